@@ -1,0 +1,122 @@
+/**
+ * The detection engine's public contract. Other packages (service, web) depend on these
+ * shapes; change them only together with their users.
+ */
+
+export type Category = 'credentials' | 'financial' | 'personal' | 'national-id' | 'health' | 'network';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+
+/** Where a finding sits inside an object. Offsets are byte offsets into the decoded text segment. */
+export interface Location {
+  byte_start: number;
+  byte_end: number;
+  /** 1-based line number. */
+  line: number;
+  /** 1-based column (in characters). */
+  column: number;
+  json_path?: string;
+  record_index?: number;
+  /** 1-based data row of a CSV/TSV file (the header row is not counted). */
+  row?: number;
+  /** 0-based column index of a CSV/TSV cell. */
+  column_index?: number;
+  column_name?: string;
+  page?: number;
+  /** Path of the member inside an archive, `outer.zip!inner.tar!file.txt` style. */
+  archive_path?: string;
+}
+
+/** A finding never carries the raw matched value: only `redacted` and `fingerprint`. */
+export interface Finding {
+  detector: string;
+  category: Category;
+  severity: Severity;
+  /** 0..1 */
+  confidence: number;
+  location: Location;
+  /** Masked preview, e.g. `AKIA************MPLE`. */
+  redacted: string;
+  /** Keyed HMAC-SHA-256 of the raw value (hex), so equal secrets group together. */
+  fingerprint: string;
+}
+
+/** Per-object outcome. COMPLETE: scanned fully; PARTIAL: scanned in part; SKIPPED: not scanned. */
+export type ObjectStatus = 'COMPLETE' | 'PARTIAL' | 'SKIPPED';
+
+export type ReasonCode =
+  | 'UNSUPPORTED_BINARY'
+  | 'ARCHIVE_TOO_DEEP'
+  | 'DECOMPRESSED_SIZE_EXCEEDED'
+  | 'COMPRESSION_RATIO_EXCEEDED'
+  | 'ARCHIVE_MEMBER_LIMIT'
+  | 'CORRUPT_ARCHIVE'
+  | 'CORRUPT_DATA'
+  | 'ENCRYPTED_ARCHIVE'
+  | 'OBJECT_TOO_LARGE'
+  | 'FINDINGS_LIMIT'
+  | 'EXCLUDED'
+  | 'READ_ERROR'
+  | 'TIMEOUT';
+
+export interface ObjectScanResult {
+  status: ObjectStatus;
+  /** Set whenever status is not COMPLETE (the first limit or fault hit). */
+  reason?: ReasonCode;
+  /** Human-readable detail for `reason`; never contains scanned content. */
+  reason_detail?: string;
+  findings: Finding[];
+  /** Bytes read from the source object (compressed size for archives). */
+  bytes_read: number;
+  /** Bytes of decoded text that went through the detectors. */
+  bytes_scanned: number;
+}
+
+/** Context handed to a detector's validator. */
+export interface MatchContext {
+  /** Up to ~64 characters before and after the match, lower-cased. */
+  before: string;
+  after: string;
+  /** JSON key path or CSV column name of the enclosing field, when the format knows it. */
+  fieldName?: string;
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  /** Overrides the detector's base confidence when set. */
+  confidence?: number;
+}
+
+/**
+ * A detector: one kind of secret or personal data. Detectors are data plus small pure
+ * functions; the engine owns scanning, prefiltering, context scoring, masking and fingerprints.
+ */
+export interface Detector {
+  /** Stable kebab-case id, e.g. `aws-access-key-id`. */
+  id: string;
+  name: string;
+  category: Category;
+  severity: Severity;
+  /**
+   * Lower-case literals; the pattern only runs where one of these occurs (prefilter).
+   * Empty means the detector needs no keyword and is always run.
+   */
+  keywords: string[];
+  /**
+   * Must carry the `g` flag and be linear-time safe (no backreferences, no lookbehind,
+   * bounded repetition). The value is capture group `valueGroup` (default 0).
+   */
+  pattern: RegExp;
+  valueGroup?: number;
+  /** Checksum/structure/entropy/placeholder checks on the raw value. */
+  validate?: (value: string, ctx: MatchContext) => boolean | ValidationResult;
+  /** Words near the match (or in the field name) that raise confidence. */
+  contextWords?: string[];
+  /** When true, a match with no context word nearby is dropped (e.g. date of birth). */
+  requireContext?: boolean;
+  /** Confidence without context, 0..1. */
+  baseConfidence: number;
+  /** How many leading/trailing characters the masked preview keeps. @default 4/4, less for short values */
+  mask?: { keepStart: number; keepEnd: number };
+  description?: string;
+}

@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+
+/** A command file exports one function that adds its command to the program. */
+export type RegisterCommand = (program: Command) => void;
+
+/** Every CLI command, in the order `--help` lists them. Add new command files here. */
+export const commands: RegisterCommand[] = [];

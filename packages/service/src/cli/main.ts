@@ -1,0 +1,33 @@
+import { Command, CommanderError } from 'commander';
+import { commands } from './commands/index.ts';
+
+/** Exit codes shared by every command: 0 ok / nothing found, 1 findings, 2 error. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+/** Builds the `data-scanner` program. Each command lives in `commands/<name>.ts`. */
+export function buildProgram(): Command {
+  const program = new Command('data-scanner')
+    .description('Find secrets and personal data in S3 buckets and local folders')
+    .exitOverride()
+    .showHelpAfterError();
+  for (const register of commands) register(program);
+  return program;
+}
+
+/** Runs the CLI and returns the process exit code (never throws). */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`data-scanner: ${message}\n`);
+    return EXIT_ERROR;
+  }
+}

@@ -1,0 +1,25 @@
+import type { Readable } from 'node:stream';
+
+/** One object as a source lists it. */
+export interface SourceObject {
+  /** Key relative to the source root (S3 key, or path relative to the scanned folder). */
+  key: string;
+  size: number;
+  etag?: string;
+  versionId?: string;
+  lastModified?: Date;
+  /** S3 bucket, when the source is S3. */
+  bucket?: string;
+}
+
+/** Where objects come from: an S3 bucket/prefix or a folder under an allowed root. */
+export interface ObjectSource {
+  /** The normalised source URI (`s3://bucket/prefix` or `file:///abs/path`). */
+  readonly uri: string;
+  /** Lists every object under the source, page by page, honouring `exclude` globs. */
+  list(options?: { exclude?: string[]; signal?: AbortSignal }): AsyncIterable<SourceObject>;
+  /** Streams one object's bytes. */
+  open(object: SourceObject, options?: { signal?: AbortSignal }): Promise<Readable>;
+  /** Current metadata of one object (size, etag, version). */
+  head(key: string): Promise<SourceObject>;
+}
