@@ -1,0 +1,20 @@
+import { type Logger, type LoggerOptions, pino } from 'pino';
+
+export type { Logger };
+
+/**
+ * The one structured JSON logger. Every role creates its root logger here and passes
+ * children (`logger.child({ request_id })`, `logger.child({ job_id })`) down.
+ * Keys that could carry credentials are redacted; scanned values never reach a log call.
+ */
+export function createLogger(options: { level?: string; name?: string } & LoggerOptions = {}): Logger {
+  return pino({
+    level: options.level ?? process.env.LOG_LEVEL ?? 'info',
+    base: { service: options.name ?? 'data-scanner' },
+    redact: {
+      paths: ['req.headers.authorization', 'headers.authorization', '*.password', '*.api_key', '*.token'],
+      censor: '[redacted]',
+    },
+    ...options,
+  });
+}
