@@ -12,6 +12,14 @@ export interface SourceObject {
   bucket?: string;
 }
 
+/** An object opened for reading, with the metadata of the exact version being read. */
+export interface OpenedObject {
+  stream: Readable;
+  size: number;
+  etag?: string;
+  versionId?: string;
+}
+
 /** Where objects come from: an S3 bucket/prefix or a folder under an allowed root. */
 export interface ObjectSource {
   /** The normalised source URI (`s3://bucket/prefix` or `file:///abs/path`). */
@@ -20,6 +28,8 @@ export interface ObjectSource {
   list(options?: { exclude?: string[]; signal?: AbortSignal }): AsyncIterable<SourceObject>;
   /** Streams one object's bytes. */
   open(object: SourceObject, options?: { signal?: AbortSignal }): Promise<Readable>;
+  /** Streams one object's bytes and reports the etag / version id of what is being read. */
+  read(object: SourceObject, options?: { signal?: AbortSignal }): Promise<OpenedObject>;
   /** Current metadata of one object (size, etag, version). */
   head(key: string): Promise<SourceObject>;
 }

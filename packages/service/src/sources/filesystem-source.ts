@@ -1,0 +1,219 @@
+import { createReadStream } from 'node:fs';
+import { opendir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ObjectSource, OpenedObject, SourceObject } from '../ports/object-source.ts';
+import { excludeMatcher } from './exclude-matcher.ts';
+import { SourceError } from './source-error.ts';
+
+/** Options of the filesystem source. */
+export interface FilesystemSourceOptions {
+  /** Folders a local scan may read. Anything outside them (after resolving symlinks) is refused. */
+  roots: readonly string[];
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function hasDotDot(p: string): boolean {
+  return p.split(/[\\/]+/).includes('..');
+}
+
+function fsError(err: unknown, what: string): SourceError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new SourceError('NOT_FOUND', `${what} does not exist`);
+  if (code === 'EACCES' || code === 'EPERM')
+    return new SourceError('ACCESS_DENIED', `${what} is not readable`);
+  return new SourceError('READ_ERROR', `${what} could not be read (${code ?? 'error'})`, { cause: err });
+}
+
+/** Resolves the configured roots to real paths; roots that do not exist are ignored. */
+async function realRoots(roots: readonly string[]): Promise<string[]> {
+  const resolved: string[] = [];
+  for (const root of roots) {
+    if (!path.isAbsolute(root)) continue;
+    try {
+      resolved.push(await realpath(root));
+    } catch {
+      // A missing root cannot contain anything.
+    }
+  }
+  return resolved;
+}
+
+/** Turns `file:///abs/path` or `/abs/path` into an absolute path, refusing `..` segments. */
+export function parseFileUri(uri: string): string {
+  let p: string;
+  if (uri.startsWith('file:')) {
+    if (/(^|\/)\.\.(\/|$)/.test(uri.slice('file:'.length))) {
+      throw new SourceError('INVALID_SOURCE', `source ${uri} contains '..'; give the folder's absolute path`);
+    }
+    try {
+      p = fileURLToPath(uri);
+    } catch {
+      throw new SourceError(
+        'INVALID_SOURCE',
+        `source ${uri} is not a valid file:// URI (use file:///abs/path)`,
+      );
+    }
+  } else {
+    p = uri;
+  }
+  if (!path.isAbsolute(p)) {
+    throw new SourceError('INVALID_SOURCE', `source ${uri} is not an absolute path (use file:///abs/path)`);
+  }
+  if (hasDotDot(p)) {
+    throw new SourceError('INVALID_SOURCE', `source ${uri} contains '..'; give the folder's absolute path`);
+  }
+  return path.normalize(p);
+}
+
+/**
+ * A local folder (or single file) under one of the configured roots. Every path is checked
+ * with `realpath` against the roots, so `..` and symlinks cannot reach outside them.
+ */
+export class FilesystemSource implements ObjectSource {
+  readonly uri: string;
+  /** Real path of the scanned folder (or of the folder holding the scanned file). */
+  readonly base: string;
+  private readonly roots: string[];
+  private readonly singleFile: string | undefined;
+
+  private constructor(uri: string, base: string, roots: string[], singleFile: string | undefined) {
+    this.uri = uri;
+    this.base = base;
+    this.roots = roots;
+    this.singleFile = singleFile;
+  }
+
+  /** Opens a source after checking it lies inside a configured root. */
+  static async create(uri: string, options: FilesystemSourceOptions): Promise<FilesystemSource> {
+    const requested = parseFileUri(uri);
+    const roots = await realRoots(options.roots);
+    if (roots.length === 0) {
+      throw new SourceError(
+        'OUTSIDE_ROOT',
+        'no local roots are configured; set DATA_SCANNER_LOCAL_ROOTS to the folders local scans may read',
+      );
+    }
+    let real: string;
+    try {
+      real = await realpath(requested);
+    } catch (err) {
+      throw fsError(err, `source ${requested}`);
+    }
+    if (!roots.some((root) => isInside(real, root))) {
+      throw new SourceError(
+        'OUTSIDE_ROOT',
+        `source ${requested} is outside the allowed roots (${options.roots.join(', ')})`,
+      );
+    }
+    const info = await stat(real).catch((err) => {
+      throw fsError(err, `source ${requested}`);
+    });
+    const normalised = pathToFileURL(requested).href;
+    if (info.isFile())
+      return new FilesystemSource(normalised, path.dirname(real), roots, path.basename(real));
+    if (!info.isDirectory()) {
+      throw new SourceError('INVALID_SOURCE', `source ${requested} is neither a folder nor a regular file`);
+    }
+    return new FilesystemSource(normalised, real, roots, undefined);
+  }
+
+  private insideRoots(real: string): boolean {
+    return this.roots.some((root) => isInside(real, root));
+  }
+
+  /** Resolves a key to a real path inside the roots, or throws a SourceError. */
+  async resolve(key: string): Promise<string> {
+    if (key === '' || key.includes('\0') || path.isAbsolute(key) || hasDotDot(key)) {
+      throw new SourceError(
+        'OUTSIDE_ROOT',
+        `key ${JSON.stringify(key)} must be a relative path without '..'`,
+      );
+    }
+    let real: string;
+    try {
+      real = await realpath(path.join(this.base, key));
+    } catch (err) {
+      throw fsError(err, `object ${key}`);
+    }
+    if (!this.insideRoots(real)) {
+      throw new SourceError('OUTSIDE_ROOT', `object ${key} resolves outside the allowed roots (symlink)`);
+    }
+    return real;
+  }
+
+  async *list(options: { exclude?: string[]; signal?: AbortSignal } = {}): AsyncIterable<SourceObject> {
+    const excluded = excludeMatcher(options.exclude);
+    if (this.singleFile !== undefined) {
+      if (!excluded(this.singleFile)) yield await this.head(this.singleFile);
+      return;
+    }
+    const visited = new Set<string>([this.base]);
+    const pending: string[] = [''];
+    while (pending.length > 0) {
+      options.signal?.throwIfAborted();
+      const rel = pending.shift() as string;
+      const dir = await opendir(path.join(this.base, rel)).catch((err) => {
+        throw fsError(err, `folder ${rel || '.'}`);
+      });
+      const entries: { key: string; isDir: boolean; real?: string }[] = [];
+      for await (const entry of dir) {
+        const key = rel === '' ? entry.name : `${rel}/${entry.name}`;
+        if (entry.isDirectory()) entries.push({ key, isDir: true });
+        else if (entry.isFile()) entries.push({ key, isDir: false });
+        else if (entry.isSymbolicLink()) {
+          const real = await realpath(path.join(this.base, key)).catch(() => undefined);
+          if (real === undefined || !this.insideRoots(real)) continue;
+          const info = await stat(real).catch(() => undefined);
+          if (info?.isDirectory()) entries.push({ key, isDir: true, real });
+          else if (info?.isFile()) entries.push({ key, isDir: false, real });
+        }
+      }
+      entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      for (const entry of entries) {
+        if (excluded(entry.key)) continue;
+        if (entry.isDir) {
+          const real = entry.real ?? (await realpath(path.join(this.base, entry.key)).catch(() => undefined));
+          if (real === undefined || visited.has(real)) continue;
+          visited.add(real);
+          pending.push(entry.key);
+          continue;
+        }
+        const info = await stat(path.join(this.base, entry.key)).catch(() => undefined);
+        if (!info?.isFile()) continue;
+        yield { key: entry.key, size: info.size, lastModified: info.mtime };
+      }
+    }
+  }
+
+  async head(key: string): Promise<SourceObject> {
+    const real = await this.resolve(key);
+    const info = await stat(real).catch((err) => {
+      throw fsError(err, `object ${key}`);
+    });
+    if (!info.isFile()) throw new SourceError('NOT_FOUND', `object ${key} is not a regular file`);
+    return { key, size: info.size, lastModified: info.mtime };
+  }
+
+  async read(object: SourceObject, options: { signal?: AbortSignal } = {}): Promise<OpenedObject> {
+    const real = await this.resolve(object.key);
+    const info = await stat(real).catch((err) => {
+      throw fsError(err, `object ${object.key}`);
+    });
+    const stream = createReadStream(real, { signal: options.signal, highWaterMark: 1024 * 1024 });
+    await new Promise<void>((resolve, reject) => {
+      stream.once('open', () => resolve());
+      stream.once('error', (err) => reject(fsError(err, `object ${object.key}`)));
+    });
+    return { stream, size: info.size };
+  }
+
+  async open(object: SourceObject, options: { signal?: AbortSignal } = {}): Promise<Readable> {
+    return (await this.read(object, options)).stream;
+  }
+}
