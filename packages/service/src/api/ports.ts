@@ -1,0 +1,78 @@
+import type { FindingView, JobObjectView, JobStatus, JobView, ObjectStatus } from './schemas.ts';
+
+/** Who is calling: every query the API makes is scoped to `tenantId`. */
+export interface Principal {
+  tenantId: string;
+  via: 'api-key' | 'jwt';
+}
+
+/** What `POST /scan` asks for, after validation and normalisation. */
+export interface ScanSpec {
+  source: string;
+  name?: string;
+  detectors?: string[];
+  exclude?: string[];
+}
+
+/** Keyset position: the sort key of the last row of the previous page. */
+export interface PageRequest<K> {
+  limit: number;
+  after?: K;
+}
+
+export interface JobKey {
+  createdAt: string;
+  id: string;
+}
+
+/** Result of submitting a scan; `replayed` when an `Idempotency-Key` matched an earlier request. */
+export interface SubmitResult {
+  job: JobView;
+  replayed: boolean;
+}
+
+/**
+ * The API's view of the database: reads scoped to a tenant plus the one write path (submit/cancel).
+ * Implemented over PostgreSQL by `PgApiStore`.
+ */
+export interface ApiStore {
+  /** Throws when the database cannot answer. */
+  ping(): Promise<void>;
+  /** An API key's tenant and stored sha-256 hash (hex), by the key's public id, or null. */
+  apiKeyById(keyId: string): Promise<{ tenantId: string; hash: string } | null>;
+  /** The tenant id for a tenant name (JWT claims carry names), or null. */
+  tenantByName(name: string): Promise<string | null>;
+  /**
+   * Creates a job and enqueues its plan. With `idempotencyKey`, a retry with the same key and the same
+   * `requestHash` returns the first job; the same key with a different body throws `IdempotencyConflict`.
+   */
+  submitScan(
+    tenantId: string,
+    spec: ScanSpec,
+    idempotency?: { key: string; requestHash: string },
+  ): Promise<SubmitResult>;
+  getJob(tenantId: string, jobId: string): Promise<JobView | null>;
+  listJobs(tenantId: string, filter: { status?: JobStatus }, page: PageRequest<JobKey>): Promise<JobView[]>;
+  /** Requests cancellation; returns the job afterwards, or null when it is not the tenant's. */
+  cancelJob(tenantId: string, jobId: string): Promise<JobView | null>;
+  /** Findings of one job in id order; null when the job is not the tenant's. */
+  listFindings(
+    tenantId: string,
+    filter: { jobId: string; detector?: string; object?: string },
+    page: PageRequest<string>,
+  ): Promise<FindingView[] | null>;
+  /** Objects of one job in key order; null when the job is not the tenant's. */
+  listObjects(
+    tenantId: string,
+    filter: { jobId: string; status?: ObjectStatus },
+    page: PageRequest<string>,
+  ): Promise<JobObjectView[] | null>;
+}
+
+/** Thrown by `submitScan` when an idempotency key is reused with a different request. */
+export class IdempotencyConflict extends Error {
+  constructor(readonly jobId: string) {
+    super('Idempotency-Key was already used with a different request');
+    this.name = 'IdempotencyConflict';
+  }
+}

@@ -1,0 +1,23 @@
+import { ErrorSchema } from '../schemas.ts';
+
+const DESCRIPTIONS: Record<number, string> = {
+  401: 'Missing or invalid credentials',
+  404: 'No such resource for this tenant',
+  413: 'Request body too large',
+  415: 'Content-Type must be application/json',
+  422: 'Request failed validation',
+  503: 'Database unavailable',
+};
+
+/** OpenAPI response entries for the shared error body, by status. */
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: DESCRIPTIONS[status] ?? 'Error',
+        content: { 'application/json': { schema: ErrorSchema } },
+      },
+    ]),
+  );
+}

@@ -1,0 +1,124 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { authenticate } from '../../auth/authenticate.ts';
+import type { ApiDeps, ApiEnv } from '../api-env.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { HttpError } from '../http-error.ts';
+import type { JobKey } from '../ports.ts';
+import {
+  JobIdParamSchema,
+  JobListQuerySchema,
+  JobListSchema,
+  JobObjectListSchema,
+  JobSchema,
+  ObjectsQuerySchema,
+} from '../schemas.ts';
+import { errorResponses } from './error-responses.ts';
+
+const security = [{ bearerAuth: [] }];
+const json = <T>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const getJob = createRoute({
+  method: 'get',
+  path: '/jobs/{job_id}',
+  tags: ['jobs'],
+  summary: 'One job with its progress',
+  security,
+  request: { params: JobIdParamSchema },
+  responses: { 200: json(JobSchema, 'The job'), ...errorResponses(401, 404, 422) },
+});
+
+const listJobs = createRoute({
+  method: 'get',
+  path: '/jobs',
+  tags: ['jobs'],
+  summary: 'Jobs of the caller, newest first',
+  security,
+  request: { query: JobListQuerySchema },
+  responses: { 200: json(JobListSchema, 'A page of jobs'), ...errorResponses(401, 422) },
+});
+
+const cancelJob = createRoute({
+  method: 'post',
+  path: '/jobs/{job_id}/cancel',
+  tags: ['jobs'],
+  summary: 'Cancel a job (no effect once it has ended)',
+  security,
+  request: { params: JobIdParamSchema },
+  responses: {
+    202: json(JobSchema, 'Cancellation recorded; the job as it is now'),
+    ...errorResponses(401, 404, 422),
+  },
+});
+
+const listObjects = createRoute({
+  method: 'get',
+  path: '/jobs/{job_id}/objects',
+  tags: ['jobs'],
+  summary: 'Per-object status of a job, in key order',
+  security,
+  request: { params: JobIdParamSchema, query: ObjectsQuerySchema },
+  responses: { 200: json(JobObjectListSchema, 'A page of objects'), ...errorResponses(401, 404, 422) },
+});
+
+const isJobKey = (v: unknown): v is JobKey =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as JobKey).createdAt === 'string' &&
+  !Number.isNaN(Date.parse((v as JobKey).createdAt)) &&
+  typeof (v as JobKey).id === 'string' &&
+  /^[0-9a-f-]{36}$/i.test((v as JobKey).id);
+const isString = (v: unknown): v is string => typeof v === 'string' && v.length <= 2048;
+
+/** `GET /jobs`, `GET /jobs/{id}`, `POST /jobs/{id}/cancel`, `GET /jobs/{id}/objects`. */
+export function registerJobs(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
+  const auth = authenticate(deps);
+  app.use('/jobs', auth);
+  app.use('/jobs/*', auth);
+
+  app.openapi(getJob, async (c) => {
+    const job = await deps.store.getJob(c.get('principal').tenantId, c.req.valid('param').job_id);
+    if (!job) throw HttpError.notFound('No such job');
+    return c.json(job, 200);
+  });
+
+  app.openapi(listJobs, async (c) => {
+    const { status, limit, cursor } = c.req.valid('query');
+    const after = cursor ? decodeCursor('jobs', cursor, isJobKey) : undefined;
+    const rows = await deps.store.listJobs(
+      c.get('principal').tenantId,
+      { status },
+      { limit: limit + 1, after },
+    );
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    const next_cursor =
+      rows.length > limit && last
+        ? encodeCursor('jobs', { createdAt: last.created_at, id: last.job_id })
+        : null;
+    return c.json({ items, next_cursor }, 200);
+  });
+
+  app.openapi(cancelJob, async (c) => {
+    const job = await deps.store.cancelJob(c.get('principal').tenantId, c.req.valid('param').job_id);
+    if (!job) throw HttpError.notFound('No such job');
+    return c.json(job, 202);
+  });
+
+  app.openapi(listObjects, async (c) => {
+    const { status, limit, cursor } = c.req.valid('query');
+    const after = cursor ? decodeCursor('objects', cursor, isString) : undefined;
+    const rows = await deps.store.listObjects(
+      c.get('principal').tenantId,
+      { jobId: c.req.valid('param').job_id, status },
+      { limit: limit + 1, after },
+    );
+    if (!rows) throw HttpError.notFound('No such job');
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    const next_cursor = rows.length > limit && last ? encodeCursor('objects', last.key) : null;
+    return c.json({ items, next_cursor }, 200);
+  });
+}

@@ -1,0 +1,44 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { authenticate } from '../../auth/authenticate.ts';
+import type { ApiDeps, ApiEnv } from '../api-env.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { HttpError } from '../http-error.ts';
+import { FindingListSchema, ResultsQuerySchema } from '../schemas.ts';
+import { errorResponses } from './error-responses.ts';
+
+const listResults = createRoute({
+  method: 'get',
+  path: '/results',
+  tags: ['results'],
+  summary: 'Findings of one job, filtered by detector and object, in a stable order',
+  security: [{ bearerAuth: [] }],
+  request: { query: ResultsQuerySchema },
+  responses: {
+    200: {
+      description: 'A page of findings',
+      content: { 'application/json': { schema: FindingListSchema } },
+    },
+    ...errorResponses(401, 404, 422),
+  },
+});
+
+const isId = (v: unknown): v is string => typeof v === 'string' && /^[0-9A-Za-z-]{1,64}$/.test(v);
+
+/** `GET /results`. */
+export function registerResults(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
+  app.use('/results', authenticate(deps));
+  app.openapi(listResults, async (c) => {
+    const { job_id, detector, object, limit, cursor } = c.req.valid('query');
+    const after = cursor ? decodeCursor('results', cursor, isId) : undefined;
+    const rows = await deps.store.listFindings(
+      c.get('principal').tenantId,
+      { jobId: job_id, detector, object },
+      { limit: limit + 1, after },
+    );
+    if (!rows) throw HttpError.notFound('No such job');
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    const next_cursor = rows.length > limit && last ? encodeCursor('results', last.id) : null;
+    return c.json({ items, next_cursor }, 200);
+  });
+}

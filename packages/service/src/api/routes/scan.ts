@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { authenticate } from '../../auth/authenticate.ts';
+import type { ApiDeps, ApiEnv } from '../api-env.ts';
+import { HttpError } from '../http-error.ts';
+import { IdempotencyConflict } from '../ports.ts';
+import { ErrorSchema, IdempotencyHeaderSchema, ScanAcceptedSchema, ScanRequestSchema } from '../schemas.ts';
+import { checkSource } from '../source-policy.ts';
+import { errorResponses } from './error-responses.ts';
+
+const scanRoute = createRoute({
+  method: 'post',
+  path: '/scan',
+  tags: ['scans'],
+  summary: 'Submit a scan of an S3 prefix or a local folder',
+  security: [{ bearerAuth: [] }],
+  request: {
+    headers: IdempotencyHeaderSchema,
+    body: { required: true, content: { 'application/json': { schema: ScanRequestSchema } } },
+  },
+  responses: {
+    202: { description: 'Job accepted', content: { 'application/json': { schema: ScanAcceptedSchema } } },
+    200: {
+      description: 'An earlier request with the same Idempotency-Key; its job is returned',
+      content: { 'application/json': { schema: ScanAcceptedSchema } },
+    },
+    409: {
+      description: 'Idempotency-Key reused with a different body',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    ...errorResponses(401, 413, 415, 422),
+  },
+});
+
+/** `POST /scan`. */
+export function registerScan(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
+  app.use('/scan', authenticate(deps));
+  app.openapi(scanRoute, async (c) => {
+    const body = c.req.valid('json');
+    const key = c.req.valid('header')['idempotency-key'];
+    const source = await checkSource(body.source, deps.config);
+    const spec = { ...body, source };
+    const { tenantId } = c.get('principal');
+    const idempotency = key
+      ? { key, requestHash: createHash('sha256').update(JSON.stringify(spec)).digest('hex') }
+      : undefined;
+    try {
+      const { job, replayed } = await deps.store.submitScan(tenantId, spec, idempotency);
+      c.header('Location', `/jobs/${job.job_id}`);
+      if (replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json({ job_id: job.job_id, status: job.status }, replayed ? 200 : 202);
+    } catch (err) {
+      if (err instanceof IdempotencyConflict) {
+        throw HttpError.conflict(err.message, [
+          { path: 'header.idempotency-key', message: `used for job ${err.jobId}` },
+        ]);
+      }
+      throw err;
+    }
+  });
+}

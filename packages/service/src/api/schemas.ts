@@ -1,0 +1,183 @@
+import { z } from '@hono/zod-openapi';
+
+/** Job lifecycle states (DESIGN.md). */
+export const JOB_STATUSES = [
+  'queued',
+  'listing',
+  'scanning',
+  'succeeded',
+  'partial',
+  'failed',
+  'cancelled',
+] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** Per-object outcomes. */
+export const OBJECT_STATUSES = ['COMPLETE', 'PARTIAL', 'SKIPPED', 'FAILED'] as const;
+export type ObjectStatus = (typeof OBJECT_STATUSES)[number];
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'validation_failed' }),
+      message: z.string().openapi({ example: 'Request body is invalid' }),
+      details: z.array(z.object({ path: z.string().optional(), message: z.string() })),
+    }),
+  })
+  .openapi('Error');
+
+export const ScanRequestSchema = z
+  .object({
+    source: z.string().min(1).max(2048).openapi({
+      example: 's3://my-bucket/prefix/',
+      description: '`s3://bucket/prefix` or `file:///abs/path`',
+    }),
+    name: z.string().min(1).max(200).optional().openapi({ example: 'nightly exports' }),
+    detectors: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'detector ids are kebab-case'))
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({ description: 'Detector ids to run; all when absent', example: ['aws-access-key-id'] }),
+    exclude: z
+      .array(z.string().min(1).max(512))
+      .max(100)
+      .optional()
+      .openapi({ description: 'Glob patterns of keys to skip', example: ['**/*.png'] }),
+  })
+  .strict()
+  .openapi('ScanRequest');
+export type ScanRequest = z.infer<typeof ScanRequestSchema>;
+
+export const ScanAcceptedSchema = z
+  .object({
+    job_id: z.string().uuid(),
+    status: z.enum(JOB_STATUSES),
+  })
+  .openapi('ScanAccepted');
+
+export const JobSchema = z
+  .object({
+    job_id: z.string().uuid(),
+    status: z.enum(JOB_STATUSES),
+    source: z.string(),
+    name: z.string().nullable(),
+    detectors: z.array(z.string()).nullable(),
+    exclude: z.array(z.string()),
+    reason: z.string().nullable().openapi({ description: 'Why the job failed or ended partial' }),
+    progress: z.object({
+      objects_total: z.number().int(),
+      objects_done: z.number().int(),
+      bytes_scanned: z.number().int(),
+      findings: z.number().int(),
+    }),
+    created_at: z.string().openapi({ format: 'date-time' }),
+    updated_at: z.string().openapi({ format: 'date-time' }),
+    finished_at: z.string().nullable().openapi({ format: 'date-time' }),
+  })
+  .openapi('Job');
+export type JobView = z.infer<typeof JobSchema>;
+
+export const JobListSchema = z
+  .object({ items: z.array(JobSchema), next_cursor: z.string().nullable() })
+  .openapi('JobList');
+
+export const LocationSchema = z
+  .object({
+    byte_start: z.number().int(),
+    byte_end: z.number().int(),
+    line: z.number().int(),
+    column: z.number().int(),
+    json_path: z.string().optional(),
+    record_index: z.number().int().optional(),
+    row: z.number().int().optional(),
+    column_index: z.number().int().optional(),
+    column_name: z.string().optional(),
+    page: z.number().int().optional(),
+    archive_path: z.string().optional(),
+  })
+  .openapi('Location');
+
+export const FindingSchema = z
+  .object({
+    id: z.string(),
+    job_id: z.string().uuid(),
+    object: z.object({
+      bucket: z.string().optional(),
+      key: z.string(),
+      version_id: z.string().optional(),
+      etag: z.string().optional(),
+    }),
+    detector: z.string(),
+    category: z.string(),
+    severity: z.string(),
+    confidence: z.number(),
+    location: LocationSchema,
+    redacted: z.string().openapi({ example: 'AKIA************MPLE' }),
+    fingerprint: z.string(),
+  })
+  .openapi('Finding');
+export type FindingView = z.infer<typeof FindingSchema>;
+
+export const FindingListSchema = z
+  .object({ items: z.array(FindingSchema), next_cursor: z.string().nullable() })
+  .openapi('FindingList');
+
+export const JobObjectSchema = z
+  .object({
+    key: z.string(),
+    bucket: z.string().optional(),
+    status: z.enum(OBJECT_STATUSES),
+    reason: z.string().nullable(),
+    reason_detail: z.string().nullable(),
+    bytes: z.number().int().nullable(),
+    etag: z.string().nullable(),
+    version_id: z.string().nullable(),
+    findings: z.number().int(),
+  })
+  .openapi('JobObject');
+export type JobObjectView = z.infer<typeof JobObjectSchema>;
+
+export const JobObjectListSchema = z
+  .object({ items: z.array(JobObjectSchema), next_cursor: z.string().nullable() })
+  .openapi('JobObjectList');
+
+export const HealthSchema = z
+  .object({ status: z.enum(['ok', 'unavailable']), database: z.enum(['ok', 'down']) })
+  .openapi('Health');
+
+const limit = (max: number, def: number) =>
+  z.coerce.number().int().min(1).max(max).default(def).openapi({ example: def });
+
+export const JobIdParamSchema = z.object({
+  job_id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'job_id', in: 'path' }, example: '0f8fad5b-d9cb-469f-a165-70867728950e' }),
+});
+
+export const JobListQuerySchema = z.object({
+  status: z.enum(JOB_STATUSES).optional(),
+  limit: limit(200, 50),
+  cursor: z.string().max(512).optional(),
+});
+
+export const ResultsQuerySchema = z.object({
+  job_id: z.string().uuid(),
+  detector: z.string().max(64).optional(),
+  object: z.string().max(1024).optional().openapi({ description: 'Exact object key' }),
+  limit: limit(1000, 100),
+  cursor: z.string().max(512).optional(),
+});
+
+export const ObjectsQuerySchema = z.object({
+  status: z.enum(OBJECT_STATUSES).optional(),
+  limit: limit(1000, 100),
+  cursor: z.string().max(512).optional(),
+});
+
+export const IdempotencyHeaderSchema = z.object({
+  'idempotency-key': z.string().min(1).max(255).optional().openapi({
+    description: 'Retries with the same key return the first job',
+  }),
+});

@@ -1,0 +1,91 @@
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ApiConfig } from './api-env.ts';
+import { type ErrorDetail, HttpError } from './http-error.ts';
+
+const BUCKET_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
+const BUCKET_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
+
+/** Problems with an S3 general-purpose bucket name under AWS naming rules; empty when valid. */
+export function bucketNameProblems(name: string): string[] {
+  const problems: string[] = [];
+  if (name.length < 3 || name.length > 63) problems.push('must be 3 to 63 characters long');
+  if (!/^[a-z0-9.-]*$/.test(name))
+    problems.push('may contain only lower-case letters, digits, dots and hyphens');
+  if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name))
+    problems.push('must begin and end with a letter or digit');
+  if (name.includes('..')) problems.push('must not contain two adjacent dots');
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) problems.push('must not be formatted as an IP address');
+  for (const prefix of BUCKET_PREFIXES)
+    if (name.startsWith(prefix)) problems.push(`must not start with "${prefix}"`);
+  for (const suffix of BUCKET_SUFFIXES)
+    if (name.endsWith(suffix)) problems.push(`must not end with "${suffix}"`);
+  return problems;
+}
+
+function refuse(message: string, details: ErrorDetail[] = []): HttpError {
+  return new HttpError(422, 'source_not_allowed', message, details);
+}
+
+/**
+ * Checks a scan source against the deployment's policy and returns its normalised URI.
+ * S3 buckets must be on the allowlist; `file://` paths must resolve (symlinks included) inside a
+ * configured root. Throws a 422 `HttpError` naming the problem otherwise.
+ */
+export async function checkSource(source: string, config: ApiConfig): Promise<string> {
+  if (/[\u0000-\u001f\u007f]/.test(source)) throw refuse('Source contains control characters');
+  if (source.startsWith('s3://')) return checkS3(source, config);
+  if (source.startsWith('file://')) return checkFile(source, config);
+  throw refuse('Source must be an s3:// or file:// URI', [
+    { path: 'body.source', message: 'unsupported scheme' },
+  ]);
+}
+
+function checkS3(source: string, config: ApiConfig): string {
+  const rest = source.slice('s3://'.length);
+  const slash = rest.indexOf('/');
+  const bucket = slash === -1 ? rest : rest.slice(0, slash);
+  const prefix = slash === -1 ? '' : rest.slice(slash + 1);
+  const problems = bucketNameProblems(bucket);
+  if (problems.length > 0) {
+    throw refuse(
+      `"${bucket}" is not a valid S3 bucket name`,
+      problems.map((message) => ({ path: 'body.source', message })),
+    );
+  }
+  if (Buffer.byteLength(prefix, 'utf8') > 1024) throw refuse('S3 prefix is longer than 1024 bytes');
+  if (!config.s3Buckets.includes(bucket)) {
+    throw refuse(`Bucket "${bucket}" is not on this deployment's allowlist`, [
+      { path: 'body.source', message: 'ask an operator to add the bucket to SCAN_S3_BUCKETS' },
+    ]);
+  }
+  return `s3://${bucket}/${prefix}`;
+}
+
+async function checkFile(source: string, config: ApiConfig): Promise<string> {
+  if (config.fileRoots.length === 0) throw refuse('file:// sources are disabled on this deployment');
+  if (/(^|\/)(\.|%2e){2}(\/|$)/i.test(source.slice('file://'.length))) {
+    throw refuse('file:// sources must not contain ".." segments');
+  }
+  let target: string;
+  try {
+    target = fileURLToPath(new URL(source));
+  } catch {
+    throw refuse('Not a valid local file:// URI (use file:///absolute/path)');
+  }
+  const roots = config.fileRoots.map((root) => path.resolve(root));
+  const inside = (p: string, rs: string[]) =>
+    rs.some((r) => p === r || p.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+  if (!inside(target, roots)) throw refuse('Path is outside the allowed local roots');
+  let real: string;
+  try {
+    real = await realpath(target);
+  } catch {
+    throw refuse('Path does not exist', [{ path: 'body.source', message: 'no such file or folder' }]);
+  }
+  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => r)));
+  if (!inside(real, realRoots))
+    throw refuse('Path resolves (through a symlink) outside the allowed local roots');
+  return pathToFileURL(target).href;
+}

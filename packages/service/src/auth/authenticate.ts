@@ -1,0 +1,40 @@
+import type { MiddlewareHandler } from 'hono';
+import type { ApiDeps, ApiEnv } from '../api/api-env.ts';
+import { HttpError } from '../api/http-error.ts';
+import { apiKeyId, apiKeyMatches } from './api-key.ts';
+import { createJwtVerifier } from './jwt-verifier.ts';
+
+/**
+ * Middleware requiring `Authorization: Bearer <api key | JWT>` and setting the caller's `principal`.
+ * Every failure is the same 401 so a caller learns nothing about which keys or tenants exist.
+ */
+export function authenticate(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
+  const verifyJwt = deps.config.jwt ? createJwtVerifier(deps.config.jwt) : undefined;
+  return async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match?.[1]) throw HttpError.unauthorized();
+    const token = match[1];
+    const keyId = apiKeyId(token);
+    if (keyId) {
+      const stored = await deps.store.apiKeyById(keyId);
+      if (!stored || !apiKeyMatches(token, stored.hash)) throw HttpError.unauthorized();
+      c.set('principal', { tenantId: stored.tenantId, via: 'api-key' });
+      return next();
+    }
+    if (verifyJwt && token.split('.').length === 3) {
+      let tenantName: string;
+      try {
+        tenantName = await verifyJwt(token);
+      } catch (err) {
+        c.get('logger').info({ reason: (err as Error).message }, 'jwt rejected');
+        throw HttpError.unauthorized();
+      }
+      const tenantId = await deps.store.tenantByName(tenantName);
+      if (!tenantId) throw HttpError.unauthorized();
+      c.set('principal', { tenantId, via: 'jwt' });
+      return next();
+    }
+    throw HttpError.unauthorized();
+  };
+}

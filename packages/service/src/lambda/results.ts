@@ -1,0 +1,5 @@
+import { handle } from 'hono/aws-lambda';
+import { createLambdaApp } from './lambda-app.ts';
+
+/** API Gateway (REST proxy, v1 payload) handler for the results routes; the same app as the Node server. */
+export const handler = handle(createLambdaApp());
