@@ -5,6 +5,8 @@ export default defineConfig({
     name: 'service',
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     // s3rver signs ListObjectsV2 continuation tokens with DES, which OpenSSL 3 only offers in its legacy provider.
+    // One throwaway PostgreSQL cluster per run; test/support/database.ts gives each test a fresh database.
+    globalSetup: ['test/support/global-setup.ts'],
     execArgv: ['--openssl-legacy-provider'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
