@@ -1,0 +1,70 @@
+import { SWRConfig } from 'swr';
+import { Link, Route, Router, Switch, useRoute } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { ApiProvider, useApiSession } from './auth/api-context.tsx';
+import { SignIn } from './auth/sign-in.tsx';
+import { JobPage } from './job/job-page.tsx';
+import { JobsPage } from './jobs/jobs-page.tsx';
+import { SchedulesPage } from './schedules/schedules-page.tsx';
+
+/**
+ * The dashboard. Routes live in the URL hash (`#/jobs/<id>`), so the same build works from any
+ * static host and never collides with the API's own paths on the same origin.
+ */
+export function App({ apiBaseUrl }: { apiBaseUrl: string }) {
+  return (
+    <ApiProvider baseUrl={apiBaseUrl}>
+      <Router hook={useHashLocation}>
+        <Shell />
+      </Router>
+    </ApiProvider>
+  );
+}
+
+function Shell() {
+  const { api, signOut } = useApiSession();
+  if (!api) return <SignIn />;
+  return (
+    // Mounted on sign-in: a fresh SWR cache, so nothing read with one key shows under another.
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <span className="brand">Data Scanner</span>
+        <nav aria-label="Main">
+          <NavLink href="/">Jobs</NavLink>
+          <NavLink href="/schedules">Schedules</NavLink>
+        </nav>
+        <button type="button" className="link-button" onClick={() => signOut()}>
+          Sign out
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Switch>
+          <Route path="/">
+            <JobsPage />
+          </Route>
+          <Route path="/jobs/:id">{(p) => <JobPage key={p.id} jobId={decodeURIComponent(p.id)} />}</Route>
+          <Route path="/schedules">
+            <SchedulesPage />
+          </Route>
+          <Route>
+            <p>
+              Page not found. <Link href="/">Back to jobs</Link>
+            </p>
+          </Route>
+        </Switch>
+      </main>
+    </SWRConfig>
+  );
+}
+
+function NavLink({ href, children }: { href: string; children: string }) {
+  const [active] = useRoute(href === '/' ? '/' : `${href}/*?`);
+  return (
+    <Link href={href} aria-current={active ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}

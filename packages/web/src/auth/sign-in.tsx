@@ -1,0 +1,69 @@
+import { type FormEvent, useId, useState } from 'react';
+import { ApiClient } from '../api/api-client.ts';
+import { ApiError } from '../api/api-error.ts';
+import { useApiSession } from './api-context.tsx';
+
+/** Asks for an API key, checks it against `GET /jobs`, and keeps it for this tab only. */
+export function SignIn() {
+  const { baseUrl, notice, signIn } = useApiSession();
+  const [key, setKey] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const keyId = useId();
+  const errId = useId();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const trimmed = key.trim();
+    if (!trimmed) {
+      setError('Enter an API key.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await new ApiClient({ baseUrl, apiKey: trimmed }).get('/jobs', { limit: 1 });
+      signIn(trimmed);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) {
+        setError(
+          'This API key was not accepted (401). Check it, or create one with `data-scanner keys create`.',
+        );
+      } else {
+        setError(err instanceof Error ? err.message : String(err));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const shown = error ?? notice;
+  return (
+    <main className="sign-in">
+      <h1>Data Scanner</h1>
+      <form onSubmit={submit} noValidate aria-describedby={shown ? errId : undefined}>
+        <h2>Sign in</h2>
+        <label htmlFor={keyId}>API key</label>
+        <input
+          id={keyId}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          aria-invalid={shown ? true : undefined}
+          aria-describedby={shown ? errId : undefined}
+        />
+        <p className="hint">Kept in this tab's session storage only; closing the tab signs you out.</p>
+        {shown && (
+          <p id={errId} role="alert" className="error">
+            {shown}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Checking…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,119 @@
+import { useId, useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { normalizeJob, normalizePage } from '../api/normalize.ts';
+import { isActive, type Job, type Page } from '../api/types.ts';
+import { useApiGet } from '../api/use-api-get.ts';
+import { ErrorMessage } from '../ui/error-message.tsx';
+import { formatAge, formatBytes, formatCount } from '../ui/format.ts';
+import { Pager } from '../ui/pager.tsx';
+import { useKeyset } from '../ui/use-keyset.ts';
+import { NewScanForm } from './new-scan-form.tsx';
+import { StatusBadge } from './status-badge.tsx';
+
+const STATUSES = ['queued', 'listing', 'scanning', 'succeeded', 'partial', 'failed', 'cancelled'];
+/** Poll every 3 s while a job on the page is running, every 15 s otherwise. */
+const FAST_POLL_MS = 3_000;
+const SLOW_POLL_MS = 15_000;
+
+/** The jobs list (polled, so new jobs appear without a reload) and the new scan form. */
+export function JobsPage() {
+  const [, navigate] = useLocation();
+  const [status, setStatus] = useState('');
+  const keyset = useKeyset();
+  const filterId = useId();
+  const { data, error, isLoading } = useApiGet<Page<Job>>(
+    '/jobs',
+    { status, limit: 25, cursor: keyset.cursor },
+    (b) => normalizePage(b, normalizeJob),
+    { refreshInterval: (d) => (d?.items.some((j) => isActive(j.status)) ? FAST_POLL_MS : SLOW_POLL_MS) },
+  );
+
+  return (
+    <div className="jobs-layout">
+      <section className="card" aria-labelledby={`${filterId}-title`}>
+        <div className="section-head">
+          <h2 id={`${filterId}-title`}>Jobs</h2>
+          <label htmlFor={filterId}>
+            Status{' '}
+            <select
+              id={filterId}
+              value={status}
+              onChange={(e) => {
+                setStatus(e.target.value);
+                keyset.reset();
+              }}
+            >
+              <option value="">All</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <ErrorMessage error={error} />
+        {isLoading && <p className="muted">Loading jobs…</p>}
+        {data && data.items.length === 0 && <p className="muted">No jobs yet. Start a scan with the form.</p>}
+        {data && data.items.length > 0 && (
+          <table className="table jobs-table">
+            <thead>
+              <tr>
+                <th scope="col">Job</th>
+                <th scope="col">Status</th>
+                <th scope="col">Progress</th>
+                <th scope="col">Findings</th>
+                <th scope="col">Age</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((job) => (
+                <JobRow key={job.id} job={job} />
+              ))}
+            </tbody>
+          </table>
+        )}
+        <Pager
+          label="Jobs pages"
+          page={keyset.page}
+          hasPrevious={keyset.hasPrevious}
+          hasNext={!!data?.nextCursor}
+          onPrevious={keyset.previous}
+          onNext={() => data?.nextCursor && keyset.next(data.nextCursor)}
+        />
+      </section>
+      <NewScanForm onQueued={(jobId) => navigate(`/jobs/${encodeURIComponent(jobId)}`)} />
+    </div>
+  );
+}
+
+function JobRow({ job }: { job: Job }) {
+  const objects =
+    job.objectsTotal !== undefined
+      ? `${formatCount(job.objectsDone)} / ${formatCount(job.objectsTotal)} objects`
+      : `${formatCount(job.objectsDone)} objects`;
+  const pct = job.objectsTotal ? Math.round((job.objectsDone / job.objectsTotal) * 100) : undefined;
+  return (
+    <tr>
+      <td data-label="Job">
+        <Link href={`/jobs/${encodeURIComponent(job.id)}`}>{job.name || job.source || job.id}</Link>
+        {job.name && <div className="muted small">{job.source}</div>}
+      </td>
+      <td data-label="Status">
+        <StatusBadge status={job.status} />
+      </td>
+      <td data-label="Progress">
+        <div className="mini-progress" aria-hidden="true">
+          <div style={{ width: `${pct ?? 0}%` }} />
+        </div>
+        <span className="small">
+          {objects}, {formatBytes(job.bytesDone)}
+        </span>
+      </td>
+      <td data-label="Findings">{formatCount(job.findings)}</td>
+      <td data-label="Age">
+        <time dateTime={job.createdAt}>{formatAge(job.createdAt)}</time>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,6 @@
+import type { JobStatus } from '../api/types.ts';
+
+/** A job or object status as a coloured label (the text carries the meaning, not the colour). */
+export function StatusBadge({ status }: { status: JobStatus }) {
+  return <span className={`badge status-${status.toLowerCase()}`}>{status}</span>;
+}

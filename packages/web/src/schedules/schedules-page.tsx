@@ -1,0 +1,193 @@
+import { type FormEvent, useId, useState } from 'react';
+import { ApiError } from '../api/api-error.ts';
+import { normalizePage, normalizeSchedule } from '../api/normalize.ts';
+import type { Page, Schedule } from '../api/types.ts';
+import { useApiGet } from '../api/use-api-get.ts';
+import { useApi } from '../auth/api-context.tsx';
+import { ErrorMessage } from '../ui/error-message.tsx';
+import { formatAge, splitList } from '../ui/format.ts';
+import { NotificationSettings } from './notification-settings.tsx';
+
+export const SCHEDULES_ABSENT =
+  'Schedules are not available on this server: it answered 404 to GET /schedules (the scheduler is not enabled).';
+
+/** Recurring scans (list, create, delete) and the tenant's notification settings. */
+export function SchedulesPage() {
+  const api = useApi();
+  const { data, error, mutate } = useApiGet<Page<Schedule>>('/schedules', {}, (b) =>
+    normalizePage(b, normalizeSchedule),
+  );
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [deleteError, setDeleteError] = useState<unknown>(null);
+  const absent = error instanceof ApiError && error.status === 404;
+
+  async function remove(id: string) {
+    setDeleteError(null);
+    try {
+      await api.delete(`/schedules/${encodeURIComponent(id)}`);
+      setConfirming(null);
+      await mutate();
+    } catch (err) {
+      setDeleteError(err);
+    }
+  }
+
+  return (
+    <div className="jobs-layout">
+      <section className="card" aria-labelledby="schedules-title">
+        <h2 id="schedules-title">Schedules</h2>
+        <ErrorMessage error={error} notFound={SCHEDULES_ABSENT} />
+        <ErrorMessage error={deleteError} />
+        {data && data.items.length === 0 && <p className="muted">No schedules yet.</p>}
+        {data && data.items.length > 0 && (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Schedule</th>
+                <th scope="col">Cron</th>
+                <th scope="col">Next run</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((s) => (
+                <tr key={s.id}>
+                  <td data-label="Schedule" className="break">
+                    {s.name || s.source}
+                    {s.name && <div className="muted small">{s.source}</div>}
+                  </td>
+                  <td data-label="Cron">
+                    <code>{s.cron}</code> {s.timezone && <span className="muted small">{s.timezone}</span>}
+                  </td>
+                  <td data-label="Next run">
+                    {s.nextRunAt ? new Date(s.nextRunAt).toLocaleString() : '–'}
+                    {s.lastRunAt && <div className="muted small">last {formatAge(s.lastRunAt)}</div>}
+                  </td>
+                  <td>
+                    {confirming === s.id ? (
+                      <span className="button-row">
+                        <button type="button" className="danger" onClick={() => remove(s.id)}>
+                          Confirm delete
+                        </button>
+                        <button type="button" onClick={() => setConfirming(null)}>
+                          Keep
+                        </button>
+                      </span>
+                    ) : (
+                      <button type="button" onClick={() => setConfirming(s.id)}>
+                        Delete<span className="visually-hidden"> schedule {s.name || s.source}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <div className="stack">
+        {!absent && <NewScheduleForm onCreated={() => mutate()} />}
+        <NotificationSettings />
+      </div>
+    </div>
+  );
+}
+
+const FIELDS = ['name', 'source', 'cron', 'timezone', 'detectors', 'exclude'] as const;
+type Field = (typeof FIELDS)[number];
+
+function NewScheduleForm({ onCreated }: { onCreated(): void }) {
+  const api = useApi();
+  const id = useId();
+  const defaultTz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const empty = { name: '', source: '', cron: '0 3 * * *', timezone: defaultTz, detectors: '', exclude: '' };
+  const [values, setValues] = useState<Record<Field, string>>(empty);
+  const [errors, setErrors] = useState<Partial<Record<Field, string[]>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setErrors({});
+    setFormError(null);
+    const detectors = splitList(values.detectors);
+    const exclude = splitList(values.exclude);
+    setBusy(true);
+    try {
+      await api.post('/schedules', {
+        source: values.source.trim(),
+        cron: values.cron.trim(),
+        timezone: values.timezone.trim(),
+        ...(values.name.trim() ? { name: values.name.trim() } : {}),
+        ...(detectors.length ? { detectors } : {}),
+        ...(exclude.length ? { exclude } : {}),
+      });
+      setValues(empty);
+      onCreated();
+    } catch (err) {
+      if (err instanceof ApiError) {
+        const byField: Partial<Record<Field, string[]>> = {};
+        for (const f of FIELDS) if (err.forField(f).length) byField[f] = err.forField(f);
+        setErrors(byField);
+        setFormError(err.status === 404 ? SCHEDULES_ABSENT : err.message);
+      } else setFormError(String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const input = (name: Field, label: string, hint?: string) => {
+    const inputId = `${id}-${name}`;
+    const errs = errors[name];
+    return (
+      <div className={`field${errs ? ' invalid' : ''}`}>
+        <label htmlFor={inputId}>{label}</label>
+        <input
+          id={inputId}
+          type="text"
+          spellCheck={false}
+          value={values[name]}
+          aria-invalid={errs ? true : undefined}
+          aria-describedby={
+            `${hint ? `${inputId}-hint ` : ''}${errs ? `${inputId}-err` : ''}`.trim() || undefined
+          }
+          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+        />
+        {hint && (
+          <p id={`${inputId}-hint`} className="hint">
+            {hint}
+          </p>
+        )}
+        {errs && (
+          <ul id={`${inputId}-err`} className="field-error">
+            {errs.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>New schedule</h2>
+      {input('source', 'Source', 's3://bucket/prefix or file:///absolute/path')}
+      {input('cron', 'Cron expression', 'Five fields: minute hour day month weekday, e.g. 0 3 * * *')}
+      {input('timezone', 'Time zone', 'IANA name, e.g. Europe/Berlin')}
+      {input('name', 'Name (optional)')}
+      {input('detectors', 'Detectors (optional)', 'Comma-separated ids; empty runs them all.')}
+      {input('exclude', 'Exclude (optional)', 'Comma-separated globs.')}
+      {formError && (
+        <p role="alert" className="error">
+          {formError}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? 'Saving…' : 'Create schedule'}
+      </button>
+    </form>
+  );
+}

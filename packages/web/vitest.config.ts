@@ -1,0 +1,14 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    name: 'web',
+    root: import.meta.dirname,
+    environment: 'jsdom',
+    include: ['test/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 180_000,
+  },
+});
