@@ -1,0 +1,22 @@
+import type { Detector } from '../types.ts';
+import { abaRoutingValid } from '../validators/aba-routing.ts';
+import { re, standsAlone } from './pattern-kit.ts';
+
+const WORDS = ['routing', 'aba', 'rtn', 'transit number', 'bank'];
+
+/** US ABA routing transit number (checksum and Federal Reserve prefix); needs a context word. */
+export const abaRoutingNumber: Detector = {
+  id: 'aba-routing-number',
+  name: 'ABA routing number',
+  category: 'financial',
+  severity: 'medium',
+  keywords: ['routing', 'aba', 'rtn', 'transit'],
+  pattern: re('\\b[0-3678][0-9]{8}\\b'),
+  validate: (value, ctx) => abaRoutingValid(value) && standsAlone(ctx),
+  contextWords: WORDS,
+  requireContext: true,
+  baseConfidence: 0.8,
+  mask: { keepStart: 0, keepEnd: 4 },
+};
+
+export const abaRoutingDetectors: readonly Detector[] = [abaRoutingNumber];

@@ -1,0 +1,66 @@
+import type { Detector, MatchContext } from '../types.ts';
+import { looksRandom } from '../validators/secret-quality.ts';
+import { ciAny, contextHas, re, rep } from './pattern-kit.ts';
+
+const SECRET_WORDS = [
+  'aws_secret_access_key',
+  'secret_access_key',
+  'secretaccesskey',
+  'aws_secret_key',
+  'aws_secret',
+  'aws secret',
+  'secret access key',
+] as const;
+
+/** Pairing: an access key id (or its variable name) within the context window. */
+function accessKeyIdNear(ctx: MatchContext): boolean {
+  const text = `${ctx.before} ${ctx.after}`;
+  return /(?:akia|asia)[a-z2-7]{8}|[a-z2-7]{12}\s|access_key_id|accesskeyid/.test(text);
+}
+
+/** AWS access key id (long-term `AKIA`, temporary `ASIA`, and other IAM unique-id prefixes). */
+export const awsAccessKeyId: Detector = {
+  id: 'aws-access-key-id',
+  name: 'AWS access key ID',
+  category: 'credentials',
+  severity: 'high',
+  keywords: ['akia', 'asia', 'abia', 'acca'],
+  pattern: re(`\\b(?:AKIA|ASIA|ABIA|ACCA)${rep('[A-Z2-7]', 16)}\\b`),
+  validate: (value) => looksRandom(value.slice(4), { minEntropy: 2.5, minClasses: 1 }),
+  contextWords: ['aws', 'access_key', 'access key', 'accesskeyid', 'key_id', 'iam'],
+  baseConfidence: 0.85,
+  mask: { keepStart: 4, keepEnd: 4 },
+  description: 'An IAM access key id; dangerous together with its secret access key.',
+};
+
+/**
+ * AWS secret access key: 40 base64 characters after a secret-key name. Confidence rises to
+ * 0.95 when an access key id (or `aws_access_key_id`) sits in the same context window.
+ */
+export const awsSecretAccessKey: Detector = {
+  id: 'aws-secret-access-key',
+  name: 'AWS secret access key',
+  category: 'credentials',
+  severity: 'critical',
+  keywords: ['secret_access_key', 'secretaccesskey', 'aws_secret', 'aws secret', 'secret access key'],
+  pattern: re(
+    `${ciAny(SECRET_WORDS)}["']?\\s{0,4}(?:[:=]|=>|:=)\\s{0,4}["']?(${rep('[A-Za-z0-9/+]', 40)})(?:[^A-Za-z0-9/+=]|$)`,
+  ),
+  valueGroup: 1,
+  validate: (value, ctx) => {
+    if (!/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/[0-9]/.test(value)) return false;
+    if (!looksRandom(value, { minEntropy: 4, minClasses: 3 })) return false;
+    return { valid: true, confidence: accessKeyIdNear(ctx) ? 0.95 : 0.8 };
+  },
+  contextWords: ['aws', 'akia', 'asia', 'access_key_id'],
+  baseConfidence: 0.8,
+  mask: { keepStart: 2, keepEnd: 2 },
+  description: 'An IAM secret access key; reported with higher confidence when paired with a key id.',
+};
+
+/** Whether a secret-key finding's context names it, used by tests and the eval. */
+export function namesAwsSecret(ctx: MatchContext): boolean {
+  return contextHas(ctx, SECRET_WORDS);
+}
+
+export const awsDetectors: readonly Detector[] = [awsAccessKeyId, awsSecretAccessKey];

@@ -1,0 +1,25 @@
+import type { Detector, MatchContext } from '../types.ts';
+import { sinValid } from '../validators/canada-sin.ts';
+import { contextHas, re, standsAlone } from './pattern-kit.ts';
+
+const WORDS = ['sin', 'social insurance', 'nas', 'assurance sociale', 'social_insurance'];
+
+/** Canadian Social Insurance Number (Luhn); the unformatted 9-digit form needs a context word. */
+export const canadaSin: Detector = {
+  id: 'canada-sin',
+  name: 'Canadian Social Insurance Number',
+  category: 'national-id',
+  severity: 'high',
+  keywords: [],
+  pattern: re('\\b[1-79][0-9]{2}(?: [0-9]{3} |-[0-9]{3}-|[0-9]{3})[0-9]{3}\\b'),
+  validate: (value: string, ctx: MatchContext) => {
+    if (!sinValid(value) || !standsAlone(ctx)) return false;
+    if (/^[0-9]{9}$/.test(value)) return contextHas(ctx, WORDS) ? { valid: true, confidence: 0.8 } : false;
+    return true;
+  },
+  contextWords: WORDS,
+  baseConfidence: 0.7,
+  mask: { keepStart: 0, keepEnd: 3 },
+};
+
+export const canadaSinDetectors: readonly Detector[] = [canadaSin];

@@ -1,0 +1,36 @@
+import type { Detector } from '../types.ts';
+import { optionalTimes, re, rep } from './pattern-kit.ts';
+
+const RESERVED_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local)$/;
+
+/** True for a mailbox at a real-looking domain (not a reserved example domain, not in a URL's userinfo). */
+export function emailValid(value: string, ctx: { before: string }): boolean {
+  const at = value.lastIndexOf('@');
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1).toLowerCase();
+  if (RESERVED_DOMAIN.test(domain)) return false;
+  if (local.startsWith('.') || local.endsWith('.') || local.includes('..') || domain.includes('..'))
+    return false;
+  if (/\/\/[^\s/]*:?$/.test(ctx.before)) return false;
+  return /^[a-z]{2,24}$/.test(domain.slice(domain.lastIndexOf('.') + 1));
+}
+
+const LABEL = rep('[A-Za-z0-9-]', 1, 63);
+
+/** Email address. */
+export const email: Detector = {
+  id: 'email',
+  name: 'Email address',
+  category: 'personal',
+  severity: 'low',
+  keywords: ['@'],
+  pattern: re(
+    `\\b[A-Za-z0-9._%+-]{1,16}${rep('[A-Za-z0-9._%+-]', 0, 48)}@${LABEL}${optionalTimes(`\\.${LABEL}`, 6)}\\.[A-Za-z]{2,16}\\b`,
+  ),
+  validate: emailValid,
+  contextWords: ['email', 'e-mail', 'mail', 'contact'],
+  baseConfidence: 0.8,
+  mask: { keepStart: 1, keepEnd: 4 },
+};
+
+export const emailDetectors: readonly Detector[] = [email];

@@ -1,0 +1,23 @@
+import type { Detector } from '../types.ts';
+import { ibanValid } from '../validators/iban.ts';
+import { optionalTimes, re } from './pattern-kit.ts';
+
+const GROUP = '[A-Z0-9]{4}';
+
+/** International Bank Account Number: per-country length and structure, mod-97 check. */
+export const iban: Detector = {
+  id: 'iban',
+  name: 'IBAN',
+  category: 'financial',
+  severity: 'medium',
+  keywords: [],
+  pattern: re(
+    `\\b[A-Z]{2}[0-9]{2} ?${GROUP} ?${GROUP}${optionalTimes(` ?${GROUP}`, 5)}(?: ?[A-Z0-9]{1,3})?\\b`,
+  ),
+  validate: ibanValid,
+  contextWords: ['iban', 'bank', 'account', 'sepa', 'transfer'],
+  baseConfidence: 0.85,
+  mask: { keepStart: 4, keepEnd: 4 },
+};
+
+export const ibanDetectors: readonly Detector[] = [iban];

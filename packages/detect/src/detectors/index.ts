@@ -1,0 +1,70 @@
+import type { Detector } from '../types.ts';
+import { abaRoutingDetectors } from './aba-routing.ts';
+import { aiProviderDetectors } from './ai-providers.ts';
+import { awsDetectors } from './aws.ts';
+import { azureDetectors } from './azure.ts';
+import { canadaSinDetectors } from './canada-sin.ts';
+import { dateOfBirthDetectors } from './date-of-birth.ts';
+import { emailDetectors } from './email.ts';
+import { genericSecretDetectors } from './generic-secrets.ts';
+import { githubDetectors } from './github.ts';
+import { gitlabDetectors } from './gitlab.ts';
+import { googleDetectors } from './google.ts';
+import { httpAuthDetectors } from './http-auth.ts';
+import { ibanDetectors } from './iban.ts';
+import { indiaAadhaarDetectors } from './india-aadhaar.ts';
+import { ipAddressDetectors } from './ip-address.ts';
+import { jwtDetectors } from './jwt.ts';
+import { netherlandsBsnDetectors } from './netherlands-bsn.ts';
+import { npmDetectors } from './npm.ts';
+import { paymentCardDetectors } from './payment-cards.ts';
+import { phoneDetectors } from './phone.ts';
+import { privateKeyDetectors } from './private-keys.ts';
+import { sendgridDetectors } from './sendgrid.ts';
+import { slackDetectors } from './slack.ts';
+import { spainDniDetectors } from './spain-dni.ts';
+import { stripeDetectors } from './stripe.ts';
+import { twilioDetectors } from './twilio.ts';
+import { ukNhsDetectors } from './uk-nhs.ts';
+import { urlCredentialDetectors } from './url-credentials.ts';
+import { usIdDetectors } from './us-ids.ts';
+
+/** The built-in detector catalogue, in a stable order (credentials first). */
+export const detectors: readonly Detector[] = [
+  ...awsDetectors,
+  ...githubDetectors,
+  ...gitlabDetectors,
+  ...slackDetectors,
+  ...stripeDetectors,
+  ...googleDetectors,
+  ...privateKeyDetectors,
+  ...jwtDetectors,
+  ...azureDetectors,
+  ...aiProviderDetectors,
+  ...npmDetectors,
+  ...sendgridDetectors,
+  ...twilioDetectors,
+  ...urlCredentialDetectors,
+  ...httpAuthDetectors,
+  ...genericSecretDetectors,
+  ...paymentCardDetectors,
+  ...ibanDetectors,
+  ...usIdDetectors,
+  ...abaRoutingDetectors,
+  ...emailDetectors,
+  ...phoneDetectors,
+  ...ipAddressDetectors,
+  ...dateOfBirthDetectors,
+  ...ukNhsDetectors,
+  ...canadaSinDetectors,
+  ...netherlandsBsnDetectors,
+  ...spainDniDetectors,
+  ...indiaAadhaarDetectors,
+];
+
+const byId = new Map(detectors.map((d) => [d.id, d]));
+
+/** The detector with this id, or undefined. */
+export function detectorById(id: string): Detector | undefined {
+  return byId.get(id);
+}

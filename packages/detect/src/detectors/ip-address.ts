@@ -1,0 +1,62 @@
+import ipaddr from 'ipaddr.js';
+import type { Detector, MatchContext, ValidationResult } from '../types.ts';
+import { re } from './pattern-kit.ts';
+
+const NOT_ADDRESSES = new Set(['unspecified', 'broadcast', 'reserved', 'multicast']);
+const PRIVATE = new Set(['private', 'loopback', 'linkLocal', 'uniqueLocal', 'carrierGradeNat']);
+
+/**
+ * Classifies a parsed address: public addresses get full confidence, private ones (RFC 1918,
+ * loopback, link-local, ULA) a lower one; documentation, multicast and unspecified ranges,
+ * and version strings (`v1.2.3.4`, `version 10.0.0.1`) are not reported.
+ */
+export function ipAddressResult(value: string, ctx: MatchContext): ValidationResult | false {
+  if (!ipaddr.isValid(value)) return false;
+  if (
+    /(?:^|[^a-z])v(?:er(?:sion)?)?[ =:]?$|[0-9]\.$|[0-9a-f]:$/.test(ctx.before) ||
+    /^\.?[0-9]|^:[0-9a-f]/.test(ctx.after)
+  ) {
+    return false;
+  }
+  const range = ipaddr.parse(value).range();
+  if (NOT_ADDRESSES.has(range)) return false;
+  return { valid: true, confidence: PRIVATE.has(range) ? 0.4 : 0.75 };
+}
+
+const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
+const H = '[0-9A-Fa-f][0-9A-Fa-f]?[0-9A-Fa-f]?[0-9A-Fa-f]?';
+
+/** IPv4 address (public vs private reflected in confidence). */
+export const ipv4Address: Detector = {
+  id: 'ipv4-address',
+  name: 'IPv4 address',
+  category: 'network',
+  severity: 'low',
+  keywords: [],
+  pattern: re(`\\b${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}\\b`),
+  validate: ipAddressResult,
+  contextWords: ['ip', 'host', 'addr', 'address', 'server', 'client'],
+  baseConfidence: 0.75,
+  mask: { keepStart: 0, keepEnd: 3 },
+};
+
+/** IPv6 address: full form or `::` compressed, checked by ipaddr.js; MAC addresses and times are rejected. */
+export const ipv6Address: Detector = {
+  id: 'ipv6-address',
+  name: 'IPv6 address',
+  category: 'network',
+  severity: 'low',
+  keywords: [],
+  pattern: re(`\\b(?:${H}:){1,7}(?:${H}|:(?:${H}(?::${H}){0,5})?)`),
+  validate: (value, ctx) => {
+    const groups = value.split(':').filter((g) => g !== '').length;
+    if (!value.includes('::') && groups !== 8) return false;
+    if (groups < 3) return false;
+    return ipAddressResult(value, ctx);
+  },
+  contextWords: ['ip', 'ipv6', 'host', 'addr', 'address'],
+  baseConfidence: 0.75,
+  mask: { keepStart: 0, keepEnd: 4 },
+};
+
+export const ipAddressDetectors: readonly Detector[] = [ipv4Address, ipv6Address];

@@ -1,0 +1,20 @@
+import type { Detector } from '../types.ts';
+import { bsnValid } from '../validators/national-ids.ts';
+import { re, standsAlone } from './pattern-kit.ts';
+
+/** Dutch citizen service number (BSN, 11-proof), reported next to a BSN context word. */
+export const netherlandsBsn: Detector = {
+  id: 'nl-bsn',
+  name: 'Dutch citizen service number (BSN)',
+  category: 'national-id',
+  severity: 'high',
+  keywords: ['bsn', 'burgerservicenummer', 'sofinummer', 'sofi'],
+  pattern: re('\\b[0-9]{4}(?:\\.[0-9]{2}\\.|[0-9]{2})[0-9]{3}\\b'),
+  validate: (value, ctx) => bsnValid(value) && standsAlone(ctx),
+  contextWords: ['bsn', 'burgerservicenummer', 'sofinummer', 'sofi'],
+  requireContext: true,
+  baseConfidence: 0.85,
+  mask: { keepStart: 0, keepEnd: 3 },
+};
+
+export const netherlandsBsnDetectors: readonly Detector[] = [netherlandsBsn];

@@ -1,0 +1,86 @@
+/**
+ * Helpers to write detector patterns that V8's linear-time engine accepts: it rejects the
+ * `i` and `u` flags and any quantifier above 16, so case-insensitive words and long runs are
+ * spelled out here.
+ */
+
+const MAX = 16;
+
+/** A case-insensitive literal as character classes: `ci('key')` → `[kK][eE][yY]`. */
+export function ci(word: string): string {
+  let out = '';
+  for (const ch of word) {
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    out += lower !== upper ? `[${lower}${upper}]` : ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  }
+  return out;
+}
+
+/** Alternation of case-insensitive literals. */
+export function ciAny(words: readonly string[]): string {
+  return `(?:${words.map(ci).join('|')})`;
+}
+
+function exact(cls: string, n: number): string {
+  let out = '';
+  let left = n;
+  while (left > 0) {
+    const k = Math.min(MAX, left);
+    out += `${cls}{${k}}`;
+    left -= k;
+  }
+  return out;
+}
+
+function upTo(cls: string, n: number): string {
+  if (n <= 0) return '';
+  if (n <= MAX) return `${cls}{0,${n}}`;
+  return `(?:${cls}{${MAX}}${upTo(cls, n - MAX)}|${cls}{0,${MAX - 1}})`;
+}
+
+/**
+ * `cls` repeated `min`..`max` times (`max` defaults to `min`; `Infinity` for an open tail),
+ * split into chunks the linear-time engine accepts, with one parse per length.
+ */
+export function rep(cls: string, min: number, max = min): string {
+  if (max === Number.POSITIVE_INFINITY) return `${exact(cls, min)}${cls}*`;
+  return exact(cls, min) + upTo(cls, max - min);
+}
+
+/** A global pattern from source (no other flags: the linear-time engine refuses `i`/`u`). */
+export function re(source: string): RegExp {
+  return new RegExp(source, 'g');
+}
+
+/** Ratio helpers for validators that read the lower-cased context window. */
+export function nearText(ctx: { before: string; after: string; fieldName?: string }): string {
+  return `${ctx.fieldName?.toLowerCase() ?? ''} ${ctx.before} ${ctx.after}`;
+}
+
+/** True when any of `words` occurs in the context window or the field name. */
+export function contextHas(
+  ctx: { before: string; after: string; fieldName?: string },
+  words: readonly string[],
+): boolean {
+  const text = nearText(ctx);
+  return words.some((w) => text.includes(w));
+}
+
+/**
+ * True when a numeric match is not a slice of a longer separated number (`4111 1111 1111 1111`
+ * must not yield a 12-digit id from its first three groups).
+ */
+export function standsAlone(ctx: { before: string; after: string }): boolean {
+  return !/[0-9][ .-]?$/.test(ctx.before) && !/^[ .-]?[0-9]/.test(ctx.after);
+}
+
+/**
+ * `group` zero to `n` times as nested optionals (`(?:g(?:g)?)?`): one parse per count, and no
+ * counted repetition around a group that already repeats (the linear-time engine multiplies them).
+ */
+export function optionalTimes(group: string, n: number): string {
+  let out = '';
+  for (let i = 0; i < n; i++) out = `(?:${group}${out})?`;
+  return out;
+}

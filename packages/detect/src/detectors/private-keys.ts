@@ -1,0 +1,82 @@
+import type { Detector } from '../types.ts';
+import { shannonEntropy } from '../validators/entropy.ts';
+import { isPlaceholder } from '../validators/placeholder.ts';
+import { optionalTimes, re, rep } from './pattern-kit.ts';
+
+/** A line break in raw text or escaped inside a JSON/YAML string. */
+const NL = '(?:\\r?\\n|\\\\r\\\\n|\\\\n)';
+/** Base64 body characters, allowing line breaks (raw or escaped) between them. */
+const BODY = '(?:[A-Za-z0-9+/=]|\\r?\\n|\\\\n|\\\\r)';
+/** Optional armour headers (`Proc-Type`, `DEK-Info`, `Version`, `Comment`) before the body. */
+const HEADERS = `${optionalTimes(`[A-Za-z-]{2,16}: [^\\r\\n\\\\]{1,16}${rep('[^\\r\\n\\\\]', 0, 96)}${NL}`, 3)}(?:${NL})?`;
+
+/** Body check: the value keeps a key-specific slice, so it must be random-looking base64. */
+function bodyLooksReal(value: string): boolean {
+  const body = value.slice(value.lastIndexOf('-----') + 5).replace(/\\[rn]|[\r\n]|[A-Za-z-]{2,16}: .*/g, '');
+  return body.length >= 40 && !isPlaceholder(body.slice(-40)) && shannonEntropy(body) >= 4;
+}
+
+function privateKey(id: string, name: string, kinds: string, keywords: string[]): Detector {
+  return {
+    id,
+    name,
+    category: 'credentials',
+    severity: 'critical',
+    keywords,
+    pattern: re(`-----BEGIN ${kinds}-----${NL}${HEADERS}${rep(BODY, 120)}`),
+    validate: bodyLooksReal,
+    contextWords: ['private', 'key', 'ssh', 'tls', 'pem'],
+    baseConfidence: 0.95,
+    mask: { keepStart: 5, keepEnd: 0 },
+    description: 'The match is the armour line and the first 120 body characters, enough to tell keys apart.',
+  };
+}
+
+/** PEM private keys: PKCS#1 (RSA/DSA/EC), PKCS#8 and encrypted PKCS#8. */
+export const privateKeyPem = privateKey(
+  'private-key-pem',
+  'PEM private key',
+  '(?:RSA |DSA |EC |ENCRYPTED )?PRIVATE KEY',
+  [
+    '-----begin private key',
+    '-----begin rsa private',
+    '-----begin dsa private',
+    '-----begin ec private',
+    '-----begin encrypted private',
+  ],
+);
+
+/** OpenSSH private keys (`-----BEGIN OPENSSH PRIVATE KEY-----`). */
+export const privateKeyOpenssh = privateKey(
+  'private-key-openssh',
+  'OpenSSH private key',
+  'OPENSSH PRIVATE KEY',
+  ['-----begin openssh private key'],
+);
+
+/** OpenPGP secret key blocks. */
+export const privateKeyPgp = privateKey('private-key-pgp', 'PGP private key block', 'PGP PRIVATE KEY BLOCK', [
+  '-----begin pgp private key block',
+]);
+
+/** PuTTY `.ppk` private keys (v2 and v3): the first private line after `Private-Lines:`. */
+export const privateKeyPutty: Detector = {
+  id: 'private-key-putty',
+  name: 'PuTTY private key',
+  category: 'credentials',
+  severity: 'critical',
+  keywords: ['private-lines:'],
+  pattern: re(`Private-Lines: [0-9]{1,3}${NL}(${rep('[A-Za-z0-9+/=]', 64)})`),
+  valueGroup: 1,
+  validate: (value) => !isPlaceholder(value) && shannonEntropy(value) >= 4,
+  contextWords: ['putty-user-key-file', 'ppk', 'encryption'],
+  baseConfidence: 0.95,
+  mask: { keepStart: 2, keepEnd: 0 },
+};
+
+export const privateKeyDetectors: readonly Detector[] = [
+  privateKeyPem,
+  privateKeyOpenssh,
+  privateKeyPgp,
+  privateKeyPutty,
+];

@@ -1,0 +1,19 @@
+import type { Detector } from '../types.ts';
+import { looksRandom } from '../validators/secret-quality.ts';
+import { re, rep } from './pattern-kit.ts';
+
+/** SendGrid API key (`SG.` + 22 + `.` + 43). */
+export const sendgridApiKey: Detector = {
+  id: 'sendgrid-api-key',
+  name: 'SendGrid API key',
+  category: 'credentials',
+  severity: 'high',
+  keywords: ['sg.'],
+  pattern: re(`\\bSG\\.${rep('[A-Za-z0-9_-]', 22)}\\.${rep('[A-Za-z0-9_-]', 43)}`),
+  validate: (value) => looksRandom(value.slice(3), { minEntropy: 4, minClasses: 3 }),
+  contextWords: ['sendgrid', 'mail', 'api_key'],
+  baseConfidence: 0.95,
+  mask: { keepStart: 3, keepEnd: 4 },
+};
+
+export const sendgridDetectors: readonly Detector[] = [sendgridApiKey];

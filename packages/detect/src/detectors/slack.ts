@@ -1,0 +1,38 @@
+import type { Detector } from '../types.ts';
+import { looksRandom } from '../validators/secret-quality.ts';
+import { re, rep } from './pattern-kit.ts';
+
+/** Slack bot, user, app-level, refresh and legacy tokens. */
+export const slackToken: Detector = {
+  id: 'slack-token',
+  name: 'Slack token',
+  category: 'credentials',
+  severity: 'high',
+  keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-', 'xapp-'],
+  pattern: re(`\\b(?:xox[bparse]|xapp)-[0-9]${rep('[A-Za-z0-9-]', 20, 250)}`),
+  validate: (value) => {
+    const body = value.slice(5);
+    return /[0-9]{6}/.test(body) && looksRandom(body, { minEntropy: 3.2 });
+  },
+  contextWords: ['slack', 'token', 'bot'],
+  baseConfidence: 0.9,
+  mask: { keepStart: 5, keepEnd: 4 },
+};
+
+/** Slack incoming webhook URL. */
+export const slackWebhookUrl: Detector = {
+  id: 'slack-webhook-url',
+  name: 'Slack webhook URL',
+  category: 'credentials',
+  severity: 'high',
+  keywords: ['hooks.slack.com'],
+  pattern: re(
+    `https://hooks\\.slack\\.com/(?:services|workflows|triggers)/T${rep('[A-Z0-9]', 8, 12)}/[AB]${rep('[A-Z0-9]', 8, 12)}/${rep('[A-Za-z0-9]', 24)}\\b`,
+  ),
+  validate: (value) => looksRandom(value.slice(-24), { minEntropy: 3.2 }),
+  contextWords: ['slack', 'webhook'],
+  baseConfidence: 0.95,
+  mask: { keepStart: 23, keepEnd: 4 },
+};
+
+export const slackDetectors: readonly Detector[] = [slackToken, slackWebhookUrl];

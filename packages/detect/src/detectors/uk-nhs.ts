@@ -1,0 +1,20 @@
+import type { Detector } from '../types.ts';
+import { nhsNumberValid } from '../validators/uk-nhs.ts';
+import { re, standsAlone } from './pattern-kit.ts';
+
+/** UK NHS number (10 digits, mod 11), reported next to an NHS/patient context word. */
+export const ukNhsNumber: Detector = {
+  id: 'uk-nhs-number',
+  name: 'UK NHS number',
+  category: 'health',
+  severity: 'high',
+  keywords: ['nhs', 'patient', 'health'],
+  pattern: re('\\b[0-9]{3}(?: [0-9]{3} |-[0-9]{3}-|[0-9]{3})[0-9]{4}\\b'),
+  validate: (value, ctx) => nhsNumberValid(value) && standsAlone(ctx),
+  contextWords: ['nhs', 'patient', 'health', 'nhs_number', 'nhs no'],
+  requireContext: true,
+  baseConfidence: 0.85,
+  mask: { keepStart: 0, keepEnd: 3 },
+};
+
+export const ukNhsDetectors: readonly Detector[] = [ukNhsNumber];

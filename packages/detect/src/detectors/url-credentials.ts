@@ -1,0 +1,40 @@
+import type { Detector } from '../types.ts';
+import { isPlaceholder } from '../validators/placeholder.ts';
+import { re, rep } from './pattern-kit.ts';
+
+const DUMMY_PASSWORDS = new Set([
+  'password',
+  'pass',
+  'passwd',
+  'pwd',
+  'secret',
+  'pw',
+  'x',
+  'user',
+  'test',
+  '****',
+  '***',
+]);
+
+/** A password embedded in a URL: `scheme://user:password@host`. The value is the password. */
+export const urlCredentials: Detector = {
+  id: 'url-credentials',
+  name: 'Credentials in URL',
+  category: 'credentials',
+  severity: 'high',
+  keywords: ['://'],
+  pattern: re(
+    `\\b[a-zA-Z][a-zA-Z0-9+.-]{1,16}://${rep('[^\\s:/@"\'<>]', 1, 64)}:(${rep('[^\\s/@"\'<>]', 3, 128)})@[A-Za-z0-9_.-]{1,16}${rep('[A-Za-z0-9_.-]', 0, 240)}`,
+  ),
+  valueGroup: 1,
+  validate: (value) => {
+    const decoded = value.toLowerCase();
+    if (DUMMY_PASSWORDS.has(decoded) || isPlaceholder(value)) return false;
+    return !/^[:%$]|^\{|\}$/.test(value);
+  },
+  contextWords: ['url', 'dsn', 'database', 'connection', 'uri'],
+  baseConfidence: 0.85,
+  mask: { keepStart: 1, keepEnd: 1 },
+};
+
+export const urlCredentialDetectors: readonly Detector[] = [urlCredentials];

@@ -1,0 +1,43 @@
+import type { Detector, MatchContext } from '../types.ts';
+import { itinValid, ssnValid } from '../validators/us-ssn.ts';
+import { contextHas, re, standsAlone } from './pattern-kit.ts';
+
+const SSN_WORDS = ['ssn', 'social security', 'social_security', 'ss#', 'ss no', 'taxpayer'];
+const ITIN_WORDS = ['itin', 'taxpayer', 'tax id', 'tin'];
+
+/** Formatted values stand alone; a bare 9-digit run needs a context word. */
+function withContext(ok: boolean, value: string, ctx: MatchContext, words: readonly string[]) {
+  if (!ok || !standsAlone(ctx)) return false;
+  if (/^[0-9]{9}$/.test(value)) return contextHas(ctx, words) ? { valid: true, confidence: 0.8 } : false;
+  return true;
+}
+
+/** US Social Security Number (invalid area, group and serial values are rejected). */
+export const usSsn: Detector = {
+  id: 'us-ssn',
+  name: 'US Social Security Number',
+  category: 'national-id',
+  severity: 'high',
+  keywords: [],
+  pattern: re('\\b[0-8][0-9]{2}(?:-[0-9]{2}-| [0-9]{2} |[0-9]{2})[0-9]{4}\\b'),
+  validate: (value, ctx) => withContext(ssnValid(value), value, ctx, SSN_WORDS),
+  contextWords: SSN_WORDS,
+  baseConfidence: 0.7,
+  mask: { keepStart: 0, keepEnd: 4 },
+};
+
+/** US Individual Taxpayer Identification Number (9xx-[5-9]x-xxxx). */
+export const usItin: Detector = {
+  id: 'us-itin',
+  name: 'US ITIN',
+  category: 'national-id',
+  severity: 'high',
+  keywords: [],
+  pattern: re('\\b9[0-9]{2}(?:-[5-9][0-9]-| [5-9][0-9] |[5-9][0-9])[0-9]{4}\\b'),
+  validate: (value, ctx) => withContext(itinValid(value), value, ctx, ITIN_WORDS),
+  contextWords: ITIN_WORDS,
+  baseConfidence: 0.7,
+  mask: { keepStart: 0, keepEnd: 4 },
+};
+
+export const usIdDetectors: readonly Detector[] = [usSsn, usItin];
