@@ -59,6 +59,8 @@ function toDetail(raw: unknown): ErrorDetail {
   if (typeof d.field === 'string') field = d.field;
   else if (Array.isArray(d.path)) field = d.path.map(String).join('.');
   else if (typeof d.path === 'string') field = d.path.replace(/^[/$.]+/, '').replace(/\//g, '.');
+  // The API prefixes paths with the request part (`body.source`, `query.limit`).
+  field = field?.replace(/^(body|json|query|param|header)\./, '');
   return { field: field || undefined, message: typeof d.message === 'string' ? d.message : 'Invalid value' };
 }
 

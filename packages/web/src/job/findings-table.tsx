@@ -38,7 +38,7 @@ export function FindingsTable({ jobId, detectors, live }: FindingsTableProps) {
     (f) =>
       (!detector || f.detector === detector) &&
       (!severity || f.severity === severity) &&
-      (!object || f.object?.key?.includes(object)),
+      (!object || f.object?.key === object),
   );
 
   const change = (fn: () => void) => {
@@ -85,7 +85,7 @@ export function FindingsTable({ jobId, detectors, live }: FindingsTableProps) {
           <input
             type="search"
             value={objectDraft}
-            placeholder="key contains…"
+            placeholder="exact object key"
             onChange={(e) => setObjectDraft(e.target.value)}
           />
         </label>
@@ -117,7 +117,19 @@ export function FindingsTable({ jobId, detectors, live }: FindingsTableProps) {
                   </td>
                   <td data-label="Detector">{f.detector}</td>
                   <td data-label="Object" className="break">
-                    {f.object?.key}
+                    <button
+                      type="button"
+                      className="link-button"
+                      title="Show only this object's findings"
+                      onClick={() =>
+                        change(() => {
+                          setObjectDraft(f.object.key);
+                          setObject(f.object.key);
+                        })
+                      }
+                    >
+                      {f.object?.key}
+                    </button>
                   </td>
                   <td data-label="Location">{formatLocation(f.location)}</td>
                   <td data-label="Value">

@@ -8,7 +8,7 @@ import { formatBytes, formatCount } from '../ui/format.ts';
 import { Pager } from '../ui/pager.tsx';
 import { useKeyset } from '../ui/use-keyset.ts';
 
-const OBJECT_STATUSES = ['COMPLETE', 'PARTIAL', 'SKIPPED', 'FAILED'];
+const OBJECT_STATUSES = ['PENDING', 'COMPLETE', 'PARTIAL', 'SKIPPED', 'FAILED'];
 
 /** Each object of the job with its status and, when not COMPLETE, the reason code. */
 export function ObjectsTable({ jobId, live }: { jobId: string; live: boolean }) {

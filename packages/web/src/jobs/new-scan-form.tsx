@@ -111,7 +111,7 @@ export function NewScanForm({ onQueued }: { onQueued(jobId: string): void }) {
       )}
       {field('name', 'Name (optional)', 'A label for the jobs list.')}
       {field('detectors', 'Detectors (optional)', 'Detector ids separated by commas; empty runs them all.')}
-      {field('exclude', 'Exclude (optional)', 'Glob patterns, one per line, e.g. **/*.log')}
+      {field('exclude', 'Exclude (optional)', 'Glob patterns, one per line, e.g. **/*.log', true)}
       {formError && (
         <p role="alert" className="error">
           {formError}
