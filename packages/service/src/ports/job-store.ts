@@ -1,0 +1,113 @@
+import type { Finding, ObjectScanResult } from '@data-scanner/detect';
+import type { SourceObject } from './object-source.ts';
+
+/** queued → listing → scanning → succeeded | partial | failed | cancelled */
+export type JobStatus = 'queued' | 'listing' | 'scanning' | 'succeeded' | 'partial' | 'failed' | 'cancelled';
+
+/** Statuses a job never leaves. */
+export const FINAL_JOB_STATUSES: readonly JobStatus[] = ['succeeded', 'partial', 'failed', 'cancelled'];
+
+/** Final status of one object of a job (PENDING until a worker records it). */
+export type JobObjectStatus = 'PENDING' | 'COMPLETE' | 'PARTIAL' | 'SKIPPED' | 'FAILED';
+
+/** A scan job and its progress counters. */
+export interface Job {
+  id: string;
+  tenantId: string;
+  name: string | null;
+  source: string;
+  detectors: string[] | null;
+  exclude: string[];
+  status: JobStatus;
+  statusReason: string | null;
+  shardsTotal: number | null;
+  objectsTotal: number | null;
+  objectsDone: number;
+  objectsComplete: number;
+  objectsPartial: number;
+  objectsSkipped: number;
+  objectsFailed: number;
+  bytesTotal: number | null;
+  bytesScanned: number;
+  findingsCount: number;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+/** What a client asks to scan. */
+export interface NewJob {
+  tenantId: string;
+  source: string;
+  name?: string;
+  detectors?: string[];
+  exclude?: string[];
+}
+
+/** A listed object assigned to a shard at plan time. */
+export interface PlannedObject extends SourceObject {
+  shard: number;
+}
+
+/** Per-object status as stored. */
+export interface JobObject {
+  key: string;
+  bucket: string | null;
+  shard: number;
+  size: number;
+  etag: string | null;
+  versionId: string | null;
+  status: JobObjectStatus;
+  reason: string | null;
+  reasonDetail: string | null;
+  bytesScanned: number | null;
+  findingsCount: number;
+}
+
+/** The outcome of one object, written with its findings in one transaction. */
+export interface ObjectOutcome {
+  key: string;
+  /** Metadata of the exact version read (GetObject's etag / version id). */
+  etag?: string;
+  versionId?: string;
+  status: Exclude<JobObjectStatus, 'PENDING'>;
+  reason?: string;
+  reasonDetail?: string;
+  result?: Pick<ObjectScanResult, 'bytes_read' | 'bytes_scanned'>;
+  findings: Finding[];
+}
+
+/** What recording an object changed. */
+export interface RecordOutcome {
+  /** False when the object had already been recorded (a redelivery): nothing was written. */
+  recorded: boolean;
+  /** Set when this write finished the job (happens exactly once per job). */
+  finished?: JobStatus;
+}
+
+/** Jobs, their objects and findings. Every write that must not be duplicated is idempotent. */
+export interface JobStore {
+  createJob(job: NewJob): Promise<Job>;
+  /** A job by id; with `tenantId`, only that tenant's job. */
+  getJob(id: string, tenantId?: string): Promise<Job | undefined>;
+  /** queued → listing; false if the job is no longer queued or listing (cancelled, finished). */
+  startListing(jobId: string): Promise<boolean>;
+  /** Stores listed objects as PENDING; objects already stored are kept as they are. */
+  addObjects(jobId: string, objects: PlannedObject[]): Promise<void>;
+  /** listing → scanning with the totals; finishes the job at once when it has no objects left. */
+  finishListing(
+    jobId: string,
+    totals: { shards: number; objects: number; bytes: number },
+  ): Promise<JobStatus | undefined>;
+  /** PENDING objects of one shard. */
+  pendingObjects(jobId: string, shard: number): Promise<JobObject[]>;
+  /** Writes one object's status, findings and counters in one transaction; completes the job once. */
+  recordObject(jobId: string, outcome: ObjectOutcome): Promise<RecordOutcome>;
+  /** Moves a job that has not finished to `failed` with a reason (writes an outbox event). */
+  failJob(jobId: string, reason: string): Promise<boolean>;
+  /** Moves a job that has not finished to `cancelled` (writes an outbox event). */
+  cancelJob(jobId: string, tenantId?: string): Promise<boolean>;
+  /** Current status only (cheap check between objects). */
+  jobStatus(jobId: string): Promise<JobStatus | undefined>;
+  listObjects(jobId: string, options?: { status?: JobObjectStatus; limit?: number }): Promise<JobObject[]>;
+}

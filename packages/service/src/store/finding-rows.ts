@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { Finding } from '@data-scanner/detect';
+
+/**
+ * The idempotency key of a finding: the object and every part of the location, the detector
+ * and the fingerprint. The same object scanned twice yields the same keys.
+ */
+export function findingKey(objectKey: string, finding: Finding): string {
+  const l = finding.location;
+  const parts = [
+    objectKey,
+    finding.detector,
+    l.byte_start,
+    l.byte_end,
+    l.line,
+    l.column,
+    l.json_path ?? null,
+    l.record_index ?? null,
+    l.row ?? null,
+    l.column_index ?? null,
+    l.page ?? null,
+    l.archive_path ?? null,
+    finding.fingerprint,
+  ];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+/** Findings as a JSON array for `jsonb_to_recordset` (one round trip for any number of rows). */
+export function findingsJson(objectKey: string, findings: Finding[]): string {
+  return JSON.stringify(
+    findings.map((f) => ({
+      finding_key: findingKey(objectKey, f),
+      detector: f.detector,
+      category: f.category,
+      severity: f.severity,
+      confidence: f.confidence,
+      byte_start: f.location.byte_start,
+      byte_end: f.location.byte_end,
+      line: f.location.line,
+      col: f.location.column,
+      json_path: f.location.json_path ?? null,
+      record_index: f.location.record_index ?? null,
+      row_number: f.location.row ?? null,
+      column_index: f.location.column_index ?? null,
+      column_name: f.location.column_name ?? null,
+      page: f.location.page ?? null,
+      archive_path: f.location.archive_path ?? null,
+      redacted: f.redacted,
+      fingerprint: f.fingerprint,
+    })),
+  );
+}
+
+/** Column list of `jsonb_to_recordset` matching `findingsJson`. */
+export const FINDING_RECORDSET = `finding_key text, detector text, category text, severity text, confidence real,
+  byte_start bigint, byte_end bigint, line integer, col integer, json_path text, record_index bigint,
+  row_number bigint, column_index integer, column_name text, page integer, archive_path text,
+  redacted text, fingerprint text`;

@@ -1,0 +1,54 @@
+import type { Job, JobObject } from '../ports/job-store.ts';
+
+// bigint columns arrive as strings from pg; counters and sizes fit a JS number.
+function num(value: unknown): number {
+  return Number(value);
+}
+
+function numOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+/** Maps a `jobs` row to a Job. */
+export function toJob(row: Record<string, unknown>): Job {
+  return {
+    id: row.id as string,
+    tenantId: row.tenant_id as string,
+    name: (row.name as string | null) ?? null,
+    source: row.source as string,
+    detectors: (row.detectors as string[] | null) ?? null,
+    exclude: (row.exclude as string[]) ?? [],
+    status: row.status as Job['status'],
+    statusReason: (row.status_reason as string | null) ?? null,
+    shardsTotal: numOrNull(row.shards_total),
+    objectsTotal: numOrNull(row.objects_total),
+    objectsDone: num(row.objects_done),
+    objectsComplete: num(row.objects_complete),
+    objectsPartial: num(row.objects_partial),
+    objectsSkipped: num(row.objects_skipped),
+    objectsFailed: num(row.objects_failed),
+    bytesTotal: numOrNull(row.bytes_total),
+    bytesScanned: num(row.bytes_scanned),
+    findingsCount: num(row.findings_count),
+    createdAt: row.created_at as Date,
+    startedAt: (row.started_at as Date | null) ?? null,
+    finishedAt: (row.finished_at as Date | null) ?? null,
+  };
+}
+
+/** Maps a `job_objects` row to a JobObject. */
+export function toJobObject(row: Record<string, unknown>): JobObject {
+  return {
+    key: row.key as string,
+    bucket: (row.bucket as string | null) ?? null,
+    shard: num(row.shard),
+    size: num(row.size),
+    etag: (row.etag as string | null) ?? null,
+    versionId: (row.version_id as string | null) ?? null,
+    status: row.status as JobObject['status'],
+    reason: (row.reason as string | null) ?? null,
+    reasonDetail: (row.reason_detail as string | null) ?? null,
+    bytesScanned: numOrNull(row.bytes_scanned),
+    findingsCount: num(row.findings_count),
+  };
+}

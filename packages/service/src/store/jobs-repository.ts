@@ -1,0 +1,266 @@
+import type pg from 'pg';
+import type {
+  Job,
+  JobObject,
+  JobObjectStatus,
+  JobStatus,
+  JobStore,
+  NewJob,
+  ObjectOutcome,
+  PlannedObject,
+  RecordOutcome,
+} from '../ports/job-store.ts';
+import { FINDING_RECORDSET, findingsJson } from './finding-rows.ts';
+import { toJob, toJobObject } from './job-rows.ts';
+
+const UNFINISHED = `status IN ('queued', 'listing', 'scanning')`;
+const STATUS_COLUMN: Record<Exclude<JobObjectStatus, 'PENDING'>, string> = {
+  COMPLETE: 'objects_complete',
+  PARTIAL: 'objects_partial',
+  SKIPPED: 'objects_skipped',
+  FAILED: 'objects_failed',
+};
+
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+function finalStatus(row: {
+  objects_total: number;
+  objects_failed: number;
+  objects_partial: number;
+}): JobStatus {
+  if (row.objects_total > 0 && row.objects_failed === row.objects_total) return 'failed';
+  if (row.objects_failed > 0 || row.objects_partial > 0) return 'partial';
+  return 'succeeded';
+}
+
+/**
+ * Finishes a scanning job whose objects are all recorded. The `status = 'scanning'` guard on
+ * the locked row makes this happen exactly once; the outbox event is written in the same transaction.
+ */
+async function finishIfDone(client: pg.PoolClient, jobId: string): Promise<JobStatus | undefined> {
+  const { rows } = await client.query(
+    `SELECT * FROM jobs WHERE id = $1 AND status = 'scanning' AND objects_done >= objects_total FOR UPDATE`,
+    [jobId],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const status = finalStatus({
+    objects_total: Number(row.objects_total),
+    objects_failed: Number(row.objects_failed),
+    objects_partial: Number(row.objects_partial),
+  });
+  const reason = status === 'failed' ? 'every object failed' : null;
+  const { rows: done } = await client.query(
+    `UPDATE jobs SET status = $2, status_reason = $3, finished_at = now(), updated_at = now()
+     WHERE id = $1 AND status = 'scanning' RETURNING *`,
+    [jobId, status, reason],
+  );
+  if (!done[0]) return undefined;
+  await writeOutbox(client, toJob(done[0]), 'job.finished');
+  return status;
+}
+
+async function writeOutbox(client: pg.PoolClient, job: Job, kind: string): Promise<void> {
+  const payload = {
+    job_id: job.id,
+    status: job.status,
+    status_reason: job.statusReason,
+    source: job.source,
+    objects_total: job.objectsTotal,
+    objects_failed: job.objectsFailed,
+    findings_count: job.findingsCount,
+    finished_at: job.finishedAt,
+  };
+  await client.query(
+    `INSERT INTO outbox (tenant_id, job_id, kind, payload) VALUES ($1, $2, $3, $4) ON CONFLICT (job_id, kind) DO NOTHING`,
+    [job.tenantId, job.id, kind, payload],
+  );
+}
+
+/** JobStore on PostgreSQL. */
+export class PgJobStore implements JobStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async createJob(job: NewJob): Promise<Job> {
+    const { rows } = await this.pool.query(
+      `INSERT INTO jobs (tenant_id, source, name, detectors, exclude) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+      [job.tenantId, job.source, job.name ?? null, job.detectors ?? null, job.exclude ?? []],
+    );
+    return toJob(rows[0]);
+  }
+
+  async getJob(id: string, tenantId?: string): Promise<Job | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const { rows } = await this.pool.query(
+      `SELECT * FROM jobs WHERE id = $1 AND ($2::uuid IS NULL OR tenant_id = $2::uuid)`,
+      [id, tenantId ?? null],
+    );
+    return rows[0] ? toJob(rows[0]) : undefined;
+  }
+
+  async jobStatus(jobId: string): Promise<JobStatus | undefined> {
+    const { rows } = await this.pool.query('SELECT status FROM jobs WHERE id = $1', [jobId]);
+    return rows[0]?.status;
+  }
+
+  async startListing(jobId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE jobs SET status = 'listing', started_at = coalesce(started_at, now()), updated_at = now()
+       WHERE id = $1 AND status IN ('queued', 'listing')`,
+      [jobId],
+    );
+    return rowCount === 1;
+  }
+
+  async addObjects(jobId: string, objects: PlannedObject[]): Promise<void> {
+    if (objects.length === 0) return;
+    const rows = objects.map((o) => ({
+      key: o.key,
+      bucket: o.bucket ?? null,
+      shard: o.shard,
+      size: o.size,
+      etag: o.etag ?? null,
+      version_id: o.versionId ?? null,
+    }));
+    await this.pool.query(
+      `INSERT INTO job_objects (job_id, key, bucket, shard, size, etag, version_id)
+       SELECT $1, key, bucket, shard, size, etag, version_id
+       FROM jsonb_to_recordset($2::jsonb) AS o(key text, bucket text, shard integer, size bigint, etag text, version_id text)
+       ON CONFLICT (job_id, key) DO NOTHING`,
+      [jobId, JSON.stringify(rows)],
+    );
+  }
+
+  async finishListing(
+    jobId: string,
+    totals: { shards: number; objects: number; bytes: number },
+  ): Promise<JobStatus | undefined> {
+    return inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query(
+        `UPDATE jobs SET status = 'scanning', shards_total = $2, objects_total = $3, bytes_total = $4, updated_at = now()
+         WHERE id = $1 AND status = 'listing' RETURNING status`,
+        [jobId, totals.shards, totals.objects, totals.bytes],
+      );
+      if (!rows[0])
+        return (await client.query('SELECT status FROM jobs WHERE id = $1', [jobId])).rows[0]?.status;
+      return (await finishIfDone(client, jobId)) ?? 'scanning';
+    });
+  }
+
+  async pendingObjects(jobId: string, shard: number): Promise<JobObject[]> {
+    const { rows } = await this.pool.query(
+      `SELECT * FROM job_objects WHERE job_id = $1 AND shard = $2 AND status = 'PENDING' ORDER BY key`,
+      [jobId, shard],
+    );
+    return rows.map(toJobObject);
+  }
+
+  async recordObject(jobId: string, outcome: ObjectOutcome): Promise<RecordOutcome> {
+    return inTransaction(this.pool, async (client) => {
+      const claimed = await client.query(
+        `UPDATE job_objects SET status = $3, reason = $4, reason_detail = $5, etag = coalesce($6, etag),
+           version_id = coalesce($7, version_id), bytes_read = $8, bytes_scanned = $9, scanned_at = now()
+         WHERE job_id = $1 AND key = $2 AND status = 'PENDING' RETURNING bucket, etag, version_id`,
+        [
+          jobId,
+          outcome.key,
+          outcome.status,
+          outcome.reason ?? null,
+          outcome.reasonDetail ?? null,
+          outcome.etag ?? null,
+          outcome.versionId ?? null,
+          outcome.result?.bytes_read ?? null,
+          outcome.result?.bytes_scanned ?? null,
+        ],
+      );
+      const object = claimed.rows[0];
+      if (!object) return { recorded: false };
+      let inserted = 0;
+      if (outcome.findings.length > 0) {
+        const result = await client.query(
+          `INSERT INTO findings (job_id, tenant_id, bucket, object_key, version_id, etag, finding_key, detector, category,
+             severity, confidence, byte_start, byte_end, line, col, json_path, record_index, row_number, column_index,
+             column_name, page, archive_path, redacted, fingerprint)
+           SELECT $1, (SELECT tenant_id FROM jobs WHERE id = $1), $2, $3, $4, $5, f.finding_key, f.detector, f.category,
+             f.severity, f.confidence, f.byte_start, f.byte_end, f.line, f.col, f.json_path, f.record_index, f.row_number,
+             f.column_index, f.column_name, f.page, f.archive_path, f.redacted, f.fingerprint
+           FROM jsonb_to_recordset($6::jsonb) AS f(${FINDING_RECORDSET})
+           ON CONFLICT (job_id, finding_key) DO NOTHING`,
+          [
+            jobId,
+            object.bucket,
+            outcome.key,
+            object.version_id,
+            object.etag,
+            findingsJson(outcome.key, outcome.findings),
+          ],
+        );
+        inserted = result.rowCount ?? 0;
+        await client.query('UPDATE job_objects SET findings_count = $3 WHERE job_id = $1 AND key = $2', [
+          jobId,
+          outcome.key,
+          inserted,
+        ]);
+      }
+      const column = STATUS_COLUMN[outcome.status];
+      await client.query(
+        `UPDATE jobs SET objects_done = objects_done + 1, ${column} = ${column} + 1,
+           bytes_scanned = bytes_scanned + $2, findings_count = findings_count + $3, updated_at = now()
+         WHERE id = $1`,
+        [jobId, outcome.result?.bytes_read ?? 0, inserted],
+      );
+      const finished = await finishIfDone(client, jobId);
+      return { recorded: true, finished };
+    });
+  }
+
+  async failJob(jobId: string, reason: string): Promise<boolean> {
+    return this.endJob(jobId, 'failed', reason);
+  }
+
+  async cancelJob(jobId: string, tenantId?: string): Promise<boolean> {
+    return this.endJob(jobId, 'cancelled', 'cancelled by request', tenantId);
+  }
+
+  private async endJob(
+    jobId: string,
+    status: JobStatus,
+    reason: string,
+    tenantId?: string,
+  ): Promise<boolean> {
+    return inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query(
+        `UPDATE jobs SET status = $2, status_reason = $3, finished_at = now(), updated_at = now()
+         WHERE id = $1 AND ${UNFINISHED} AND ($4::uuid IS NULL OR tenant_id = $4::uuid) RETURNING *`,
+        [jobId, status, reason, tenantId ?? null],
+      );
+      if (!rows[0]) return false;
+      await writeOutbox(client, toJob(rows[0]), status === 'cancelled' ? 'job.cancelled' : 'job.finished');
+      return true;
+    });
+  }
+
+  async listObjects(
+    jobId: string,
+    options: { status?: JobObjectStatus; limit?: number } = {},
+  ): Promise<JobObject[]> {
+    const { rows } = await this.pool.query(
+      `SELECT * FROM job_objects WHERE job_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY key LIMIT $3`,
+      [jobId, options.status ?? null, options.limit ?? 1000],
+    );
+    return rows.map(toJobObject);
+  }
+}
