@@ -1,0 +1,2 @@
+export { type DeadLetter, PgQueue, type PgQueueOptions } from './pg-queue.ts';
+export { SqsQueue, type SqsQueueOptions } from './sqs-queue.ts';

@@ -1,0 +1,147 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type pg from 'pg';
+import { checkBodies, chunk, type Queue, type QueueMessage, type ReceiveOptions } from '../ports/queue.ts';
+
+/** Options of the PostgreSQL queue. */
+export interface PgQueueOptions {
+  /** Queue name; many queues share the `queue_messages` table. */
+  name: string;
+  /** @default 30 */
+  visibilitySeconds?: number;
+  /** Deliveries after which a message goes to `queue_dead_letters` instead (SQS redrive). @default none */
+  maxReceives?: number;
+  /** Short-poll interval while a long poll waits. @default 200 */
+  pollMs?: number;
+}
+
+/** A dead-lettered message, as kept in `queue_dead_letters`. */
+export interface DeadLetter {
+  messageId: string;
+  body: string;
+  receiveCount: number;
+  reason: string;
+}
+
+/**
+ * A queue with SQS semantics in one PostgreSQL table: `FOR UPDATE SKIP LOCKED` hands each
+ * message to one consumer, `visible_at` is the visibility timeout, each delivery gets a new
+ * receipt (a stale receipt deletes nothing), and over-received messages move to the dead-letter table.
+ */
+export class PgQueue implements Queue {
+  private readonly name: string;
+  private readonly visibilitySeconds: number;
+  private readonly maxReceives: number | undefined;
+  private readonly pollMs: number;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    options: PgQueueOptions,
+  ) {
+    this.name = options.name;
+    this.visibilitySeconds = options.visibilitySeconds ?? 30;
+    this.maxReceives = options.maxReceives;
+    this.pollMs = options.pollMs ?? 200;
+  }
+
+  async send(bodies: string[]): Promise<void> {
+    checkBodies(bodies);
+    for (const batch of chunk(bodies, 500)) {
+      await this.pool.query('INSERT INTO queue_messages (queue, body) SELECT $1, unnest($2::text[])', [
+        this.name,
+        batch,
+      ]);
+    }
+  }
+
+  async receive(options: ReceiveOptions = {}): Promise<QueueMessage[]> {
+    const max = Math.min(Math.max(options.max ?? 1, 1), 10);
+    const deadline = Date.now() + Math.min(options.waitSeconds ?? 0, 20) * 1000;
+    for (;;) {
+      options.signal?.throwIfAborted();
+      const messages = await this.tryReceive(max, options.visibilitySeconds ?? this.visibilitySeconds);
+      if (messages.length > 0 || Date.now() >= deadline) return messages;
+      await sleep(Math.min(this.pollMs, Math.max(deadline - Date.now(), 0)), undefined, {
+        signal: options.signal,
+      }).catch(() => undefined);
+    }
+  }
+
+  private async tryReceive(max: number, visibilitySeconds: number): Promise<QueueMessage[]> {
+    if (this.maxReceives !== undefined) {
+      await this.pool.query(
+        `WITH dead AS (
+           DELETE FROM queue_messages WHERE id IN (
+             SELECT id FROM queue_messages
+             WHERE queue = $1 AND visible_at <= now() AND receive_count >= $2
+             ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED)
+           RETURNING *)
+         INSERT INTO queue_dead_letters (queue, message_id, body, receive_count, reason, created_at)
+         SELECT queue, id, body, receive_count, 'received ' || receive_count || ' times without being deleted', created_at
+         FROM dead`,
+        [this.name, this.maxReceives],
+      );
+    }
+    const { rows } = await this.pool.query(
+      `WITH next AS (
+         SELECT id FROM queue_messages
+         WHERE queue = $1 AND visible_at <= now() AND ($4::int IS NULL OR receive_count < $4)
+         ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+       UPDATE queue_messages m
+       SET receive_count = m.receive_count + 1, receipt = gen_random_uuid(),
+           visible_at = now() + make_interval(secs => $3), first_received_at = coalesce(m.first_received_at, now())
+       FROM next WHERE m.id = next.id
+       RETURNING m.id, m.body, m.receipt, m.receive_count`,
+      [this.name, max, visibilitySeconds, this.maxReceives ?? null],
+    );
+    return rows
+      .map((r) => ({ id: String(r.id), body: r.body, receipt: r.receipt, receiveCount: r.receive_count }))
+      .sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
+  async delete(receipts: string[]): Promise<void> {
+    if (receipts.length === 0) return;
+    await this.pool.query('DELETE FROM queue_messages WHERE queue = $1 AND receipt::text = ANY($2::text[])', [
+      this.name,
+      receipts,
+    ]);
+  }
+
+  async changeVisibility(receipt: string, seconds: number): Promise<void> {
+    await this.pool.query(
+      `UPDATE queue_messages SET visible_at = now() + make_interval(secs => $3)
+       WHERE queue = $1 AND receipt::text = $2`,
+      [this.name, receipt, Math.max(seconds, 0)],
+    );
+  }
+
+  async deadLetter(message: QueueMessage, reason: string): Promise<void> {
+    await this.pool.query(
+      `WITH dead AS (DELETE FROM queue_messages WHERE queue = $1 AND receipt::text = $2 RETURNING *)
+       INSERT INTO queue_dead_letters (queue, message_id, body, receive_count, reason, created_at)
+       SELECT queue, id, body, receive_count, $3, created_at FROM dead`,
+      [this.name, message.receipt, reason.slice(0, 2000)],
+    );
+  }
+
+  /** Dead-lettered messages of this queue, oldest first. */
+  async deadLetters(limit = 100): Promise<DeadLetter[]> {
+    const { rows } = await this.pool.query(
+      `SELECT message_id, body, receive_count, reason FROM queue_dead_letters WHERE queue = $1 ORDER BY id LIMIT $2`,
+      [this.name, limit],
+    );
+    return rows.map((r) => ({
+      messageId: String(r.message_id),
+      body: r.body,
+      receiveCount: r.receive_count,
+      reason: r.reason,
+    }));
+  }
+
+  /** Messages waiting or in flight (queue depth, for scaling and tests). */
+  async depth(): Promise<number> {
+    const { rows } = await this.pool.query('SELECT count(*)::int AS n FROM queue_messages WHERE queue = $1', [
+      this.name,
+    ]);
+    return rows[0].n;
+  }
+}
