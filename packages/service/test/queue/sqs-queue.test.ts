@@ -25,7 +25,7 @@ describeQueueContract('SQS adapter against a local SQS protocol endpoint', async
     deadLetters: async () =>
       sqs.messages('scan-dlq').map((m) => ({
         body: m.body,
-        reason: (m.attributes?.reason as { StringValue: string }).StringValue,
+        reason: (m.attributes?.reason as { StringValue?: string } | undefined)?.StringValue ?? '',
       })),
     teardown: async () => {
       await queue.close();
