@@ -8,16 +8,23 @@ const list = (value: string | undefined, sep: string | RegExp) =>
     .filter(Boolean);
 
 /**
- * Reads the API's settings from the environment once:
- * `SCAN_S3_BUCKETS` (comma-separated allowlist), `SCAN_FILE_ROOTS` (path-delimiter-separated absolute
- * folders), `API_BODY_LIMIT` (bytes), `JWT_SECRET` or `JWT_JWKS_URL` with optional `JWT_ISSUER`,
- * `JWT_AUDIENCE`, `JWT_TENANT_CLAIM`. Throws one error listing every bad value.
+ * Reads the API's own settings from the environment once: `SCAN_S3_BUCKETS` (comma-separated
+ * allowlist), `API_BODY_LIMIT` (bytes), `JWT_SECRET` or `JWT_JWKS_URL` with optional `JWT_ISSUER`,
+ * `JWT_AUDIENCE`, `JWT_TENANT_CLAIM`. `fileRoots` comes from the service config
+ * (`DATA_SCANNER_LOCAL_ROOTS`), so the API accepts exactly the folders the worker may read.
+ * Throws one error listing every bad value.
  */
-export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+export function readApiConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  fileRoots: readonly string[] = [],
+): ApiConfig {
   const problems: string[] = [];
-  const fileRoots = list(env.SCAN_FILE_ROOTS, path.delimiter);
   for (const root of fileRoots) {
-    if (!path.isAbsolute(root)) problems.push(`SCAN_FILE_ROOTS: "${root}" is not an absolute path`);
+    if (!path.isAbsolute(root)) problems.push(`local root "${root}" is not an absolute path`);
+  }
+  for (const bucket of list(env.SCAN_S3_BUCKETS, ',')) {
+    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+      problems.push(`SCAN_S3_BUCKETS: "${bucket}" is not a bucket name`);
   }
   let bodyLimitBytes: number | undefined;
   if (env.API_BODY_LIMIT) {

@@ -1,23 +1,42 @@
 import type pg from 'pg';
-import type { ApiStore, JobKey, PageRequest, ScanSpec, SubmitResult } from './ports.ts';
+import type { ApiStore, JobCommands, JobKey, Page, PageRequest, ScanSpec, SubmitResult } from './ports.ts';
+import { IdempotencyConflict } from './ports.ts';
+import {
+  type FindingRow,
+  findingView,
+  type JobRow,
+  jobView,
+  type ObjectRow,
+  objectView,
+} from './row-views.ts';
 import type { FindingView, JobObjectView, JobStatus, JobView, ObjectStatus } from './schemas.ts';
 
-/** `ApiStore` over the service's PostgreSQL schema. */
+const JOB_COLUMNS = `id, status, source, name, detectors, exclude, status_reason, objects_total, objects_done,
+  bytes_scanned, findings_count, created_at, updated_at, finished_at,
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
+
+/** `ApiStore` over the service's PostgreSQL schema (migrations 001 and 020). */
 export class PgApiStore implements ApiStore {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly commands: JobCommands,
+  ) {}
 
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');
   }
 
-  async apiKeyById(keyId: string): Promise<{ tenantId: string; hash: string } | null> {
-    void keyId;
-    throw new Error('not wired yet');
+  async apiKeysByPrefix(prefix: string): Promise<{ tenantId: string; hash: string }[]> {
+    const { rows } = await this.pool.query<{ tenant_id: string; key_hash: string }>(
+      'SELECT tenant_id, key_hash FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL LIMIT 20',
+      [prefix],
+    );
+    return rows.map((r) => ({ tenantId: r.tenant_id, hash: r.key_hash }));
   }
 
   async tenantByName(name: string): Promise<string | null> {
-    void name;
-    throw new Error('not wired yet');
+    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM tenants WHERE name = $1', [name]);
+    return rows[0]?.id ?? null;
   }
 
   async submitScan(
@@ -25,54 +44,136 @@ export class PgApiStore implements ApiStore {
     spec: ScanSpec,
     idempotency?: { key: string; requestHash: string },
   ): Promise<SubmitResult> {
-    void tenantId;
-    void spec;
-    void idempotency;
-    throw new Error('not wired yet');
+    if (!idempotency)
+      return {
+        job: await this.mustGetJob(tenantId, await this.commands.submit(tenantId, spec)),
+        replayed: false,
+      };
+    const client = await this.pool.connect();
+    const lockKey = `${tenantId}/${idempotency.key}`;
+    try {
+      // A session lock, so concurrent retries with one key wait for the first to finish.
+      await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lockKey]);
+      const { rows } = await client.query<{ request_hash: string; job_id: string }>(
+        'SELECT request_hash, job_id FROM api_idempotency_keys WHERE tenant_id = $1 AND key = $2',
+        [tenantId, idempotency.key],
+      );
+      const earlier = rows[0];
+      if (earlier) {
+        if (earlier.request_hash !== idempotency.requestHash) throw new IdempotencyConflict(earlier.job_id);
+        return { job: await this.mustGetJob(tenantId, earlier.job_id), replayed: true };
+      }
+      const jobId = await this.commands.submit(tenantId, spec);
+      await client.query(
+        'INSERT INTO api_idempotency_keys (tenant_id, key, request_hash, job_id) VALUES ($1, $2, $3, $4)',
+        [tenantId, idempotency.key, idempotency.requestHash, jobId],
+      );
+      return { job: await this.mustGetJob(tenantId, jobId), replayed: false };
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey]).catch(() => {});
+      client.release();
+    }
+  }
+
+  private async mustGetJob(tenantId: string, jobId: string): Promise<JobView> {
+    const job = await this.getJob(tenantId, jobId);
+    if (!job) throw new Error(`job ${jobId} vanished after it was created`);
+    return job;
   }
 
   async getJob(tenantId: string, jobId: string): Promise<JobView | null> {
-    void tenantId;
-    void jobId;
-    throw new Error('not wired yet');
+    const { rows } = await this.pool.query<JobRow>(
+      `SELECT ${JOB_COLUMNS} FROM jobs WHERE id = $1 AND tenant_id = $2`,
+      [jobId, tenantId],
+    );
+    return rows[0] ? jobView(rows[0]) : null;
   }
 
   async listJobs(
     tenantId: string,
     filter: { status?: JobStatus },
     page: PageRequest<JobKey>,
-  ): Promise<JobView[]> {
-    void tenantId;
-    void filter;
-    void page;
-    throw new Error('not wired yet');
+  ): Promise<Page<JobView, JobKey>> {
+    const { rows } = await this.pool.query<JobRow>(
+      `SELECT ${JOB_COLUMNS} FROM jobs
+       WHERE tenant_id = $1 AND ($2::text IS NULL OR status = $2)
+         AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
+       ORDER BY created_at DESC, id DESC LIMIT $5`,
+      [
+        tenantId,
+        filter.status ?? null,
+        page.after?.createdAt ?? null,
+        page.after?.id ?? null,
+        page.limit + 1,
+      ],
+    );
+    const items = rows.slice(0, page.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map(jobView),
+      next: rows.length > page.limit && last ? { createdAt: last.created_key, id: last.id } : null,
+    };
   }
 
   async cancelJob(tenantId: string, jobId: string): Promise<JobView | null> {
-    void tenantId;
-    void jobId;
-    throw new Error('not wired yet');
+    await this.commands.cancel(tenantId, jobId);
+    return this.getJob(tenantId, jobId);
   }
 
   async listFindings(
     tenantId: string,
     filter: { jobId: string; detector?: string; object?: string },
     page: PageRequest<string>,
-  ): Promise<FindingView[] | null> {
-    void tenantId;
-    void filter;
-    void page;
-    throw new Error('not wired yet');
+  ): Promise<Page<FindingView, string> | null> {
+    if (!(await this.ownsJob(tenantId, filter.jobId))) return null;
+    const { rows } = await this.pool.query<FindingRow>(
+      `SELECT id, seq, job_id, bucket, object_key, version_id, etag, detector, category, severity, confidence,
+         byte_start, byte_end, line, col, json_path, record_index, row_number, column_index, column_name, page,
+         archive_path, redacted, fingerprint
+       FROM findings
+       WHERE job_id = $1 AND tenant_id = $2 AND ($3::text IS NULL OR detector = $3)
+         AND ($4::text IS NULL OR object_key = $4) AND seq > $5
+       ORDER BY seq LIMIT $6`,
+      [
+        filter.jobId,
+        tenantId,
+        filter.detector ?? null,
+        filter.object ?? null,
+        page.after ?? '0',
+        page.limit + 1,
+      ],
+    );
+    const items = rows.slice(0, page.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map(findingView),
+      next: rows.length > page.limit && last ? String(last.seq) : null,
+    };
   }
 
   async listObjects(
     tenantId: string,
     filter: { jobId: string; status?: ObjectStatus },
     page: PageRequest<string>,
-  ): Promise<JobObjectView[] | null> {
-    void tenantId;
-    void filter;
-    void page;
-    throw new Error('not wired yet');
+  ): Promise<Page<JobObjectView, string> | null> {
+    if (!(await this.ownsJob(tenantId, filter.jobId))) return null;
+    const { rows } = await this.pool.query<ObjectRow>(
+      `SELECT key, bucket, status, reason, reason_detail, size, etag, version_id, findings_count
+       FROM job_objects
+       WHERE job_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR key > $3)
+       ORDER BY key LIMIT $4`,
+      [filter.jobId, filter.status ?? null, page.after ?? null, page.limit + 1],
+    );
+    const items = rows.slice(0, page.limit);
+    const last = items.at(-1);
+    return { items: items.map(objectView), next: rows.length > page.limit && last ? last.key : null };
+  }
+
+  private async ownsJob(tenantId: string, jobId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('SELECT 1 FROM jobs WHERE id = $1 AND tenant_id = $2', [
+      jobId,
+      tenantId,
+    ]);
+    return rowCount === 1;
   }
 }

@@ -20,6 +20,12 @@ export interface PageRequest<K> {
   after?: K;
 }
 
+/** One page and the key to continue after it (null on the last page). */
+export interface Page<T, K> {
+  items: T[];
+  next: K | null;
+}
+
 export interface JobKey {
   createdAt: string;
   id: string;
@@ -38,8 +44,8 @@ export interface SubmitResult {
 export interface ApiStore {
   /** Throws when the database cannot answer. */
   ping(): Promise<void>;
-  /** An API key's tenant and stored sha-256 hash (hex), by the key's public id, or null. */
-  apiKeyById(keyId: string): Promise<{ tenantId: string; hash: string } | null>;
+  /** Unrevoked API keys whose public prefix is `prefix`: their tenant and stored sha-256 hash (hex). */
+  apiKeysByPrefix(prefix: string): Promise<{ tenantId: string; hash: string }[]>;
   /** The tenant id for a tenant name (JWT claims carry names), or null. */
   tenantByName(name: string): Promise<string | null>;
   /**
@@ -52,21 +58,36 @@ export interface ApiStore {
     idempotency?: { key: string; requestHash: string },
   ): Promise<SubmitResult>;
   getJob(tenantId: string, jobId: string): Promise<JobView | null>;
-  listJobs(tenantId: string, filter: { status?: JobStatus }, page: PageRequest<JobKey>): Promise<JobView[]>;
+  listJobs(
+    tenantId: string,
+    filter: { status?: JobStatus },
+    page: PageRequest<JobKey>,
+  ): Promise<Page<JobView, JobKey>>;
   /** Requests cancellation; returns the job afterwards, or null when it is not the tenant's. */
   cancelJob(tenantId: string, jobId: string): Promise<JobView | null>;
-  /** Findings of one job in id order; null when the job is not the tenant's. */
+  /** Findings of one job in insertion order; null when the job is not the tenant's. */
   listFindings(
     tenantId: string,
     filter: { jobId: string; detector?: string; object?: string },
     page: PageRequest<string>,
-  ): Promise<FindingView[] | null>;
+  ): Promise<Page<FindingView, string> | null>;
   /** Objects of one job in key order; null when the job is not the tenant's. */
   listObjects(
     tenantId: string,
     filter: { jobId: string; status?: ObjectStatus },
     page: PageRequest<string>,
-  ): Promise<JobObjectView[] | null>;
+  ): Promise<Page<JobObjectView, string> | null>;
+}
+
+/**
+ * The write side the API drives: creating a job with its plan message, and cancelling one.
+ * Implemented by the service core's job store and queue (`createJobCommands`).
+ */
+export interface JobCommands {
+  /** Creates the job, enqueues its plan, and returns the job id. */
+  submit(tenantId: string, spec: ScanSpec): Promise<string>;
+  /** Cancels a job that has not finished; false when it is not the tenant's or already ended. */
+  cancel(tenantId: string, jobId: string): Promise<boolean>;
 }
 
 /** Thrown by `submitScan` when an idempotency key is reused with a different request. */

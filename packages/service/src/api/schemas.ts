@@ -13,7 +13,7 @@ export const JOB_STATUSES = [
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Per-object outcomes. */
-export const OBJECT_STATUSES = ['COMPLETE', 'PARTIAL', 'SKIPPED', 'FAILED'] as const;
+export const OBJECT_STATUSES = ['PENDING', 'COMPLETE', 'PARTIAL', 'SKIPPED', 'FAILED'] as const;
 export type ObjectStatus = (typeof OBJECT_STATUSES)[number];
 
 export const ErrorSchema = z

@@ -29,9 +29,15 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
-/** The public id of a well-formed key, or null when `token` is not one of our keys. */
-export function apiKeyId(token: string): string | null {
-  return KEY_PATTERN.exec(token)?.[1] ?? null;
+/**
+ * The stored public prefix of a bearer token that looks like one of our keys, or null.
+ * Keys from `generateApiKey` carry a 12-character id (`dsk_<id>`); other `dsk_` keys (the service
+ * core's own) are stored under their first 8 characters.
+ */
+export function apiKeyPrefix(token: string): string | null {
+  const id = KEY_PATTERN.exec(token)?.[1];
+  if (id) return `${PREFIX}_${id}`;
+  return /^dsk_[A-Za-z0-9_-]{20,200}$/.test(token) ? token.slice(0, 8) : null;
 }
 
 /** Compares a presented key with a stored hash in constant time. */

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ApiDeps, ApiEnv } from '../api/api-env.ts';
 import { HttpError } from '../api/http-error.ts';
-import { apiKeyId, apiKeyMatches } from './api-key.ts';
+import { apiKeyMatches, apiKeyPrefix } from './api-key.ts';
 import { createJwtVerifier } from './jwt-verifier.ts';
 
 /**
@@ -15,10 +15,11 @@ export function authenticate(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) throw HttpError.unauthorized();
     const token = match[1];
-    const keyId = apiKeyId(token);
-    if (keyId) {
-      const stored = await deps.store.apiKeyById(keyId);
-      if (!stored || !apiKeyMatches(token, stored.hash)) throw HttpError.unauthorized();
+    const prefix = apiKeyPrefix(token);
+    if (prefix) {
+      const candidates = await deps.store.apiKeysByPrefix(prefix);
+      const stored = candidates.find((candidate) => apiKeyMatches(token, candidate.hash));
+      if (!stored) throw HttpError.unauthorized();
       c.set('principal', { tenantId: stored.tenantId, via: 'api-key' });
       return next();
     }

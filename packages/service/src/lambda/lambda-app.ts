@@ -1,8 +1,14 @@
 import pg from 'pg';
 import { readApiConfig } from '../api/api-config.ts';
 import { createApp } from '../api/app.ts';
+import { createJobCommands, type EnqueuePlan } from '../api/job-commands.ts';
 import { PgApiStore } from '../api/pg-api-store.ts';
 import { createLogger } from '../log.ts';
+import { PgJobStore } from '../store/jobs-repository.ts';
+
+const notWired: EnqueuePlan = async () => {
+  throw new Error('the scan queue is not wired into the Lambda handlers yet');
+};
 
 /**
  * The API app as a Lambda function runs it: built once per container from the environment
@@ -17,5 +23,6 @@ export function createLambdaApp() {
     connectionTimeoutMillis: 5_000,
   });
   pool.on('error', (err) => logger.warn({ err: err.message }, 'idle database connection failed'));
-  return createApp({ store: new PgApiStore(pool), config: readApiConfig(), logger });
+  const commands = createJobCommands(new PgJobStore(pool), notWired);
+  return createApp({ store: new PgApiStore(pool, commands), config: readApiConfig(), logger });
 }

@@ -87,18 +87,8 @@ export function registerJobs(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   app.openapi(listJobs, async (c) => {
     const { status, limit, cursor } = c.req.valid('query');
     const after = cursor ? decodeCursor('jobs', cursor, isJobKey) : undefined;
-    const rows = await deps.store.listJobs(
-      c.get('principal').tenantId,
-      { status },
-      { limit: limit + 1, after },
-    );
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    const next_cursor =
-      rows.length > limit && last
-        ? encodeCursor('jobs', { createdAt: last.created_at, id: last.job_id })
-        : null;
-    return c.json({ items, next_cursor }, 200);
+    const page = await deps.store.listJobs(c.get('principal').tenantId, { status }, { limit, after });
+    return c.json({ items: page.items, next_cursor: page.next && encodeCursor('jobs', page.next) }, 200);
   });
 
   app.openapi(cancelJob, async (c) => {
@@ -110,15 +100,12 @@ export function registerJobs(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   app.openapi(listObjects, async (c) => {
     const { status, limit, cursor } = c.req.valid('query');
     const after = cursor ? decodeCursor('objects', cursor, isString) : undefined;
-    const rows = await deps.store.listObjects(
+    const page = await deps.store.listObjects(
       c.get('principal').tenantId,
       { jobId: c.req.valid('param').job_id, status },
-      { limit: limit + 1, after },
+      { limit, after },
     );
-    if (!rows) throw HttpError.notFound('No such job');
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    const next_cursor = rows.length > limit && last ? encodeCursor('objects', last.key) : null;
-    return c.json({ items, next_cursor }, 200);
+    if (!page) throw HttpError.notFound('No such job');
+    return c.json({ items: page.items, next_cursor: page.next && encodeCursor('objects', page.next) }, 200);
   });
 }

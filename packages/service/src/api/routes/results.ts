@@ -22,23 +22,21 @@ const listResults = createRoute({
   },
 });
 
-const isId = (v: unknown): v is string => typeof v === 'string' && /^[0-9A-Za-z-]{1,64}$/.test(v);
+const isSeq = (v: unknown): v is string =>
+  typeof v === 'string' && /^\d{1,19}$/.test(v) && BigInt(v) <= 9223372036854775807n;
 
 /** `GET /results`. */
 export function registerResults(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   app.use('/results', authenticate(deps));
   app.openapi(listResults, async (c) => {
     const { job_id, detector, object, limit, cursor } = c.req.valid('query');
-    const after = cursor ? decodeCursor('results', cursor, isId) : undefined;
-    const rows = await deps.store.listFindings(
+    const after = cursor ? decodeCursor('results', cursor, isSeq) : undefined;
+    const page = await deps.store.listFindings(
       c.get('principal').tenantId,
       { jobId: job_id, detector, object },
-      { limit: limit + 1, after },
+      { limit, after },
     );
-    if (!rows) throw HttpError.notFound('No such job');
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    const next_cursor = rows.length > limit && last ? encodeCursor('results', last.id) : null;
-    return c.json({ items, next_cursor }, 200);
+    if (!page) throw HttpError.notFound('No such job');
+    return c.json({ items: page.items, next_cursor: page.next && encodeCursor('results', page.next) }, 200);
   });
 }

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { useApiHarness } from './harness.ts';
+
+const api = useApiHarness();
+
+async function errorOf(res: Response) {
+  const body = (await res.json()) as {
+    error: { code: string; message: string; details: { path?: string }[] };
+  };
+  return body.error;
+}
+
+describe('client mistakes get a 4xx with the uniform error body', () => {
+  it('answers 404 for an unknown route, with a request id', async () => {
+    const res = await api().call('/nope');
+    expect(res.status).toBe(404);
+    expect((await errorOf(res)).code).toBe('not_found');
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers 405 with Allow for a known path and the wrong method', async () => {
+    const res = await api().call('/jobs/0f8fad5b-d9cb-469f-a165-70867728950e', { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
+    expect((await errorOf(res)).code).toBe('method_not_allowed');
+  });
+
+  it('keeps a well-formed incoming X-Request-Id and replaces a malformed one', async () => {
+    const kept = await api().call('/health', { headers: { 'x-request-id': 'trace-abc_123' } });
+    expect(kept.headers.get('x-request-id')).toBe('trace-abc_123');
+    const replaced = await api().call('/health', { headers: { 'x-request-id': 'bad id <script>' } });
+    expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers 415 when the body is not declared as JSON', async () => {
+    const res = await api().call('/scan', { method: 'POST', body: 'source=s3://allowed-bucket/' });
+    expect(res.status).toBe(415);
+    expect((await errorOf(res)).code).toBe('unsupported_media_type');
+  });
+
+  it('answers 400 for malformed JSON', async () => {
+    const res = await api().call('/scan', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"source": ',
+    });
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).code).toBe('bad_request');
+  });
+
+  it('answers 422 naming every invalid field', async () => {
+    const res = await api().call('/scan', {
+      method: 'POST',
+      json: { source: 42, detectors: ['Not An Id'], surprise: true },
+    });
+    expect(res.status).toBe(422);
+    const error = await errorOf(res);
+    expect(error.code).toBe('validation_failed');
+    const paths = error.details.map((d) => d.path);
+    expect(paths).toContain('body.source');
+    expect(paths).toContain('body.detectors.0');
+    expect(paths.some((p) => p === 'body' || p?.startsWith('body'))).toBe(true);
+    expect(error.details.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('answers 413 for a body over the limit, before reading it as JSON', async () => {
+    const res = await api().call('/scan', {
+      method: 'POST',
+      json: { source: 's3://allowed-bucket/', name: 'x'.repeat(70 * 1024) },
+    });
+    expect(res.status).toBe(413);
+    expect((await errorOf(res)).code).toBe('payload_too_large');
+  });
+
+  it('answers 422 for a job id that is not a UUID, a bad limit and a forged cursor', async () => {
+    expect((await api().call('/jobs/12345')).status).toBe(422);
+    expect((await api().call('/jobs?limit=0')).status).toBe(422);
+    expect((await api().call('/jobs?limit=100000')).status).toBe(422);
+    expect((await api().call('/jobs?status=done')).status).toBe(422);
+    const forged = await api().call('/jobs?cursor=not-a-cursor');
+    expect(forged.status).toBe(422);
+    expect((await errorOf(forged)).details[0]?.path).toBe('cursor');
+    const bigSeq = Buffer.from(JSON.stringify({ k: 'results', v: '99999999999999999999' })).toString(
+      'base64url',
+    );
+    const res = await api().call(`/results?job_id=0f8fad5b-d9cb-469f-a165-70867728950e&cursor=${bigSeq}`);
+    expect(res.status).toBe(422);
+  });
+
+  it('answers 422 when GET /results has no job_id', async () => {
+    const res = await api().call('/results');
+    expect(res.status).toBe(422);
+    expect((await errorOf(res)).details.map((d) => d.path)).toContain('query.job_id');
+  });
+});

@@ -1,0 +1,75 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { beforeEach } from 'vitest';
+import type { ApiConfig, ApiEnv } from '../../src/api/app.ts';
+import { createApp } from '../../src/api/app.ts';
+import { PgApiStore } from '../../src/api/pg-api-store.ts';
+import type { JobCommands } from '../../src/api/ports.ts';
+import { type CreatedKey, createApiKey } from '../../src/auth/key-store.ts';
+import { createLogger } from '../../src/log.ts';
+import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+
+/** One API over a fresh database with two tenants, `acme` and `globex`, each holding a key. */
+export interface ApiHarness {
+  app: OpenAPIHono<ApiEnv>;
+  db: TestDatabase;
+  acme: CreatedKey;
+  globex: CreatedKey;
+  /** `app.request` with `Authorization: Bearer <key>` (acme's unless `key` says otherwise; null: none). */
+  call(path: string, init?: RequestInit & { key?: string | null; json?: unknown }): Promise<Response>;
+}
+
+/** Registers hooks that build a fresh `ApiHarness` for each test. */
+export function useApiHarness(
+  options: {
+    config?: Partial<ApiConfig> | (() => Partial<ApiConfig>);
+    commands?: (db: TestDatabase) => JobCommands;
+  } = {},
+): () => ApiHarness {
+  const db = useTestDatabase();
+  let harness: ApiHarness | undefined;
+  beforeEach(async () => {
+    const pool = db().pool;
+    const acme = await createApiKey(pool, 'acme');
+    const globex = await createApiKey(pool, 'globex');
+    const commands = options.commands?.(db()) ?? unusedCommands;
+    const app = createApp({
+      store: new PgApiStore(pool, commands),
+      config: {
+        s3Buckets: ['allowed-bucket'],
+        fileRoots: [],
+        ...(typeof options.config === 'function' ? options.config() : options.config),
+      },
+      logger: createLogger({ level: 'silent' }),
+    });
+    harness = {
+      app,
+      db: db(),
+      acme,
+      globex,
+      call: async (path, init = {}) => {
+        const { key = acme.key, json, ...rest } = init;
+        const headers = new Headers(rest.headers);
+        if (key !== null) headers.set('authorization', `Bearer ${key}`);
+        if (json !== undefined) headers.set('content-type', 'application/json');
+        return app.request(path, {
+          ...rest,
+          headers,
+          body: json !== undefined ? JSON.stringify(json) : rest.body,
+        });
+      },
+    };
+  });
+  return () => {
+    if (!harness) throw new Error('useApiHarness(): only inside tests');
+    return harness;
+  };
+}
+
+const unusedCommands: JobCommands = {
+  submit: async () => {
+    throw new Error('this test did not wire job commands');
+  },
+  cancel: async () => {
+    throw new Error('this test did not wire job commands');
+  },
+};
