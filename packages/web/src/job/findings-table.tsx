@@ -1,13 +1,46 @@
 import { Fragment, useId, useState } from 'react';
+import useSWR from 'swr';
+import type { ApiClient } from '../api/api-client.ts';
+import type { ApiError } from '../api/api-error.ts';
 import { normalizePage } from '../api/normalize.ts';
 import { type Finding, type Page, SEVERITIES } from '../api/types.ts';
-import { useApiGet } from '../api/use-api-get.ts';
+import { useApi } from '../auth/api-context.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { Pager } from '../ui/pager.tsx';
 import { useKeyset } from '../ui/use-keyset.ts';
 import { formatLocation } from './format-location.ts';
 
 const PAGE_SIZE = 25;
+/** When the browser has to filter (see `loadFindings`), read this many per request, at most this often. */
+const FILTER_BATCH = 200;
+const MAX_FILTER_REQUESTS = 10;
+
+/**
+ * One page of findings. Detector and object are filtered by the API. Severity is sent too, but
+ * `/results` may not filter by it: matching rows are then collected here from successive API
+ * pages until a page is full, and the page's cursor is the last API cursor read, so keyset
+ * paging stays exact.
+ */
+async function loadFindings(
+  api: ApiClient,
+  query: { job_id: string; detector: string; severity: string; object: string },
+  start: string | undefined,
+): Promise<Page<Finding>> {
+  const items: Finding[] = [];
+  let cursor = start;
+  for (let i = 0; i < MAX_FILTER_REQUESTS; i++) {
+    const body = await api.get('/results', {
+      ...query,
+      cursor,
+      limit: query.severity ? FILTER_BATCH : PAGE_SIZE,
+    });
+    const page = normalizePage(body, (r) => r as unknown as Finding);
+    items.push(...(query.severity ? page.items.filter((f) => f.severity === query.severity) : page.items));
+    cursor = page.nextCursor ?? undefined;
+    if (!query.severity || items.length >= PAGE_SIZE || !cursor) break;
+  }
+  return { items, nextCursor: cursor ?? null };
+}
 
 export interface FindingsTableProps {
   jobId: string;
@@ -19,6 +52,7 @@ export interface FindingsTableProps {
 
 /** The job's findings, filterable by detector, severity and object, paged with `next_cursor`. */
 export function FindingsTable({ jobId, detectors, live }: FindingsTableProps) {
+  const api = useApi();
   const id = useId();
   const [detector, setDetector] = useState('');
   const [severity, setSeverity] = useState('');
@@ -26,20 +60,13 @@ export function FindingsTable({ jobId, detectors, live }: FindingsTableProps) {
   const [object, setObject] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const keyset = useKeyset();
-  const { data, error, isLoading } = useApiGet<Page<Finding>>(
-    '/results',
-    { job_id: jobId, detector, severity, object, limit: PAGE_SIZE, cursor: keyset.cursor },
-    (b) => normalizePage(b, (r) => r as unknown as Finding),
+  const query = { job_id: jobId, detector, severity, object };
+  const { data, error, isLoading } = useSWR<Page<Finding>, ApiError>(
+    ['/results', JSON.stringify(query), keyset.cursor],
+    () => loadFindings(api, query, keyset.cursor),
     { refreshInterval: live ? 5_000 : 0, keepPreviousData: true },
   );
-  // The filters are sent to the API; applying them again here keeps the table right if the
-  // server ignores one of them.
-  const items = (data?.items ?? []).filter(
-    (f) =>
-      (!detector || f.detector === detector) &&
-      (!severity || f.severity === severity) &&
-      (!object || f.object?.key === object),
-  );
+  const items = data?.items ?? [];
 
   const change = (fn: () => void) => {
     fn();
@@ -139,12 +166,12 @@ export function FindingsTable({ jobId, detectors, live }: FindingsTableProps) {
                     <button
                       type="button"
                       className="link-button"
+                      aria-label={`Details of finding ${f.id}`}
                       aria-expanded={open === f.id}
                       aria-controls={`${id}-${f.id}`}
                       onClick={() => setOpen(open === f.id ? null : f.id)}
                     >
                       {open === f.id ? 'Hide' : 'Details'}
-                      <span className="visually-hidden"> of finding {f.id}</span>
                     </button>
                   </td>
                 </tr>

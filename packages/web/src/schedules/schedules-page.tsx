@@ -76,8 +76,12 @@ export function SchedulesPage() {
                         </button>
                       </span>
                     ) : (
-                      <button type="button" onClick={() => setConfirming(s.id)}>
-                        Delete<span className="visually-hidden"> schedule {s.name || s.source}</span>
+                      <button
+                        type="button"
+                        aria-label={`Delete schedule ${s.name || s.source}`}
+                        onClick={() => setConfirming(s.id)}
+                      >
+                        Delete
                       </button>
                     )}
                   </td>

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../src/api/api-error.ts';
+import { normalizeJob } from '../src/api/normalize.ts';
+import { formatLocation } from '../src/job/format-location.ts';
+import { formatAge, formatBytes } from '../src/ui/format.ts';
+
+describe('formatLocation', () => {
+  const base = { byte_start: 0, byte_end: 4, line: 3, column: 9 };
+  it('uses line and column for text', () => expect(formatLocation(base)).toBe('line 3, column 9'));
+  it('uses the JSON path and record for JSON', () =>
+    expect(formatLocation({ ...base, json_path: '$.a[1].b', record_index: 7 })).toBe('record 7, $.a[1].b'));
+  it('uses the cell for CSV, by name or 1-based index', () => {
+    expect(formatLocation({ ...base, row: 2, column_index: 0, column_name: 'email' })).toBe(
+      'row 2, column email',
+    );
+    expect(formatLocation({ ...base, row: 2, column_index: 0 })).toBe('row 2, column #1');
+  });
+  it('names the archive member and page', () =>
+    expect(formatLocation({ ...base, archive_path: 'a.zip!b.txt', page: 2 })).toBe(
+      'in a.zip!b.txt · page 2 · line 3, column 9',
+    ));
+});
+
+describe('ApiError.fromResponse', () => {
+  it('reads the uniform body and maps body.* paths to fields', async () => {
+    const res = new Response(
+      JSON.stringify({
+        error: {
+          code: 'validation_failed',
+          message: 'Request body is invalid',
+          details: [
+            { path: 'body.source', message: 'unsupported scheme' },
+            { path: 'body.detectors.2', message: 'kebab-case' },
+          ],
+        },
+      }),
+      { status: 422 },
+    );
+    const err = await ApiError.fromResponse(res);
+    expect(err.code).toBe('validation_failed');
+    expect(err.forField('source')).toEqual(['unsupported scheme']);
+    expect(err.forField('detectors')).toEqual(['kebab-case']);
+    expect(err.forField('name')).toEqual([]);
+  });
+  it('still gives a readable message for a non-JSON body', async () => {
+    const err = await ApiError.fromResponse(new Response('<html>bad gateway</html>', { status: 502 }));
+    expect(err.message).toBe('The server failed (HTTP 502).');
+  });
+});
+
+describe('normalizeJob', () => {
+  it("reads the service's Job schema", () => {
+    const job = normalizeJob({
+      job_id: 'j1',
+      status: 'scanning',
+      source: 's3://b/p',
+      name: null,
+      reason: null,
+      progress: { objects_total: 5, objects_done: 2, bytes_scanned: 100, findings: 7 },
+      created_at: '2026-01-01T00:00:00Z',
+    });
+    expect(job).toMatchObject({ id: 'j1', objectsTotal: 5, objectsDone: 2, bytesDone: 100, findings: 7 });
+    expect(job.name).toBeUndefined();
+  });
+});
+
+describe('formatters', () => {
+  it('formats bytes and ages', () => {
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatAge(new Date(Date.now() - 3 * 3600_000).toISOString())).toBe('3 h ago');
+  });
+});

@@ -1,0 +1,204 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ApiFixture, makeJob, type RawFinding, type RawJob, startApiFixture } from './api-fixture.ts';
+import { renderApp, resetApp } from './render-app.tsx';
+
+let api: ApiFixture;
+let job: RawJob;
+
+function finding(i: number, over: Partial<RawFinding> = {}): RawFinding {
+  return {
+    id: `f-${i}`,
+    job_id: job.job_id,
+    object: { key: 'notes/readme.txt' },
+    detector: 'aws-access-key-id',
+    category: 'credentials',
+    severity: 'critical',
+    confidence: 0.9,
+    location: { byte_start: 10 * i, byte_end: 10 * i + 20, line: i + 1, column: 7 },
+    redacted: 'AKIA************MPLE',
+    fingerprint: `fp${i}`,
+    ...over,
+  };
+}
+
+beforeAll(async () => {
+  api = await startApiFixture();
+});
+afterAll(() => api.close());
+beforeEach(() => {
+  job = makeJob({
+    name: 'samples',
+    status: 'scanning',
+    finished_at: null,
+    progress: { objects_total: 8, objects_done: 6, bytes_scanned: 5 * 1024 * 1024, findings: 62 },
+  });
+  api.state.jobs = [job];
+  const findings = Array.from({ length: 60 }, (_, i) => finding(i));
+  findings.push(
+    finding(60, {
+      object: { key: 'data/users.json' },
+      detector: 'email-address',
+      category: 'personal',
+      severity: 'medium',
+      redacted: 'j***@e******.com',
+      location: { byte_start: 1, byte_end: 9, line: 3, column: 12, json_path: '$.users[0].email' },
+    }),
+    finding(61, {
+      object: { key: 'data/cards.csv' },
+      detector: 'credit-card',
+      category: 'financial',
+      severity: 'high',
+      redacted: '4111********1111',
+      location: {
+        byte_start: 1,
+        byte_end: 9,
+        line: 5,
+        column: 1,
+        row: 4,
+        column_index: 2,
+        column_name: 'card',
+      },
+    }),
+  );
+  api.state.findings.set(job.job_id, findings);
+  api.state.objects.set(job.job_id, [
+    { key: 'notes/readme.txt', status: 'COMPLETE', reason: null, bytes: 2048, findings: 60 },
+    {
+      key: 'bin/tool.exe',
+      status: 'SKIPPED',
+      reason: 'UNSUPPORTED_BINARY',
+      reason_detail: 'binary file',
+      bytes: 99,
+      findings: 0,
+    },
+  ]);
+  api.state.exports = false;
+});
+afterEach(resetApp);
+
+const openJob = () => renderApp(api, { hash: `#/jobs/${job.job_id}` });
+
+describe('job page', () => {
+  it('shows live progress of objects and bytes, and follows the job to its end', async () => {
+    openJob();
+    const objects = await screen.findByRole('progressbar', { name: 'Objects' });
+    expect(objects.getAttribute('aria-valuenow')).toBe('6');
+    expect(objects.getAttribute('aria-valuemax')).toBe('8');
+    expect(screen.getByRole('progressbar', { name: 'Bytes' }).getAttribute('aria-valuetext')).toBe('5.0 MB');
+    job.status = 'succeeded';
+    job.progress = { ...job.progress, objects_done: 8 };
+    await screen.findByText('succeeded', {}, { timeout: 5000 });
+    expect(screen.getByRole('progressbar', { name: 'Objects' }).getAttribute('aria-valuenow')).toBe('8');
+  });
+
+  it('charts findings by severity, category and detector', async () => {
+    openJob();
+    const sev = await screen.findByRole('list', { name: 'By severity' });
+    const items = within(sev)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items).toEqual(['critical60', 'high1', 'medium1']);
+    const cat = screen.getByRole('list', { name: 'By category' });
+    expect(within(cat).getByText('personal').parentElement?.textContent).toBe('personal1');
+    const det = screen.getByRole('list', { name: 'By detector' });
+    expect(within(det).getAllByRole('listitem')[0]?.textContent).toBe('aws-access-key-id60');
+  });
+
+  it('lists findings with masked values and locations as line/column, JSON path or cell', async () => {
+    openJob();
+    await screen.findByText('line 1, column 7');
+    expect(screen.getAllByText('AKIA************MPLE').length).toBe(25);
+    fireEvent.change(screen.getByLabelText('Severity'), { target: { value: 'medium' } });
+    expect(await screen.findByText('$.users[0].email')).toBeTruthy();
+    expect(screen.getByText('j***@e******.com')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Severity'), { target: { value: 'high' } });
+    expect(await screen.findByText('row 4, column card')).toBeTruthy();
+  });
+
+  it('pages through findings with next_cursor and back', async () => {
+    openJob();
+    await screen.findByText('line 1, column 7');
+    fireEvent.click(
+      within(screen.getByRole('navigation', { name: 'Findings pages' })).getByText('Next page'),
+    );
+    expect(await screen.findByText('line 26, column 7')).toBeTruthy();
+    expect(screen.queryByText('line 1, column 7')).toBeNull();
+    const cursor = api.requests.filter((r) => r.path === '/results' && r.query.get('limit') === '25').at(-1);
+    expect(cursor?.query.get('cursor')).toBeTruthy();
+    const pager = screen.getByRole('navigation', { name: 'Findings pages' });
+    fireEvent.click(within(pager).getByText('Previous page'));
+    expect(await screen.findByText('line 1, column 7')).toBeTruthy();
+  });
+
+  it('filters by detector and by object through the API', async () => {
+    openJob();
+    await screen.findByText('line 1, column 7');
+    fireEvent.change(screen.getByLabelText('Detector'), { target: { value: 'credit-card' } });
+    expect(await screen.findByText('4111********1111')).toBeTruthy();
+    expect(api.requests.some((r) => r.path === '/results' && r.query.get('detector') === 'credit-card')).toBe(
+      true,
+    );
+    fireEvent.change(screen.getByLabelText('Detector'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Object'), { target: { value: 'data/users.json' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByText('$.users[0].email')).toBeTruthy();
+    expect(screen.queryByText('line 1, column 7')).toBeNull();
+    expect(
+      api.requests.some((r) => r.path === '/results' && r.query.get('object') === 'data/users.json'),
+    ).toBe(true);
+  });
+
+  it('opens a finding to show its details, never a raw value', async () => {
+    openJob();
+    await screen.findByText('line 1, column 7');
+    fireEvent.click(screen.getByRole('button', { name: 'Details of finding f-0' }));
+    const dl = screen.getByLabelText('Finding details');
+    expect(dl.textContent).toContain('fp0');
+    expect(dl.textContent).toContain('90%');
+    expect(dl.textContent).toContain('0–20');
+    expect(screen.getByRole('button', { name: 'Details of finding f-0' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
+  });
+
+  it('shows each object with its status and reason code', async () => {
+    openJob();
+    const cell = await screen.findByText('UNSUPPORTED_BINARY');
+    const row = cell.closest('tr') as HTMLElement;
+    expect(within(row).getByText('bin/tool.exe')).toBeTruthy();
+    expect(within(row).getByText('SKIPPED')).toBeTruthy();
+    expect(within(row).getByText('binary file')).toBeTruthy();
+  });
+
+  it('says clearly when the server has no exports (404)', async () => {
+    openJob();
+    fireEvent.click(await screen.findByRole('button', { name: 'Download SARIF' }));
+    expect(await screen.findByText(/SARIF is not available: the server answered 404/)).toBeTruthy();
+    expect(
+      api.requests.some((r) => r.path === `/jobs/${job.job_id}/export` && r.query.get('format') === 'sarif'),
+    ).toBe(true);
+  });
+
+  it('downloads an export with the API key', async () => {
+    api.state.exports = true;
+    const saved: Blob[] = [];
+    URL.createObjectURL = (b: Blob) => {
+      saved.push(b);
+      return 'blob:test';
+    };
+    URL.revokeObjectURL = () => {};
+    openJob();
+    fireEvent.click(await screen.findByRole('button', { name: 'Download SARIF' }));
+    expect(await screen.findByText(`SARIF downloaded as ${job.job_id}.sarif.`)).toBeTruthy();
+    const sarif = JSON.parse(await (saved[0] as Blob).text());
+    expect(sarif.version).toBe('2.1.0');
+    const req = api.requests.filter((r) => r.path.endsWith('/export')).at(-1);
+    expect(req?.headers.authorization).toBe('Bearer test-key');
+  });
+
+  it('says so when the job does not exist for this key', async () => {
+    renderApp(api, { hash: '#/jobs/00000000-0000-4000-8000-000000000000' });
+    expect(await screen.findByText('No such job for this API key (404).')).toBeTruthy();
+  });
+});
