@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { register as keys } from './keys.ts';
 
 /** A command file exports one function that adds its command to the program. */
 export type RegisterCommand = (program: Command) => void;
 
 /** Every CLI command, in the order `--help` lists them. Add new command files here. */
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [keys];
