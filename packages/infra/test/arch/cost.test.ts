@@ -1,0 +1,91 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareWithSeed } from '../../lib/arch/cost/compare.ts';
+import { estimateCost, providerShares } from '../../lib/arch/cost/estimate.ts';
+import { loadPrices } from '../../lib/arch/cost/prices.ts';
+import { DEFAULT_USAGE } from '../../lib/arch/cost/usage.ts';
+import { readArchitecture } from '../../lib/arch/model.ts';
+import { dataAndEdge } from './fixtures/data-edge.ts';
+import { networkAndWorker } from './fixtures/fragments.ts';
+
+const prices = loadPrices();
+const model = readArchitecture([
+  { stackName: 'S', template: { Resources: { ...networkAndWorker.Resources, ...dataAndEdge.Resources } } },
+]);
+
+describe('price table', () => {
+  it('gives every price a source URL and a date', () => {
+    for (const p of Object.values(prices.prices)) {
+      expect(p.source).toMatch(/^https:\/\//);
+      expect(p.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it('rejects a table with a price lacking its source, naming the key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prices-'));
+    const bad = join(dir, 'prices.json');
+    writeFileSync(bad, JSON.stringify({ prices: { 'x.hour': { usd: 1, unit: 'h', date: '2025-01-01' } } }));
+    expect(() => loadPrices(bad)).toThrow(/x\.hour: source must be an https URL/);
+  });
+});
+
+describe('cost estimate', () => {
+  const estimate = estimateCost(model, { ...DEFAULT_USAGE, taskHours: { worker: 100 } }, prices);
+  const line = (service: string) => estimate.lines.find((l) => l.service === service);
+
+  it('prices a Multi-AZ instance at twice the hours and storage', () => {
+    expect(line('RDS db.t3.small Multi-AZ')).toMatchObject({ quantity: 1460, monthly: 52.56 });
+    expect(line('RDS gp3 storage Multi-AZ')).toMatchObject({ quantity: 40, monthly: 4.6 });
+  });
+
+  it('prices a worker on its usage task-hours and its capacity provider', () => {
+    expect(line('ECS Fargate vCPU')).toMatchObject({ priceKey: 'fargate-spot.vcpu', quantity: 25 });
+  });
+
+  it('prices one NAT gateway, two cache nodes and public addresses for NAT and load balancer', () => {
+    expect(line('NAT gateway')?.monthly).toBe(32.85);
+    expect(line('ElastiCache cache.t3.small')).toMatchObject({ quantity: 1460, monthly: 49.64 });
+    expect(line('Public IPv4 addresses')?.quantity).toBe(2 * 730);
+  });
+
+  it('sums the lines into the total', () => {
+    const sum = estimate.lines.reduce((s, l) => s + l.monthly, 0);
+    expect(estimate.total).toBeCloseTo(sum, 2);
+  });
+
+  it('splits tasks between providers by base, then weight', () => {
+    const shares = providerShares({
+      desiredCount: 4,
+      capacity: [
+        { provider: 'FARGATE', base: 2, weight: 1 },
+        { provider: 'FARGATE_SPOT', base: 0, weight: 1 },
+      ],
+    });
+    expect(Object.fromEntries(shares)).toEqual({ FARGATE: 0.75, FARGATE_SPOT: 0.25 });
+  });
+});
+
+describe('seed comparison', () => {
+  const estimate = estimateCost(model, DEFAULT_USAGE, prices);
+
+  it('lays our lines into the seed rows and flags the total outside ±10 %', () => {
+    const cmp = compareWithSeed(estimate, {
+      file: 'x',
+      title: 't',
+      total: 10,
+      rows: [{ label: 'NAT', seed: 32.85, categories: ['nat'] }],
+      notes: ['why'],
+    });
+    expect(cmp.rows[0]).toMatchObject({ label: 'NAT', ours: 32.85 });
+    expect(cmp.rows[1]?.label).toBe("Not in the seed's table");
+    expect(cmp.withinTarget).toBe(false);
+    expect(cmp.differences.at(-1)).toBe('why');
+  });
+
+  it('accepts a total inside a seed range', () => {
+    const cmp = compareWithSeed(estimate, { file: 'x', title: 't', total: [0, 10_000], rows: [], notes: [] });
+    expect(cmp).toMatchObject({ deviation: 0, withinTarget: true });
+  });
+});
