@@ -1,0 +1,169 @@
+import type { Logger } from '../log.ts';
+import type { Job, JobObject, JobStore, ObjectOutcome, PlannedObject } from '../ports/job-store.ts';
+import type { ObjectSource } from '../ports/object-source.ts';
+import type { Queue } from '../ports/queue.ts';
+import type { ScanEngine } from '../ports/scan-engine.ts';
+import { SourceError } from '../sources/source-error.ts';
+import { PoisonMessageError, type ShardMessage, type WorkMessage } from './messages.ts';
+import { type ShardLimits, ShardPlanner } from './plan-shards.ts';
+
+/** What the worker needs; every dependency is a port. */
+export interface WorkerDeps {
+  jobs: JobStore;
+  queue: Queue;
+  openSource(uri: string): Promise<ObjectSource>;
+  /** The detection engine configured for one job (its detector selection). */
+  engineFor(job: Job): ScanEngine;
+  logger: Logger;
+  limits: ShardLimits;
+  /** Objects scanned at once within a shard. */
+  concurrency: number;
+}
+
+const INSERT_BATCH = 500;
+
+/** Runs one work message. Throws PoisonMessageError for work that can never succeed. */
+export async function processMessage(
+  deps: WorkerDeps,
+  message: WorkMessage,
+  signal: AbortSignal,
+): Promise<void> {
+  if (message.type === 'plan') await planJob(deps, message.job_id, signal);
+  else await scanShard(deps, message.job_id, message.shard, signal);
+}
+
+async function openJobSource(deps: WorkerDeps, job: Job): Promise<ObjectSource> {
+  try {
+    return await deps.openSource(job.source);
+  } catch (err) {
+    if (err instanceof SourceError && !err.retryable) {
+      throw new PoisonMessageError(`source unusable: ${err.message}`, job.id, { cause: err });
+    }
+    throw err;
+  }
+}
+
+/** Lists the job's source, stores its objects by shard, enqueues one message per shard. */
+export async function planJob(deps: WorkerDeps, jobId: string, signal: AbortSignal): Promise<void> {
+  const job = await deps.jobs.getJob(jobId);
+  if (!job) throw new PoisonMessageError('job does not exist', jobId);
+  if (!(await deps.jobs.startListing(jobId))) return;
+  const log = deps.logger.child({ job_id: jobId });
+  const source = await openJobSource(deps, job);
+  const planner = new ShardPlanner(deps.limits);
+  let batch: PlannedObject[] = [];
+  try {
+    for await (const object of source.list({ exclude: job.exclude, signal })) {
+      batch.push(planner.assign(object));
+      if (batch.length >= INSERT_BATCH) {
+        await deps.jobs.addObjects(jobId, batch);
+        batch = [];
+        if ((await deps.jobs.jobStatus(jobId)) === 'cancelled') return;
+      }
+    }
+  } catch (err) {
+    if (err instanceof SourceError && !err.retryable) {
+      throw new PoisonMessageError(`listing failed: ${err.message}`, jobId, { cause: err });
+    }
+    throw err;
+  }
+  await deps.jobs.addObjects(jobId, batch);
+  const shards = Array.from({ length: planner.shards }, (_, shard) =>
+    JSON.stringify({ type: 'shard', job_id: jobId, shard } satisfies ShardMessage),
+  );
+  await deps.queue.send(shards);
+  const status = await deps.jobs.finishListing(jobId, {
+    shards: planner.shards,
+    objects: planner.totalObjects,
+    bytes: planner.totalBytes,
+  });
+  log.info(
+    { shards: planner.shards, objects: planner.totalObjects, bytes: planner.totalBytes, status },
+    'job planned',
+  );
+}
+
+async function scanOne(
+  deps: WorkerDeps,
+  job: Job,
+  source: ObjectSource,
+  object: JobObject,
+): Promise<ObjectOutcome> {
+  const listed = {
+    key: object.key,
+    size: object.size,
+    etag: object.etag ?? undefined,
+    versionId: object.versionId ?? undefined,
+    bucket: object.bucket ?? undefined,
+  };
+  let opened: Awaited<ReturnType<ObjectSource['read']>>;
+  try {
+    opened = await source.read(listed);
+  } catch (err) {
+    if (err instanceof SourceError && !err.retryable) {
+      return {
+        key: object.key,
+        status: 'FAILED',
+        reason: 'READ_ERROR',
+        reasonDetail: err.message,
+        findings: [],
+      };
+    }
+    throw err;
+  }
+  let result: Awaited<ReturnType<ScanEngine['scanObject']>>;
+  try {
+    result = await deps.engineFor(job).scanObject(opened.stream, { name: object.key, size: opened.size });
+  } finally {
+    opened.stream.destroy();
+  }
+  return {
+    key: object.key,
+    etag: opened.etag,
+    versionId: opened.versionId,
+    status: result.status,
+    reason: result.reason,
+    reasonDetail: result.reason_detail,
+    result,
+    findings: result.findings,
+  };
+}
+
+/** Scans a shard's PENDING objects, `concurrency` at a time; each object is recorded in its own transaction. */
+export async function scanShard(
+  deps: WorkerDeps,
+  jobId: string,
+  shard: number,
+  signal: AbortSignal,
+): Promise<void> {
+  const job = await deps.jobs.getJob(jobId);
+  if (!job) throw new PoisonMessageError('job does not exist', jobId);
+  if (job.status === 'cancelled' || job.status === 'failed') return;
+  const pending = await deps.jobs.pendingObjects(jobId, shard);
+  if (pending.length === 0) return;
+  const source = await openJobSource(deps, job);
+  let next = 0;
+  let cancelled = false;
+  const lane = async () => {
+    try {
+      await scanLane();
+    } catch (err) {
+      cancelled = true;
+      throw err;
+    }
+  };
+  const scanLane = async () => {
+    while (!cancelled && next < pending.length) {
+      signal.throwIfAborted();
+      const object = pending[next++] as JobObject;
+      const status = await deps.jobs.jobStatus(jobId);
+      if (status === 'cancelled' || status === 'failed') {
+        cancelled = true;
+        return;
+      }
+      const outcome = await scanOne(deps, job, source, object);
+      await deps.jobs.recordObject(jobId, outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(deps.concurrency, pending.length) }, lane));
+}
