@@ -10,7 +10,7 @@ import { Pager } from '../ui/pager.tsx';
 import { useKeyset } from '../ui/use-keyset.ts';
 import { formatLocation } from './format-location.ts';
 
-const PAGE_SIZE = 25;
+const PAGE_SIZES = [10, 25, 100];
 /** When the browser has to filter (see `loadFindings`), read this many per request, at most this often. */
 const FILTER_BATCH = 200;
 const MAX_FILTER_REQUESTS = 10;
@@ -25,6 +25,7 @@ async function loadFindings(
   api: ApiClient,
   query: { job_id: string; detector: string; severity: string; object: string },
   start: string | undefined,
+  pageSize: number,
 ): Promise<Page<Finding>> {
   const items: Finding[] = [];
   let cursor = start;
@@ -32,12 +33,12 @@ async function loadFindings(
     const body = await api.get('/results', {
       ...query,
       cursor,
-      limit: query.severity ? FILTER_BATCH : PAGE_SIZE,
+      limit: query.severity ? Math.max(FILTER_BATCH, pageSize) : pageSize,
     });
     const page = normalizePage(body, (r) => r as unknown as Finding);
     items.push(...(query.severity ? page.items.filter((f) => f.severity === query.severity) : page.items));
     cursor = page.nextCursor ?? undefined;
-    if (!query.severity || items.length >= PAGE_SIZE || !cursor) break;
+    if (!query.severity || items.length >= pageSize || !cursor) break;
   }
   return { items, nextCursor: cursor ?? null };
 }
@@ -59,11 +60,12 @@ export function FindingsTable({ jobId, detectors, live }: FindingsTableProps) {
   const [objectDraft, setObjectDraft] = useState('');
   const [object, setObject] = useState('');
   const [open, setOpen] = useState<string | null>(null);
+  const [pageSize, setPageSize] = useState(25);
   const keyset = useKeyset();
   const query = { job_id: jobId, detector, severity, object };
   const { data, error, isLoading } = useSWR<Page<Finding>, ApiError>(
-    ['/results', JSON.stringify(query), keyset.cursor],
-    () => loadFindings(api, query, keyset.cursor),
+    ['/results', JSON.stringify(query), keyset.cursor, pageSize],
+    () => loadFindings(api, query, keyset.cursor, pageSize),
     { refreshInterval: live ? 5_000 : 0, keepPreviousData: true },
   );
   const items = data?.items ?? [];
@@ -117,6 +119,16 @@ export function FindingsTable({ jobId, detectors, live }: FindingsTableProps) {
           />
         </label>
         <button type="submit">Apply</button>
+        <label>
+          Rows per page
+          <select value={pageSize} onChange={(e) => change(() => setPageSize(Number(e.target.value)))}>
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
       </form>
       <ErrorMessage error={error} />
       {isLoading && <p className="muted">Loading findings…</p>}

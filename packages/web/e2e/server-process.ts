@@ -1,0 +1,96 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+const CLI = path.join(REPO_ROOT, 'packages/service/bin/data-scanner.mjs');
+
+/** True when the service CLI has a `serve` command (issue 4). */
+export function serveCommandExists(): boolean {
+  const r = spawnSync(process.execPath, [CLI, 'serve', '--help'], { cwd: REPO_ROOT, timeout: 60_000 });
+  return r.status === 0 && /--role/.test(r.stdout.toString());
+}
+
+/** Builds the dashboard into packages/web/dist, as a deployment would. */
+export function buildDashboard(): void {
+  const vite = path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: path.join(REPO_ROOT, 'packages/web'),
+    timeout: 120_000,
+  });
+  if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr.toString()}`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A running `npm start` and what it printed. */
+export interface StartedServer {
+  url: string;
+  apiKey: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `npm start` (the real `data-scanner serve --role all`) on 127.0.0.1 with a fresh data
+ * folder, and waits until it prints its development API key and answers `/health`.
+ */
+export async function startServer(timeoutMs = 150_000): Promise<StartedServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ds-web-e2e-'));
+  const child: ChildProcess = spawn('npm', ['start'], {
+    cwd: REPO_ROOT,
+    detached: true,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_SCANNER_DATA_DIR: dataDir,
+      NO_COLOR: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (b: Buffer) => {
+    out += b.toString();
+  });
+  child.stderr?.on('data', (b: Buffer) => {
+    out += b.toString();
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise((r) => child.once('exit', r));
+      process.kill(-child.pid, 'SIGTERM');
+      const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    const key = /\b(dsk_[A-Za-z0-9_-]{8,})/.exec(out)?.[1];
+    if (key) {
+      const healthy = await fetch(`${url}/health`)
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (healthy) return { url, apiKey: key, output: () => out, stop };
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await stop();
+  throw new Error(`npm start did not come up on ${url} with a dsk_ API key:\n${out.slice(-3000)}`);
+}
