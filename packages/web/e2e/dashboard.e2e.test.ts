@@ -1,9 +1,10 @@
 // @vitest-environment node
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchChromium } from './chromium.ts';
 import {
   buildDashboard,
   REPO_ROOT,
@@ -12,12 +13,11 @@ import {
   startServer,
 } from './server-process.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SAMPLE_DIRS = ['samples', 'packages/service/samples', 'examples/samples'].map((d) =>
   path.join(REPO_ROOT, d),
 );
 /** With DASHBOARD_SCREENSHOTS=1 the screenshots go to docs/ for the README; otherwise to a temp folder. */
-const SHOTS_DIR =
+const shotsDir = () =>
   process.env.DASHBOARD_SCREENSHOTS === '1'
     ? path.join(REPO_ROOT, 'docs')
     : mkdtempSync(path.join(tmpdir(), 'ds-shots-'));
@@ -31,37 +31,20 @@ if (skipReason) console.warn(`dashboard e2e skipped: ${skipReason}`);
 
 describe.skipIf(skipReason !== null)('dashboard end to end (Chromium against npm start)', () => {
   let server: StartedServer;
-  let context: BrowserContext;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
-  let userDataDir: string;
   let jobUrl = '';
 
   beforeAll(async () => {
     buildDashboard();
     server = await startServer();
-    userDataDir = mkdtempSync(path.join(tmpdir(), 'ds-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      acceptDownloads: true,
-      viewport: { width: 1280, height: 900 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchChromium();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
   }, 300_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.stop();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('refuses a wrong key with a clear 401 message, then signs in', async () => {
@@ -132,6 +115,7 @@ describe.skipIf(skipReason !== null)('dashboard end to end (Chromium against npm
   });
 
   it('renders the jobs list and the job page at 1280 px and 390 px (screenshots)', async () => {
+    const SHOTS_DIR = shotsDir();
     mkdirSync(SHOTS_DIR, { recursive: true });
     await page.goto(jobUrl);
     await page.getByRole('list', { name: 'By severity' }).waitFor();

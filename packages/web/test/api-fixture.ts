@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 
 /** A job as the API returns it (service `JobSchema`). */
 export interface RawJob {
@@ -37,6 +39,8 @@ export interface FixtureState {
   notifications: Record<string, unknown> | null;
   /** False: `/jobs/{id}/export` and `/report.pdf` answer 404. */
   exports: boolean;
+  /** When set, `/`, `/config.json` and `/assets/*` are served from this folder (a built dashboard). */
+  staticDir?: string;
 }
 
 export interface ApiFixture {
@@ -126,6 +130,26 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   return text ? JSON.parse(text) : undefined;
 }
 
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
+
+async function serveStatic(dir: string, pathname: string, res: ServerResponse): Promise<void> {
+  const rel = pathname === '/' ? 'index.html' : pathname.slice(1);
+  const file = path.resolve(dir, rel);
+  if (!file.startsWith(path.resolve(dir) + path.sep)) return send(res, 404, error('not_found', 'Not found'));
+  try {
+    const content = await readFile(file);
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(content);
+  } catch {
+    send(res, 404, error('not_found', 'Not found'));
+  }
+}
+
 async function handle(
   state: FixtureState,
   requests: ApiFixture['requests'],
@@ -142,6 +166,13 @@ async function handle(
     });
     res.end();
     return;
+  }
+  if (
+    state.staticDir &&
+    method === 'GET' &&
+    /^\/($|index\.html$|config\.json$|assets\/)/.test(url.pathname)
+  ) {
+    return serveStatic(state.staticDir, url.pathname, res);
   }
   const body = method === 'POST' || method === 'PUT' ? await readBody(req) : undefined;
   requests.push({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body });
