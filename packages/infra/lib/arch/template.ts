@@ -192,6 +192,21 @@ export class TemplateIndex {
       return Number(value);
     const ref = asRecord(value)?.Ref;
     if (typeof ref === 'string' && this.parameters.has(ref)) return this.num(this.parameters.get(ref));
+    const att = asRecord(value)?.['Fn::GetAtt'];
+    if (Array.isArray(att) && /(^|\.)Port$/.test(String(att[1]))) return this.endpointPort(String(att[0]));
+    return undefined;
+  }
+
+  /** The port of a database or cache endpoint: its `Port` property, else the engine's default. */
+  private endpointPort(id: string): number | undefined {
+    const res = this.resources.get(id);
+    if (!res) return undefined;
+    const explicit = this.num(res.props.Port);
+    if (explicit !== undefined) return explicit;
+    const engine = this.show(res.props.Engine).toLowerCase();
+    if (res.type.startsWith('AWS::ElastiCache::')) return engine === 'memcached' ? 11211 : 6379;
+    if (engine.includes('postgres')) return 5432;
+    if (engine.includes('mysql') || engine.includes('mariadb')) return 3306;
     return undefined;
   }
 

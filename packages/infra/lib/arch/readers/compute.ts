@@ -58,6 +58,13 @@ export interface ComputeInfo {
   readonly instances: InstanceInfo[];
 }
 
+/** Container asset URIs carry a content hash that changes with every commit: name the source instead. */
+function imageText(image: string): string {
+  return /container-assets-.*:[0-9a-f]{64}$/.test(image)
+    ? 'built from the repository Dockerfile (CDK image asset)'
+    : image;
+}
+
 function healthCheck(t: TemplateIndex, hc: unknown): string {
   const cmd = asArray(asRecord(hc)?.Command).map((c) => t.show(c));
   if (cmd.length === 0) return '';
@@ -107,7 +114,7 @@ export function readCompute(t: TemplateIndex): ComputeInfo {
       const rec = asRecord(c) ?? {};
       return {
         name: t.show(rec.Name),
-        image: t.show(rec.Image),
+        image: imageText(t.show(rec.Image)),
         ports: asArray(rec.PortMappings)
           .map((m) => t.num(asRecord(m)?.ContainerPort))
           .filter((x): x is number => x !== undefined),

@@ -6,6 +6,8 @@ export interface SecurityGroupInfo {
   readonly description: string;
   /** Labels of the resources that use this group (load balancer, service, database...). */
   readonly members: string[];
+  /** CloudFormation types of those resources. */
+  readonly memberTypes: string[];
 }
 
 export interface IngressRule {
@@ -26,7 +28,7 @@ export interface SecurityGroupsInfo {
   readonly ingress: IngressRule[];
 }
 
-const SG_KEYS = /^(SecurityGroups|SecurityGroupIds|VPCSecurityGroups|VpcSecurityGroupIds)$/;
+const SG_KEYS = /^(SecurityGroups|SecurityGroupIds|VPCSecurityGroups|VpcSecurityGroupIds|GroupSet)$/;
 
 function collectGroupRefs(t: TemplateIndex, value: unknown, out: Set<string>, depth = 0): void {
   if (depth > 6) return;
@@ -81,17 +83,22 @@ export function portRange(r: Pick<IngressRule, 'fromPort' | 'toPort'>): string {
 /** Reads security groups, who uses them, and every ingress rule (inline and `AWS::EC2::SecurityGroupIngress`). */
 export function readSecurityGroups(t: TemplateIndex): SecurityGroupsInfo {
   const members = new Map<string, string[]>();
+  const memberTypes = new Map<string, string[]>();
   for (const res of t.resources.values()) {
     if (res.type.startsWith('AWS::EC2::SecurityGroup')) continue;
     const refs = new Set<string>();
     collectGroupRefs(t, res.props, refs);
-    for (const sg of refs) members.set(sg, [...(members.get(sg) ?? []), t.label(res.id)]);
+    for (const sg of refs) {
+      members.set(sg, [...(members.get(sg) ?? []), t.label(res.id)]);
+      memberTypes.set(sg, [...(memberTypes.get(sg) ?? []), res.type]);
+    }
   }
   const groups = t.ofType('AWS::EC2::SecurityGroup').map((r) => ({
     id: r.id,
     name: t.label(r.id),
     description: t.show(r.props.GroupDescription),
     members: members.get(r.id) ?? [],
+    memberTypes: memberTypes.get(r.id) ?? [],
   }));
   const ingress: IngressRule[] = [];
   for (const g of t.ofType('AWS::EC2::SecurityGroup')) {
