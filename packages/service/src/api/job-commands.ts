@@ -1,9 +1,15 @@
 import type { Job, JobStore } from '../ports/job-store.ts';
+import type { Queue } from '../ports/queue.ts';
 import { HttpError } from './http-error.ts';
 import type { JobCommands } from './ports.ts';
 
 /** Sends a new job's plan message to the scan queue. */
 export type EnqueuePlan = (job: Job) => Promise<void>;
+
+/** Enqueues the worker's plan message (`{"type": "plan", "job_id"}`) on `queue`. */
+export function enqueuePlanOn(queue: Queue): EnqueuePlan {
+  return (job) => queue.send([JSON.stringify({ type: 'plan', job_id: job.id })]);
+}
 
 /**
  * The API's write side over the service core: a job row from the job store, then its plan message.

@@ -11,6 +11,9 @@ import {
 } from './row-views.ts';
 import type { FindingView, JobObjectView, JobStatus, JobView, ObjectStatus } from './schemas.ts';
 
+/** A reservation older than this belongs to a request that died; a retry may take it over. */
+const RESERVATION_SECONDS = 60;
+
 const JOB_COLUMNS = `id, status, source, name, detectors, exclude, status_reason, objects_total, objects_done,
   bytes_scanned, findings_count, created_at, updated_at, finished_at,
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
@@ -44,35 +47,48 @@ export class PgApiStore implements ApiStore {
     spec: ScanSpec,
     idempotency?: { key: string; requestHash: string },
   ): Promise<SubmitResult> {
-    if (!idempotency)
+    if (!idempotency) {
       return {
         job: await this.mustGetJob(tenantId, await this.commands.submit(tenantId, spec)),
         replayed: false,
       };
-    const client = await this.pool.connect();
-    const lockKey = `${tenantId}/${idempotency.key}`;
-    try {
-      // A session lock, so concurrent retries with one key wait for the first to finish.
-      await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lockKey]);
-      const { rows } = await client.query<{ request_hash: string; job_id: string }>(
-        'SELECT request_hash, job_id FROM api_idempotency_keys WHERE tenant_id = $1 AND key = $2',
-        [tenantId, idempotency.key],
-      );
-      const earlier = rows[0];
-      if (earlier) {
-        if (earlier.request_hash !== idempotency.requestHash) throw new IdempotencyConflict(earlier.job_id);
-        return { job: await this.mustGetJob(tenantId, earlier.job_id), replayed: true };
-      }
-      const jobId = await this.commands.submit(tenantId, spec);
-      await client.query(
-        'INSERT INTO api_idempotency_keys (tenant_id, key, request_hash, job_id) VALUES ($1, $2, $3, $4)',
-        [tenantId, idempotency.key, idempotency.requestHash, jobId],
-      );
-      return { job: await this.mustGetJob(tenantId, jobId), replayed: false };
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey]).catch(() => {});
-      client.release();
     }
+    const { key, requestHash } = idempotency;
+    // Reserve the key (or take over a reservation whose request died), then create the job outside any transaction.
+    const reserved = await this.pool.query(
+      `INSERT INTO api_idempotency_keys (tenant_id, key, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now()
+         WHERE api_idempotency_keys.job_id IS NULL
+           AND api_idempotency_keys.created_at < now() - make_interval(secs => $4)
+       RETURNING key`,
+      [tenantId, key, requestHash, RESERVATION_SECONDS],
+    );
+    if (reserved.rowCount === 1) {
+      try {
+        const jobId = await this.commands.submit(tenantId, spec);
+        await this.pool.query(
+          'UPDATE api_idempotency_keys SET job_id = $3 WHERE tenant_id = $1 AND key = $2',
+          [tenantId, key, jobId],
+        );
+        return { job: await this.mustGetJob(tenantId, jobId), replayed: false };
+      } catch (err) {
+        await this.pool
+          .query('DELETE FROM api_idempotency_keys WHERE tenant_id = $1 AND key = $2 AND job_id IS NULL', [
+            tenantId,
+            key,
+          ])
+          .catch(() => {});
+        throw err;
+      }
+    }
+    const { rows } = await this.pool.query<{ request_hash: string; job_id: string | null }>(
+      'SELECT request_hash, job_id FROM api_idempotency_keys WHERE tenant_id = $1 AND key = $2',
+      [tenantId, key],
+    );
+    const earlier = rows[0];
+    if (!earlier?.job_id) throw new IdempotencyConflict(null);
+    if (earlier.request_hash !== requestHash) throw new IdempotencyConflict(earlier.job_id);
+    return { job: await this.mustGetJob(tenantId, earlier.job_id), replayed: true };
   }
 
   private async mustGetJob(tenantId: string, jobId: string): Promise<JobView> {

@@ -92,8 +92,13 @@ export interface JobCommands {
 
 /** Thrown by `submitScan` when an idempotency key is reused with a different request. */
 export class IdempotencyConflict extends Error {
-  constructor(readonly jobId: string) {
-    super('Idempotency-Key was already used with a different request');
+  /** `jobId` null: a request with the same key is still being processed. */
+  constructor(readonly jobId: string | null) {
+    super(
+      jobId
+        ? 'Idempotency-Key was already used with a different request'
+        : 'A request with this Idempotency-Key is still in progress; retry shortly',
+    );
     this.name = 'IdempotencyConflict';
   }
 }

@@ -2,10 +2,13 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { beforeEach } from 'vitest';
 import type { ApiConfig, ApiEnv } from '../../src/api/app.ts';
 import { createApp } from '../../src/api/app.ts';
+import { createJobCommands, enqueuePlanOn } from '../../src/api/job-commands.ts';
 import { PgApiStore } from '../../src/api/pg-api-store.ts';
 import type { JobCommands } from '../../src/api/ports.ts';
 import { type CreatedKey, createApiKey } from '../../src/auth/key-store.ts';
 import { createLogger } from '../../src/log.ts';
+import { PgQueue } from '../../src/queue/pg-queue.ts';
+import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 
 /** One API over a fresh database with two tenants, `acme` and `globex`, each holding a key. */
@@ -31,7 +34,9 @@ export function useApiHarness(
     const pool = db().pool;
     const acme = await createApiKey(pool, 'acme');
     const globex = await createApiKey(pool, 'globex');
-    const commands = options.commands?.(db()) ?? unusedCommands;
+    const commands =
+      options.commands?.(db()) ??
+      createJobCommands(new PgJobStore(pool), enqueuePlanOn(new PgQueue(pool, { name: 'scan' })));
     const app = createApp({
       store: new PgApiStore(pool, commands),
       config: {
@@ -64,12 +69,3 @@ export function useApiHarness(
     return harness;
   };
 }
-
-const unusedCommands: JobCommands = {
-  submit: async () => {
-    throw new Error('this test did not wire job commands');
-  },
-  cancel: async () => {
-    throw new Error('this test did not wire job commands');
-  },
-};

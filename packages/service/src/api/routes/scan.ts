@@ -51,9 +51,8 @@ export function registerScan(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
       return c.json({ job_id: job.job_id, status: job.status }, replayed ? 200 : 202);
     } catch (err) {
       if (err instanceof IdempotencyConflict) {
-        throw HttpError.conflict(err.message, [
-          { path: 'header.idempotency-key', message: `used for job ${err.jobId}` },
-        ]);
+        const detail = err.jobId ? `used for job ${err.jobId}` : 'in progress';
+        throw HttpError.conflict(err.message, [{ path: 'header.idempotency-key', message: detail }]);
       }
       throw err;
     }
