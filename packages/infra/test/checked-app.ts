@@ -1,5 +1,7 @@
-import { App, Validations } from 'aws-cdk-lib';
+import { App, type Stack, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import type { EnvName, Profile } from '../lib/profiles/profile.ts';
 
 /**
  * A fresh app whose synthesis (e.g. `Template.fromStack`) fails with the validation report when the
@@ -9,4 +11,26 @@ export function checkedApp(): App {
   const app = new App();
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return app;
+}
+
+/** The account and region profile tests synthesize for (the seeds' us-east-1). */
+export const TEST_STACK_ENV = { account: '123456789012', region: 'us-east-1' } as const;
+
+/**
+ * Synthesizes a profile in a checked app with a registry image (no Docker context is staged) and
+ * returns each stack's template; throws the validation report on any unacknowledged finding.
+ */
+export function synthProfile(
+  profile: Profile,
+  env: EnvName,
+  options: Readonly<Record<string, string>> = {},
+): { stacks: Stack[]; templates: Template[] } {
+  const app = checkedApp();
+  const stacks = profile.create(app, {
+    env,
+    image: { kind: 'registry', uri: 'public.ecr.aws/example/data-scanner:1.0.0' },
+    stackEnv: TEST_STACK_ENV,
+    options,
+  });
+  return { stacks, templates: stacks.map((s) => Template.fromStack(s)) };
 }

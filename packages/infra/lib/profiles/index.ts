@@ -1,5 +1,6 @@
 import { dataScanner } from './data-scanner.ts';
 import type { Profile } from './profile.ts';
+import { cheetah, tiger } from './tiger-cheetah.ts';
 import { webService } from './web-service.ts';
 
 /** Every deployment profile, one line each. */
@@ -7,6 +8,8 @@ export const PROFILES: readonly Profile[] = [
   // one line per profile
   dataScanner,
   webService,
+  tiger,
+  cheetah,
 ];
 
 /** The profile with this id; the error lists the known ids. */

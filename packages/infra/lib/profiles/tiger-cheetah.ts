@@ -1,0 +1,502 @@
+import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { Cache } from '../constructs/cache.ts';
+import { Cdn } from '../constructs/cdn.ts';
+import { containerImage } from '../constructs/container-image.ts';
+import { PostgresDatabase } from '../constructs/database.ts';
+import { FargateService } from '../constructs/fargate-service.ts';
+import { ImageRepository } from '../constructs/image-repository.ts';
+import { acknowledge } from '../constructs/nag.ts';
+import { Network, type SubnetTier } from '../constructs/network.ts';
+import { Observability } from '../constructs/observability.ts';
+import { DEFAULT_OFFICE_HOURS, type OfficeHours, scaleToOfficeHours } from '../constructs/office-hours.ts';
+import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
+import { SecureBucket } from '../constructs/secure-bucket.ts';
+import { ServiceCluster } from '../constructs/service-cluster.ts';
+import { bucketObjectsFinding, regionalArnFinding } from './nag-findings.ts';
+import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
+import { recordDifferences, type SeedDifference } from './seed-differences.ts';
+import { type AlarmThresholds, dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
+
+/** The two environments of seed 002: each is a profile of its own, with its own VPC. */
+export type TigerCheetahEnv = 'tiger' | 'cheetah';
+
+/** Seed 002 (002_3a149d6e15966cab.txt) as numbers, for one of its two environments. */
+export interface TigerCheetahConfig {
+  readonly envName: TigerCheetahEnv;
+  readonly vpcCidr: string;
+  readonly tiers: readonly SubnetTier[];
+  readonly natGateways: number;
+  readonly port: number;
+  readonly healthCheckPath: string;
+  readonly api: {
+    readonly cpu: number;
+    readonly memoryMiB: number;
+    readonly desiredCount: number;
+    readonly minTasks: number;
+    readonly maxTasks: number;
+    readonly cpuTargetPercent: number;
+    readonly scaleOutCooldownSeconds: number;
+    readonly scaleInCooldownSeconds: number;
+  };
+  readonly worker: { readonly cpu: number; readonly memoryMiB: number; readonly desiredCount: number };
+  /** Nights and weekends scale-down (the seed's cost advice for the dev environment). */
+  readonly officeHours?: OfficeHours;
+  readonly database: {
+    readonly port: number;
+    readonly instanceType: string;
+    readonly multiAz: boolean;
+    readonly allocatedStorageGiB: number;
+    readonly maxAllocatedStorageGiB: number;
+    readonly backupRetentionDays: number;
+    readonly backupWindow: string;
+  };
+  readonly redis: {
+    readonly engineVersion: string;
+    readonly nodeType: string;
+    readonly replicas: number;
+    readonly automaticFailover: boolean;
+    readonly multiAz: boolean;
+    readonly snapshotRetentionDays: number;
+  };
+  readonly logsBucket: { readonly infrequentAccessAfterDays: number; readonly expireAfterDays: number };
+  readonly keepImages: number;
+  readonly logRetention: logs.RetentionDays;
+  /** `basic`: API CPU, API memory and ALB 5XX; `full` adds the worker, RDS CPU and Redis CPU. */
+  readonly alarmSet: 'basic' | 'full';
+  readonly alarms: AlarmThresholds;
+  readonly differences: readonly SeedDifference[];
+}
+
+const ALARMS: AlarmThresholds = {
+  serviceCpuPercent: 80,
+  serviceMemoryPercent: 80,
+  alb5xxCount: 10,
+  rdsCpuPercent: 75,
+  redisCpuPercent: 75,
+};
+
+const COMMON_DIFFERENCES: readonly SeedDifference[] = [
+  {
+    topic: 'AWS credentials secret',
+    seed: 'Secrets Manager holds `{env}/fastapi/aws-credentials` for the application to call SES, SNS and S3',
+    deployed: 'No such secret: the ECS task role grants SES send, SNS publish and S3 writes',
+    reason:
+      'Long-lived access keys in a secret can leak and never rotate; the task role hands out short-lived credentials',
+  },
+  {
+    topic: 'Infrastructure as code',
+    seed: 'Terraform',
+    deployed: 'AWS CDK (TypeScript), deployed through CloudFormation',
+    reason: 'All Data Scanner profiles share one construct library',
+  },
+  {
+    topic: 'S3 gateway endpoint',
+    seed: 'Not mentioned',
+    deployed: 'An S3 gateway endpoint in the VPC',
+    reason: 'S3 traffic from the tasks stays off the NAT gateways (no NAT data charge)',
+  },
+];
+
+function tiers(second: number): SubnetTier[] {
+  const net = (third: number) => `10.${second}.${third}.0/24`;
+  return [
+    { name: 'Public', kind: 'public', cidrs: [net(1), net(2)] },
+    { name: 'App', kind: 'private', cidrs: [net(10), net(11)] },
+    { name: 'Database', kind: 'isolated', cidrs: [net(20), net(21)] },
+  ];
+}
+
+/** `tiger`: the dev environment of seed 002. */
+export const TIGER_CONFIG: TigerCheetahConfig = {
+  envName: 'tiger',
+  vpcCidr: '10.0.0.0/16',
+  tiers: tiers(0),
+  natGateways: 2,
+  port: 8000,
+  healthCheckPath: '/health',
+  api: {
+    cpu: 512,
+    memoryMiB: 1024,
+    desiredCount: 1,
+    minTasks: 1,
+    maxTasks: 4,
+    cpuTargetPercent: 70,
+    scaleOutCooldownSeconds: 60,
+    scaleInCooldownSeconds: 300,
+  },
+  worker: { cpu: 256, memoryMiB: 512, desiredCount: 1 },
+  officeHours: DEFAULT_OFFICE_HOURS,
+  database: {
+    port: 5432,
+    instanceType: 't3.micro',
+    multiAz: false,
+    allocatedStorageGiB: 20,
+    maxAllocatedStorageGiB: 100,
+    backupRetentionDays: 7,
+    backupWindow: '03:00-04:00',
+  },
+  redis: {
+    engineVersion: '7.1',
+    nodeType: 'cache.t3.micro',
+    replicas: 0,
+    automaticFailover: false,
+    multiAz: false,
+    snapshotRetentionDays: 1,
+  },
+  logsBucket: { infrequentAccessAfterDays: 30, expireAfterDays: 90 },
+  keepImages: 10,
+  logRetention: logs.RetentionDays.ONE_WEEK,
+  alarmSet: 'basic',
+  alarms: ALARMS,
+  differences: [
+    ...COMMON_DIFFERENCES,
+    {
+      topic: 'TLS certificate',
+      seed: 'Self-signed certificate, domain tiger.internal',
+      deployed:
+        'An ACM certificate ARN given at deploy time (-c certificateArn=...); without one the ALB serves HTTP only and synthesis warns',
+      reason:
+        'An ALB listener accepts only ACM or IAM certificates; a self-signed one would have to be imported first',
+    },
+    {
+      topic: 'Scheduled scaling',
+      seed: 'Cost advice: scale Tiger down at nights and weekends',
+      deployed: 'API and worker scale to 0 tasks at 20:00 UTC and back at 07:00 UTC, Monday to Friday',
+      reason: 'The advice needs concrete hours; they are in the typed config (officeHours)',
+    },
+  ],
+};
+
+/** `cheetah`: the staging environment of seed 002. */
+export const CHEETAH_CONFIG: TigerCheetahConfig = {
+  ...TIGER_CONFIG,
+  envName: 'cheetah',
+  vpcCidr: '10.1.0.0/16',
+  tiers: tiers(1),
+  api: { ...TIGER_CONFIG.api, desiredCount: 2, minTasks: 2, maxTasks: 6 },
+  officeHours: undefined,
+  database: {
+    ...TIGER_CONFIG.database,
+    instanceType: 't3.small',
+    multiAz: true,
+    allocatedStorageGiB: 50,
+    backupRetentionDays: 14,
+  },
+  redis: {
+    ...TIGER_CONFIG.redis,
+    nodeType: 'cache.t3.small',
+    replicas: 1,
+    automaticFailover: true,
+    multiAz: true,
+  },
+  logRetention: logs.RetentionDays.TWO_WEEKS,
+  alarmSet: 'full',
+  differences: COMMON_DIFFERENCES,
+};
+
+/** Resource names of seed 002 (`{env}-fastapi-logs-{account}`, `/ecs/{env}-fastapi-app`, `{env}/fastapi/...`). */
+export function tigerCheetahNames(env: TigerCheetahEnv, app: string, account: string) {
+  return {
+    stack: `${env}-${app}`,
+    logsBucket: `${env}-${app}-logs-${account}`,
+    assetsBucket: `${env}-${app}-assets-${account}`,
+    repository: `${env}-${app}-app`,
+    api: `${env}-${app}-app`,
+    worker: `${env}-celery-worker`,
+    secret: (name: string) => `${env}/${app}/${name}`,
+    resource: (suffix: string) => `${env}-${app}-${suffix}`,
+  };
+}
+
+function createStack(scope: Construct, context: ProfileContext, config: TigerCheetahConfig): Stack {
+  const env = config.envName;
+  const app = checkAppName(context.appName ?? 'fastapi');
+  const stack = new Stack(scope, `${env}-${app}`, {
+    stackName: `${env}-${app}`,
+    description: `Data Scanner (${env} profile): ALB + Fargate API and worker, RDS PostgreSQL, Redis, CloudFront assets`,
+    ...(context.stackEnv ? { env: context.stackEnv } : {}),
+    tags: { Application: app, Environment: env, Profile: env },
+  });
+  const names = tigerCheetahNames(env, app, stack.account);
+  const removal = RemovalPolicy.DESTROY;
+
+  const network = new Network(stack, 'Network', {
+    cidr: config.vpcCidr,
+    tiers: config.tiers,
+    natGateways: config.natGateways,
+  });
+  const vpc = network.vpc;
+
+  const logsBucket = new SecureBucket(stack, 'LogsBucket', {
+    bucketName: names.logsBucket,
+    versioned: true,
+    infrequentAccessAfterDays: config.logsBucket.infrequentAccessAfterDays,
+    expireAfterDays: config.logsBucket.expireAfterDays,
+    noncurrentVersionExpirationDays: config.logsBucket.expireAfterDays,
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+    noAccessLogsReason: 'It is the logs bucket: the other buckets and CloudFront log into it.',
+    removalPolicy: removal,
+  });
+  const assetsBucket = new SecureBucket(stack, 'AssetsBucket', {
+    bucketName: names.assetsBucket,
+    versioned: true,
+    serverAccessLogsBucket: logsBucket.bucket,
+    serverAccessLogsPrefix: 's3/assets/',
+    removalPolicy: removal,
+  });
+  const cdn = new Cdn(stack, 'AssetsCdn', {
+    bucket: assetsBucket.bucket,
+    logBucket: logsBucket.bucket,
+    comment: `${names.resource('assets')}: static assets`,
+  });
+
+  const repository = new ImageRepository(stack, 'Registry', {
+    repositoryName: names.repository,
+    keepImages: config.keepImages,
+    countImages: 'any',
+    removalPolicy: removal,
+  });
+
+  const database = new PostgresDatabase(stack, 'Database', {
+    vpc,
+    subnets: network.subnets('Database'),
+    instanceType: new ec2.InstanceType(config.database.instanceType),
+    multiAz: config.database.multiAz,
+    allocatedStorageGiB: config.database.allocatedStorageGiB,
+    maxAllocatedStorageGiB: config.database.maxAllocatedStorageGiB,
+    backupRetentionDays: config.database.backupRetentionDays,
+    preferredBackupWindow: config.database.backupWindow,
+    instanceIdentifier: names.resource('db'),
+    secretName: names.secret('database-credentials'),
+    urlSecretName: names.secret('database-url'),
+    removalPolicy: removal,
+  });
+  const cache = new Cache(stack, 'Redis', {
+    vpc,
+    subnets: network.subnets('Database'),
+    engineVersion: config.redis.engineVersion,
+    nodeType: config.redis.nodeType,
+    replicas: config.redis.replicas,
+    automaticFailover: config.redis.automaticFailover,
+    multiAz: config.redis.multiAz,
+    snapshotRetentionDays: config.redis.snapshotRetentionDays,
+    replicationGroupId: names.resource('redis'),
+    authTokenSecretName: names.secret('redis-auth-token'),
+  });
+  const secretKey = new secretsmanager.Secret(stack, 'SecretKey', {
+    secretName: names.secret('secret-key'),
+    description: 'Application signing key',
+    generateSecretString: { passwordLength: 64, excludePunctuation: true },
+  });
+  const sesConfig = new secretsmanager.Secret(stack, 'SesConfig', {
+    secretName: names.secret('ses-config'),
+    description: 'SES sender settings (no credentials: the task role signs SES calls)',
+    secretObjectValue: {
+      region: SecretValue.unsafePlainText(stack.region),
+      fromAddress: SecretValue.unsafePlainText(context.options?.sesFromAddress ?? `no-reply@${env}.invalid`),
+    },
+  });
+  acknowledge(secretKey, {
+    'AwsSolutions-SMG4': 'Rotating the signing key would invalidate every session; it is rotated on release.',
+  });
+  acknowledge(sesConfig, {
+    'AwsSolutions-SMG4': 'It holds sender settings, not a credential; there is nothing to rotate.',
+  });
+
+  const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
+    vpc,
+    subnets: network.subnets('Public'),
+    loadBalancerName: names.resource('alb'),
+    warnWithoutCertificate: true,
+    ...(context.options?.certificateArn ? { certificateArn: context.options.certificateArn } : {}),
+  });
+  const tasksGroup = new ec2.SecurityGroup(stack, 'EcsTasksSecurityGroup', {
+    vpc,
+    description: `ECS tasks: ${config.port} from the ALB only`,
+    allowAllOutbound: true,
+  });
+  const cluster = new ServiceCluster(stack, 'Cluster', { vpc, clusterName: names.resource('cluster') });
+  const image = containerImage(context.image ?? { kind: 'asset' }, repository.repository);
+  const environment = {
+    LOG_LEVEL: 'info',
+    REDIS_HOST: cache.endpointAddress,
+    REDIS_PORT: String(cache.port),
+    REDIS_TLS: 'true',
+    ASSETS_BUCKET: assetsBucket.bucket.bucketName,
+    LOGS_BUCKET: logsBucket.bucket.bucketName,
+  };
+  const secrets = {
+    DATABASE_URL: ecs.Secret.fromSecretsManager(database.urlSecret),
+    SECRET_KEY: ecs.Secret.fromSecretsManager(secretKey),
+    SES_CONFIG: ecs.Secret.fromSecretsManager(sesConfig),
+    REDIS_AUTH_TOKEN: ecs.Secret.fromSecretsManager(cache.authToken),
+  };
+  const a = config.api;
+  const api = new FargateService(stack, 'Api', {
+    cluster: cluster.cluster,
+    image,
+    command: ['serve', '--role', 'api'],
+    subnets: network.subnets('App'),
+    securityGroup: tasksGroup,
+    serviceName: names.api,
+    family: names.api,
+    containerName: names.api,
+    cpu: a.cpu,
+    memoryMiB: a.memoryMiB,
+    port: config.port,
+    desiredCount: a.desiredCount,
+    healthCheckPath: config.healthCheckPath,
+    logGroupName: `/ecs/${names.api}`,
+    logRetention: config.logRetention,
+    environment: { ...environment, HOST: '0.0.0.0', PORT: String(config.port) },
+    secrets,
+    autoscaling: {
+      minTasks: a.minTasks,
+      maxTasks: a.maxTasks,
+      cpuTargetPercent: a.cpuTargetPercent,
+      scaleOutCooldown: Duration.seconds(a.scaleOutCooldownSeconds),
+      scaleInCooldown: Duration.seconds(a.scaleInCooldownSeconds),
+    },
+  });
+  api.attachTo(lb.listener, {
+    targetGroupName: names.resource('tg'),
+    healthCheck: { path: config.healthCheckPath },
+  });
+  const worker = new FargateService(stack, 'Worker', {
+    cluster: cluster.cluster,
+    image,
+    command: ['serve', '--role', 'worker'],
+    subnets: network.subnets('App'),
+    securityGroup: tasksGroup,
+    serviceName: names.worker,
+    family: names.worker,
+    containerName: names.worker,
+    cpu: config.worker.cpu,
+    memoryMiB: config.worker.memoryMiB,
+    desiredCount: config.worker.desiredCount,
+    logGroupName: `/ecs/${names.worker}`,
+    logRetention: config.logRetention,
+    environment,
+    secrets,
+  });
+  if (config.officeHours !== undefined && api.scaling !== undefined) {
+    scaleToOfficeHours(api.scaling, config.officeHours, {
+      workingMin: a.minTasks,
+      workingMax: a.maxTasks,
+      offHours: 0,
+    });
+    const workerSchedule = worker.service.autoScaleTaskCount({
+      minCapacity: config.worker.desiredCount,
+      maxCapacity: config.worker.desiredCount,
+    });
+    scaleToOfficeHours(workerSchedule, config.officeHours, {
+      workingMin: config.worker.desiredCount,
+      workingMax: config.worker.desiredCount,
+      offHours: 0,
+    });
+  }
+  database.connections.allowFrom(
+    tasksGroup,
+    ec2.Port.tcp(config.database.port),
+    'PostgreSQL from the ECS tasks',
+  );
+  cache.connections.allowDefaultPortFrom(tasksGroup, 'Redis from the ECS tasks');
+
+  for (const service of [api, worker]) {
+    grantTaskPermissions(
+      service.taskRole,
+      [logsBucket.bucket, assetsBucket.bucket],
+      context.options?.sesIdentity,
+    );
+    for (const secret of [database.urlSecret, secretKey, sesConfig, cache.authToken])
+      secret.grantRead(service.taskRole);
+  }
+
+  const observability = new Observability(stack, 'Observability', { topicName: names.resource('alarms') });
+  serviceAlarms(observability, 'Api', api, config.alarms);
+  loadBalancerAlarm(observability, lb.loadBalancer, config.alarms);
+  if (config.alarmSet === 'full') {
+    serviceAlarms(observability, 'Worker', worker, config.alarms);
+    dataStoreAlarms(observability, database, cache, config.alarms);
+  }
+
+  new CfnOutput(stack, 'AssetsDomainName', {
+    value: cdn.domainName,
+    description: 'CloudFront name of the assets',
+  });
+  recordDifferences(stack, config.differences);
+  return stack;
+}
+
+/**
+ * The seed's task role: send email with SES, publish SMS with SNS, write objects to the app's
+ * buckets. Every wildcard left is acknowledged with its reason.
+ */
+function grantTaskPermissions(
+  role: iam.Role,
+  buckets: readonly s3.IBucket[],
+  sesIdentity: string | undefined,
+): void {
+  const stack = Stack.of(role);
+  const identity = sesIdentity ?? '*';
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'SendEmail',
+      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })],
+    }),
+  );
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({ sid: 'SendSms', actions: ['sns:Publish'], resources: ['*'] }),
+  );
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'WriteAppBuckets',
+      actions: ['s3:PutObject'],
+      resources: buckets.map((b) => b.arnForObjects('*')),
+    }),
+  );
+  acknowledge(role, {
+    'AwsSolutions-IAM5[Resource::*]':
+      'SNS Publish to a phone number (SMS) has no resource ARN; IAM only accepts "*" for it.',
+    ...Object.fromEntries(
+      buckets.map((b) => [
+        bucketObjectsFinding(b),
+        'The application writes objects under keys it chooses in its own bucket.',
+      ]),
+    ),
+    ...(identity === '*'
+      ? {
+          [regionalArnFinding(stack, 'ses', 'identity/*')]:
+            'Sender identities are verified outside this stack; pass -c sesIdentity=<domain or address> to pin one.',
+        }
+      : {}),
+  });
+}
+
+/** Profile `tiger`: the dev environment of seed 002. */
+export const tiger: Profile = {
+  id: 'tiger',
+  seed: '002_3a149d6e15966cab.txt',
+  description:
+    'Seed 002 dev: 3-tier VPC 10.0.0.0/16, API 1..4 + worker, RDS single-AZ, Redis single node, nights/weekends scale-down',
+  defaultAppName: 'fastapi',
+  create: (scope, context) => [createStack(scope, context, TIGER_CONFIG)],
+};
+
+/** Profile `cheetah`: the staging environment of seed 002. */
+export const cheetah: Profile = {
+  id: 'cheetah',
+  seed: '002_3a149d6e15966cab.txt',
+  description:
+    'Seed 002 staging: 3-tier VPC 10.1.0.0/16, API 2..6 + worker, RDS Multi-AZ, Redis with a replica',
+  defaultAppName: 'fastapi',
+  create: (scope, context) => [createStack(scope, context, CHEETAH_CONFIG)],
+};

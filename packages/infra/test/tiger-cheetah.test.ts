@@ -1,0 +1,449 @@
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { SEED_DIFFERENCES_METADATA_KEY } from '../lib/profiles/seed-differences.ts';
+import { cheetah, tiger } from '../lib/profiles/tiger-cheetah.ts';
+import { synthProfile } from './checked-app.ts';
+
+/** The numbers of seed 002 / issue 6, per environment, written out independently of the profile config. */
+const CASES = [
+  {
+    profile: tiger,
+    env: 'tiger',
+    second: 0,
+    desired: 1,
+    min: 1,
+    max: 4,
+    dbClass: 'db.t3.micro',
+    multiAz: false,
+    storage: '20',
+    backups: 7,
+    redisNode: 'cache.t3.micro',
+    redisNodes: 1,
+    failover: false,
+    logDays: 7,
+    alarms: 3,
+  },
+  {
+    profile: cheetah,
+    env: 'cheetah',
+    second: 1,
+    desired: 2,
+    min: 2,
+    max: 6,
+    dbClass: 'db.t3.small',
+    multiAz: true,
+    storage: '50',
+    backups: 14,
+    redisNode: 'cache.t3.small',
+    redisNodes: 2,
+    failover: true,
+    logDays: 14,
+    alarms: 7,
+  },
+] as const;
+
+const SYNTHESIZED = { tiger: synthProfile(tiger, 'dev'), cheetah: synthProfile(cheetah, 'dev') };
+
+const ref = (pattern: string) => ({ Ref: Match.stringLikeRegexp(pattern) });
+const groupId = (pattern: string) => ({ 'Fn::GetAtt': [Match.stringLikeRegexp(pattern), 'GroupId'] });
+
+function logicalIds(template: Template, type: string, props: Record<string, unknown> = {}): string[] {
+  return Object.keys(template.findResources(type, { Properties: props }));
+}
+
+describe.each(CASES)('profile $env (seed 002)', (c) => {
+  const { templates, stacks } = SYNTHESIZED[c.env];
+  const template = templates[0] as Template;
+  const net = (third: number) => `10.${c.second}.${third}.0/24`;
+
+  describe('network', () => {
+    it(`has its own VPC 10.${c.second}.0.0/16 with DNS`, () => {
+      template.resourceCountIs('AWS::EC2::VPC', 1);
+      template.hasResourceProperties('AWS::EC2::VPC', {
+        CidrBlock: `10.${c.second}.0.0/16`,
+        EnableDnsHostnames: true,
+        EnableDnsSupport: true,
+      });
+    });
+
+    it('has public, app and database subnets in two AZs at the seed CIDRs', () => {
+      const subnets = Object.values(template.findResources('AWS::EC2::Subnet')).map((r) => r.Properties);
+      expect(subnets.map((s) => s.CidrBlock).sort()).toEqual(
+        [net(1), net(2), net(10), net(11), net(20), net(21)].sort(),
+      );
+      const azOf = (cidr: string) =>
+        JSON.stringify(subnets.find((s) => s.CidrBlock === cidr)?.AvailabilityZone);
+      expect(new Set([azOf(net(1)), azOf(net(10)), azOf(net(20))]).size).toBe(1);
+      expect(azOf(net(1))).not.toBe(azOf(net(2)));
+      template.hasResourceProperties('AWS::EC2::Subnet', { CidrBlock: net(1), MapPublicIpOnLaunch: true });
+      template.hasResourceProperties('AWS::EC2::Subnet', { CidrBlock: net(10), MapPublicIpOnLaunch: false });
+    });
+
+    it('has two NAT gateways, one per AZ, and a private route table per AZ pointing at its own', () => {
+      template.resourceCountIs('AWS::EC2::NatGateway', 2);
+      const natRoutes = Object.values(
+        template.findResources('AWS::EC2::Route', { Properties: { NatGatewayId: Match.anyValue() } }),
+      );
+      expect(natRoutes).toHaveLength(2);
+      const tables = natRoutes.map((r) => JSON.stringify(r.Properties.RouteTableId));
+      const nats = natRoutes.map((r) => JSON.stringify(r.Properties.NatGatewayId));
+      expect(new Set(tables).size).toBe(2);
+      expect(new Set(nats).size).toBe(2);
+      expect(tables.every((t) => t.includes('NetworkVpcApp'))).toBe(true);
+    });
+
+    it('gives the database subnets no internet route', () => {
+      const routes = Object.values(template.findResources('AWS::EC2::Route')).map((r) =>
+        JSON.stringify(r.Properties),
+      );
+      expect(routes.filter((r) => r.includes('Database'))).toEqual([]);
+    });
+  });
+
+  describe('load balancer and services', () => {
+    it('serves HTTP only and warns when no certificate is given', () => {
+      template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 80, Protocol: 'HTTP' });
+      template.resourceCountIs('AWS::ElasticLoadBalancingV2::Listener', 1);
+      Annotations.fromStack(stacks[0]!).hasWarning('*', Match.stringLikeRegexp('No certificate ARN given'));
+    });
+
+    it('health-checks /health on port 8000 targets', () => {
+      template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', {
+        Port: 8000,
+        TargetType: 'ip',
+        HealthCheckPath: '/health',
+      });
+    });
+
+    it(`runs the API at 512 CPU / 1024 MB, desired ${c.desired}`, () => {
+      template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+        Family: `${c.env}-fastapi-app`,
+        Cpu: '512',
+        Memory: '1024',
+        ContainerDefinitions: [
+          Match.objectLike({ PortMappings: [Match.objectLike({ ContainerPort: 8000 })] }),
+        ],
+      });
+      template.hasResourceProperties('AWS::ECS::Service', {
+        ServiceName: `${c.env}-fastapi-app`,
+        DesiredCount: c.desired,
+      });
+    });
+
+    it(`scales the API ${c.min}..${c.max} on CPU 70 % with cooldowns 60 s out / 300 s in`, () => {
+      template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
+        MinCapacity: c.min,
+        MaxCapacity: c.max,
+        ResourceId: Match.objectLike({
+          'Fn::Join': Match.arrayWith([
+            Match.arrayWith([
+              Match.objectLike({ 'Fn::GetAtt': Match.arrayWith([Match.stringLikeRegexp('^ApiService')]) }),
+            ]),
+          ]),
+        }),
+      });
+      template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+        PolicyType: 'TargetTrackingScaling',
+        TargetTrackingScalingPolicyConfiguration: {
+          PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
+          TargetValue: 70,
+          ScaleOutCooldown: 60,
+          ScaleInCooldown: 300,
+        },
+      });
+      template.resourceCountIs('AWS::ApplicationAutoScaling::ScalingPolicy', 1);
+    });
+
+    it('runs one worker at 256 CPU / 512 MB with no autoscaling policy', () => {
+      template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+        Family: `${c.env}-celery-worker`,
+        Cpu: '256',
+        Memory: '512',
+        ContainerDefinitions: [
+          Match.objectLike({ Command: ['serve', '--role', 'worker'], PortMappings: Match.absent() }),
+        ],
+      });
+      template.hasResourceProperties('AWS::ECS::Service', {
+        ServiceName: `${c.env}-celery-worker`,
+        DesiredCount: 1,
+      });
+    });
+  });
+
+  describe('data stores', () => {
+    it(`runs PostgreSQL 15 on ${c.dbClass}, Multi-AZ ${c.multiAz}, gp3 ${c.storage}..100 GB, ${c.backups}-day backups 03:00-04:00`, () => {
+      template.hasResourceProperties('AWS::RDS::DBInstance', {
+        Engine: 'postgres',
+        EngineVersion: Match.stringLikeRegexp('^15\\.'),
+        DBInstanceClass: c.dbClass,
+        MultiAZ: c.multiAz,
+        StorageType: 'gp3',
+        AllocatedStorage: c.storage,
+        MaxAllocatedStorage: 100,
+        BackupRetentionPeriod: c.backups,
+        PreferredBackupWindow: '03:00-04:00',
+        StorageEncrypted: true,
+        PubliclyAccessible: false,
+      });
+      template.hasResourceProperties('AWS::RDS::DBSubnetGroup', {
+        SubnetIds: [ref('^NetworkVpcDatabaseSubnet1'), ref('^NetworkVpcDatabaseSubnet2')],
+      });
+    });
+
+    it(`runs Redis 7 on ${c.redisNode}, cluster mode disabled, ${c.redisNodes} node(s), encrypted, with AUTH`, () => {
+      template.hasResourceProperties('AWS::ElastiCache::ReplicationGroup', {
+        Engine: 'redis',
+        EngineVersion: Match.stringLikeRegexp('^7\\.'),
+        CacheNodeType: c.redisNode,
+        NumCacheClusters: c.redisNodes,
+        NumNodeGroups: Match.absent(),
+        AutomaticFailoverEnabled: c.failover,
+        MultiAZEnabled: c.failover,
+        AtRestEncryptionEnabled: true,
+        TransitEncryptionEnabled: true,
+        AuthToken: Match.objectLike({
+          'Fn::Join': Match.arrayWith([Match.arrayWith(['{{resolve:secretsmanager:'])]),
+        }),
+      });
+      template.hasResourceProperties('AWS::SecretsManager::Secret', {
+        Name: `${c.env}/fastapi/redis-auth-token`,
+      });
+      template.hasResourceProperties('AWS::ElastiCache::SubnetGroup', {
+        SubnetIds: [ref('^NetworkVpcDatabaseSubnet1'), ref('^NetworkVpcDatabaseSubnet2')],
+      });
+    });
+
+    it('keeps logs in {env}-fastapi-logs-{account}: versioned, IA after 30 days, deleted after 90, encrypted', () => {
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        BucketName: `${c.env}-fastapi-logs-123456789012`,
+        VersioningConfiguration: { Status: 'Enabled' },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        LifecycleConfiguration: {
+          Rules: Match.arrayWith([
+            Match.objectLike({
+              Transitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 30 }],
+              ExpirationInDays: 90,
+            }),
+          ]),
+        },
+      });
+    });
+
+    it('serves a versioned, private assets bucket through CloudFront origin access control', () => {
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        BucketName: `${c.env}-fastapi-assets-123456789012`,
+        VersioningConfiguration: { Status: 'Enabled' },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+      });
+      template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+      template.hasResourceProperties('AWS::CloudFront::Distribution', {
+        DistributionConfig: Match.objectLike({
+          Origins: [
+            Match.objectLike({
+              DomainName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AssetsBucket'), 'RegionalDomainName'] },
+              OriginAccessControlId: Match.anyValue(),
+            }),
+          ],
+        }),
+      });
+    });
+
+    it('keeps the last 10 images in {env}-fastapi-app, scanned on push', () => {
+      template.hasResourceProperties('AWS::ECR::Repository', {
+        RepositoryName: `${c.env}-fastapi-app`,
+        ImageScanningConfiguration: { ScanOnPush: true },
+        LifecyclePolicy: { LifecyclePolicyText: Match.stringLikeRegexp('"countNumber":10') },
+      });
+    });
+  });
+
+  describe('security groups', () => {
+    it('admits 80 and 443 from anywhere at the ALB', () => {
+      for (const port of [80, 443]) {
+        template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+          GroupDescription: Match.stringLikeRegexp('^ALB'),
+          SecurityGroupIngress: Match.arrayWith([
+            Match.objectLike({ CidrIp: '0.0.0.0/0', FromPort: port, ToPort: port }),
+          ]),
+        });
+      }
+    });
+
+    it('chains ALB → ECS 8000 → RDS 5432 and Redis 6379', () => {
+      const chain = [
+        ['^EcsTasksSecurityGroup', '^LoadBalancerSecurityGroup', 8000],
+        ['^DatabaseSecurityGroup', '^EcsTasksSecurityGroup', 5432],
+        ['^RedisSecurityGroup', '^EcsTasksSecurityGroup', 6379],
+      ] as const;
+      for (const [target, source, port] of chain) {
+        template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+          GroupId: groupId(target),
+          SourceSecurityGroupId: groupId(source),
+          FromPort: port,
+          ToPort: port,
+        });
+      }
+      const ingress = Object.values(template.findResources('AWS::EC2::SecurityGroupIngress')).map(
+        (r) => r.Properties,
+      );
+      expect(ingress.filter((i) => JSON.stringify(i.GroupId).includes('EcsTasks'))).toHaveLength(1);
+    });
+  });
+
+  describe('IAM, secrets and logs', () => {
+    it('stores database-url, secret-key and ses-config secrets and no AWS credentials', () => {
+      for (const name of ['database-url', 'secret-key', 'ses-config']) {
+        template.hasResourceProperties('AWS::SecretsManager::Secret', { Name: `${c.env}/fastapi/${name}` });
+      }
+      const names = Object.values(template.findResources('AWS::SecretsManager::Secret')).map(
+        (r) => r.Properties.Name,
+      );
+      expect(names.filter((n) => /credential/.test(String(n)) && !/database/.test(String(n)))).toEqual([]);
+    });
+
+    it('lets the task role send SES email, publish SNS, write the buckets and read its secrets', () => {
+      const apiPolicy = template.findResources('AWS::IAM::Policy', {
+        Properties: { Roles: [ref('^ApiTaskRole')] },
+      });
+      const text = JSON.stringify(Object.values(apiPolicy));
+      for (const action of [
+        'ses:SendEmail',
+        'ses:SendRawEmail',
+        'sns:Publish',
+        's3:PutObject',
+        'secretsmanager:GetSecretValue',
+      ]) {
+        expect(text).toContain(action);
+      }
+      expect(text).toMatch(/LogsBucket[0-9A-F]+","Arn"\]\},"\/\*"/);
+      expect(text).toMatch(/AssetsBucket[0-9A-F]+","Arn"\]\},"\/\*"/);
+    });
+
+    it('lets the execution role read the injected secrets and write logs', () => {
+      const policies = template.findResources('AWS::IAM::Policy', {
+        Properties: { Roles: [ref('^ApiExecutionRole')] },
+      });
+      const text = JSON.stringify(Object.values(policies));
+      expect(text).toContain('secretsmanager:GetSecretValue');
+      expect(text).toContain('logs:PutLogEvents');
+    });
+
+    it(`writes /ecs/${c.env}-fastapi-app and /ecs/${c.env}-celery-worker for ${c.logDays} days`, () => {
+      for (const name of [`/ecs/${c.env}-fastapi-app`, `/ecs/${c.env}-celery-worker`]) {
+        template.hasResourceProperties('AWS::Logs::LogGroup', {
+          LogGroupName: name,
+          RetentionInDays: c.logDays,
+        });
+      }
+    });
+  });
+
+  describe('alarms', () => {
+    it(`has ${c.alarms} alarms: CPU > 80, memory > 80, 5XX > 10${c.alarms > 3 ? ', RDS CPU > 75, Redis CPU > 75' : ''}`, () => {
+      template.resourceCountIs('AWS::CloudWatch::Alarm', c.alarms);
+      const gt = 'GreaterThanThreshold';
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'CPUUtilization',
+        Namespace: 'AWS/ECS',
+        Threshold: 80,
+        ComparisonOperator: gt,
+      });
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'MemoryUtilization',
+        Namespace: 'AWS/ECS',
+        Threshold: 80,
+        ComparisonOperator: gt,
+      });
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Threshold: 10,
+        ComparisonOperator: gt,
+        Metrics: Match.arrayWith([
+          Match.objectLike({
+            MetricStat: Match.objectLike({
+              Metric: Match.objectLike({ MetricName: 'HTTPCode_ELB_5XX_Count' }),
+            }),
+          }),
+        ]),
+      });
+      const rds = logicalIds(template, 'AWS::CloudWatch::Alarm', { Namespace: 'AWS/RDS', Threshold: 75 });
+      const redis = logicalIds(template, 'AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/ElastiCache',
+        Threshold: 75,
+      });
+      expect([rds.length, redis.length]).toEqual(c.alarms > 3 ? [1, 1] : [0, 0]);
+    });
+  });
+
+  it('records the seed differences, the AWS credentials secret first', () => {
+    const differences = template.toJSON().Metadata?.[SEED_DIFFERENCES_METADATA_KEY] as { topic: string }[];
+    expect(differences[0]?.topic).toBe('AWS credentials secret');
+  });
+});
+
+describe('tiger: nights and weekends', () => {
+  const template = SYNTHESIZED.tiger.templates[0] as Template;
+
+  it('scales API and worker to 0 at 20:00 UTC and back at 07:00 UTC on weekdays', () => {
+    const targets = Object.values(template.findResources('AWS::ApplicationAutoScaling::ScalableTarget')).map(
+      (r) => r.Properties,
+    );
+    expect(targets).toHaveLength(2);
+    const api = targets.find((t) => t.MaxCapacity === 4);
+    const worker = targets.find((t) => t.MaxCapacity === 1);
+    expect(api?.ScheduledActions).toEqual([
+      {
+        ScheduledActionName: 'OfficeHoursStart',
+        Schedule: 'cron(0 7 ? * MON-FRI *)',
+        ScalableTargetAction: { MinCapacity: 1, MaxCapacity: 4 },
+        Timezone: 'UTC',
+      },
+      {
+        ScheduledActionName: 'OfficeHoursStop',
+        Schedule: 'cron(0 20 ? * MON-FRI *)',
+        ScalableTargetAction: { MinCapacity: 0, MaxCapacity: 0 },
+        Timezone: 'UTC',
+      },
+    ]);
+    expect(worker?.ScheduledActions?.[1]).toMatchObject({
+      ScalableTargetAction: { MinCapacity: 0, MaxCapacity: 0 },
+    });
+  });
+});
+
+describe('cheetah: no schedule', () => {
+  it('keeps its services up around the clock', () => {
+    const template = SYNTHESIZED.cheetah.templates[0] as Template;
+    const targets = Object.values(template.findResources('AWS::ApplicationAutoScaling::ScalableTarget')).map(
+      (r) => r.Properties,
+    );
+    expect(targets.map((t) => t.ScheduledActions)).toEqual([undefined]);
+  });
+});
+
+describe('tiger with a certificate', () => {
+  it('serves 443 with the certificate and redirects 80', () => {
+    const arn = 'arn:aws:acm:us-east-1:123456789012:certificate/abc';
+    const template = synthProfile(tiger, 'dev', { certificateArn: arn }).templates[0] as Template;
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
+      Port: 443,
+      Protocol: 'HTTPS',
+      Certificates: [{ CertificateArn: arn }],
+    });
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
+      Port: 80,
+      DefaultActions: [
+        Match.objectLike({
+          Type: 'redirect',
+          RedirectConfig: Match.objectLike({ Port: '443', Protocol: 'HTTPS' }),
+        }),
+      ],
+    });
+  });
+});
