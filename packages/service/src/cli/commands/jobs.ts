@@ -1,0 +1,72 @@
+import type { Command } from 'commander';
+import { getConfig } from '../../config.ts';
+import { createLogger } from '../../log.ts';
+import { createScanQueue } from '../../queue/create-queue.ts';
+import { openDatabase } from '../../store/database.ts';
+import { PgJobStore } from '../../store/jobs-repository.ts';
+import { PgTenantStore } from '../../store/tenants-repository.ts';
+import { EXIT_ERROR } from '../main.ts';
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `data-scanner jobs submit <source>` and `jobs show <id>`: work with jobs without the API. */
+export function register(program: Command): void {
+  const jobs = program.command('jobs').description('submit and inspect scan jobs directly in the database');
+
+  jobs
+    .command('submit <source>')
+    .description('create a job for s3://bucket/prefix or file:///abs/path and enqueue it; prints the job id')
+    .option('--name <name>', 'job name')
+    .option('--exclude <glob>', 'skip keys matching this glob (repeatable)', collect, [])
+    .option('--detector <id>', 'only run this detector (repeatable)', collect, [])
+    .option('--tenant <name>', 'tenant owning the job', 'local')
+    .action(
+      async (
+        source: string,
+        options: { name?: string; exclude: string[]; detector: string[]; tenant: string },
+      ) => {
+        if (!/^(s3:\/\/|file:\/\/\/|\/)/.test(source)) {
+          throw new Error(`source ${source} must be s3://bucket/prefix or file:///abs/path`);
+        }
+        const config = getConfig();
+        const database = await openDatabase(config, { logger: createLogger({ level: 'warn' }) });
+        try {
+          const tenant = await new PgTenantStore(database.pool).ensureTenant(options.tenant);
+          const job = await new PgJobStore(database.pool).createJob({
+            tenantId: tenant.id,
+            source: source.startsWith('/') ? `file://${source}` : source,
+            name: options.name,
+            exclude: options.exclude,
+            detectors: options.detector.length > 0 ? options.detector : undefined,
+          });
+          const queue = createScanQueue(config, database.pool);
+          await queue.send([JSON.stringify({ type: 'plan', job_id: job.id })]);
+          await queue.close?.();
+          process.stdout.write(`${job.id}\n`);
+        } finally {
+          await database.close();
+        }
+      },
+    );
+
+  jobs
+    .command('show <id>')
+    .description('print a job and its progress as JSON')
+    .action(async (id: string) => {
+      const config = getConfig();
+      const database = await openDatabase(config, { logger: createLogger({ level: 'warn' }) });
+      try {
+        const job = await new PgJobStore(database.pool).getJob(id);
+        if (!job) {
+          process.stderr.write(`data-scanner: job ${id} not found\n`);
+          process.exitCode = EXIT_ERROR;
+          return;
+        }
+        process.stdout.write(`${JSON.stringify(job, null, 2)}\n`);
+      } finally {
+        await database.close();
+      }
+    });
+}
