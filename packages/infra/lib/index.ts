@@ -3,6 +3,7 @@ export * from './constructs/container-image.ts';
 export * from './constructs/database.ts';
 export * from './constructs/explicit-subnet-cidrs.ts';
 export * from './constructs/fargate-service.ts';
+export * from './constructs/fingerprint-key.ts';
 export * from './constructs/image-repository.ts';
 export * from './constructs/job-queue.ts';
 export * from './constructs/lambda-bundle.ts';

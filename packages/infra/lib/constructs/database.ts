@@ -230,6 +230,6 @@ export class PostgresDatabase extends Construct implements ec2.IConnectable {
   /** Admit PostgreSQL (5432) from each peer. */
   allowFrom(...peers: ec2.IConnectable[]): void {
     for (const peer of peers)
-      this.connections.allowDefaultPortFrom(peer, 'PostgreSQL from an application group');
+      this.connections.allowFrom(peer, ec2.Port.tcp(5432), 'PostgreSQL from an application group');
   }
 }

@@ -7,11 +7,11 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { Bastion } from '../constructs/bastion.ts';
 import { containerImage } from '../constructs/container-image.ts';
 import { PostgresDatabase } from '../constructs/database.ts';
+import { FingerprintKey } from '../constructs/fingerprint-key.ts';
 import { ImageRepository } from '../constructs/image-repository.ts';
 import { JobQueue } from '../constructs/job-queue.ts';
 import { acknowledge, nagRef } from '../constructs/nag.ts';
@@ -162,14 +162,9 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
     urlSecretName: `${app}/${env}/database-url`,
     removalPolicy: env === 'prod' ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY,
   });
-  const fingerprintKey = new secretsmanager.Secret(stack, 'FingerprintKey', {
+  const fingerprintKey = new FingerprintKey(stack, 'FingerprintKey', {
     secretName: `${app}/${env}/fingerprint-key`,
-    description: 'HMAC key of finding fingerprints',
-    generateSecretString: { passwordLength: 48, excludePunctuation: true },
-  });
-  acknowledge(fingerprintKey, {
-    'AwsSolutions-SMG4': 'Rotating the HMAC key would split equal secrets into different fingerprint groups.',
-  });
+  }).secret;
 
   const cluster = new ServiceCluster(stack, 'Cluster', { vpc, clusterName: name('cluster') });
   const scanBuckets = (context.options?.scanBuckets ?? '').split(',').filter(Boolean);

@@ -4,11 +4,11 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { containerImage } from '../constructs/container-image.ts';
 import { PostgresDatabase } from '../constructs/database.ts';
 import { FargateService } from '../constructs/fargate-service.ts';
+import { FingerprintKey } from '../constructs/fingerprint-key.ts';
 import { ImageRepository } from '../constructs/image-repository.ts';
 import { Network, type SubnetTier } from '../constructs/network.ts';
 import { Observability } from '../constructs/observability.ts';
@@ -158,11 +158,9 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
     urlSecretName: `${app}/${env}/database-url`,
     removalPolicy: env === 'prod' ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY,
   });
-  const fingerprintKey = new secretsmanager.Secret(stack, 'FingerprintKey', {
+  const fingerprintKey = new FingerprintKey(stack, 'FingerprintKey', {
     secretName: `${app}/${env}/fingerprint-key`,
-    description: 'HMAC key of finding fingerprints',
-    generateSecretString: { passwordLength: 48, excludePunctuation: true },
-  });
+  }).secret;
 
   const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
     vpc,

@@ -1,0 +1,432 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { profileTemplate } from '../support/profile-template.ts';
+import {
+  actionsOf,
+  idByName,
+  ingressOf,
+  securityGroupId,
+  statementsOfRole,
+} from '../support/template-queries.ts';
+
+// GIVEN the data-scanner profile (seed 000) WHEN synthesised with cdk-nag THEN every seed number holds.
+const dev = () => profileTemplate('data-scanner', 'dev');
+const prod = () => profileTemplate('data-scanner', 'prod');
+
+describe('data-scanner network', () => {
+  it('has a 10.0.0.0/16 VPC with DNS on and the seed subnets over 2 AZs', () => {
+    dev().hasResourceProperties('AWS::EC2::VPC', {
+      CidrBlock: '10.0.0.0/16',
+      EnableDnsSupport: true,
+      EnableDnsHostnames: true,
+    });
+    dev().resourceCountIs('AWS::EC2::Subnet', 4);
+    for (const [cidr, az, isPublic] of [
+      ['10.0.1.0/24', 0, true],
+      ['10.0.2.0/24', 1, true],
+      ['10.0.10.0/24', 0, false],
+      ['10.0.11.0/24', 1, false],
+    ] as const) {
+      dev().hasResourceProperties('AWS::EC2::Subnet', {
+        CidrBlock: cidr,
+        MapPublicIpOnLaunch: isPublic,
+        AvailabilityZone: { 'Fn::Select': [az, { 'Fn::GetAZs': '' }] },
+      });
+    }
+  });
+
+  it('has one NAT gateway in dev and one per AZ in prod', () => {
+    dev().resourceCountIs('AWS::EC2::NatGateway', 1);
+    prod().resourceCountIs('AWS::EC2::NatGateway', 2);
+  });
+
+  it('keeps S3 traffic off the NAT with a gateway endpoint', () => {
+    dev().hasResourceProperties('AWS::EC2::VPCEndpoint', {
+      VpcEndpointType: 'Gateway',
+      ServiceName: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('\\.s3$')])] },
+    });
+  });
+});
+
+describe('data-scanner bastion', () => {
+  it('is a t2.micro in a public subnet with SSM and no SSH ingress by default', () => {
+    const t = dev();
+    const publicSubnet = Object.entries(t.findResources('AWS::EC2::Subnet')).find(
+      ([, r]) => r.Properties.CidrBlock === '10.0.1.0/24',
+    )?.[0];
+    t.hasResourceProperties('AWS::EC2::Instance', {
+      InstanceType: 't2.micro',
+      NetworkInterfaces: [
+        Match.objectLike({ SubnetId: { Ref: publicSubnet }, AssociatePublicIpAddress: true }),
+      ],
+      BlockDeviceMappings: [Match.objectLike({ Ebs: Match.objectLike({ Encrypted: true }) })],
+    });
+    t.hasResourceProperties('AWS::EC2::LaunchTemplate', {
+      LaunchTemplateData: Match.objectLike({ MetadataOptions: { HttpTokens: 'required' } }),
+    });
+    t.hasResourceProperties('AWS::IAM::Role', {
+      ManagedPolicyArns: Match.arrayWith([
+        { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('AmazonSSMManagedInstanceCore')])] },
+      ]),
+    });
+    expect(ingressOf(t, securityGroupId(t, 'Bastion:'))).toEqual([]);
+  });
+
+  it('admits SSH only from the CIDR the deployer names, never 0.0.0.0/0', () => {
+    const t = profileTemplate('data-scanner', 'dev', { sshCidr: '203.0.113.7/32' });
+    expect(ingressOf(t, securityGroupId(t, 'Bastion:'))).toEqual([{ port: 22, source: '203.0.113.7/32' }]);
+    expect(() => profileTemplate('data-scanner', 'dev', { sshCidr: '0.0.0.0/0' })).toThrow(
+      /opens SSH to the internet/,
+    );
+  });
+});
+
+describe('data-scanner database', () => {
+  it('is an encrypted private db.t3.micro with 7-day backups at 03:00-04:00 UTC', () => {
+    dev().hasResourceProperties('AWS::RDS::DBInstance', {
+      Engine: 'postgres',
+      DBInstanceClass: 'db.t3.micro',
+      StorageEncrypted: true,
+      PubliclyAccessible: false,
+      BackupRetentionPeriod: 7,
+      PreferredBackupWindow: '03:00-04:00',
+      MultiAZ: false,
+      DBInstanceIdentifier: 'aws-data-scanner-db-dev',
+    });
+    prod().hasResourceProperties('AWS::RDS::DBInstance', { MultiAZ: true, DeletionProtection: true });
+  });
+
+  it('sits in the private subnets only', () => {
+    const t = dev();
+    const privateIds = Object.entries(t.findResources('AWS::EC2::Subnet'))
+      .filter(([, r]) => ['10.0.10.0/24', '10.0.11.0/24'].includes(r.Properties.CidrBlock))
+      .map(([id]) => ({ Ref: id }));
+    t.hasResourceProperties('AWS::RDS::DBSubnetGroup', { SubnetIds: privateIds });
+  });
+
+  it('admits 5432 only from the worker, Lambda and bastion security groups', () => {
+    const t = dev();
+    const rules = ingressOf(t, securityGroupId(t, 'PostgreSQL:'));
+    expect(rules.map((r) => r.port)).toEqual([5432, 5432, 5432]);
+    expect(rules.map((r) => r.source).sort()).toEqual(
+      [
+        securityGroupId(t, 'Fargate tasks:'),
+        securityGroupId(t, 'API Lambda functions:'),
+        securityGroupId(t, 'Bastion:'),
+      ].sort(),
+    );
+  });
+
+  it('keeps credentials and the connection URL in Secrets Manager', () => {
+    dev().hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: 'aws-data-scanner/dev/database-credentials',
+      GenerateSecretString: Match.objectLike({ GenerateStringKey: 'password' }),
+    });
+    dev().hasResourceProperties('AWS::SecretsManager::Secret', { Name: 'aws-data-scanner/dev/database-url' });
+  });
+});
+
+describe('data-scanner queue, bucket and registry', () => {
+  it('has an encrypted scan-jobs queue with a dead-letter queue through a redrive policy', () => {
+    const t = dev();
+    const dlq = idByName(t, 'AWS::SQS::Queue', 'QueueName', 'aws-data-scanner-scan-jobs-dev-dlq');
+    t.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: 'aws-data-scanner-scan-jobs-dev',
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlq, 'Arn'] }, maxReceiveCount: 3 },
+    });
+    t.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('has a versioned, encrypted, TLS-only, private data bucket expiring noncurrent versions after 30 days', () => {
+    dev().hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 30 } })]),
+      },
+      LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
+    });
+    dev().hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('has an ECR repository that scans on push and keeps the last 10 images', () => {
+    const t = dev();
+    t.hasResourceProperties('AWS::ECR::Repository', {
+      ImageScanningConfiguration: { ScanOnPush: true },
+    });
+    const repo = Object.values(t.findResources('AWS::ECR::Repository'))[0];
+    const policy = JSON.parse(repo?.Properties.LifecyclePolicy.LifecyclePolicyText);
+    expect(policy.rules).toEqual([
+      expect.objectContaining({
+        selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 10 },
+        action: { type: 'expire' },
+      }),
+    ]);
+  });
+});
+
+describe('data-scanner log groups', () => {
+  it.each([
+    ['dev', '/ecs/aws-data-scanner-scanner-worker-dev'],
+    ['dev', '/aws/lambda/aws-data-scanner-scan-dev'],
+    ['dev', '/aws/lambda/aws-data-scanner-jobs-dev'],
+    ['dev', '/aws/lambda/aws-data-scanner-results-dev'],
+    ['prod', '/ecs/aws-data-scanner-scanner-worker-prod'],
+    ['prod', '/aws/lambda/aws-data-scanner-results-prod'],
+  ])('%s has %s kept 7 days', (env, name) => {
+    profileTemplate('data-scanner', env).hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: name,
+      RetentionInDays: 7,
+    });
+  });
+
+  it('uses the app name parameter in every name', () => {
+    const t = profileTemplate('data-scanner', 'staging', {}, 'acme-scan');
+    t.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/ecs/acme-scan-scanner-worker-staging' });
+    t.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'acme-scan-scan-staging' });
+  });
+});
+
+describe('data-scanner API', () => {
+  it('routes POST /scan, GET /jobs/{job_id} and GET /results to their own nodejs22.x Lambda', () => {
+    const t = dev();
+    const resources = t.findResources('AWS::ApiGateway::Resource');
+    const pathPart = (id: string) => resources[id]?.Properties.PathPart;
+    const routes = Object.values(t.findResources('AWS::ApiGateway::Method')).map((m) => {
+      const uri = JSON.stringify(m.Properties.Integration.Uri);
+      const fnId = /"Fn::GetAtt":\["(\w+)","Arn"\]/.exec(uri)?.[1] ?? '';
+      const fnName = t.toJSON().Resources[fnId].Properties.FunctionName;
+      return `${m.Properties.HttpMethod} ${pathPart(m.Properties.ResourceId.Ref)} -> ${fnName} (${m.Properties.Integration.Type})`;
+    });
+    expect(routes.sort()).toEqual([
+      'GET results -> aws-data-scanner-results-dev (AWS_PROXY)',
+      'GET {job_id} -> aws-data-scanner-jobs-dev (AWS_PROXY)',
+      'POST scan -> aws-data-scanner-scan-dev (AWS_PROXY)',
+    ]);
+  });
+
+  it('runs the functions on nodejs22.x in the private subnets with their own security group', () => {
+    const t = dev();
+    const privateIds = Object.entries(t.findResources('AWS::EC2::Subnet'))
+      .filter(([, r]) => ['10.0.10.0/24', '10.0.11.0/24'].includes(r.Properties.CidrBlock))
+      .map(([id]) => ({ Ref: id }));
+    const sg = securityGroupId(t, 'API Lambda functions:');
+    for (const name of ['scan', 'jobs', 'results']) {
+      t.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: `aws-data-scanner-${name}-dev`,
+        Runtime: 'nodejs22.x',
+        Handler: 'index.handler',
+        VpcConfig: { SubnetIds: privateIds, SecurityGroupIds: [{ 'Fn::GetAtt': [sg, 'GroupId'] }] },
+      });
+    }
+  });
+});
+
+describe('data-scanner worker', () => {
+  it('is a 0.25 vCPU / 0.5 GB Fargate task running the worker role, starting at 0 tasks', () => {
+    dev().hasResourceProperties('AWS::ECS::TaskDefinition', {
+      Cpu: '256',
+      Memory: '512',
+      RequiresCompatibilities: ['FARGATE'],
+      ContainerDefinitions: [
+        Match.objectLike({
+          Command: ['serve', '--role', 'worker'],
+          Environment: Match.arrayWith([
+            { Name: 'QUEUE_KIND', Value: 'sqs' },
+            { Name: 'TASK_PROTECTION', Value: 'ecs-agent' },
+          ]),
+          Secrets: Match.arrayWith([Match.objectLike({ Name: 'DATABASE_URL' })]),
+        }),
+      ],
+    });
+    dev().hasResourceProperties('AWS::ECS::Service', {
+      ServiceName: 'aws-data-scanner-scanner-worker-dev',
+      DesiredCount: 0,
+    });
+  });
+
+  it.each([
+    ['dev', {}, 5],
+    ['prod', {}, 10],
+    ['dev', { maxWorkers: '10' }, 10],
+  ] as const)('%s %j scales between 0 and %i tasks', (env, options, max) => {
+    profileTemplate('data-scanner', env, options).hasResourceProperties(
+      'AWS::ApplicationAutoScaling::ScalableTarget',
+      { MinCapacity: 0, MaxCapacity: max, ScalableDimension: 'ecs:service:DesiredCount' },
+    );
+  });
+
+  it('sets exact capacity by the seed table, scaling out with a 60 s cooldown', () => {
+    // Offsets from the alarm threshold of 1 message: depth 1-5 is offset 0-4, and so on.
+    dev().hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      PolicyType: 'StepScaling',
+      StepScalingPolicyConfiguration: {
+        AdjustmentType: 'ExactCapacity',
+        Cooldown: 60,
+        MetricAggregationType: 'Maximum',
+        StepAdjustments: [
+          { MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 5, ScalingAdjustment: 1 },
+          { MetricIntervalLowerBound: 5, MetricIntervalUpperBound: 10, ScalingAdjustment: 2 },
+          { MetricIntervalLowerBound: 10, MetricIntervalUpperBound: 15, ScalingAdjustment: 3 },
+          { MetricIntervalLowerBound: 15, MetricIntervalUpperBound: 20, ScalingAdjustment: 4 },
+          { MetricIntervalLowerBound: 20, ScalingAdjustment: 5 },
+        ],
+      },
+    });
+    dev().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Statistic: 'Maximum',
+      Period: 60,
+    });
+  });
+
+  it('scales to zero on an empty queue with a 300 s cooldown', () => {
+    dev().hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      StepScalingPolicyConfiguration: {
+        AdjustmentType: 'ExactCapacity',
+        Cooldown: 300,
+        StepAdjustments: [{ MetricIntervalUpperBound: 0, ScalingAdjustment: 0 }],
+      },
+    });
+    dev().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Threshold: 0,
+      ComparisonOperator: 'LessThanOrEqualToThreshold',
+    });
+  });
+});
+
+describe('data-scanner IAM', () => {
+  const roleOf = (ref: any) => ref['Fn::GetAtt'][0] as string;
+  const taskDef = () => Object.values(dev().findResources('AWS::ECS::TaskDefinition'))[0]?.Properties;
+  const lambdaRole = (name: string) =>
+    roleOf(
+      Object.values(dev().findResources('AWS::Lambda::Function', { Properties: { FunctionName: name } }))[0]
+        ?.Properties.Role,
+    );
+
+  it('gives the execution role ECR pull and its log group only', () => {
+    const actions = actionsOf(statementsOfRole(dev(), roleOf(taskDef().ExecutionRoleArn)));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'ecr:BatchCheckLayerAvailability',
+        'ecr:GetDownloadUrlForLayer',
+        'ecr:BatchGetImage',
+        'ecr:GetAuthorizationToken',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+      ]),
+    );
+    expect(actions.filter((a) => a.startsWith('s3:') || a.startsWith('sqs:'))).toEqual([]);
+  });
+
+  it('gives the task role SQS consume, S3 get/put/list and its own scale-in protection', () => {
+    const statements = statementsOfRole(dev(), roleOf(taskDef().TaskRoleArn));
+    const actions = actionsOf(statements);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'sqs:ReceiveMessage',
+        'sqs:DeleteMessage',
+        'sqs:ChangeMessageVisibility',
+        's3:GetObject',
+        's3:PutObject',
+        's3:ListBucket',
+        'ecs:UpdateTaskProtection',
+      ]),
+    );
+    expect(actions).not.toContain('sqs:SendMessage');
+    expect(statements.every((s) => s.Resource !== '*')).toBe(true);
+  });
+
+  it('lets only the scan Lambda send to the queue', () => {
+    const scan = actionsOf(statementsOfRole(dev(), lambdaRole('aws-data-scanner-scan-dev')));
+    expect(scan).toEqual(expect.arrayContaining(['sqs:SendMessage', 's3:GetObject', 's3:PutObject']));
+    for (const name of ['aws-data-scanner-jobs-dev', 'aws-data-scanner-results-dev']) {
+      const actions = actionsOf(statementsOfRole(dev(), lambdaRole(name)));
+      expect(actions).not.toContain('sqs:SendMessage');
+      expect(actions).toEqual(
+        expect.arrayContaining(['secretsmanager:GetSecretValue', 'ec2:CreateNetworkInterface']),
+      );
+    }
+  });
+
+  it('uses a wildcard resource only for actions that have no resource-level permissions', () => {
+    const allowed = new Set([
+      'ecr:GetAuthorizationToken',
+      'ec2:CreateNetworkInterface',
+      'ec2:DescribeNetworkInterfaces',
+      'ec2:DescribeSubnets',
+      'ec2:DeleteNetworkInterface',
+      'ec2:AssignPrivateIpAddresses',
+      'ec2:UnassignPrivateIpAddresses',
+      'xray:PutTraceSegments',
+      'xray:PutTelemetryRecords',
+    ]);
+    const wildcard = Object.values(dev().findResources('AWS::IAM::Policy'))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement)
+      .filter((s: any) => s.Resource === '*' || (Array.isArray(s.Resource) && s.Resource.includes('*')));
+    expect(actionsOf(wildcard).filter((a) => !allowed.has(a))).toEqual([]);
+  });
+});
+
+describe('data-scanner alarms', () => {
+  it.each([
+    ['ApproximateNumberOfMessagesVisible', 0, 'GreaterThanThreshold'],
+    ['ApproximateAgeOfOldestMessage', 900, 'GreaterThanThreshold'],
+    ['TriggeredRules', 0, 'GreaterThanThreshold'],
+    ['Errors', 0, 'GreaterThanThreshold'],
+    ['Throttles', 0, 'GreaterThanThreshold'],
+    ['CPUUtilization', 80, 'GreaterThanThreshold'],
+    ['FreeStorageSpace', 2 * 1024 ** 3, 'LessThanThreshold'],
+  ])('alarms on %s (%d, %s) to the SNS topic', (metric, threshold, comparison) => {
+    const t = dev();
+    const topic = Object.keys(t.findResources('AWS::SNS::Topic'))[0];
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: metric,
+      Threshold: threshold,
+      ComparisonOperator: comparison,
+      AlarmActions: [{ Ref: topic }],
+    });
+  });
+
+  it('has Lambda error and throttle alarms for each of the three functions', () => {
+    const alarms = Object.values(dev().findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms.filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(3);
+    expect(alarms.filter((a) => a.Properties.MetricName === 'Throttles')).toHaveLength(3);
+  });
+
+  it('watches worker task failures with an EventBridge rule', () => {
+    dev().hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({
+        source: ['aws.ecs'],
+        detail: Match.objectLike({
+          lastStatus: ['STOPPED'],
+          stopCode: ['TaskFailedToStart', 'EssentialContainerExited'],
+        }),
+      }),
+    });
+  });
+});
