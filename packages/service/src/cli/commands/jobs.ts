@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { getConfig } from '../../config.ts';
 import { createLogger } from '../../log.ts';
 import { createScanQueue } from '../../queue/create-queue.ts';
+import { createSource } from '../../sources/create-source.ts';
 import { openDatabase } from '../../store/database.ts';
 import { PgJobStore } from '../../store/jobs-repository.ts';
 import { PgTenantStore } from '../../store/tenants-repository.ts';
@@ -31,6 +32,8 @@ export function register(program: Command): void {
           throw new Error(`source ${source} must be s3://bucket/prefix or file:///abs/path`);
         }
         const config = getConfig();
+        // Refuse a local path outside the allowed roots now, not later in a worker.
+        if (!source.startsWith('s3://')) await createSource(source, config.sources);
         const database = await openDatabase(config, { logger: createLogger({ level: 'warn' }) });
         try {
           const tenant = await new PgTenantStore(database.pool).ensureTenant(options.tenant);
