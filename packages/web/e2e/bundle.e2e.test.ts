@@ -1,11 +1,12 @@
 // @vitest-environment node
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiFixture, makeJob, startApiFixture } from '../test/api-fixture.ts';
 import { CHROMIUM, launchChromium } from './chromium.ts';
-import { buildDashboard, REPO_ROOT } from './server-process.ts';
+import { buildDashboard } from './server-process.ts';
 
 /**
  * The production bundle in a real Chromium, served with the in-test API fixture on one origin:
@@ -22,11 +23,13 @@ describe.skipIf(!existsSync(CHROMIUM))('production bundle in Chromium (API fixtu
   let api: ApiFixture;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
+  let outDir: string;
   const job = makeJob({ name: 'bundle check' });
 
   beforeAll(async () => {
-    buildDashboard();
-    api = await startApiFixture({ staticDir: path.join(REPO_ROOT, 'packages/web/dist'), exports: true });
+    outDir = mkdtempSync(path.join(tmpdir(), 'ds-web-bundle-'));
+    buildDashboard(outDir);
+    api = await startApiFixture({ staticDir: outDir, exports: true });
     api.state.jobs = [job];
     api.state.findings.set(
       job.job_id,
@@ -53,6 +56,7 @@ describe.skipIf(!existsSync(CHROMIUM))('production bundle in Chromium (API fixtu
   afterAll(async () => {
     await browser?.close();
     await api?.close();
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
   it('signs in, opens a job from the list and pages its findings', async () => {

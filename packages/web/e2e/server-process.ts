@@ -13,13 +13,20 @@ export function serveCommandExists(): boolean {
   return r.status === 0 && /--role/.test(r.stdout.toString());
 }
 
-/** Builds the dashboard into packages/web/dist, as a deployment would. */
-export function buildDashboard(): void {
+/**
+ * Builds the dashboard into `outDir` (default packages/web/dist, the folder `npm start` serves).
+ * Suites that serve the bundle themselves pass their own folder, so parallel builds never race.
+ */
+export function buildDashboard(outDir = path.join(REPO_ROOT, 'packages/web/dist')): void {
   const vite = path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-    cwd: path.join(REPO_ROOT, 'packages/web'),
-    timeout: 120_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [vite, 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'],
+    {
+      cwd: path.join(REPO_ROOT, 'packages/web'),
+      timeout: 120_000,
+    },
+  );
   if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr.toString()}`);
 }
 

@@ -1,7 +1,7 @@
 import useSWR from 'swr';
 import type { ApiClient } from '../api/api-client.ts';
 import { normalizePage } from '../api/normalize.ts';
-import type { Finding, Job } from '../api/types.ts';
+import { type Finding, isActive, type Job } from '../api/types.ts';
 import { useApiSession } from '../auth/api-context.tsx';
 
 /** Findings counted three ways, for the charts. */
@@ -23,10 +23,12 @@ const SAMPLE_LIMIT = 5_000;
 export function useFindingSummary(job: Job | undefined): { summary?: FindingSummary; error?: unknown } {
   const { api } = useApiSession();
   const fromJob = !!(job?.byDetector && job.bySeverity);
+  const live = !!job && isActive(job.status);
+  // While the job runs, recount every 10 s rather than on every progress poll.
   const counted = useSWR(
-    job && !fromJob && api ? ['summary', job.id, job.findings, job.status] : null,
+    job && !fromJob && api ? ['summary', job.id, live ? 'live' : `final-${job.findings}`] : null,
     () => countFindings(api as ApiClient, (job as Job).id),
-    { revalidateOnFocus: false, keepPreviousData: true },
+    { revalidateOnFocus: false, keepPreviousData: true, refreshInterval: live ? 10_000 : 0 },
   );
   if (job && fromJob) return { summary: summaryFromJob(job) };
   return { summary: counted.data, error: counted.error };
