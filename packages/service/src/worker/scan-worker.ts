@@ -13,6 +13,16 @@ export interface ScanWorkerOptions {
   idleMs?: number;
 }
 
+/** Settles with `work`, or rejects as soon as `signal` aborts (work that ignores the signal is left behind). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -69,7 +79,7 @@ export class ScanWorker {
         );
       }
       const work = parseWorkMessage(message.body);
-      await processMessage(this.deps, work, this.work.signal);
+      await untilAborted(processMessage(this.deps, work, this.work.signal), this.work.signal);
       await this.deps.queue.delete([message.receipt]);
     } finally {
       clearInterval(heartbeat);

@@ -42,14 +42,23 @@ afterEach(async () => {
   workers = [];
 });
 
-function setup(options: { maxReceives?: number; shardMaxObjects?: number } = {}) {
+function setup(options: { maxReceives?: number; shardMaxObjects?: number; hangOn?: string } = {}) {
   const jobs = new PgJobStore(db().pool);
   const queue = new PgQueue(db().pool, { name: 'scan', pollMs: 20 });
+  const hung: string[] = [];
   const deps: WorkerDeps = {
     jobs,
     queue,
     openSource: (uri) => createSource(uri, { roots: [root] }),
-    engineFor: () => new StandInEngine(),
+    engineFor: () => ({
+      scanObject: async (stream, object) => {
+        if (object.name === options.hangOn) {
+          hung.push(object.name);
+          return new Promise(() => {});
+        }
+        return new StandInEngine().scanObject(stream, object);
+      },
+    }),
     logger: createLogger({ level: 'silent' }),
     limits: { maxObjects: options.shardMaxObjects ?? 5, maxBytes: 1024 * 1024 },
     concurrency: 3,
@@ -80,7 +89,7 @@ function setup(options: { maxReceives?: number; shardMaxObjects?: number } = {})
       await sleep(20);
     }
   };
-  return { jobs, queue, deps, start, submit, settled };
+  return { jobs, queue, deps, start, submit, settled, hung };
 }
 
 describe('ScanWorker on PostgreSQL', () => {
@@ -175,5 +184,22 @@ describe('ScanWorker on PostgreSQL', () => {
     t.start();
     while ((await t.queue.depth()) > 0) await sleep(20);
     expect(await t.jobs.getJob(jobId)).toMatchObject({ status: 'cancelled', objectsDone: 0 });
+  });
+
+  it('drain: at the deadline the in-flight message is released at once for another worker', async () => {
+    const t = setup({ shardMaxObjects: 100, hangOn: 'f03.txt' });
+    const worker = t.start();
+    const jobId = await t.submit(pathToFileURL(path.join(root, 'bucket')).href);
+    while (t.hung.length === 0) await sleep(20);
+    await worker.drain(50);
+    const { rows } = await db().pool.query(
+      'SELECT body, receive_count, visible_at <= now() AS visible FROM queue_messages',
+    );
+    expect(rows).toEqual([
+      { body: JSON.stringify({ type: 'shard', job_id: jobId, shard: 0 }), receive_count: 1, visible: true },
+    ]);
+    const job = await t.jobs.getJob(jobId);
+    expect(job?.status).toBe('scanning');
+    expect(job?.objectsDone).toBeLessThan(12);
   });
 });
