@@ -115,5 +115,6 @@ describe.skipIf(!existsSync(CHROMIUM))('production bundle in Chromium (API fixtu
     expect(reached).toContain('bundle check');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'bundle check' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 });

@@ -75,7 +75,7 @@ describe.skipIf(skipReason !== null)('dashboard end to end (Chromium against npm
 
   it('submits a scan of the shipped samples and follows it to the end', async (ctx) => {
     needServer(ctx);
-    const samples = SAMPLE_DIRS.find((d) => existsSync(d));
+    const samples = [...server.localRoots, ...SAMPLE_DIRS].find((d) => existsSync(d));
     expect(samples, `no samples folder among ${SAMPLE_DIRS.join(', ')}`).toBeTruthy();
     await page.getByLabel('Source').fill(`file://${samples}`);
     await page.getByLabel('Name (optional)').fill('shipped samples');

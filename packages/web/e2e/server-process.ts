@@ -48,6 +48,8 @@ export class ServerUnavailable extends Error {}
 export interface StartedServer {
   url: string;
   apiKey: string;
+  /** Folders the server allows local scans under, as it printed them. */
+  localRoots: string[];
   output(): string;
   stop(): Promise<void>;
 }
@@ -101,7 +103,12 @@ export async function startServer(timeoutMs = 150_000): Promise<StartedServer> {
       const healthy = await fetch(`${url}/health`)
         .then((r) => r.ok)
         .catch(() => false);
-      if (healthy) return { url, apiKey: key, output: () => out, stop };
+      const roots =
+        /Local scans allowed under: (.+)/
+          .exec(out)?.[1]
+          ?.split(', ')
+          .map((r) => r.trim()) ?? [];
+      if (healthy) return { url, apiKey: key, localRoots: roots, output: () => out, stop };
     }
     await new Promise((r) => setTimeout(r, 500));
   }

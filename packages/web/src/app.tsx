@@ -1,5 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { SWRConfig } from 'swr';
-import { Link, Route, Router, Switch, useRoute } from 'wouter';
+import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ApiProvider, useApiSession } from './auth/api-context.tsx';
 import { SignIn } from './auth/sign-in.tsx';
@@ -23,6 +24,16 @@ export function App({ apiBaseUrl }: { apiBaseUrl: string }) {
 
 function Shell() {
   const { api, signOut } = useApiSession();
+  const [location] = useLocation();
+  const first = useRef(true);
+  // After a client-side navigation, move focus to the new page so keyboard and screen-reader users start there.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus();
+  }, [location]);
   if (!api) return <SignIn />;
   return (
     // Mounted on sign-in: a fresh SWR cache, so nothing read with one key shows under another.
