@@ -120,3 +120,27 @@ export interface Detector {
   mask?: { keepStart: number; keepEnd: number };
   description?: string;
 }
+
+/** Limits that keep hostile input (bombs, deep nesting, huge members) bounded. */
+export interface ScanLimits {
+  /** Nesting of archives/compression inside an object. @default 5 */
+  maxArchiveDepth: number;
+  /** Total decompressed bytes per object across every layer. @default 1 GiB */
+  maxDecompressedBytes: number;
+  /** Decompressed/compressed ratio per layer, checked once 16 MiB came out of that layer. @default 200 */
+  maxCompressionRatio: number;
+  /** Archive members per object. @default 10000 */
+  maxArchiveMembers: number;
+  /** Findings per object; more ends the object as PARTIAL with FINDINGS_LIMIT. @default 1000 */
+  maxFindings: number;
+}
+
+/** Values and places that must not be reported. */
+export interface AllowlistConfig {
+  /** Regular expressions (source text) tested against the raw matched value. */
+  patterns?: string[];
+  /** Fingerprints (hex, computed with the same key) of accepted values. */
+  fingerprints?: string[];
+  /** Globs on the object key or archive member path (`**` crosses folders). */
+  paths?: string[];
+}

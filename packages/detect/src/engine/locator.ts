@@ -1,0 +1,21 @@
+/** Where a position sits inside a structured format (CSV cell, JSON value). */
+export interface FieldInfo {
+  row?: number;
+  column_index?: number;
+  column_name?: string;
+  json_path?: string;
+  record_index?: number;
+  /** Column name or JSON key path, used for context scoring. */
+  fieldName?: string;
+}
+
+/**
+ * Follows a format's structure alongside the text engine. The engine feeds every character
+ * exactly once, in order, through `advance`, and asks `snapshot` at each finding's start.
+ */
+export interface Locator {
+  /** Consumes `text[from, to)`. */
+  advance(text: string, from: number, to: number): void;
+  /** The field at the current position. */
+  snapshot(): FieldInfo;
+}

@@ -1,0 +1,312 @@
+import { fingerprint } from '../fingerprint.ts';
+import { mask } from '../masking.ts';
+import type { Finding, MatchContext, ValidationResult } from '../types.ts';
+import type { CompiledDetector } from './compiled-detector.ts';
+import { type Engine, STRUCTURAL_CANDIDATE } from './engine.ts';
+import type { Locator } from './locator.ts';
+import { addWindow, mergeWindows, type Windows } from './windows.ts';
+
+/** Bytes gathered before a chunk is scanned. */
+export const CHUNK_BYTES = 1024 * 1024;
+/** Characters carried into the next chunk; the longest match the engine guarantees whole. */
+const CARRY_CHARS = 4096;
+/** Characters of the carry that precede the next chunk's report boundary (context, `\b`). */
+const CONTEXT_CHARS = 256;
+const KEYWORD_BEFORE = 160;
+const KEYWORD_AFTER = 640;
+const STRUCTURAL_PAD = 40;
+const CONTEXT_NEAR = 30;
+const CONTEXT_SPAN = 64;
+
+interface Candidate {
+  det: CompiledDetector;
+  start: number;
+  end: number;
+  value: string;
+}
+
+/** Receives findings; may throw (a ScanStop) to end the object. */
+export type FindingSink = (finding: Finding) => void;
+
+function validation(result: boolean | ValidationResult): ValidationResult {
+  return typeof result === 'boolean' ? { valid: result } : result;
+}
+
+/**
+ * Scans one stream of UTF-8 text in chunks with overlap. Every match is reported exactly once
+ * whatever the chunking; memory stays bounded by the chunk size whatever the line length.
+ */
+export class TextScanner {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  /** Absolute char/byte offsets of the current chunk's first character. */
+  private absChar = 0;
+  private absByte = 0;
+  /** Matches starting before this absolute char were reported by an earlier chunk. */
+  private reportFrom = 0;
+  private line = 1;
+  private lineStartAbs = 0;
+  private locatorAt = 0;
+  /** Decoded bytes handed to the detectors. */
+  bytesScanned = 0;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly sink: FindingSink,
+    private readonly options: { locator?: Locator; archivePath?: string } = {},
+  ) {}
+
+  /** Adds UTF-8 bytes; scans whenever a full chunk is gathered. */
+  write(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    this.pending.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    this.pendingBytes += bytes.length;
+    this.bytesScanned += bytes.length;
+    if (this.pendingBytes >= CHUNK_BYTES) this.flush(false);
+  }
+
+  /** Scans what is left. */
+  end(): void {
+    this.flush(true);
+  }
+
+  private flush(final: boolean): void {
+    const all = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    let usable = all.length;
+    if (!final) usable = completeUtf8Length(all);
+    const bytes = all.subarray(0, usable);
+    const text = bytes.toString('utf8');
+    const ascii = text.length === bytes.length;
+    const carryStart = final ? text.length : Math.max(0, text.length - CARRY_CHARS);
+    const cut = final ? text.length : Math.min(text.length, carryStart + CONTEXT_CHARS);
+    this.scanChunk(bytes, text, ascii, cut);
+    if (final) {
+      this.pending = [];
+      this.pendingBytes = 0;
+      return;
+    }
+    const carryByte = ascii ? carryStart : Buffer.byteLength(text.slice(0, carryStart), 'utf8');
+    this.advanceLines(text, 0, carryStart);
+    this.absChar += carryStart;
+    this.absByte += carryByte;
+    const rest = all.subarray(carryByte);
+    this.pending = [Buffer.from(rest)];
+    this.pendingBytes = rest.length;
+  }
+
+  /** Moves the line counter over `text[from, to)` (relative to the chunk). */
+  private advanceLines(text: string, from: number, to: number): void {
+    let i = text.indexOf('\n', from);
+    while (i !== -1 && i < to) {
+      this.line++;
+      this.lineStartAbs = this.absChar + i + 1;
+      i = text.indexOf('\n', i + 1);
+    }
+  }
+
+  private scanChunk(bytes: Buffer, text: string, ascii: boolean, cut: number): void {
+    const engine = this.engine;
+    const perDetector = new Map<number, Windows>();
+    const markers: number[] = [];
+    const hits: number[] = [];
+    engine.stats.prefilterBytes += bytes.length;
+    engine.automaton.scan(bytes, (k, start) => {
+      hits.push(start, k);
+    });
+    const toChar = ascii ? (b: number) => b : byteToCharMapper(bytes);
+    for (let h = 0; h < hits.length; h += 2) {
+      const at = toChar(hits[h]!);
+      const k = hits[h + 1]!;
+      if (k === engine.markerKeyword) {
+        markers.push(at);
+        continue;
+      }
+      for (const di of engine.keywordDetectors[k]!) {
+        let w = perDetector.get(di);
+        if (!w) {
+          w = [];
+          perDetector.set(di, w);
+        }
+        addWindow(w, text, at - KEYWORD_BEFORE, at + KEYWORD_AFTER);
+      }
+    }
+    if (engine.structural.length > 0) {
+      const shared: Windows = [];
+      const re = STRUCTURAL_CANDIDATE;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        addWindow(shared, text, m.index - STRUCTURAL_PAD, m.index + m[0].length + STRUCTURAL_PAD);
+      }
+      if (shared.length > 0) for (const di of engine.structural) perDetector.set(di, shared);
+    }
+    const candidates: Candidate[] = [];
+    const merged = new Set<Windows>();
+    for (const [di, windows] of perDetector) {
+      if (!merged.has(windows)) {
+        const covered = mergeWindows(windows);
+        if (covered > text.length / 2) windows.splice(0, windows.length, 0, text.length);
+        merged.add(windows);
+      }
+      this.runDetector(engine.compiled[di]!, text, windows, cut, candidates);
+    }
+    if (candidates.length > 0) {
+      candidates.sort((a, b) => a.start - b.start || a.end - b.end);
+      this.report(candidates, text, ascii, markers);
+    }
+    this.advanceLocator(text, cut);
+    this.reportFrom = this.absChar + cut;
+  }
+
+  private runDetector(
+    det: CompiledDetector,
+    text: string,
+    windows: Windows,
+    cut: number,
+    out: Candidate[],
+  ): void {
+    const re = det.regex;
+    const stats = this.engine.stats;
+    const minStart = this.reportFrom - this.absChar;
+    for (let w = 0; w < windows.length; w += 2) {
+      const a = windows[w]!;
+      const b = windows[w + 1]!;
+      if (b <= minStart || a >= cut) continue;
+      const sub = a === 0 && b === text.length ? text : text.slice(a, b);
+      stats.regexChars += b - a;
+      stats.windows++;
+      re.lastIndex = 0;
+      for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const value = m[det.valueGroup];
+        if (value === undefined || value.length === 0) continue;
+        const start = a + m.index + (det.valueGroup === 0 ? 0 : Math.max(0, m[0].indexOf(value)));
+        if (start < minStart || start >= cut) continue;
+        out.push({ det, start, end: start + value.length, value });
+      }
+    }
+  }
+
+  private advanceLocator(text: string, to: number): void {
+    const locator = this.options.locator;
+    if (!locator) return;
+    const from = this.locatorAt - this.absChar;
+    if (to > from) {
+      locator.advance(text, Math.max(0, from), to);
+      this.locatorAt = this.absChar + to;
+    }
+  }
+
+  private report(candidates: Candidate[], text: string, ascii: boolean, markers: number[]): void {
+    let lineCursor = 0;
+    let line = this.line;
+    let lineStart = this.lineStartAbs;
+    let byteCursor = 0;
+    let byteAt = 0;
+    const byteOf = (i: number): number => {
+      if (ascii) return i;
+      byteAt += Buffer.byteLength(text.slice(byteCursor, i), 'utf8');
+      byteCursor = i;
+      return byteAt;
+    };
+    for (const c of candidates) {
+      for (let i = text.indexOf('\n', lineCursor); i !== -1 && i < c.start; i = text.indexOf('\n', i + 1)) {
+        line++;
+        lineStart = this.absChar + i + 1;
+      }
+      lineCursor = c.start;
+      this.advanceLocator(text, c.start);
+      const field = this.options.locator?.snapshot();
+      const finding = this.evaluate(c, text, field?.fieldName, markers);
+      if (!finding) continue;
+      const byteStart = this.absByte + byteOf(c.start);
+      const byteEnd = ascii ? this.absByte + c.end : byteStart + Buffer.byteLength(c.value, 'utf8');
+      finding.location = {
+        byte_start: byteStart,
+        byte_end: byteEnd,
+        line,
+        column: this.absChar + c.start - lineStart + 1,
+      };
+      if (field) {
+        const { fieldName: _, ...rest } = field;
+        Object.assign(finding.location, rest);
+      }
+      if (this.options.archivePath !== undefined) finding.location.archive_path = this.options.archivePath;
+      this.sink(finding);
+    }
+  }
+
+  private evaluate(
+    c: Candidate,
+    text: string,
+    fieldName: string | undefined,
+    markers: number[],
+  ): Finding | undefined {
+    const d = c.det.detector;
+    const before = text.slice(Math.max(0, c.start - CONTEXT_SPAN), c.start).toLowerCase();
+    const after = text.slice(c.end, c.end + CONTEXT_SPAN).toLowerCase();
+    const ctx: MatchContext = fieldName === undefined ? { before, after } : { before, after, fieldName };
+    let confidence = d.baseConfidence;
+    if (d.validate) {
+      let result: ValidationResult;
+      try {
+        result = validation(d.validate(c.value, ctx));
+      } catch {
+        result = { valid: false };
+      }
+      if (!result.valid) return undefined;
+      if (result.confidence !== undefined) confidence = result.confidence;
+    }
+    const near = `${before.slice(-CONTEXT_NEAR)} ${after.slice(0, CONTEXT_NEAR)}`;
+    const field = fieldName?.toLowerCase();
+    const hasContext = c.det.contextWords.some((w) => near.includes(w) || field?.includes(w) === true);
+    if (d.requireContext && !hasContext) return undefined;
+    if (hasContext) confidence = Math.min(1, confidence + 0.15);
+    if (markers.length > 0 && onMarkedLine(text, c.start, markers)) return undefined;
+    const fp = fingerprint(this.engine.fingerprintKey, c.value);
+    if (this.engine.allowlist.allowsValue(c.value, fp)) return undefined;
+    return {
+      detector: d.id,
+      category: d.category,
+      severity: d.severity,
+      confidence: Math.round(confidence * 100) / 100,
+      location: { byte_start: 0, byte_end: 0, line: 0, column: 0 },
+      redacted: mask(c.value, d.mask),
+      fingerprint: fp,
+    };
+  }
+}
+
+function onMarkedLine(text: string, at: number, markers: number[]): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  let lineEnd = text.indexOf('\n', at);
+  if (lineEnd === -1) lineEnd = text.length;
+  return markers.some((m) => m >= lineStart && m < lineEnd);
+}
+
+/** Length of the prefix of `bytes` that ends on a whole UTF-8 character. */
+function completeUtf8Length(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let back = 1; back <= Math.min(4, n); back++) {
+    const b = bytes[n - back]!;
+    if ((b & 0xc0) === 0x80) continue;
+    if (b < 0x80) return n;
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    return back >= need ? n : n - back;
+  }
+  return n;
+}
+
+/** Maps byte offsets to char offsets in a non-ASCII chunk, cheaply when calls come in rising order. */
+function byteToCharMapper(bytes: Buffer): (b: number) => number {
+  let lastByte = 0;
+  let lastChar = 0;
+  return (b: number) => {
+    if (b < lastByte) lastChar -= bytes.toString('utf8', b, lastByte).length;
+    else lastChar += bytes.toString('utf8', lastByte, b).length;
+    lastByte = b;
+    return lastChar;
+  };
+}

@@ -1,0 +1,40 @@
+/** Half-open character ranges `[start, end)` stored flat: `[s0, e0, s1, e1, ...]`. */
+export type Windows = number[];
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/**
+ * Adds `[start, end)` clamped to the text and widened to the nearest non-word character (up
+ * to 64 more each side), so `\b` at a window edge means what it means in the whole text.
+ */
+export function addWindow(windows: Windows, text: string, start: number, end: number): void {
+  let a = Math.max(0, start);
+  let b = Math.min(text.length, end);
+  for (let k = 0; k < 64 && a > 0 && isWordChar(text.charCodeAt(a - 1)); k++) a--;
+  for (let k = 0; k < 64 && b < text.length && isWordChar(text.charCodeAt(b)); k++) b++;
+  if (a < b) windows.push(a, b);
+}
+
+/** Sorts and merges overlapping or touching windows in place; returns the covered length. */
+export function mergeWindows(windows: Windows): number {
+  const n = windows.length / 2;
+  if (n === 0) return 0;
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => windows[2 * x]! - windows[2 * y]!);
+  const merged: number[] = [];
+  for (const i of order) {
+    const s = windows[2 * i]!;
+    const e = windows[2 * i + 1]!;
+    const last = merged.length - 1;
+    if (last > 0 && s <= merged[last]!) merged[last] = Math.max(merged[last]!, e);
+    else merged.push(s, e);
+  }
+  windows.length = 0;
+  let covered = 0;
+  for (let i = 0; i < merged.length; i += 2) {
+    windows.push(merged[i]!, merged[i + 1]!);
+    covered += merged[i + 1]! - merged[i]!;
+  }
+  return covered;
+}

@@ -1,0 +1,141 @@
+import { Readable } from 'node:stream';
+import { Allowlist } from './allowlist.ts';
+import { detectors as catalogue } from './detectors/index.ts';
+import { Engine, type EngineStats } from './engine/engine.ts';
+import { scanStream } from './formats/scan-stream.ts';
+import { counted, WalkContext } from './formats/walk-context.ts';
+import { resolveLimits, ScanStop } from './limits.ts';
+import type { AllowlistConfig, Detector, Finding, ObjectScanResult, ScanLimits } from './types.ts';
+
+/** Options of a Scanner. */
+export interface ScannerOptions {
+  /** Key of the HMAC-SHA-256 fingerprints; keep it secret and stable to group findings over time. */
+  fingerprintKey: string | Uint8Array;
+  /** @default the built-in catalogue */
+  detectors?: readonly Detector[];
+  /** @default DEFAULT_LIMITS */
+  limits?: Partial<ScanLimits>;
+  /** @default nothing allowlisted */
+  allowlist?: AllowlistConfig;
+  /** Findings per object (same as `limits.maxFindings`). @default 1000 */
+  maxFindings?: number;
+}
+
+/** Metadata of an object to scan. */
+export interface ObjectMeta {
+  /** Object key or file name; its extension picks CSV/JSON handling and path allowlisting. */
+  name: string;
+  size?: number;
+}
+
+/**
+ * Scans objects for secrets and personal data. One Scanner compiles the catalogue once and
+ * scans any number of objects, one stream at a time per call (calls may run concurrently).
+ */
+export class Scanner {
+  readonly detectors: readonly Detector[];
+  readonly limits: ScanLimits;
+  private readonly engine: Engine;
+
+  constructor(options: ScannerOptions) {
+    if (options.fingerprintKey === undefined || options.fingerprintKey.length === 0) {
+      throw new Error('Scanner needs a non-empty fingerprintKey');
+    }
+    const limits = resolveLimits(
+      options.maxFindings !== undefined
+        ? { ...options.limits, maxFindings: options.maxFindings }
+        : options.limits,
+    );
+    this.limits = limits;
+    this.detectors = options.detectors ?? catalogue;
+    this.engine = new Engine({
+      detectors: this.detectors,
+      fingerprintKey: options.fingerprintKey,
+      allowlist: new Allowlist(options.allowlist),
+    });
+  }
+
+  /** Work counters (characters handed to regexes, windows, prefiltered bytes) since creation or reset. */
+  get stats(): Readonly<EngineStats> {
+    return this.engine.stats;
+  }
+
+  resetStats(): void {
+    this.engine.resetStats();
+  }
+
+  /**
+   * Scans one object from a byte stream. Never throws for bad content: limits and faults end
+   * the object as PARTIAL or SKIPPED with a reason code; a failing source is READ_ERROR.
+   */
+  async scanObject(input: AsyncIterable<Uint8Array> | Readable, meta: ObjectMeta): Promise<ObjectScanResult> {
+    const findings: Finding[] = [];
+    let bytesRead = 0;
+    if (this.engine.allowlist.allowsPath(meta.name)) {
+      destroy(input);
+      return {
+        status: 'SKIPPED',
+        reason: 'EXCLUDED',
+        reason_detail: 'object path is allowlisted',
+        findings,
+        bytes_read: 0,
+        bytes_scanned: 0,
+      };
+    }
+    const ctx = new WalkContext(this.engine, this.limits, (finding) => {
+      if (findings.length >= this.limits.maxFindings) {
+        throw new ScanStop('FINDINGS_LIMIT', `more than ${this.limits.maxFindings} findings`);
+      }
+      findings.push(finding);
+    });
+    const source = counted(input, (n) => (bytesRead += n));
+    const result = (status: ObjectScanResult['status'], extra: Partial<ObjectScanResult> = {}) => ({
+      status,
+      ...extra,
+      findings,
+      bytes_read: bytesRead,
+      bytes_scanned: ctx.bytesScanned,
+    });
+    try {
+      const outcome = await scanStream(ctx, source, meta.name, 0, undefined);
+      if (outcome === 'binary') {
+        return result('SKIPPED', {
+          reason: 'UNSUPPORTED_BINARY',
+          reason_detail: 'binary content is not scanned',
+        });
+      }
+      if (ctx.softReason) {
+        return result('PARTIAL', { reason: ctx.softReason.reason, reason_detail: ctx.softReason.detail });
+      }
+      return result('COMPLETE');
+    } catch (err) {
+      if (err instanceof ScanStop) {
+        const scanned = ctx.bytesScanned > 0 || findings.length > 0;
+        return result(scanned || err.partial ? 'PARTIAL' : 'SKIPPED', {
+          reason: err.reason,
+          reason_detail: err.message,
+        });
+      }
+      return result(ctx.bytesScanned > 0 ? 'PARTIAL' : 'SKIPPED', {
+        reason: 'READ_ERROR',
+        reason_detail: 'the object could not be read to the end',
+      });
+    } finally {
+      destroy(input);
+    }
+  }
+
+  /** Scans a string as an object named `name` (plain text unless the name says CSV/JSON). */
+  scanText(text: string, name = 'text.txt'): Promise<ObjectScanResult> {
+    return this.scanObject(fromChunks([Buffer.from(text, 'utf8')]), { name });
+  }
+}
+
+function destroy(input: AsyncIterable<Uint8Array> | Readable): void {
+  if (input instanceof Readable && !input.destroyed) input.destroy();
+}
+
+/** Wraps an array of chunks as an async iterable (convenience for callers with bytes in hand). */
+export function fromChunks(chunks: readonly Uint8Array[]): AsyncIterable<Uint8Array> {
+  return Readable.from(chunks);
+}
