@@ -1,4 +1,6 @@
+import { astro } from './astro.ts';
 import { dataScanner } from './data-scanner.ts';
+import { production } from './production.ts';
 import type { Profile } from './profile.ts';
 import { cheetah, tiger } from './tiger-cheetah.ts';
 import { webService } from './web-service.ts';
@@ -10,6 +12,8 @@ export const PROFILES: readonly Profile[] = [
   webService,
   tiger,
   cheetah,
+  production,
+  astro,
 ];
 
 /** The profile with this id; the error lists the known ids. */
