@@ -4,8 +4,16 @@ import type { Queue } from '../ports/queue.ts';
 import { PgQueue } from './pg-queue.ts';
 import { SqsQueue } from './sqs-queue.ts';
 
-/** The scan queue the configuration names: SQS when `SCAN_QUEUE_URL` is set, PostgreSQL otherwise. */
-export function createScanQueue(config: Pick<Config, 'queue' | 'sources'>, pool: pg.Pool): Queue {
+/**
+ * The scan queue the configuration names: SQS when `SCAN_QUEUE_URL` is set, PostgreSQL otherwise.
+ * Consumers pass `listen: true` (PostgreSQL LISTEN/NOTIFY wake-up; close the queue when done);
+ * senders need not.
+ */
+export function createScanQueue(
+  config: Pick<Config, 'queue' | 'sources'>,
+  pool: pg.Pool,
+  options: { listen?: boolean } = {},
+): Queue {
   const q = config.queue;
   if (q.kind === 'sqs' && q.url) {
     return new SqsQueue({
@@ -21,5 +29,6 @@ export function createScanQueue(config: Pick<Config, 'queue' | 'sources'>, pool:
     name: q.name,
     visibilitySeconds: q.visibilityTimeoutSeconds,
     maxReceives: q.maxReceives + 1,
+    listen: options.listen ?? false,
   });
 }

@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import type pg from 'pg';
+import { EventEmitter, once } from 'node:events';
+import pg from 'pg';
 import { checkBodies, chunk, type Queue, type QueueMessage, type ReceiveOptions } from '../ports/queue.ts';
 
 /** Options of the PostgreSQL queue. */
@@ -10,9 +10,16 @@ export interface PgQueueOptions {
   visibilitySeconds?: number;
   /** Deliveries after which a message goes to `queue_dead_letters` instead (SQS redrive). @default none */
   maxReceives?: number;
-  /** Short-poll interval while a long poll waits. @default 200 */
+  /** Short-poll interval while a long poll waits. @default 200, or 2000 with `listen` */
   pollMs?: number;
+  /**
+   * Wake waiting receivers with LISTEN/NOTIFY instead of relying on polling alone (uses one
+   * extra connection per queue object; call `close()`). @default false
+   */
+  listen?: boolean;
 }
+
+const CHANNEL = 'data_scanner_queue';
 
 /** A dead-lettered message, as kept in `queue_dead_letters`. */
 export interface DeadLetter {
@@ -32,6 +39,8 @@ export class PgQueue implements Queue {
   private readonly visibilitySeconds: number;
   private readonly maxReceives: number | undefined;
   private readonly pollMs: number;
+  private readonly wake = new EventEmitter();
+  private listener: Promise<pg.Client> | undefined;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -40,7 +49,43 @@ export class PgQueue implements Queue {
     this.name = options.name;
     this.visibilitySeconds = options.visibilitySeconds ?? 30;
     this.maxReceives = options.maxReceives;
-    this.pollMs = options.pollMs ?? 200;
+    this.pollMs = options.pollMs ?? (options.listen ? 2000 : 200);
+    this.wake.setMaxListeners(0);
+    if (options.listen) {
+      this.listener = this.startListener();
+      this.listener.catch(() => undefined);
+    }
+  }
+
+  private async startListener(): Promise<pg.Client> {
+    const client = new pg.Client(this.pool.options);
+    client.on('error', () => {
+      // A lost listener only costs latency: receivers still poll.
+    });
+    client.on('notification', (n) => {
+      if (n.payload === this.name) this.wake.emit('message');
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    return client;
+  }
+
+  private async notify(): Promise<void> {
+    if (this.listener) await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, this.name]);
+  }
+
+  /** Waits for a NOTIFY for this queue, the poll interval, or the abort signal, whichever comes first. */
+  private async pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    const timeout = AbortSignal.timeout(ms);
+    const stop = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    await once(this.wake, 'message', { signal: stop }).catch(() => undefined);
+  }
+
+  /** Stops listening for notifications. */
+  async close(): Promise<void> {
+    const listener = this.listener;
+    this.listener = undefined;
+    if (listener) await (await listener.catch(() => undefined))?.end().catch(() => undefined);
   }
 
   async send(bodies: string[]): Promise<void> {
@@ -51,6 +96,7 @@ export class PgQueue implements Queue {
         batch,
       ]);
     }
+    await this.notify();
   }
 
   async receive(options: ReceiveOptions = {}): Promise<QueueMessage[]> {
@@ -60,9 +106,7 @@ export class PgQueue implements Queue {
       options.signal?.throwIfAborted();
       const messages = await this.tryReceive(max, options.visibilitySeconds ?? this.visibilitySeconds);
       if (messages.length > 0 || Date.now() >= deadline) return messages;
-      await sleep(Math.min(this.pollMs, Math.max(deadline - Date.now(), 0)), undefined, {
-        signal: options.signal,
-      }).catch(() => undefined);
+      await this.pause(Math.max(Math.min(this.pollMs, deadline - Date.now()), 1), options.signal);
     }
   }
 
@@ -112,6 +156,7 @@ export class PgQueue implements Queue {
        WHERE queue = $1 AND receipt::text = $2`,
       [this.name, receipt, Math.max(seconds, 0)],
     );
+    if (seconds <= 0) await this.notify();
   }
 
   async deadLetter(message: QueueMessage, reason: string): Promise<void> {

@@ -8,7 +8,7 @@ import type { RoleContext, RunningRole } from './role.ts';
 /** The worker role: consumes the scan queue (plan and shard messages) until stopped. */
 export async function startWorker({ config, logger, database }: RoleContext): Promise<RunningRole> {
   const log = logger.child({ role: 'worker' });
-  const queue = createScanQueue(config, database.pool);
+  const queue = createScanQueue(config, database.pool, { listen: true });
   const engineFor = await loadScanEngineFactory(config);
   const worker = new ScanWorker(
     {

@@ -16,6 +16,22 @@ describeQueueContract('PostgreSQL', async () => {
   };
 });
 
+describeQueueContract('PostgreSQL with LISTEN/NOTIFY wake-up', async () => {
+  const db = await createTestDatabase();
+  const queue = new PgQueue(db.pool, { name: 'scan', listen: true });
+  return {
+    queue,
+    expire: async () => {
+      await db.pool.query(`UPDATE queue_messages SET visible_at = now() - interval '1 second'`);
+    },
+    deadLetters: async () => (await queue.deadLetters()).map(({ body, reason }) => ({ body, reason })),
+    teardown: async () => {
+      await queue.close();
+      await db.drop();
+    },
+  };
+});
+
 describe('PgQueue specifics', () => {
   const db = useTestDatabase();
 
