@@ -154,6 +154,17 @@ describe('Cache: customer-managed key', () => {
       KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] },
     });
   });
+
+  it('can keep AWS-managed encryption at rest and encrypt only the token with the key', () => {
+    const stack = new Stack(undefined, 'SecretKeyOnly');
+    const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
+    new Cache(stack, 'Cache', { vpc: vpcIn(stack), secretEncryptionKey: key });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::ElastiCache::ReplicationGroup', { KmsKeyId: Match.absent() });
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] },
+    });
+  });
 });
 
 describe('Cache: validation', () => {

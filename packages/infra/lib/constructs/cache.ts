@@ -89,11 +89,17 @@ export interface CacheProps {
    */
   readonly authTokenSecretName?: string;
   /**
-   * Customer-managed key for encryption at rest and for the auth token secret.
+   * Customer-managed key for encryption at rest.
    *
-   * @default - AWS-managed keys
+   * @default - the AWS-managed ElastiCache key
    */
   readonly encryptionKey?: kms.IKey;
+  /**
+   * Customer-managed key of the auth token secret.
+   *
+   * @default - `encryptionKey`, else the AWS-managed Secrets Manager key
+   */
+  readonly secretEncryptionKey?: kms.IKey;
   /**
    * What happens to the auth token secret when the stack is deleted.
    *
@@ -132,6 +138,7 @@ export class Cache extends Construct implements ec2.IConnectable {
     const snapshotRetentionDays = props.snapshotRetentionDays ?? 0;
     validate(props, replicas, automaticFailover, multiAz, port, snapshotRetentionDays);
 
+    const secretKey = props.secretEncryptionKey ?? props.encryptionKey;
     this.port = port;
     this.nodeCount = replicas + 1;
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
@@ -149,7 +156,7 @@ export class Cache extends Construct implements ec2.IConnectable {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
       ...(props.authTokenSecretName === undefined ? {} : { secretName: props.authTokenSecretName }),
-      ...(props.encryptionKey === undefined ? {} : { encryptionKey: props.encryptionKey }),
+      ...(secretKey === undefined ? {} : { encryptionKey: secretKey }),
     });
     Validations.of(this.authToken).acknowledge({
       id: 'AwsSolutions-SMG4',

@@ -292,7 +292,7 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
   });
   const secretKey = new secretsmanager.Secret(stack, 'SecretKey', {
     secretName: names.secret('secret-key'),
-    description: 'Application signing key',
+    description: 'Application secret key (HMAC key of finding fingerprints)',
     generateSecretString: { passwordLength: 64, excludePunctuation: true },
   });
   const sesConfig = new secretsmanager.Secret(stack, 'SesConfig', {
@@ -304,7 +304,8 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
     },
   });
   acknowledge(secretKey, {
-    'AwsSolutions-SMG4': 'Rotating the signing key would invalidate every session; it is rotated on release.',
+    'AwsSolutions-SMG4':
+      'Rotating the key would regroup every stored finding fingerprint; it is rotated deliberately on release.',
   });
   acknowledge(sesConfig, {
     'AwsSolutions-SMG4': 'It holds sender settings, not a credential; there is nothing to rotate.',
@@ -334,7 +335,7 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
   };
   const secrets = {
     DATABASE_URL: ecs.Secret.fromSecretsManager(database.urlSecret),
-    SECRET_KEY: ecs.Secret.fromSecretsManager(secretKey),
+    FINGERPRINT_KEY: ecs.Secret.fromSecretsManager(secretKey),
     SES_CONFIG: ecs.Secret.fromSecretsManager(sesConfig),
     REDIS_AUTH_TOKEN: ecs.Secret.fromSecretsManager(cache.authToken),
   };

@@ -1,0 +1,276 @@
+import { CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { Cache } from '../constructs/cache.ts';
+import { containerImage } from '../constructs/container-image.ts';
+import { PostgresDatabase } from '../constructs/database.ts';
+import { FargateService } from '../constructs/fargate-service.ts';
+import { ImageRepository } from '../constructs/image-repository.ts';
+import { acknowledge } from '../constructs/nag.ts';
+import { Network, type SubnetTier } from '../constructs/network.ts';
+import { Observability } from '../constructs/observability.ts';
+import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
+import { ServiceCluster } from '../constructs/service-cluster.ts';
+import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
+import { recordDifferences, type SeedDifference } from './seed-differences.ts';
+import { type AlarmThresholds, dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
+
+/** The four Data Scanner roles of seed 003. */
+export type ProductionRole = 'api' | 'worker' | 'scheduler' | 'notifier';
+
+/** One ECS service of seed 003. */
+export interface ProductionService {
+  readonly desiredCount: number;
+  readonly cpu: number;
+  readonly memoryMiB: number;
+  readonly port: number;
+  readonly healthCheckPath: string;
+  /** Whether the ALB routes to it (only the API in the seed). */
+  readonly behindLoadBalancer: boolean;
+}
+
+/** Seed 003 (003_46b6f8a557cf1b43.txt) as numbers. */
+export interface ProductionConfig {
+  readonly vpcCidr: string;
+  readonly tiers: readonly SubnetTier[];
+  readonly natGateways: number;
+  /** The port range the ECS security group admits from the ALB (the services' ports). */
+  readonly servicePorts: { readonly from: number; readonly to: number };
+  readonly services: Readonly<Record<ProductionRole, ProductionService>>;
+  readonly database: {
+    readonly port: number;
+    readonly instanceType: string;
+    readonly multiAz: boolean;
+    readonly backupRetentionDays: number;
+    readonly backupWindow: string;
+    readonly allocatedStorageGiB: number;
+    readonly maxAllocatedStorageGiB: number;
+    readonly deletionProtection: boolean;
+    readonly performanceInsights: boolean;
+  };
+  readonly redis: { readonly engineVersion: string; readonly nodeType: string; readonly replicas: number };
+  readonly keepImages: number;
+  readonly logRetention: logs.RetentionDays;
+  readonly alarms: AlarmThresholds;
+  readonly differences: readonly SeedDifference[];
+}
+
+const service = (desiredCount: number, cpu: number, memoryMiB: number, port: number): ProductionService => ({
+  desiredCount,
+  cpu,
+  memoryMiB,
+  port,
+  healthCheckPath: '/health',
+  behindLoadBalancer: false,
+});
+
+/** The numbers of seed 003; where it is silent (storage, retention, thresholds) production defaults. */
+export const PRODUCTION_CONFIG: ProductionConfig = {
+  vpcCidr: '10.0.0.0/16',
+  tiers: [
+    { name: 'Public', kind: 'public', cidrs: ['10.0.1.0/24', '10.0.2.0/24'] },
+    { name: 'Private', kind: 'private', cidrs: ['10.0.10.0/24', '10.0.20.0/24'] },
+    { name: 'Database', kind: 'isolated', cidrs: ['10.0.100.0/24', '10.0.110.0/24'] },
+  ],
+  natGateways: 2,
+  servicePorts: { from: 4000, to: 4003 },
+  services: {
+    api: { ...service(2, 512, 1024, 4000), behindLoadBalancer: true },
+    worker: service(5, 256, 512, 4001),
+    scheduler: service(1, 256, 512, 4002),
+    notifier: service(2, 256, 512, 4003),
+  },
+  database: {
+    port: 5432,
+    instanceType: 't3.medium',
+    multiAz: true,
+    backupRetentionDays: 30,
+    backupWindow: '03:00-04:00',
+    allocatedStorageGiB: 20,
+    maxAllocatedStorageGiB: 100,
+    deletionProtection: true,
+    performanceInsights: true,
+  },
+  redis: { engineVersion: '7.1', nodeType: 'cache.t3.micro', replicas: 0 },
+  keepImages: 10,
+  logRetention: logs.RetentionDays.ONE_MONTH,
+  alarms: {
+    serviceCpuPercent: 80,
+    serviceMemoryPercent: 80,
+    alb5xxCount: 10,
+    rdsCpuPercent: 75,
+    redisCpuPercent: 75,
+  },
+  differences: [
+    {
+      topic: 'Redis replication',
+      seed: 'ElastiCache Redis drawn in both database subnets, replication marked "(future)"',
+      deployed: 'One cache.t3.micro node (no replica) in the database subnet group that spans both AZs',
+      reason: 'The seed prices a single cache.t3.micro; set redis.replicas to 1 for a Multi-AZ replica',
+    },
+    {
+      topic: 'Service ports and health checks',
+      seed: 'Worker, Scheduler and Notifier listen on 4001-4003 with /health checks',
+      deployed:
+        'Each listens on its port (PORT) with a container health check on /health; only the API is behind the ALB',
+      reason:
+        'The seed routes traffic only to the API; the ECS group still admits 4000-4003 from the ALB group as drawn',
+    },
+    {
+      topic: 'Unstated values',
+      seed: 'No storage size, log retention or alarm thresholds',
+      deployed: 'gp3 20 GB growing to 100 GB, 30-day logs, CPU/memory > 80 %, 5XX > 10, RDS/Redis CPU > 75 %',
+      reason: 'The thresholds of the sibling seed 002; retention matches the 30-day backups',
+    },
+  ],
+};
+
+function createStack(scope: Construct, context: ProfileContext, config: ProductionConfig): Stack {
+  const app = checkAppName(context.appName ?? production.defaultAppName);
+  const env = 'prod';
+  const name = (suffix: string) => `${app}-${env}-${suffix}`;
+  const stack = new Stack(scope, `${app}-production`, {
+    stackName: `${app}-production`,
+    description:
+      'Data Scanner (production profile): API, Worker, Scheduler, Notifier on Fargate, RDS Multi-AZ, Redis',
+    ...(context.stackEnv ? { env: context.stackEnv } : {}),
+    tags: { Application: app, Environment: env, Profile: production.id },
+  });
+
+  const network = new Network(stack, 'Network', {
+    cidr: config.vpcCidr,
+    tiers: config.tiers,
+    natGateways: config.natGateways,
+  });
+  const vpc = network.vpc;
+  const repository = new ImageRepository(stack, 'Registry', {
+    repositoryName: `${app}-${env}`,
+    keepImages: config.keepImages,
+    countImages: 'any',
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  const database = new PostgresDatabase(stack, 'Database', {
+    vpc,
+    subnets: network.subnets('Database'),
+    instanceType: new ec2.InstanceType(config.database.instanceType),
+    multiAz: config.database.multiAz,
+    allocatedStorageGiB: config.database.allocatedStorageGiB,
+    maxAllocatedStorageGiB: config.database.maxAllocatedStorageGiB,
+    backupRetentionDays: config.database.backupRetentionDays,
+    preferredBackupWindow: config.database.backupWindow,
+    deletionProtection: config.database.deletionProtection,
+    performanceInsights: config.database.performanceInsights,
+    instanceIdentifier: name('db'),
+    secretName: `${app}/${env}/database-credentials`,
+    urlSecretName: `${app}/${env}/database-url`,
+    removalPolicy: RemovalPolicy.SNAPSHOT,
+  });
+  const cache = new Cache(stack, 'Redis', {
+    vpc,
+    subnets: network.subnets('Database'),
+    engineVersion: config.redis.engineVersion,
+    nodeType: config.redis.nodeType,
+    replicas: config.redis.replicas,
+    replicationGroupId: name('redis'),
+    authTokenSecretName: `${app}/${env}/redis-auth-token`,
+  });
+  const secretKey = new secretsmanager.Secret(stack, 'SecretKey', {
+    secretName: `${app}/${env}/secret-key`,
+    description: 'Application secret key (HMAC key of finding fingerprints)',
+    generateSecretString: { passwordLength: 64, excludePunctuation: true },
+  });
+  acknowledge(secretKey, {
+    'AwsSolutions-SMG4':
+      'Rotating the key would regroup every stored finding fingerprint; it is rotated deliberately on release.',
+  });
+
+  const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
+    vpc,
+    subnets: network.subnets('Public'),
+    loadBalancerName: name('alb'),
+    warnWithoutCertificate: true,
+    ...(context.options?.certificateArn ? { certificateArn: context.options.certificateArn } : {}),
+  });
+  const { from, to } = config.servicePorts;
+  const tasksGroup = new ec2.SecurityGroup(stack, 'EcsTasksSecurityGroup', {
+    vpc,
+    description: `ECS tasks: ${from}-${to} from the ALB only`,
+    allowAllOutbound: true,
+  });
+  tasksGroup.connections.allowFrom(
+    lb,
+    ec2.Port.tcpRange(from, to),
+    `Service ports ${from}-${to} from the ALB`,
+  );
+  database.connections.allowFrom(
+    tasksGroup,
+    ec2.Port.tcp(config.database.port),
+    'PostgreSQL from the ECS tasks',
+  );
+  cache.connections.allowDefaultPortFrom(tasksGroup, 'Redis from the ECS tasks');
+
+  const cluster = new ServiceCluster(stack, 'Cluster', { vpc, clusterName: name('cluster') });
+  const image = containerImage(context.image ?? { kind: 'asset' }, repository.repository);
+  const observability = new Observability(stack, 'Observability', { topicName: name('alarms') });
+  const secrets = {
+    DATABASE_URL: ecs.Secret.fromSecretsManager(database.urlSecret),
+    FINGERPRINT_KEY: ecs.Secret.fromSecretsManager(secretKey),
+    REDIS_AUTH_TOKEN: ecs.Secret.fromSecretsManager(cache.authToken),
+  };
+  for (const [role, s] of Object.entries(config.services) as [ProductionRole, ProductionService][]) {
+    const label = role[0]?.toUpperCase() + role.slice(1);
+    const fargate = new FargateService(stack, label, {
+      cluster: cluster.cluster,
+      image,
+      command: ['serve', '--role', role],
+      subnets: network.subnets('Private'),
+      securityGroup: tasksGroup,
+      serviceName: name(role),
+      family: name(role),
+      containerName: role,
+      cpu: s.cpu,
+      memoryMiB: s.memoryMiB,
+      port: s.port,
+      desiredCount: s.desiredCount,
+      healthCheckPath: s.healthCheckPath,
+      logGroupName: `/ecs/${name(role)}`,
+      logRetention: config.logRetention,
+      logRemovalPolicy: RemovalPolicy.RETAIN,
+      environment: {
+        HOST: '0.0.0.0',
+        PORT: String(s.port),
+        LOG_LEVEL: 'info',
+        REDIS_HOST: cache.endpointAddress,
+        REDIS_PORT: String(cache.port),
+        REDIS_TLS: 'true',
+      },
+      secrets,
+    });
+    if (s.behindLoadBalancer) {
+      fargate.attachTo(lb.listener, {
+        targetGroupName: name(role),
+        healthCheck: { path: s.healthCheckPath },
+      });
+    }
+    serviceAlarms(observability, label, fargate, config.alarms);
+  }
+  loadBalancerAlarm(observability, lb.loadBalancer, config.alarms);
+  dataStoreAlarms(observability, database, cache, config.alarms);
+
+  new CfnOutput(stack, 'LoadBalancerDnsName', { value: lb.loadBalancer.loadBalancerDnsName });
+  recordDifferences(stack, config.differences);
+  return stack;
+}
+
+/** Profile `production`: seed 003's four services on ports 4000-4003 behind one ALB, RDS Multi-AZ, Redis. */
+export const production: Profile = {
+  id: 'production',
+  seed: '003_46b6f8a557cf1b43.txt',
+  description:
+    'Seed 003: API 2, Worker 5, Scheduler 1, Notifier 2 on Fargate (ports 4000-4003), RDS db.t3.medium Multi-AZ, Redis',
+  defaultAppName: 'data-scanner',
+  create: (scope, context) => [createStack(scope, context, PRODUCTION_CONFIG)],
+};
