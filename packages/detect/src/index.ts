@@ -5,5 +5,21 @@ export { IGNORE_MARKER } from './engine/engine.ts';
 export { fingerprint } from './fingerprint.ts';
 export { DEFAULT_LIMITS } from './limits.ts';
 export { mask } from './masking.ts';
+export {
+  csvReport,
+  jsonlReport,
+  jsonReport,
+  REPORT_FORMATS,
+  type ReportFinding,
+  type ReportFormat,
+  type ReportObject,
+  renderReport,
+  reportFindings,
+  reportSummary,
+  type ScanReport,
+  sarifReport,
+  tableReport,
+} from './reports/index.ts';
+export { ripgrepPatterns } from './ripgrep-patterns.ts';
 export { type ObjectMeta, Scanner, type ScannerOptions } from './scanner.ts';
 export type * from './types.ts';

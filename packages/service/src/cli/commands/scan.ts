@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import {
+  detectors as catalogue,
+  type Detector,
+  type ObjectScanResult,
+  REPORT_FORMATS,
+  type ReportFormat,
+  type ReportObject,
+  renderReport,
+  Scanner,
+} from '@data-scanner/detect';
+import type { Command } from 'commander';
+import { createSource } from '../../sources/index.ts';
+
+/** Used when no key is configured and no key file can be written (fingerprints then only group within one machine's default). */
+export const DEFAULT_FINGERPRINT_KEY = 'data-scanner-default-fingerprint-key';
+
+/**
+ * The CLI's fingerprint key: `DATA_SCANNER_FINGERPRINT_KEY`, else the key file
+ * (`DATA_SCANNER_KEY_FILE`, default `$XDG_CONFIG_HOME/data-scanner/fingerprint-key` or
+ * `~/.config/...`), created with 32 random bytes (mode 0600) on first use; if it can be
+ * neither read nor created, the documented default key.
+ */
+export async function cliFingerprintKey(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const fromEnv = env.DATA_SCANNER_FINGERPRINT_KEY;
+  if (fromEnv) return fromEnv;
+  const file =
+    env.DATA_SCANNER_KEY_FILE ??
+    path.join(env.XDG_CONFIG_HOME ?? path.join(homedir(), '.config'), 'data-scanner', 'fingerprint-key');
+  try {
+    const key = (await readFile(file, 'utf8')).trim();
+    if (key) return key;
+  } catch {
+    // Created below.
+  }
+  try {
+    const key = randomBytes(32).toString('hex');
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    await writeFile(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+    return key;
+  } catch {
+    try {
+      const key = (await readFile(file, 'utf8')).trim();
+      if (key) return key;
+    } catch {
+      // Falls back to the default.
+    }
+    return DEFAULT_FINGERPRINT_KEY;
+  }
+}
+
+/** Options of `data-scanner scan`. */
+export interface ScanCommandOptions {
+  format: string;
+  output?: string;
+  detectors?: string;
+  exclude?: string[];
+}
+
+function pickDetectors(ids: string | undefined): readonly Detector[] {
+  if (!ids) return catalogue;
+  const wanted = ids
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = wanted.filter((id) => !catalogue.some((d) => d.id === id));
+  if (unknown.length > 0) {
+    throw new Error(`unknown detector(s): ${unknown.join(', ')} (see 'data-scanner detectors')`);
+  }
+  return catalogue.filter((d) => wanted.includes(d.id));
+}
+
+function sourceUri(target: string): string {
+  if (target.startsWith('s3://') || target.startsWith('file:')) return target;
+  return path.resolve(target);
+}
+
+class Progress {
+  private objects = 0;
+  private bytes = 0;
+  private readonly started = Date.now();
+  private last = 0;
+
+  constructor(private readonly enabled: boolean) {}
+
+  add(bytes: number): void {
+    this.objects++;
+    this.bytes += bytes;
+    const now = Date.now();
+    if (this.enabled && now - this.last > 200) {
+      this.last = now;
+      const mib = this.bytes / 1048576;
+      const rate = mib / Math.max(0.001, (now - this.started) / 1000);
+      process.stderr.write(
+        `\rscanned ${this.objects} objects, ${mib.toFixed(1)} MiB, ${rate.toFixed(1)} MiB/s `,
+      );
+    }
+  }
+
+  done(): void {
+    if (this.enabled) process.stderr.write('\r\x1b[K');
+  }
+}
+
+/** Runs a scan and writes the report; returns 1 when there are findings, else 0. Throws on usage/source errors. */
+export async function runScan(target: string, options: ScanCommandOptions): Promise<number> {
+  const format = options.format as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) {
+    throw new Error(`unknown format '${options.format}' (use ${REPORT_FORMATS.join(', ')})`);
+  }
+  const detectors = pickDetectors(options.detectors);
+  const uri = sourceUri(target);
+  const endpoint = process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL;
+  const local = uri.startsWith('s3://') ? [] : [uri.startsWith('file:') ? new URL(uri).pathname : uri];
+  for (const p of local) {
+    await stat(p).catch(() => {
+      throw new Error(`${p} does not exist or is not readable`);
+    });
+  }
+  const source = await createSource(uri, { roots: local, ...(endpoint ? { s3: { endpoint } } : {}) });
+  const scanner = new Scanner({ fingerprintKey: await cliFingerprintKey(), detectors });
+  const progress = new Progress(process.stderr.isTTY === true);
+  const objects: ReportObject[] = [];
+  const listOptions = options.exclude && options.exclude.length > 0 ? { exclude: options.exclude } : {};
+  for await (const object of source.list(listOptions)) {
+    let result: ObjectScanResult;
+    try {
+      const stream = await source.open(object);
+      result = await scanner.scanObject(stream, { name: object.key, size: object.size });
+    } catch {
+      result = {
+        status: 'SKIPPED',
+        reason: 'READ_ERROR',
+        reason_detail: 'the object could not be opened',
+        findings: [],
+        bytes_read: 0,
+        bytes_scanned: 0,
+      };
+    }
+    progress.add(result.bytes_read);
+    objects.push(
+      object.bucket === undefined
+        ? { key: object.key, result }
+        : { bucket: object.bucket, key: object.key, result },
+    );
+  }
+  progress.done();
+  const text = renderReport(format, { source: source.uri, objects, detectors });
+  if (options.output) await writeFile(options.output, text);
+  else process.stdout.write(text);
+  return objects.some((o) => o.result.findings.length > 0) ? 1 : 0;
+}
+
+/** `data-scanner scan <path | s3://bucket/prefix>`: scans files, folders or a bucket prefix. */
+export function register(program: Command): void {
+  program
+    .command('scan')
+    .description('Scan a file, a folder (recursively) or s3://bucket/prefix for secrets and personal data')
+    .argument('<target>', 'file, folder, file:///abs/path or s3://bucket/prefix')
+    .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join('|')}`, 'table')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-d, --detectors <ids>', 'comma-separated detector ids to run (default: all)')
+    .option('-e, --exclude <globs...>', 'globs of paths/keys to skip (repeatable)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no findings, 1 findings, 2 error.\nFingerprint key: DATA_SCANNER_FINGERPRINT_KEY, else ~/.config/data-scanner/fingerprint-key (created on first use).',
+    )
+    .action(async (target: string, options: ScanCommandOptions) => {
+      process.exitCode = await runScan(target, options);
+    });
+}
