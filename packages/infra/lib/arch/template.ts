@@ -9,6 +9,7 @@ export interface CfnResource {
 export interface CfnTemplate {
   readonly Resources?: Record<string, CfnResource>;
   readonly Parameters?: Record<string, { readonly Type?: string; readonly Default?: unknown }>;
+  readonly Metadata?: Record<string, unknown>;
 }
 
 /** A template with the stack it came from. */
@@ -115,6 +116,16 @@ export class TemplateIndex {
     return undefined;
   }
 
+  /** Every resource id referenced (by `Ref` or `Fn::GetAtt`) anywhere inside a value. */
+  refsIn(value: unknown, out: Set<string> = new Set(), depth = 0): Set<string> {
+    if (depth > 12) return out;
+    const id = this.refId(value);
+    if (id) out.add(id);
+    const children = Array.isArray(value) ? value : Object.values(asRecord(value) ?? {});
+    for (const c of children) if (typeof c === 'object' && c !== null) this.refsIn(c, out, depth + 1);
+    return out;
+  }
+
   /** A readable name for a resource: its name property, else its CDK path, else its logical id without the hash. */
   label(id: string): string {
     const res = this.resources.get(id);
@@ -154,7 +165,10 @@ export class TemplateIndex {
       const id = this.refId(rec);
       const att = rec['Fn::GetAtt'];
       const attr = Array.isArray(att) ? String(att[1]) : String(att).split('.').slice(1).join('.');
-      return id ? `${this.label(id)}.${attr}` : this.show(att);
+      if (!id) return this.show(att);
+      return /^(QueueName|Name|TopicName|LogGroupName)$/.test(attr)
+        ? this.label(id)
+        : `${this.label(id)}.${attr}`;
     }
     if ('Fn::Join' in rec) {
       const [sep, parts] = asArray(rec['Fn::Join']);

@@ -103,7 +103,9 @@ export function estimateCost(model: ArchModel, usage: Usage, table: PriceTable):
   }
 
   const publicSubnets = new Set(model.network.subnets.filter((s) => s.tier === 'public').map((s) => s.id));
-  let publicIps = t.ofType('AWS::EC2::EIP').length;
+  const eips = t.ofType('AWS::EC2::EIP').length;
+  let instanceIps = 0;
+  let lbIps = 0;
   for (const r of t.ofType('AWS::EC2::Instance')) {
     const type = t.show(r.props.InstanceType);
     const name = t.label(r.id);
@@ -112,7 +114,7 @@ export function estimateCost(model: ArchModel, usage: Usage, table: PriceTable):
     const nic = asRecord(asArray(r.props.NetworkInterfaces)[0]);
     const subnet = t.refId(r.props.SubnetId ?? nic?.SubnetId);
     if (t.bool(nic?.AssociatePublicIpAddress) ?? (subnet !== undefined && publicSubnets.has(subnet)))
-      publicIps++;
+      instanceIps++;
   }
 
   for (const db of model.data.databases) {
@@ -168,17 +170,13 @@ export function estimateCost(model: ArchModel, usage: Usage, table: PriceTable):
     add('alb', 'Load balancer hours', lb.name, h, 'hours', 'alb.hour');
     if (usage.albLcu > 0)
       add('alb', 'Load balancer LCU', lb.name, round2(usage.albLcu * h), 'LCU-hours', 'alb.lcu');
-    if (lb.scheme === 'internet-facing') publicIps += Math.max(2, lb.subnets.length);
+    if (lb.scheme === 'internet-facing') lbIps += Math.max(2, lb.subnets.length);
   }
+  const publicIps = eips + lbIps + instanceIps;
   if (publicIps > 0) {
-    add(
-      'ipv4',
-      'Public IPv4 addresses',
-      `${publicIps} address(es): NAT, load balancer nodes, public instances`,
-      publicIps * h,
-      'address-hours',
-      'ipv4.hour',
-    );
+    const parts = [`${eips} Elastic IP`, `${lbIps} load balancer node`, `${instanceIps} instance`];
+    const what = parts.filter((p) => !p.startsWith('0 ')).join(', ');
+    add('ipv4', 'Public IPv4 addresses', what, publicIps * h, 'address-hours', 'ipv4.hour');
   }
   if (usage.transferOutGb > 0)
     add('transfer', 'Data transfer out', 'to the internet', usage.transferOutGb, 'GB', 'transfer.out.gb');

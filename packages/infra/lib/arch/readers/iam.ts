@@ -7,6 +7,8 @@ export interface StatementInfo {
   /** True when a resource is exactly `*`. */
   readonly anyResource: boolean;
   readonly policy: string;
+  /** Logical ids of the template resources the statement names. */
+  readonly targets: string[];
 }
 
 export interface RoleInfo {
@@ -31,6 +33,7 @@ function statements(t: TemplateIndex, doc: unknown, policy: string): StatementIn
       resources,
       anyResource: list(rec.Resource).some((r) => r === '*'),
       policy,
+      targets: [...t.refsIn(rec.Resource)],
     };
   });
 }
