@@ -2,7 +2,7 @@ import type { Detector } from '../types.ts';
 import { abaRoutingValid } from '../validators/aba-routing.ts';
 import { re, standsAlone } from './pattern-kit.ts';
 
-const WORDS = ['routing', 'aba', 'rtn', 'transit number', 'bank'];
+const WORDS = ['routing', 'aba_', 'aba:', 'aba ', 'aba#', 'rtn', 'transit'];
 
 /** US ABA routing transit number (checksum and Federal Reserve prefix); needs a context word. */
 export const abaRoutingNumber: Detector = {
@@ -10,7 +10,7 @@ export const abaRoutingNumber: Detector = {
   name: 'ABA routing number',
   category: 'financial',
   severity: 'medium',
-  keywords: ['routing', 'aba', 'rtn', 'transit'],
+  keywords: [],
   pattern: re('\\b[0-3678][0-9]{8}\\b'),
   validate: (value, ctx) => abaRoutingValid(value) && standsAlone(ctx),
   contextWords: WORDS,

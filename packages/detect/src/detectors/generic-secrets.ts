@@ -1,4 +1,4 @@
-import type { Detector } from '../types.ts';
+import type { Detector, MatchContext } from '../types.ts';
 import { charClassCount, shannonEntropy } from '../validators/entropy.ts';
 import { isPlaceholder } from '../validators/placeholder.ts';
 import { ciAny, re, rep } from './pattern-kit.ts';
@@ -22,12 +22,17 @@ const NAMES = [
 const NOT_GENERIC =
   /^(?:AKIA|ASIA|gh[pousr]_|github_pat_|gl[a-z]{1,5}-|xox[a-z]-|xapp-|[sr]k_(?:live|test)_|sk-|AIza|SG\.|npm_|eyJ|-----|https?:|\$|%|process\.|os\.|env\.|self\.|this\.|true$|false$|null$|none$|nil$|undefined$)/i;
 
+/** Names whose values a specific detector reports (so the generic one stays quiet). */
+const OWNED_NAMES =
+  /aws_secret|secret_?access_?key|twilio_?auth|storage_?(?:account_?|access_?)?key|accountkey|_authtoken/;
+
 /**
  * True when a value assigned to a secret-sounding name is plausibly a real secret: not a
  * placeholder, reference or code, and with some character variety.
  */
-export function genericSecretValid(value: string): boolean {
+export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
   if (NOT_GENERIC.test(value) || isPlaceholder(value)) return false;
+  if (ctx && OWNED_NAMES.test(ctx.before.slice(-48))) return false;
   if (/[()[\]{}]/.test(value)) return false;
   if (/^[a-z]+$/.test(value) || /^[A-Z_]+$/.test(value)) return false;
   return charClassCount(value) >= 2 && shannonEntropy(value) >= 2.5;

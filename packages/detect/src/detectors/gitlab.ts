@@ -12,7 +12,7 @@ export const gitlabToken: Detector = {
   severity: 'critical',
   keywords: PREFIXES.map((p) => `${p}-`),
   pattern: re(`\\b(?:${PREFIXES.join('|')})-${rep('[A-Za-z0-9_-]', 20, 64)}`),
-  validate: (value) => looksRandom(value.slice(value.indexOf('-') + 1), { minEntropy: 3.5 }),
+  validate: (value) => looksRandom(value.slice(value.indexOf('-') + 1), { minEntropy: 3 }),
   contextWords: ['gitlab', 'token', 'private-token'],
   baseConfidence: 0.9,
   mask: { keepStart: 6, keepEnd: 4 },

@@ -8,7 +8,7 @@ export const netherlandsBsn: Detector = {
   name: 'Dutch citizen service number (BSN)',
   category: 'national-id',
   severity: 'high',
-  keywords: ['bsn', 'burgerservicenummer', 'sofinummer', 'sofi'],
+  keywords: [],
   pattern: re('\\b[0-9]{4}(?:\\.[0-9]{2}\\.|[0-9]{2})[0-9]{3}\\b'),
   validate: (value, ctx) => bsnValid(value) && standsAlone(ctx),
   contextWords: ['bsn', 'burgerservicenummer', 'sofinummer', 'sofi'],

@@ -58,13 +58,20 @@ export function nearText(ctx: { before: string; after: string; fieldName?: strin
   return `${ctx.fieldName?.toLowerCase() ?? ''} ${ctx.before} ${ctx.after}`;
 }
 
-/** True when any of `words` occurs in the context window or the field name. */
+/** True when any of `words` occurs as a whole word in the context window or the field name. */
 export function contextHas(
   ctx: { before: string; after: string; fieldName?: string },
   words: readonly string[],
 ): boolean {
   const text = nearText(ctx);
-  return words.some((w) => text.includes(w));
+  return words.some((w) => {
+    for (let i = text.indexOf(w); i !== -1; i = text.indexOf(w, i + 1)) {
+      const prev = text[i - 1] ?? ' ';
+      const next = text[i + w.length] ?? ' ';
+      if (!/[a-z0-9]/.test(prev) && !/[a-z0-9]/.test(next)) return true;
+    }
+    return false;
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ export const ukNhsNumber: Detector = {
   name: 'UK NHS number',
   category: 'health',
   severity: 'high',
-  keywords: ['nhs', 'patient', 'health'],
+  keywords: [],
   pattern: re('\\b[0-9]{3}(?: [0-9]{3} |-[0-9]{3}-|[0-9]{3})[0-9]{4}\\b'),
   validate: (value, ctx) => nhsNumberValid(value) && standsAlone(ctx),
   contextWords: ['nhs', 'patient', 'health', 'nhs_number', 'nhs no'],

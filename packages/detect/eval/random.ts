@@ -1,0 +1,45 @@
+/** A small seeded PRNG (mulberry32) so the corpus is the same on every run. */
+export type Rng = () => number;
+
+export function createRng(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+export const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+export const DIGITS = '0123456789';
+export const ALNUM = UPPER + LOWER + DIGITS;
+export const BASE64 = `${ALNUM}+/`;
+export const BASE64URL = `${ALNUM}-_`;
+export const HEX = '0123456789abcdef';
+
+export function int(rng: Rng, min: number, max: number): number {
+  return min + Math.floor(rng() * (max - min + 1));
+}
+
+export function pick<T>(rng: Rng, items: readonly T[]): T {
+  const item = items[Math.floor(rng() * items.length)];
+  if (item === undefined) throw new Error('pick from an empty list');
+  return item;
+}
+
+/** `n` random characters from `alphabet`, re-drawn until it has a digit, an upper and a lower case letter when the alphabet allows. */
+export function chars(rng: Rng, alphabet: string, n: number): string {
+  const mixed = /[a-z]/.test(alphabet) && /[A-Z]/.test(alphabet) && /[0-9]/.test(alphabet) && n >= 12;
+  for (;;) {
+    let out = '';
+    for (let i = 0; i < n; i++) out += alphabet[Math.floor(rng() * alphabet.length)];
+    if (!mixed || (/[a-z]/.test(out) && /[A-Z]/.test(out) && /[0-9]/.test(out))) return out;
+  }
+}
+
+export function digits(rng: Rng, n: number): string {
+  return chars(rng, DIGITS, n);
+}
