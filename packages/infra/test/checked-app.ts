@@ -1,6 +1,7 @@
 import { App, type Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import type { ImageSource } from '../lib/constructs/container-image.ts';
 import type { EnvName, Profile } from '../lib/profiles/profile.ts';
 
 /**
@@ -17,18 +18,19 @@ export function checkedApp(): App {
 export const TEST_STACK_ENV = { account: '123456789012', region: 'us-east-1' } as const;
 
 /**
- * Synthesizes a profile in a checked app with a registry image (no Docker context is staged) and
+ * Synthesizes a profile in a checked app, by default with a registry image (no Docker context is staged), and
  * returns each stack's template; throws the validation report on any unacknowledged finding.
  */
 export function synthProfile(
   profile: Profile,
   env: EnvName,
   options: Readonly<Record<string, string>> = {},
+  image: ImageSource = { kind: 'registry', uri: 'public.ecr.aws/example/data-scanner:1.0.0' },
 ): { stacks: Stack[]; templates: Template[] } {
   const app = checkedApp();
   const stacks = profile.create(app, {
     env,
-    image: { kind: 'registry', uri: 'public.ecr.aws/example/data-scanner:1.0.0' },
+    image,
     stackEnv: TEST_STACK_ENV,
     options,
   });
