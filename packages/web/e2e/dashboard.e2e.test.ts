@@ -77,6 +77,12 @@ describe.skipIf(skipReason !== null)('dashboard end to end (Chromium against npm
     needServer(ctx);
     const samples = [...server.localRoots, ...SAMPLE_DIRS].find((d) => existsSync(d));
     expect(samples, `no samples folder among ${SAMPLE_DIRS.join(', ')}`).toBeTruthy();
+    await page.getByLabel('Source').fill('file:///etc');
+    await page.getByRole('button', { name: 'Start scan' }).click();
+    await expect.poll(() => page.getByLabel('Source').getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await page.getByLabel('Source').getAttribute('aria-describedby')) ?? '';
+    const errId = describedBy.split(' ').find((id) => id.endsWith('-err')) ?? 'missing';
+    expect(await page.locator(`[id="${errId}"]`).textContent()).toMatch(/outside the allowed local roots/);
     await page.getByLabel('Source').fill(`file://${samples}`);
     await page.getByLabel('Name (optional)').fill('shipped samples');
     await page.getByRole('button', { name: 'Start scan' }).click();

@@ -42,6 +42,14 @@ describe('ApiError.fromResponse', () => {
     expect(err.forField('detectors')).toEqual(['kebab-case']);
     expect(err.forField('name')).toEqual([]);
   });
+  it('puts a refused source without details on the source field', async () => {
+    const body = {
+      error: { code: 'source_not_allowed', message: 'Path is outside the allowed local roots', details: [] },
+    };
+    const err = await ApiError.fromResponse(new Response(JSON.stringify(body), { status: 422 }));
+    expect(err.forField('source')).toEqual(['Path is outside the allowed local roots']);
+    expect(err.forField('name')).toEqual([]);
+  });
   it('still gives a readable message for a non-JSON body', async () => {
     const err = await ApiError.fromResponse(new Response('<html>bad gateway</html>', { status: 502 }));
     expect(err.message).toBe('The server failed (HTTP 502).');

@@ -22,11 +22,16 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** Messages of the details that concern `field` (its first path segment). */
+  /**
+   * Messages of the details that concern `field` (its first path segment). A refused source
+   * (`source_not_allowed`) without details is still about the `source` field.
+   */
   forField(field: string): string[] {
-    return this.details
+    const msgs = this.details
       .filter((d) => d.field === field || d.field?.split('.')[0] === field)
       .map((d) => d.message);
+    if (msgs.length === 0 && field === 'source' && this.code === 'source_not_allowed') return [this.message];
+    return msgs;
   }
 
   /** Builds the error from a failed response; never throws. */

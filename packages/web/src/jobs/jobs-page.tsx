@@ -88,10 +88,9 @@ export function JobsPage() {
 }
 
 function JobRow({ job }: { job: Job }) {
-  const objects =
-    job.objectsTotal !== undefined
-      ? `${formatCount(job.objectsDone)} / ${formatCount(job.objectsTotal)} objects`
-      : `${formatCount(job.objectsDone)} objects`;
+  const objects = job.objectsTotal
+    ? `${formatCount(job.objectsDone)} / ${formatCount(job.objectsTotal)} objects`
+    : `${formatCount(job.objectsDone)} objects`;
   const pct = job.objectsTotal ? Math.round((job.objectsDone / job.objectsTotal) * 100) : undefined;
   return (
     <tr>
