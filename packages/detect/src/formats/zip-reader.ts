@@ -24,11 +24,14 @@ export async function readZip(
   isAllowed: (memberName: string) => boolean,
 ): Promise<void> {
   let compressedIn = 0;
+  let entries = 0;
+  let emptyArchive = false;
   let failure: unknown;
   const active = new Set<Member>();
   const unzip = new Unzip();
   unzip.register(UnzipInflate);
   unzip.onfile = (file: UnzipFile) => {
+    entries++;
     if (failure !== undefined || file.name.endsWith('/')) return;
     try {
       ctx.countMember();
@@ -79,6 +82,7 @@ export async function readZip(
   };
   try {
     for await (const chunk of stream) {
+      if (compressedIn === 0) emptyArchive = chunk[2] === 5 && chunk[3] === 6;
       for (let off = 0; off < chunk.length; off += PUSH_BYTES) {
         const piece = chunk.subarray(off, off + PUSH_BYTES);
         compressedIn += piece.length;
@@ -88,6 +92,8 @@ export async function readZip(
     }
     unzip.push(new Uint8Array(0), true);
     await settle();
+    if (entries === 0 && !emptyArchive)
+      throw new ScanStop('CORRUPT_ARCHIVE', 'zip archive has no readable entry');
   } catch (err) {
     for (const m of active) m.queue.end(new ScanStop('CORRUPT_ARCHIVE', 'zip archive ended early'));
     await Promise.all([...active].map((m) => m.done));

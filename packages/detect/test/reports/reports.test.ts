@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { detectors, REPORT_FORMATS, renderReport, type ScanReport, sarifReport } from '../../src/index.ts';
+import { EMAIL, PASSWORD, PASSWORD_LINE, scanner } from '../support.ts';
+
+async function sample(): Promise<ScanReport> {
+  const s = scanner();
+  const a = await s.scanText(`${PASSWORD_LINE}\nmail ${EMAIL}\n`, 'conf/app.env');
+  const b = await s.scanText(`id,email\n1,${EMAIL}\n`, 'people.csv');
+  const c = await s.scanObject([Buffer.from([0, 1, 2])], { name: 'x.bin' });
+  return {
+    source: 'file:///data',
+    detectors,
+    objects: [
+      { key: 'conf/app.env', result: a },
+      { key: 'people.csv', result: b },
+      { key: 'x.bin', result: c },
+    ],
+  };
+}
+
+describe('reports', () => {
+  it.each(REPORT_FORMATS)('%s carries findings but never a raw value', async (format) => {
+    const report = await sample();
+    const out = renderReport(format, report);
+    expect(out).not.toContain(PASSWORD);
+    expect(out).not.toContain(EMAIL);
+    expect(out).toContain(report.objects[0]!.result.findings[0]!.redacted);
+  });
+
+  it('JSON Lines has one parseable finding per line with its object', async () => {
+    const lines = renderReport('jsonl', await sample())
+      .trim()
+      .split('\n');
+    expect(lines).toHaveLength(3);
+    expect(JSON.parse(lines[2]!)).toMatchObject({ object: { key: 'people.csv' }, location: { row: 1 } });
+  });
+
+  it('CSV has a header and quotes formula-like cells', async () => {
+    const out = renderReport('csv', await sample());
+    const rows = out.trim().split('\r\n');
+    expect(rows[0]).toMatch(/^bucket,key,archive_path,detector/);
+    expect(rows).toHaveLength(4);
+  });
+
+  it('table lists objects not fully scanned', async () => {
+    const out = renderReport('table', await sample());
+    expect(out).toContain('SKIPPED x.bin: UNSUPPORTED_BINARY');
+  });
+
+  // The SARIF 2.1.0 JSON schema is not shipped by any npm package available offline here
+  // (@schemastore/sarif-2.1.0 carries only types), so this checks the schema's required
+  // properties and the shapes GitHub code scanning reads.
+  it('SARIF 2.1.0 has a rule per detector and results with physical locations', async () => {
+    const log = JSON.parse(sarifReport(await sample()));
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toMatch(/sarif-2\.1\.0/);
+    expect(log.runs).toHaveLength(1);
+    const run = log.runs[0];
+    expect(run.tool.driver.name).toBe('data-scanner');
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(detectors.map((d) => d.id));
+    for (const rule of run.tool.driver.rules) {
+      expect(rule.shortDescription.text).toEqual(expect.any(String));
+      expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
+    }
+    expect(run.results).toHaveLength(3);
+    for (const result of run.results) {
+      expect(typeof result.message.text).toBe('string');
+      expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
+      expect(['error', 'warning', 'note']).toContain(result.level);
+      const loc = result.locations[0].physicalLocation;
+      expect(loc.artifactLocation.uri).toMatch(/^(conf\/app\.env|people\.csv)$/);
+      expect(loc.region.startLine).toBeGreaterThanOrEqual(1);
+      expect(loc.region.startColumn).toBeGreaterThanOrEqual(1);
+      expect(loc.region.byteLength).toBeGreaterThan(0);
+      expect(result.partialFingerprints['dataScannerValue/v1']).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+});
