@@ -68,7 +68,10 @@ export class Scanner {
    * Scans one object from a byte stream. Never throws for bad content: limits and faults end
    * the object as PARTIAL or SKIPPED with a reason code; a failing source is READ_ERROR.
    */
-  async scanObject(input: AsyncIterable<Uint8Array> | Readable, meta: ObjectMeta): Promise<ObjectScanResult> {
+  async scanObject(
+    input: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | Readable,
+    meta: ObjectMeta,
+  ): Promise<ObjectScanResult> {
     const findings: Finding[] = [];
     let bytesRead = 0;
     if (this.engine.allowlist.allowsPath(meta.name)) {
@@ -131,7 +134,7 @@ export class Scanner {
   }
 }
 
-function destroy(input: AsyncIterable<Uint8Array> | Readable): void {
+function destroy(input: unknown): void {
   if (input instanceof Readable && !input.destroyed) input.destroy();
 }
 

@@ -71,7 +71,7 @@ export class WalkContext {
 
 /** Counts the bytes an iterable yields. */
 export function counted(
-  source: AsyncIterable<Uint8Array>,
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   onBytes: (n: number) => void,
 ): AsyncIterable<Uint8Array> {
   return (async function* () {
