@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -302,6 +302,10 @@ export class FargateService extends Construct implements ec2.IConnectable {
       });
     } else {
       listener.addTargetGroups(`${this.node.id}Default`, { targetGroups: [targetGroup] });
+      Annotations.of(listener).acknowledgeWarning(
+        '@aws-cdk/aws-elbv2:listenerExistingDefaultActionReplaced',
+        'The 404 placeholder of PublicLoadBalancer is meant to be replaced by the default service.',
+      );
     }
     return targetGroup;
   }

@@ -5,6 +5,12 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag.ts';
 
+/** Answer of the listener until a service takes the default route: paths no service claims get a 404. */
+const NOT_FOUND = elbv2.ListenerAction.fixedResponse(404, {
+  contentType: 'application/json',
+  messageBody: '{"error":{"code":"not_found","message":"No service serves this path"}}',
+});
+
 export interface PublicLoadBalancerProps {
   readonly vpc: ec2.IVpc;
   /**
@@ -38,7 +44,8 @@ export interface PublicLoadBalancerProps {
 
 /**
  * An internet-facing ALB whose security group admits 80 and 443 from anywhere. `listener` is where
- * services attach: HTTPS 443 when a certificate is given (80 then redirects), else HTTP 80.
+ * services attach: HTTPS 443 when a certificate is given (80 then redirects), else HTTP 80. It answers
+ * 404 until a service attaches as the default route (or for paths no path-pattern service claims).
  */
 export class PublicLoadBalancer extends Construct implements ec2.IConnectable {
   readonly loadBalancer: elbv2.ApplicationLoadBalancer;
@@ -75,6 +82,7 @@ export class PublicLoadBalancer extends Construct implements ec2.IConnectable {
         certificates: [elbv2.ListenerCertificate.fromArn(props.certificateArn)],
         sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
         open: false,
+        defaultAction: NOT_FOUND,
       });
       this.loadBalancer.addListener('Http', {
         port: 80,
@@ -82,7 +90,11 @@ export class PublicLoadBalancer extends Construct implements ec2.IConnectable {
         defaultAction: elbv2.ListenerAction.redirect({ protocol: 'HTTPS', port: '443', permanent: true }),
       });
     } else {
-      this.listener = this.loadBalancer.addListener('Http', { port: 80, open: false });
+      this.listener = this.loadBalancer.addListener('Http', {
+        port: 80,
+        open: false,
+        defaultAction: NOT_FOUND,
+      });
       if (props.warnWithoutCertificate) {
         Annotations.of(this).addWarningV2(
           'data-scanner:no-certificate',
