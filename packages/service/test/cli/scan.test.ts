@@ -1,0 +1,201 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createS3Client } from '../../src/sources/index.ts';
+import { type LocalS3, startLocalS3 } from '../support/s3.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/data-scanner.mjs', import.meta.url));
+const EMAIL = 'jane.roe@northwind-traders.com';
+const PASSWORD = 'Xk9#mQ2$vL7pR4tZ';
+const KEY = 'cli-test-key';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, DATA_SCANNER_FINGERPRINT_KEY: KEY, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 2) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'cli-scan-'));
+  await mkdir(path.join(dir, 'src/nested'), { recursive: true });
+  await mkdir(path.join(dir, 'vendor'), { recursive: true });
+  await mkdir(path.join(dir, 'clean'), { recursive: true });
+  await writeFile(path.join(dir, 'src/app.env'), `password = "${PASSWORD}"\n`);
+  await writeFile(path.join(dir, 'src/nested/people.csv'), `id,email\n1,${EMAIL}\n`);
+  await writeFile(path.join(dir, 'src/nested/log.txt.gz'), gzipSync(`contact ${EMAIL}\n`));
+  await writeFile(path.join(dir, 'vendor/lib.txt'), `vendored ${EMAIL}\n`);
+  await writeFile(path.join(dir, 'clean/readme.md'), '# nothing to see\n');
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('data-scanner scan (local)', () => {
+  it('exits 1 with findings and every format is free of raw values', async () => {
+    for (const format of ['table', 'json', 'jsonl', 'sarif', 'csv']) {
+      const r = await run(['scan', dir, '--format', format]);
+      expect(r.code, `${format}: ${r.stderr}`).toBe(1);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).not.toContain(EMAIL);
+      expect(r.stdout).not.toContain(PASSWORD);
+      expect(r.stdout).toMatch(/generic-secret/);
+    }
+  });
+
+  it('reports every object with locations in JSON', async () => {
+    const r = await run(['scan', dir, '--format', 'json']);
+    const report = JSON.parse(r.stdout);
+    const keys = report.objects.map((o: { object: { key: string } }) => o.object.key).sort();
+    expect(keys).toEqual([
+      'clean/readme.md',
+      'src/app.env',
+      'src/nested/log.txt.gz',
+      'src/nested/people.csv',
+      'vendor/lib.txt',
+    ]);
+    const csv = report.objects.find(
+      (o: { object: { key: string } }) => o.object.key === 'src/nested/people.csv',
+    );
+    expect(csv.findings[0].location).toMatchObject({ row: 1, column_name: 'email', line: 2 });
+  });
+
+  it('honours --exclude, --detectors and --output', async () => {
+    const out = path.join(dir, '..', `report-${process.pid}.jsonl`);
+    const r = await run([
+      'scan',
+      dir,
+      '--format',
+      'jsonl',
+      '--exclude',
+      'vendor/**',
+      '--detectors',
+      'email',
+      '--output',
+      out,
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const lines = (await readFile(out, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    await rm(out);
+    expect(lines.map((f) => f.detector)).toEqual(['email', 'email']);
+    expect(lines.map((f) => f.object.key).sort()).toEqual(['src/nested/log.txt.gz', 'src/nested/people.csv']);
+  });
+
+  it('exits 0 when nothing is found', async () => {
+    const r = await run(['scan', path.join(dir, 'clean'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ objects: 1, findings: 0 });
+  });
+
+  it('exits 2 with a one-line reason on bad input', async () => {
+    for (const args of [
+      ['scan', path.join(dir, 'missing')],
+      ['scan', dir, '--format', 'xml'],
+      ['scan', dir, '--detectors', 'no-such-detector'],
+    ]) {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('uses the fingerprint key from the environment', async () => {
+    const a = JSON.parse((await run(['scan', path.join(dir, 'src/app.env'), '-f', 'json'])).stdout);
+    const b = JSON.parse(
+      (
+        await run(['scan', path.join(dir, 'src/app.env'), '-f', 'json'], {
+          DATA_SCANNER_FINGERPRINT_KEY: 'other',
+        })
+      ).stdout,
+    );
+    expect(a.objects[0].findings[0].fingerprint).not.toBe(b.objects[0].findings[0].fingerprint);
+  });
+});
+
+describe('data-scanner scan s3://', () => {
+  let s3: LocalS3;
+
+  beforeAll(async () => {
+    s3 = await startLocalS3();
+    await s3.createBucket('scan-cli');
+    const client = createS3Client(s3.options);
+    await client.send(
+      new PutObjectCommand({ Bucket: 'scan-cli', Key: 'data/a.txt', Body: `mail ${EMAIL}\n` }),
+    );
+    await client.send(
+      new PutObjectCommand({ Bucket: 'scan-cli', Key: 'other/b.txt', Body: `mail ${EMAIL}\n` }),
+    );
+  });
+
+  afterAll(async () => {
+    await s3?.close();
+  });
+
+  it('scans a bucket prefix through AWS_ENDPOINT_URL', async () => {
+    const r = await run(['scan', 's3://scan-cli/data/', '--format', 'jsonl'], {
+      AWS_ENDPOINT_URL: s3.options.endpoint!,
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      AWS_REGION: 'us-east-1',
+    });
+    expect(r.code, r.stderr).toBe(1);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0].object).toEqual({ bucket: 'scan-cli', key: 'data/a.txt' });
+    expect(r.stdout).not.toContain(EMAIL);
+  });
+});
+
+describe('data-scanner detectors', () => {
+  it('lists the catalogue', async () => {
+    const r = await run(['detectors']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^aws-access-key-id\s+credentials\s+(critical|high)\s+AWS/m);
+    expect(Number(/(\d+) detectors/.exec(r.stdout)?.[1])).toBeGreaterThanOrEqual(30);
+  });
+
+  it('exports patterns that ripgrep accepts', async () => {
+    const r = await run(['detectors', '--export-patterns']);
+    expect(r.code).toBe(0);
+    const file = path.join(dir, 'patterns.txt');
+    await writeFile(file, r.stdout);
+    const sample = path.join(dir, 'rg-sample.txt');
+    await writeFile(sample, `user ${EMAIL}\nnothing\n`);
+    const rg = await new Promise<Run>((resolve) => {
+      execFile('rg', ['-j1', '-c', '-f', file, sample], (err, stdout, stderr) =>
+        resolve({ code: err ? Number(err.code ?? 2) : 0, stdout, stderr }),
+      );
+    });
+    expect(rg.stderr).toBe('');
+    expect(rg.stdout.trim()).toBe('1');
+  });
+});
