@@ -299,7 +299,7 @@ const RAW_TRUE_VALUES: Record<string, Generator> = {
     return plant('headers', (v) => `Authorization: Basic ${v}`, value);
   },
   'generic-secret': (r) => {
-    const value = real(r, () => chars(r, `${ALNUM}!#%&*@^~`, int(r, 10, 24)));
+    const value = real(r, () => chars(r, ALNUM, 1) + chars(r, `${ALNUM}!#%&*@^~`, int(r, 9, 23)));
     return plant(
       'db_password',
       (v) => pick(r, [`db_password = "${v}"`, `SECRET: ${v}`, `"apiKey": "${v}"`]),

@@ -1,8 +1,9 @@
 import type { Detector } from '../types.ts';
 import { abaRoutingValid } from '../validators/aba-routing.ts';
-import { re, standsAlone } from './pattern-kit.ts';
+import { contextHas, re, standsAlone } from './pattern-kit.ts';
 
 const WORDS = ['routing', 'aba_', 'aba:', 'aba ', 'aba#', 'rtn', 'transit'];
+const LINE_WORDS = ['routing', 'aba', 'rtn', 'transit', 'routingnumber'];
 
 /** US ABA routing transit number (checksum and Federal Reserve prefix); needs a context word. */
 export const abaRoutingNumber: Detector = {
@@ -12,7 +13,7 @@ export const abaRoutingNumber: Detector = {
   severity: 'medium',
   keywords: [],
   pattern: re('\\b[0-3678][0-9]{8}\\b'),
-  validate: (value, ctx) => abaRoutingValid(value) && standsAlone(ctx),
+  validate: (value, ctx) => abaRoutingValid(value) && standsAlone(ctx) && contextHas(ctx, LINE_WORDS),
   contextWords: WORDS,
   requireContext: true,
   baseConfidence: 0.8,

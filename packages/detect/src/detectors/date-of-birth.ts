@@ -1,5 +1,16 @@
 import type { Detector } from '../types.ts';
-import { re } from './pattern-kit.ts';
+import { contextHas, re } from './pattern-kit.ts';
+
+const BIRTH_WORDS = [
+  'birth',
+  'dob',
+  'born',
+  'd.o.b',
+  'birthday',
+  'birthdate',
+  'dateofbirth',
+  'date_of_birth',
+];
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -52,7 +63,7 @@ export const dateOfBirth: Detector = {
   pattern: re(
     `\\b(?:${YEAR}[-/.]${MONTH}[-/.]${DAY}|${DAY}[-/.]${MONTH}[-/.]${YEAR}|${DAY} ${MON},? ${YEAR}|${MON} ${DAY},? ${YEAR})\\b`,
   ),
-  validate: birthDateValid,
+  validate: (value, ctx) => birthDateValid(value) && contextHas(ctx, BIRTH_WORDS),
   contextWords: ['birth', 'dob', 'born', 'd.o.b', 'birthday', 'date_of_birth', 'birthdate'],
   requireContext: true,
   baseConfidence: 0.8,

@@ -18,13 +18,16 @@ const NAMES = [
   'private_token',
 ] as const;
 
+/** Up to three quote characters, plain, JSON-escaped (`\\"`) or CSV-doubled (`""`). */
+const QUOTES = '[\\\\"\'`]{0,3}';
+
 /** Values owned by a specific detector, or that are code and references rather than secrets. */
 const NOT_GENERIC =
   /^(?:AKIA|ASIA|gh[pousr]_|github_pat_|gl[a-z]{1,5}-|xox[a-z]-|xapp-|[sr]k_(?:live|test)_|sk-|AIza|SG\.|npm_|eyJ|-----|https?:|\$|%|process\.|os\.|env\.|self\.|this\.|true$|false$|null$|none$|nil$|undefined$)/i;
 
 /** Names whose values a specific detector reports (so the generic one stays quiet). */
 const OWNED_NAMES =
-  /aws_secret|secret_?access_?key|twilio_?auth|storage_?(?:account_?|access_?)?key|accountkey|_authtoken/;
+  /aws_secret|secret_?access_?key|twilio|storage_?(?:account_?|access_?)?key|accountkey|_authtoken/;
 
 /**
  * True when a value assigned to a secret-sounding name is plausibly a real secret: not a
@@ -58,7 +61,7 @@ export const genericSecret: Detector = {
     'private_token',
   ],
   pattern: re(
-    `${ciAny(NAMES)}[A-Za-z0-9_.-]{0,16}["']?\\s{0,4}(?:=|:|=>|:=)\\s{0,4}["'\`]?(${rep('[^\\s"\'`,;<>]', 6, 128)})`,
+    `${ciAny(NAMES)}[A-Za-z0-9_.-]{0,16}${QUOTES}\\s{0,4}(?:=|:|=>|:=)\\s{0,4}${QUOTES}(${rep('[^\\s"\'`,;<>\\\\]', 6, 128)})`,
   ),
   valueGroup: 1,
   validate: genericSecretValid,

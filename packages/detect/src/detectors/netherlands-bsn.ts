@@ -1,6 +1,8 @@
 import type { Detector } from '../types.ts';
 import { bsnValid } from '../validators/national-ids.ts';
-import { re, standsAlone } from './pattern-kit.ts';
+import { contextHas, re, standsAlone } from './pattern-kit.ts';
+
+const WORDS = ['bsn', 'burgerservicenummer', 'sofinummer', 'sofi'];
 
 /** Dutch citizen service number (BSN, 11-proof), reported next to a BSN context word. */
 export const netherlandsBsn: Detector = {
@@ -10,8 +12,8 @@ export const netherlandsBsn: Detector = {
   severity: 'high',
   keywords: [],
   pattern: re('\\b[0-9]{4}(?:\\.[0-9]{2}\\.|[0-9]{2})[0-9]{3}\\b'),
-  validate: (value, ctx) => bsnValid(value) && standsAlone(ctx),
-  contextWords: ['bsn', 'burgerservicenummer', 'sofinummer', 'sofi'],
+  validate: (value, ctx) => bsnValid(value) && standsAlone(ctx) && contextHas(ctx, WORDS),
+  contextWords: WORDS,
   requireContext: true,
   baseConfidence: 0.85,
   mask: { keepStart: 0, keepEnd: 3 },

@@ -53,12 +53,15 @@ export function re(source: string): RegExp {
   return new RegExp(source, 'g');
 }
 
-/** Ratio helpers for validators that read the lower-cased context window. */
+/** The field name plus the context window cut to the match's own line (a neighbour line's words do not count). */
 export function nearText(ctx: { before: string; after: string; fieldName?: string }): string {
-  return `${ctx.fieldName?.toLowerCase() ?? ''} ${ctx.before} ${ctx.after}`;
+  const before = ctx.before.slice(ctx.before.lastIndexOf('\n') + 1);
+  const newline = ctx.after.indexOf('\n');
+  const after = newline === -1 ? ctx.after : ctx.after.slice(0, newline);
+  return `${ctx.fieldName?.toLowerCase() ?? ''} ${before} ${after}`;
 }
 
-/** True when any of `words` occurs as a whole word in the context window or the field name. */
+/** True when any of `words` occurs as a whole word on the match's line or in the field name. */
 export function contextHas(
   ctx: { before: string; after: string; fieldName?: string },
   words: readonly string[],

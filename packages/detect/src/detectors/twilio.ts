@@ -1,6 +1,6 @@
 import type { Detector } from '../types.ts';
 import { looksRandom } from '../validators/secret-quality.ts';
-import { ci, re, rep } from './pattern-kit.ts';
+import { ci, contextHas, re, rep } from './pattern-kit.ts';
 
 /** Twilio API key SID (`SK` + 32 hex), reported only near the word Twilio. */
 export const twilioApiKey: Detector = {
@@ -10,7 +10,8 @@ export const twilioApiKey: Detector = {
   severity: 'high',
   keywords: ['twilio'],
   pattern: re(`\\bSK${rep('[0-9a-f]', 32)}\\b`),
-  validate: (value) => looksRandom(value.slice(2), { minEntropy: 2.8, minClasses: 2 }),
+  validate: (value, ctx) =>
+    looksRandom(value.slice(2), { minEntropy: 2.8, minClasses: 2 }) && contextHas(ctx, ['twilio']),
   contextWords: ['twilio'],
   requireContext: true,
   baseConfidence: 0.85,

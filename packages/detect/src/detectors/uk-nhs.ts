@@ -1,6 +1,8 @@
 import type { Detector } from '../types.ts';
 import { nhsNumberValid } from '../validators/uk-nhs.ts';
-import { re, standsAlone } from './pattern-kit.ts';
+import { contextHas, re, standsAlone } from './pattern-kit.ts';
+
+const WORDS = ['nhs', 'patient', 'health', 'nhs no', 'nhsnumber'];
 
 /** UK NHS number (10 digits, mod 11), reported next to an NHS/patient context word. */
 export const ukNhsNumber: Detector = {
@@ -10,7 +12,7 @@ export const ukNhsNumber: Detector = {
   severity: 'high',
   keywords: [],
   pattern: re('\\b[0-9]{3}(?: [0-9]{3} |-[0-9]{3}-|[0-9]{3})[0-9]{4}\\b'),
-  validate: (value, ctx) => nhsNumberValid(value) && standsAlone(ctx),
+  validate: (value, ctx) => nhsNumberValid(value) && standsAlone(ctx) && contextHas(ctx, WORDS),
   contextWords: ['nhs', 'patient', 'health', 'nhs_number', 'nhs no'],
   requireContext: true,
   baseConfidence: 0.85,

@@ -1,0 +1,39 @@
+import { type EvalResult, meetsTargets, runEval, type Score } from './evaluate.ts';
+
+function row(s: Score): string {
+  return [
+    s.detector.padEnd(32),
+    String(s.truePositives).padStart(5),
+    String(s.falsePositives).padStart(5),
+    String(s.falseNegatives).padStart(5),
+    s.precision.toFixed(3).padStart(9),
+    s.recall.toFixed(3).padStart(7),
+  ].join(' ');
+}
+
+function print(result: EvalResult): void {
+  const header = `${'detector'.padEnd(32)} ${'TP'.padStart(5)} ${'FP'.padStart(5)} ${'FN'.padStart(5)} ${'precision'.padStart(9)} ${'recall'.padStart(7)}`;
+  const lines = [
+    header,
+    '-'.repeat(header.length),
+    ...result.perDetector.map(row),
+    '-'.repeat(header.length),
+    row(result.overall),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(
+    `\n${result.objects} objects (txt, csv, tsv, json, jsonl, gz, zip, tar, tar.gz), ${result.labels} planted values\n`,
+  );
+  for (const line of result.incomplete) process.stdout.write(`not complete: ${line}\n`);
+}
+
+const seedArg = process.argv.find((a) => a.startsWith('--seed='));
+const result = await runEval(seedArg ? { seed: Number(seedArg.slice(7)) } : {});
+print(result);
+const ok = meetsTargets(result);
+process.stdout.write(
+  ok
+    ? 'targets met: recall >= 0.98, precision >= 0.95 overall, every detector >= 0.9\n'
+    : 'TARGETS MISSED: recall >= 0.98, precision >= 0.95 overall, every detector >= 0.9\n',
+);
+process.exitCode = ok ? 0 : 1;
