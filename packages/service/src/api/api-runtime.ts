@@ -3,31 +3,13 @@ import type pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Queue } from '../ports/queue.ts';
-import { PgQueue } from '../queue/pg-queue.ts';
-import { SqsQueue } from '../queue/sqs-queue.ts';
+import { createScanQueue } from '../queue/create-queue.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
 import { readApiConfig } from './api-config.ts';
 import type { ApiEnv } from './api-env.ts';
 import { createApp } from './app.ts';
 import { createJobCommands, enqueuePlanOn } from './job-commands.ts';
 import { PgApiStore } from './pg-api-store.ts';
-
-/** The scan queue the configuration names: SQS when `SCAN_QUEUE_URL` is set, else the PostgreSQL table. */
-export function scanQueue(config: Config, pool: pg.Pool): Queue {
-  if (config.queue.kind === 'sqs' && config.queue.url) {
-    return new SqsQueue({
-      queueUrl: config.queue.url,
-      dlqUrl: config.queue.dlqUrl,
-      region: config.sources.s3.region,
-      endpoint: config.queue.sqsEndpoint,
-    });
-  }
-  return new PgQueue(pool, {
-    name: config.queue.name,
-    visibilitySeconds: config.queue.visibilityTimeoutSeconds,
-    maxReceives: config.queue.maxReceives,
-  });
-}
 
 /**
  * Wires the API over a database pool and the scan queue from the service configuration; shared by
@@ -40,7 +22,7 @@ export function createApiApp(options: {
   queue?: Queue;
   env?: NodeJS.ProcessEnv;
 }): OpenAPIHono<ApiEnv> {
-  const queue = options.queue ?? scanQueue(options.config, options.pool);
+  const queue = options.queue ?? createScanQueue(options.config, options.pool);
   const commands = createJobCommands(new PgJobStore(options.pool), enqueuePlanOn(queue));
   return createApp({
     store: new PgApiStore(options.pool, commands),

@@ -141,7 +141,6 @@ export class PgApiStore implements ApiStore {
     filter: { jobId: string; detector?: string; object?: string },
     page: PageRequest<string>,
   ): Promise<Page<FindingView, string> | null> {
-    if (!(await this.ownsJob(tenantId, filter.jobId))) return null;
     const { rows } = await this.pool.query<FindingRow>(
       `SELECT id, seq, job_id, bucket, object_key, version_id, etag, detector, category, severity, confidence,
          byte_start, byte_end, line, col, json_path, record_index, row_number, column_index, column_name, page,
@@ -159,6 +158,8 @@ export class PgApiStore implements ApiStore {
         page.limit + 1,
       ],
     );
+    // Findings carry their tenant, so only an empty page needs to tell "no such job" from "no findings".
+    if (rows.length === 0 && !(await this.ownsJob(tenantId, filter.jobId))) return null;
     const items = rows.slice(0, page.limit);
     const last = items.at(-1);
     return {

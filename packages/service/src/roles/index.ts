@@ -1,3 +1,4 @@
+import { startApi } from './api.ts';
 import type { StartRole } from './role.ts';
 import { startWorker } from './worker.ts';
 
@@ -5,6 +6,7 @@ export type { RoleContext, RunningRole, StartRole } from './role.ts';
 
 /** Roles a process can run. Add a role by adding its start function here. */
 export const ROLES: Record<string, StartRole> = {
+  api: startApi,
   worker: startWorker,
 };
 

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createApiApp } from '../api/api-runtime.ts';
+import { createApiKey, revokeKeysNamed } from '../auth/key-store.ts';
+import { createScanQueue } from '../queue/create-queue.ts';
+import type { RoleContext, RunningRole } from './role.ts';
+
+/** The dashboard build (`packages/web/dist`), served at `/` next to the API when present. */
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+const DEV_TENANT = 'dev';
+const DEV_KEY_NAME = 'npm-start';
+
+/**
+ * The API role: the Hono app on `HOST:PORT` (Node server), the dashboard at `/` when built, and,
+ * on the embedded database (no `DATABASE_URL`), a fresh development API key printed at each start
+ * (only hashes are stored, so the previous one is revoked and a new one made).
+ */
+export async function startApi({ config, logger, database }: RoleContext): Promise<RunningRole> {
+  const log = logger.child({ role: 'api' });
+  const queue = createScanQueue(config, database.pool);
+  const app = createApiApp({ config, pool: database.pool, logger: log, queue });
+  const webDist = process.env.DATA_SCANNER_WEB_DIST ?? WEB_DIST;
+  const dashboard = existsSync(path.join(webDist, 'index.html'));
+  if (dashboard) app.get('*', serveStatic({ root: path.relative(process.cwd(), webDist) || '.' }));
+
+  const server = serve({ fetch: app.fetch, port: config.api.port, hostname: config.api.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
+  const shownHost = ['0.0.0.0', '::'].includes(config.api.host) ? 'localhost' : config.api.host;
+  const url = `http://${shownHost}:${config.api.port}`;
+  log.info({ url, dashboard, local_roots: config.sources.roots }, 'api listening');
+
+  const lines = [`Data Scanner API on ${url}  (docs: ${url}/docs${dashboard ? `, dashboard: ${url}/` : ''})`];
+  if (!config.database.url && process.env.DATA_SCANNER_DEV_KEY !== '0') {
+    await revokeKeysNamed(database.pool, DEV_TENANT, DEV_KEY_NAME);
+    const dev = await createApiKey(database.pool, DEV_TENANT, DEV_KEY_NAME);
+    lines.push(`Development API key (tenant "${DEV_TENANT}", new at each start): ${dev.key}`);
+    if (config.sources.roots.length > 0)
+      lines.push(`Local scans allowed under: ${config.sources.roots.join(', ')}`);
+    lines.push(
+      `Try: curl -s -X POST ${url}/scan -H "Authorization: Bearer ${dev.key}" -H 'Content-Type: application/json' ` +
+        `-d '{"source": "file://${config.sources.roots[0] ?? '/path/under/a/root'}"}'`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  return {
+    stop: async (deadlineMs) => {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+          resolve();
+        }, deadlineMs);
+        server.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      });
+      await queue.close?.();
+      log.info('api stopped');
+    },
+  };
+}
