@@ -9,7 +9,8 @@ import type { EnvName, Profile } from '../lib/profiles/profile.ts';
  * cdk-nag AwsSolutions pack or the built-in CloudFormation validation finds an unacknowledged error.
  */
 export function checkedApp(): App {
-  const app = new App();
+  // Turns the built-in CloudFormation validation's findings from warnings into errors.
+  const app = new App({ context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return app;
 }
