@@ -10,7 +10,7 @@ const list = (value: string | undefined, sep: string | RegExp) =>
 /**
  * Reads the API's own settings from the environment once: `SCAN_S3_BUCKETS` (comma-separated
  * allowlist), `API_BODY_LIMIT` (bytes), `JWT_SECRET` or `JWT_JWKS_URL` with optional `JWT_ISSUER`,
- * `JWT_AUDIENCE`, `JWT_TENANT_CLAIM`. `fileRoots` comes from the service config
+ * `JWT_AUDIENCE`, `JWT_TENANT_CLAIM`, `API_CORS_ORIGINS` (comma-separated origins). `fileRoots` comes from the service config
  * (`DATA_SCANNER_LOCAL_ROOTS`), so the API accepts exactly the folders the worker may read.
  * Throws one error listing every bad value.
  */
@@ -38,12 +38,18 @@ export function readApiConfig(
   if (env.JWT_JWKS_URL && !/^https?:\/\//.test(env.JWT_JWKS_URL)) {
     problems.push(`JWT_JWKS_URL: "${env.JWT_JWKS_URL}" must be an http(s) URL`);
   }
+  const corsOrigins = list(env.API_CORS_ORIGINS, ',');
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin))
+      problems.push(`API_CORS_ORIGINS: "${origin}" must be an origin like https://app.example.com`);
+  }
   if (problems.length > 0) throw new Error(`Invalid API configuration:\n  ${problems.join('\n  ')}`);
   const jwtOn = Boolean(env.JWT_SECRET || env.JWT_JWKS_URL);
   return {
     s3Buckets: list(env.SCAN_S3_BUCKETS, ','),
     fileRoots: fileRoots.map((root) => path.resolve(root)),
     ...(bodyLimitBytes ? { bodyLimitBytes } : {}),
+    ...(corsOrigins.length > 0 ? { corsOrigins } : {}),
     ...(jwtOn
       ? {
           jwt: {

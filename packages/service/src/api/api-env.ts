@@ -20,6 +20,8 @@ export interface ApiConfig {
   /** Largest accepted request body in bytes. @default 65536 */
   bodyLimitBytes?: number;
   jwt?: JwtConfig;
+  /** Browser origins allowed to call the API cross-origin (CORS). @default none: same origin only */
+  corsOrigins?: readonly string[];
 }
 
 /** The ports and settings `createApp` receives. */

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -52,6 +53,17 @@ export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
       'request',
     );
   });
+  if (deps.config.corsOrigins && deps.config.corsOrigins.length > 0) {
+    app.use(
+      cors({
+        origin: [...deps.config.corsOrigins],
+        allowMethods: ['GET', 'POST', 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+        exposeHeaders: ['X-Request-Id', 'Location', 'Idempotent-Replayed'],
+        maxAge: 600,
+      }),
+    );
+  }
   app.use(
     bodyLimit({
       maxSize: deps.config.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,

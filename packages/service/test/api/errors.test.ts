@@ -93,3 +93,25 @@ describe('client mistakes get a 4xx with the uniform error body', () => {
     expect((await errorOf(res)).details.map((d) => d.path)).toContain('query.job_id');
   });
 });
+
+describe('CORS', () => {
+  const cors = useApiHarness({ config: { corsOrigins: ['https://dash.example.com'] } });
+
+  it('answers a preflight from an allowed origin and stays silent for others', async () => {
+    const preflight = await cors().call('/scan', {
+      method: 'OPTIONS',
+      key: null,
+      headers: {
+        origin: 'https://dash.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, idempotency-key',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://dash.example.com');
+    expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('idempotency-key');
+    const other = await cors().call('/jobs', { headers: { origin: 'https://evil.example.net' } });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
