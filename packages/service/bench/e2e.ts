@@ -1,8 +1,7 @@
 /**
  * End-to-end throughput: local objects (>= 500 MB) scanned through the real path (job →
  * PostgreSQL queue → worker processes → findings in PostgreSQL) by 1 and by 2 worker processes.
- * Prints GB/min for each and the ratio. Uses @data-scanner/detect's Scanner when it exports
- * one, else the service tests' stand-in engine (said in the output).
+ * Prints GB/min for each and the ratio. The workers use @data-scanner/detect's Scanner.
  *
  *   npm run bench:e2e [-- --mb 512 --files 64]
  */
@@ -19,10 +18,10 @@ import { freePort, startEmbeddedPostgres } from '../src/store/embedded-postgres.
 import { PgJobStore } from '../src/store/jobs-repository.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { PgTenantStore } from '../src/store/tenants-repository.ts';
+import { awsKeyLine } from '../test/support/fake-secrets.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BIN = path.resolve(here, '../bin/data-scanner.mjs');
-const STAND_IN = path.resolve(here, '../test/support/stand-in-engine-module.ts');
 
 const { values } = parseArgs({
   options: { mb: { type: 'string', default: '512' }, files: { type: 'string', default: '64' } },
@@ -34,7 +33,7 @@ async function writeCorpus(dir: string): Promise<number> {
   const line = Buffer.from(
     'ts=2026-11-22T02:00:00Z level=info user=alice@example.com path=/api/v1/items status=200 took=12ms\n',
   );
-  const secret = Buffer.from('config aws_access_key_id=AKIAIOSFODNN7EXAMPLE region=eu-west-1\n');
+  const secret = Buffer.from(`config ${awsKeyLine(7)}`);
   const block = Buffer.concat([...Array.from({ length: 600 }, () => line), secret]);
   const perFile = Math.ceil(totalBytes / fileCount);
   let written = 0;
@@ -51,16 +50,7 @@ async function writeCorpus(dir: string): Promise<number> {
   return written;
 }
 
-async function engineModule(): Promise<{ env: Record<string, string>; name: string }> {
-  const detect = (await import('@data-scanner/detect')) as Record<string, unknown>;
-  if (typeof detect.Scanner === 'function') return { env: {}, name: '@data-scanner/detect Scanner' };
-  return {
-    env: { DATA_SCANNER_ENGINE_MODULE: STAND_IN },
-    name: 'stand-in engine (detect exports no Scanner yet)',
-  };
-}
-
-async function run(url: string, root: string, workers: number, engineEnv: Record<string, string>) {
+async function run(url: string, root: string, workers: number) {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   const tenant = await new PgTenantStore(pool).ensureTenant('bench');
   const jobs = new PgJobStore(pool);
@@ -76,7 +66,6 @@ async function run(url: string, root: string, workers: number, engineEnv: Record
           WORKER_CONCURRENCY: '2',
           WORKER_SHARD_MAX_OBJECTS: '4',
           LOG_LEVEL: 'warn',
-          ...engineEnv,
         },
         stdio: ['ignore', 'ignore', 'inherit'],
       }),
@@ -117,8 +106,9 @@ try {
   const admin = new pg.Pool({ connectionString: server.url, max: 1 });
   for (const db of ['bench1', 'bench2']) await admin.query(`CREATE DATABASE ${db}`);
   await admin.end();
-  const engine = await engineModule();
-  console.log(`corpus: ${fileCount} files, ${(written / 1e6).toFixed(0)} MB; engine: ${engine.name}`);
+  console.log(
+    `corpus: ${fileCount} files, ${(written / 1e6).toFixed(0)} MB; engine: @data-scanner/detect Scanner`,
+  );
   const results = [];
   for (const [workers, db] of [
     [1, 'bench1'],
@@ -128,7 +118,7 @@ try {
     const pool = new pg.Pool({ connectionString: url, max: 1 });
     await migrate(pool);
     await pool.end();
-    const r = await run(url, work, workers, engine.env);
+    const r = await run(url, work, workers);
     const gbPerMin = r.bytes / 1e9 / (r.seconds / 60);
     results.push(gbPerMin);
     console.log(

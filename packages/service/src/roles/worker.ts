@@ -1,6 +1,7 @@
 import { createScanQueue } from '../queue/create-queue.ts';
 import { createSource } from '../sources/create-source.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
+import { resolveFingerprintKey } from '../store/settings-repository.ts';
 import { loadScanEngineFactory } from '../worker/scan-engine-factory.ts';
 import { ScanWorker } from '../worker/scan-worker.ts';
 import type { RoleContext, RunningRole } from './role.ts';
@@ -9,7 +10,9 @@ import type { RoleContext, RunningRole } from './role.ts';
 export async function startWorker({ config, logger, database }: RoleContext): Promise<RunningRole> {
   const log = logger.child({ role: 'worker' });
   const queue = createScanQueue(config, database.pool, { listen: true });
-  const engineFor = await loadScanEngineFactory(config);
+  const engineFor = await loadScanEngineFactory(
+    await resolveFingerprintKey(database.pool, config.fingerprintKey),
+  );
   const worker = new ScanWorker(
     {
       jobs: new PgJobStore(database.pool),

@@ -48,6 +48,7 @@ export async function planJob(deps: WorkerDeps, jobId: string, signal: AbortSign
   const job = await deps.jobs.getJob(jobId);
   if (!job) throw new PoisonMessageError('job does not exist', jobId);
   if (!(await deps.jobs.startListing(jobId))) return;
+  deps.engineFor(job);
   const log = deps.logger.child({ job_id: jobId });
   const source = await openJobSource(deps, job);
   const planner = new ShardPlanner(deps.limits);
@@ -83,12 +84,7 @@ export async function planJob(deps: WorkerDeps, jobId: string, signal: AbortSign
   );
 }
 
-async function scanOne(
-  deps: WorkerDeps,
-  job: Job,
-  source: ObjectSource,
-  object: JobObject,
-): Promise<ObjectOutcome> {
+async function scanOne(engine: ScanEngine, source: ObjectSource, object: JobObject): Promise<ObjectOutcome> {
   const listed = {
     key: object.key,
     size: object.size,
@@ -113,7 +109,7 @@ async function scanOne(
   }
   let result: Awaited<ReturnType<ScanEngine['scanObject']>>;
   try {
-    result = await deps.engineFor(job).scanObject(opened.stream, { name: object.key, size: opened.size });
+    result = await engine.scanObject(opened.stream, { name: object.key, size: opened.size });
   } finally {
     opened.stream.destroy();
   }
@@ -141,6 +137,7 @@ export async function scanShard(
   if (job.status === 'cancelled' || job.status === 'failed') return;
   const pending = await deps.jobs.pendingObjects(jobId, shard);
   if (pending.length === 0) return;
+  const engine = deps.engineFor(job);
   const source = await openJobSource(deps, job);
   let next = 0;
   let cancelled = false;
@@ -161,7 +158,7 @@ export async function scanShard(
         cancelled = true;
         return;
       }
-      const outcome = await scanOne(deps, job, source, object);
+      const outcome = await scanOne(engine, source, object);
       await deps.jobs.recordObject(jobId, outcome);
     }
   };

@@ -1,40 +1,45 @@
 import { pathToFileURL } from 'node:url';
-import type { Config } from '../config.ts';
+import { type Detector, detectorById, Scanner } from '@data-scanner/detect';
 import type { Job } from '../ports/job-store.ts';
 import type { ScanEngine } from '../ports/scan-engine.ts';
+import { PoisonMessageError } from './messages.ts';
 
-type EngineFactory = (job: Job) => ScanEngine;
+/** Returns the engine for one job (its detector selection). */
+export type EngineFactory = (job: Job) => ScanEngine;
 
 /**
- * Builds the per-job engine factory: the `Scanner` of `@data-scanner/detect`, configured with
- * the job's detector selection and the fingerprint key. `DATA_SCANNER_ENGINE_MODULE` may name a
- * module exporting `createEngine(job)` instead (another engine build, or tests).
+ * The `Scanner` of `@data-scanner/detect`: one shared instance for jobs using the whole
+ * catalogue, one per job that names its detectors. A job naming an unknown detector is poison.
+ */
+export function scannerFactory(fingerprintKey: string): EngineFactory {
+  const shared = new Scanner({ fingerprintKey });
+  return (job) => {
+    if (!job.detectors || job.detectors.length === 0) return shared;
+    const unknown = job.detectors.filter((id) => !detectorById(id));
+    if (unknown.length > 0) throw new PoisonMessageError(`unknown detectors: ${unknown.join(', ')}`, job.id);
+    return new Scanner({
+      fingerprintKey,
+      detectors: job.detectors.map((id) => detectorById(id) as Detector),
+    });
+  };
+}
+
+/**
+ * The engine factory for the worker role. `DATA_SCANNER_ENGINE_MODULE` may name a module
+ * exporting `createEngine(job, fingerprintKey)` instead (another engine build, fault injection in tests).
  */
 export async function loadScanEngineFactory(
-  config: Pick<Config, 'fingerprintKey'>,
+  fingerprintKey: string,
   env: Record<string, string | undefined> = process.env,
 ): Promise<EngineFactory> {
   const custom = env.DATA_SCANNER_ENGINE_MODULE;
-  if (custom) {
-    const mod = (await import(pathToFileURL(custom).href)) as { createEngine?: EngineFactory };
-    if (typeof mod.createEngine !== 'function') {
-      throw new Error(`DATA_SCANNER_ENGINE_MODULE ${custom} does not export createEngine(job)`);
-    }
-    return mod.createEngine;
+  if (!custom) return scannerFactory(fingerprintKey);
+  const mod = (await import(pathToFileURL(custom).href)) as {
+    createEngine?: (job: Job, fingerprintKey: string) => ScanEngine;
+  };
+  const create = mod.createEngine;
+  if (typeof create !== 'function') {
+    throw new Error(`DATA_SCANNER_ENGINE_MODULE ${custom} does not export createEngine(job, fingerprintKey)`);
   }
-  const detect = (await import('@data-scanner/detect')) as Record<string, unknown>;
-  const Scanner = detect.Scanner as
-    | (new (options: {
-        detectors?: string[];
-        fingerprintKey?: string;
-      }) => ScanEngine)
-    | undefined;
-  if (typeof Scanner !== 'function') {
-    throw new Error('@data-scanner/detect does not export a Scanner yet; the worker cannot scan');
-  }
-  const shared = new Scanner({ fingerprintKey: config.fingerprintKey });
-  return (job) =>
-    job.detectors && job.detectors.length > 0
-      ? new Scanner({ detectors: job.detectors, fingerprintKey: config.fingerprintKey })
-      : shared;
+  return (job) => create(job, fingerprintKey);
 }

@@ -68,7 +68,7 @@ describe('PgJobStore', () => {
       store.recordObject(job.id, { key: 'a', status: 'COMPLETE', findings: [] }),
       store.recordObject(job.id, { key: 'b', status: 'SKIPPED', reason: 'UNSUPPORTED_BINARY', findings: [] }),
       store.recordObject(job.id, { key: 'c', status: 'FAILED', reason: 'READ_ERROR', findings: [] }),
-      store.recordObject(job.id, { key: 'c', status: 'COMPLETE', findings: [] }),
+      store.recordObject(job.id, { key: 'c', status: 'FAILED', reason: 'READ_ERROR', findings: [] }),
     ]);
     expect(results.filter((r) => r.finished).map((r) => r.finished)).toEqual(['partial']);
     const done = await store.getJob(job.id);

@@ -11,9 +11,10 @@ import { createSource } from '../../src/sources/create-source.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { PgTenantStore } from '../../src/store/tenants-repository.ts';
 import type { WorkerDeps } from '../../src/worker/job-processor.ts';
+import { scannerFactory } from '../../src/worker/scan-engine-factory.ts';
 import { ScanWorker } from '../../src/worker/scan-worker.ts';
 import { useTestDatabase } from '../support/database.ts';
-import { StandInEngine } from '../support/stand-in-engine.ts';
+import { awsKeyLine } from '../support/fake-secrets.ts';
 
 const db = useTestDatabase();
 let root: string;
@@ -23,7 +24,7 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'worker-root-'));
   await mkdir(path.join(root, 'bucket/deep'), { recursive: true });
   for (let i = 0; i < 12; i++) {
-    const body = i % 3 === 0 ? `line\nkey=AKIAIOSFODNN7EXAMPL${i % 10}\n` : `nothing here ${i}\n`;
+    const body = i % 3 === 0 ? `line\n${awsKeyLine(i)}` : `nothing here ${i}\n`;
     await writeFile(
       path.join(root, `bucket/${i < 6 ? '' : 'deep/'}f${String(i).padStart(2, '0')}.txt`),
       body,
@@ -46,17 +47,20 @@ function setup(options: { maxReceives?: number; shardMaxObjects?: number; hangOn
   const jobs = new PgJobStore(db().pool);
   const queue = new PgQueue(db().pool, { name: 'scan', pollMs: 20 });
   const hung: string[] = [];
+  const scanner = scannerFactory('test-fingerprint-key');
   const deps: WorkerDeps = {
     jobs,
     queue,
     openSource: (uri) => createSource(uri, { roots: [root] }),
-    engineFor: () => ({
+    // The real engine, with faults injected for the retry and drain tests.
+    engineFor: (job) => ({
       scanObject: async (stream, object) => {
         if (object.name === options.hangOn) {
           hung.push(object.name);
           return new Promise(() => {});
         }
-        return new StandInEngine().scanObject(stream, object);
+        if (object.name.includes('fail-engine')) throw new Error('engine exploded');
+        return scanner(job).scanObject(stream, object);
       },
     }),
     logger: createLogger({ level: 'silent' }),

@@ -9,10 +9,11 @@ import { PgQueue } from '../../src/queue/pg-queue.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { PgTenantStore } from '../../src/store/tenants-repository.ts';
 import { useTestDatabase } from '../support/database.ts';
+import { awsKeyLine } from '../support/fake-secrets.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BIN = path.resolve(here, '../../bin/data-scanner.mjs');
-const ENGINE = path.resolve(here, '../support/stand-in-engine-module.ts');
+const ENGINE = path.resolve(here, '../support/fault-engine-module.ts');
 const FILES = 30;
 
 const db = useTestDatabase();
@@ -25,7 +26,7 @@ beforeAll(async () => {
   for (let i = 0; i < FILES; i++) {
     await writeFile(
       path.join(root, 'data', `obj-${String(i).padStart(3, '0')}.txt`),
-      `id=${i}\naws=AKIAIOSFODNN7EXAMPL${i % 10}\n`,
+      `id=${i}\n${awsKeyLine(i)}`,
     );
   }
 });
@@ -47,7 +48,7 @@ function startWorker(scanLog: string, extra: Record<string, string> = {}): Child
       DATABASE_URL: db().url,
       DATA_SCANNER_LOCAL_ROOTS: root,
       DATA_SCANNER_ENGINE_MODULE: ENGINE,
-      STAND_IN_SCAN_LOG: scanLog,
+      SCAN_LOG: scanLog,
       QUEUE_VISIBILITY_TIMEOUT_SECONDS: '60',
       QUEUE_WAIT_SECONDS: '1',
       WORKER_CONCURRENCY: '1',
@@ -115,7 +116,7 @@ describe('worker processes on one PostgreSQL', () => {
   it('a worker killed with SIGKILL mid-shard: after the visibility timeout the job completes, nothing duplicated', async () => {
     const log = path.join(root, `scan-kill-${Date.now()}.log`);
     const jobId = await submit();
-    const doomed = startWorker(log, { STAND_IN_HANG_ON: 'obj-004.txt' });
+    const doomed = startWorker(log, { HANG_ON_KEY: 'obj-004.txt' });
     while (!(await scans(log)).some((s) => s.key === 'obj-004.txt')) await sleep(50);
     doomed.kill('SIGKILL');
     await new Promise((r) => doomed.once('exit', r));
