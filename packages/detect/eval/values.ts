@@ -134,6 +134,8 @@ function phone(rng: Rng): string {
       () => `+44 20 ${int(rng, 3000, 8999)} ${digits(rng, 4)}`,
       () => `+49 30 ${int(rng, 2000000, 9999999)}`,
       () => `+33 1 ${int(rng, 10, 99)} ${int(rng, 10, 99)} ${int(rng, 10, 99)} ${int(rng, 10, 99)}`,
+      () => `+1 ${pick(rng, ['212', '415', '617'])} ${int(rng, 201, 989)} ${digits(rng, 4)}`,
+      () => `${pick(rng, ['212', '415', '617'])}.${int(rng, 201, 989)}.${digits(rng, 4)}`,
     ])();
     if (phoneValid(v) && !v.includes('-555-') && !v.includes(') 555-')) return v;
   }
@@ -314,16 +316,30 @@ const RAW_TRUE_VALUES: Record<string, Generator> = {
       ['2221', 16],
       ['37', 15],
       ['6011', 16],
+      ['4', 19],
+      ['3530', 16],
     ] as const);
     const n = luhnNumber(prefix, len, r);
+    const amex = `${n.slice(0, 4)} ${n.slice(4, 10)} ${n.slice(10)}`;
     const spaced =
-      len === 16 ? pick(r, [n, n.replace(/(\d{4})(?=\d)/g, '$1 '), n.replace(/(\d{4})(?=\d)/g, '$1-')]) : n;
-    return plant('card_number', (v) => `card: ${v}`, spaced);
+      len === 15
+        ? pick(r, [n, amex])
+        : pick(r, [n, n.replace(/(\d{4})(?=\d)/g, '$1 '), n.replace(/(\d{4})(?=\d)/g, '$1-')]);
+    return plant('card_number', (v) => pick(r, [`card: ${v}`, `paid with ${v} on file`, `cc=${v}`]), spaced);
   },
   iban: (r) => plant('iban', (v) => `IBAN ${v}`, ibanFor(r)),
   'us-ssn': (r) => {
     const d = ssnDigits(r);
-    return plant('ssn', (v) => `SSN: ${v}`, `${d.slice(0, 3)}-${d.slice(3, 5)}-${d.slice(5)}`);
+    const formatted = pick(r, [
+      `${d.slice(0, 3)}-${d.slice(3, 5)}-${d.slice(5)}`,
+      `${d.slice(0, 3)} ${d.slice(3, 5)} ${d.slice(5)}`,
+      d,
+    ]);
+    return plant(
+      'ssn',
+      (v) => pick(r, [`SSN: ${v}`, `social security number ${v}`, `employee ssn=${v};`]),
+      formatted,
+    );
   },
   'us-itin': (r) =>
     plant(
@@ -346,7 +362,12 @@ const RAW_TRUE_VALUES: Record<string, Generator> = {
       (v) => `remote ${v}`,
       `2a00:${chars(r, HEX, 4).replace(/^0+/, '1')}:${chars(r, HEX, 3)}::${chars(r, HEX, 2)}`,
     ),
-  'date-of-birth': (r) => plant('dob', (v) => `Date of birth: ${v}`, dateOfBirth(r)),
+  'date-of-birth': (r) =>
+    plant(
+      'dob',
+      (v) => pick(r, [`Date of birth: ${v}`, `DOB ${v}`, `born on ${v} in Leeds`, `"birthdate": "${v}"`]),
+      dateOfBirth(r),
+    ),
   'uk-nhs-number': (r) => {
     const n = nhs(r);
     return plant('nhs_number', (v) => `NHS number: ${v}`, `${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`);
@@ -458,6 +479,26 @@ export const NEAR_MISSES: Record<string, (rng: Rng) => string> = {
   },
   'mac address and time': (r) =>
     `mac ${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)} at 12:${int(r, 10, 59)}:${int(r, 10, 59)}`,
+  'masked values': (r) =>
+    pick(r, [
+      'card ************1234',
+      'ssn ***-**-6789',
+      'password: ********',
+      'token: null',
+      'iban DE** **** **** 3000',
+    ]),
+  'isbn, semver, coordinates, prices': (r) =>
+    pick(r, [
+      `ISBN 978-${int(r, 0, 9)}-${digits(r, 3)}-${digits(r, 5)}-${int(r, 0, 9)}`,
+      `release ${int(r, 1, 9)}.${int(r, 0, 30)}.${int(r, 0, 30)}`,
+      `at ${int(r, 10, 60)}.${digits(r, 4)}, -${int(r, 0, 9)}.${digits(r, 4)}`,
+      `total 1,${digits(r, 3)},${digits(r, 3)}.${digits(r, 2)} EUR`,
+    ]),
+  timestamps: (r) =>
+    `at ${int(r, 2020, 2025)}-0${int(r, 1, 9)}-1${int(r, 0, 9)} 1${int(r, 0, 9)}:${int(r, 10, 59)}:${int(r, 10, 59)}.${digits(r, 3)}`,
+  'invalid phone-like numbers': (r) =>
+    `ticket ${pick(r, ['123', '011', '199'])}-${digits(r, 3)}-${digits(r, 4)}`,
+  'hashes with secret-ish names': (r) => `checksum_sha1 = ${chars(r, HEX, 40)} etag "${chars(r, HEX, 32)}"`,
   'private key placeholder': () =>
     '-----BEGIN PRIVATE KEY-----\n...your key here...\n-----END PRIVATE KEY-----',
 };

@@ -78,11 +78,11 @@ export function contextHas(
 }
 
 /**
- * True when a numeric match is not a slice of a longer separated number (`4111 1111 1111 1111`
- * must not yield a 12-digit id from its first three groups).
+ * True when a numeric match is not a slice of a longer separated number or identifier
+ * (`4111 1111 1111 1111` must not yield a 12-digit id, nor a UUID a dashed one).
  */
 export function standsAlone(ctx: { before: string; after: string }): boolean {
-  return !/[0-9][ .-]?$/.test(ctx.before) && !/^[ .-]?[0-9]/.test(ctx.after);
+  return !/[0-9][ .-]?$|[a-z0-9][.-]$/.test(ctx.before) && !/^[ .-]?[0-9]|^[.-][a-z0-9]/.test(ctx.after);
 }
 
 /**
