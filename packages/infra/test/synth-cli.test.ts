@@ -64,7 +64,7 @@ describe('npm run synth', () => {
   it.each([
     [['--profile', 'nope'], /Unknown profile "nope": choose one of .*data-scanner.*web-service/],
     [['--profile', 'web-service', '--env', 'qa'], /Unknown env "qa": choose one of dev, staging, prod/],
-    [['--env', 'dev'], /--profile is required/],
+    [['--env', 'qa'], /--profile is required/],
     [['--profile', 'data-scanner', '--option', 'sshCidr=0.0.0.0/0'], /opens SSH to the internet/],
   ])('exits 2 with a reason for %j', (args, reason) => {
     const result = synth(args);

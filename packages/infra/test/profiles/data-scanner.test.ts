@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { profileTemplate } from '../support/profile-template.ts';
+import { expectCleanReport, profileTemplate } from '../support/profile-template.ts';
 import {
   actionsOf,
   idByName,
@@ -429,4 +429,11 @@ describe('data-scanner alarms', () => {
       }),
     });
   });
+});
+
+describe('data-scanner validation', () => {
+  it.each(['dev', 'staging', 'prod'])(
+    '%s synthesises with cdk-nag AwsSolutions and CloudFormation validation reporting no unacknowledged finding',
+    (env) => expectCleanReport('data-scanner', env),
+  );
 });

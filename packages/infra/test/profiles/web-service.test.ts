@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { profileTemplate } from '../support/profile-template.ts';
+import { expectCleanReport, profileTemplate } from '../support/profile-template.ts';
 import { ingressOf, securityGroupId } from '../support/template-queries.ts';
 
 // GIVEN the web-service profile (seed 001) WHEN synthesised with cdk-nag THEN every seed number holds.
@@ -295,4 +295,11 @@ describe('web-service logs, registry and alarms', () => {
       expect(body).toContain(metric);
     }
   });
+});
+
+describe('web-service validation', () => {
+  it.each(['dev', 'staging', 'prod'])(
+    '%s synthesises with cdk-nag AwsSolutions and CloudFormation validation reporting no unacknowledged finding',
+    (env) => expectCleanReport('web-service', env),
+  );
 });

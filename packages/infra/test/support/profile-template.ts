@@ -1,11 +1,62 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
+import { expect } from 'vitest';
 import { buildProfileApp } from '../../lib/synth-app.ts';
 
-const cache = new Map<string, Template>();
+/** What the validation plugins (cdk-nag, CloudFormation Validate) reported during synthesis. */
+export interface ValidationReport {
+  readonly pluginReports: readonly { pluginName: string; conclusion: string; violations: unknown[] }[];
+}
+
+interface Synthesised {
+  readonly template: Template;
+  readonly report: ValidationReport;
+}
+
+const cache = new Map<string, Synthesised>();
+
+function synthesise(
+  profile: string,
+  env: string,
+  options: Readonly<Record<string, string>>,
+  appName?: string,
+): Synthesised {
+  const key = JSON.stringify([profile, env, options, appName]);
+  let result = cache.get(key);
+  if (!result) {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-profile-'));
+    try {
+      const { app, stacks } = buildProfileApp({
+        profile,
+        env,
+        options,
+        outdir,
+        ...(appName ? { appName } : {}),
+      });
+      const stack = stacks[0];
+      if (!stack) throw new Error(`profile ${profile} made no stack`);
+      const assembly = app.synth();
+      const reportFile = path.join(outdir, 'validation-report.json');
+      result = {
+        template: Template.fromJSON(assembly.getStackByName(stack.stackName).template),
+        report: fs.existsSync(reportFile)
+          ? JSON.parse(fs.readFileSync(reportFile, 'utf8'))
+          : { pluginReports: [] },
+      };
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+    cache.set(key, result);
+  }
+  return result;
+}
 
 /**
- * The synthesised template of a profile's (single) stack, with cdk-nag and the CloudFormation
- * validation run during synthesis; built once per profile, env and options in a test file.
+ * The synthesised template of a profile's (single) stack. Synthesis runs cdk-nag (AwsSolutions)
+ * and the CloudFormation validation and throws on any unacknowledged error; it happens once per
+ * profile, env and options in a test file.
  */
 export function profileTemplate(
   profile: string,
@@ -13,25 +64,21 @@ export function profileTemplate(
   options: Readonly<Record<string, string>> = {},
   appName?: string,
 ): Template {
-  const key = JSON.stringify([profile, env, options, appName]);
-  let template = cache.get(key);
-  if (!template) {
-    const { stacks } = buildProfileApp({ profile, env, options, ...(appName ? { appName } : {}) });
-    const stack = stacks[0];
-    if (!stack) throw new Error(`profile ${profile} made no stack`);
-    template = Template.fromStack(stack);
-    cache.set(key, template);
-  }
-  return template;
+  return synthesise(profile, env, options, appName).template;
 }
 
-/** The single resource of a type whose properties match, as [logicalId, resource]. */
-export function onlyResource(
-  template: Template,
-  type: string,
-  props?: object,
-): [string, { Properties: any }] {
-  const found = Object.entries(template.findResources(type, props ? { Properties: props } : undefined));
-  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
-  return found[0] as [string, { Properties: any }];
+/** The validation report of the same synthesis as `profileTemplate`. */
+export function profileReport(profile: string, env: string): ValidationReport {
+  return synthesise(profile, env, {}).report;
+}
+
+/** Asserts that no plugin of a profile's synthesis reported a violation (acknowledged ones are listed apart). */
+export function expectCleanReport(profile: string, env: string): void {
+  for (const r of profileReport(profile, env).pluginReports) {
+    expect({ plugin: r.pluginName, conclusion: r.conclusion, violations: r.violations }).toEqual({
+      plugin: r.pluginName,
+      conclusion: 'success',
+      violations: [],
+    });
+  }
 }
