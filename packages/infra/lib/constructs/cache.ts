@@ -1,10 +1,11 @@
-import { Duration, Fn, RemovalPolicy, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Fn, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { acknowledge } from './nag.ts';
 
 /** Properties of {@link Cache}. */
 export interface CacheProps {
@@ -158,9 +159,8 @@ export class Cache extends Construct implements ec2.IConnectable {
       ...(props.authTokenSecretName === undefined ? {} : { secretName: props.authTokenSecretName }),
       ...(secretKey === undefined ? {} : { encryptionKey: secretKey }),
     });
-    Validations.of(this.authToken).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
+    acknowledge(this.authToken, {
+      'AwsSolutions-SMG4':
         'A Redis AUTH token cannot be rotated by a Secrets Manager schedule without a rotation Lambda that ' +
         'calls ModifyReplicationGroup with ROTATE; rotate it on redeploy instead.',
     });
@@ -203,17 +203,15 @@ export class Cache extends Construct implements ec2.IConnectable {
     this.endpointAddress = this.replicationGroup.attrPrimaryEndPointAddress;
 
     if (port === 6379) {
-      Validations.of(this.replicationGroup).acknowledge({
-        id: 'AwsSolutions-AEC5',
-        reason:
+      acknowledge(this.replicationGroup, {
+        'AwsSolutions-AEC5':
           'The seed documents and their security groups use the standard Redis port 6379; the node is in ' +
           'subnets without an internet route and admits only the application security group.',
       });
     }
     if (!multiAz) {
-      Validations.of(this.replicationGroup).acknowledge({
-        id: 'AwsSolutions-AEC4',
-        reason:
+      acknowledge(this.replicationGroup, {
+        'AwsSolutions-AEC4':
           'A single-node Redis is the seed choice for this environment (cost); it holds only cache, ' +
           'rate-limit and queue wake-up data that the application rebuilds after a node loss.',
       });

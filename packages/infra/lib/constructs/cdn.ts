@@ -1,4 +1,4 @@
-import { Aws, CfnRule, Duration, Fn, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Aws, CfnRule, Duration, Fn, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -7,6 +7,7 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledge } from './nag.ts';
 
 /** A load balancer that CloudFront forwards a path pattern to, uncached. */
 export interface CdnApiOrigin {
@@ -155,22 +156,19 @@ export class Cdn extends Construct {
     });
     this.domainName = this.distribution.distributionDomainName;
 
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR1',
-      reason: 'The seeds serve users in every country; no geo restriction is asked for.',
+    acknowledge(this.distribution, {
+      'AwsSolutions-CFR1': 'The seeds serve users in every country; no geo restriction is asked for.',
     });
     if (props.webAclArn === undefined) {
-      Validations.of(this.distribution).acknowledge({
-        id: 'AwsSolutions-CFR2',
-        reason:
+      acknowledge(this.distribution, {
+        'AwsSolutions-CFR2':
           'The seeds list WAF as optional; a web ACL can be attached with webAclArn. The API behind /api/* ' +
           'authenticates every request and the bucket is read-only through origin access control.',
       });
     }
     if (props.domain === undefined) {
-      Validations.of(this.distribution).acknowledge({
-        id: 'AwsSolutions-CFR4',
-        reason:
+      acknowledge(this.distribution, {
+        'AwsSolutions-CFR4':
           'No custom domain was given, so the distribution uses the default *.cloudfront.net certificate, ' +
           'whose policy AWS fixes; give a domain to enforce TLSv1.2_2021.',
       });
@@ -178,9 +176,8 @@ export class Cdn extends Construct {
       this.addAliasRecords(props.domain);
     }
     if (props.apiOrigin !== undefined && props.apiOrigin.domainName === undefined) {
-      Validations.of(this.distribution).acknowledge({
-        id: 'AwsSolutions-CFR5',
-        reason:
+      acknowledge(this.distribution, {
+        'AwsSolutions-CFR5':
           'No API domain was given: the load balancer is reached by its AWS DNS name, which no certificate ' +
           'can match, so CloudFront must use HTTP to it; give apiOrigin.domainName to switch to HTTPS.',
       });
@@ -205,9 +202,9 @@ export class Cdn extends Construct {
       lifecycleRules: [{ expiration: Duration.days(90) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(bucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This bucket receives CloudFront access logs; logging access to the log bucket would recurse.',
+    acknowledge(bucket, {
+      'AwsSolutions-S1':
+        'This bucket receives CloudFront access logs; logging access to the log bucket would recurse.',
     });
     return bucket;
   }
