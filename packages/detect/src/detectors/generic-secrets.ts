@@ -36,7 +36,8 @@ const OWNED_NAMES =
 export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
   if (NOT_GENERIC.test(value) || isPlaceholder(value)) return false;
   if (ctx && OWNED_NAMES.test(ctx.before.slice(-48))) return false;
-  if (/[()[\]{}]/.test(value)) return false;
+  if (/[()[\]{}]/.test(value) || /^[!&*|>]/.test(value)) return false;
+  if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(value)) return false;
   if (/^[a-z]+$/.test(value) || /^[A-Z_]+$/.test(value)) return false;
   return charClassCount(value) >= 2 && shannonEntropy(value) >= 2.5;
 }

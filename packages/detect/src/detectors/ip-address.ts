@@ -47,7 +47,7 @@ export const ipv6Address: Detector = {
   category: 'network',
   severity: 'low',
   keywords: [],
-  pattern: re(`\\b(?:${H}:){1,7}(?:${H}|:(?:${H}(?::${H}){0,5})?)`),
+  pattern: re(`\\b${H}(?::${H}){7}|\\b${H}(?::${H}){0,6}::(?:${H}(?::${H}){0,6})?`),
   validate: (value, ctx) => {
     const groups = value.split(':').filter((g) => g !== '').length;
     if (!value.includes('::') && groups !== 8) return false;

@@ -24,7 +24,7 @@ export const urlCredentials: Detector = {
   severity: 'high',
   keywords: ['://'],
   pattern: re(
-    `\\b[a-zA-Z][a-zA-Z0-9+.-]{1,16}://${rep('[^\\s:/@"\'<>]', 1, 64)}:(${rep('[^\\s/@"\'<>]', 3, 128)})@[A-Za-z0-9_.-]{1,16}${rep('[A-Za-z0-9_.-]', 0, 240)}`,
+    `\\b[a-zA-Z][a-zA-Z0-9+.-]{1,16}://${rep('[^\\s:/@"\'<>]', 0, 64)}:(${rep('[^\\s/@"\'<>]', 3, 128)})@[A-Za-z0-9_.-]{1,16}${rep('[A-Za-z0-9_.-]', 0, 240)}`,
   ),
   valueGroup: 1,
   validate: (value) => {

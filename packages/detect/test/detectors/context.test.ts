@@ -116,6 +116,13 @@ describe('credentials', () => {
   it('URL credentials report the password, not documented placeholders', async () => {
     const f = await scan('DATABASE_URL=postgres://app:Zk3vQ9rT2mXw@db.internal:5432/app\n');
     expect(findingFor(f, 'url-credentials', 'Zk3vQ9rT2mXw')).toBeDefined();
+    expect(
+      findingFor(
+        await scan('REDIS_URL=redis://:Zk3vQ9rT2mXw@cache:6379/0\n'),
+        'url-credentials',
+        'Zk3vQ9rT2mXw',
+      ),
+    ).toBeDefined();
     const reference = ['$', '{PASS}'].join('');
     expect(await scan(`postgres://user:password@localhost/db and https://u:${reference}@h.io\n`)).toEqual([]);
   });
@@ -127,6 +134,11 @@ describe('credentials', () => {
       'password: getPassword()',
       'api_key = "<insert key>"',
       'password_field: required',
+      'apiKey: config.apiKey,',
+      'password: req.body.password',
+      'password: !vault |',
+      'secret: true',
+      'password = None',
     ];
     for (const line of quiet) expect(await scan(`${line}\n`), line).toEqual([]);
     expect(
