@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compareWithSeed } from '../../lib/arch/cost/compare.ts';
 import { estimateCost, providerShares } from '../../lib/arch/cost/estimate.ts';
 import { loadPrices } from '../../lib/arch/cost/prices.ts';
+import { scheduledFraction } from '../../lib/arch/cost/schedule.ts';
 import { DEFAULT_USAGE } from '../../lib/arch/cost/usage.ts';
 import { readArchitecture } from '../../lib/arch/model.ts';
 import { dataAndEdge } from './fixtures/data-edge.ts';
@@ -87,5 +88,23 @@ describe('seed comparison', () => {
   it('accepts a total inside a seed range', () => {
     const cmp = compareWithSeed(estimate, { file: 'x', title: 't', total: [0, 10_000], rows: [], notes: [] });
     expect(cmp).toMatchObject({ deviation: 0, withinTarget: true });
+  });
+});
+
+describe('scheduled scaling', () => {
+  it('turns an office-hours pair of actions into the fraction of the week a service runs', () => {
+    const fraction = scheduledFraction({
+      scheduled: [
+        { name: 'start', schedule: 'cron(0 7 ? * MON-FRI *)', min: 1, max: 4 },
+        { name: 'stop', schedule: 'cron(0 20 ? * MON-FRI *)', min: 0, max: 0 },
+      ],
+    });
+    expect(fraction).toBeCloseTo((13 * 5) / 168, 6);
+  });
+
+  it('gives up on schedules of another shape', () => {
+    expect(
+      scheduledFraction({ scheduled: [{ name: 'x', schedule: 'rate(1 hour)', min: 1, max: 1 }] }),
+    ).toBeUndefined();
   });
 });

@@ -38,9 +38,9 @@ describe('mermaid diagram', () => {
   const diagram = mermaidDiagram(model);
 
   it('puts each resource in the subnet tier it runs in', () => {
-    const privateTier = diagram.slice(diagram.indexOf('tier_private'), diagram.indexOf('tier_isolated'));
+    const privateTier = diagram.slice(diagram.indexOf('_private['), diagram.indexOf('_isolated['));
     expect(privateTier).toContain('WorkerService["ECS scanner-worker');
-    expect(diagram).toMatch(/subgraph tier_public\["public subnets 10\.0\.1\.0\/24"\]/);
+    expect(diagram).toMatch(/subgraph Vpc8378EB38_public\["public subnets 10\.0\.1\.0\/24"\]/);
   });
 
   it('draws the connections the templates declare', () => {

@@ -2,6 +2,7 @@ import type { ArchModel } from '../model.ts';
 import type { EcsServiceInfo } from '../readers/compute.ts';
 import { asArray, asRecord } from '../template.ts';
 import { type PriceTable, price } from './prices.ts';
+import { scheduledFraction } from './schedule.ts';
 import type { Category, Usage } from './usage.ts';
 
 /** One priced line: what, how much, at which price, per month. */
@@ -78,7 +79,9 @@ export function estimateCost(model: ArchModel, usage: Usage, table: PriceTable):
 
   for (const s of model.compute.services) {
     const override = Object.entries(usage.taskHours).find(([k]) => s.name.includes(k));
-    const taskHours = override ? override[1] : s.desiredCount * h;
+    const target = model.scaling.targets.find((x) => x.serviceId === s.id);
+    const fraction = target ? scheduledFraction(target) : undefined;
+    const taskHours = override ? override[1] : round2(s.desiredCount * h * (fraction ?? 1));
     const arm = s.architecture.toUpperCase() === 'ARM64';
     for (const [provider, share] of providerShares(s)) {
       const kind = provider === 'FARGATE_SPOT' ? 'fargate-spot' : arm ? 'fargate-arm' : 'fargate';

@@ -74,8 +74,10 @@ export function mermaidDiagram(m: ArchModel): string {
   for (const tp of m.observability.topics) add(tp.id, `SNS ${tp.name}`, 'box', 'support');
 
   const edges = new Set<string>();
+  const pairs = new Set<string>();
   const link = (from: string, to: string, label?: string, dotted = false) => {
-    if (!nodes.has(from) || !nodes.has(to) || from === to) return;
+    if (!nodes.has(from) || !nodes.has(to) || from === to || pairs.has(`${from}>${to}`)) return;
+    pairs.add(`${from}>${to}`);
     const arrow = dotted ? '-.->' : '-->';
     edges.add(`${safeId(from)} ${arrow}${label ? `|"${quote(label)}"|` : ''} ${safeId(to)}`);
   };
@@ -86,7 +88,7 @@ export function mermaidDiagram(m: ArchModel): string {
       edges.add(`users((Users)) --> ${safeId(lb.id)}`);
   }
   for (const d of m.edge.distributions) {
-    for (const dep of t.refsIn(t.get(d.id)?.props)) {
+    for (const dep of t.refsIn(asRecord(t.get(d.id)?.props.DistributionConfig)?.Origins)) {
       const type = t.get(dep)?.type;
       if (type === 'AWS::S3::Bucket' || type === 'AWS::ElasticLoadBalancingV2::LoadBalancer')
         link(d.id, dep, 'origin');
@@ -164,9 +166,9 @@ export function mermaidDiagram(m: ArchModel): string {
       const cidrs = m.network.subnets.filter((s) => s.tier === tier).map((s) => s.cidr);
       if (cidrs.length === 0 && !has(tier)) continue;
       const title = `${tier === 'isolated' ? 'isolated (no internet route)' : tier} subnets ${cidrs.join(', ')}`;
-      lines.push(`    subgraph tier_${tier}["${quote(title)}"]`);
+      lines.push(`    subgraph ${safeId(vpc.id)}_${tier}["${quote(title)}"]`);
       emit(tier, '      ');
-      if (!has(tier)) lines.push(`      empty_${tier}[" "]`);
+      if (!has(tier)) lines.push(`      ${safeId(vpc.id)}_${tier}_empty[" "]`);
       lines.push('    end');
     }
     lines.push('  end');

@@ -40,6 +40,7 @@ export const astroUsage: ProfileUsage = {
           ecrGb: 1,
         },
   seed: (env) => {
+    if (env !== 'dev' && env !== 'prod') return undefined;
     const prod = env === 'prod';
     return {
       file: '004_9ee20fdf2624985b.txt',
@@ -65,9 +66,10 @@ export const astroUsage: ProfileUsage = {
       notes: prod
         ? [
             "Prod: the seed's ranges assume larger instances than the profile deploys (db.t3.micro Multi-AZ, cache.t3.micro with one replica, 2 Spot tasks of 0.25 vCPU); the template, not the seed's range, is what we price.",
-            'Public IPv4: one address per NAT gateway and per load balancer AZ at $0.005/h (since February 2024) falls under "Other".',
+            'Public IPv4: one address per NAT gateway and per load balancer AZ at $0.005/h (since February 2024) falls under "Other", which is why it exceeds the seed\'s $20.',
           ]
         : [
+            'RDS: db.t3.micro at $0.018/h plus 20 GB gp3 ($15.44); the seed writes ~$13.',
             'Fargate Spot: the Spot price moves; the table uses about 70 % below on-demand ($0.012144 per vCPU-hour).',
             'Public IPv4: one address per NAT gateway and per load balancer AZ at $0.005/h (since February 2024) falls under "Other".',
           ],

@@ -4,7 +4,7 @@ const NOTES = [
   'Load balancer: the seed writes $25 for one ALB: $16.43 of hours plus about 1.5 LCU on average, which the usage assumes.',
   'NAT gateways: 2 x 730 h x $0.045 = $65.70 plus data processed; the seed writes $70.',
   'Public IPv4: AWS bills $0.005/h per public IPv4 address (2 NAT gateways, 2 load balancer nodes) since February 2024; the seed predates it.',
-  'Not in the seed: the worker service, Secrets Manager secrets, KMS key, CloudWatch Logs, alarms, ECR storage and CloudFront.',
+  'Not in the seed: Secrets Manager secrets, the KMS key of the alarm topic, CloudWatch Logs, alarms, ECR storage and CloudFront.',
 ];
 
 /** Seed 002, "Tiger (Development)": scheduled scale-down at nights and weekends keeps the API near 1 task. */
@@ -20,21 +20,24 @@ export const tigerUsage: ProfileUsage = {
     cloudfrontGb: 10,
     cloudfrontRequests: 100000,
   }),
-  seed: () => ({
-    file: '002_3a149d6e15966cab.txt',
-    title: 'Tiger (Development)',
-    total: 147,
-    rows: [
-      { label: 'ECS Fargate (1 task, 0.5 vCPU, 1GB)', seed: 15, categories: ['fargate'] },
-      { label: 'ALB', seed: 25, categories: ['alb'] },
-      { label: 'RDS db.t3.micro', seed: 15, categories: ['rds', 'rds-storage'] },
-      { label: 'ElastiCache cache.t3.micro', seed: 12, categories: ['cache'] },
-      { label: 'NAT Gateway (2)', seed: 70, categories: ['nat', 'nat-data'] },
-      { label: 'S3 (10GB)', seed: 1, categories: ['s3-storage', 's3-requests'] },
-      { label: 'Data Transfer (100GB)', seed: 9, categories: ['transfer'] },
-    ],
-    notes: NOTES,
-  }),
+  seed: (env) =>
+    env !== 'dev'
+      ? undefined
+      : {
+          file: '002_3a149d6e15966cab.txt',
+          title: 'Tiger (Development)',
+          total: 147,
+          rows: [
+            { label: 'ECS Fargate (1 task, 0.5 vCPU, 1GB)', seed: 15, categories: ['fargate'] },
+            { label: 'ALB', seed: 25, categories: ['alb'] },
+            { label: 'RDS db.t3.micro', seed: 15, categories: ['rds', 'rds-storage'] },
+            { label: 'ElastiCache cache.t3.micro', seed: 12, categories: ['cache'] },
+            { label: 'NAT Gateway (2)', seed: 70, categories: ['nat', 'nat-data'] },
+            { label: 'S3 (10GB)', seed: 1, categories: ['s3-storage', 's3-requests'] },
+            { label: 'Data Transfer (100GB)', seed: 9, categories: ['transfer'] },
+          ],
+          notes: NOTES,
+        },
 };
 
 /** Seed 002, "Cheetah (Staging)". */
@@ -50,19 +53,22 @@ export const cheetahUsage: ProfileUsage = {
     cloudfrontGb: 50,
     cloudfrontRequests: 500000,
   }),
-  seed: () => ({
-    file: '002_3a149d6e15966cab.txt',
-    title: 'Cheetah (Staging)',
-    total: 280,
-    rows: [
-      { label: 'ECS Fargate (2 tasks, 0.5 vCPU, 1GB each)', seed: 30, categories: ['fargate'] },
-      { label: 'ALB', seed: 25, categories: ['alb'] },
-      { label: 'RDS db.t3.small (Multi-AZ)', seed: 60, categories: ['rds', 'rds-storage'] },
-      { label: 'ElastiCache cache.t3.small (replica)', seed: 48, categories: ['cache'] },
-      { label: 'NAT Gateway (2)', seed: 70, categories: ['nat', 'nat-data'] },
-      { label: 'S3 (50GB)', seed: 2, categories: ['s3-storage', 's3-requests'] },
-      { label: 'Data Transfer (500GB)', seed: 45, categories: ['transfer'] },
-    ],
-    notes: NOTES,
-  }),
+  seed: (env) =>
+    env !== 'staging'
+      ? undefined
+      : {
+          file: '002_3a149d6e15966cab.txt',
+          title: 'Cheetah (Staging)',
+          total: 280,
+          rows: [
+            { label: 'ECS Fargate (2 tasks, 0.5 vCPU, 1GB each)', seed: 30, categories: ['fargate'] },
+            { label: 'ALB', seed: 25, categories: ['alb'] },
+            { label: 'RDS db.t3.small (Multi-AZ)', seed: 60, categories: ['rds', 'rds-storage'] },
+            { label: 'ElastiCache cache.t3.small (replica)', seed: 48, categories: ['cache'] },
+            { label: 'NAT Gateway (2)', seed: 70, categories: ['nat', 'nat-data'] },
+            { label: 'S3 (50GB)', seed: 2, categories: ['s3-storage', 's3-requests'] },
+            { label: 'Data Transfer (500GB)', seed: 45, categories: ['transfer'] },
+          ],
+          notes: NOTES,
+        },
 };

@@ -22,11 +22,11 @@ export const webServiceUsage: ProfileUsage = {
             { label: 'Secrets Manager', seed: 0.4, categories: ['secrets'] },
           ],
           notes: [
-            'RDS: the profile runs db.t3.small in prod (issue 5); the seed prices db.t3.micro Multi-AZ ($0.036/h, $26.28). Multi-AZ doubles the instance and the gp3 storage price ($0.23/GB-month), which the seed leaves out.',
-            'ECS Fargate: 2 tasks x (0.5 vCPU x $0.04048 + 1 GB x $0.004445) x 730 h = $36.04 on FARGATE; the seed rounds to $30. Tasks the capacity-provider strategy puts on FARGATE_SPOT cost about 70 % less.',
-            'NAT gateway: one per AZ in prod where the profile asks for it; the seed counts one ($32.85 each).',
+            "RDS: the prod env runs db.t3.small Multi-AZ (issue 5 sizes prod at t3.small); the seed's table prices db.t3.micro Multi-AZ at ~$30 ($0.036/h = $26.28). Multi-AZ gp3 storage (20 GB x $0.23) is not in its table.",
+            "NAT gateways: the prod env runs one per AZ (2 x $32.85); the seed's table counts one.",
+            'ECS Fargate: the capacity-provider strategy puts a share of the 2 tasks on FARGATE_SPOT (about 70 % cheaper), which offsets the rounding in the seed ($36.04 for 2 on-demand tasks).',
             'Public IPv4: AWS bills $0.005/h per public IPv4 address (NAT gateways, one per load balancer AZ) since February 2024; the seed predates it.',
-            'Not in the seed: CloudWatch alarms and the dashboard ($3/month), KMS keys if any.',
+            'Not in the seed: the CloudWatch dashboard ($3/month), alarms, the KMS key of the alarm topic.',
           ],
         },
 };
