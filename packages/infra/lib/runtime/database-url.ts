@@ -6,10 +6,12 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
  * (the connection URL) and sets `DATABASE_URL` before the handler module builds its pool.
  * The value is never logged.
  */
-export async function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function loadDatabaseUrl(
+  env: NodeJS.ProcessEnv = process.env,
+  client: Pick<SecretsManagerClient, 'send'> = new SecretsManagerClient({}),
+): Promise<void> {
   const arn = env.DATABASE_URL_SECRET_ARN;
   if (env.DATABASE_URL || !arn) return;
-  const client = new SecretsManagerClient({});
   const result = await client.send(new GetSecretValueCommand({ SecretId: arn }));
   if (!result.SecretString) throw new Error('DATABASE_URL_SECRET_ARN names a secret without a string value');
   env.DATABASE_URL = result.SecretString;
