@@ -42,7 +42,11 @@ const CASES = [
   },
 ] as const;
 
-const SYNTHESIZED = { tiger: synthProfile(tiger, 'dev'), cheetah: synthProfile(cheetah, 'dev') };
+const IMAGE = { kind: 'repository', tag: 'v1' } as const;
+const SYNTHESIZED = {
+  tiger: synthProfile(tiger, 'dev', {}, IMAGE),
+  cheetah: synthProfile(cheetah, 'dev', {}, IMAGE),
+};
 
 const ref = (pattern: string) => ({ Ref: Match.stringLikeRegexp(pattern) });
 const groupId = (pattern: string) => ({ 'Fn::GetAtt': [Match.stringLikeRegexp(pattern), 'GroupId'] });
@@ -326,11 +330,14 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
       expect(text).toMatch(/AssetsBucket[0-9A-F]+","Arn"\]\},"\/\*"/);
     });
 
-    it('lets the execution role read the injected secrets and write logs', () => {
+    it('lets the execution role pull from the ECR repository, write logs and read the injected secrets', () => {
       const policies = template.findResources('AWS::IAM::Policy', {
         Properties: { Roles: [ref('^ApiExecutionRole')] },
       });
       const text = JSON.stringify(Object.values(policies));
+      expect(text).toMatch(
+        /"ecr:BatchGetImage"\],"Effect":"Allow","Resource":\{"Fn::GetAtt":\["RegistryRepository/,
+      );
       expect(text).toContain('secretsmanager:GetSecretValue');
       expect(text).toContain('logs:PutLogEvents');
     });
