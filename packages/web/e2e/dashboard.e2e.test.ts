@@ -30,129 +30,134 @@ const skipReason = !existsSync(CHROMIUM)
     : null;
 if (skipReason) console.warn(`dashboard e2e skipped: ${skipReason}`);
 
-describe.skipIf(skipReason !== null)('dashboard end to end (Chromium against npm start)', () => {
-  let server: StartedServer;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let page: Page;
-  let jobUrl = '';
+describe.skipIf(skipReason !== null)(
+  'dashboard end to end (Chromium against npm start)',
+  { timeout: 240_000 },
+  () => {
+    let server: StartedServer;
+    let browser: Awaited<ReturnType<typeof launchChromium>>;
+    let page: Page;
+    let jobUrl = '';
 
-  /** Set when `npm start` says the API role is not built yet: every test then skips with it. */
-  let unavailable: string | undefined;
-  const needServer = (ctx: { skip(note?: string): void }) => {
-    if (unavailable) ctx.skip(unavailable);
-  };
+    /** Set when `npm start` says the API role is not built yet: every test then skips with it. */
+    let unavailable: string | undefined;
+    const needServer = (ctx: { skip(note?: string): void }) => {
+      if (unavailable) ctx.skip(unavailable);
+    };
 
-  beforeAll(async () => {
-    buildDashboard();
-    try {
-      server = await startServer();
-    } catch (err) {
-      if (!(err instanceof ServerUnavailable)) throw err;
-      unavailable = err.message;
-      console.warn(`dashboard e2e skipped: ${unavailable}`);
-      return;
-    }
-    browser = await launchChromium();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  }, 300_000);
+    beforeAll(async () => {
+      buildDashboard();
+      try {
+        server = await startServer();
+      } catch (err) {
+        if (!(err instanceof ServerUnavailable)) throw err;
+        unavailable = err.message;
+        console.warn(`dashboard e2e skipped: ${unavailable}`);
+        return;
+      }
+      browser = await launchChromium();
+      page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+    afterAll(async () => {
+      if (process.env.DASHBOARD_E2E_LOG) console.log(server?.output().slice(-6000));
+      await browser?.close();
+      await server?.stop();
+    });
 
-  it('refuses a wrong key with a clear 401 message, then signs in', async (ctx) => {
-    needServer(ctx);
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('API key').fill('dsk_not_a_real_key');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not accepted (401)');
-    await page.getByLabel('API key').fill(server.apiKey);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Jobs' }).waitFor();
-    expect(await page.evaluate(() => sessionStorage.getItem('data-scanner.api-key'))).toBe(server.apiKey);
-  });
+    it('refuses a wrong key with a clear 401 message, then signs in', async (ctx) => {
+      needServer(ctx);
+      await page.goto(`${server.url}/`);
+      await page.getByLabel('API key').fill('dsk_not_a_real_key');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain('not accepted (401)');
+      await page.getByLabel('API key').fill(server.apiKey);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Jobs' }).waitFor();
+      expect(await page.evaluate(() => sessionStorage.getItem('data-scanner.api-key'))).toBe(server.apiKey);
+    });
 
-  it('submits a scan of the shipped samples and follows it to the end', async (ctx) => {
-    needServer(ctx);
-    const samples = [...server.localRoots, ...SAMPLE_DIRS].find((d) => existsSync(d));
-    expect(samples, `no samples folder among ${SAMPLE_DIRS.join(', ')}`).toBeTruthy();
-    await page.getByLabel('Source').fill('file:///etc');
-    await page.getByRole('button', { name: 'Start scan' }).click();
-    await expect.poll(() => page.getByLabel('Source').getAttribute('aria-invalid')).toBe('true');
-    const describedBy = (await page.getByLabel('Source').getAttribute('aria-describedby')) ?? '';
-    const errId = describedBy.split(' ').find((id) => id.endsWith('-err')) ?? 'missing';
-    expect(await page.locator(`[id="${errId}"]`).textContent()).toMatch(/outside the allowed local roots/);
-    await page.getByLabel('Source').fill(`file://${samples}`);
-    await page.getByLabel('Name (optional)').fill('shipped samples');
-    await page.getByRole('button', { name: 'Start scan' }).click();
-    await page.getByRole('heading', { name: 'shipped samples' }).waitFor();
-    jobUrl = page.url();
-    const badge = page.locator('.job-page .section-head .badge').first();
-    await expect
-      .poll(() => badge.textContent(), { timeout: 180_000, interval: 1000 })
-      .toMatch(/succeeded|partial|failed/);
-    expect(await badge.textContent()).toMatch(/succeeded|partial/);
-    const objects = page.getByRole('progressbar', { name: 'Objects' });
-    expect(await objects.getAttribute('aria-valuenow')).toBe(await objects.getAttribute('aria-valuemax'));
-    await page.getByRole('list', { name: 'By severity' }).waitFor();
-  });
+    it('submits a scan of the shipped samples and follows it to the end', async (ctx) => {
+      needServer(ctx);
+      const samples = [...server.localRoots, ...SAMPLE_DIRS].find((d) => existsSync(d));
+      expect(samples, `no samples folder among ${SAMPLE_DIRS.join(', ')}`).toBeTruthy();
+      await page.getByLabel('Source').fill('file:///etc');
+      await page.getByRole('button', { name: 'Start scan' }).click();
+      await expect.poll(() => page.getByLabel('Source').getAttribute('aria-invalid')).toBe('true');
+      const describedBy = (await page.getByLabel('Source').getAttribute('aria-describedby')) ?? '';
+      const errId = describedBy.split(' ').find((id) => id.endsWith('-err')) ?? 'missing';
+      expect(await page.locator(`[id="${errId}"]`).textContent()).toMatch(/outside the allowed local roots/);
+      await page.getByLabel('Source').fill(`file://${samples}`);
+      await page.getByLabel('Name (optional)').fill('shipped samples');
+      await page.getByRole('button', { name: 'Start scan' }).click();
+      await page.getByRole('heading', { name: 'shipped samples' }).waitFor();
+      jobUrl = page.url();
+      const badge = page.locator('.job-page .section-head .badge').first();
+      await expect
+        .poll(() => badge.textContent(), { timeout: 180_000, interval: 1000 })
+        .toMatch(/succeeded|partial|failed/);
+      expect(await badge.textContent()).toMatch(/succeeded|partial/);
+      const objects = page.getByRole('progressbar', { name: 'Objects' });
+      expect(await objects.getAttribute('aria-valuenow')).toBe(await objects.getAttribute('aria-valuemax'));
+      await page.getByRole('list', { name: 'By severity' }).waitFor();
+    });
 
-  it('opens a finding: masked value, location and fingerprint', async (ctx) => {
-    needServer(ctx);
-    const first = page.getByRole('button', { name: /^Details of finding / }).first();
-    await first.click();
-    const details = page.getByLabel('Finding details');
-    await details.waitFor();
-    const text = (await details.textContent()) ?? '';
-    expect(text).toMatch(/Masked value/);
-    expect(text).toMatch(/Fingerprint/);
-    expect(text).toMatch(/line \d+, column \d+|row \d+|\$/);
-  });
+    it('opens a finding: masked value, location and fingerprint', async (ctx) => {
+      needServer(ctx);
+      const first = page.getByRole('button', { name: /^Details of finding / }).first();
+      await first.click();
+      const details = page.getByLabel('Finding details');
+      await details.waitFor();
+      const text = (await details.textContent()) ?? '';
+      expect(text).toMatch(/Masked value/);
+      expect(text).toMatch(/Fingerprint/);
+      expect(text).toMatch(/line \d+, column \d+|row \d+|\$/);
+    });
 
-  it('pages through the findings with the cursor', async (ctx) => {
-    needServer(ctx);
-    await page.getByLabel('Rows per page').selectOption('10');
-    const firstRow = () => page.locator('.findings-table tbody tr').first().textContent();
-    await expect.poll(() => page.locator('.findings-table tbody tr').count()).toBe(10);
-    const before = await firstRow();
-    const pager = page.getByRole('navigation', { name: 'Findings pages' });
-    await pager.getByRole('button', { name: 'Next page' }).click();
-    await expect.poll(() => pager.textContent()).toContain('Page 2');
-    await expect.poll(firstRow).not.toBe(before);
-    await pager.getByRole('button', { name: 'Previous page' }).click();
-    await expect.poll(firstRow).toBe(before);
-  });
+    it('pages through the findings with the cursor', async (ctx) => {
+      needServer(ctx);
+      await page.getByLabel('Rows per page').selectOption('10');
+      const firstRow = () => page.locator('.findings-table tbody tr').first().textContent();
+      await expect.poll(() => page.locator('.findings-table tbody tr').count()).toBe(10);
+      const before = await firstRow();
+      const pager = page.getByRole('navigation', { name: 'Findings pages' });
+      await pager.getByRole('button', { name: 'Next page' }).click();
+      await expect.poll(() => pager.textContent()).toContain('Page 2');
+      await expect.poll(firstRow).not.toBe(before);
+      await pager.getByRole('button', { name: 'Previous page' }).click();
+      await expect.poll(firstRow).toBe(before);
+    });
 
-  it('downloads the SARIF export and it parses', async (ctx) => {
-    needServer(ctx);
-    const download = page.waitForEvent('download', { timeout: 60_000 }).catch(() => null);
-    await page.getByRole('button', { name: 'Download SARIF' }).click();
-    const status = page.getByRole('status').filter({ hasText: /SARIF/ });
-    await status.waitFor({ timeout: 60_000 });
-    const said = (await status.textContent()) ?? '';
-    if (said.includes('answered 404')) ctx.skip('the server has no /jobs/{id}/export yet (issue 8)');
-    const file = await download;
-    expect(file, said).not.toBeNull();
-    const sarif = JSON.parse(readFileSync((await file?.path()) as string, 'utf8'));
-    expect(sarif.version).toBe('2.1.0');
-    expect(Array.isArray(sarif.runs)).toBe(true);
-  });
+    it('downloads the SARIF export and it parses', async (ctx) => {
+      needServer(ctx);
+      const download = page.waitForEvent('download', { timeout: 60_000 }).catch(() => null);
+      await page.getByRole('button', { name: 'Download SARIF' }).click();
+      const status = page.getByRole('status').filter({ hasText: /SARIF/ });
+      await status.waitFor({ timeout: 60_000 });
+      const said = (await status.textContent()) ?? '';
+      if (said.includes('answered 404')) ctx.skip('the server has no /jobs/{id}/export yet (issue 8)');
+      const file = await download;
+      expect(file, said).not.toBeNull();
+      const sarif = JSON.parse(readFileSync((await file?.path()) as string, 'utf8'));
+      expect(sarif.version).toBe('2.1.0');
+      expect(Array.isArray(sarif.runs)).toBe(true);
+    });
 
-  it('renders the jobs list and the job page at 1280 px and 390 px (screenshots)', async (ctx) => {
-    needServer(ctx);
-    const SHOTS_DIR = shotsDir();
-    mkdirSync(SHOTS_DIR, { recursive: true });
-    await page.goto(jobUrl);
-    await page.getByRole('list', { name: 'By severity' }).waitFor();
-    await page.screenshot({ path: path.join(SHOTS_DIR, 'dashboard-job.png'), fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: path.join(SHOTS_DIR, 'dashboard-job-390.png'), fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${server.url}/#/`);
-    await page.getByRole('link', { name: 'shipped samples' }).waitFor();
-    await page.screenshot({ path: path.join(SHOTS_DIR, 'dashboard-jobs.png'), fullPage: true });
-  });
-});
+    it('renders the jobs list and the job page at 1280 px and 390 px (screenshots)', async (ctx) => {
+      needServer(ctx);
+      const SHOTS_DIR = shotsDir();
+      mkdirSync(SHOTS_DIR, { recursive: true });
+      await page.goto(jobUrl);
+      await page.getByRole('list', { name: 'By severity' }).waitFor();
+      await page.screenshot({ path: path.join(SHOTS_DIR, 'dashboard-job.png'), fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: path.join(SHOTS_DIR, 'dashboard-job-390.png'), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${server.url}/#/`);
+      await page.getByRole('link', { name: 'shipped samples' }).waitFor();
+      await page.screenshot({ path: path.join(SHOTS_DIR, 'dashboard-jobs.png'), fullPage: true });
+    });
+  },
+);

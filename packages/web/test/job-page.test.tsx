@@ -92,6 +92,22 @@ describe('job page', () => {
     expect(screen.getByRole('progressbar', { name: 'Objects' }).getAttribute('aria-valuenow')).toBe('8');
   });
 
+  it('reads findings and objects again when the job finishes, without a reload', async () => {
+    const all = api.state.findings.get(job.job_id) ?? [];
+    const objects = api.state.objects.get(job.job_id) ?? [];
+    api.state.findings.set(job.job_id, []);
+    api.state.objects.set(job.job_id, []);
+    job.progress = { ...job.progress, findings: 0 };
+    openJob();
+    expect(await screen.findByText('No findings match.')).toBeTruthy();
+    api.state.findings.set(job.job_id, all);
+    api.state.objects.set(job.job_id, objects);
+    job.status = 'succeeded';
+    job.progress = { ...job.progress, objects_done: 8, findings: all.length };
+    expect(await screen.findByText('line 1, column 7', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('UNSUPPORTED_BINARY')).toBeTruthy();
+  });
+
   it('charts findings by severity, category and detector', async () => {
     openJob();
     const sev = await screen.findByRole('list', { name: 'By severity' });

@@ -47,12 +47,12 @@ export interface FindingsTableProps {
   jobId: string;
   /** Detector ids offered in the filter. */
   detectors: string[];
-  /** Poll while the job runs so new findings show up. */
-  live: boolean;
+  /** Changes whenever the job's findings may have changed (status, count): the page is then read again. */
+  version: string;
 }
 
 /** The job's findings, filterable by detector, severity and object, paged with `next_cursor`. */
-export function FindingsTable({ jobId, detectors, live }: FindingsTableProps) {
+export function FindingsTable({ jobId, detectors, version }: FindingsTableProps) {
   const api = useApi();
   const id = useId();
   const [detector, setDetector] = useState('');
@@ -64,9 +64,9 @@ export function FindingsTable({ jobId, detectors, live }: FindingsTableProps) {
   const keyset = useKeyset();
   const query = { job_id: jobId, detector, severity, object };
   const { data, error, isLoading } = useSWR<Page<Finding>, ApiError>(
-    ['/results', JSON.stringify(query), keyset.cursor, pageSize],
+    ['/results', JSON.stringify(query), keyset.cursor, pageSize, version],
     () => loadFindings(api, query, keyset.cursor, pageSize),
-    { refreshInterval: live ? 5_000 : 0, keepPreviousData: true },
+    { keepPreviousData: true },
   );
   const items = data?.items ?? [];
 

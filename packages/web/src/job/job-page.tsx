@@ -103,8 +103,12 @@ export function JobPage({ jobId }: { jobId: string }) {
       </section>
 
       <Downloads jobId={job.id} />
-      <FindingsTable jobId={job.id} detectors={Object.keys(summary?.byDetector ?? {}).sort()} live={live} />
-      <ObjectsTable jobId={job.id} live={live} />
+      <FindingsTable
+        jobId={job.id}
+        detectors={Object.keys(summary?.byDetector ?? {}).sort()}
+        version={`${job.status}:${job.findings}`}
+      />
+      <ObjectsTable jobId={job.id} version={`${job.status}:${job.objectsDone}:${job.findings}`} />
     </div>
   );
 }

@@ -10,8 +10,11 @@ import { useKeyset } from '../ui/use-keyset.ts';
 
 const OBJECT_STATUSES = ['PENDING', 'COMPLETE', 'PARTIAL', 'SKIPPED', 'FAILED'];
 
-/** Each object of the job with its status and, when not COMPLETE, the reason code. */
-export function ObjectsTable({ jobId, live }: { jobId: string; live: boolean }) {
+/**
+ * Each object of the job with its status and, when not COMPLETE, the reason code. `version`
+ * changes whenever the job's objects may have changed; the page is then read again.
+ */
+export function ObjectsTable({ jobId, version }: { jobId: string; version: string }) {
   const id = useId();
   const [status, setStatus] = useState('');
   const keyset = useKeyset();
@@ -19,7 +22,8 @@ export function ObjectsTable({ jobId, live }: { jobId: string; live: boolean }) 
     `/jobs/${encodeURIComponent(jobId)}/objects`,
     { status, limit: 50, cursor: keyset.cursor },
     (b) => normalizePage(b, normalizeObject),
-    { refreshInterval: live ? 5_000 : 0, keepPreviousData: true },
+    { keepPreviousData: true },
+    version,
   );
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
