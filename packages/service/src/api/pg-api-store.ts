@@ -9,17 +9,23 @@ import {
   type ObjectRow,
   objectView,
 } from './row-views.ts';
-import type { FindingView, JobObjectView, JobStatus, JobView, ObjectStatus } from './schemas.ts';
+import type { FindingView, JobObjectView, JobStatus, JobSummary, JobView, ObjectStatus } from './schemas.ts';
+
+const FINAL = new Set(['succeeded', 'partial', 'failed', 'cancelled']);
+const SUMMARY_CACHE_SIZE = 1000;
 
 /** A reservation older than this belongs to a request that died; a retry may take it over. */
 const RESERVATION_SECONDS = 60;
 
 const JOB_COLUMNS = `id, status, source, name, detectors, exclude, status_reason, objects_total, objects_done,
-  bytes_scanned, findings_count, created_at, updated_at, finished_at,
+  bytes_total, bytes_scanned, findings_count, created_at, updated_at, finished_at,
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
 
 /** `ApiStore` over the service's PostgreSQL schema (migrations 001 and 020). */
 export class PgApiStore implements ApiStore {
+  /** Summaries of ended jobs never change; the most recent ones are kept in memory. */
+  private readonly summaries = new Map<string, JobSummary>();
+
   constructor(
     private readonly pool: pg.Pool,
     private readonly commands: JobCommands,
@@ -184,6 +190,34 @@ export class PgApiStore implements ApiStore {
     const items = rows.slice(0, page.limit);
     const last = items.at(-1);
     return { items: items.map(objectView), next: rows.length > page.limit && last ? last.key : null };
+  }
+
+  async jobSummary(tenantId: string, job: JobView): Promise<JobSummary> {
+    const ended = FINAL.has(job.status);
+    const cached = ended ? this.summaries.get(job.job_id) : undefined;
+    if (cached) return cached;
+    const { rows } = await this.pool.query<{
+      severity: string | null;
+      category: string | null;
+      detector: string | null;
+      n: string;
+    }>(
+      `SELECT severity, category, detector, count(*) AS n FROM findings WHERE job_id = $1 AND tenant_id = $2
+       GROUP BY GROUPING SETS ((severity), (category), (detector))`,
+      [job.job_id, tenantId],
+    );
+    const summary: JobSummary = { by_severity: {}, by_category: {}, by_detector: {} };
+    for (const r of rows) {
+      if (r.severity !== null) summary.by_severity[r.severity] = Number(r.n);
+      else if (r.category !== null) summary.by_category[r.category] = Number(r.n);
+      else if (r.detector !== null) summary.by_detector[r.detector] = Number(r.n);
+    }
+    if (ended) {
+      if (this.summaries.size >= SUMMARY_CACHE_SIZE)
+        this.summaries.delete(this.summaries.keys().next().value as string);
+      this.summaries.set(job.job_id, summary);
+    }
+    return summary;
   }
 
   private async ownsJob(tenantId: string, jobId: string): Promise<boolean> {

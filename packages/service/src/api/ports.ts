@@ -1,4 +1,4 @@
-import type { FindingView, JobObjectView, JobStatus, JobView, ObjectStatus } from './schemas.ts';
+import type { FindingView, JobObjectView, JobStatus, JobSummary, JobView, ObjectStatus } from './schemas.ts';
 
 /** Who is calling: every query the API makes is scoped to `tenantId`. */
 export interface Principal {
@@ -58,6 +58,8 @@ export interface ApiStore {
     idempotency?: { key: string; requestHash: string },
   ): Promise<SubmitResult>;
   getJob(tenantId: string, jobId: string): Promise<JobView | null>;
+  /** Findings of a job (already checked to be the tenant's) counted by severity, category and detector. */
+  jobSummary(tenantId: string, job: JobView): Promise<JobSummary>;
   listJobs(
     tenantId: string,
     filter: { status?: JobStatus },

@@ -11,6 +11,7 @@ export interface JobRow {
   status_reason: string | null;
   objects_total: string | null;
   objects_done: string;
+  bytes_total: string | null;
   bytes_scanned: string;
   findings_count: string;
   created_at: Date;
@@ -82,6 +83,7 @@ export function jobView(r: JobRow): JobView {
     progress: {
       objects_total: num(r.objects_total),
       objects_done: num(r.objects_done),
+      bytes_total: r.bytes_total === null ? null : Number(r.bytes_total),
       bytes_scanned: num(r.bytes_scanned),
       findings: num(r.findings_count),
     },

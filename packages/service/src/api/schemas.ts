@@ -68,6 +68,7 @@ export const JobSchema = z
     progress: z.object({
       objects_total: z.number().int(),
       objects_done: z.number().int(),
+      bytes_total: z.number().int().nullable().openapi({ description: 'Known once the source is listed' }),
       bytes_scanned: z.number().int(),
       findings: z.number().int(),
     }),
@@ -77,6 +78,17 @@ export const JobSchema = z
   })
   .openapi('Job');
 export type JobView = z.infer<typeof JobSchema>;
+
+const CountsSchema = z.record(z.string(), z.number().int());
+
+export const JobSummarySchema = z
+  .object({ by_severity: CountsSchema, by_category: CountsSchema, by_detector: CountsSchema })
+  .openapi('JobSummary');
+export type JobSummary = z.infer<typeof JobSummarySchema>;
+
+export const JobDetailSchema = JobSchema.extend({
+  summary: JobSummarySchema.openapi({ description: 'Findings counted by severity, category and detector' }),
+}).openapi('JobDetail');
 
 export const JobListSchema = z
   .object({ items: z.array(JobSchema), next_cursor: z.string().nullable() })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobView } from '../../src/api/schemas.ts';
-import { insertJob, insertObjects } from './fixtures.ts';
+import { insertFindings, insertJob, insertObjects } from './fixtures.ts';
 import { useApiHarness } from './harness.ts';
 
 const api = useApiHarness();
@@ -38,8 +38,20 @@ describe('GET /jobs/{job_id}', () => {
       job_id: jobId,
       status: 'scanning',
       source: 's3://allowed-bucket/data/',
-      progress: { objects_total: 10, objects_done: 4, bytes_scanned: 4096, findings: 7 },
+      progress: { objects_total: 10, objects_done: 4, bytes_total: null, bytes_scanned: 4096, findings: 7 },
+      summary: { by_severity: {}, by_category: {}, by_detector: {} },
       finished_at: null,
+    });
+  });
+
+  it('counts the findings by severity, category and detector', async () => {
+    const jobId = await insertJob(api().db.pool, api().acme.tenantId, { status: 'succeeded' });
+    await insertFindings(api().db.pool, { id: jobId, tenantId: api().acme.tenantId }, 5);
+    const job = (await (await api().call(`/jobs/${jobId}`)).json()) as { summary: unknown };
+    expect(job.summary).toEqual({
+      by_severity: { high: 5 },
+      by_category: { credentials: 5 },
+      by_detector: { 'aws-access-key-id': 2, 'email-address': 3 },
     });
   });
 

@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { HttpError } from '../http-error.ts';
 import type { JobKey } from '../ports.ts';
 import {
+  JobDetailSchema,
   JobIdParamSchema,
   JobListQuerySchema,
   JobListSchema,
@@ -27,7 +28,10 @@ const getJob = createRoute({
   summary: 'One job with its progress',
   security,
   request: { params: JobIdParamSchema },
-  responses: { 200: json(JobSchema, 'The job'), ...errorResponses(401, 404, 422) },
+  responses: {
+    200: json(JobDetailSchema, 'The job with its findings summary'),
+    ...errorResponses(401, 404, 422),
+  },
 });
 
 const listJobs = createRoute({
@@ -79,9 +83,10 @@ export function registerJobs(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   app.use('/jobs/*', auth);
 
   app.openapi(getJob, async (c) => {
-    const job = await deps.store.getJob(c.get('principal').tenantId, c.req.valid('param').job_id);
+    const { tenantId } = c.get('principal');
+    const job = await deps.store.getJob(tenantId, c.req.valid('param').job_id);
     if (!job) throw HttpError.notFound('No such job');
-    return c.json(job, 200);
+    return c.json({ ...job, summary: await deps.store.jobSummary(tenantId, job) }, 200);
   });
 
   app.openapi(listJobs, async (c) => {
