@@ -477,6 +477,15 @@ export const NEAR_MISSES: Record<string, (rng: Rng) => string> = {
     const n = int(r, 10000000, 99999999);
     return `DNI ${n}${dniLetter(n + 1)}`;
   },
+  'aadhaar bad check digit': (r) => {
+    const body = String(int(r, 2, 9)) + digits(r, 10);
+    const bad = (verhoeffCheckDigit(body) + 1) % 10;
+    return `Aadhaar: ${body.slice(0, 4)} ${body.slice(4, 8)} ${body.slice(8)}${bad}`;
+  },
+  'bsn failing the eleven-test': (r) => {
+    const v = bsn(r);
+    return `BSN: ${v.slice(0, 8)}${(Number(v[8]) + 1) % 10}`;
+  },
   'mac address and time': (r) =>
     `mac ${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)} at 12:${int(r, 10, 59)}:${int(r, 10, 59)}`,
   'masked values': (r) =>
