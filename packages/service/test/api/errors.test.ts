@@ -87,6 +87,36 @@ describe('client mistakes get a 4xx with the uniform error body', () => {
     expect(res.status).toBe(422);
   });
 
+  it('never answers 5xx to odd requests', async () => {
+    const odd: [string, RequestInit & { json?: unknown }][] = [
+      ['/jobs?limit=1&limit=2', {}],
+      ['/jobs?status[]=queued', {}],
+      ['/results?job_id=0f8fad5b-d9cb-469f-a165-70867728950e&job_id=x', {}],
+      ['/results?job_id=%00', {}],
+      ['/jobs/%E0%A4%A', {}],
+      [`/jobs?cursor=${'A'.repeat(600)}`, {}],
+      ['/scan', { method: 'POST', json: null }],
+      ['/scan', { method: 'POST', json: [] }],
+      ['/scan', { method: 'POST', json: 'text' }],
+      ['/scan', { method: 'POST', json: { source: `s3://allowed-bucket/${'k'.repeat(1100)}` } }],
+      ['/scan', { method: 'POST', json: { source: 'file:///etc/passwd' } }],
+      [
+        '/scan',
+        { method: 'POST', headers: { 'content-type': 'application/json; charset=latin1' }, body: '\xff\xfe' },
+      ],
+      [
+        '/scan',
+        { method: 'POST', json: { source: 's3://allowed-bucket/' }, headers: { 'idempotency-key': '' } },
+      ],
+    ];
+    for (const [path, init] of odd) {
+      const res = await api().call(path, init);
+      expect(res.status, path).toBeLessThan(500);
+      const body = (await res.json()) as { error?: { code: string } };
+      if (res.status >= 400) expect(body.error?.code, path).toBeTruthy();
+    }
+  });
+
   it('answers 422 when GET /results has no job_id', async () => {
     const res = await api().call('/results');
     expect(res.status).toBe(422);
