@@ -1,6 +1,6 @@
 import type { Detector, MatchContext } from '../types.ts';
 import { looksRandom } from '../validators/secret-quality.ts';
-import { ciAny, contextHas, re, rep } from './pattern-kit.ts';
+import { ciAny, contextHas, QUOTES, re, rep } from './pattern-kit.ts';
 
 const SECRET_WORDS = [
   'aws_secret_access_key',
@@ -44,7 +44,7 @@ export const awsSecretAccessKey: Detector = {
   severity: 'critical',
   keywords: ['secret_access_key', 'secretaccesskey', 'aws_secret', 'aws secret', 'secret access key'],
   pattern: re(
-    `${ciAny(SECRET_WORDS)}["']?\\s{0,4}(?:[:=]|=>|:=)\\s{0,4}["']?(${rep('[A-Za-z0-9/+]', 40)})(?:[^A-Za-z0-9/+=]|$)`,
+    `${ciAny(SECRET_WORDS)}${QUOTES}\\s{0,4}(?:[:=]|=>|:=)\\s{0,4}${QUOTES}(${rep('[A-Za-z0-9/+]', 40)})(?:[^A-Za-z0-9/+=]|$)`,
   ),
   valueGroup: 1,
   validate: (value, ctx) => {

@@ -1,6 +1,6 @@
 import type { Detector } from '../types.ts';
 import { looksRandom } from '../validators/secret-quality.ts';
-import { ciAny, re, rep } from './pattern-kit.ts';
+import { ciAny, QUOTES, re, rep } from './pattern-kit.ts';
 
 const KEY = `(${rep('[A-Za-z0-9+/]', 86)}==)`;
 
@@ -41,7 +41,7 @@ export const azureStorageKey: Detector = {
   category: 'credentials',
   severity: 'critical',
   keywords: ['storage_key', 'storagekey', 'storage_account_key', 'storageaccountkey', 'storage_access_key'],
-  pattern: re(`${ciAny(KEY_NAMES)}["']?\\s{0,4}(?:[:=]|=>)\\s{0,4}["']?${KEY}`),
+  pattern: re(`${ciAny(KEY_NAMES)}${QUOTES}\\s{0,4}(?:[:=]|=>)\\s{0,4}${QUOTES}${KEY}`),
   valueGroup: 1,
   validate: keyLooksReal,
   contextWords: ['azure', 'storage', 'blob'],

@@ -1,7 +1,7 @@
 import type { Detector, MatchContext } from '../types.ts';
 import { charClassCount, shannonEntropy } from '../validators/entropy.ts';
 import { isPlaceholder } from '../validators/placeholder.ts';
-import { ciAny, re, rep } from './pattern-kit.ts';
+import { ciAny, QUOTES, re, rep } from './pattern-kit.ts';
 
 const NAMES = [
   'password',
@@ -17,9 +17,6 @@ const NAMES = [
   'client_secret',
   'private_token',
 ] as const;
-
-/** Up to three quote characters, plain, JSON-escaped (`\\"`) or CSV-doubled (`""`). */
-const QUOTES = '[\\\\"\'`]{0,3}';
 
 /** Values owned by a specific detector, or that are code and references rather than secrets. */
 const NOT_GENERIC =

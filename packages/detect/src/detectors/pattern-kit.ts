@@ -6,6 +6,9 @@
 
 const MAX = 16;
 
+/** Up to three quote characters: plain, JSON-escaped (`\\"`) or CSV-doubled (`""`). */
+export const QUOTES = '[\\\\"\'`]{0,3}';
+
 /** A case-insensitive literal as character classes: `ci('key')` → `[kK][eE][yY]`. */
 export function ci(word: string): string {
   let out = '';

@@ -1,6 +1,6 @@
 import type { Detector } from '../types.ts';
 import { looksRandom } from '../validators/secret-quality.ts';
-import { ci, contextHas, re, rep } from './pattern-kit.ts';
+import { ci, contextHas, QUOTES, re, rep } from './pattern-kit.ts';
 
 /** Twilio API key SID (`SK` + 32 hex), reported only near the word Twilio. */
 export const twilioApiKey: Detector = {
@@ -26,7 +26,7 @@ export const twilioAuthToken: Detector = {
   severity: 'critical',
   keywords: ['twilio_auth_token', 'twilioauthtoken', 'twilio auth token'],
   pattern: re(
-    `${ci('twilio')}[_ ]?${ci('auth')}[_ ]?${ci('token')}["']?\\s{0,4}(?:[:=]|=>)\\s{0,4}["']?(${rep('[0-9a-f]', 32)})\\b`,
+    `${ci('twilio')}[_ ]?${ci('auth')}[_ ]?${ci('token')}${QUOTES}\\s{0,4}(?:[:=]|=>)\\s{0,4}${QUOTES}(${rep('[0-9a-f]', 32)})\\b`,
   ),
   valueGroup: 1,
   validate: (value) => looksRandom(value, { minEntropy: 2.8, minClasses: 2 }),

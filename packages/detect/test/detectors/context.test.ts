@@ -70,6 +70,13 @@ describe('structured formats', () => {
     expect(key?.location.json_path).toBe('$.private_key');
   });
 
+  it('finds an AWS secret key in JSON nested as an escaped string (AWS CLI output in a log)', async () => {
+    const secret = gen('aws-secret-access-key').value;
+    const line = JSON.stringify({ msg: JSON.stringify({ AccessKey: { SecretAccessKey: secret } }) });
+    const findings = await scan(`${line}\n`, 'log.jsonl');
+    expect(findingFor(findings, 'aws-secret-access-key', secret)?.location.json_path).toBe('$.msg');
+  });
+
   it('reports an AWS secret once, not again as a generic secret', async () => {
     const secret = gen('aws-secret-access-key').value;
     const findings = await scan(`{"aws_secret_access_key": "${secret}"}`, 'c.json');
