@@ -116,6 +116,12 @@ export interface Detector {
   requireContext?: boolean;
   /** Confidence without context, 0..1. */
   baseConfidence: number;
+  /**
+   * For keyword-less detectors: the structural prefilter only runs the pattern around digit
+   * runs with at least `minDigits` digits (and, with `shape`, three dots or three colons).
+   * Without it the engine uses its own table for built-in ids, else runs the pattern on all text.
+   */
+  structural?: { minDigits: number; shape?: 'dotted-quad' | 'colons' };
   /** How many leading/trailing characters the masked preview keeps. @default 4/4, less for short values */
   mask?: { keepStart: number; keepEnd: number };
   description?: string;

@@ -11,7 +11,46 @@ export const IGNORE_MARKER = 'data-scanner:ignore';
  * digits or separators, or `::` (IPv6). Cards, IBANs, SSNs, phones, IPs and national ids all
  * contain such a run; their patterns only run in windows around these candidates.
  */
-export const STRUCTURAL_CANDIDATE = /[0-9][0-9 .:\-/()]{5,}|::/g;
+export const STRUCTURAL_CANDIDATE = /[0-9][0-9 .:\-/()]{5,}|::|(?:[0-9A-Fa-f]{1,4}:){3}/g;
+
+/** What wakes a keyword-less detector: digit runs with enough digits, of a given shape. */
+export type StructuralTrigger = NonNullable<Detector['structural']>;
+
+/** Triggers for the built-in keyword-less detectors (a detector's own `structural` wins). */
+const BUILT_IN_TRIGGERS: Record<string, StructuralTrigger> = {
+  'payment-card': { minDigits: 12 },
+  iban: { minDigits: 6 },
+  'us-ssn': { minDigits: 9 },
+  'us-itin': { minDigits: 9 },
+  'aba-routing-number': { minDigits: 9 },
+  'phone-number': { minDigits: 7 },
+  'ipv4-address': { minDigits: 4, shape: 'dotted-quad' },
+  'ipv6-address': { minDigits: 0, shape: 'colons' },
+  'uk-nhs-number': { minDigits: 10 },
+  'canada-sin': { minDigits: 9 },
+  'nl-bsn': { minDigits: 8 },
+  'es-dni': { minDigits: 7 },
+  'in-aadhaar': { minDigits: 12 },
+};
+
+/** The trigger of a keyword-less detector, or undefined when it must run on all text. */
+export function structuralTrigger(detector: Detector): StructuralTrigger | undefined {
+  return detector.structural ?? BUILT_IN_TRIGGERS[detector.id];
+}
+
+/** True when a structural candidate run wakes a detector with this trigger. */
+export function wakes(trigger: StructuralTrigger, digits: number, dots: number, colons: number): boolean {
+  if (trigger.shape === 'colons') return colons >= 2;
+  if (digits < trigger.minDigits) return false;
+  return trigger.shape !== 'dotted-quad' || dots >= 3;
+}
+
+/**
+ * Dates and times (`2026-11-14`, `12:34:56.789`) are the most common digit runs in logs and
+ * match no keyword-less detector, so they wake none (date of birth is keyword-bound).
+ */
+export const DATE_OR_TIME =
+  /^(?:\d{4}-\d{2}-\d{2}|\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?|\d{4}-\d{2}-\d{2}[ ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)[ ]?$/;
 
 /** Work counters of an engine, for tests and benchmarks. */
 export interface EngineStats {
@@ -40,7 +79,8 @@ export class Engine {
   /** Detectors (indexes into `compiled`) woken by each automaton keyword; empty for the marker. */
   readonly keywordDetectors: readonly (readonly number[])[];
   readonly markerKeyword: number;
-  readonly structural: readonly number[];
+  /** Keyword-less detectors, grouped by trigger; `undefined` trigger: run on all text. */
+  readonly structural: readonly { trigger: StructuralTrigger | undefined; detectors: number[] }[];
   readonly fingerprintKey: string | Uint8Array;
   readonly allowlist: Allowlist;
   readonly stats: EngineStats = { regexChars: 0, windows: 0, prefilterBytes: 0 };
@@ -71,7 +111,19 @@ export class Engine {
     });
     this.automaton = new KeywordAutomaton(keywords);
     this.keywordDetectors = wakes;
-    this.structural = this.compiled.flatMap((c, i) => (c.structural ? [i] : []));
+    const groups = new Map<string, { trigger: StructuralTrigger | undefined; detectors: number[] }>();
+    this.compiled.forEach((c, i) => {
+      if (!c.structural) return;
+      const trigger = structuralTrigger(c.detector);
+      const key = JSON.stringify(trigger ?? null);
+      let group = groups.get(key);
+      if (!group) {
+        group = { trigger, detectors: [] };
+        groups.set(key, group);
+      }
+      group.detectors.push(i);
+    });
+    this.structural = [...groups.values()];
   }
 
   /** Resets the work counters. */

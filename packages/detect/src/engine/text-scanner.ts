@@ -2,7 +2,7 @@ import { fingerprint } from '../fingerprint.ts';
 import { mask } from '../masking.ts';
 import type { Finding, MatchContext, ValidationResult } from '../types.ts';
 import type { CompiledDetector } from './compiled-detector.ts';
-import { type Engine, STRUCTURAL_CANDIDATE } from './engine.ts';
+import { DATE_OR_TIME, type Engine, STRUCTURAL_CANDIDATE, wakes } from './engine.ts';
 import type { Locator } from './locator.ts';
 import { addWindow, mergeWindows, type Windows } from './windows.ts';
 
@@ -12,9 +12,9 @@ export const CHUNK_BYTES = 1024 * 1024;
 const CARRY_CHARS = 4096;
 /** Characters of the carry that precede the next chunk's report boundary (context, `\b`). */
 const CONTEXT_CHARS = 256;
-const KEYWORD_BEFORE = 160;
-const KEYWORD_AFTER = 640;
-const STRUCTURAL_PAD = 40;
+const KEYWORD_BEFORE = 80;
+const KEYWORD_AFTER = 400;
+const STRUCTURAL_PAD = 24;
 const CONTEXT_NEAR = 30;
 const CONTEXT_SPAN = 64;
 
@@ -130,15 +130,7 @@ export class TextScanner {
         addWindow(w, text, at - KEYWORD_BEFORE, at + KEYWORD_AFTER);
       }
     }
-    if (engine.structural.length > 0) {
-      const shared: Windows = [];
-      const re = STRUCTURAL_CANDIDATE;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        addWindow(shared, text, m.index - STRUCTURAL_PAD, m.index + m[0].length + STRUCTURAL_PAD);
-      }
-      if (shared.length > 0) for (const di of engine.structural) perDetector.set(di, shared);
-    }
+    if (engine.structural.length > 0) this.structuralWindows(text, perDetector);
     const candidates: Candidate[] = [];
     const merged = new Set<Windows>();
     for (const [di, windows] of perDetector) {
@@ -155,6 +147,37 @@ export class TextScanner {
     }
     this.advanceLocator(text, cut);
     this.reportFrom = this.absChar + cut;
+  }
+
+  /** Windows for keyword-less detectors around digit runs that can hold their values. */
+  private structuralWindows(text: string, perDetector: Map<number, Windows>): void {
+    const groups = this.engine.structural;
+    const windows: Windows[] = groups.map(() => []);
+    const re = STRUCTURAL_CANDIDATE;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const run = m[0];
+      if (run.length <= 24 && DATE_OR_TIME.test(run)) continue;
+      let digits = 0;
+      let dots = 0;
+      let colons = 0;
+      for (let i = 0; i < run.length; i++) {
+        const c = run.charCodeAt(i);
+        if (c >= 48 && c <= 57) digits++;
+        else if (c === 46) dots++;
+        else if (c === 58) colons++;
+      }
+      for (let g = 0; g < groups.length; g++) {
+        const trigger = groups[g]!.trigger;
+        if (trigger && wakes(trigger, digits, dots, colons)) {
+          addWindow(windows[g]!, text, m.index - STRUCTURAL_PAD, m.index + run.length + STRUCTURAL_PAD);
+        }
+      }
+    }
+    groups.forEach((group, g) => {
+      const w = group.trigger ? windows[g]! : [0, text.length];
+      if (w.length > 0) for (const di of group.detectors) perDetector.set(di, w);
+    });
   }
 
   private runDetector(
