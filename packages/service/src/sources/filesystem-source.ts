@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { opendir, realpath, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, opendir, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -202,15 +202,26 @@ export class FilesystemSource implements ObjectSource {
 
   async read(object: SourceObject, options: { signal?: AbortSignal } = {}): Promise<OpenedObject> {
     const real = await this.resolve(object.key);
-    const info = await stat(real).catch((err) => {
+    const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW).catch((err) => {
       throw fsError(err, `object ${object.key}`);
     });
-    const stream = createReadStream(real, { signal: options.signal, highWaterMark: 1024 * 1024 });
-    await new Promise<void>((resolve, reject) => {
-      stream.once('open', () => resolve());
-      stream.once('error', (err) => reject(fsError(err, `object ${object.key}`)));
-    });
-    return { stream, size: info.size };
+    try {
+      // What was opened, not what the path said a moment ago: a folder swapped for a symlink in between is caught here.
+      const opened = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => real);
+      if (!this.insideRoots(opened)) {
+        throw new SourceError(
+          'OUTSIDE_ROOT',
+          `object ${object.key} resolves outside the allowed roots (symlink)`,
+        );
+      }
+      const info = await handle.stat();
+      if (!info.isFile()) throw new SourceError('NOT_FOUND', `object ${object.key} is not a regular file`);
+      const stream = handle.createReadStream({ highWaterMark: 1024 * 1024, signal: options.signal });
+      return { stream, size: info.size };
+    } catch (err) {
+      await handle.close().catch(() => undefined);
+      throw err;
+    }
   }
 
   async open(object: SourceObject, options: { signal?: AbortSignal } = {}): Promise<Readable> {

@@ -43,7 +43,14 @@ afterEach(async () => {
   workers = [];
 });
 
-function setup(options: { maxReceives?: number; shardMaxObjects?: number; hangOn?: string } = {}) {
+function setup(
+  options: {
+    maxReceives?: number;
+    shardMaxObjects?: number;
+    hangOn?: string;
+    visibilitySeconds?: number;
+  } = {},
+) {
   const jobs = new PgJobStore(db().pool);
   const queue = new PgQueue(db().pool, { name: 'scan', pollMs: 20 });
   const hung: string[] = [];
@@ -69,7 +76,7 @@ function setup(options: { maxReceives?: number; shardMaxObjects?: number; hangOn
   };
   const start = () => {
     const worker = new ScanWorker(deps, {
-      visibilitySeconds: 30,
+      visibilitySeconds: options.visibilitySeconds ?? 30,
       maxReceives: options.maxReceives ?? 3,
       waitSeconds: 1,
       idleMs: 20,
@@ -205,5 +212,21 @@ describe('ScanWorker on PostgreSQL', () => {
     const job = await t.jobs.getJob(jobId);
     expect(job?.status).toBe('scanning');
     expect(job?.objectsDone).toBeLessThan(12);
+  });
+
+  it('heartbeat: a live worker keeps extending the visibility of the message it works on', async () => {
+    const t = setup({ shardMaxObjects: 100, hangOn: 'f03.txt', visibilitySeconds: 1 });
+    t.start();
+    await t.submit(pathToFileURL(path.join(root, 'bucket')).href);
+    while (t.hung.length === 0) await sleep(20);
+    const first = await db().pool.query('SELECT visible_at FROM queue_messages');
+    let extended = false;
+    while (!extended) {
+      await sleep(50);
+      const now = await db().pool.query('SELECT visible_at FROM queue_messages');
+      extended = now.rows[0].visible_at > first.rows[0].visible_at;
+    }
+    const { rows } = await db().pool.query('SELECT receive_count FROM queue_messages');
+    expect(rows).toEqual([{ receive_count: 1 }]);
   });
 });
