@@ -23,12 +23,13 @@ function privateKey(id: string, name: string, kinds: string, keywords: string[])
     category: 'credentials',
     severity: 'critical',
     keywords,
-    pattern: re(`-----BEGIN ${kinds}-----${NL}${HEADERS}${rep(BODY, 120)}`),
+    pattern: re(`-----BEGIN ${kinds}-----${NL}${HEADERS}${rep(BODY, 60, 120)}`),
     validate: bodyLooksReal,
     contextWords: ['private', 'key', 'ssh', 'tls', 'pem'],
     baseConfidence: 0.95,
     mask: { keepStart: 5, keepEnd: 0 },
-    description: 'The match is the armour line and the first 120 body characters, enough to tell keys apart.',
+    description:
+      'The match is the armour line and up to 120 body characters (60 at least: an Ed25519 PKCS#8 body is 64), enough to tell keys apart.',
   };
 }
 

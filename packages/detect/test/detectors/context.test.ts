@@ -77,6 +77,15 @@ describe('structured formats', () => {
     expect(findingFor(findings, 'aws-secret-access-key', secret)?.location.json_path).toBe('$.msg');
   });
 
+  it('finds a short (Ed25519 PKCS#8) PEM key with CRLF line ends', async () => {
+    const body = Buffer.from(Array.from({ length: 48 }, (_, i) => (i * 73 + 19) % 256)).toString('base64');
+    const pem = ['-----BEGIN PRIVATE KEY-----', body, '-----END PRIVATE KEY-----', ''].join('\r\n');
+    const findings = await scan(pem, 'id_ed25519.pem');
+    expect(
+      findingFor(findings, 'private-key-pem', `-----BEGIN PRIVATE KEY-----\r\n${body}\r\n`),
+    ).toBeDefined();
+  });
+
   it('reports an AWS secret once, not again as a generic secret', async () => {
     const secret = gen('aws-secret-access-key').value;
     const findings = await scan(`{"aws_secret_access_key": "${secret}"}`, 'c.json');
