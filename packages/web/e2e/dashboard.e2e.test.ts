@@ -38,6 +38,7 @@ describe.skipIf(skipReason !== null)(
     let browser: Awaited<ReturnType<typeof launchChromium>>;
     let page: Page;
     let jobUrl = '';
+    let samplesDir = '';
 
     /** Set when `npm start` says the API role is not built yet: every test then skips with it. */
     let unavailable: string | undefined;
@@ -80,6 +81,7 @@ describe.skipIf(skipReason !== null)(
     it('submits a scan of the shipped samples and follows it to the end', async (ctx) => {
       needServer(ctx);
       const samples = [...server.localRoots, ...SAMPLE_DIRS].find((d) => existsSync(d));
+      samplesDir = samples ?? '';
       expect(samples, `no samples folder among ${SAMPLE_DIRS.join(', ')}`).toBeTruthy();
       await page.getByLabel('Source').fill('file:///etc');
       await page.getByRole('button', { name: 'Start scan' }).click();
@@ -156,6 +158,12 @@ describe.skipIf(skipReason !== null)(
       await page.screenshot({ path: path.join(SHOTS_DIR, 'dashboard-job-390.png'), fullPage: true });
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(`${server.url}/#/`);
+      await page.getByLabel('Source').fill(`file://${samplesDir}/hr`);
+      await page.getByLabel('Name (optional)').fill('hr folder');
+      await page.getByRole('button', { name: 'Start scan' }).click();
+      await page.getByRole('heading', { name: 'hr folder' }).waitFor();
+      await page.goto(`${server.url}/#/`);
+      await page.getByRole('link', { name: 'hr folder' }).waitFor();
       await page.getByRole('link', { name: 'shipped samples' }).waitFor();
       await page.screenshot({ path: path.join(SHOTS_DIR, 'dashboard-jobs.png'), fullPage: true });
     });

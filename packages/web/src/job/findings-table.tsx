@@ -158,7 +158,7 @@ export function FindingsTable({ jobId, detectors, version }: FindingsTableProps)
                   <td data-label="Object" className="break">
                     <button
                       type="button"
-                      className="link-button"
+                      className="link-button wrap"
                       title="Show only this object's findings"
                       onClick={() =>
                         change(() => {
