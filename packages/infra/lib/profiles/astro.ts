@@ -1,10 +1,9 @@
-import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as logs from 'aws-cdk-lib/aws-logs';
-import * as rds from 'aws-cdk-lib/aws-rds';
+import type * as rds from 'aws-cdk-lib/aws-rds';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -18,247 +17,16 @@ import { FargateService } from '../constructs/fargate-service.ts';
 import { ImageRepository } from '../constructs/image-repository.ts';
 import { Keys } from '../constructs/keys.ts';
 import { acknowledge } from '../constructs/nag.ts';
-import { Network } from '../constructs/network.ts';
 import { Observability } from '../constructs/observability.ts';
 import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
 import { ServiceCluster } from '../constructs/service-cluster.ts';
-import { type SingleAzCidrs, SingleAzNetwork } from '../constructs/single-az-network.ts';
+import { astroConfig } from './astro-config.ts';
+import { createNetwork, domainFrom } from './astro-placement.ts';
 import { bucketObjectsFinding } from './nag-findings.ts';
-import { checkAppName, type EnvName, type Profile, type ProfileContext } from './profile.ts';
-import { recordDifferences, type SeedDifference } from './seed-differences.ts';
-import { type AlarmThresholds, dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
-
-/** Seed 004 (004_9ee20fdf2624985b.txt) as numbers, for its dev (single-AZ) or prod (multi-AZ) design. */
-export interface AstroConfig {
-  readonly vpcCidr: string;
-  /** Dev: one workload AZ plus the minimum second-AZ subnets. */
-  readonly singleAz?: SingleAzCidrs;
-  /** Prod: one CIDR per AZ and tier, and a NAT gateway per AZ. */
-  readonly multiAz?: { readonly public: string[]; readonly private: string[]; readonly database: string[] };
-  readonly port: number;
-  readonly healthCheckPath: string;
-  readonly service: {
-    readonly cpu: number;
-    readonly memoryMiB: number;
-    readonly desiredCount: number;
-    readonly capacityProvider: 'FARGATE_SPOT' | 'FARGATE';
-    readonly executeCommand: boolean;
-  };
-  readonly database: {
-    readonly port: number;
-    readonly engineVersion: rds.PostgresEngineVersion;
-    readonly instanceType: string;
-    readonly allocatedStorageGiB: number;
-    readonly maxAllocatedStorageGiB: number;
-    readonly backupRetentionDays: number;
-    readonly multiAz: boolean;
-    readonly deletionProtection: boolean;
-  };
-  readonly redis: {
-    readonly engineVersion: string;
-    readonly nodeType: string;
-    readonly replicas: number;
-    readonly snapshotRetentionDays: number;
-  };
-  readonly cdn: {
-    readonly cacheTtl: Duration;
-    readonly priceClass: 'PriceClass_100';
-    readonly apiPath: string;
-  };
-  readonly keepImages: number;
-  readonly logRetention: logs.RetentionDays;
-  readonly alarms: AlarmThresholds;
-  readonly differences: readonly SeedDifference[];
-}
-
-const SHARED_DIFFERENCES: readonly SeedDifference[] = [
-  {
-    topic: 'Infrastructure as code',
-    seed: 'Terraform modules (bootstrap, vpc, rds, elasticache, ecs, s3, secrets, ecr, cloudfront, dns)',
-    deployed:
-      'One AWS CDK stack per environment; CloudFormation keeps the state (no state bucket or lock table)',
-    reason: 'All Data Scanner profiles share one construct library',
-  },
-  {
-    topic: 'CloudFront to the API',
-    seed: '/api/* to the ALB; TLS terminated at the ALB',
-    deployed:
-      'With a domain and hosted zone, CloudFront reaches the ALB over HTTPS at api.<zone> (an ACM certificate and alias record); without them over HTTP to the ALB DNS name',
-    reason: "No certificate can match the ALB's own AWS DNS name",
-  },
-];
-
-/** Dev: the seed's single-AZ design. */
-export const ASTRO_DEV_CONFIG: AstroConfig = {
-  vpcCidr: '10.0.0.0/16',
-  singleAz: {
-    public: '10.0.1.0/24',
-    private: '10.0.2.0/24',
-    database: '10.0.3.0/24',
-    secondAzPublic: '10.0.11.0/27',
-    secondAzDatabase: '10.0.13.0/28',
-  },
-  port: 8000,
-  healthCheckPath: '/health',
-  service: {
-    cpu: 256,
-    memoryMiB: 512,
-    desiredCount: 1,
-    capacityProvider: 'FARGATE_SPOT',
-    executeCommand: true,
-  },
-  database: {
-    port: 5432,
-    engineVersion: rds.PostgresEngineVersion.VER_16_13,
-    instanceType: 't3.micro',
-    allocatedStorageGiB: 20,
-    maxAllocatedStorageGiB: 100,
-    backupRetentionDays: 7,
-    multiAz: false,
-    deletionProtection: false,
-  },
-  redis: { engineVersion: '7.1', nodeType: 'cache.t3.micro', replicas: 0, snapshotRetentionDays: 0 },
-  cdn: { cacheTtl: Duration.hours(1), priceClass: 'PriceClass_100', apiPath: '/api/*' },
-  keepImages: 10,
-  logRetention: logs.RetentionDays.ONE_WEEK,
-  alarms: {
-    serviceCpuPercent: 80,
-    serviceMemoryPercent: 80,
-    alb5xxCount: 10,
-    rdsCpuPercent: 75,
-    redisCpuPercent: 75,
-  },
-  differences: [
-    {
-      topic: 'Second Availability Zone',
-      seed: 'Public 10.0.1.0/24, private 10.0.2.0/24 and database 10.0.3.0/24 in a single AZ',
-      deployed:
-        'The same three subnets in the first AZ, plus public 10.0.11.0/27 and database 10.0.13.0/28 in a second AZ; every task, the database instance and the cache stay in the first AZ',
-      reason:
-        'AWS requires an ALB to have subnets in two AZs and an RDS DB subnet group to cover two AZs; /27 and /28 are the smallest subnets those accept',
-    },
-    ...SHARED_DIFFERENCES,
-  ],
-};
-
-/** Prod: the seed's "Production Design (Multi-AZ)". */
-export const ASTRO_PROD_CONFIG: AstroConfig = {
-  ...ASTRO_DEV_CONFIG,
-  singleAz: undefined,
-  multiAz: {
-    public: ['10.0.1.0/24', '10.0.11.0/24', '10.0.21.0/24'],
-    private: ['10.0.2.0/24', '10.0.12.0/24', '10.0.22.0/24'],
-    database: ['10.0.3.0/24', '10.0.13.0/24', '10.0.23.0/24'],
-  },
-  service: { ...ASTRO_DEV_CONFIG.service, desiredCount: 2 },
-  database: { ...ASTRO_DEV_CONFIG.database, multiAz: true, deletionProtection: true },
-  redis: { ...ASTRO_DEV_CONFIG.redis, replicas: 1 },
-  cdn: { ...ASTRO_DEV_CONFIG.cdn, cacheTtl: Duration.hours(24) },
-  logRetention: logs.RetentionDays.ONE_MONTH,
-  differences: [
-    {
-      topic: 'Production CIDRs',
-      seed: 'Production extends to 3 AZs but gives no CIDRs',
-      deployed: 'AZ a keeps 10.0.1-3.0/24; AZ b uses 10.0.11-13.0/24 and AZ c 10.0.21-23.0/24',
-      reason: 'Dev keeps the seed numbers and prod grows without renumbering',
-    },
-    ...SHARED_DIFFERENCES,
-  ],
-};
-
-/** The configuration of an environment: prod is the seed's multi-AZ design, every other env its dev design. */
-export function astroConfig(env: EnvName): AstroConfig {
-  return env === 'prod' ? ASTRO_PROD_CONFIG : ASTRO_DEV_CONFIG;
-}
-
-/** The deployment's AZs: `-c availabilityZones=a,b[,c]`, else the stack region's a, b, c (us-east-1 if unknown). */
-function availabilityZones(stack: Stack, count: number, option: string | undefined): string[] {
-  if (option) {
-    const zones = option.split(',').map((z) => z.trim());
-    if (zones.length !== count)
-      throw new Error(`option availabilityZones lists ${zones.length} zones; astro needs ${count}`);
-    return zones;
-  }
-  const region = Token.isUnresolved(stack.region) ? 'us-east-1' : stack.region;
-  if (Token.isUnresolved(stack.region)) {
-    Annotations.of(stack).addWarningV2(
-      'data-scanner:astro-zones',
-      'Region unknown at synthesis: astro assumes us-east-1a.. zones. Pass -c availabilityZones=... for another region.',
-    );
-  }
-  return ['a', 'b', 'c'].slice(0, count).map((letter) => `${region}${letter}`);
-}
-
-interface Placement {
-  readonly vpc: ec2.Vpc;
-  readonly publicSubnets: ec2.SubnetSelection;
-  readonly privateSubnets: ec2.SubnetSelection;
-  readonly databaseSubnets: ec2.SubnetSelection;
-  readonly cacheSubnets: ec2.SubnetSelection;
-  /** Where single-AZ resources are pinned (dev). */
-  readonly workloadAz?: string;
-}
-
-function createNetwork(stack: Stack, config: AstroConfig, zonesOption: string | undefined): Placement {
-  if (config.singleAz) {
-    const zones = availabilityZones(stack, 2, zonesOption) as [string, string];
-    const net = new SingleAzNetwork(stack, 'Network', {
-      cidr: config.vpcCidr,
-      cidrs: config.singleAz,
-      availabilityZones: zones,
-    });
-    return {
-      vpc: net.vpc,
-      publicSubnets: net.publicSubnets,
-      privateSubnets: net.privateSubnets,
-      databaseSubnets: net.databaseSubnets,
-      cacheSubnets: net.workloadDatabaseSubnet,
-      workloadAz: zones[0],
-    };
-  }
-  const m = config.multiAz;
-  if (!m) throw new Error('AstroConfig needs singleAz or multiAz');
-  const net = new Network(stack, 'Network', {
-    cidr: config.vpcCidr,
-    tiers: [
-      { name: 'Public', kind: 'public', cidrs: m.public },
-      { name: 'Private', kind: 'private', cidrs: m.private },
-      { name: 'Database', kind: 'isolated', cidrs: m.database },
-    ],
-    natGateways: m.public.length,
-    availabilityZones: availabilityZones(stack, m.public.length, zonesOption),
-  });
-  return {
-    vpc: net.vpc,
-    publicSubnets: net.subnets('Public'),
-    privateSubnets: net.subnets('Private'),
-    databaseSubnets: net.subnets('Database'),
-    cacheSubnets: net.subnets('Database'),
-  };
-}
-
-/** A custom domain: `domainName` for the SPA, `api.<zone>` for the ALB. */
-interface AstroDomain {
-  readonly domainName: string;
-  readonly apiDomainName: string;
-  readonly zone: route53.IHostedZone;
-}
-
-function domainFrom(stack: Stack, options: ProfileContext['options']): AstroDomain | undefined {
-  const domainName = options?.domainName;
-  const hostedZoneId = options?.hostedZoneId;
-  const zoneName = options?.hostedZoneName;
-  if (!domainName && !hostedZoneId && !zoneName) return undefined;
-  if (!domainName || !hostedZoneId || !zoneName) {
-    throw new Error('astro: a custom domain needs domainName, hostedZoneId and hostedZoneName together');
-  }
-  return {
-    domainName,
-    apiDomainName: options?.apiDomainName ?? `api.${zoneName}`,
-    zone: route53.HostedZone.fromHostedZoneAttributes(stack, 'HostedZone', { hostedZoneId, zoneName }),
-  };
-}
+import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
+import { recordDifferences } from './seed-differences.ts';
+import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 
 function createStack(scope: Construct, context: ProfileContext): Stack {
   const env = context.env;

@@ -2,7 +2,6 @@ import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -13,207 +12,22 @@ import { PostgresDatabase } from '../constructs/database.ts';
 import { FargateService } from '../constructs/fargate-service.ts';
 import { ImageRepository } from '../constructs/image-repository.ts';
 import { acknowledge } from '../constructs/nag.ts';
-import { Network, type SubnetTier } from '../constructs/network.ts';
+import { Network } from '../constructs/network.ts';
 import { Observability } from '../constructs/observability.ts';
-import { DEFAULT_OFFICE_HOURS, type OfficeHours, scaleToOfficeHours } from '../constructs/office-hours.ts';
+import { scaleToOfficeHours } from '../constructs/office-hours.ts';
 import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
 import { ServiceCluster } from '../constructs/service-cluster.ts';
 import { bucketObjectsFinding, regionalArnFinding } from './nag-findings.ts';
 import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
-import { recordDifferences, type SeedDifference } from './seed-differences.ts';
-import { type AlarmThresholds, dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
-
-/** The two environments of seed 002: each is a profile of its own, with its own VPC. */
-export type TigerCheetahEnv = 'tiger' | 'cheetah';
-
-/** Seed 002 (002_3a149d6e15966cab.txt) as numbers, for one of its two environments. */
-export interface TigerCheetahConfig {
-  readonly envName: TigerCheetahEnv;
-  readonly vpcCidr: string;
-  readonly tiers: readonly SubnetTier[];
-  readonly natGateways: number;
-  readonly port: number;
-  readonly healthCheckPath: string;
-  readonly api: {
-    readonly cpu: number;
-    readonly memoryMiB: number;
-    readonly desiredCount: number;
-    readonly minTasks: number;
-    readonly maxTasks: number;
-    readonly cpuTargetPercent: number;
-    readonly scaleOutCooldownSeconds: number;
-    readonly scaleInCooldownSeconds: number;
-  };
-  readonly worker: { readonly cpu: number; readonly memoryMiB: number; readonly desiredCount: number };
-  /** Nights and weekends scale-down (the seed's cost advice for the dev environment). */
-  readonly officeHours?: OfficeHours;
-  readonly database: {
-    readonly port: number;
-    readonly instanceType: string;
-    readonly multiAz: boolean;
-    readonly allocatedStorageGiB: number;
-    readonly maxAllocatedStorageGiB: number;
-    readonly backupRetentionDays: number;
-    readonly backupWindow: string;
-  };
-  readonly redis: {
-    readonly engineVersion: string;
-    readonly nodeType: string;
-    readonly replicas: number;
-    readonly automaticFailover: boolean;
-    readonly multiAz: boolean;
-    readonly snapshotRetentionDays: number;
-  };
-  readonly logsBucket: { readonly infrequentAccessAfterDays: number; readonly expireAfterDays: number };
-  readonly keepImages: number;
-  readonly logRetention: logs.RetentionDays;
-  /** `basic`: API CPU, API memory and ALB 5XX; `full` adds the worker, RDS CPU and Redis CPU. */
-  readonly alarmSet: 'basic' | 'full';
-  readonly alarms: AlarmThresholds;
-  readonly differences: readonly SeedDifference[];
-}
-
-const ALARMS: AlarmThresholds = {
-  serviceCpuPercent: 80,
-  serviceMemoryPercent: 80,
-  alb5xxCount: 10,
-  rdsCpuPercent: 75,
-  redisCpuPercent: 75,
-};
-
-const COMMON_DIFFERENCES: readonly SeedDifference[] = [
-  {
-    topic: 'AWS credentials secret',
-    seed: 'Secrets Manager holds `{env}/fastapi/aws-credentials` for the application to call SES, SNS and S3',
-    deployed: 'No such secret: the ECS task role grants SES send, SNS publish and S3 writes',
-    reason:
-      'Long-lived access keys in a secret can leak and never rotate; the task role hands out short-lived credentials',
-  },
-  {
-    topic: 'Infrastructure as code',
-    seed: 'Terraform',
-    deployed: 'AWS CDK (TypeScript), deployed through CloudFormation',
-    reason: 'All Data Scanner profiles share one construct library',
-  },
-  {
-    topic: 'S3 gateway endpoint',
-    seed: 'Not mentioned',
-    deployed: 'An S3 gateway endpoint in the VPC',
-    reason: 'S3 traffic from the tasks stays off the NAT gateways (no NAT data charge)',
-  },
-];
-
-function tiers(second: number): SubnetTier[] {
-  const net = (third: number) => `10.${second}.${third}.0/24`;
-  return [
-    { name: 'Public', kind: 'public', cidrs: [net(1), net(2)] },
-    { name: 'App', kind: 'private', cidrs: [net(10), net(11)] },
-    { name: 'Database', kind: 'isolated', cidrs: [net(20), net(21)] },
-  ];
-}
-
-/** `tiger`: the dev environment of seed 002. */
-export const TIGER_CONFIG: TigerCheetahConfig = {
-  envName: 'tiger',
-  vpcCidr: '10.0.0.0/16',
-  tiers: tiers(0),
-  natGateways: 2,
-  port: 8000,
-  healthCheckPath: '/health',
-  api: {
-    cpu: 512,
-    memoryMiB: 1024,
-    desiredCount: 1,
-    minTasks: 1,
-    maxTasks: 4,
-    cpuTargetPercent: 70,
-    scaleOutCooldownSeconds: 60,
-    scaleInCooldownSeconds: 300,
-  },
-  worker: { cpu: 256, memoryMiB: 512, desiredCount: 1 },
-  officeHours: DEFAULT_OFFICE_HOURS,
-  database: {
-    port: 5432,
-    instanceType: 't3.micro',
-    multiAz: false,
-    allocatedStorageGiB: 20,
-    maxAllocatedStorageGiB: 100,
-    backupRetentionDays: 7,
-    backupWindow: '03:00-04:00',
-  },
-  redis: {
-    engineVersion: '7.1',
-    nodeType: 'cache.t3.micro',
-    replicas: 0,
-    automaticFailover: false,
-    multiAz: false,
-    snapshotRetentionDays: 1,
-  },
-  logsBucket: { infrequentAccessAfterDays: 30, expireAfterDays: 90 },
-  keepImages: 10,
-  logRetention: logs.RetentionDays.ONE_WEEK,
-  alarmSet: 'basic',
-  alarms: ALARMS,
-  differences: [
-    ...COMMON_DIFFERENCES,
-    {
-      topic: 'TLS certificate',
-      seed: 'Self-signed certificate, domain tiger.internal',
-      deployed:
-        'An ACM certificate ARN given at deploy time (-c certificateArn=...); without one the ALB serves HTTP only and synthesis warns',
-      reason:
-        'An ALB listener accepts only ACM or IAM certificates; a self-signed one would have to be imported first',
-    },
-    {
-      topic: 'Scheduled scaling',
-      seed: 'Cost advice: scale Tiger down at nights and weekends',
-      deployed: 'API and worker scale to 0 tasks at 20:00 UTC and back at 07:00 UTC, Monday to Friday',
-      reason: 'The advice needs concrete hours; they are in the typed config (officeHours)',
-    },
-  ],
-};
-
-/** `cheetah`: the staging environment of seed 002. */
-export const CHEETAH_CONFIG: TigerCheetahConfig = {
-  ...TIGER_CONFIG,
-  envName: 'cheetah',
-  vpcCidr: '10.1.0.0/16',
-  tiers: tiers(1),
-  api: { ...TIGER_CONFIG.api, desiredCount: 2, minTasks: 2, maxTasks: 6 },
-  officeHours: undefined,
-  database: {
-    ...TIGER_CONFIG.database,
-    instanceType: 't3.small',
-    multiAz: true,
-    allocatedStorageGiB: 50,
-    backupRetentionDays: 14,
-  },
-  redis: {
-    ...TIGER_CONFIG.redis,
-    nodeType: 'cache.t3.small',
-    replicas: 1,
-    automaticFailover: true,
-    multiAz: true,
-  },
-  logRetention: logs.RetentionDays.TWO_WEEKS,
-  alarmSet: 'full',
-  differences: COMMON_DIFFERENCES,
-};
-
-/** Resource names of seed 002 (`{env}-fastapi-logs-{account}`, `/ecs/{env}-fastapi-app`, `{env}/fastapi/...`). */
-export function tigerCheetahNames(env: TigerCheetahEnv, app: string, account: string) {
-  return {
-    stack: `${env}-${app}`,
-    logsBucket: `${env}-${app}-logs-${account}`,
-    assetsBucket: `${env}-${app}-assets-${account}`,
-    repository: `${env}-${app}-app`,
-    api: `${env}-${app}-app`,
-    worker: `${env}-celery-worker`,
-    secret: (name: string) => `${env}/${app}/${name}`,
-    resource: (suffix: string) => `${env}-${app}-${suffix}`,
-  };
-}
+import { recordDifferences } from './seed-differences.ts';
+import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
+import {
+  CHEETAH_CONFIG,
+  TIGER_CONFIG,
+  type TigerCheetahConfig,
+  tigerCheetahNames,
+} from './tiger-cheetah-config.ts';
 
 function createStack(scope: Construct, context: ProfileContext, config: TigerCheetahConfig): Stack {
   const env = config.envName;
