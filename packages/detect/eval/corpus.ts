@@ -35,6 +35,8 @@ export const TEXT_FILES = [
   'archived/records-b.csv',
   'archived/events-c.jsonl',
   'compressed/notes-d.txt',
+  'utf16/notes-e.txt',
+  'nested/notes-f.txt',
 ] as const;
 
 /** Detectors whose values are bare cells in `people.csv` (context from the column name). */

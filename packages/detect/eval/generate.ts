@@ -11,6 +11,8 @@ const PLACEMENT: Record<string, { object: string; member?: string }> = {
   'archived/records-b.csv': { object: 'bundle.tar', member: 'records-b.csv' },
   'archived/events-c.jsonl': { object: 'logs.tar.gz', member: 'events-c.jsonl' },
   'compressed/notes-d.txt': { object: 'notes-d.txt.gz' },
+  'utf16/notes-e.txt': { object: 'notes-e-utf16le.txt' },
+  'nested/notes-f.txt': { object: 'nested.tar.gz', member: 'notes-f.txt' },
 };
 
 /** A labelled corpus on disk: object names (relative to `dir`) and, per object, its labels. */
@@ -20,7 +22,7 @@ export interface WrittenCorpus {
   labels: Label[];
 }
 
-async function tarOf(members: Record<string, string>): Promise<Buffer> {
+async function tarOf(members: Record<string, string | Buffer>): Promise<Buffer> {
   const pack = tar.pack();
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => {
@@ -37,8 +39,9 @@ async function tarOf(members: Record<string, string>): Promise<Buffer> {
 }
 
 /**
- * Writes the corpus into `dir` in every format the engine reads: txt, csv, tsv, json, jsonl,
- * gzip, zip, tar and tar.gz. Labels name the object that holds each value.
+ * Writes the corpus into `dir` in every format the engine reads: UTF-8 and UTF-16LE text, csv,
+ * tsv, json, jsonl, gzip, zip, tar, tar.gz and a zip nested in a tar.gz. Labels name the
+ * object that holds each value.
  */
 export async function writeCorpus(dir: string, options: CorpusOptions = {}): Promise<WrittenCorpus> {
   const { files, labels } = buildCorpus(options);
@@ -49,7 +52,12 @@ export async function writeCorpus(dir: string, options: CorpusOptions = {}): Pro
     const object = place?.object ?? file;
     objects.add(object);
     let bytes: Uint8Array;
-    if (object.endsWith('.zip')) bytes = zipSync({ [place?.member ?? file]: strToU8(text) });
+    if (object === 'nested.tar.gz') {
+      const inner = zipSync({ [place?.member ?? file]: strToU8(text) });
+      bytes = gzipSync(await tarOf({ 'inner.zip': Buffer.from(inner) }));
+    } else if (object.endsWith('-utf16le.txt')) {
+      bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    } else if (object.endsWith('.zip')) bytes = zipSync({ [place?.member ?? file]: strToU8(text) });
     else if (object.endsWith('.tar.gz')) bytes = gzipSync(await tarOf({ [place?.member ?? file]: text }));
     else if (object.endsWith('.tar')) bytes = await tarOf({ [place?.member ?? file]: text });
     else if (object.endsWith('.gz')) bytes = gzipSync(text);

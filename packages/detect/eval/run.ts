@@ -22,7 +22,7 @@ function print(result: EvalResult): void {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   process.stdout.write(
-    `\n${result.objects} objects (txt, csv, tsv, json, jsonl, gz, zip, tar, tar.gz), ${result.labels} planted values\n`,
+    `\n${result.objects} objects (txt, UTF-16 txt, csv, tsv, json, jsonl, gz, zip, tar, tar.gz, zip in tar.gz), ${result.labels} planted values\n`,
   );
   for (const line of result.incomplete) process.stdout.write(`not complete: ${line}\n`);
 }

@@ -4,7 +4,7 @@ import { meetsTargets, runEval } from '../../eval/evaluate.ts';
 describe('evaluation on a small generated corpus (every format)', () => {
   it('meets the precision and recall targets overall and per detector', async () => {
     const result = await runEval({ seed: 7, perDetector: 8, nearMissesPer: 6 });
-    expect(result.objects).toBe(10);
+    expect(result.objects).toBe(12);
     expect(result.incomplete).toEqual([]);
     expect(result.labels).toBeGreaterThan(300);
     const weak = result.perDetector.filter((s) => s.precision < 0.9 || s.recall < 0.9).map((s) => s.detector);
