@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -166,6 +166,7 @@ describe.skipIf(skipReason !== null)(
       await page.getByRole('link', { name: 'hr folder' }).waitFor();
       await page.getByRole('link', { name: 'shipped samples' }).waitFor();
       await page.screenshot({ path: path.join(SHOTS_DIR, 'dashboard-jobs.png'), fullPage: true });
+      if (SHOTS_DIR.startsWith(tmpdir())) rmSync(SHOTS_DIR, { recursive: true, force: true });
     });
   },
 );

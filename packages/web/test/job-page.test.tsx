@@ -213,6 +213,16 @@ describe('job page', () => {
     expect(req?.headers.authorization).toBe('Bearer test-key');
   });
 
+  it('cancels a running job', async () => {
+    openJob();
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel job' }));
+    expect(await screen.findByText('cancelled')).toBeTruthy();
+    expect(api.requests.some((r) => r.method === 'POST' && r.path === `/jobs/${job.job_id}/cancel`)).toBe(
+      true,
+    );
+    expect(screen.queryByRole('button', { name: 'Cancel job' })).toBeNull();
+  });
+
   it('says so when the job does not exist for this key', async () => {
     renderApp(api, { hash: '#/jobs/00000000-0000-4000-8000-000000000000' });
     expect(await screen.findByText('No such job for this API key (404).')).toBeTruthy();

@@ -37,6 +37,13 @@ describe('sign in', () => {
     expect(auth).toContain('Bearer test-key');
   });
 
+  it('forgets the key on sign out', async () => {
+    renderApp(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByLabelText('API key')).toBeTruthy();
+    expect(sessionStorage.getItem('data-scanner.api-key')).toBeNull();
+  });
+
   it('signs out with a notice when the server starts answering 401', async () => {
     renderApp(api);
     await screen.findByRole('link', { name: 'nightly' });
