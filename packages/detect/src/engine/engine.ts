@@ -8,10 +8,13 @@ export const IGNORE_MARKER = 'data-scanner:ignore';
 
 /**
  * Structural prefilter for keyword-less detectors: a digit followed by at least five more
- * digits or separators, or `::` (IPv6). Cards, IBANs, SSNs, phones, IPs and national ids all
+ * digits or separators. Cards, IBANs, SSNs, phones, IPs and national ids all
  * contain such a run; their patterns only run in windows around these candidates.
  */
-export const STRUCTURAL_CANDIDATE = /[0-9][0-9 .:\-/()]{5,}|::|(?:[0-9A-Fa-f]{1,4}:){3}/g;
+export const STRUCTURAL_CANDIDATE = /[0-9][0-9 .:\-/()]{5,}/g;
+
+/** IPv6 candidates: `::`, or a colon-hex-colon that a third colon follows within 5 characters. */
+export const IPV6_CANDIDATE = /:[0-9A-Fa-f]{0,4}:/g;
 
 /** What wakes a keyword-less detector: digit runs with enough digits, of a given shape. */
 export type StructuralTrigger = NonNullable<Detector['structural']>;
@@ -19,7 +22,7 @@ export type StructuralTrigger = NonNullable<Detector['structural']>;
 /** Triggers for the built-in keyword-less detectors (a detector's own `structural` wins). */
 const BUILT_IN_TRIGGERS: Record<string, StructuralTrigger> = {
   'payment-card': { minDigits: 12 },
-  iban: { minDigits: 6 },
+  iban: { minDigits: 8 },
   'us-ssn': { minDigits: 9 },
   'us-itin': { minDigits: 9 },
   'aba-routing-number': { minDigits: 9 },
@@ -46,11 +49,12 @@ export function wakes(trigger: StructuralTrigger, digits: number, dots: number, 
 }
 
 /**
- * Dates and times (`2026-11-14`, `12:34:56.789`) are the most common digit runs in logs and
- * match no keyword-less detector, so they wake none (date of birth is keyword-bound).
+ * Dates, times and epoch milliseconds (`2026-11-14`, `12:34:56.789`, `1762041234567`) are the
+ * most common digit runs in logs and match no keyword-less detector (no card or phone number
+ * has 13 digits starting with 1), so they wake none (date of birth is keyword-bound).
  */
 export const DATE_OR_TIME =
-  /^(?:\d{4}-\d{2}-\d{2}|\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?|\d{4}-\d{2}-\d{2}[ ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)[ ]?$/;
+  /^(?:1[0-9]{12}|\d{4}-\d{2}-\d{2}|\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?|\d{4}-\d{2}-\d{2}[ ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)[ ]?$/;
 
 /** Work counters of an engine, for tests and benchmarks. */
 export interface EngineStats {

@@ -11,6 +11,8 @@ export class KeywordAutomaton {
   private readonly hasOutput: Uint8Array;
   /** Length in bytes of each keyword. */
   private readonly lengths: Int32Array;
+  /** 1 for bytes that leave the root state: elsewhere the root loop skips without a transition. */
+  private readonly leavesRoot: Uint8Array;
 
   constructor(keywords: readonly string[]) {
     this.keywords = keywords;
@@ -60,6 +62,8 @@ export class KeywordAutomaton {
       this.delta.set(row, i * 256);
     });
     this.outputs = outs;
+    this.leavesRoot = new Uint8Array(256);
+    for (let c = 0; c < 256; c++) this.leavesRoot[c] = this.delta[c] !== 0 ? 1 : 0;
     this.hasOutput = new Uint8Array(outs.map((o) => (o.length > 0 ? 1 : 0)));
   }
 
@@ -70,9 +74,14 @@ export class KeywordAutomaton {
   scan(bytes: Uint8Array, onHit: (keyword: number, start: number) => void): number {
     const delta = this.delta;
     const hasOutput = this.hasOutput;
+    const leavesRoot = this.leavesRoot;
     let state = 0;
     let hits = 0;
     for (let i = 0, n = bytes.length; i < n; i++) {
+      if (state === 0) {
+        while (i < n && leavesRoot[bytes[i]!] === 0) i++;
+        if (i === n) break;
+      }
       state = delta[(state << 8) | bytes[i]!]!;
       if (hasOutput[state] !== 0) {
         for (const k of this.outputs[state]!) {

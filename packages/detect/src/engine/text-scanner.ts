@@ -2,7 +2,7 @@ import { fingerprint } from '../fingerprint.ts';
 import { mask } from '../masking.ts';
 import type { Finding, MatchContext, ValidationResult } from '../types.ts';
 import type { CompiledDetector } from './compiled-detector.ts';
-import { DATE_OR_TIME, type Engine, STRUCTURAL_CANDIDATE, wakes } from './engine.ts';
+import { DATE_OR_TIME, type Engine, IPV6_CANDIDATE, STRUCTURAL_CANDIDATE, wakes } from './engine.ts';
 import type { Locator } from './locator.ts';
 import { addWindow, mergeWindows, type Windows } from './windows.ts';
 
@@ -153,6 +153,7 @@ export class TextScanner {
   private structuralWindows(text: string, perDetector: Map<number, Windows>): void {
     const groups = this.engine.structural;
     const windows: Windows[] = groups.map(() => []);
+    let wantColons = false;
     const re = STRUCTURAL_CANDIDATE;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -160,17 +161,33 @@ export class TextScanner {
       if (run.length <= 24 && DATE_OR_TIME.test(run)) continue;
       let digits = 0;
       let dots = 0;
-      let colons = 0;
       for (let i = 0; i < run.length; i++) {
         const c = run.charCodeAt(i);
         if (c >= 48 && c <= 57) digits++;
         else if (c === 46) dots++;
-        else if (c === 58) colons++;
       }
       for (let g = 0; g < groups.length; g++) {
         const trigger = groups[g]!.trigger;
-        if (trigger && wakes(trigger, digits, dots, colons)) {
+        if (trigger?.shape === 'colons') wantColons = true;
+        else if (trigger && wakes(trigger, digits, dots, 0)) {
           addWindow(windows[g]!, text, m.index - STRUCTURAL_PAD, m.index + run.length + STRUCTURAL_PAD);
+        }
+      }
+    }
+    if (wantColons || groups.some((g) => g.trigger?.shape === 'colons')) {
+      const v6 = IPV6_CANDIDATE;
+      v6.lastIndex = 0;
+      for (let m = v6.exec(text); m !== null; m = v6.exec(text)) {
+        const end = m.index + m[0].length;
+        v6.lastIndex = end - 1;
+        if (m[0].length > 2) {
+          const third = text.indexOf(':', end);
+          if (third === -1 || third - end > 4) continue;
+        }
+        for (let g = 0; g < groups.length; g++) {
+          if (groups[g]!.trigger?.shape === 'colons') {
+            addWindow(windows[g]!, text, m.index - 40, end + 40);
+          }
         }
       }
     }

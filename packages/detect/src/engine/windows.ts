@@ -14,13 +14,24 @@ export function addWindow(windows: Windows, text: string, start: number, end: nu
   let b = Math.min(text.length, end);
   for (let k = 0; k < 64 && a > 0 && isWordChar(text.charCodeAt(a - 1)); k++) a--;
   for (let k = 0; k < 64 && b < text.length && isWordChar(text.charCodeAt(b)); k++) b++;
-  if (a < b) windows.push(a, b);
+  if (a >= b) return;
+  const last = windows.length - 1;
+  if (last > 0 && a >= windows[last - 1]! && a <= windows[last]!) {
+    if (b > windows[last]!) windows[last] = b;
+  } else windows.push(a, b);
 }
 
 /** Sorts and merges overlapping or touching windows in place; returns the covered length. */
 export function mergeWindows(windows: Windows): number {
   const n = windows.length / 2;
   if (n === 0) return 0;
+  let sorted = true;
+  let covered = 0;
+  for (let i = 0; i < windows.length; i += 2) {
+    covered += windows[i + 1]! - windows[i]!;
+    if (i > 0 && windows[i]! <= windows[i - 1]!) sorted = false;
+  }
+  if (sorted) return covered;
   const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => windows[2 * x]! - windows[2 * y]!);
   const merged: number[] = [];
   for (const i of order) {
@@ -31,7 +42,7 @@ export function mergeWindows(windows: Windows): number {
     else merged.push(s, e);
   }
   windows.length = 0;
-  let covered = 0;
+  covered = 0;
   for (let i = 0; i < merged.length; i += 2) {
     windows.push(merged[i]!, merged[i + 1]!);
     covered += merged[i + 1]! - merged[i]!;

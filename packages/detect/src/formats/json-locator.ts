@@ -31,6 +31,14 @@ export class JsonLocator implements Locator {
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (this.inString) {
+        if (!this.escaped && !this.stringIsKey) {
+          const q = text.indexOf('"', i);
+          const stop = Math.min(q === -1 ? to : q, this.nextBackslash(text, i), to);
+          if (stop > i) {
+            i = stop - 1;
+            continue;
+          }
+        }
         if (this.escaped) this.escaped = false;
         else if (c === 92) this.escaped = true;
         else if (c === 34) {
@@ -91,6 +99,19 @@ export class JsonLocator implements Locator {
           if (c > 32) this.sawValue = true;
       }
     }
+  }
+
+  private backslashText: string | undefined;
+  private backslashAt = -1;
+
+  /** Position of the next backslash at or after `from` (cached per text: strings rarely hold one). */
+  private nextBackslash(text: string, from: number): number {
+    if (this.backslashText !== text || (this.backslashAt < from && this.backslashAt !== Infinity)) {
+      const at = text.indexOf('\\', from);
+      this.backslashAt = at === -1 ? Infinity : at;
+      this.backslashText = text;
+    }
+    return this.backslashAt;
   }
 
   private top(): Frame | undefined {
