@@ -64,16 +64,16 @@ export function JobPage({ jobId }: { jobId: string }) {
           <h2 id="job-title" className="break">
             {job.name || job.source}
           </h2>
-          <StatusBadge status={job.status} />
+          <span aria-live="polite">
+            <StatusBadge status={job.status} />
+          </span>
         </div>
         <p className="muted small break">
           {job.source} · started {formatAge(job.createdAt)} · {formatCount(job.findings)} findings
         </p>
         {job.error && <p className="error">{job.error}</p>}
-        <div aria-live="polite">
-          <ProgressBar label="Objects" unit="objects" done={job.objectsDone} total={job.objectsTotal} />
-          <ProgressBar label="Bytes" unit="bytes" done={job.bytesDone} total={job.bytesTotal} />
-        </div>
+        <ProgressBar label="Objects" unit="objects" done={job.objectsDone} total={job.objectsTotal} />
+        <ProgressBar label="Bytes" unit="bytes" done={job.bytesDone} total={job.bytesTotal} />
         {live && (
           <button type="button" onClick={cancel}>
             Cancel job
