@@ -2,14 +2,14 @@ import v8 from 'node:v8';
 import type { Detector } from '../types.ts';
 
 /*
- * Regex engine choice, measured on this machine (bench/detect.ts, single patterns over the
- * mixed corpus): plain irregexp ran the numeric patterns at 100-280 MB/s; the same patterns
- * with V8's `--enable-experimental-regexp-engine-on-excessive-backtracks` fell to 2-3 MB/s,
- * and with the `l` flag (linear engine) the whole catalogue was slower still (BENCH_ENGINE=linear).
- * So patterns run on irregexp. Safety comes from the patterns themselves: every one must
- * compile under the linear engine (no backreferences or lookaround, repetition bounded by
- * 16; test `linear-time.test.ts`), and the engine hands each regex bounded windows, so the
- * work per byte stays constant (the same test counts it).
+ * Regex engine choice, measured on this (shared, loaded) machine with `npm run bench:detect`:
+ * plain irregexp ran single numeric patterns at 100-280 MB/s, but with V8's
+ * `--enable-experimental-regexp-engine-on-excessive-backtracks` the same patterns fell to
+ * 2-3 MB/s; the whole catalogue with the `l` flag (BENCH_ENGINE=linear, 50 MB) scanned at
+ * 22 MB/s against 35 MB/s on irregexp. So patterns run on irregexp. Safety comes from the
+ * patterns themselves: every one must compile under the linear engine (no backreferences or
+ * lookaround, repetition bounded by 16; test `linear-time.test.ts`), and the engine hands each
+ * regex bounded windows, so the work per byte stays constant (the same test counts it).
  */
 
 /** A detector ready for the engine: its own regex copy and lower-cased context words. */
