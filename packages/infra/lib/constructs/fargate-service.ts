@@ -241,6 +241,8 @@ export class FargateService extends Construct implements ec2.IConnectable {
       propagateTags: ecs.PropagatedTagSource.SERVICE,
     });
     this.connections = this.service.connections;
+    // The strategy names providers that the cluster's capacity provider association must list first.
+    this.service.node.addDependency(props.cluster);
 
     if (props.autoscaling) {
       const a = props.autoscaling;

@@ -42,6 +42,10 @@ export interface QueueWorkerProps extends Omit<FargateServiceProps, 'autoscaling
  * ECS then never picks a busy task when the desired count drops, whatever the scan length (a
  * drain is capped by the 120 s stop timeout). The task role may update protection only on tasks
  * of this cluster; the worker reads `TASK_PROTECTION=ecs-agent` and the expiry from its environment.
+ *
+ * Cooldowns: the scale-to-zero policy (queue empty) waits `scaleInCooldown`; the exact-capacity
+ * policy waits `scaleOutCooldown`, including when it lowers the count while messages remain (one
+ * metric cannot tell direction); task protection is what keeps those reductions from stopping work.
  */
 export class QueueWorker extends Construct {
   readonly worker: FargateService;

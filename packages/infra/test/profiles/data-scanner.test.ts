@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expectCleanReport, profileTemplate } from '../support/profile-template.ts';
 import {
   actionsOf,
+  type CfnJson,
   idByName,
   ingressOf,
   securityGroupId,
@@ -320,7 +321,7 @@ describe('data-scanner worker', () => {
 });
 
 describe('data-scanner IAM', () => {
-  const roleOf = (ref: any) => ref['Fn::GetAtt'][0] as string;
+  const roleOf = (ref: CfnJson) => ref['Fn::GetAtt'][0] as string;
   const taskDef = () => Object.values(dev().findResources('AWS::ECS::TaskDefinition'))[0]?.Properties;
   const lambdaRole = (name: string) =>
     roleOf(
@@ -387,7 +388,7 @@ describe('data-scanner IAM', () => {
     ]);
     const wildcard = Object.values(dev().findResources('AWS::IAM::Policy'))
       .flatMap((p) => p.Properties.PolicyDocument.Statement)
-      .filter((s: any) => s.Resource === '*' || (Array.isArray(s.Resource) && s.Resource.includes('*')));
+      .filter((s: CfnJson) => s.Resource === '*' || (Array.isArray(s.Resource) && s.Resource.includes('*')));
     expect(actionsOf(wildcard).filter((a) => !allowed.has(a))).toEqual([]);
   });
 });

@@ -147,6 +147,11 @@ describe('web-service ECS', () => {
     });
   });
 
+  it('creates the service after the cluster lists its capacity providers', () => {
+    const association = Object.keys(dev().findResources('AWS::ECS::ClusterCapacityProviderAssociations'))[0];
+    dev().hasResource('AWS::ECS::Service', { DependsOn: Match.arrayWith([association]) });
+  });
+
   it('autoscales 2..6 tasks on CPU 70 % and memory 80 % with 60 s out / 300 s in cooldowns', () => {
     dev().hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
       MinCapacity: 2,

@@ -1,6 +1,10 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 
-type Resources = Record<string, { Type: string; Properties?: any }>;
+/** Synthesised CloudFormation JSON: untyped by nature, read by the assertions below. */
+// biome-ignore lint/suspicious/noExplicitAny: template JSON has no static type
+export type CfnJson = any;
+
+type Resources = Record<string, { Type: string; Properties?: CfnJson }>;
 
 /** Logical id of the one security group whose description starts with `prefix`. */
 export function securityGroupId(template: Template, prefix: string): string {
@@ -38,16 +42,16 @@ export function idByName(template: Template, type: string, key: string, name: st
 }
 
 /** All IAM statements attached to a role (inline policies of AWS::IAM::Policy resources naming it). */
-export function statementsOfRole(template: Template, roleId: string): any[] {
-  const statements: any[] = [];
+export function statementsOfRole(template: Template, roleId: string): CfnJson[] {
+  const statements: CfnJson[] = [];
   for (const policy of Object.values(template.findResources('AWS::IAM::Policy') as Resources)) {
-    const roles = (policy.Properties?.Roles ?? []).map((r: any) => r.Ref);
+    const roles = (policy.Properties?.Roles ?? []).map((r: CfnJson) => r.Ref);
     if (roles.includes(roleId)) statements.push(...policy.Properties.PolicyDocument.Statement);
   }
   return statements;
 }
 
 /** The actions of a set of statements, flattened. */
-export function actionsOf(statements: readonly any[]): string[] {
+export function actionsOf(statements: readonly CfnJson[]): string[] {
   return statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
 }
