@@ -144,25 +144,28 @@ export class PgApiStore implements ApiStore {
 
   async listFindings(
     tenantId: string,
-    filter: { jobId: string; detector?: string; object?: string },
+    filter: { jobId: string; detector?: string; severity?: string; object?: string },
     page: PageRequest<string>,
   ): Promise<Page<FindingView, string> | null> {
+    // Only the filters given become conditions, so each shape gets a plan on its own index.
+    const params: unknown[] = [filter.jobId, tenantId, page.after ?? '0'];
+    const where = ['job_id = $1', 'tenant_id = $2', 'seq > $3'];
+    for (const [column, value] of [
+      ['detector', filter.detector],
+      ['severity', filter.severity],
+      ['object_key', filter.object],
+    ] as const) {
+      if (value === undefined) continue;
+      params.push(value);
+      where.push(`${column} = $${params.length}`);
+    }
+    params.push(page.limit + 1);
     const { rows } = await this.pool.query<FindingRow>(
       `SELECT id, seq, job_id, bucket, object_key, version_id, etag, detector, category, severity, confidence,
          byte_start, byte_end, line, col, json_path, record_index, row_number, column_index, column_name, page,
          archive_path, redacted, fingerprint
-       FROM findings
-       WHERE job_id = $1 AND tenant_id = $2 AND ($3::text IS NULL OR detector = $3)
-         AND ($4::text IS NULL OR object_key = $4) AND seq > $5
-       ORDER BY seq LIMIT $6`,
-      [
-        filter.jobId,
-        tenantId,
-        filter.detector ?? null,
-        filter.object ?? null,
-        page.after ?? '0',
-        page.limit + 1,
-      ],
+       FROM findings WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length}`,
+      params,
     );
     // Findings carry their tenant, so only an empty page needs to tell "no such job" from "no findings".
     if (rows.length === 0 && !(await this.ownsJob(tenantId, filter.jobId))) return null;

@@ -70,7 +70,7 @@ export interface ApiStore {
   /** Findings of one job in insertion order; null when the job is not the tenant's. */
   listFindings(
     tenantId: string,
-    filter: { jobId: string; detector?: string; object?: string },
+    filter: { jobId: string; detector?: string; severity?: string; object?: string },
     page: PageRequest<string>,
   ): Promise<Page<FindingView, string> | null>;
   /** Objects of one job in key order; null when the job is not the tenant's. */

@@ -177,6 +177,7 @@ export const JobListQuerySchema = z.object({
 export const ResultsQuerySchema = z.object({
   job_id: z.string().uuid(),
   detector: z.string().max(64).optional(),
+  severity: z.enum(['critical', 'high', 'medium', 'low', 'info']).optional(),
   object: z.string().max(1024).optional().openapi({ description: 'Exact object key' }),
   limit: limit(1000, 100),
   cursor: z.string().max(512).optional(),

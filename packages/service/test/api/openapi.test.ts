@@ -36,7 +36,7 @@ describe('GET /openapi.json', () => {
     expect(spec.paths['/scan']?.post?.security).toEqual([{ bearerAuth: [] }]);
     expect(spec.paths['/health']?.get?.security).toBeUndefined();
     expect(spec.paths['/results']?.get?.parameters?.map((p) => p.name).sort()).toEqual(
-      ['cursor', 'detector', 'job_id', 'limit', 'object'].sort(),
+      ['cursor', 'detector', 'job_id', 'limit', 'object', 'severity'].sort(),
     );
     expect(spec.paths['/scan']?.post?.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual([
       'header:idempotency-key',

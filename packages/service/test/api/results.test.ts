@@ -66,6 +66,8 @@ describe('GET /results', () => {
     expect(one.items.every((f) => f.object.key === 'obj-0.txt')).toBe(true);
     const both = await collect(`job_id=${jobId}&object=obj-0.txt&detector=email-address`);
     expect(both.items).toHaveLength(5);
+    expect((await collect(`job_id=${jobId}&severity=high&limit=7`)).items).toHaveLength(30);
+    expect((await collect(`job_id=${jobId}&severity=low`)).items).toHaveLength(0);
   });
 
   it('answers 404 for a job that does not exist', async () => {

@@ -29,11 +29,11 @@ const isSeq = (v: unknown): v is string =>
 export function registerResults(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   app.use('/results', authenticate(deps));
   app.openapi(listResults, async (c) => {
-    const { job_id, detector, object, limit, cursor } = c.req.valid('query');
+    const { job_id, detector, severity, object, limit, cursor } = c.req.valid('query');
     const after = cursor ? decodeCursor('results', cursor, isSeq) : undefined;
     const page = await deps.store.listFindings(
       c.get('principal').tenantId,
-      { jobId: job_id, detector, object },
+      { jobId: job_id, detector, severity, object },
       { limit, after },
     );
     if (!page) throw HttpError.notFound('No such job');
