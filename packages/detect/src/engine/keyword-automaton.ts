@@ -6,13 +6,10 @@
 export class KeywordAutomaton {
   readonly keywords: readonly string[];
   private readonly delta: Int32Array;
-  /** For each state, the keyword indexes that end there (including via failure links). */
+  /** For each state, the keyword indexes that end there (including via failure links). Transitions into such a state are stored as `~state`, so the hot loop tests the sign only. */
   private readonly outputs: (readonly number[])[];
-  private readonly hasOutput: Uint8Array;
   /** Length in bytes of each keyword. */
   private readonly lengths: Int32Array;
-  /** 1 for bytes that leave the root state: elsewhere the root loop skips without a transition. */
-  private readonly leavesRoot: Uint8Array;
 
   constructor(keywords: readonly string[]) {
     this.keywords = keywords;
@@ -62,9 +59,10 @@ export class KeywordAutomaton {
       this.delta.set(row, i * 256);
     });
     this.outputs = outs;
-    this.leavesRoot = new Uint8Array(256);
-    for (let c = 0; c < 256; c++) this.leavesRoot[c] = this.delta[c] !== 0 ? 1 : 0;
-    this.hasOutput = new Uint8Array(outs.map((o) => (o.length > 0 ? 1 : 0)));
+    for (let i = 0; i < this.delta.length; i++) {
+      const target = this.delta[i]!;
+      if (outs[target]!.length > 0) this.delta[i] = ~target;
+    }
   }
 
   /**
@@ -73,17 +71,12 @@ export class KeywordAutomaton {
    */
   scan(bytes: Uint8Array, onHit: (keyword: number, start: number) => void): number {
     const delta = this.delta;
-    const hasOutput = this.hasOutput;
-    const leavesRoot = this.leavesRoot;
     let state = 0;
     let hits = 0;
     for (let i = 0, n = bytes.length; i < n; i++) {
-      if (state === 0) {
-        while (i < n && leavesRoot[bytes[i]!] === 0) i++;
-        if (i === n) break;
-      }
       state = delta[(state << 8) | bytes[i]!]!;
-      if (hasOutput[state] !== 0) {
+      if (state < 0) {
+        state = ~state;
         for (const k of this.outputs[state]!) {
           onHit(k, i + 1 - this.lengths[k]!);
           hits++;

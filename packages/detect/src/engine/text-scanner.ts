@@ -2,9 +2,9 @@ import { fingerprint } from '../fingerprint.ts';
 import { mask } from '../masking.ts';
 import type { Finding, MatchContext, ValidationResult } from '../types.ts';
 import type { CompiledDetector } from './compiled-detector.ts';
-import { DATE_OR_TIME, type Engine, IPV6_CANDIDATE, STRUCTURAL_CANDIDATE, wakes } from './engine.ts';
+import { DATE_OR_TIME, type Engine, IPV6_CANDIDATE, STRUCTURAL_CANDIDATE } from './engine.ts';
 import type { Locator } from './locator.ts';
-import { addWindow, mergeWindows, type Windows } from './windows.ts';
+import { addWindow, mergeWindows, pushWindow, type Windows, widen } from './windows.ts';
 
 /** Bytes gathered before a chunk is scanned. */
 export const CHUNK_BYTES = 1024 * 1024;
@@ -153,12 +153,16 @@ export class TextScanner {
   private structuralWindows(text: string, perDetector: Map<number, Windows>): void {
     const groups = this.engine.structural;
     const windows: Windows[] = groups.map(() => []);
-    let wantColons = false;
+    const minDigits = groups.map((g) =>
+      g.trigger && g.trigger.shape !== 'colons' ? g.trigger.minDigits : Number.POSITIVE_INFINITY,
+    );
+    const dotted = groups.map((g) => g.trigger?.shape === 'dotted-quad');
+    const fewest = Math.min(...minDigits);
+    const span: [number, number] = [0, 0];
     const re = STRUCTURAL_CANDIDATE;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    for (let m = fewest === Number.POSITIVE_INFINITY ? null : re.exec(text); m !== null; m = re.exec(text)) {
       const run = m[0];
-      if (run.length <= 24 && DATE_OR_TIME.test(run)) continue;
       let digits = 0;
       let dots = 0;
       for (let i = 0; i < run.length; i++) {
@@ -166,15 +170,13 @@ export class TextScanner {
         if (c >= 48 && c <= 57) digits++;
         else if (c === 46) dots++;
       }
+      if (digits < fewest || (run.length <= 24 && DATE_OR_TIME.test(run))) continue;
+      widen(text, m.index - STRUCTURAL_PAD, m.index + run.length + STRUCTURAL_PAD, span);
       for (let g = 0; g < groups.length; g++) {
-        const trigger = groups[g]!.trigger;
-        if (trigger?.shape === 'colons') wantColons = true;
-        else if (trigger && wakes(trigger, digits, dots, 0)) {
-          addWindow(windows[g]!, text, m.index - STRUCTURAL_PAD, m.index + run.length + STRUCTURAL_PAD);
-        }
+        if (digits >= minDigits[g]! && (!dotted[g] || dots >= 3)) pushWindow(windows[g]!, span[0], span[1]);
       }
     }
-    if (wantColons || groups.some((g) => g.trigger?.shape === 'colons')) {
+    if (groups.some((g) => g.trigger?.shape === 'colons')) {
       const v6 = IPV6_CANDIDATE;
       v6.lastIndex = 0;
       for (let m = v6.exec(text); m !== null; m = v6.exec(text)) {

@@ -21,6 +21,24 @@ export function addWindow(windows: Windows, text: string, start: number, end: nu
   } else windows.push(a, b);
 }
 
+/** Appends an already widened window, merging it into the last one when they overlap. */
+export function pushWindow(windows: Windows, a: number, b: number): void {
+  const last = windows.length - 1;
+  if (last > 0 && a >= windows[last - 1]! && a <= windows[last]!) {
+    if (b > windows[last]!) windows[last] = b;
+  } else windows.push(a, b);
+}
+
+/** `[start, end)` clamped and widened to non-word characters (see `addWindow`), as a pair. */
+export function widen(text: string, start: number, end: number, out: [number, number]): void {
+  let a = Math.max(0, start);
+  let b = Math.min(text.length, end);
+  for (let k = 0; k < 64 && a > 0 && isWordChar(text.charCodeAt(a - 1)); k++) a--;
+  for (let k = 0; k < 64 && b < text.length && isWordChar(text.charCodeAt(b)); k++) b++;
+  out[0] = a;
+  out[1] = b;
+}
+
 /** Sorts and merges overlapping or touching windows in place; returns the covered length. */
 export function mergeWindows(windows: Windows): number {
   const n = windows.length / 2;
