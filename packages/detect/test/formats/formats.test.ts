@@ -62,6 +62,15 @@ describe('structured text', () => {
     expect(email?.location).toMatchObject({ json_path: '$[1].user["e-mail"]', record_index: 1 });
   });
 
+  it('survives JSON nested a million levels deep and still names shallow paths', async () => {
+    const deep = `${'['.repeat(1_000_000)}"${EMAIL}"${']'.repeat(1_000_000)}`;
+    const r = await s.scanText(deep, 'deep.json');
+    expect(r.status).toBe('COMPLETE');
+    expect(r.findings[0]?.location.json_path).toMatch(/^\$(\[0\]){256}\.\.\.$/);
+    const after = await s.scanText(`{"a":${'['.repeat(5000)}${']'.repeat(5000)},"b":"${EMAIL}"}`, 'x.json');
+    expect(after.findings[0]?.location.json_path).toBe('$.b');
+  });
+
   it('gives the record index of JSON Lines', async () => {
     const r = await s.scanText(`{"a":1}\n{"b":2}\n{"c":{"d":["${EMAIL}"]}}\n`, 'x.jsonl');
     expect(r.findings[0]?.location).toMatchObject({ json_path: '$.c.d[0]', record_index: 2, line: 3 });
