@@ -157,6 +157,7 @@ describe('edge reader', () => {
     expect(d?.priceClass).toBe('PriceClass_100');
     expect(d?.origins.map((o) => o.kind)).toEqual(['S3 via origin access control', 'custom (https-only)']);
     expect(d?.behaviours.map((b) => `${b.path}->${b.origin}`)).toEqual(['/api/*->api', 'default (*)->spa']);
+    expect(d?.behaviours[1]?.cache).toBe('SpaCache: TTL default 3600 s, min 0 s, max 3600 s');
   });
 
   it('reads REST API routes down the resource tree to the Lambda function', () => {

@@ -62,6 +62,23 @@ function actionText(t: TemplateIndex, actions: unknown): string {
     .join('; ');
 }
 
+const MANAGED_CACHE_POLICIES: Record<string, string> = {
+  '658327ea-f89d-4fab-a63d-7e88639e58f6': 'managed CachingOptimized (TTL default 1 day)',
+  '4135ea2d-6df8-44a3-9df3-4b5a84be39ad': 'managed CachingDisabled',
+  'b2884449-e4de-46a7-ac36-70bc7f1ddd6d': 'managed CachingOptimizedForUncompressedObjects',
+};
+
+function cachePolicyText(t: TemplateIndex, value: unknown): string {
+  const res = t.get(t.refId(value));
+  if (res?.type === 'AWS::CloudFront::CachePolicy') {
+    const c = asRecord(res.props.CachePolicyConfig) ?? {};
+    const ttl = (k: string) => (c[k] === undefined ? '-' : `${t.show(c[k])} s`);
+    return `${t.label(res.id)}: TTL default ${ttl('DefaultTTL')}, min ${ttl('MinTTL')}, max ${ttl('MaxTTL')}`;
+  }
+  const id = t.show(value);
+  return MANAGED_CACHE_POLICIES[id] ?? `cache policy ${id}`;
+}
+
 function restRoutes(t: TemplateIndex, apiId: string) {
   const pathOf = (resourceId: string | undefined, depth = 0): string => {
     if (!resourceId || depth > 20) return '';
@@ -149,7 +166,7 @@ export function readEdge(t: TemplateIndex): EdgeInfo {
     const behaviour = (b: unknown, path: string) => {
       const rec = asRecord(b) ?? {};
       const ttl = rec.DefaultTTL !== undefined ? `TTL ${t.show(rec.DefaultTTL)} s` : '';
-      const policy = rec.CachePolicyId !== undefined ? `cache policy ${t.show(rec.CachePolicyId)}` : '';
+      const policy = rec.CachePolicyId !== undefined ? cachePolicyText(t, rec.CachePolicyId) : '';
       return {
         path,
         origin: t.show(rec.TargetOriginId),
