@@ -35,6 +35,9 @@ export function formatCheckReport(
       lines.push(`  ${f.severity.toUpperCase()} ${f.rule}: ${f.description}`);
       for (const p of f.paths) lines.push(`       - ${p}`);
     }
+    for (const a of nag.acknowledged) {
+      lines.push(`  acknowledged ${a.rule} on ${a.path.replace(/^\/[^/]+\//, '')}: ${a.reason}`);
+    }
   }
   const violations = failed.length + nagErrors.length;
   lines.push('', violations === 0 ? 'Result: no violations' : `Result: ${violations} violation(s)`);
