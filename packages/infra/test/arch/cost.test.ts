@@ -108,3 +108,17 @@ describe('scheduled scaling', () => {
     ).toBeUndefined();
   });
 });
+
+describe('missing prices', () => {
+  it('leaves a resource without a price out of the total and says which key to add', () => {
+    const t = {
+      ...prices,
+      prices: Object.fromEntries(Object.entries(prices.prices).filter(([k]) => k !== 'nat.hour')),
+    };
+    const est = estimateCost(model, DEFAULT_USAGE, t);
+    expect(est.lines.some((l) => l.priceKey === 'nat.hour')).toBe(false);
+    expect(est.omitted).toContain(
+      'NAT gateway (Nat1): no price "nat.hour" in packages/infra/data/prices.json; add it.',
+    );
+  });
+});

@@ -60,7 +60,11 @@ export function estimateCost(model: ArchModel, usage: Usage, table: PriceTable):
     unit: string,
     key: string,
   ) => {
-    const p = price(table, key);
+    const p = table.prices[key];
+    if (!p) {
+      omitted.push(`${service} (${resource}): no price "${key}" in packages/infra/data/prices.json; add it.`);
+      return;
+    }
     const billable = Math.max(0, quantity - (p.free ?? 0));
     const perUnit = key.endsWith('.1m') ? 1e6 : key.endsWith('.10k') ? 1e4 : key.endsWith('.1k') ? 1e3 : 1;
     lines.push({

@@ -102,5 +102,6 @@ export function costText(title: string, view: CostView): string {
       `  ${pad(l.service, 30)} ${pad(`${l.quantity} ${l.unit}`, 26)} ${usd(l.monthly)}  ${l.resource}`,
     );
   lines.push(`Total: ${usd(estimate.total)}`);
+  for (const o of estimate.omitted) lines.push(`Not included: ${o}`);
   return `${lines.join('\n')}\n`;
 }
