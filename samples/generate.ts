@@ -122,7 +122,7 @@ try {
   writeFileSync(path.join(stage, 'app/.env'), env);
   writeFileSync(
     path.join(stage, 'app/config/settings.json'),
-    `${JSON.stringify({ database: planted('url-credentials').value, session: { token: value('jwt') } }, null, 2)}\n`,
+    `${JSON.stringify({ database: text('url-credentials').replace(/^DATABASE_URL=/, ''), session: { token: value('jwt') } }, null, 2)}\n`,
   );
   writeFileSync(path.join(stage, 'app/config/deploy-key.pem'), `${pem('RSA PRIVATE KEY')}\n`);
   mkdirSync(path.join(here, 'backups'), { recursive: true });
