@@ -47,6 +47,7 @@ describe('mermaid diagram', () => {
     expect(diagram).toContain('Queue -->|"dead letters"| Dlq');
     expect(diagram).toContain('Cdn -->|"origin"| Alb');
     expect(diagram).toContain('Api --> ScanFn');
+    expect(diagram).toContain('Queue -.->|"depth scales"| WorkerService');
   });
 
   it('escapes quotes so GitHub can parse every label', () => {

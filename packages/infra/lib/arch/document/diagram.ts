@@ -145,6 +145,17 @@ export function mermaidDiagram(m: ArchModel): string {
       }
     }
   }
+  for (const alarm of t.ofType('AWS::CloudWatch::Alarm')) {
+    const policies = [...t.refsIn(alarm.props.AlarmActions)].map((id) =>
+      m.scaling.policies.find((p) => p.id === id),
+    );
+    for (const policy of policies) {
+      const service = m.scaling.targets.find((x) => x.id === policy?.target)?.serviceId;
+      for (const dep of t.refsIn([alarm.props.Dimensions, alarm.props.Metrics])) {
+        if (service && t.get(dep)?.type === 'AWS::SQS::Queue') link(dep, service, 'depth scales', true);
+      }
+    }
+  }
   for (const q of m.data.queues) {
     const dlq = t.refId(asRecord(t.get(q.id)?.props.RedrivePolicy)?.deadLetterTargetArn);
     if (dlq) link(q.id, dlq, 'dead letters');
