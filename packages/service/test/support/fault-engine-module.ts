@@ -1,5 +1,6 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Scanner } from '@data-scanner/detect';
 import type { ScanEngine } from '../../src/ports/scan-engine.ts';
 
@@ -9,11 +10,23 @@ import type { ScanEngine } from '../../src/ports/scan-engine.ts';
  */
 export function createEngine(_job: unknown, fingerprintKey: string): ScanEngine {
   const scanner = new Scanner({ fingerprintKey });
+  let waited = false;
   return {
     scanObject: async (stream: Readable, object: { name: string; size: number }) => {
       const log = process.env.SCAN_LOG;
       if (log) appendFileSync(log, `${process.pid} ${object.name}\n`);
       if (object.name === process.env.HANG_ON_KEY) await new Promise(() => {});
+      const peers = Number(process.env.WAIT_FOR_PEERS ?? 0);
+      while (log && peers > 0 && !waited) {
+        const pids = new Set(
+          readFileSync(log, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => l.split(' ')[0]),
+        );
+        if (pids.size >= peers) waited = true;
+        else await sleep(20);
+      }
       return scanner.scanObject(stream, object);
     },
   };

@@ -97,8 +97,8 @@ describe('worker processes on one PostgreSQL', () => {
   it('two workers share one job and no object is scanned twice', async () => {
     const log = path.join(root, `scan-${Date.now()}.log`);
     const jobId = await submit();
-    startWorker(log);
-    startWorker(log);
+    startWorker(log, { WAIT_FOR_PEERS: '2' });
+    startWorker(log, { WAIT_FOR_PEERS: '2' });
     const job = await finished(jobId);
     expect(job).toMatchObject({
       status: 'succeeded',
