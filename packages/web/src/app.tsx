@@ -27,6 +27,7 @@ function Shell() {
   const [location] = useLocation();
   const first = useRef(true);
   // After a client-side navigation, move focus to the new page so keyboard and screen-reader users start there.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the location is the trigger; the effect reads the DOM, not it.
   useEffect(() => {
     if (first.current) {
       first.current = false;
