@@ -6,7 +6,9 @@ export { fingerprint } from './fingerprint.ts';
 export { DEFAULT_LIMITS } from './limits.ts';
 export { mask } from './masking.ts';
 export {
+  CSV_HEADER,
   csvReport,
+  csvRow,
   jsonlReport,
   jsonReport,
   REPORT_FORMATS,
@@ -17,6 +19,7 @@ export {
   reportFindings,
   reportSummary,
   type ScanReport,
+  SarifWriter,
   sarifReport,
   tableReport,
 } from './reports/index.ts';

@@ -24,6 +24,16 @@ export interface ProfileAppOptions {
   readonly nag?: boolean;
 }
 
+/**
+ * CDK context every Data Scanner app starts from (`cdk.json` holds the same values, so `cdk synth`,
+ * `npm run synth`, `npm run arch` and the tests synthesize alike).
+ * `@aws-cdk/core:validateAgainstDefaultRules` turns the findings of the CloudFormation validation
+ * that runs during synthesis from warnings into errors.
+ */
+export const APP_CONTEXT: Readonly<Record<string, boolean>> = {
+  '@aws-cdk/core:validateAgainstDefaultRules': true,
+};
+
 /** Checks an environment name. */
 export function envName(value: string | undefined): EnvName {
   const env = value ?? 'dev';
@@ -48,7 +58,7 @@ export function addProfile(app: App, options: ProfileAppOptions): Stack[] {
 
 /** Builds a CDK app holding one profile's stacks for one environment (not yet synthesised). */
 export function buildProfileApp(options: ProfileAppOptions): { app: App; stacks: Stack[] } {
-  const app = new App({ ...(options.outdir ? { outdir: options.outdir } : {}) });
+  const app = new App({ context: { ...APP_CONTEXT }, ...(options.outdir ? { outdir: options.outdir } : {}) });
   return { app, stacks: addProfile(app, options) };
 }
 

@@ -3,14 +3,15 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { ImageSource } from '../lib/constructs/container-image.ts';
 import type { EnvName, Profile } from '../lib/profiles/profile.ts';
+import { APP_CONTEXT } from '../lib/synth-app.ts';
 
 /**
  * A fresh app whose synthesis (e.g. `Template.fromStack`) fails with the validation report when the
  * cdk-nag AwsSolutions pack or the built-in CloudFormation validation finds an unacknowledged error.
  */
 export function checkedApp(): App {
-  // Turns the built-in CloudFormation validation's findings from warnings into errors.
-  const app = new App({ context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
+  // The context of every Data Scanner app: CloudFormation validation findings are errors.
+  const app = new App({ context: { ...APP_CONTEXT } });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return app;
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { RateRule } from './ports/rate-limiter.ts';
 
 /** Thrown when the environment holds bad values; lists every problem at once. */
 export class ConfigError extends Error {
@@ -69,6 +70,80 @@ export interface Config {
     host: string;
     /** `PORT` @default 4000 */
     port: number;
+    /**
+     * `HEALTH_PORT`, else `PORT` when set: where a process without the api role answers
+     * `/health` and `/healthz` (container health checks). @default none: no listener
+     */
+    healthPort: number | undefined;
+  };
+  reports: {
+    /** `REPORTS_BUCKET`: S3 bucket of the PDF reports. @default none: reports are kept in `dir` */
+    bucket: string | undefined;
+    /** `REPORTS_KMS_KEY_ID`: KMS key (id, ARN or alias) for `aws:kms` encryption. @default none: AES256 */
+    kmsKeyId: string | undefined;
+    /** `REPORTS_DIR`: local folder of the PDF reports when no bucket is set. @default `<dataDir>/reports` */
+    dir: string;
+  };
+  scheduler: {
+    /** `SCHEDULER_TICK_SECONDS`: how often due schedules are looked for. @default 15 */
+    tickSeconds: number;
+  };
+  notifier: {
+    /** `NOTIFY_POLL_SECONDS`: pause when the outbox is empty. @default 5 */
+    pollSeconds: number;
+    /** `NOTIFY_MAX_ATTEMPTS`: deliveries tried this many times are marked dead. @default 8 */
+    maxAttempts: number;
+    /** `NOTIFY_BACKOFF_SECONDS`: first retry delay, doubled per attempt. @default 10 */
+    backoffSeconds: number;
+    /** `NOTIFY_MAX_BACKOFF_SECONDS` @default 3600 */
+    maxBackoffSeconds: number;
+    /** `NOTIFY_WEBHOOK_TIMEOUT_MS` @default 10000 */
+    webhookTimeoutMs: number;
+    /**
+     * `NOTIFY_WEBHOOK_ALLOW_PRIVATE`: allow webhooks to loopback, private and link-local addresses.
+     * @default true on the embedded database (one machine), false with `DATABASE_URL`
+     */
+    allowPrivateWebhooks: boolean;
+    /** `NOTIFY_EMAIL_FROM`: sender address (an SES identity unless `SMTP_URL` is set). @default none: no email */
+    emailFrom: string | undefined;
+    /** `SMTP_URL` (`smtp://user:pass@host:587`, `smtps://...`): send email over SMTP instead of SES. Never logged. */
+    smtpUrl: string | undefined;
+    /** `NOTIFY_SMS_ENABLED`: send SMS through SNS. @default false */
+    smsEnabled: boolean;
+    /** `PUBLIC_URL`: the dashboard's address, for links in messages. @default none */
+    publicUrl: string | undefined;
+    /** `AWS_ENDPOINT_URL_SES` / `AWS_ENDPOINT_URL` */
+    sesEndpoint: string | undefined;
+    /** `AWS_ENDPOINT_URL_SNS` / `AWS_ENDPOINT_URL` */
+    snsEndpoint: string | undefined;
+  };
+  redis: {
+    /**
+     * `REDIS_URL` (`redis://host:6379`, `rediss://host:6379` for TLS): shared rate limits, the job
+     * cache and wake-ups. @default none: in-process rate limits, no cache, PostgreSQL wake-ups
+     */
+    url: string | undefined;
+    /** `REDIS_AUTH_TOKEN`: the ElastiCache auth token. Never logged. */
+    authToken: string | undefined;
+    /** `REDIS_TLS` @default true for a rediss:// URL, else false */
+    tls: boolean;
+  };
+  rateLimit: {
+    /**
+     * `RATE_LIMIT_PER_KEY` requests/s per API key (per tenant for JWT callers) and
+     * `RATE_LIMIT_PER_KEY_BURST`; a rate of 0 turns the limit off. @default 20/s, burst 100
+     */
+    perKey: RateRule | null;
+    /**
+     * `RATE_LIMIT_PER_IP` requests/s per client address, counted before authentication, and
+     * `RATE_LIMIT_PER_IP_BURST`; a rate of 0 turns the limit off. @default 50/s, burst 200
+     */
+    perIp: RateRule | null;
+    /**
+     * `TRUST_PROXY`: the client address is the right-most `X-Forwarded-For` entry (the one the ALB or
+     * API Gateway in front appended). @default false: the connection's peer address
+     */
+    trustProxy: boolean;
   };
   /** `FINGERPRINT_KEY`: HMAC key for finding fingerprints. Never logged. */
   fingerprintKey: string | undefined;
@@ -106,6 +181,90 @@ function url(env: Env, name: string, problems: string[]): string | undefined {
     problems.push(`${name} must be a URL`);
     return undefined;
   }
+}
+
+function reportsConfig(env: Env, dataDir: string, problems: string[]): Config['reports'] {
+  const bucket = env.REPORTS_BUCKET || undefined;
+  if (bucket !== undefined && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    problems.push(
+      `REPORTS_BUCKET must be an S3 bucket name: 3-63 lower-case letters, digits, dots and dashes (got ${JSON.stringify(bucket)})`,
+    );
+  const kmsKeyId = env.REPORTS_KMS_KEY_ID || undefined;
+  if (kmsKeyId !== undefined && /\s/.test(kmsKeyId))
+    problems.push('REPORTS_KMS_KEY_ID must be a KMS key id, key ARN or alias with no spaces');
+  if (kmsKeyId !== undefined && bucket === undefined)
+    problems.push('REPORTS_KMS_KEY_ID needs REPORTS_BUCKET (local reports are not KMS-encrypted)');
+  return { bucket, kmsKeyId, dir: path.resolve(env.REPORTS_DIR || path.join(dataDir, 'reports')) };
+}
+
+function notifierConfig(env: Env, embedded: boolean, problems: string[]): Config['notifier'] {
+  const emailFrom = env.NOTIFY_EMAIL_FROM || undefined;
+  if (emailFrom && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(emailFrom))
+    problems.push(`NOTIFY_EMAIL_FROM must be an email address (got ${JSON.stringify(emailFrom)})`);
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl))
+    problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
+  if (smtpUrl && !emailFrom) problems.push('SMTP_URL needs NOTIFY_EMAIL_FROM (the sender address)');
+  const publicUrl = url(env, 'PUBLIC_URL', problems);
+  if (publicUrl && !/^https?:/.test(publicUrl)) problems.push('PUBLIC_URL must be an http(s) URL');
+  return {
+    pollSeconds: int(env, 'NOTIFY_POLL_SECONDS', 5, problems, 1),
+    maxAttempts: int(env, 'NOTIFY_MAX_ATTEMPTS', 8, problems, 1),
+    backoffSeconds: int(env, 'NOTIFY_BACKOFF_SECONDS', 10, problems),
+    maxBackoffSeconds: int(env, 'NOTIFY_MAX_BACKOFF_SECONDS', 3600, problems),
+    webhookTimeoutMs: int(env, 'NOTIFY_WEBHOOK_TIMEOUT_MS', 10_000, problems, 100),
+    allowPrivateWebhooks: bool(env, 'NOTIFY_WEBHOOK_ALLOW_PRIVATE', embedded, problems),
+    emailFrom,
+    smtpUrl,
+    smsEnabled: bool(env, 'NOTIFY_SMS_ENABLED', false, problems),
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
+    sesEndpoint: url(env, 'AWS_ENDPOINT_URL_SES', problems) ?? url(env, 'AWS_ENDPOINT_URL', problems),
+    snsEndpoint: url(env, 'AWS_ENDPOINT_URL_SNS', problems) ?? url(env, 'AWS_ENDPOINT_URL', problems),
+  };
+}
+
+function redisConfig(env: Env, problems: string[]): Config['redis'] {
+  const raw = env.REDIS_URL || undefined;
+  let parsed: URL | undefined;
+  try {
+    parsed = raw === undefined ? undefined : new URL(raw);
+  } catch {
+    parsed = undefined;
+  }
+  // The URL is never echoed: it may carry a password.
+  if (raw !== undefined && (!parsed || !/^rediss?:$/.test(parsed.protocol) || !parsed.hostname))
+    problems.push('REDIS_URL must be a redis:// or rediss:// URL with a host, e.g. rediss://my-cache:6379');
+  else if (parsed && parsed.pathname.length > 1 && !/^\/\d+$/.test(parsed.pathname))
+    problems.push('REDIS_URL may only carry a database number as its path, e.g. rediss://my-cache:6379/0');
+  const authToken = env.REDIS_AUTH_TOKEN || undefined;
+  if (authToken !== undefined && raw === undefined)
+    problems.push('REDIS_AUTH_TOKEN is set but REDIS_URL is not; set both or neither');
+  if (authToken !== undefined && /\s/.test(authToken))
+    problems.push('REDIS_AUTH_TOKEN must not contain whitespace (a trailing newline in the secret?)');
+  const rediss = parsed?.protocol === 'rediss:';
+  const tls = bool(env, 'REDIS_TLS', rediss, problems);
+  if (rediss && !tls)
+    problems.push('REDIS_TLS=false contradicts a rediss:// URL; use redis:// for a connection without TLS');
+  return { url: raw, authToken, tls };
+}
+
+function rateRule(
+  env: Env,
+  name: string,
+  fallback: RateRule,
+  problems: string[],
+): RateRule | null {
+  const raw = env[name];
+  let perSecond = fallback.perSecond;
+  if (raw !== undefined && raw !== '') {
+    perSecond = Number(raw);
+    if (!Number.isFinite(perSecond) || perSecond < 0) {
+      problems.push(`${name} must be requests per second, a number >= 0; 0 turns the limit off (got ${JSON.stringify(raw)})`);
+      perSecond = fallback.perSecond;
+    }
+  }
+  const burst = int(env, `${name}_BURST`, Math.max(fallback.burst, Math.ceil(perSecond)), problems, 1);
+  return perSecond === 0 ? null : { perSecond, burst };
 }
 
 /** Reads and checks the environment; throws one ConfigError naming every bad value. */
@@ -171,6 +330,19 @@ export function loadConfig(env: Env = process.env): Config {
     api: {
       host: env.HOST ?? '0.0.0.0',
       port: int(env, 'PORT', 4000, problems, 1),
+      healthPort:
+        env.HEALTH_PORT || env.PORT
+          ? int(env, env.HEALTH_PORT ? 'HEALTH_PORT' : 'PORT', 0, problems, 1)
+          : undefined,
+    },
+    reports: reportsConfig(env, path.resolve(env.DATA_SCANNER_DATA_DIR ?? '.data'), problems),
+    scheduler: { tickSeconds: int(env, 'SCHEDULER_TICK_SECONDS', 15, problems, 1) },
+    notifier: notifierConfig(env, databaseUrl === undefined, problems),
+    redis: redisConfig(env, problems),
+    rateLimit: {
+      perKey: rateRule(env, 'RATE_LIMIT_PER_KEY', { perSecond: 20, burst: 100 }, problems),
+      perIp: rateRule(env, 'RATE_LIMIT_PER_IP', { perSecond: 50, burst: 200 }, problems),
+      trustProxy: bool(env, 'TRUST_PROXY', false, problems),
     },
     fingerprintKey: env.FINGERPRINT_KEY || undefined,
   };

@@ -25,7 +25,7 @@ export const email: Detector = {
   severity: 'low',
   keywords: ['@'],
   pattern: re(
-    `\\b[A-Za-z0-9._%+-]{1,16}${rep('[A-Za-z0-9._%+-]', 0, 48)}@${LABEL}${optionalTimes(`\\.${LABEL}`, 6)}\\.[A-Za-z]{2,16}\\b`,
+    `\\b${rep('[A-Za-z0-9._%+-]', 1, 64)}@${LABEL}${optionalTimes(`\\.${LABEL}`, 6)}\\.[A-Za-z]{2,16}\\b`,
   ),
   validate: emailValid,
   contextWords: ['email', 'e-mail', 'mail', 'contact'],

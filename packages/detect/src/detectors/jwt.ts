@@ -4,7 +4,15 @@ import { re, rep } from './pattern-kit.ts';
 
 const SEG = '[A-Za-z0-9_-]';
 
-/** JSON Web Token: three base64url segments whose header decodes to JSON with `alg`. */
+/**
+ * JSON Web Token: three base64url segments whose header decodes to JSON with `alg`.
+ *
+ * The token must start after a character that cannot be part of it (or at the window start),
+ * not merely at `\b`: `-` is a word boundary and a segment character, so with `\b` every
+ * `eyJ` inside a long run (`eyJaaaa-eyJaaaa-...`) was a new start that re-read the run to its
+ * end, which made the scan quadratic. A segment run ends only where a non-segment character
+ * does, so each character is read by at most three starts.
+ */
 export const jwt: Detector = {
   id: 'jwt',
   name: 'JSON Web Token',
@@ -12,8 +20,9 @@ export const jwt: Detector = {
   severity: 'medium',
   keywords: ['eyj'],
   pattern: re(
-    `\\beyJ${rep(SEG, 8, Number.POSITIVE_INFINITY)}\\.eyJ${rep(SEG, 8, Number.POSITIVE_INFINITY)}\\.${rep(SEG, 16, Number.POSITIVE_INFINITY)}`,
+    `(?:^|[^A-Za-z0-9_-])(eyJ${rep(SEG, 8, Number.POSITIVE_INFINITY)}\\.eyJ${rep(SEG, 8, Number.POSITIVE_INFINITY)}\\.${rep(SEG, 16, Number.POSITIVE_INFINITY)})`,
   ),
+  valueGroup: 1,
   validate: jwtValid,
   contextWords: ['bearer', 'token', 'jwt', 'authorization', 'id_token', 'access_token'],
   baseConfidence: 0.85,

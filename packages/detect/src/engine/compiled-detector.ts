@@ -6,10 +6,13 @@ import type { Detector } from '../types.ts';
  * plain irregexp ran single numeric patterns at 100-280 MB/s, but with V8's
  * `--enable-experimental-regexp-engine-on-excessive-backtracks` the same patterns fell to
  * 2-3 MB/s; the whole catalogue with the `l` flag (BENCH_ENGINE=linear, 50 MB) scanned at
- * 22 MB/s against 35 MB/s on irregexp. So patterns run on irregexp. Safety comes from the
- * patterns themselves: every one must compile under the linear engine (no backreferences or
- * lookaround, repetition bounded by 16; test `linear-time.test.ts`), and the engine hands each
- * regex bounded windows, so the work per byte stays constant (the same test counts it).
+ * 22 MB/s against 35 MB/s on irregexp. So patterns run on irregexp, a backtracking engine, and
+ * safety comes from the patterns themselves. Each must compile under the linear engine (no
+ * backreferences or lookaround, counted repetition up to 16; `catalogue.test.ts`), and no
+ * character may be re-read by an unbounded number of start positions: an open run (`X*`) must
+ * only start where a character outside `X` ends the previous run, not at a `\b` inside it.
+ * `linear-time.test.ts` counts the backtracking steps of every pattern on hostile inputs of
+ * size n and 4n and fails when the work grows faster than the input.
  */
 
 /** A detector ready for the engine: its own regex copy and lower-cased context words. */
@@ -25,9 +28,11 @@ export interface CompiledDetector {
 /** Compiles a detector; refuses a pattern without the `g` flag (the engine iterates matches). */
 export function compileDetector(detector: Detector): CompiledDetector {
   const flags = detector.pattern.flags.includes('g') ? detector.pattern.flags : `${detector.pattern.flags}g`;
+  // The copy keeps the pattern's class, so a RegExp subclass (the tests' step counter) stays itself.
+  const Pattern = detector.pattern.constructor as RegExpConstructor;
   return {
     detector,
-    regex: new RegExp(detector.pattern.source, flags.replace('y', '')),
+    regex: new Pattern(detector.pattern.source, flags.replace('y', '')),
     valueGroup: detector.valueGroup ?? 0,
     contextWords: (detector.contextWords ?? []).map((w) => w.toLowerCase()),
     structural: detector.keywords.length === 0,

@@ -46,6 +46,8 @@ export class TextScanner {
   private reportFrom = 0;
   private line = 1;
   private lineStartAbs = 0;
+  /** Absolute start of the latest line seen to carry the ignore marker (a line may span chunks). */
+  private markedLineAbs = -1;
   private locatorAt = 0;
   /** Decoded bytes handed to the detectors. */
   bytesScanned = 0;
@@ -145,6 +147,11 @@ export class TextScanner {
       candidates.sort((a, b) => a.start - b.start || a.end - b.end);
       this.report(candidates, text, ascii, markers);
     }
+    const lastMarker = markers[markers.length - 1];
+    if (lastMarker !== undefined) {
+      const lineBreak = text.lastIndexOf('\n', lastMarker);
+      this.markedLineAbs = lineBreak === -1 ? this.lineStartAbs : this.absChar + lineBreak + 1;
+    }
     this.advanceLocator(text, cut);
     this.reportFrom = this.absChar + cut;
   }
@@ -241,10 +248,15 @@ export class TextScanner {
     }
   }
 
+  /**
+   * Locates and reports the candidates (sorted by start). Line breaks are found once, moving
+   * forward: a long line with many candidates is not searched again for each of them.
+   */
   private report(candidates: Candidate[], text: string, ascii: boolean, markers: number[]): void {
-    let lineCursor = 0;
     let line = this.line;
     let lineStart = this.lineStartAbs;
+    let nextBreak = lineBreakFrom(text, 0);
+    let markerAt = 0;
     let byteCursor = 0;
     let byteAt = 0;
     const byteOf = (i: number): number => {
@@ -254,14 +266,19 @@ export class TextScanner {
       return byteAt;
     };
     for (const c of candidates) {
-      for (let i = text.indexOf('\n', lineCursor); i !== -1 && i < c.start; i = text.indexOf('\n', i + 1)) {
+      while (nextBreak < c.start) {
         line++;
-        lineStart = this.absChar + i + 1;
+        lineStart = this.absChar + nextBreak + 1;
+        nextBreak = lineBreakFrom(text, nextBreak + 1);
       }
-      lineCursor = c.start;
+      // Markers and candidates both ascend, so the first marker at or past this line's start decides.
+      const lineFrom = lineStart - this.absChar;
+      while (markerAt < markers.length && markers[markerAt]! < lineFrom) markerAt++;
+      const marked =
+        lineStart === this.markedLineAbs || (markerAt < markers.length && markers[markerAt]! < nextBreak);
       this.advanceLocator(text, c.start);
       const field = this.options.locator?.snapshot();
-      const finding = this.evaluate(c, text, field?.fieldName, markers);
+      const finding = this.evaluate(c, text, field?.fieldName, marked);
       if (!finding) continue;
       const byteStart = this.absByte + byteOf(c.start);
       const byteEnd = ascii ? this.absByte + c.end : byteStart + Buffer.byteLength(c.value, 'utf8');
@@ -284,7 +301,7 @@ export class TextScanner {
     c: Candidate,
     text: string,
     fieldName: string | undefined,
-    markers: number[],
+    marked: boolean,
   ): Finding | undefined {
     const d = c.det.detector;
     const before = text.slice(Math.max(0, c.start - CONTEXT_SPAN), c.start).toLowerCase();
@@ -306,7 +323,7 @@ export class TextScanner {
     const hasContext = c.det.contextWords.some((w) => near.includes(w) || field?.includes(w) === true);
     if (d.requireContext && !hasContext) return undefined;
     if (hasContext) confidence = Math.min(1, confidence + 0.15);
-    if (markers.length > 0 && onMarkedLine(text, c.start, markers)) return undefined;
+    if (marked) return undefined;
     const fp = fingerprint(this.engine.fingerprintKey, c.value);
     if (this.engine.allowlist.allowsValue(c.value, fp)) return undefined;
     return {
@@ -321,11 +338,10 @@ export class TextScanner {
   }
 }
 
-function onMarkedLine(text: string, at: number, markers: number[]): boolean {
-  const lineStart = text.lastIndexOf('\n', at) + 1;
-  let lineEnd = text.indexOf('\n', at);
-  if (lineEnd === -1) lineEnd = text.length;
-  return markers.some((m) => m >= lineStart && m < lineEnd);
+/** Index of the first line break at or after `from`, or the text's length when there is none. */
+function lineBreakFrom(text: string, from: number): number {
+  const i = text.indexOf('\n', from);
+  return i === -1 ? text.length : i;
 }
 
 /** Length of the prefix of `bytes` that ends on a whole UTF-8 character. */

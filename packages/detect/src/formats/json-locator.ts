@@ -32,8 +32,14 @@ export class JsonLocator implements Locator {
       const c = text.charCodeAt(i);
       if (this.inString) {
         if (!this.escaped && !this.stringIsKey) {
-          const q = text.indexOf('"', i);
-          const stop = Math.min(q === -1 ? to : q, this.nextBackslash(text, i), to);
+          // Skip a value string's plain characters, never reading past `to`: the engine calls
+          // once per candidate, so a search to the closing quote would re-read a long string each time.
+          let stop = i;
+          while (stop < to) {
+            const d = text.charCodeAt(stop);
+            if (d === 34 || d === 92) break;
+            stop++;
+          }
           if (stop > i) {
             i = stop - 1;
             continue;
@@ -99,19 +105,6 @@ export class JsonLocator implements Locator {
           if (c > 32) this.sawValue = true;
       }
     }
-  }
-
-  private backslashText: string | undefined;
-  private backslashAt = -1;
-
-  /** Position of the next backslash at or after `from` (cached per text: strings rarely hold one). */
-  private nextBackslash(text: string, from: number): number {
-    if (this.backslashText !== text || (this.backslashAt < from && this.backslashAt !== Infinity)) {
-      const at = text.indexOf('\\', from);
-      this.backslashAt = at === -1 ? Infinity : at;
-      this.backslashText = text;
-    }
-    return this.backslashAt;
   }
 
   private top(): Frame | undefined {

@@ -1,4 +1,4 @@
-import { reportFindings, type ScanReport } from './report.ts';
+import { type ReportFinding, reportFindings, type ScanReport } from './report.ts';
 
 const COLUMNS = [
   'bucket',
@@ -29,31 +29,35 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
+/** The header row of the findings CSV, with its line end. */
+export const CSV_HEADER = `${COLUMNS.join(',')}\r\n`;
+
+/** One finding as a CSV row with its line end; `CSV_HEADER` then rows make the whole document. */
+export function csvRow(f: ReportFinding): string {
+  const row: Record<(typeof COLUMNS)[number], unknown> = {
+    bucket: f.object.bucket,
+    key: f.object.key,
+    archive_path: f.location.archive_path,
+    detector: f.detector,
+    category: f.category,
+    severity: f.severity,
+    confidence: f.confidence,
+    line: f.location.line,
+    column: f.location.column,
+    byte_start: f.location.byte_start,
+    byte_end: f.location.byte_end,
+    json_path: f.location.json_path,
+    record_index: f.location.record_index,
+    row: f.location.row,
+    column_index: f.location.column_index,
+    column_name: f.location.column_name,
+    redacted: f.redacted,
+    fingerprint: f.fingerprint,
+  };
+  return `${COLUMNS.map((c) => csvCell(row[c])).join(',')}\r\n`;
+}
+
 /** Findings as RFC 4180 CSV with a header row. */
 export function csvReport(report: ScanReport): string {
-  const lines = [COLUMNS.join(',')];
-  for (const f of reportFindings(report)) {
-    const row: Record<(typeof COLUMNS)[number], unknown> = {
-      bucket: f.object.bucket,
-      key: f.object.key,
-      archive_path: f.location.archive_path,
-      detector: f.detector,
-      category: f.category,
-      severity: f.severity,
-      confidence: f.confidence,
-      line: f.location.line,
-      column: f.location.column,
-      byte_start: f.location.byte_start,
-      byte_end: f.location.byte_end,
-      json_path: f.location.json_path,
-      record_index: f.location.record_index,
-      row: f.location.row,
-      column_index: f.location.column_index,
-      column_name: f.location.column_name,
-      redacted: f.redacted,
-      fingerprint: f.fingerprint,
-    };
-    lines.push(COLUMNS.map((c) => csvCell(row[c])).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return CSV_HEADER + reportFindings(report).map(csvRow).join('');
 }

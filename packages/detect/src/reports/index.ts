@@ -1,13 +1,13 @@
-import { csvReport } from './csv-report.ts';
+import { CSV_HEADER, csvReport, csvRow } from './csv-report.ts';
 import { jsonReport } from './json-report.ts';
 import { jsonlReport } from './jsonl-report.ts';
 import type { ScanReport } from './report.ts';
-import { sarifReport } from './sarif-report.ts';
+import { SarifWriter, sarifReport } from './sarif-report.ts';
 import { tableReport } from './table-report.ts';
 
 export type { ReportFinding, ReportObject, ScanReport } from './report.ts';
 export { reportFindings, reportSummary } from './report.ts';
-export { csvReport, jsonlReport, jsonReport, sarifReport, tableReport };
+export { CSV_HEADER, csvReport, csvRow, jsonlReport, jsonReport, SarifWriter, sarifReport, tableReport };
 
 /** The report formats the CLI and API offer. */
 export const REPORT_FORMATS = ['table', 'json', 'jsonl', 'sarif', 'csv'] as const;

@@ -1,5 +1,5 @@
-import type { Severity } from '../types.ts';
-import { reportFindings, type ScanReport } from './report.ts';
+import type { Detector, Severity } from '../types.ts';
+import { type ReportFinding, reportFindings, type ScanReport } from './report.ts';
 
 /** The SARIF 2.1.0 schema this report follows. */
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -15,77 +15,121 @@ function artifactUri(key: string, bucket: string | undefined): string {
   return bucket === undefined ? path : `s3://${encodeURIComponent(bucket)}/${path}`;
 }
 
-/**
- * A SARIF 2.1.0 log: one run, a rule per detector of the catalogue, a result per finding with a
- * physical location (artifact, line, column, byte range) and the fingerprint as a partial
- * fingerprint. Messages carry only the masked preview.
- */
-export function sarifReport(report: ScanReport, version = '0.1.0'): string {
-  const ruleIndex = new Map(report.detectors.map((d, i) => [d.id, i]));
-  const results = reportFindings(report).map((f) => {
-    const region: Record<string, number> = {
-      startLine: f.location.line,
-      startColumn: f.location.column,
-      byteOffset: f.location.byte_start,
-      byteLength: Math.max(0, f.location.byte_end - f.location.byte_start),
-    };
-    const index = ruleIndex.get(f.detector);
-    return {
-      ruleId: f.detector,
-      ...(index === undefined ? {} : { ruleIndex: index }),
-      level: level(f.severity),
-      message: { text: `${f.detector} found: ${f.redacted}` },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: {
-              uri: artifactUri(
-                f.location.archive_path ? `${f.object.key}!${f.location.archive_path}` : f.object.key,
-                f.object.bucket,
-              ),
-            },
-            region,
-          },
-        },
-      ],
-      partialFingerprints: { 'dataScannerValue/v1': f.fingerprint },
-      properties: {
-        category: f.category,
-        severity: f.severity,
-        confidence: f.confidence,
-        redacted: f.redacted,
-        ...(f.location.json_path ? { json_path: f.location.json_path } : {}),
-        ...(f.location.column_name ? { column_name: f.location.column_name } : {}),
-        ...(f.location.row !== undefined ? { row: f.location.row } : {}),
-        ...(f.location.record_index !== undefined ? { record_index: f.location.record_index } : {}),
-      },
-    };
-  });
-  const log = {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
+function sarifResult(f: ReportFinding, ruleIndex: ReadonlyMap<string, number>) {
+  const region: Record<string, number> = {
+    startLine: f.location.line,
+    startColumn: f.location.column,
+    byteOffset: f.location.byte_start,
+    byteLength: Math.max(0, f.location.byte_end - f.location.byte_start),
+  };
+  const index = ruleIndex.get(f.detector);
+  return {
+    ruleId: f.detector,
+    ...(index === undefined ? {} : { ruleIndex: index }),
+    level: level(f.severity),
+    message: { text: `${f.detector} found: ${f.redacted}` },
+    locations: [
       {
-        tool: {
-          driver: {
-            name: 'data-scanner',
-            version,
-            informationUri: 'https://github.com/data-scanner/data-scanner',
-            rules: report.detectors.map((d) => ({
-              id: d.id,
-              name: d.name.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) =>
-                c ? c.toUpperCase() : '',
-              ),
-              shortDescription: { text: d.name },
-              fullDescription: { text: d.description ?? d.name },
-              defaultConfiguration: { level: level(d.severity) },
-              properties: { category: d.category, severity: d.severity, tags: [d.category] },
-            })),
+        physicalLocation: {
+          artifactLocation: {
+            uri: artifactUri(
+              f.location.archive_path ? `${f.object.key}!${f.location.archive_path}` : f.object.key,
+              f.object.bucket,
+            ),
           },
+          region,
         },
-        results,
       },
     ],
+    partialFingerprints: { 'dataScannerValue/v1': f.fingerprint },
+    properties: {
+      category: f.category,
+      severity: f.severity,
+      confidence: f.confidence,
+      redacted: f.redacted,
+      ...(f.location.json_path ? { json_path: f.location.json_path } : {}),
+      ...(f.location.column_name ? { column_name: f.location.column_name } : {}),
+      ...(f.location.row !== undefined ? { row: f.location.row } : {}),
+      ...(f.location.record_index !== undefined ? { record_index: f.location.record_index } : {}),
+    },
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** Stands in for the results array while the rest of the log is rendered once. */
+const RESULTS_PLACEHOLDER = '@@sarif-results@@';
+const RESULTS_MARK = JSON.stringify(RESULTS_PLACEHOLDER);
+
+/**
+ * Writes a SARIF 2.1.0 log piece by piece, for result sets too large to hold: `start()` once,
+ * `result(f)` per finding, `end()` once. Concatenated, the pieces are exactly `sarifReport`'s text:
+ * one run, a rule per detector of the catalogue, a result per finding with a physical location
+ * (artifact, line, column, byte range) and the fingerprint as a partial fingerprint. Messages carry
+ * only the masked preview.
+ */
+export class SarifWriter {
+  private readonly ruleIndex: ReadonlyMap<string, number>;
+  private readonly head: string;
+  private readonly tail: string;
+  /** Indentation of the members of `runs[0].results`. */
+  private readonly indent: string;
+  private results = 0;
+
+  constructor(detectors: readonly Detector[], version = '0.1.0') {
+    this.ruleIndex = new Map(detectors.map((d, i) => [d.id, i]));
+    const log = {
+      $schema: SARIF_SCHEMA,
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'data-scanner',
+              version,
+              informationUri: 'https://github.com/data-scanner/data-scanner',
+              rules: detectors.map((d) => ({
+                id: d.id,
+                name: d.name.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) =>
+                  c ? c.toUpperCase() : '',
+                ),
+                shortDescription: { text: d.name },
+                fullDescription: { text: d.description ?? d.name },
+                defaultConfiguration: { level: level(d.severity) },
+                properties: { category: d.category, severity: d.severity, tags: [d.category] },
+              })),
+            },
+          },
+          results: RESULTS_PLACEHOLDER,
+        },
+      ],
+    };
+    const text = JSON.stringify(log, null, 2);
+    const at = text.indexOf(RESULTS_MARK);
+    this.head = text.slice(0, at);
+    this.tail = `${text.slice(at + RESULTS_MARK.length)}\n`;
+    const keyIndent = /\n( *)"results": $/.exec(this.head)?.[1] ?? '';
+    this.indent = `${keyIndent}  `;
+  }
+
+  /** Everything before the first result. */
+  start(): string {
+    return this.head;
+  }
+
+  /** One result, with the separator it needs. */
+  result(f: ReportFinding): string {
+    const body = JSON.stringify(sarifResult(f, this.ruleIndex), null, 2).replaceAll('\n', `\n${this.indent}`);
+    return `${this.results++ === 0 ? '[\n' : ',\n'}${this.indent}${body}`;
+  }
+
+  /** Closes the results and the log. */
+  end(): string {
+    const close = this.results === 0 ? '[]' : `\n${this.indent.slice(2)}]`;
+    return close + this.tail;
+  }
+}
+
+/** A SARIF 2.1.0 log of the whole report (see `SarifWriter`). */
+export function sarifReport(report: ScanReport, version = '0.1.0'): string {
+  const writer = new SarifWriter(report.detectors, version);
+  return writer.start() + reportFindings(report).map((f) => writer.result(f)).join('') + writer.end();
 }

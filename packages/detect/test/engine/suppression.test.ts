@@ -13,6 +13,12 @@ describe('suppression', () => {
     ]);
   });
 
+  it('honours the marker on a line longer than a chunk, and only on that line', async () => {
+    const long = `data-scanner:ignore ${'lorem ipsum '.repeat(300_000)}${EMAIL}\nnext ${EMAIL}\n`;
+    const r = await scanner().scanText(long);
+    expect(r.findings.map((f) => [f.detector, f.location.line])).toEqual([['email', 2]]);
+  });
+
   it('honours allowlisted value patterns, fingerprints and paths', async () => {
     const byPattern = await scanner({ allowlist: { patterns: ['@northwind-traders\\.com$'] } }).scanText(
       text,

@@ -1,6 +1,20 @@
+import { createRequire } from 'node:module';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { detectors, REPORT_FORMATS, renderReport, type ScanReport, sarifReport } from '../../src/index.ts';
 import { EMAIL, PASSWORD, PASSWORD_LINE, scanner } from '../support.ts';
+
+/**
+ * The SARIF 2.1.0 JSON schema (draft-04) as @microsoft/jest-sarif ships it (`2.1.0-rtm.5`, the
+ * schema of the OASIS 2.1.0 standard), compiled by ajv with its formats (uri, date-time).
+ */
+function sarifSchemaValidator() {
+  const schema = createRequire(import.meta.url)('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}
 
 async function sample(): Promise<ScanReport> {
   const s = scanner();
@@ -47,9 +61,16 @@ describe('reports', () => {
     expect(out).toContain('SKIPPED x.bin: UNSUPPORTED_BINARY');
   });
 
-  // The SARIF 2.1.0 JSON schema is not shipped by any npm package available offline here
-  // (@schemastore/sarif-2.1.0 carries only types), so this checks the schema's required
-  // properties and the shapes GitHub code scanning reads.
+  it('SARIF is valid against the SARIF 2.1.0 JSON schema', async () => {
+    const validate = sarifSchemaValidator();
+    const log = JSON.parse(sarifReport(await sample()));
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    // The validator is live: a result level SARIF does not define is refused.
+    log.runs[0].results[0].level = 'critical';
+    expect(validate(log)).toBe(false);
+    expect(validate.errors?.[0]?.instancePath).toBe('/runs/0/results/0/level');
+  });
+
   it('SARIF 2.1.0 has a rule per detector and results with physical locations', async () => {
     const log = JSON.parse(sarifReport(await sample()));
     expect(log.version).toBe('2.1.0');

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { addProfile } from '../synth-app.ts';
+import { buildProfileApp } from '../synth-app.ts';
 import type { CfnTemplate, StackTemplate } from './template.ts';
 
 /** A cdk-nag finding that no acknowledgement covers. */
@@ -104,8 +103,7 @@ export function synthesizeProfile(
   const nag = options.nag ?? true;
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `arch-${profile}-${env}-`));
   try {
-    const app = new App({ outdir });
-    addProfile(app, { profile, env, nag });
+    const { app } = buildProfileApp({ profile, env, nag, outdir });
     try {
       app.synth();
     } catch (error) {

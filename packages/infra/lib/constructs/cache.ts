@@ -127,6 +127,11 @@ export class Cache extends Construct implements ec2.IConnectable {
   readonly endpointAddress: string;
   /** Endpoint port. */
   readonly port: number;
+  /**
+   * `rediss://<primary endpoint>:<port>`: the `REDIS_URL` of a client (TLS, as in-transit encryption
+   * requires); the AUTH token is not in it, clients read it from {@link Cache.authToken}.
+   */
+  readonly url: string;
   /** Nodes in the group (primary plus replicas). */
   readonly nodeCount: number;
 
@@ -201,6 +206,7 @@ export class Cache extends Construct implements ec2.IConnectable {
         : { snapshotWindow: props.snapshotWindow }),
     });
     this.endpointAddress = this.replicationGroup.attrPrimaryEndPointAddress;
+    this.url = `rediss://${this.endpointAddress}:${port}`;
 
     if (port === 6379) {
       acknowledge(this.replicationGroup, {

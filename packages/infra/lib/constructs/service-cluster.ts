@@ -1,5 +1,6 @@
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 export interface ServiceClusterProps {
@@ -14,6 +15,13 @@ export interface ServiceClusterProps {
    * @default true
    */
   readonly containerInsights?: boolean;
+  /**
+   * Log group that records ECS Exec sessions. With it, the task role of a service with ECS Exec may
+   * write log streams of this group only; without it, ECS's default logging asks for
+   * `logs:CreateLogStream`/`PutLogEvents` on every log group.
+   * @default - ECS Exec sessions follow the task definition's awslogs configuration
+   */
+  readonly executeCommandLogGroup?: logs.ILogGroup;
 }
 
 /** An ECS cluster with the FARGATE and FARGATE_SPOT capacity providers and Container Insights. */
@@ -28,6 +36,14 @@ export class ServiceCluster extends Construct {
       containerInsightsV2:
         (props.containerInsights ?? true) ? ecs.ContainerInsights.ENABLED : ecs.ContainerInsights.DISABLED,
       enableFargateCapacityProviders: true,
+      ...(props.executeCommandLogGroup
+        ? {
+            executeCommandConfiguration: {
+              logging: ecs.ExecuteCommandLogging.OVERRIDE,
+              logConfiguration: { cloudWatchLogGroup: props.executeCommandLogGroup },
+            },
+          }
+        : {}),
     });
   }
 }

@@ -7,11 +7,11 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
  * acknowledge exactly the wildcard it means, whatever the stack's account, region or logical ids.
  */
 
-/** The IAM5 finding of `bucket/*` (object-level actions on every object of one bucket). */
-export function bucketObjectsFinding(bucket: s3.IBucket): string {
+/** The IAM5 finding of `bucket/<prefix>*` (object-level actions on the objects of one bucket under a prefix). */
+export function bucketObjectsFinding(bucket: s3.IBucket, prefix = ''): string {
   const stack = Stack.of(bucket);
   const logicalId = stack.resolve((bucket.node.defaultChild as CfnResource).logicalId) as string;
-  return `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/*]`;
+  return `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/${prefix}*]`;
 }
 
 /** The IAM5 finding of an ARN built with `stack.formatArn` from a service, resource and `*`. */

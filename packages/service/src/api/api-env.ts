@@ -1,5 +1,12 @@
 import type { Logger } from '../log.ts';
+import type { ChannelName } from '../notify/channel.ts';
+import type { PgNotificationSettings } from '../notify/notification-settings.ts';
+import type { ReportsDeps } from '../reports/index.ts';
+import type { Cache } from '../ports/cache.ts';
+import type { JobEvents } from '../ports/job-events.ts';
+import type { PgScheduleStore } from '../schedules/schedules-repository.ts';
 import type { ApiStore, Principal } from './ports.ts';
+import type { ApiRateLimit } from './rate-limit.ts';
 
 /** JWT verification settings: a shared secret (HS256) or a JWKS URL. */
 export interface JwtConfig {
@@ -29,6 +36,18 @@ export interface ApiDeps {
   store: ApiStore;
   config: ApiConfig;
   logger: Logger;
+  /** Recurring scans (`/schedules`). @default - absent: the routes answer 404 */
+  schedules?: PgScheduleStore;
+  /** Notification settings (`/settings/notifications`). @default - absent: the routes answer 404 */
+  notifications?: { settings: PgNotificationSettings; channelsAvailable: readonly ChannelName[] };
+  /** PDF reports and exports (`/jobs/{id}/report.pdf`, `/jobs/{id}/export`). @default - absent: not served */
+  reports?: ReportsDeps;
+  /** Request limits per client address and per caller (429). @default - absent: no limits */
+  rateLimit?: ApiRateLimit;
+  /** Shared short-lived copies of `GET /jobs/{id}` (Redis). @default - absent: every read goes to the store */
+  cache?: Cache;
+  /** Job change notifications for `GET /jobs/{id}?wait=`. @default - in-process: a wait re-reads every 2 s */
+  jobEvents?: JobEvents;
 }
 
 /** Hono environment of the API: per-request values set by middleware. */

@@ -2,8 +2,12 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
+import { PgNotificationSettings } from '../notify/notification-settings.ts';
 import type { Queue } from '../ports/queue.ts';
 import { createScanQueue } from '../queue/create-queue.ts';
+import { createReportStore } from '../reports/index.ts';
+import { availableChannels } from '../roles/notifier.ts';
+import { PgScheduleStore } from '../schedules/schedules-repository.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
 import { readApiConfig } from './api-config.ts';
 import type { ApiEnv } from './api-env.ts';
@@ -28,5 +32,11 @@ export function createApiApp(options: {
     store: new PgApiStore(options.pool, commands),
     config: readApiConfig(options.env ?? process.env, options.config.sources.roots),
     logger: options.logger,
+    reports: { pool: options.pool, store: createReportStore(options.config) },
+    schedules: new PgScheduleStore(options.pool),
+    notifications: {
+      settings: new PgNotificationSettings(options.pool),
+      channelsAvailable: availableChannels(options.config),
+    },
   });
 }

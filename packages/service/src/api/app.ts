@@ -4,14 +4,19 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { getPath } from 'hono/utils/url';
 import type { ApiDeps, ApiEnv } from './api-env.ts';
 import { type ErrorCode, errorBody, HttpError } from './http-error.ts';
 import { methodNotAllowed } from './method-not-allowed.ts';
+import { limitByClientIp } from './rate-limit.ts';
 import { registerDocs } from './routes/docs.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerJobs } from './routes/jobs.ts';
+import { registerNotificationSettings } from './routes/notification-settings.ts';
+import { registerReports } from './routes/reports.ts';
 import { registerResults } from './routes/results.ts';
 import { registerScan } from './routes/scan.ts';
+import { registerSchedules } from './routes/schedules.ts';
 import { validationHook } from './validation-hook.ts';
 
 export type { ApiConfig, ApiDeps, ApiEnv } from './api-env.ts';
@@ -26,15 +31,26 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   422: 'validation_failed',
+  429: 'rate_limited',
   503: 'service_unavailable',
 };
+
+/**
+ * The routing path of a request: `/api/jobs` routes as `/jobs`, because a CloudFront profile
+ * forwards `/api/*` to the API unchanged while the dashboard is served from the same domain.
+ */
+export function withoutApiPrefix(request: Request): string {
+  const path = getPath(request);
+  if (path === '/api') return '/';
+  return path.startsWith('/api/') ? path.slice(4) : path;
+}
 
 /**
  * Builds the v1 HTTP API. The same app object is served by Node (`serve --role api`) and by the
  * Lambda handlers, and tests call `app.request()` on it with no server.
  */
 export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook, getPath: withoutApiPrefix });
 
   app.use(requestId({ headerName: 'X-Request-Id', limitLength: 128 }));
   app.use(async (c, next) => {
@@ -57,13 +73,15 @@ export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
     app.use(
       cors({
         origin: [...deps.config.corsOrigins],
-        allowMethods: ['GET', 'POST', 'OPTIONS'],
-        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
-        exposeHeaders: ['X-Request-Id', 'Location', 'Idempotent-Replayed'],
+        allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'If-None-Match'],
+        exposeHeaders: ['X-Request-Id', 'Location', 'Idempotent-Replayed', 'Content-Disposition', 'Retry-After', 'ETag'],
         maxAge: 600,
       }),
     );
   }
+  // Per client address before any route, so floods and key guessing stop before authentication.
+  if (deps.rateLimit) app.use(limitByClientIp(deps.rateLimit));
   app.use(
     bodyLimit({
       maxSize: deps.config.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
@@ -77,6 +95,9 @@ export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   registerScan(app, deps);
   registerJobs(app, deps);
   registerResults(app, deps);
+  registerSchedules(app, deps);
+  registerNotificationSettings(app, deps);
+  registerReports(app, deps);
   registerDocs(app);
 
   app.notFound((c) => {

@@ -6,9 +6,12 @@ export type ErrorCode =
   | 'not_found'
   | 'method_not_allowed'
   | 'conflict'
+  | 'job_not_finished'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'source_not_allowed'
+  | 'invalid_schedule'
+  | 'rate_limited'
   | 'service_unavailable'
   | 'internal';
 

@@ -158,7 +158,7 @@ export const HealthSchema = z
   .object({ status: z.enum(['ok', 'unavailable']), database: z.enum(['ok', 'down']) })
   .openapi('Health');
 
-const limit = (max: number, def: number) =>
+export const limit = (max: number, def: number) =>
   z.coerce.number().int().min(1).max(max).default(def).openapi({ example: def });
 
 export const JobIdParamSchema = z.object({
@@ -192,5 +192,26 @@ export const ObjectsQuerySchema = z.object({
 export const IdempotencyHeaderSchema = z.object({
   'idempotency-key': z.string().min(1).max(255).optional().openapi({
     description: 'Retries with the same key return the first job',
+  }),
+});
+
+export const JobWaitQuerySchema = z.object({
+  wait: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(20)
+    .optional()
+    .openapi({
+      description:
+        'Long poll: hold the request up to this many seconds (at most 20) until the job differs from ' +
+        '`If-None-Match` (without it: from the job as the request found it) or has ended',
+      example: 20,
+    }),
+});
+
+export const JobConditionalHeaderSchema = z.object({
+  'if-none-match': z.string().max(1024).optional().openapi({
+    description: 'The `ETag` of an earlier response: 304 Not Modified while the job still matches it',
   }),
 });

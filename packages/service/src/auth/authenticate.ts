@@ -1,12 +1,14 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ApiDeps, ApiEnv } from '../api/api-env.ts';
 import { HttpError } from '../api/http-error.ts';
+import { limitCaller } from '../api/rate-limit.ts';
 import { apiKeyMatches, apiKeyPrefix } from './api-key.ts';
 import { createJwtVerifier } from './jwt-verifier.ts';
 
 /**
  * Middleware requiring `Authorization: Bearer <api key | JWT>` and setting the caller's `principal`.
  * Every failure is the same 401 so a caller learns nothing about which keys or tenants exist.
+ * A known caller then draws on its rate limit: per key prefix, or per tenant for a JWT (429).
  */
 export function authenticate(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
   const verifyJwt = deps.config.jwt ? createJwtVerifier(deps.config.jwt) : undefined;
@@ -21,6 +23,7 @@ export function authenticate(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
       const stored = candidates.find((candidate) => apiKeyMatches(token, candidate.hash));
       if (!stored) throw HttpError.unauthorized();
       c.set('principal', { tenantId: stored.tenantId, via: 'api-key' });
+      await limitCaller(deps.rateLimit, `key:${prefix}`);
       return next();
     }
     if (verifyJwt && token.split('.').length === 3) {
@@ -34,6 +37,7 @@ export function authenticate(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
       const tenantId = await deps.store.tenantByName(tenantName);
       if (!tenantId) throw HttpError.unauthorized();
       c.set('principal', { tenantId, via: 'jwt' });
+      await limitCaller(deps.rateLimit, `tenant:${tenantId}`);
       return next();
     }
     throw HttpError.unauthorized();

@@ -79,7 +79,10 @@ export interface ObjectOutcome {
 
 /** What recording an object changed. */
 export interface RecordOutcome {
-  /** False when the object had already been recorded (a redelivery): nothing was written. */
+  /**
+   * False when nothing was written: the object had already been recorded (a redelivery), or its job
+   * had ended (cancelled, failed), in which case the object stays PENDING.
+   */
   recorded: boolean;
   /** Set when this write finished the job (happens exactly once per job). */
   finished?: JobStatus;
@@ -101,7 +104,10 @@ export interface JobStore {
   ): Promise<JobStatus | undefined>;
   /** PENDING objects of one shard. */
   pendingObjects(jobId: string, shard: number): Promise<JobObject[]>;
-  /** Writes one object's status, findings and counters in one transaction; completes the job once. */
+  /**
+   * Writes one object's status, findings and counters in one transaction; completes the job once.
+   * Writes nothing once the job has ended.
+   */
   recordObject(jobId: string, outcome: ObjectOutcome): Promise<RecordOutcome>;
   /** Moves a job that has not finished to `failed` with a reason (writes an outbox event). */
   failJob(jobId: string, reason: string): Promise<boolean>;

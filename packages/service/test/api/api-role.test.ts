@@ -6,15 +6,19 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { startApi } from '../../src/roles/api.ts';
 import type { RunningRole } from '../../src/roles/role.ts';
+import { type Database, openDatabase } from '../../src/store/database.ts';
 import { freePort } from '../../src/store/embedded-postgres.ts';
 import { useTestDatabase } from '../support/database.ts';
 
 const db = useTestDatabase();
 let running: RunningRole | undefined;
+let databases: Database[] = [];
 let webDir: string | undefined;
 afterEach(async () => {
   await running?.stop(1000);
   running = undefined;
+  for (const database of databases) await database.close();
+  databases = [];
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
   if (webDir) await rm(webDir, { recursive: true, force: true });
@@ -32,7 +36,10 @@ async function start(): Promise<{ url: string; printed: string }> {
     printed += String(chunk);
     return true;
   });
-  const database = { pool: db().pool, url: db().url, close: async () => {} };
+  // As under `npm start`: no DATABASE_URL in the role's config, so it makes a development key;
+  // the database itself is a real one, opened (and migrated) the way `serve` opens it.
+  const database = await openDatabase({ database: { ...config.database, url: db().url } });
+  databases.push(database);
   running = await startApi({ config, logger: createLogger({ level: 'silent' }), database });
   write.mockRestore();
   return { url: `http://127.0.0.1:${port}`, printed };

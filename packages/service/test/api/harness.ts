@@ -7,7 +7,10 @@ import { PgApiStore } from '../../src/api/pg-api-store.ts';
 import type { JobCommands } from '../../src/api/ports.ts';
 import { type CreatedKey, createApiKey } from '../../src/auth/key-store.ts';
 import { createLogger } from '../../src/log.ts';
+import { PgNotificationSettings } from '../../src/notify/notification-settings.ts';
 import { PgQueue } from '../../src/queue/pg-queue.ts';
+import type { ReportsDeps } from '../../src/reports/index.ts';
+import { PgScheduleStore } from '../../src/schedules/schedules-repository.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 
@@ -26,6 +29,8 @@ export function useApiHarness(
   options: {
     config?: Partial<ApiConfig> | (() => Partial<ApiConfig>);
     commands?: (db: TestDatabase) => JobCommands;
+    /** Reports and exports (`ApiDeps.reports`). @default - absent: those routes are not served */
+    reports?: (db: TestDatabase) => ReportsDeps;
   } = {},
 ): () => ApiHarness {
   const db = useTestDatabase();
@@ -45,6 +50,9 @@ export function useApiHarness(
         ...(typeof options.config === 'function' ? options.config() : options.config),
       },
       logger: createLogger({ level: 'silent' }),
+      ...(options.reports ? { reports: options.reports(db()) } : {}),
+      schedules: new PgScheduleStore(pool),
+      notifications: { settings: new PgNotificationSettings(pool), channelsAvailable: ['webhook', 'email'] },
     });
     harness = {
       app,

@@ -1,7 +1,34 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { PgQueue } from '../../src/queue/pg-queue.ts';
 import { createTestDatabase, useTestDatabase } from '../support/database.ts';
 import { describeQueueContract } from './queue-contract.ts';
+
+/**
+ * Waits until a connection of the queue's database sits idle after a receive's claim query, i.e.
+ * the receive has looked and found the queue empty. It watches from a connection of its own (one
+ * borrowed from the queue's pool would overwrite the very query it looks for), and passes the text
+ * as a parameter so that its own query does not match.
+ */
+async function receiveWaiting(url: string): Promise<void> {
+  const watcher = new pg.Client({ connectionString: url });
+  await watcher.connect();
+  try {
+    for (;;) {
+      const { rows } = await watcher.query(
+        `SELECT 1 FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle'
+           AND position($1 in query) > 0`,
+        ['FOR UPDATE SKIP LOCKED'],
+      );
+      if (rows.length > 0) return;
+      await sleep(10);
+    }
+  } finally {
+    await watcher.end();
+  }
+}
 
 describeQueueContract('PostgreSQL', async () => {
   const db = await createTestDatabase();
@@ -12,6 +39,7 @@ describeQueueContract('PostgreSQL', async () => {
       await db.pool.query(`UPDATE queue_messages SET visible_at = now() - interval '1 second'`);
     },
     deadLetters: async () => (await queue.deadLetters()).map(({ body, reason }) => ({ body, reason })),
+    receiveWaiting: () => receiveWaiting(db.url),
     teardown: db.drop,
   };
 });
@@ -25,6 +53,7 @@ describeQueueContract('PostgreSQL with LISTEN/NOTIFY wake-up', async () => {
       await db.pool.query(`UPDATE queue_messages SET visible_at = now() - interval '1 second'`);
     },
     deadLetters: async () => (await queue.deadLetters()).map(({ body, reason }) => ({ body, reason })),
+    receiveWaiting: () => receiveWaiting(db.url),
     teardown: async () => {
       await queue.close();
       await db.drop();

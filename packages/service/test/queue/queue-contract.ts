@@ -8,6 +8,11 @@ export interface QueueUnderTest {
   expire(): Promise<void>;
   /** Bodies and reasons of dead-lettered messages. */
   deadLetters(): Promise<{ body: string; reason: string }[]>;
+  /**
+   * Resolves once a receive call has looked at the queue, found nothing, and is still waiting
+   * (seen from the queue's side: the database's or the SQS endpoint's).
+   */
+  receiveWaiting(): Promise<void>;
   teardown(): Promise<void>;
 }
 
@@ -78,9 +83,11 @@ export function describeQueueContract(name: string, create: () => Promise<QueueU
       expect(again.map((m) => m.body)).toEqual(['a']);
     });
 
-    it('long-polls: a waiting receive gets a message sent while it waits', async () => {
+    it('long-polls: a receive that found the queue empty waits, and returns a message sent meanwhile', async () => {
       const waiting = q.queue.receive({ waitSeconds: 5 });
-      await new Promise((r) => setImmediate(r));
+      await q.receiveWaiting();
+      // The message is sent only after the receive found the queue empty: a receive that did not
+      // wait would answer [] here.
       await q.queue.send(['late']);
       expect((await waiting).map((m) => m.body)).toEqual(['late']);
     });

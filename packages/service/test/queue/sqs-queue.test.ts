@@ -27,6 +27,7 @@ describeQueueContract('SQS adapter against a local SQS protocol endpoint', async
         body: m.body,
         reason: (m.attributes?.reason as { StringValue?: string } | undefined)?.StringValue ?? '',
       })),
+    receiveWaiting: () => sqs.receiveWaiting(),
     teardown: async () => {
       await queue.close();
       await sqs.close();

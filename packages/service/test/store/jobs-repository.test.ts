@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Finding } from '@data-scanner/detect';
 import { describe, expect, it } from 'vitest';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
@@ -98,9 +99,22 @@ describe('PgJobStore', () => {
     expect(await store.cancelJob(job.id)).toBe(true);
     expect(await store.cancelJob(job.id)).toBe(false);
     expect(await store.finishListing(job.id, { shards: 1, objects: 2, bytes: 0 })).toBe('cancelled');
-    await store.recordObject(job.id, { key: 'a', status: 'COMPLETE', findings: [] });
+    expect(
+      await store.recordObject(job.id, { key: 'a', status: 'COMPLETE', findings: [finding(0)] }),
+    ).toEqual({
+      recorded: false,
+    });
     await store.recordObject(job.id, { key: 'b', status: 'COMPLETE', findings: [] });
-    expect((await store.getJob(job.id))?.status).toBe('cancelled');
+    expect(await store.getJob(job.id)).toMatchObject({
+      status: 'cancelled',
+      objectsDone: 0,
+      findingsCount: 0,
+    });
+    expect((await store.listObjects(job.id)).map((o) => o.status)).toEqual(['PENDING', 'PENDING']);
+    const { rows } = await db().pool.query('SELECT count(*)::int AS n FROM findings WHERE job_id = $1', [
+      job.id,
+    ]);
+    expect(rows[0].n).toBe(0);
     expect(await store.getJob(job.id, other.id)).toBeUndefined();
     expect(await store.getJob('not-a-uuid')).toBeUndefined();
   });
@@ -109,9 +123,14 @@ describe('PgJobStore', () => {
     const tenants = new PgTenantStore(db().pool);
     const tenant = await tenants.createTenant('acme');
     const { key } = await tenants.createApiKey(tenant.id, 'ci');
-    const { rows } = await db().pool.query('SELECT key_hash, prefix FROM api_keys');
-    expect(rows[0].key_hash).not.toContain(key);
+    const { rows } = await db().pool.query('SELECT * FROM api_keys');
+    expect(rows).toHaveLength(1);
+    expect(rows[0].key_hash).toBe(createHash('sha256').update(key, 'utf8').digest('hex'));
     expect(key.startsWith(rows[0].prefix)).toBe(true);
+    // Only the short public prefix is stored in the clear: no column holds the key or its secret part.
+    const secret = key.slice(rows[0].prefix.length);
+    const leaking = Object.entries(rows[0]).filter(([, value]) => String(value).includes(secret));
+    expect(leaking.map(([column]) => column)).toEqual([]);
     expect(await tenants.tenantForKey(key)).toEqual(tenant);
     expect(await tenants.tenantForKey(`${key}x`)).toBeUndefined();
   });

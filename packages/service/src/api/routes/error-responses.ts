@@ -3,9 +3,11 @@ import { ErrorSchema } from '../schemas.ts';
 const DESCRIPTIONS: Record<number, string> = {
   401: 'Missing or invalid credentials',
   404: 'No such resource for this tenant',
+  409: 'The resource is not in a state that allows this',
   413: 'Request body too large',
   415: 'Content-Type must be application/json',
   422: 'Request failed validation',
+  429: 'Too many requests: retry after the `Retry-After` seconds',
   503: 'Database unavailable',
 };
 

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import type { ApiDeps, ApiEnv } from '../api-env.ts';
+import type { ApiEnv } from '../api-env.ts';
+import type { ApiStore } from '../ports.ts';
 import { HealthSchema } from '../schemas.ts';
 
 const PING_TIMEOUT_MS = 2000;
@@ -18,7 +19,7 @@ function healthRoute(path: '/health' | '/healthz') {
 }
 
 /** `GET /health` and `GET /healthz` (the seeds use both): 503 when the database does not answer. */
-export function registerHealth(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
+export function registerHealth(app: OpenAPIHono<ApiEnv>, deps: { store: Pick<ApiStore, 'ping'> }): void {
   for (const path of ['/health', '/healthz'] as const) {
     app.openapi(healthRoute(path), async (c) => {
       c.header('Cache-Control', 'no-store');

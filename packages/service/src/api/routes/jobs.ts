@@ -3,14 +3,17 @@ import { authenticate } from '../../auth/authenticate.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { HttpError } from '../http-error.ts';
+import { JobDetailReader } from '../job-detail-reader.ts';
 import type { JobKey } from '../ports.ts';
 import {
+  JobConditionalHeaderSchema,
   JobDetailSchema,
   JobIdParamSchema,
   JobListQuerySchema,
   JobListSchema,
   JobObjectListSchema,
   JobSchema,
+  JobWaitQuerySchema,
   ObjectsQuerySchema,
 } from '../schemas.ts';
 import { errorResponses } from './error-responses.ts';
@@ -26,11 +29,18 @@ const getJob = createRoute({
   path: '/jobs/{job_id}',
   tags: ['jobs'],
   summary: 'One job with its progress',
+  description:
+    'Polling clients send the `ETag` back as `If-None-Match` and may add `?wait=20` to be answered as ' +
+    'soon as the job changes instead of polling again.',
   security,
-  request: { params: JobIdParamSchema },
+  request: { params: JobIdParamSchema, query: JobWaitQuerySchema, headers: JobConditionalHeaderSchema },
   responses: {
-    200: json(JobDetailSchema, 'The job with its findings summary'),
-    ...errorResponses(401, 404, 422),
+    200: {
+      ...json(JobDetailSchema, 'The job with its findings summary'),
+      headers: { ETag: { schema: { type: 'string' }, description: 'Validator for `If-None-Match`' } },
+    },
+    304: { description: 'The job still matches `If-None-Match` (after `wait`, if given)' },
+    ...errorResponses(401, 404, 422, 429),
   },
 });
 
@@ -82,11 +92,19 @@ export function registerJobs(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   app.use('/jobs', auth);
   app.use('/jobs/*', auth);
 
+  const reader = new JobDetailReader(deps);
   app.openapi(getJob, async (c) => {
-    const { tenantId } = c.get('principal');
-    const job = await deps.store.getJob(tenantId, c.req.valid('param').job_id);
-    if (!job) throw HttpError.notFound('No such job');
-    return c.json({ ...job, summary: await deps.store.jobSummary(tenantId, job) }, 200);
+    const found = await reader.get(c.get('principal').tenantId, c.req.valid('param').job_id, {
+      ifNoneMatch: c.req.valid('header')['if-none-match'],
+      waitSeconds: c.req.valid('query').wait,
+      signal: c.req.raw.signal,
+      logger: c.get('logger'),
+    });
+    if (!found) throw HttpError.notFound('No such job');
+    c.header('ETag', found.etag);
+    c.header('Cache-Control', 'private, no-cache');
+    if (found.notModified) return c.body(null, 304);
+    return c.json(found.detail, 200);
   });
 
   app.openapi(listJobs, async (c) => {

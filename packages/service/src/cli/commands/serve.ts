@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { getConfig } from '../../config.ts';
 import { createLogger } from '../../log.ts';
+import { startHealthServer } from '../../roles/health-server.ts';
 import { ROLE_NAMES, ROLES, type RunningRole, resolveRoles } from '../../roles/index.ts';
 import { openDatabase } from '../../store/database.ts';
 
@@ -12,7 +13,7 @@ export function register(program: Command): void {
   program
     .command('serve')
     .description('run a service role until SIGTERM')
-    .option('--role <role>', `one of ${ROLE_NAMES.join(', ')}`, 'all')
+    .option('--role <roles>', `one of ${ROLE_NAMES.join(', ')}, or a comma-separated list`, 'all')
     .action(async (options: { role: string }) => {
       const config = getConfig();
       const names = resolveRoles(options.role);
@@ -24,14 +25,34 @@ export function register(program: Command): void {
           const start = ROLES[name];
           if (start) running.push(await start({ config, logger, database }));
         }
+        if (!names.includes('api') && config.api.healthPort) {
+          const health = await startHealthServer({
+            port: config.api.healthPort,
+            host: config.api.host,
+            pool: database.pool,
+            logger,
+          });
+          running.push({ stop: () => health.stop() });
+        }
       } catch (err) {
         await Promise.all(running.map((r) => r.stop(0)));
         await database.close();
         throw err;
       }
+      let stopping = false;
       const signal = await new Promise<NodeJS.Signals>((resolve) => {
-        process.once('SIGTERM', () => resolve('SIGTERM'));
-        process.once('SIGINT', () => resolve('SIGINT'));
+        const onSignal = (received: NodeJS.Signals) => {
+          if (!stopping) {
+            stopping = true;
+            resolve(received);
+            return;
+          }
+          // A second Ctrl-C skips the drain; the exit hook still shuts down an embedded server.
+          logger.warn({ signal: received }, 'second signal: exiting without waiting for the drain');
+          process.exit(received === 'SIGINT' ? 130 : 143);
+        };
+        process.on('SIGTERM', onSignal);
+        process.on('SIGINT', onSignal);
       });
       logger.info({ signal, drain_seconds: config.worker.drainSeconds }, 'stopping');
       await Promise.all(running.map((r) => r.stop(config.worker.drainSeconds * 1000)));

@@ -1,0 +1,26 @@
+import type { JobEvent } from './job-event.ts';
+import type { NotificationSettings } from './notification-settings.ts';
+
+export const CHANNEL_NAMES = ['webhook', 'email', 'sms'] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/** One way of telling a tenant about a job: sends, or throws to have the delivery retried. */
+export interface NotificationChannel {
+  readonly name: ChannelName;
+  send(event: JobEvent, settings: NotificationSettings): Promise<void>;
+}
+
+/** A delivery that no retry can fix (no target, a refused address): it is marked dead at once. */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentDeliveryError';
+  }
+}
+
+/** The tenant's target of `channel`, or null when the tenant did not set one. */
+export function channelTarget(channel: ChannelName, settings: NotificationSettings): string | null {
+  if (channel === 'webhook') return settings.webhookUrl;
+  if (channel === 'email') return settings.emailTo;
+  return settings.smsTo;
+}

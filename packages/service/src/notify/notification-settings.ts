@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+
+/** Severities from most to least severe; "findings reach high" means high or critical. */
+export const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITY_ORDER)[number];
+
+/** A tenant's choice of channels and of when they fire. */
+export interface NotificationSettings {
+  /** `finished`: every finished job; `findings`: only jobs with a finding at `minSeverity` or above. */
+  when: 'finished' | 'findings';
+  minSeverity: Severity;
+  webhookUrl: string | null;
+  /** Send a Slack-compatible `{"text": ...}` body instead of the event JSON. */
+  webhookSlack: boolean;
+  /** HMAC-SHA-256 key of the webhook signature; made once per tenant. */
+  webhookSecret: string;
+  emailTo: string | null;
+  smsTo: string | null;
+  updatedAt: Date | null;
+}
+
+export type NotificationSettingsInput = Omit<NotificationSettings, 'webhookSecret' | 'updatedAt'>;
+
+/** What a tenant that never saved settings gets: nothing is sent until a channel is set. */
+export const DEFAULT_SETTINGS: NotificationSettingsInput = {
+  when: 'findings',
+  minSeverity: 'high',
+  webhookUrl: null,
+  webhookSlack: false,
+  emailTo: null,
+  smsTo: null,
+};
+
+function toSettings(row: Record<string, unknown>): NotificationSettings {
+  return {
+    when: row.notify_when as NotificationSettings['when'],
+    minSeverity: row.min_severity as Severity,
+    webhookUrl: (row.webhook_url as string | null) ?? null,
+    webhookSlack: Boolean(row.webhook_slack),
+    webhookSecret: row.webhook_secret as string,
+    emailTo: (row.email_to as string | null) ?? null,
+    smsTo: (row.sms_to as string | null) ?? null,
+    updatedAt: (row.updated_at as Date | null) ?? null,
+  };
+}
+
+/** Notification settings per tenant on PostgreSQL. */
+export class PgNotificationSettings {
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** The tenant's settings, or undefined when it never saved any. */
+  async get(tenantId: string): Promise<NotificationSettings | undefined> {
+    const { rows } = await this.pool.query('SELECT * FROM notification_settings WHERE tenant_id = $1', [
+      tenantId,
+    ]);
+    return rows[0] ? toSettings(rows[0]) : undefined;
+  }
+
+  /** Replaces the tenant's settings; the webhook secret is made on first save and kept after. */
+  async put(tenantId: string, input: NotificationSettingsInput): Promise<NotificationSettings> {
+    const { rows } = await this.pool.query(
+      `INSERT INTO notification_settings
+         (tenant_id, notify_when, min_severity, webhook_url, webhook_slack, webhook_secret, email_to, sms_to)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (tenant_id) DO UPDATE SET notify_when = excluded.notify_when,
+         min_severity = excluded.min_severity, webhook_url = excluded.webhook_url,
+         webhook_slack = excluded.webhook_slack, email_to = excluded.email_to, sms_to = excluded.sms_to,
+         updated_at = now()
+       RETURNING *`,
+      [
+        tenantId,
+        input.when,
+        input.minSeverity,
+        input.webhookUrl,
+        input.webhookSlack,
+        `whsec_${randomBytes(24).toString('base64url')}`,
+        input.emailTo,
+        input.smsTo,
+      ],
+    );
+    return toSettings(rows[0]);
+  }
+}

@@ -1,0 +1,198 @@
+import type pg from 'pg';
+import { CHANNEL_NAMES, type ChannelName, channelTarget } from './channel.ts';
+import { type JobEvent, reaches } from './job-event.ts';
+import { type NotificationSettings, SEVERITY_ORDER, type Severity } from './notification-settings.ts';
+
+/** An outbox event turned into deliveries (or skipped, with the reason). */
+export interface DispatchedEvent {
+  event: JobEvent;
+  channels: ChannelName[];
+  /** Why nothing is sent, when `channels` is empty. */
+  skipped?: string;
+}
+
+/** One channel's delivery of one event, claimed for an attempt. */
+export interface ClaimedDelivery {
+  id: string;
+  outboxId: string;
+  channel: ChannelName;
+  /** This attempt's number, from 1. */
+  attempt: number;
+  event: JobEvent;
+  tenantId: string;
+}
+
+/** Events that notify; `job.cancelled` is the tenant's own doing and is not announced. */
+const NOTIFIED_KINDS = new Set(['job.finished']);
+
+/** Why an event is not sent anywhere under `settings`, or null when it is. */
+function skipReason(event: JobEvent, settings: NotificationSettings | undefined): string | null {
+  if (!settings || CHANNEL_NAMES.every((c) => !channelTarget(c, settings))) return 'no channel is set';
+  if (settings.when === 'findings' && !reaches(event, settings.minSeverity)) {
+    return `no finding reaches ${settings.minSeverity}`;
+  }
+  return null;
+}
+
+async function buildEvent(
+  client: pg.PoolClient,
+  row: Record<string, unknown>,
+  publicUrl: string | undefined,
+): Promise<JobEvent> {
+  const jobId = row.job_id as string;
+  const [{ rows: job }, { rows: severities }, { rows: detectors }] = await Promise.all([
+    client.query('SELECT * FROM jobs WHERE id = $1', [jobId]),
+    client.query('SELECT severity, count(*)::int AS n FROM findings WHERE job_id = $1 GROUP BY severity', [
+      jobId,
+    ]),
+    client.query(
+      `SELECT detector, count(*)::int AS n FROM findings WHERE job_id = $1
+       GROUP BY detector ORDER BY n DESC, detector LIMIT 10`,
+      [jobId],
+    ),
+  ]);
+  const j = job[0] ?? {};
+  const bySeverity = Object.fromEntries(SEVERITY_ORDER.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const r of severities) if (r.severity in bySeverity) bySeverity[r.severity as Severity] = r.n;
+  const payload = row.payload as Record<string, unknown>;
+  return {
+    id: String(row.id),
+    kind: row.kind as string,
+    tenantId: row.tenant_id as string,
+    jobId,
+    name: (j.name as string | null) ?? null,
+    source: (j.source as string) ?? (payload.source as string),
+    status: (j.status as string) ?? (payload.status as string),
+    reason: (j.status_reason as string | null) ?? null,
+    objectsTotal: Number(j.objects_total ?? payload.objects_total ?? 0),
+    objectsFailed: Number(j.objects_failed ?? payload.objects_failed ?? 0),
+    findings: Object.values(bySeverity).reduce((a, b) => a + b, 0),
+    bySeverity,
+    topDetectors: detectors.map((d) => ({ detector: d.detector as string, count: d.n as number })),
+    finishedAt: j.finished_at ? (j.finished_at as Date).toISOString() : null,
+    url: publicUrl ? `${publicUrl}/#/jobs/${jobId}` : null,
+  };
+}
+
+/** The notifier's side of the outbox on PostgreSQL: dispatch events, claim and settle deliveries. */
+export class PgOutbox {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: { publicUrl?: string } = {},
+  ) {}
+
+  /**
+   * Turns pending outbox events into one delivery per channel the tenant's settings call for, in
+   * one transaction per batch (rows locked with SKIP LOCKED, so two notifiers never dispatch one
+   * event twice). The event as sent is kept in the row's payload, so retries say the same thing.
+   */
+  async dispatchPending(
+    settingsOf: (tenantId: string) => Promise<NotificationSettings | undefined>,
+    limit = 20,
+  ): Promise<DispatchedEvent[]> {
+    const client = await this.pool.connect();
+    const dispatched: DispatchedEvent[] = [];
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query(
+        `SELECT * FROM outbox WHERE status = 'pending' AND available_at <= now()
+         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      );
+      for (const row of rows) {
+        const event = await buildEvent(client, row, this.options.publicUrl);
+        const settings = row.tenant_id ? await settingsOf(row.tenant_id) : undefined;
+        const skipped = NOTIFIED_KINDS.has(event.kind)
+          ? skipReason(event, settings)
+          : `${event.kind} events are not notified`;
+        const channels = skipped || !settings ? [] : CHANNEL_NAMES.filter((c) => channelTarget(c, settings));
+        for (const channel of channels) {
+          await client.query(
+            'INSERT INTO notification_deliveries (outbox_id, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+            [row.id, channel],
+          );
+        }
+        await client.query(
+          `UPDATE outbox SET status = $2, payload = payload || jsonb_build_object('event', $3::jsonb),
+             last_error = $4, delivered_at = CASE WHEN $2 = 'skipped' THEN now() END
+           WHERE id = $1`,
+          [row.id, skipped ? 'skipped' : 'dispatched', JSON.stringify(event), skipped],
+        );
+        dispatched.push({ event, channels, ...(skipped ? { skipped } : {}) });
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+    return dispatched;
+  }
+
+  /**
+   * Claims due deliveries for one attempt each: the attempt is counted and the row hidden for
+   * `leaseSeconds`, so a notifier that dies mid-send leaves it to be tried again, not lost.
+   */
+  async claimDue(limit: number, leaseSeconds: number): Promise<ClaimedDelivery[]> {
+    const { rows } = await this.pool.query(
+      `UPDATE notification_deliveries d SET attempts = d.attempts + 1,
+         available_at = now() + make_interval(secs => $2)
+       FROM outbox o
+       WHERE d.id IN (SELECT id FROM notification_deliveries WHERE status = 'pending' AND available_at <= now()
+                      ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
+         AND o.id = d.outbox_id
+       RETURNING d.id, d.outbox_id, d.channel, d.attempts, o.tenant_id, o.payload -> 'event' AS event`,
+      [limit, leaseSeconds],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      outboxId: String(r.outbox_id),
+      channel: r.channel as ChannelName,
+      attempt: r.attempts as number,
+      event: r.event as JobEvent,
+      tenantId: r.tenant_id as string,
+    }));
+  }
+
+  async delivered(delivery: ClaimedDelivery): Promise<void> {
+    await this.pool.query(
+      `UPDATE notification_deliveries SET status = 'delivered', delivered_at = now(), last_error = NULL WHERE id = $1`,
+      [delivery.id],
+    );
+    await this.settle(delivery.outboxId);
+  }
+
+  /** Records a failed attempt: tried again after `retryInSeconds`, or dead (null) with the reason. */
+  async failed(delivery: ClaimedDelivery, reason: string, retryInSeconds: number | null): Promise<void> {
+    if (retryInSeconds === null) {
+      await this.pool.query(
+        `UPDATE notification_deliveries SET status = 'dead', dead_at = now(), last_error = $2 WHERE id = $1`,
+        [delivery.id, reason],
+      );
+      await this.settle(delivery.outboxId);
+    } else {
+      await this.pool.query(
+        `UPDATE notification_deliveries SET last_error = $2, available_at = now() + make_interval(secs => $3)
+         WHERE id = $1`,
+        [delivery.id, reason, retryInSeconds],
+      );
+    }
+  }
+
+  /** Once every delivery of an event has ended: the event is delivered, or dead with the reasons kept. */
+  private async settle(outboxId: string): Promise<void> {
+    await this.pool.query(
+      `UPDATE outbox o SET status = s.status, attempts = s.attempts, last_error = s.errors,
+         delivered_at = CASE WHEN s.status = 'delivered' THEN now() END,
+         dead_at = CASE WHEN s.status = 'dead' THEN now() END
+       FROM (SELECT outbox_id, max(attempts) AS attempts,
+               CASE WHEN bool_or(status = 'dead') THEN 'dead' ELSE 'delivered' END AS status,
+               string_agg(channel || ': ' || last_error, '; ' ORDER BY channel) FILTER (WHERE status = 'dead') AS errors
+             FROM notification_deliveries WHERE outbox_id = $1
+             GROUP BY outbox_id HAVING bool_and(status <> 'pending')) s
+       WHERE o.id = s.outbox_id AND o.status = 'dispatched'`,
+      [outboxId],
+    );
+  }
+}

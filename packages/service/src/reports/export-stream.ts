@@ -1,0 +1,59 @@
+import type pg from 'pg';
+import { findingView } from '../api/row-views.ts';
+import { EXPORT_BATCH_SIZE, findingBatches } from './finding-batches.ts';
+import { type ExportFormat, exportWriter } from './export-writers.ts';
+import type { ReportJob } from './report-job.ts';
+
+/** Options of `exportStream`. */
+export interface ExportStreamOptions {
+  /** Findings read per query. @default 1000 */
+  batchSize?: number;
+  /** Called when reading or writing fails mid-stream (the response is then cut short). */
+  onError?: (err: unknown) => void;
+}
+
+/**
+ * A job's whole result set as one document in `format`, produced as the consumer reads: each pull
+ * reads one batch of findings and enqueues it as one chunk, so memory holds about one batch
+ * whatever the number of findings. Works on running jobs too (findings so far).
+ */
+export function exportStream(
+  pool: pg.Pool,
+  { job, view }: ReportJob,
+  format: ExportFormat,
+  options: ExportStreamOptions = {},
+): ReadableStream<Uint8Array> {
+  const writer = exportWriter(format, view);
+  const batches = findingBatches(pool, job.tenantId, job.id, options.batchSize ?? EXPORT_BATCH_SIZE);
+  const encoder = new TextEncoder();
+  let started = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          if (!started) {
+            started = true;
+            const head = writer.start();
+            if (head !== '') return controller.enqueue(encoder.encode(head));
+          }
+          const next = await batches.next();
+          if (next.done) {
+            const tail = writer.end();
+            if (tail !== '') controller.enqueue(encoder.encode(tail));
+            return controller.close();
+          }
+          let chunk = '';
+          for (const row of next.value) chunk += writer.finding(findingView(row));
+          controller.enqueue(encoder.encode(chunk));
+        } catch (err) {
+          options.onError?.(err);
+          throw err;
+        }
+      },
+      async cancel() {
+        await batches.return();
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}

@@ -1,0 +1,38 @@
+import type pg from 'pg';
+import type { FindingRow } from '../api/row-views.ts';
+
+/** The columns of a `FindingRow`. */
+export const FINDING_COLUMNS = `id, seq, job_id, bucket, object_key, version_id, etag, detector, category, severity,
+  confidence, byte_start, byte_end, line, col, json_path, record_index, row_number, column_index, column_name, page,
+  archive_path, redacted, fingerprint`;
+
+/** Rows per query of an export. */
+export const EXPORT_BATCH_SIZE = 1000;
+
+/**
+ * A job's findings in `seq` order, one query of at most `batchSize` rows per batch (keyset on the
+ * `findings_job_seq` index), fetched only when the caller asks for the next batch: a consumer that
+ * writes each batch before pulling the next holds one batch at a time. Each batch is its own
+ * statement, so no connection or snapshot is held between them; rows a running job commits behind
+ * the cursor are not seen.
+ */
+export async function* findingBatches(
+  pool: pg.Pool,
+  tenantId: string,
+  jobId: string,
+  batchSize = EXPORT_BATCH_SIZE,
+): AsyncGenerator<FindingRow[], void, undefined> {
+  let after = '0';
+  for (;;) {
+    const { rows } = await pool.query<FindingRow>(
+      `SELECT ${FINDING_COLUMNS} FROM findings
+       WHERE job_id = $1 AND tenant_id = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
+      [jobId, tenantId, after, batchSize],
+    );
+    const last = rows.at(-1);
+    if (!last) return;
+    yield rows;
+    if (rows.length < batchSize) return;
+    after = String(last.seq);
+  }
+}

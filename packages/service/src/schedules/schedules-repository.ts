@@ -1,0 +1,226 @@
+import type pg from 'pg';
+import type { EnqueuePlan } from '../api/job-commands.ts';
+import type { Job } from '../ports/job-store.ts';
+import { toJob } from '../store/job-rows.ts';
+import { insertJob } from '../store/jobs-repository.ts';
+import { nextFireAfter } from './cron-schedule.ts';
+
+/** A recurring scan as stored. */
+export interface Schedule {
+  id: string;
+  tenantId: string;
+  name: string | null;
+  source: string;
+  cron: string;
+  timezone: string;
+  detectors: string[] | null;
+  exclude: string[];
+  nextFireAt: Date;
+  lastFiredAt: Date | null;
+  lastJobId: string | null;
+  createdAt: Date;
+}
+
+/** What a client asks for; `source` already checked against the deployment's policy. */
+export interface NewSchedule {
+  source: string;
+  cron: string;
+  timezone: string;
+  name?: string;
+  detectors?: string[];
+  exclude?: string[];
+}
+
+/** Keyset position in a tenant's schedules (oldest first). */
+export interface ScheduleKey {
+  createdAt: string;
+  id: string;
+}
+
+/** One tick that fired: the schedule, the tick's time and the job it made. */
+export interface FiredTick {
+  scheduleId: string;
+  fireAt: Date;
+  job: Job;
+  /** Why the plan message could not be sent (it is sent again later); absent when it was. */
+  sendError?: string;
+}
+
+function toSchedule(row: Record<string, unknown>): Schedule {
+  return {
+    id: row.id as string,
+    tenantId: row.tenant_id as string,
+    name: (row.name as string | null) ?? null,
+    source: row.source as string,
+    cron: row.cron as string,
+    timezone: row.timezone as string,
+    detectors: (row.detectors as string[] | null) ?? null,
+    exclude: (row.exclude as string[]) ?? [],
+    nextFireAt: row.next_fire_at as Date,
+    lastFiredAt: (row.last_fired_at as Date | null) ?? null,
+    lastJobId: (row.last_job_id as string | null) ?? null,
+    createdAt: row.created_at as Date,
+  };
+}
+
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+/** Schedules and their fired ticks on PostgreSQL. */
+export class PgScheduleStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async create(tenantId: string, spec: NewSchedule): Promise<Schedule> {
+    const next = nextFireAfter(spec.cron, spec.timezone, new Date());
+    if (!next) throw new Error('the cron expression never fires');
+    const { rows } = await this.pool.query(
+      `INSERT INTO schedules (tenant_id, name, source, cron, timezone, detectors, exclude, next_fire_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+      [
+        tenantId,
+        spec.name ?? null,
+        spec.source,
+        spec.cron.trim(),
+        spec.timezone,
+        spec.detectors ?? null,
+        spec.exclude ?? [],
+        next,
+      ],
+    );
+    return toSchedule(rows[0]);
+  }
+
+  async get(tenantId: string, id: string): Promise<Schedule | undefined> {
+    if (!isUuid(id)) return undefined;
+    const { rows } = await this.pool.query('SELECT * FROM schedules WHERE id = $1 AND tenant_id = $2', [
+      id,
+      tenantId,
+    ]);
+    return rows[0] ? toSchedule(rows[0]) : undefined;
+  }
+
+  /** A page of the tenant's schedules, oldest first, and the key to continue after it. */
+  async list(
+    tenantId: string,
+    page: { limit: number; after?: ScheduleKey },
+  ): Promise<{ items: Schedule[]; next: ScheduleKey | null }> {
+    const { rows } = await this.pool.query(
+      `SELECT *, created_at::text AS created_key FROM schedules
+       WHERE tenant_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+       ORDER BY created_at, id LIMIT $4`,
+      [tenantId, page.after?.createdAt ?? null, page.after?.id ?? null, page.limit + 1],
+    );
+    const items = rows.slice(0, page.limit).map(toSchedule);
+    // The key keeps PostgreSQL's microseconds: a millisecond Date would repeat rows made in one ms.
+    const last = rows[page.limit - 1];
+    const next =
+      rows.length > page.limit && last
+        ? { createdAt: last.created_key as string, id: last.id as string }
+        : null;
+    return { items, next };
+  }
+
+  /** Deletes a schedule; false when it is not the tenant's. Jobs it made are kept. */
+  async delete(tenantId: string, id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const { rowCount } = await this.pool.query('DELETE FROM schedules WHERE id = $1 AND tenant_id = $2', [
+      id,
+      tenantId,
+    ]);
+    return rowCount === 1;
+  }
+
+  /**
+   * Fires every due schedule once. In one transaction per batch: lock due rows (others skip them),
+   * record the tick under the (schedule, fire time) primary key, create its job, and move
+   * `next_fire_at` to the first tick after now, so ticks missed during downtime fire once. Plan
+   * messages are sent after commit; a fire whose send failed is sent again by `requeueUnsent`.
+   */
+  async fireDue(enqueue: EnqueuePlan, limit = 50): Promise<FiredTick[]> {
+    const client = await this.pool.connect();
+    const fired: FiredTick[] = [];
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query(
+        `SELECT *, now() AS db_now FROM schedules WHERE next_fire_at <= now()
+         ORDER BY next_fire_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      );
+      for (const row of rows) {
+        const schedule = toSchedule(row);
+        const now = row.db_now as Date;
+        const next = nextFireAfter(schedule.cron, schedule.timezone, now);
+        const claimed = await client.query(
+          `INSERT INTO schedule_fires (schedule_id, fire_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
+          [schedule.id, schedule.nextFireAt],
+        );
+        let jobId: string | null = schedule.lastJobId;
+        if (claimed.rowCount === 1) {
+          const job = await insertJob(client, {
+            tenantId: schedule.tenantId,
+            source: schedule.source,
+            name: schedule.name ?? `schedule ${schedule.id.slice(0, 8)}`,
+            ...(schedule.detectors ? { detectors: schedule.detectors } : {}),
+            exclude: schedule.exclude,
+          });
+          await client.query(
+            'UPDATE schedule_fires SET job_id = $3 WHERE schedule_id = $1 AND fire_at = $2',
+            [schedule.id, schedule.nextFireAt, job.id],
+          );
+          fired.push({ scheduleId: schedule.id, fireAt: schedule.nextFireAt, job });
+          jobId = job.id;
+        }
+        // A schedule that never fires again keeps its last tick; it stays listed but is never due.
+        await client.query(
+          `UPDATE schedules SET next_fire_at = coalesce($2, 'infinity'::timestamptz), last_fired_at = $3, last_job_id = $4
+           WHERE id = $1`,
+          [schedule.id, next, schedule.nextFireAt, jobId],
+        );
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+    for (const tick of fired) {
+      const error = await this.send(tick.scheduleId, tick.fireAt, tick.job, enqueue);
+      if (error) tick.sendError = error;
+    }
+    return fired;
+  }
+
+  /** Sends the plan of fires committed earlier whose send failed or was cut off (older than `graceSeconds`). */
+  async requeueUnsent(enqueue: EnqueuePlan, graceSeconds = 60): Promise<number> {
+    const { rows } = await this.pool.query(
+      `SELECT f.schedule_id, f.fire_at, j.* FROM schedule_fires f JOIN jobs j ON j.id = f.job_id
+       WHERE f.enqueued_at IS NULL AND f.created_at < now() - make_interval(secs => $1) AND j.status = 'queued'
+       ORDER BY f.created_at LIMIT 100`,
+      [graceSeconds],
+    );
+    let sent = 0;
+    for (const row of rows) {
+      if (!(await this.send(row.schedule_id, row.fire_at, toJob(row), enqueue))) sent += 1;
+    }
+    return sent;
+  }
+
+  /** Sends one plan and marks its fire; returns the send error's message, undefined when sent. */
+  private async send(
+    scheduleId: string,
+    fireAt: Date,
+    job: Job,
+    enqueue: EnqueuePlan,
+  ): Promise<string | undefined> {
+    try {
+      await enqueue(job);
+    } catch (err) {
+      return (err as Error).message;
+    }
+    await this.pool.query(
+      'UPDATE schedule_fires SET enqueued_at = now() WHERE schedule_id = $1 AND fire_at = $2',
+      [scheduleId, fireAt],
+    );
+    return undefined;
+  }
+}
