@@ -15,7 +15,10 @@ export const RATIO_GRACE_BYTES = 16 * 1024 * 1024;
 /** Thrown inside a scan when a limit or a fault ends the object early. */
 export class ScanStop extends Error {
   readonly reason: ReasonCode;
-  /** PARTIAL when some content was scanned before the stop, SKIPPED when none was. */
+  /**
+   * True when the stop itself means the object was read in part (a limit hit mid-walk). False
+   * for faults: the object is then PARTIAL only if some content was scanned before, else SKIPPED.
+   */
   readonly partial: boolean;
 
   constructor(reason: ReasonCode, detail: string, partial = true) {

@@ -64,6 +64,14 @@ export interface Config {
     shardMaxBytes: number;
     /** `WORKER_DRAIN_SECONDS`: SIGTERM grace before in-flight messages are released. @default 100 */
     drainSeconds: number;
+    taskProtection: {
+      /** `TASK_PROTECTION`: `ecs-agent` protects the task from scale-in while it works. @default off */
+      mode: 'off' | 'ecs-agent';
+      /** `TASK_PROTECTION_MINUTES`: how long one protection lasts at most. @default 60 */
+      minutes: number;
+      /** `ECS_AGENT_URI`, set by ECS in every task. */
+      agentUri: string | undefined;
+    };
   };
   api: {
     /** `HOST` @default 0.0.0.0 */
@@ -248,18 +256,15 @@ function redisConfig(env: Env, problems: string[]): Config['redis'] {
   return { url: raw, authToken, tls };
 }
 
-function rateRule(
-  env: Env,
-  name: string,
-  fallback: RateRule,
-  problems: string[],
-): RateRule | null {
+function rateRule(env: Env, name: string, fallback: RateRule, problems: string[]): RateRule | null {
   const raw = env[name];
   let perSecond = fallback.perSecond;
   if (raw !== undefined && raw !== '') {
     perSecond = Number(raw);
     if (!Number.isFinite(perSecond) || perSecond < 0) {
-      problems.push(`${name} must be requests per second, a number >= 0; 0 turns the limit off (got ${JSON.stringify(raw)})`);
+      problems.push(
+        `${name} must be requests per second, a number >= 0; 0 turns the limit off (got ${JSON.stringify(raw)})`,
+      );
       perSecond = fallback.perSecond;
     }
   }
@@ -292,6 +297,8 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('QUEUE_VISIBILITY_TIMEOUT_SECONDS must be at most 43200 (SQS limit)');
   const waitSeconds = int(env, 'QUEUE_WAIT_SECONDS', 10, problems);
   if (waitSeconds > 20) problems.push('QUEUE_WAIT_SECONDS must be at most 20 (SQS limit)');
+  if (env.TASK_PROTECTION && !['off', 'ecs-agent'].includes(env.TASK_PROTECTION))
+    problems.push(`TASK_PROTECTION must be off or ecs-agent (got ${JSON.stringify(env.TASK_PROTECTION)})`);
   const config: Config = {
     logLevel: env.LOG_LEVEL ?? 'info',
     database: {
@@ -326,6 +333,11 @@ export function loadConfig(env: Env = process.env): Config {
       shardMaxObjects: int(env, 'WORKER_SHARD_MAX_OBJECTS', 200, problems, 1),
       shardMaxBytes: int(env, 'WORKER_SHARD_MAX_BYTES', 256 * 1024 * 1024, problems, 1),
       drainSeconds: int(env, 'WORKER_DRAIN_SECONDS', 100, problems),
+      taskProtection: {
+        mode: env.TASK_PROTECTION === 'ecs-agent' ? 'ecs-agent' : 'off',
+        minutes: int(env, 'TASK_PROTECTION_MINUTES', 60, problems, 1),
+        agentUri: url(env, 'ECS_AGENT_URI', problems),
+      },
     },
     api: {
       host: env.HOST ?? '0.0.0.0',

@@ -12,7 +12,15 @@ export function createLogger(options: { level?: string; name?: string } & Logger
     level: options.level ?? process.env.LOG_LEVEL ?? 'info',
     base: { service: options.name ?? 'data-scanner' },
     redact: {
-      paths: ['req.headers.authorization', 'headers.authorization', '*.password', '*.api_key', '*.token'],
+      paths: [
+        'req.headers.authorization',
+        'headers.authorization',
+        '*.password',
+        '*.api_key',
+        '*.token',
+        '*.authToken',
+        '*.*.authToken',
+      ],
       censor: '[redacted]',
     },
     ...options,

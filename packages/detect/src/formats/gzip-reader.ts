@@ -33,7 +33,7 @@ export async function readGzip(
     );
   } catch (err) {
     if (err instanceof ScanStop) throw err;
-    throw new ScanStop('CORRUPT_ARCHIVE', 'gzip stream is corrupt or truncated');
+    throw new ScanStop('CORRUPT_ARCHIVE', 'gzip stream is corrupt or truncated', false);
   } finally {
     gunzip.destroy();
     await feeding;

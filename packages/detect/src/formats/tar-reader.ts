@@ -40,7 +40,7 @@ export async function readTar(
     }
   } catch (err) {
     if (err instanceof ScanStop) throw err;
-    throw new ScanStop('CORRUPT_ARCHIVE', 'tar archive is corrupt or truncated');
+    throw new ScanStop('CORRUPT_ARCHIVE', 'tar archive is corrupt or truncated', false);
   } finally {
     extract.destroy();
     await feeding;

@@ -93,12 +93,12 @@ export async function readZip(
     unzip.push(new Uint8Array(0), true);
     await settle();
     if (entries === 0 && !emptyArchive)
-      throw new ScanStop('CORRUPT_ARCHIVE', 'zip archive has no readable entry');
+      throw new ScanStop('CORRUPT_ARCHIVE', 'zip archive has no readable entry', false);
   } catch (err) {
     for (const m of active) m.queue.end(new ScanStop('CORRUPT_ARCHIVE', 'zip archive ended early'));
     await Promise.all([...active].map((m) => m.done));
     if (err instanceof ScanStop) throw err;
-    throw new ScanStop('CORRUPT_ARCHIVE', 'zip archive is corrupt');
+    throw new ScanStop('CORRUPT_ARCHIVE', 'zip archive is corrupt', false);
   }
   for (const m of active) m.queue.end(new ScanStop('CORRUPT_ARCHIVE', 'zip archive ended inside a member'));
   await Promise.all([...active].map((m) => m.done));

@@ -28,6 +28,7 @@ const REQUIRED = [
   'npm-token',
   'sendgrid-api-key',
   'twilio-api-key',
+  'twilio-auth-token',
   'url-credentials',
   'http-basic-auth',
   'generic-secret',

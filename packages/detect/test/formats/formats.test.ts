@@ -125,14 +125,26 @@ describe('archives', () => {
     expect(truncated).toMatchObject({ status: 'PARTIAL', reason: 'CORRUPT_ARCHIVE' });
     const zip = zipSync({ 'a.txt': strToU8(`${EMAIL} `.repeat(5000)) });
     const cut = await scan(zip.subarray(0, zip.length / 2), 'cut.zip');
-    expect(cut.status).toBe('PARTIAL');
-    expect(cut.reason).toBe('CORRUPT_ARCHIVE');
+    expect(cut).toMatchObject({ status: 'PARTIAL', reason: 'CORRUPT_ARCHIVE' });
+    expect(cut.bytes_scanned).toBeGreaterThan(0);
+    // Nothing readable at all: the object was not scanned, so SKIPPED rather than PARTIAL.
     const garbage = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]);
     const bad = await scan(garbage, 'bad.zip');
-    expect(bad.status).not.toBe('COMPLETE');
+    expect(bad).toMatchObject({ status: 'SKIPPED', reason: 'CORRUPT_ARCHIVE', bytes_scanned: 0, findings: [] });
     const tarBad = await tarOf({ 'a.txt': text });
     tarBad.write('garbage!', 0);
     const t = await scan(tarBad.subarray(0, 700), 'x.tar');
-    expect(t.status).not.toBe('COMPLETE');
+    expect(t).toMatchObject({ status: 'SKIPPED', reason: 'CORRUPT_ARCHIVE', bytes_scanned: 0, findings: [] });
+    const notGzip = await scan(Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.alloc(64, 9)]), 'x.gz');
+    expect(notGzip).toMatchObject({ status: 'SKIPPED', reason: 'CORRUPT_ARCHIVE', bytes_scanned: 0 });
+  });
+
+  it('keeps what a tar scanned before a corrupt member header as PARTIAL', async () => {
+    const good = await tarOf({ 'a.txt': text, 'b.txt': text });
+    const broken = Buffer.from(good);
+    broken.write('garbage!', 1024);
+    const r = await scan(broken, 'two.tar');
+    expect(r).toMatchObject({ status: 'PARTIAL', reason: 'CORRUPT_ARCHIVE' });
+    expect(r.findings.map((f) => f.location.archive_path)).toEqual(['a.txt']);
   });
 });

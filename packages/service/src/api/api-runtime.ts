@@ -8,7 +8,9 @@ import { createScanQueue } from '../queue/create-queue.ts';
 import { createReportStore } from '../reports/index.ts';
 import { availableChannels } from '../roles/notifier.ts';
 import { PgScheduleStore } from '../schedules/schedules-repository.ts';
+import { createSharedState, type SharedState } from '../shared-state.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
+import { PublishingJobStore } from '../store/publishing-job-store.ts';
 import { readApiConfig } from './api-config.ts';
 import type { ApiEnv } from './api-env.ts';
 import { createApp } from './app.ts';
@@ -25,9 +27,13 @@ export function createApiApp(options: {
   logger: Logger;
   queue?: Queue;
   env?: NodeJS.ProcessEnv;
+  /** Rate limiter, cache and job events. @default - made from `config.redis` and never closed (Lambda) */
+  shared?: SharedState;
 }): OpenAPIHono<ApiEnv> {
-  const queue = options.queue ?? createScanQueue(options.config, options.pool);
-  const commands = createJobCommands(new PgJobStore(options.pool), enqueuePlanOn(queue));
+  const shared = options.shared ?? createSharedState(options.config, options.logger);
+  const queue = options.queue ?? createScanQueue(options.config, options.pool, { wakeups: shared.wakeups });
+  const jobs = new PublishingJobStore(new PgJobStore(options.pool), shared.jobEvents);
+  const commands = createJobCommands(jobs, enqueuePlanOn(queue));
   return createApp({
     store: new PgApiStore(options.pool, commands),
     config: readApiConfig(options.env ?? process.env, options.config.sources.roots),
@@ -38,5 +44,8 @@ export function createApiApp(options: {
       settings: new PgNotificationSettings(options.pool),
       channelsAvailable: availableChannels(options.config),
     },
+    rateLimit: { limiter: shared.rateLimiter, ...options.config.rateLimit },
+    cache: shared.cache,
+    jobEvents: shared.jobEvents,
   });
 }

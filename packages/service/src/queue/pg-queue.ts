@@ -1,6 +1,7 @@
 import { EventEmitter, once } from 'node:events';
 import pg from 'pg';
 import { checkBodies, chunk, type Queue, type QueueMessage, type ReceiveOptions } from '../ports/queue.ts';
+import type { Signals, Subscription } from '../ports/signals.ts';
 
 /** Options of the PostgreSQL queue. */
 export interface PgQueueOptions {
@@ -10,16 +11,25 @@ export interface PgQueueOptions {
   visibilitySeconds?: number;
   /** Deliveries after which a message goes to `queue_dead_letters` instead (SQS redrive). @default none */
   maxReceives?: number;
-  /** Short-poll interval while a long poll waits. @default 200, or 2000 with `listen` */
+  /** Short-poll interval while a long poll waits. @default 200, or 2000 with `listen` or `wakeups` */
   pollMs?: number;
   /**
    * Wake waiting receivers with LISTEN/NOTIFY instead of relying on polling alone (uses one
    * extra connection per queue object; call `close()`). @default false
    */
   listen?: boolean;
+  /**
+   * Wake waiting receivers through these signals (Redis pub/sub, across processes): a send
+   * signals the queue's channel, and receivers of the same queue elsewhere wake at once. Call `close()`.
+   * @default none
+   */
+  wakeups?: Signals;
 }
 
 const CHANNEL = 'data_scanner_queue';
+
+/** The wake-up channel of a queue. */
+export const queueChannel = (name: string) => `data-scanner:queue:${name}`;
 
 /** A dead-lettered message, as kept in `queue_dead_letters`. */
 export interface DeadLetter {
@@ -41,6 +51,9 @@ export class PgQueue implements Queue {
   private readonly pollMs: number;
   private readonly wake = new EventEmitter();
   private listener: Promise<pg.Client> | undefined;
+  private readonly wakeups: Signals | undefined;
+  /** Made at the first receive, so a queue that only sends never subscribes. */
+  private subscription: Subscription | undefined;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -49,8 +62,9 @@ export class PgQueue implements Queue {
     this.name = options.name;
     this.visibilitySeconds = options.visibilitySeconds ?? 30;
     this.maxReceives = options.maxReceives;
-    this.pollMs = options.pollMs ?? (options.listen ? 2000 : 200);
+    this.pollMs = options.pollMs ?? (options.listen || options.wakeups ? 2000 : 200);
     this.wake.setMaxListeners(0);
+    this.wakeups = options.wakeups;
     if (options.listen) {
       this.listener = this.startListener();
       this.listener.catch(() => undefined);
@@ -72,6 +86,7 @@ export class PgQueue implements Queue {
 
   private async notify(): Promise<void> {
     if (this.listener) await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, this.name]);
+    await this.wakeups?.publish(queueChannel(this.name));
   }
 
   /** Waits for a NOTIFY for this queue, the poll interval, or the abort signal, whichever comes first. */
@@ -83,6 +98,8 @@ export class PgQueue implements Queue {
 
   /** Stops listening for notifications. */
   async close(): Promise<void> {
+    this.subscription?.close();
+    this.subscription = undefined;
     const listener = this.listener;
     this.listener = undefined;
     if (listener) await (await listener.catch(() => undefined))?.end().catch(() => undefined);
@@ -102,6 +119,7 @@ export class PgQueue implements Queue {
   async receive(options: ReceiveOptions = {}): Promise<QueueMessage[]> {
     const max = Math.min(Math.max(options.max ?? 1, 1), 10);
     const deadline = Date.now() + Math.min(options.waitSeconds ?? 0, 20) * 1000;
+    this.subscription ??= this.wakeups?.subscribe(queueChannel(this.name), () => this.wake.emit('message'));
     for (;;) {
       options.signal?.throwIfAborted();
       const messages = await this.tryReceive(max, options.visibilitySeconds ?? this.visibilitySeconds);

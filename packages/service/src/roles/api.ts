@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createApiApp } from '../api/api-runtime.ts';
 import { createApiKey, revokeKeysNamed } from '../auth/key-store.ts';
 import { createScanQueue } from '../queue/create-queue.ts';
+import { createSharedState } from '../shared-state.ts';
 import type { RoleContext, RunningRole } from './role.ts';
 
 /** The dashboard build (`packages/web/dist`), served at `/` next to the API when present. */
@@ -21,8 +22,9 @@ const DEV_KEY_NAME = 'npm-start';
  */
 export async function startApi({ config, logger, database }: RoleContext): Promise<RunningRole> {
   const log = logger.child({ role: 'api' });
-  const queue = createScanQueue(config, database.pool);
-  const app = createApiApp({ config, pool: database.pool, logger: log, queue });
+  const shared = createSharedState(config, log);
+  const queue = createScanQueue(config, database.pool, { wakeups: shared.wakeups });
+  const app = createApiApp({ config, pool: database.pool, logger: log, queue, shared });
   const webDist = process.env.DATA_SCANNER_WEB_DIST ?? WEB_DIST;
   const dashboard = existsSync(path.join(webDist, 'index.html'));
   if (dashboard) app.get('*', serveStatic({ root: path.relative(process.cwd(), webDist) || '.' }));
@@ -31,6 +33,9 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
     server.once('error', reject);
+  }).catch(async (err) => {
+    await shared.close();
+    throw err;
   });
   const shownHost = ['0.0.0.0', '::'].includes(config.api.host) ? 'localhost' : config.api.host;
   const url = `http://${shownHost}:${config.api.port}`;
@@ -64,6 +69,7 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
         (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       });
       await queue.close?.();
+      await shared.close();
       log.info('api stopped');
     },
   };

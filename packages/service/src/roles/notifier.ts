@@ -11,6 +11,7 @@ import { WebhookChannel } from '../notify/channels/webhook-channel.ts';
 import { PgNotificationSettings } from '../notify/notification-settings.ts';
 import { Notifier } from '../notify/notifier.ts';
 import { PgOutbox } from '../notify/outbox-repository.ts';
+import { createReportStore, ensureJobReport } from '../reports/index.ts';
 import type { RoleContext, RunningRole } from './role.ts';
 
 /** Names of the channels this deployment's configuration enables (webhooks always). */
@@ -54,6 +55,7 @@ export function channelsFor(config: Config): { channels: NotificationChannel[]; 
 export async function startNotifier({ config, logger, database }: RoleContext): Promise<RunningRole> {
   const log = logger.child({ role: 'notifier' });
   const { channels, close } = channelsFor(config);
+  const reports = { pool: database.pool, store: createReportStore(config) };
   const notifier = new Notifier(
     {
       outbox: new PgOutbox(
@@ -63,6 +65,11 @@ export async function startNotifier({ config, logger, database }: RoleContext): 
       settings: new PgNotificationSettings(database.pool),
       channels,
       logger: log,
+      // Every finished job gets its PDF report written to the reports store once.
+      onJobFinished: async (event) => {
+        const { created } = await ensureJobReport(reports, event.tenantId, event.jobId);
+        if (created) log.info({ job_id: event.jobId }, 'report written');
+      },
     },
     {
       maxAttempts: config.notifier.maxAttempts,

@@ -1,27 +1,39 @@
 import { createScanQueue } from '../queue/create-queue.ts';
+import { createSharedState } from '../shared-state.ts';
 import { createSource } from '../sources/create-source.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
+import { PublishingJobStore } from '../store/publishing-job-store.ts';
 import { resolveFingerprintKey } from '../store/settings-repository.ts';
 import { loadScanEngineFactory } from '../worker/scan-engine-factory.ts';
 import { ScanWorker } from '../worker/scan-worker.ts';
+import { taskProtectionFor } from '../worker/task-protection.ts';
 import type { RoleContext, RunningRole } from './role.ts';
 
-/** The worker role: consumes the scan queue (plan and shard messages) until stopped. */
+/**
+ * The worker role: consumes the scan queue (plan and shard messages) until stopped. With Redis, new
+ * messages wake it through Redis and its job writes invalidate the API's cache; else LISTEN/NOTIFY.
+ */
 export async function startWorker({ config, logger, database }: RoleContext): Promise<RunningRole> {
   const log = logger.child({ role: 'worker' });
-  const queue = createScanQueue(config, database.pool, { listen: true });
   const engineFor = await loadScanEngineFactory(
     await resolveFingerprintKey(database.pool, config.fingerprintKey),
   );
+  const shared = createSharedState(config, log);
+  const queue = createScanQueue(
+    config,
+    database.pool,
+    shared.wakeups ? { wakeups: shared.wakeups } : { listen: true },
+  );
   const worker = new ScanWorker(
     {
-      jobs: new PgJobStore(database.pool),
+      jobs: new PublishingJobStore(new PgJobStore(database.pool), shared.jobEvents),
       queue,
       openSource: (uri) => createSource(uri, { roots: config.sources.roots, s3: config.sources.s3 }),
       engineFor,
       logger: log,
       limits: { maxObjects: config.worker.shardMaxObjects, maxBytes: config.worker.shardMaxBytes },
       concurrency: config.worker.concurrency,
+      taskProtection: taskProtectionFor(config.worker.taskProtection, log),
     },
     {
       visibilitySeconds: config.queue.visibilityTimeoutSeconds,
@@ -34,6 +46,7 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
     stop: async (deadlineMs) => {
       await worker.drain(deadlineMs);
       await queue.close?.();
+      await shared.close();
       log.info('worker stopped');
     },
   };

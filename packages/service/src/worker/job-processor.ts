@@ -6,6 +6,7 @@ import type { ScanEngine } from '../ports/scan-engine.ts';
 import { SourceError } from '../sources/source-error.ts';
 import { PoisonMessageError, type ShardMessage, type WorkMessage } from './messages.ts';
 import { type ShardLimits, ShardPlanner } from './plan-shards.ts';
+import type { TaskProtection } from './task-protection.ts';
 
 /** What the worker needs; every dependency is a port. */
 export interface WorkerDeps {
@@ -18,6 +19,8 @@ export interface WorkerDeps {
   limits: ShardLimits;
   /** Objects scanned at once within a shard. */
   concurrency: number;
+  /** Held while a message is processed. @default - none */
+  taskProtection?: TaskProtection;
 }
 
 const INSERT_BATCH = 500;

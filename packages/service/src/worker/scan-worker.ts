@@ -65,6 +65,7 @@ export class ScanWorker {
 
   private async handle(message: QueueMessage): Promise<void> {
     this.inFlight = message;
+    await this.deps.taskProtection?.protect();
     const heartbeatMs = Math.max(this.options.visibilitySeconds * 1000 * 0.4, 200);
     const heartbeat = setInterval(() => {
       this.deps.queue.changeVisibility(message.receipt, this.options.visibilitySeconds).catch((err) => {
@@ -84,6 +85,7 @@ export class ScanWorker {
     } finally {
       clearInterval(heartbeat);
       this.inFlight = undefined;
+      await this.deps.taskProtection?.release();
     }
   }
 

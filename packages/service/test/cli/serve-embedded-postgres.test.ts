@@ -223,4 +223,33 @@ describe('serve on the embedded PostgreSQL (DATABASE_URL unset)', () => {
       await rm(files, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('a process with no signal handler of its own (a script, a CLI command): SIGINT still stops the server', async () => {
+    const { dir, pgPort } = await newDataDir();
+    const pgData = path.join(dir, 'postgres');
+    const module = pathToFileURL(path.resolve(here, '../../src/store/embedded-postgres.ts')).href;
+    const script = `import { startEmbeddedPostgres } from ${JSON.stringify(module)};
+      await startEmbeddedPostgres({ dataDir: ${JSON.stringify(pgData)}, port: ${pgPort}, fast: true });
+      console.log('ready');
+      setInterval(() => {}, 1000);`;
+    const started = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child = started;
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      started.once('exit', (_, sig) => resolve(sig)),
+    );
+    await new Promise<void>((resolve) =>
+      started.stdout.on('data', (b: Buffer) => b.includes('ready') && resolve()),
+    );
+    const pid = Number((await readFile(path.join(pgData, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    postmaster = pid;
+    started.kill('SIGINT');
+    expect(await exited).toBe('SIGINT');
+    // The server was told to shut down as the process went; its fast shutdown finishes on its own.
+    while (await alive(pid)) await sleep(20);
+    expect(existsSync(path.join(pgData, 'postmaster.pid'))).toBe(false);
+    expect(await refusesConnections(pgPort)).toBe(true);
+    expect(await processesUsing(pgData)).toEqual([]);
+  }, 120_000);
 });

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,7 +68,9 @@ describe('roles', () => {
       [tenant],
     );
     const port = await freePort();
+    const reportsDir = await mkdtemp(path.join(tmpdir(), 'roles-reports-'));
     const { child, exited } = serve('scheduler,notifier', {
+      REPORTS_DIR: reportsDir,
       HEALTH_PORT: String(port),
       NOTIFY_POLL_SECONDS: '1',
       SCHEDULER_TICK_SECONDS: '1',
@@ -89,9 +93,13 @@ describe('roles', () => {
     expect(fired).toMatch(/^[0-9a-f-]{36}$/);
     await until(async () => (receiver.requests.length > 0 ? true : undefined));
     expect(JSON.parse(receiver.requests[0]?.body ?? '{}').job.id).toBe(jobId);
+    // The notifier also wrote the finished job's PDF report.
+    const pdf = await until(() => readFile(path.join(reportsDir, tenant, `${jobId}.pdf`)));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     await receiver.close();
+    await rm(reportsDir, { recursive: true, force: true });
   });
 });
