@@ -171,8 +171,8 @@ export function buildCorpus(options: CorpusOptions = {}): TextCorpus {
       items.push({ kind: 'true', detector, planted, text: planted.text });
     }
   }
-  for (const gen of Object.values(NEAR_MISSES)) {
-    for (let i = 0; i < nearPer; i++) items.push({ kind: 'near', text: gen(rng) });
+  for (const nearMiss of Object.values(NEAR_MISSES)) {
+    for (let i = 0; i < nearPer; i++) items.push({ kind: 'near', text: nearMiss.make(rng) });
   }
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));

@@ -406,21 +406,175 @@ export const TRUE_VALUES: Record<string, Generator> = Object.fromEntries(
   Object.entries(RAW_TRUE_VALUES).map(([id, gen]) => [id, redrawPlaceholders(gen)]),
 );
 
-/** Near-miss generators: text that must produce no finding at all. */
-export const NEAR_MISSES: Record<string, (rng: Rng) => string> = {
-  'aws documented example key id': () => 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
-  'aws documented example secret': () =>
-    `aws_secret_access_key = ${'wJalrXUtnFEMI/K7MDENG/bPxRfiCY'}EXAMPLEKEY`,
-  'github token, bad checksum': (r) => {
+/** A near-miss: text that must produce no finding at all. */
+export interface NearMiss {
+  /** Detectors that the text reaches (their keyword or digit shape is there) and must reject. */
+  targets: readonly string[];
+  make: (rng: Rng) => string;
+}
+
+const near = (targets: readonly string[], make: (rng: Rng) => string): NearMiss => ({ targets, make });
+
+/** `value` with its last character replaced by another one of `alphabet` (a checksum or length near-miss). */
+function lastCharChanged(value: string, alphabet: string): string {
+  const last = value[value.length - 1];
+  return value.slice(0, -1) + (alphabet[0] === last ? alphabet[1] : alphabet[0]);
+}
+
+/** Azurite's (the Azure Storage emulator's) published development account key, from parts. */
+const AZURITE_KEY = [
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsu',
+  'Fq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
+].join('');
+
+/** Near-miss generators, by kind. */
+export const NEAR_MISSES: Record<string, NearMiss> = {
+  'aws documented example key id': near(
+    ['aws-access-key-id'],
+    () => 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
+  ),
+  'aws documented example secret': near(
+    ['aws-secret-access-key'],
+    () => `aws_secret_access_key = ${'wJalrXUtnFEMI/K7MDENG/bPxRfiCY'}EXAMPLEKEY`,
+  ),
+  'github token, bad checksum': near(['github-token'], (r) => {
     const random = chars(r, ALNUM, 30);
     const sum = tokenChecksum(random);
     return `GITHUB_TOKEN=ghp_${random}${sum.slice(0, 5)}${sum[5] === 'A' ? 'B' : 'A'}`;
-  },
-  'github token placeholder': () => `token: ghp_${'x'.repeat(36)}`,
-  'npm token, bad checksum': (r) => `_authToken=npm_${chars(r, ALNUM, 36)}`,
-  'stripe publishable key': (r) => `STRIPE_PUBLISHABLE_KEY=pk_live_${chars(r, ALNUM, 24)}`,
-  'stripe placeholder': () => `STRIPE_SECRET_KEY=sk_live_${'x'.repeat(24)}`,
-  'password placeholder': (r) =>
+  }),
+  'github token placeholder': near(['github-token'], () => `token: ghp_${'x'.repeat(36)}`),
+  'github fine-grained pat, wrong length': near(
+    ['github-fine-grained-pat'],
+    (r) => `token: github_pat_${chars(r, ALNUM, 22)}_${chars(r, ALNUM, pick(r, [58, 60]))}`,
+  ),
+  'github fine-grained pat placeholder': near(
+    ['github-fine-grained-pat'],
+    (r) => `token: github_pat_${pick(r, ['X', 'x', '0'])}${'A'.repeat(21)}_${'x'.repeat(59)}`,
+  ),
+  'gitlab token, too short or wrong prefix': near(['gitlab-token'], (r) =>
+    pick(r, [`PRIVATE-TOKEN: glpat-${chars(r, ALNUM, 19)}`, `PRIVATE-TOKEN: glpak-${chars(r, ALNUM, 20)}`]),
+  ),
+  'gitlab token placeholder': near(['gitlab-token'], (r) =>
+    pick(r, ['PRIVATE-TOKEN: glpat-xxxxxxxxxxxxxxxxxxxx', 'GITLAB_TOKEN=glpat-<your_access_token>']),
+  ),
+  'slack token, wrong prefix or placeholder': near(['slack-token'], (r) =>
+    pick(r, [
+      `SLACK_BOT_TOKEN=xoxz-${digits(r, 11)}-${digits(r, 12)}-${chars(r, ALNUM, 24)}`,
+      `SLACK_BOT_TOKEN=xoxb-${'0'.repeat(11)}-${'0'.repeat(12)}-${'x'.repeat(24)}`,
+      'SLACK_BOT_TOKEN=xoxb-your-bot-token',
+    ]),
+  ),
+  'slack webhook, documented example or wrong length': near(['slack-webhook-url'], (r) =>
+    pick(r, [
+      `webhook: https://hooks.slack.com/services/T00000000/B00000000/${'X'.repeat(24)}`,
+      `webhook: https://hooks.slack.com/services/T${chars(r, UPPER + DIGITS, 9)}/B${chars(r, UPPER + DIGITS, 9)}/${chars(r, ALNUM, 23)}`,
+    ]),
+  ),
+  'google api key, wrong length': near(
+    ['google-api-key'],
+    (r) => `maps key AIza${chars(r, `${ALNUM}-_`, pick(r, [34, 36]))}`,
+  ),
+  'google api key placeholder': near(['google-api-key'], (r) =>
+    pick(r, [`maps key AIza${'X'.repeat(35)}`, 'GOOGLE_API_KEY=AIzaSy-your-api-key-goes-here-0123456']),
+  ),
+  'gcp private_key_id, wrong length or placeholder': near(['gcp-service-account'], (r) =>
+    pick(r, [
+      `{"type": "service_account", "private_key_id": "${chars(r, HEX, 39)}"}`,
+      `{"type": "service_account", "private_key_id": "${chars(r, HEX, 41)}"}`,
+      `{"type": "service_account", "private_key_id": "${'0'.repeat(40)}"}`,
+      '{"type": "service_account", "private_key_id": "your-private-key-id"}',
+    ]),
+  ),
+  'openssh public key and placeholder private key': near(['private-key-openssh'], (r) =>
+    pick(r, [
+      `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${chars(r, BASE64, 43)} deploy@build-01`,
+      `-----BEGIN OPENSSH PRIVATE KEY-----\n${'A'.repeat(70)}\n-----END OPENSSH PRIVATE KEY-----`,
+      '-----BEGIN OPENSSH PRIVATE KEY-----\n<paste your private key here>\n-----END OPENSSH PRIVATE KEY-----',
+    ]),
+  ),
+  'pgp public key block and placeholder private block': near(['private-key-pgp'], (r) =>
+    pick(r, [
+      `-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n${chars(r, BASE64, 64)}\n${chars(r, BASE64, 64)}\n-----END PGP PUBLIC KEY BLOCK-----`,
+      `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${'x'.repeat(64)}\n${'x'.repeat(64)}\n-----END PGP PRIVATE KEY BLOCK-----`,
+    ]),
+  ),
+  'putty public lines and placeholder private lines': near(['private-key-putty'], (r) =>
+    pick(r, [
+      `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPublic-Lines: 2\n${chars(r, BASE64, 64)}\n`,
+      `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\n${'A'.repeat(64)}\n`,
+    ]),
+  ),
+  'azure storage key, emulator key, bad padding or placeholder': near(['azure-storage-key'], (r) =>
+    pick(r, [
+      `AZURE_STORAGE_KEY=${AZURITE_KEY}`,
+      `AZURE_STORAGE_KEY=${chars(r, BASE64, 87)}=`,
+      `AZURE_STORAGE_KEY=${'A'.repeat(86)}==`,
+      'AZURE_STORAGE_KEY=<your-storage-account-key>',
+    ]),
+  ),
+  'azure connection string, emulator or placeholder key': near(['azure-storage-connection-string'], (r) =>
+    pick(r, [
+      `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`,
+      'DefaultEndpointsProtocol=https;AccountName=mystorage;AccountKey=<account-key>;EndpointSuffix=core.windows.net',
+      `DefaultEndpointsProtocol=https;AccountName=mystorage;AccountKey=${chars(r, BASE64, 85)}==;EndpointSuffix=core.windows.net`,
+    ]),
+  ),
+  'openai key, too short, legacy without marker, or placeholder': near(['openai-api-key'], (r) =>
+    pick(r, [
+      `OPENAI_API_KEY=sk-proj-${chars(r, BASE64URL, 39)}`,
+      `OPENAI_API_KEY=sk-${chars(r, ALNUM, 48)}`,
+      `OPENAI_API_KEY=sk-proj-${'x'.repeat(48)}`,
+      'OPENAI_API_KEY=sk-proj-your-api-key-here-replace-me-with-the-real-one',
+    ]),
+  ),
+  'anthropic key, too short, unknown kind, or placeholder': near(['anthropic-api-key'], (r) =>
+    pick(r, [
+      `ANTHROPIC_API_KEY=sk-ant-api03-${chars(r, BASE64URL, 79)}`,
+      `ANTHROPIC_API_KEY=sk-ant-key03-${chars(r, BASE64URL, 95)}`,
+      `ANTHROPIC_API_KEY=sk-ant-api03-${'x'.repeat(95)}`,
+    ]),
+  ),
+  'sendgrid key, wrong length or placeholder': near(['sendgrid-api-key'], (r) =>
+    pick(r, [
+      `SENDGRID_API_KEY=SG.${chars(r, BASE64URL, 22)}.${chars(r, BASE64URL, 42)}`,
+      `SENDGRID_API_KEY=SG.${chars(r, BASE64URL, 22)}.${chars(r, BASE64URL, 44)}`,
+      `SENDGRID_API_KEY=SG.${'x'.repeat(22)}.${'x'.repeat(43)}`,
+    ]),
+  ),
+  'twilio key sid, account sid, wrong length or placeholder': near(['twilio-api-key'], (r) =>
+    pick(r, [
+      `twilio account sid: AC${chars(r, HEX, 32)}`,
+      `twilio api key: SK${chars(r, HEX, 31)}`,
+      `twilio api key: SK${'X'.repeat(32)}`,
+      `twilio api key: SK${'0'.repeat(32)}`,
+    ]),
+  ),
+  'twilio auth token, wrong length or placeholder': near(['twilio-auth-token'], (r) =>
+    pick(r, [
+      `TWILIO_AUTH_TOKEN=${chars(r, HEX, 31)}`,
+      `TWILIO_AUTH_TOKEN=${chars(r, HEX, 33)}`,
+      `TWILIO_AUTH_TOKEN=${'0'.repeat(32)}`,
+      'TWILIO_AUTH_TOKEN=your_auth_token',
+    ]),
+  ),
+  'itin with an unassigned group': near(
+    ['us-itin'],
+    (r) =>
+      `ITIN 9${digits(r, 2)}-${pick(r, ['89', '93', '66', '69'])}-${String(int(r, 1, 9999)).padStart(4, '0')}`,
+  ),
+  'itin with serial 0000 or without context': near(['us-itin'], (r) =>
+    pick(r, [
+      `ITIN 9${digits(r, 2)}-${int(r, 70, 88)}-0000`,
+      `order 9${digits(r, 2)}${int(r, 70, 88)}${digits(r, 4)} shipped`,
+    ]),
+  ),
+  'npm token, bad checksum': near(['npm-token'], (r) => {
+    const random = chars(r, ALNUM, 30);
+    return `_authToken=${lastCharChanged(`npm_${random}${tokenChecksum(random)}`, ALNUM)}`;
+  }),
+  'stripe publishable key': near([], (r) => `STRIPE_PUBLISHABLE_KEY=pk_live_${chars(r, ALNUM, 24)}`),
+  'stripe placeholder': near(['stripe-secret-key'], () => `STRIPE_SECRET_KEY=sk_live_${'x'.repeat(24)}`),
+  'password placeholder': near(['generic-secret'], (r) =>
     pick(r, [
       'password = changeme',
       'password: "<your-password>"',
@@ -432,63 +586,91 @@ export const NEAR_MISSES: Record<string, (rng: Rng) => string> = {
       'password = process.env.DB_PASSWORD',
       'secret = "xxxxxxxxxxxx"',
     ]),
-  'url with placeholder password': () => 'postgres://user:password@localhost:5432/app',
-  'basic auth placeholder': () => `Authorization: Basic ${Buffer.from('user:password').toString('base64')}`,
-  uuid: (r) =>
-    `request_id=${chars(r, HEX, 8)}-${chars(r, HEX, 4)}-4${chars(r, HEX, 3)}-a${chars(r, HEX, 3)}-${chars(r, HEX, 12)}`,
-  'version string': (r) =>
+  ),
+  'url with placeholder password': near(
+    ['url-credentials'],
+    () => 'postgres://user:password@localhost:5432/app',
+  ),
+  'basic auth placeholder': near(
+    ['http-basic-auth'],
+    () => `Authorization: Basic ${Buffer.from('user:password').toString('base64')}`,
+  ),
+  uuid: near(
+    ['ipv6-address', 'phone-number'],
+    (r) =>
+      `request_id=${chars(r, HEX, 8)}-${chars(r, HEX, 4)}-4${chars(r, HEX, 3)}-a${chars(r, HEX, 3)}-${chars(r, HEX, 12)}`,
+  ),
+  'version string': near(['ipv4-address'], (r) =>
     pick(r, [
       `version ${int(r, 1, 9)}.${int(r, 0, 20)}.${int(r, 0, 20)}.${int(r, 0, 99)}`,
       `v${int(r, 1, 9)}.${int(r, 0, 9)}.${int(r, 0, 9)}.${int(r, 1, 9)}`,
     ]),
-  'git sha and sha256': (r) => `commit ${chars(r, HEX, 40)} sha256:${chars(r, HEX, 64)}`,
-  'card failing luhn': (r) => {
+  ),
+  'git sha and sha256': near([], (r) => `commit ${chars(r, HEX, 40)} sha256:${chars(r, HEX, 64)}`),
+  'card failing luhn': near(['payment-card'], (r) => {
     const n = luhnNumber('4', 16, r);
     return `card: ${n.slice(0, 15)}${(Number(n[15]) + 1) % 10}`;
-  },
-  'test card filler': () => 'card: 4111111111111111',
-  'iban bad check digits': (r) => {
+  }),
+  'test card filler': near(['payment-card'], () => 'card: 4111111111111111'),
+  'iban bad check digits': near(['iban'], (r) => {
     const v = ibanFor(r);
     return `IBAN ${v.slice(0, 2)}${String((Number(v.slice(2, 4)) % 97) + 1).padStart(2, '0')}${v.slice(4)}`;
-  },
-  'invalid ssn': (r) =>
-    `SSN: ${pick(r, ['000-12-3456', '666-12-3456', '912-12-3456', '123-00-4567', '123-45-0000', '078-05-1120'])}`,
-  'advertised ssn': () => 'SSN: 123-45-6789',
-  'routing number bad checksum': (r) => {
+  }),
+  'invalid ssn': near(
+    ['us-ssn'],
+    (r) =>
+      `SSN: ${pick(r, ['000-12-3456', '666-12-3456', '912-12-3456', '123-00-4567', '123-45-0000', '078-05-1120'])}`,
+  ),
+  'advertised ssn': near(['us-ssn'], () => 'SSN: 123-45-6789'),
+  'routing number bad checksum': near(['aba-routing-number'], (r) => {
     const v = aba(r);
     return `routing number: ${v.slice(0, 8)}${(Number(v[8]) + 1) % 10}`;
-  },
-  'nine digits without context': (r) => `order ${ssnDigits(r)} shipped`,
-  'date without birth context': (r) => `created: ${dateOfBirth(r)}`,
-  'documentation ip ranges': (r) =>
-    `server ${pick(r, ['192.0.2.', '198.51.100.', '203.0.113.'])}${int(r, 1, 254)}`,
-  'email at example domain': (r) => `contact: ${chars(r, LOWER, 6)}@example.com`,
-  'jwt with bad header': (r) =>
-    `token ${b64url('{"typ":"none"}')}.${b64url('{"a":1}')}.${chars(r, BASE64URL, 20)}`,
-  'nhs bad check digit': (r) => {
+  }),
+  'nine digits without context': near(
+    ['us-ssn', 'aba-routing-number', 'canada-sin', 'nl-bsn'],
+    (r) => `order ${ssnDigits(r)} shipped`,
+  ),
+  'date without birth context': near([], (r) => `created: ${dateOfBirth(r)}`),
+  'birth keyword on another line': near(
+    ['date-of-birth'],
+    (r) => `date of birth: (not given)\ncreated: ${dateOfBirth(r)}`,
+  ),
+  'documentation ip ranges': near(
+    ['ipv4-address'],
+    (r) => `server ${pick(r, ['192.0.2.', '198.51.100.', '203.0.113.'])}${int(r, 1, 254)}`,
+  ),
+  'email at example domain': near(['email'], (r) => `contact: ${chars(r, LOWER, 6)}@example.com`),
+  'jwt with bad header': near(
+    ['jwt'],
+    (r) => `token ${b64url('{"typ":"none"}')}.${b64url('{"a":1}')}.${chars(r, BASE64URL, 20)}`,
+  ),
+  'nhs bad check digit': near(['uk-nhs-number'], (r) => {
     const n = nhs(r);
     return `NHS number: ${n.slice(0, 9)}${(Number(n[9]) + 1) % 10}`;
-  },
-  'sin bad luhn': (r) => {
+  }),
+  'sin bad luhn': near(['canada-sin'], (r) => {
     const n = luhnNumber('1', 9, r);
     return `SIN: ${n.slice(0, 8)}${(Number(n[8]) + 1) % 10}`;
-  },
-  'dni wrong letter': (r) => {
+  }),
+  'dni wrong letter': near(['es-dni'], (r) => {
     const n = int(r, 10000000, 99999999);
     return `DNI ${n}${dniLetter(n + 1)}`;
-  },
-  'aadhaar bad check digit': (r) => {
+  }),
+  'aadhaar bad check digit': near(['in-aadhaar'], (r) => {
     const body = String(int(r, 2, 9)) + digits(r, 10);
     const bad = (verhoeffCheckDigit(body) + 1) % 10;
     return `Aadhaar: ${body.slice(0, 4)} ${body.slice(4, 8)} ${body.slice(8)}${bad}`;
-  },
-  'bsn failing the eleven-test': (r) => {
+  }),
+  'bsn failing the eleven-test': near(['nl-bsn'], (r) => {
     const v = bsn(r);
     return `BSN: ${v.slice(0, 8)}${(Number(v[8]) + 1) % 10}`;
-  },
-  'mac address and time': (r) =>
-    `mac ${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)} at 12:${int(r, 10, 59)}:${int(r, 10, 59)}`,
-  'masked values': (r) =>
+  }),
+  'mac address and time': near(
+    ['ipv6-address'],
+    (r) =>
+      `mac ${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)} at 12:${int(r, 10, 59)}:${int(r, 10, 59)}`,
+  ),
+  'masked values': near(['generic-secret'], (r) =>
     pick(r, [
       'card ************1234',
       'ssn ***-**-6789',
@@ -496,18 +678,34 @@ export const NEAR_MISSES: Record<string, (rng: Rng) => string> = {
       'token: null',
       'iban DE** **** **** 3000',
     ]),
-  'isbn, semver, coordinates, prices': (r) =>
+  ),
+  'isbn, semver, coordinates, prices': near(['phone-number', 'payment-card', 'ipv4-address'], (r) =>
     pick(r, [
       `ISBN 978-${int(r, 0, 9)}-${digits(r, 3)}-${digits(r, 5)}-${int(r, 0, 9)}`,
       `release ${int(r, 1, 9)}.${int(r, 0, 30)}.${int(r, 0, 30)}`,
       `at ${int(r, 10, 60)}.${digits(r, 4)}, -${int(r, 0, 9)}.${digits(r, 4)}`,
       `total 1,${digits(r, 3)},${digits(r, 3)}.${digits(r, 2)} EUR`,
     ]),
-  timestamps: (r) =>
-    `at ${int(r, 2020, 2025)}-0${int(r, 1, 9)}-1${int(r, 0, 9)} 1${int(r, 0, 9)}:${int(r, 10, 59)}:${int(r, 10, 59)}.${digits(r, 3)}`,
-  'invalid phone-like numbers': (r) =>
-    `ticket ${pick(r, ['123', '011', '199'])}-${digits(r, 3)}-${digits(r, 4)}`,
-  'hashes with secret-ish names': (r) => `checksum_sha1 = ${chars(r, HEX, 40)} etag "${chars(r, HEX, 32)}"`,
-  'private key placeholder': () =>
-    '-----BEGIN PRIVATE KEY-----\n...your key here...\n-----END PRIVATE KEY-----',
+  ),
+  timestamps: near(
+    ['phone-number', 'ipv6-address'],
+    (r) =>
+      `at ${int(r, 2020, 2025)}-0${int(r, 1, 9)}-1${int(r, 0, 9)} 1${int(r, 0, 9)}:${int(r, 10, 59)}:${int(r, 10, 59)}.${digits(r, 3)}`,
+  ),
+  'invalid phone-like numbers': near(
+    ['phone-number'],
+    (r) => `ticket ${pick(r, ['123', '011', '199'])}-${digits(r, 3)}-${digits(r, 4)}`,
+  ),
+  'hashes with secret-ish names': near(
+    [],
+    (r) => `checksum_sha1 = ${chars(r, HEX, 40)} etag "${chars(r, HEX, 32)}"`,
+  ),
+  'private key placeholder': near(
+    ['private-key-pem'],
+    () => '-----BEGIN PRIVATE KEY-----\n...your key here...\n-----END PRIVATE KEY-----',
+  ),
+  'pem public key and certificate': near([], (r) => {
+    const kind = pick(r, ['PUBLIC KEY', 'CERTIFICATE', 'RSA PUBLIC KEY']);
+    return `-----BEGIN ${kind}-----\n${chars(r, BASE64, 64)}\n${chars(r, BASE64, 64)}\n-----END ${kind}-----`;
+  }),
 };

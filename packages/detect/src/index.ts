@@ -1,4 +1,4 @@
-export { Allowlist } from './allowlist.ts';
+export { Allowlist, AllowlistError, parseAllowlist, readAllowlistFile } from './allowlist.ts';
 export { detectorById, detectors } from './detectors/index.ts';
 export type { EngineStats } from './engine/engine.ts';
 export { IGNORE_MARKER } from './engine/engine.ts';
@@ -18,8 +18,8 @@ export {
   renderReport,
   reportFindings,
   reportSummary,
-  type ScanReport,
   SarifWriter,
+  type ScanReport,
   sarifReport,
   tableReport,
 } from './reports/index.ts';

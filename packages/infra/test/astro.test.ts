@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { astro } from '../lib/profiles/astro.ts';
 import { SEED_DIFFERENCES_METADATA_KEY } from '../lib/profiles/seed-differences.ts';
 import { synthProfile } from './checked-app.ts';
+import { containerCommand, containerEnvironment, routesOfSubnet } from './support/template-queries.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are untyped JSON.
 type Props = Record<string, any>;
@@ -51,7 +52,7 @@ describe('astro dev: single AZ', () => {
     const natRoutes = props(DEV, 'AWS::EC2::Route').filter((r) => r.NatGatewayId);
     expect(natRoutes).toHaveLength(1);
     expect(JSON.stringify(natRoutes[0]?.RouteTableId)).toContain('PrivateSubnet');
-    expect(props(DEV, 'AWS::EC2::Route').filter((r) => JSON.stringify(r).includes('Database'))).toEqual([]);
+    for (const cidr of ['10.0.3.0/24', '10.0.13.0/28']) expect(routesOfSubnet(DEV, cidr)).toEqual([]);
   });
 
   it('keeps the tasks, the database and the cache in the first AZ', () => {
@@ -227,7 +228,122 @@ describe.each([
     ]) {
       expect(task).toContain(action);
     }
-    expect(task).toMatch(/PdfBucket[0-9A-F]+","Arn"\]\},"\/\*"/);
+    expect(task).toMatch(/PdfBucket[0-9A-F]+","Arn"\]\},"\/reports\/\*"/);
+  });
+
+  const taskStatements = () =>
+    props(t, 'AWS::IAM::Policy')
+      .filter((p) => JSON.stringify(p.Roles).includes('ApiTaskRole'))
+      .flatMap((p) => p.PolicyDocument.Statement as Props[]);
+
+  it('gives the task role resource * only for the ECS Exec channels and DescribeLogGroups', () => {
+    const star = taskStatements().filter((st) => st.Resource === '*');
+    expect(star.flatMap((st) => [st.Action].flat()).sort()).toEqual([
+      'logs:DescribeLogGroups',
+      'ssmmessages:CreateControlChannel',
+      'ssmmessages:CreateDataChannel',
+      'ssmmessages:OpenControlChannel',
+      'ssmmessages:OpenDataChannel',
+    ]);
+  });
+
+  it('logs ECS Exec sessions to a log group of their own, the only one the task role writes', () => {
+    t.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: `/ecs/astro-${env}-api/exec` });
+    t.hasResourceProperties('AWS::ECS::Cluster', {
+      Configuration: {
+        ExecuteCommandConfiguration: {
+          Logging: 'OVERRIDE',
+          LogConfiguration: { CloudWatchLogGroupName: { Ref: Match.stringLikeRegexp('^ExecLogs') } },
+        },
+      },
+    });
+    const logStatements = taskStatements().filter((st) => JSON.stringify(st.Action).includes('logs:Create'));
+    expect(logStatements).toEqual([
+      expect.objectContaining({
+        Action: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
+        Resource: {
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':logs:us-east-1:123456789012:log-group:',
+              { Ref: expect.stringMatching(/^ExecLogs/) },
+              ':*',
+            ],
+          ],
+        },
+      }),
+    ]);
+  });
+
+  it('reads and writes reports/ of the PDF bucket and uses the key for nothing but that', () => {
+    const statements = taskStatements();
+    expect(statements.filter((st) => JSON.stringify(st.Action).includes('kms:'))).toEqual([
+      expect.objectContaining({
+        Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^KeysKey/), 'Arn'] },
+      }),
+    ]);
+    expect(statements.filter((st) => JSON.stringify(st.Action).includes('s3:'))).toEqual([
+      expect.objectContaining({
+        Action: ['s3:GetObject', 's3:PutObject'],
+        Resource: {
+          'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^PdfBucket/), 'Arn'] }, '/reports/*']],
+        },
+      }),
+      expect.objectContaining({
+        Action: 's3:ListBucket',
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^PdfBucket/), 'Arn'] },
+      }),
+    ]);
+  });
+
+  it('runs every role and passes REDIS_URL, the reports bucket and key, TRUST_PROXY and the public URL', () => {
+    const family = `astro-${env}-api`;
+    expect(containerCommand(t, family)).toEqual(['serve', '--role', 'all']);
+    const vars = containerEnvironment(t, family);
+    expect(vars).toMatchObject({
+      TRUST_PROXY: 'true',
+      REPORTS_BUCKET: { Ref: expect.stringMatching(/^PdfBucket/) },
+      REPORTS_KMS_KEY_ID: { 'Fn::GetAtt': [expect.stringMatching(/^KeysKey/), 'Arn'] },
+      REDIS_URL: {
+        'Fn::Join': [
+          '',
+          [
+            'rediss://',
+            { 'Fn::GetAtt': [expect.stringMatching(/^RedisReplicationGroup/), 'PrimaryEndPoint.Address'] },
+            ':6379',
+          ],
+        ],
+      },
+      PUBLIC_URL: {
+        'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^CdnDistribution/), 'DomainName'] }]],
+      },
+    });
+    for (const gone of ['PDF_BUCKET', 'REDIS_HOST', 'REDIS_PORT', 'REDIS_TLS', 'NOTIFY_EMAIL_FROM', 'NOTIFY_SMS_ENABLED'])
+      expect(vars[gone]).toBeUndefined();
+  });
+
+  it('deploys the dashboard and config.json to the frontend bucket and invalidates /*', () => {
+    t.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketName: { Ref: Match.stringLikeRegexp('^FrontendBucket') },
+      DistributionId: { Ref: Match.stringLikeRegexp('^CdnDistribution') },
+      DistributionPaths: ['/*'],
+    });
+  });
+});
+
+describe('astro with a sender address', () => {
+  it('sends email from it through SES, limited to that identity', () => {
+    const t = synthProfile(astro, 'dev', { sesFromAddress: 'reports@astro.example' }, IMAGE).templates[0] as Template;
+    expect(containerEnvironment(t, 'astro-dev-api').NOTIFY_EMAIL_FROM).toBe('reports@astro.example');
+    const send = props(t, 'AWS::IAM::Policy')
+      .filter((p) => JSON.stringify(p.Roles).includes('ApiTaskRole'))
+      .flatMap((p) => p.PolicyDocument.Statement as Props[])
+      .find((st) => st.Sid === 'SendEmail');
+    expect(JSON.stringify(send?.Resource)).toContain(':identity/reports@astro.example');
+    expect(JSON.stringify(send?.Resource)).toContain(':identity/astro.example');
   });
 });
 
@@ -278,6 +394,10 @@ describe('astro with a domain and hosted zone', () => {
       Type: 'A',
       HostedZoneId: 'Z0123456789',
     });
+  });
+
+  it('links messages to the custom domain', () => {
+    expect(containerEnvironment(t, 'astro-prod-api').PUBLIC_URL).toBe('https://app.astro.com');
   });
 
   it('serves the domain and reaches the ALB over HTTPS at api.<zone>', () => {

@@ -3,6 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { production } from '../lib/profiles/production.ts';
 import { SEED_DIFFERENCES_METADATA_KEY } from '../lib/profiles/seed-differences.ts';
 import { synthProfile } from './checked-app.ts';
+import {
+  containerCommand,
+  containerEnvironment,
+  containerSecretNames,
+  routesOfSubnet,
+  statementsOfRole,
+} from './support/template-queries.ts';
 
 const { templates } = synthProfile(production, 'prod');
 const template = templates[0] as Template;
@@ -38,7 +45,12 @@ describe('production (seed 003): network', () => {
     template.resourceCountIs('AWS::EC2::NatGateway', 2);
     const natRoutes = props('AWS::EC2::Route').filter((r) => r.NatGatewayId);
     expect(new Set(natRoutes.map((r) => JSON.stringify(r.NatGatewayId))).size).toBe(2);
-    expect(props('AWS::EC2::Route').filter((r) => JSON.stringify(r).includes('Database'))).toEqual([]);
+    for (const cidr of ['10.0.100.0/24', '10.0.110.0/24']) expect(routesOfSubnet(template, cidr)).toEqual([]);
+    for (const cidr of ['10.0.10.0/24', '10.0.20.0/24']) {
+      expect(routesOfSubnet(template, cidr)).toEqual([
+        expect.objectContaining({ DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: expect.anything() }),
+      ]);
+    }
   });
 });
 
@@ -142,7 +154,91 @@ describe('production: the four services', () => {
     });
     template.hasResourceProperties('AWS::Logs::LogGroup', {
       LogGroupName: `/ecs/data-scanner-prod-${s.role}`,
+      RetentionInDays: 30,
     });
+    expect(containerCommand(template, `data-scanner-prod-${s.role}`)).toEqual(['serve', '--role', s.role]);
+  });
+
+  it.each(SERVICES)('$role: REDIS_URL rediss://host:6379 with the auth token as a secret', (s) => {
+    const vars = containerEnvironment(template, `data-scanner-prod-${s.role}`);
+    expect(vars.REDIS_URL).toEqual({
+      'Fn::Join': [
+        '',
+        [
+          'rediss://',
+          { 'Fn::GetAtt': [expect.stringMatching(/^RedisReplicationGroup/), 'PrimaryEndPoint.Address'] },
+          ':6379',
+        ],
+      ],
+    });
+    expect(Object.keys(vars).filter((k) => /^REDIS_(HOST|PORT|TLS)$/.test(k))).toEqual([]);
+    expect(containerSecretNames(template, `data-scanner-prod-${s.role}`)).toEqual(
+      expect.arrayContaining(['REDIS_AUTH_TOKEN', 'DATABASE_URL', 'FINGERPRINT_KEY']),
+    );
+  });
+
+  const roleOf = (role: string) => {
+    const label = role[0]?.toUpperCase() + role.slice(1);
+    return Object.keys(template.findResources('AWS::IAM::Role')).find((id) =>
+      id.startsWith(`${label}TaskRole`),
+    ) as string;
+  };
+
+  it('gives the reports bucket to the API and the Notifier only, under reports/', () => {
+    const reportsObjects = {
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^ReportsBucket/), 'Arn'] }, '/reports/*']],
+    };
+    for (const role of ['api', 'notifier']) {
+      expect(containerEnvironment(template, `data-scanner-prod-${role}`).REPORTS_BUCKET).toEqual({
+        Ref: expect.stringMatching(/^ReportsBucket/),
+      });
+      expect(statementsOfRole(template, roleOf(role))).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ Action: ['s3:GetObject', 's3:PutObject'], Resource: reportsObjects }),
+        ]),
+      );
+    }
+    for (const role of ['worker', 'scheduler']) {
+      expect(containerEnvironment(template, `data-scanner-prod-${role}`).REPORTS_BUCKET).toBeUndefined();
+      expect(JSON.stringify(statementsOfRole(template, roleOf(role)))).not.toContain('ReportsBucket');
+    }
+  });
+
+  it('lets the Notifier alone send SES email, from the identity of NOTIFY_EMAIL_FROM, with links to the ALB', () => {
+    const notifier = containerEnvironment(template, 'data-scanner-prod-notifier');
+    expect(notifier).toMatchObject({
+      NOTIFY_EMAIL_FROM: 'no-reply@example.com',
+      PUBLIC_URL: {
+        'Fn::Join': ['', ['http://', { 'Fn::GetAtt': [expect.stringMatching(/^LoadBalancer/), 'DNSName'] }]],
+      },
+    });
+    expect(notifier.NOTIFY_SMS_ENABLED).toBeUndefined();
+    expect(statementsOfRole(template, roleOf('notifier'))).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+          Resource: [
+            expect.objectContaining({
+              'Fn::Join': ['', expect.arrayContaining([':ses:us-east-1:123456789012:identity/no-reply@example.com'])],
+            }),
+            expect.objectContaining({
+              'Fn::Join': ['', expect.arrayContaining([':ses:us-east-1:123456789012:identity/example.com'])],
+            }),
+          ],
+        }),
+      ]),
+    );
+    for (const role of ['api', 'worker', 'scheduler']) {
+      expect(JSON.stringify(statementsOfRole(template, roleOf(role)))).not.toMatch(/ses:|sns:/);
+      expect(containerEnvironment(template, `data-scanner-prod-${role}`).NOTIFY_EMAIL_FROM).toBeUndefined();
+    }
+  });
+
+  it('trusts the proxy header on the API only (it alone is behind the ALB)', () => {
+    expect(containerEnvironment(template, 'data-scanner-prod-api').TRUST_PROXY).toBe('true');
+    for (const role of ['worker', 'scheduler', 'notifier']) {
+      expect(containerEnvironment(template, `data-scanner-prod-${role}`).TRUST_PROXY).toBeUndefined();
+    }
   });
 
   it('puts only the API behind the ALB, health-checked on /health', () => {
@@ -190,8 +286,10 @@ describe('production: data stores, registry and secrets', () => {
     });
   });
 
-  it('runs Redis on cache.t3.micro, encrypted, with AUTH', () => {
+  it('runs Redis 7.1 on cache.t3.micro, encrypted, with AUTH', () => {
     template.hasResourceProperties('AWS::ElastiCache::ReplicationGroup', {
+      Engine: 'redis',
+      EngineVersion: '7.1',
       CacheNodeType: 'cache.t3.micro',
       NumCacheClusters: 1,
       AtRestEncryptionEnabled: true,
@@ -209,6 +307,35 @@ describe('production: data stores, registry and secrets', () => {
     for (const name of ['database-url', 'database-credentials', 'secret-key', 'redis-auth-token']) {
       template.hasResourceProperties('AWS::SecretsManager::Secret', { Name: `data-scanner/prod/${name}` });
     }
+  });
+
+  it('keeps scan reports in a bucket that is encrypted, TLS-only, private and versioned', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketName: 'data-scanner-prod-reports-123456789012',
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }),
+        ],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: Match.stringLikeRegexp('^ReportsBucket') },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
   });
 
   it('records where it differs from the seed', () => {

@@ -3,6 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { SEED_DIFFERENCES_METADATA_KEY } from '../lib/profiles/seed-differences.ts';
 import { cheetah, tiger } from '../lib/profiles/tiger-cheetah.ts';
 import { synthProfile } from './checked-app.ts';
+import {
+  containerCommand,
+  containerEnvironment,
+  containerSecretNames,
+  routesOfSubnet,
+  statementsOfRole,
+} from './support/template-queries.ts';
 
 /** The numbers of seed 002 / issue 6, per environment, written out independently of the profile config. */
 const CASES = [
@@ -96,11 +103,13 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
       expect(tables.every((t) => t.includes('NetworkVpcApp'))).toBe(true);
     });
 
-    it('gives the database subnets no internet route', () => {
-      const routes = Object.values(template.findResources('AWS::EC2::Route')).map((r) =>
-        JSON.stringify(r.Properties),
-      );
-      expect(routes.filter((r) => r.includes('Database'))).toEqual([]);
+    it('gives the database subnets no internet route, and the app subnets one through a NAT gateway', () => {
+      for (const cidr of [net(20), net(21)]) expect(routesOfSubnet(template, cidr)).toEqual([]);
+      for (const cidr of [net(10), net(11)]) {
+        expect(routesOfSubnet(template, cidr)).toEqual([
+          expect.objectContaining({ DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: expect.anything() }),
+        ]);
+      }
     });
   });
 
@@ -164,7 +173,7 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
         Cpu: '256',
         Memory: '512',
         ContainerDefinitions: [
-          Match.objectLike({ Command: ['serve', '--role', 'worker'], PortMappings: Match.absent() }),
+          Match.objectLike({ Command: ['serve', '--role', 'all'], PortMappings: Match.absent() }),
         ],
       });
       template.hasResourceProperties('AWS::ECS::Service', {
@@ -191,6 +200,16 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
       });
       template.hasResourceProperties('AWS::RDS::DBSubnetGroup', {
         SubnetIds: [ref('^NetworkVpcDatabaseSubnet1'), ref('^NetworkVpcDatabaseSubnet2')],
+      });
+    });
+
+    it('encrypts the database with KMS: the AWS managed key alias/aws/rds, named in the template', () => {
+      // The seed says "Encryption: Enabled (KMS)" and names no customer-managed key.
+      template.hasResourceProperties('AWS::RDS::DBInstance', {
+        StorageEncrypted: true,
+        KmsKeyId: {
+          'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':kms:us-east-1:123456789012:alias/aws/rds']],
+        },
       });
     });
 
@@ -249,13 +268,49 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
       template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
       template.hasResourceProperties('AWS::CloudFront::Distribution', {
         DistributionConfig: Match.objectLike({
-          Origins: [
+          DefaultRootObject: 'index.html',
+          Origins: Match.arrayWith([
             Match.objectLike({
               DomainName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AssetsBucket'), 'RegionalDomainName'] },
               OriginAccessControlId: Match.anyValue(),
             }),
-          ],
+          ]),
         }),
+      });
+    });
+
+    it('forwards /api/* from CloudFront to the ALB, uncached, for the dashboard', () => {
+      template.hasResourceProperties('AWS::CloudFront::Distribution', {
+        DistributionConfig: Match.objectLike({
+          Origins: Match.arrayWith([
+            Match.objectLike({
+              DomainName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^LoadBalancer'), 'DNSName'] },
+            }),
+          ]),
+          CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', AllowedMethods: Match.arrayWith(['POST']) })],
+        }),
+      });
+    });
+
+    it('deploys the dashboard and config.json {"apiBaseUrl": "/api"} to the assets bucket and invalidates /*', () => {
+      template.hasResourceProperties('Custom::CDKBucketDeployment', {
+        DestinationBucketName: { Ref: Match.stringLikeRegexp('^AssetsBucket') },
+        DistributionId: { Ref: Match.stringLikeRegexp('^AssetsCdnDistribution') },
+        DistributionPaths: ['/*'],
+        Prune: true,
+      });
+    });
+
+    it('keeps scan reports in a bucket of their own: versioned, AES-256, TLS only, private', () => {
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        BucketName: `${c.env}-fastapi-reports-123456789012`,
+        VersioningConfiguration: { Status: 'Enabled' },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [
+            Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }),
+          ],
+        },
+        PublicAccessBlockConfiguration: Match.objectLike({ BlockPublicPolicy: true }),
       });
     });
 
@@ -312,22 +367,85 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
       expect(names.filter((n) => /credential/.test(String(n)) && !/database/.test(String(n)))).toEqual([]);
     });
 
-    it('lets the task role send SES email, publish SNS, write the buckets and read its secrets', () => {
-      const apiPolicy = template.findResources('AWS::IAM::Policy', {
-        Properties: { Roles: [ref('^ApiTaskRole')] },
-      });
-      const text = JSON.stringify(Object.values(apiPolicy));
-      for (const action of [
-        'ses:SendEmail',
-        'ses:SendRawEmail',
-        'sns:Publish',
-        's3:PutObject',
-        'secretsmanager:GetSecretValue',
-      ]) {
-        expect(text).toContain(action);
+    const roleId = (prefix: string) =>
+      Object.keys(template.findResources('AWS::IAM::Role')).find((id) => id.startsWith(prefix)) as string;
+    const reportsObjects = {
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^ReportsBucket/), 'Arn'] }, '/reports/*']],
+    };
+
+    it('lets both task roles read and write reports/ of the reports bucket only, and read their secrets', () => {
+      for (const role of ['ApiTaskRole', 'WorkerTaskRole']) {
+        const statements = statementsOfRole(template, roleId(role));
+        expect(statements).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({
+              Sid: 'ReadWriteReports',
+              Action: ['s3:GetObject', 's3:PutObject'],
+              Resource: reportsObjects,
+            }),
+            expect.objectContaining({ Sid: 'ListReports', Action: 's3:ListBucket' }),
+          ]),
+        );
+        const text = JSON.stringify(statements);
+        expect(text).toContain('secretsmanager:GetSecretValue');
+        expect(text).not.toMatch(/(Logs|Assets)Bucket[0-9A-F]+","Arn"\]\},"\/\*"/);
       }
-      expect(text).toMatch(/LogsBucket[0-9A-F]+","Arn"\]\},"\/\*"/);
-      expect(text).toMatch(/AssetsBucket[0-9A-F]+","Arn"\]\},"\/\*"/);
+    });
+
+    it('lets only the worker role (it runs the notifier) send SES email from the identity and SNS SMS', () => {
+      const worker = statementsOfRole(template, roleId('WorkerTaskRole'));
+      const identity = (name: string) => ({
+        'Fn::Join': [
+          '',
+          ['arn:', { Ref: 'AWS::Partition' }, `:ses:us-east-1:123456789012:identity/${name}`],
+        ],
+      });
+      expect(worker).toEqual(
+        expect.arrayContaining([
+          {
+            Sid: 'SendEmail',
+            Effect: 'Allow',
+            Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+            Resource: [identity('no-reply@example.com'), identity('example.com')],
+          },
+          { Sid: 'SendSms', Effect: 'Allow', Action: 'sns:Publish', Resource: '*' },
+        ]),
+      );
+      const api = JSON.stringify(statementsOfRole(template, roleId('ApiTaskRole')));
+      expect(api).not.toMatch(/ses:|sns:/);
+    });
+
+    it('passes Redis as REDIS_URL rediss://host:port with the token as a secret, and the notifier settings to the worker', () => {
+      const api = containerEnvironment(template, `${c.env}-fastapi-app`);
+      const worker = containerEnvironment(template, `${c.env}-celery-worker`);
+      const redisUrl = {
+        'Fn::Join': [
+          '',
+          [
+            'rediss://',
+            { 'Fn::GetAtt': [expect.stringMatching(/^RedisReplicationGroup/), 'PrimaryEndPoint.Address'] },
+            ':6379',
+          ],
+        ],
+      };
+      for (const env of [api, worker]) {
+        expect(Object.keys(env).filter((k) => /^REDIS_(HOST|PORT|TLS)$/.test(k))).toEqual([]);
+        expect(env.REDIS_URL).toEqual(redisUrl);
+        expect(env.REPORTS_BUCKET).toEqual({ Ref: expect.stringMatching(/^ReportsBucket/) });
+      }
+      for (const family of [`${c.env}-fastapi-app`, `${c.env}-celery-worker`]) {
+        expect(containerSecretNames(template, family)).toEqual(
+          expect.arrayContaining(['REDIS_AUTH_TOKEN', 'DATABASE_URL', 'SES_CONFIG']),
+        );
+      }
+      expect(api).toMatchObject({ TRUST_PROXY: 'true', PORT: '8000' });
+      expect(api.NOTIFY_EMAIL_FROM).toBeUndefined();
+      expect(worker).toMatchObject({ NOTIFY_EMAIL_FROM: 'no-reply@example.com', NOTIFY_SMS_ENABLED: 'true' });
+      expect(worker.TRUST_PROXY).toBeUndefined();
+      expect(worker.PUBLIC_URL).toEqual({
+        'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^AssetsCdnDistribution/), 'DomainName'] }]],
+      });
+      expect(containerCommand(template, `${c.env}-fastapi-app`)).toEqual(['serve', '--role', 'api']);
     });
 
     it('lets the execution role pull from the ECR repository, write logs and read the injected secrets', () => {
@@ -452,5 +570,67 @@ describe('tiger with a certificate', () => {
         }),
       ],
     });
+  });
+});
+
+describe('tiger: CloudFront to the ALB with a certificate', () => {
+  const arn = 'arn:aws:acm:us-east-1:123456789012:certificate/abc';
+
+  it('warns that CloudFront would meet the HTTPS redirect when no apiDomainName is given', () => {
+    const { stacks } = synthProfile(tiger, 'dev', { certificateArn: arn });
+    Annotations.fromStack(stacks[0]!).hasWarning('*', Match.stringLikeRegexp('Pass -c apiDomainName='));
+  });
+
+  it('reaches the ALB over HTTPS at apiDomainName', () => {
+    const { stacks, templates } = synthProfile(tiger, 'dev', {
+      certificateArn: arn,
+      apiDomainName: 'api.tiger.example.org',
+    });
+    (templates[0] as Template).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Origins: Match.arrayWith([
+          Match.objectLike({
+            DomainName: 'api.tiger.example.org',
+            CustomOriginConfig: Match.objectLike({ OriginProtocolPolicy: 'https-only' }),
+          }),
+        ]),
+      }),
+    });
+    expect(
+      Annotations.fromStack(stacks[0]!).findWarning('*', Match.stringLikeRegexp('apiDomainName')),
+    ).toEqual([]);
+  });
+});
+
+describe('tiger: the SES sender', () => {
+  const statementsOf = (options: Record<string, string>) => {
+    const template = synthProfile(tiger, 'dev', options).templates[0] as Template;
+    const roleId = Object.keys(template.findResources('AWS::IAM::Role')).find((id) =>
+      id.startsWith('WorkerTaskRole'),
+    ) as string;
+    return { template, statements: statementsOfRole(template, roleId) };
+  };
+  const identity = (name: string) => ({
+    'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ses:us-east-1:123456789012:identity/${name}`]],
+  });
+
+  it('sends from sesFromAddress, limited to that address and its domain', () => {
+    const { template, statements } = statementsOf({ sesFromAddress: 'scanner@acme.example' });
+    expect(statements.find((s) => s.Sid === 'SendEmail')?.Resource).toEqual([
+      identity('scanner@acme.example'),
+      identity('acme.example'),
+    ]);
+    expect(containerEnvironment(template, 'tiger-celery-worker').NOTIFY_EMAIL_FROM).toBe('scanner@acme.example');
+  });
+
+  it('limits sending to sesIdentity when given', () => {
+    const { statements } = statementsOf({ sesFromAddress: 'scanner@acme.example', sesIdentity: 'acme.example' });
+    expect(statements.find((s) => s.Sid === 'SendEmail')?.Resource).toEqual(identity('acme.example'));
+  });
+
+  it('refuses a sender that is not an address', () => {
+    expect(() => synthProfile(tiger, 'dev', { sesFromAddress: 'acme.example' })).toThrow(
+      /sesFromAddress="acme.example" must be an email address/,
+    );
   });
 });

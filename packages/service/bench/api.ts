@@ -1,7 +1,9 @@
 /**
  * `npm run bench:api`: requests/s and p50/p99 latency of the API on 127.0.0.1 (autocannon), against a
  * throwaway embedded PostgreSQL holding one job with 100,000 findings. Bounded: BENCH_SECONDS per
- * scenario (default 10), BENCH_CONNECTIONS concurrent connections (default 10).
+ * scenario (default 10), BENCH_CONNECTIONS concurrent connections (default 10). Then the polling scenario
+ * (bench/polling.ts): BENCH_POLL_CLIENTS clients (default 200) polling a running job, database load
+ * without and with Redis (a throwaway redis-server).
  */
 import { execFile } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
@@ -21,9 +23,11 @@ import { PgQueue } from '../src/queue/pg-queue.ts';
 import { freePort, startEmbeddedPostgres } from '../src/store/embedded-postgres.ts';
 import { PgJobStore } from '../src/store/jobs-repository.ts';
 import { migrate } from '../src/store/migrate.ts';
+import { pollingScenario } from './polling.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const POLL_CLIENTS = Number(process.env.BENCH_POLL_CLIENTS ?? 200);
 const FINDINGS = 100_000;
 const AUTOCANNON = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 
@@ -146,6 +150,9 @@ try {
       `| ${scenario.name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${result.non2xx + result.errors} |\n`,
     );
   }
+  process.stdout.write(
+    await pollingScenario({ adminUrl: server.url, seconds: SECONDS, clients: POLL_CLIENTS }),
+  );
   process.stdout.write(
     `\nload average (1 min) at the end: ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs\n`,
   );

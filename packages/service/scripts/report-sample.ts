@@ -41,6 +41,8 @@ const server = await startEmbeddedPostgres({
   fast: true,
 });
 const pool = new pg.Pool({ connectionString: server.url, max: 4 });
+// Idle connections are cut when the throwaway server stops; that is expected.
+pool.on('error', () => {});
 try {
   await migrate(pool);
   const tenantId = (await new PgTenantStore(pool).ensureTenant('sample')).id;
@@ -59,7 +61,10 @@ try {
   });
   const scanner = new Scanner({ fingerprintKey: 'report-sample' });
   for (const object of objects) {
-    const result = await scanner.scanObject(await source.open(object), { name: object.key, size: object.size });
+    const result = await scanner.scanObject(await source.open(object), {
+      name: object.key,
+      size: object.size,
+    });
     await jobs.recordObject(job.id, {
       key: object.key,
       status: result.status,
@@ -74,9 +79,21 @@ try {
   const pdf = path.join(store.dir, tenantId, `${job.id}.pdf`);
   if (values.pdf) await copyFile(pdf, values.pdf);
   const prefix = path.join(work, 'page');
-  await promisify(execFile)('pdftoppm', ['-png', '-r', values.dpi, '-f', '1', '-l', '1', '-singlefile', pdf, prefix]);
+  await promisify(execFile)('pdftoppm', [
+    '-png',
+    '-r',
+    values.dpi,
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdf,
+    prefix,
+  ]);
   await copyFile(`${prefix}.png`, values.out);
-  const { findings_count } = (await pool.query('SELECT findings_count FROM jobs WHERE id = $1', [job.id])).rows[0];
+  const { findings_count } = (await pool.query('SELECT findings_count FROM jobs WHERE id = $1', [job.id]))
+    .rows[0];
   process.stdout.write(`${objects.length} objects, ${findings_count} findings: ${values.out}\n`);
 } finally {
   await pool.end();

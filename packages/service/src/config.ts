@@ -64,6 +64,11 @@ export interface Config {
     shardMaxBytes: number;
     /** `WORKER_DRAIN_SECONDS`: SIGTERM grace before in-flight messages are released. @default 100 */
     drainSeconds: number;
+    /**
+     * `DATA_SCANNER_ALLOWLIST`: JSON allowlist file (`{"patterns", "fingerprints", "paths"}`), read
+     * once when the worker starts; a bad file stops it with a ConfigError. @default none
+     */
+    allowlistFile: string | undefined;
     taskProtection: {
       /** `TASK_PROTECTION`: `ecs-agent` protects the task from scale-in while it works. @default off */
       mode: 'off' | 'ecs-agent';
@@ -333,6 +338,7 @@ export function loadConfig(env: Env = process.env): Config {
       shardMaxObjects: int(env, 'WORKER_SHARD_MAX_OBJECTS', 200, problems, 1),
       shardMaxBytes: int(env, 'WORKER_SHARD_MAX_BYTES', 256 * 1024 * 1024, problems, 1),
       drainSeconds: int(env, 'WORKER_DRAIN_SECONDS', 100, problems),
+      allowlistFile: env.DATA_SCANNER_ALLOWLIST ? path.resolve(env.DATA_SCANNER_ALLOWLIST) : undefined,
       taskProtection: {
         mode: env.TASK_PROTECTION === 'ecs-agent' ? 'ecs-agent' : 'off',
         minutes: int(env, 'TASK_PROTECTION_MINUTES', 60, problems, 1),

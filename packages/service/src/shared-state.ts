@@ -55,7 +55,10 @@ export function createSharedState(
   const cache = new RedisCache(redis);
   const signals = new RedisSignals(redis);
   const { host, port } = new URL(url);
-  logger.info({ redis: `${host}${port ? '' : ':6379'}`, tls }, 'redis: shared rate limits, job cache, wake-ups');
+  logger.info(
+    { redis: `${host}${port ? '' : ':6379'}`, tls },
+    'redis: shared rate limits, job cache, wake-ups',
+  );
   return {
     rateLimiter: new RedisRateLimiter(redis),
     cache,

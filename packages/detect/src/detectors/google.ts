@@ -2,14 +2,18 @@ import type { Detector } from '../types.ts';
 import { looksRandom } from '../validators/secret-quality.ts';
 import { re, rep } from './pattern-kit.ts';
 
-/** Google API key (`AIza` + 35 characters). */
+/**
+ * Google API key (`AIza` + 35 characters). The key must end there: `-` is a word boundary, so
+ * the character after it is matched (a longer run is not a key) rather than tested with `\b`.
+ */
 export const googleApiKey: Detector = {
   id: 'google-api-key',
   name: 'Google API key',
   category: 'credentials',
   severity: 'high',
   keywords: ['aiza'],
-  pattern: re(`\\bAIza${rep('[A-Za-z0-9_-]', 35)}`),
+  pattern: re(`\\b(AIza${rep('[A-Za-z0-9_-]', 35)})(?:[^A-Za-z0-9_-]|$)`),
+  valueGroup: 1,
   validate: (value) => looksRandom(value.slice(4), { minEntropy: 3.5, minClasses: 2 }),
   contextWords: ['google', 'api_key', 'apikey', 'gcp', 'firebase', 'maps'],
   baseConfidence: 0.9,

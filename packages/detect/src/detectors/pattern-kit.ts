@@ -56,11 +56,16 @@ export function re(source: string): RegExp {
   return new RegExp(source, 'g');
 }
 
-/** The field name plus the context window cut to the match's own line (a neighbour line's words do not count). */
+/**
+ * The field name plus the context window cut to the match's own line (a neighbour line's words
+ * do not count). A line break escaped inside a JSON string (`\\n`) ends a line too.
+ */
 export function nearText(ctx: { before: string; after: string; fieldName?: string }): string {
-  const before = ctx.before.slice(ctx.before.lastIndexOf('\n') + 1);
-  const newline = ctx.after.indexOf('\n');
-  const after = newline === -1 ? ctx.after : ctx.after.slice(0, newline);
+  const raw = ctx.before.lastIndexOf('\n');
+  const escaped = ctx.before.lastIndexOf('\\n');
+  const before = ctx.before.slice(Math.max(raw + 1, escaped === -1 ? 0 : escaped + 2));
+  const ends = [ctx.after.indexOf('\n'), ctx.after.indexOf('\\n')].filter((i) => i !== -1);
+  const after = ends.length === 0 ? ctx.after : ctx.after.slice(0, Math.min(...ends));
   return `${ctx.fieldName?.toLowerCase() ?? ''} ${before} ${after}`;
 }
 

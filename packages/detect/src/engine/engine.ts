@@ -7,11 +7,15 @@ import { KeywordAutomaton } from './keyword-automaton.ts';
 export const IGNORE_MARKER = 'data-scanner:ignore';
 
 /**
- * Structural prefilter for keyword-less detectors: a digit followed by at least five more
- * digits or separators. Cards, IBANs, SSNs, phones, IPs and national ids all
- * contain such a run; their patterns only run in windows around these candidates.
+ * Structural prefilter for keyword-less detectors: a digit followed by at least six more
+ * digits or separators. Cards, IBANs, SSNs, phones, IPs and national ids all contain such a run
+ * (every built-in trigger needs seven digits, or four and three dots); their patterns only run in
+ * windows around these candidates. Prices, counters and ids of six characters are not candidates.
  */
-export const STRUCTURAL_CANDIDATE = /[0-9][0-9 .:\-/()]{5,}/g;
+export const STRUCTURAL_CANDIDATE = /[0-9][0-9 .:\-/()]{6,}/g;
+
+/** The candidate runs for a catalogue whose triggers wake on six characters (custom detectors). */
+export const SHORT_STRUCTURAL_CANDIDATE = /[0-9][0-9 .:\-/()]{5,}/g;
 
 /** IPv6 candidates: `::`, or a colon-hex-colon that a third colon follows within 5 characters. */
 export const IPV6_CANDIDATE = /:[0-9A-Fa-f]{0,4}:/g;
@@ -85,6 +89,8 @@ export class Engine {
   readonly markerKeyword: number;
   /** Keyword-less detectors, grouped by trigger; `undefined` trigger: run on all text. */
   readonly structural: readonly { trigger: StructuralTrigger | undefined; detectors: number[] }[];
+  /** The structural candidate regex the triggers need (a shared global: scans are synchronous). */
+  readonly structuralCandidate: RegExp;
   readonly fingerprintKey: string | Uint8Array;
   readonly allowlist: Allowlist;
   readonly stats: EngineStats = { regexChars: 0, windows: 0, prefilterBytes: 0 };
@@ -128,6 +134,14 @@ export class Engine {
       group.detectors.push(i);
     });
     this.structural = [...groups.values()];
+    const shortest = Math.min(
+      ...this.structural.map(({ trigger: t }) =>
+        !t || t.shape === 'colons'
+          ? Number.POSITIVE_INFINITY
+          : t.minDigits + (t.shape === 'dotted-quad' ? 3 : 0),
+      ),
+    );
+    this.structuralCandidate = shortest < 7 ? SHORT_STRUCTURAL_CANDIDATE : STRUCTURAL_CANDIDATE;
   }
 
   /** Resets the work counters. */

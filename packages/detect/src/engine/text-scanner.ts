@@ -2,7 +2,7 @@ import { fingerprint } from '../fingerprint.ts';
 import { mask } from '../masking.ts';
 import type { Finding, MatchContext, ValidationResult } from '../types.ts';
 import type { CompiledDetector } from './compiled-detector.ts';
-import { DATE_OR_TIME, type Engine, IPV6_CANDIDATE, STRUCTURAL_CANDIDATE } from './engine.ts';
+import { DATE_OR_TIME, type Engine, IPV6_CANDIDATE } from './engine.ts';
 import type { Locator } from './locator.ts';
 import { addWindow, mergeWindows, pushWindow, type Windows, widen } from './windows.ts';
 
@@ -165,8 +165,10 @@ export class TextScanner {
     );
     const dotted = groups.map((g) => g.trigger?.shape === 'dotted-quad');
     const fewest = Math.min(...minDigits);
+    // Digits a run needs to wake any group: without three dots, only undotted groups count.
+    const fewestUndotted = Math.min(...minDigits.filter((_, g) => !dotted[g]));
     const span: [number, number] = [0, 0];
-    const re = STRUCTURAL_CANDIDATE;
+    const re = this.engine.structuralCandidate;
     re.lastIndex = 0;
     for (let m = fewest === Number.POSITIVE_INFINITY ? null : re.exec(text); m !== null; m = re.exec(text)) {
       const run = m[0];
@@ -177,7 +179,8 @@ export class TextScanner {
         if (c >= 48 && c <= 57) digits++;
         else if (c === 46) dots++;
       }
-      if (digits < fewest || (run.length <= 24 && DATE_OR_TIME.test(run))) continue;
+      if (digits < (dots >= 3 ? fewest : fewestUndotted)) continue;
+      if (run.length <= 24 && DATE_OR_TIME.test(run)) continue;
       widen(text, m.index - STRUCTURAL_PAD, m.index + run.length + STRUCTURAL_PAD, span);
       for (let g = 0; g < groups.length; g++) {
         if (digits >= minDigits[g]! && (!dotted[g] || dots >= 3)) pushWindow(windows[g]!, span[0], span[1]);

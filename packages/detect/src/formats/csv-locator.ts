@@ -22,11 +22,12 @@ export class CsvLocator implements Locator {
 
   advance(text: string, from: number, to: number): void {
     const delim = this.delimiter;
-    for (let i = from; i < to; i++) {
+    let i = from;
+    for (; i < to && this.row === 0; i++) {
       const c = text.charCodeAt(i);
       if (this.inQuotes) {
         if (c === 34) this.inQuotes = false;
-        else if (this.row === 0) this.headerChar(c);
+        else this.headerChar(c);
         continue;
       }
       if (c === 34) this.inQuotes = true;
@@ -35,8 +36,25 @@ export class CsvLocator implements Locator {
         this.nextCell();
         this.row++;
         this.column = 0;
-      } else if (this.row === 0 && c !== 13) this.headerChar(c);
+      } else if (c !== 13) this.headerChar(c);
     }
+    // Data rows: the state lives in locals for the hot loop (most of a file).
+    let inQuotes = this.inQuotes;
+    let row = this.row;
+    let column = this.column;
+    for (; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) inQuotes = !inQuotes;
+      else if (inQuotes) continue;
+      else if (c === delim) column++;
+      else if (c === 10) {
+        row++;
+        column = 0;
+      }
+    }
+    this.inQuotes = inQuotes;
+    this.row = row;
+    this.column = column;
   }
 
   private headerChar(c: number): void {

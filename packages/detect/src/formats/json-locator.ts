@@ -31,30 +31,31 @@ export class JsonLocator implements Locator {
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (this.inString) {
-        if (!this.escaped && !this.stringIsKey) {
-          // Skip a value string's plain characters, never reading past `to`: the engine calls
-          // once per candidate, so a search to the closing quote would re-read a long string each time.
-          let stop = i;
-          while (stop < to) {
-            const d = text.charCodeAt(stop);
-            if (d === 34 || d === 92) break;
-            stop++;
-          }
-          if (stop > i) {
-            i = stop - 1;
-            continue;
-          }
+        if (this.escaped) {
+          this.escaped = false;
+          continue;
         }
-        if (this.escaped) this.escaped = false;
-        else if (c === 92) this.escaped = true;
-        else if (c === 34) {
+        // Plain string characters in one go, never reading past `to`: the engine calls once per
+        // candidate, so a search to the closing quote would re-read a long string each time.
+        let stop = i;
+        while (stop < to) {
+          const d = text.charCodeAt(stop);
+          if (d === 34 || d === 92) break;
+          stop++;
+        }
+        if (this.stringIsKey && stop > i && this.keyBuffer.length < MAX_KEY) {
+          this.keyBuffer += text.slice(i, Math.min(stop, i + MAX_KEY - this.keyBuffer.length));
+        }
+        i = stop;
+        if (stop === to) continue;
+        if (text.charCodeAt(stop) === 92) this.escaped = true;
+        else {
           this.inString = false;
           if (this.stringIsKey) {
             const top = this.top();
             if (top) top.key = this.keyBuffer;
           }
-        } else if (this.stringIsKey && this.keyBuffer.length < MAX_KEY)
-          this.keyBuffer += String.fromCharCode(c);
+        }
         continue;
       }
       switch (c) {

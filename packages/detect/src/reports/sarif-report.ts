@@ -131,5 +131,11 @@ export class SarifWriter {
 /** A SARIF 2.1.0 log of the whole report (see `SarifWriter`). */
 export function sarifReport(report: ScanReport, version = '0.1.0'): string {
   const writer = new SarifWriter(report.detectors, version);
-  return writer.start() + reportFindings(report).map((f) => writer.result(f)).join('') + writer.end();
+  return (
+    writer.start() +
+    reportFindings(report)
+      .map((f) => writer.result(f))
+      .join('') +
+    writer.end()
+  );
 }

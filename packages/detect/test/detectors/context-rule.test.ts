@@ -20,7 +20,10 @@ const CARRIERS: Record<string, (value: string) => [plain: string, withWord: stri
     `AccountName=demo;AccountKey=${v}`,
     `AccountName=demo;AccountKey=${v};EndpointSuffix=core.windows.net`,
   ],
-  'url-credentials': (v) => [`postgres://app:${v}@db.internal.corp/app`, `dsn postgres://app:${v}@db.internal.corp/app`],
+  'url-credentials': (v) => [
+    `postgres://app:${v}@db.internal.corp/app`,
+    `dsn postgres://app:${v}@db.internal.corp/app`,
+  ],
   'http-basic-auth': (v) => [`ref Basic ${v}`, `Authorization: Basic ${v}`],
   'generic-secret': (v) => [`passwd = "${v}"`, `credential passwd = "${v}"`],
   'private-key-putty': (v) => [`Private-Lines: 8\n${v}\n`, `ppk\nPrivate-Lines: 8\n${v}\n`],
@@ -62,10 +65,13 @@ describe('a context word next to a value raises its confidence', () => {
     },
   );
 
-  it.each(Object.keys(NAMED_BY_CONTEXT))('%s: its key names carry the context, so findings are raised', async (id) => {
-    const d = detectors.find((x) => x.id === id)!;
-    const { value } = TRUE_VALUES[id]!(createRng(31337));
-    const finding = findingFor(await scan(`${NAMED_BY_CONTEXT[id]!(value)}\n`), id, value);
-    expect(finding?.confidence).toBeCloseTo(Math.min(1, d.baseConfidence + 0.15), 2);
-  });
+  it.each(Object.keys(NAMED_BY_CONTEXT))(
+    '%s: its key names carry the context, so findings are raised',
+    async (id) => {
+      const d = detectors.find((x) => x.id === id)!;
+      const { value } = TRUE_VALUES[id]!(createRng(31337));
+      const finding = findingFor(await scan(`${NAMED_BY_CONTEXT[id]!(value)}\n`), id, value);
+      expect(finding?.confidence).toBeCloseTo(Math.min(1, d.baseConfidence + 0.15), 2);
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IPV6_CANDIDATE, STRUCTURAL_CANDIDATE } from '../../src/engine/engine.ts';
+import { IPV6_CANDIDATE, SHORT_STRUCTURAL_CANDIDATE, STRUCTURAL_CANDIDATE } from '../../src/engine/engine.ts';
 import { detectors, Scanner } from '../../src/index.ts';
 import { hostileFamilies } from './hostile-inputs.ts';
 import { countingRegExpClass, StepCounter, StepLedger } from './regex-steps.ts';
@@ -30,6 +30,10 @@ const scanner = new Scanner({ fingerprintKey: 'linear-time', detectors: counted,
  */
 const engineRegexes = new Map<RegExp, [string, StepCounter]>([
   [STRUCTURAL_CANDIDATE, ['engine: structural candidates', new StepCounter(STRUCTURAL_CANDIDATE.source)]],
+  [
+    SHORT_STRUCTURAL_CANDIDATE,
+    ['engine: structural candidates', new StepCounter(SHORT_STRUCTURAL_CANDIDATE.source)],
+  ],
   [IPV6_CANDIDATE, ['engine: ipv6 candidates', new StepCounter(IPV6_CANDIDATE.source)]],
 ]);
 const real = {

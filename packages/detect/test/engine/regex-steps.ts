@@ -275,7 +275,11 @@ export class StepCounter {
    * Searches `text` from `from` like `RegExp.prototype.exec` with the `g` flag; returns the
    * match's `[start, end)` or null, and the steps it took.
    */
-  search(text: string, from: number, budget = Number.POSITIVE_INFINITY): { match: [number, number] | null; steps: number } {
+  search(
+    text: string,
+    from: number,
+    budget = Number.POSITIVE_INFINITY,
+  ): { match: [number, number] | null; steps: number } {
     const s = this.state;
     s.text = text;
     s.steps = 0;

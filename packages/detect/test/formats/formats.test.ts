@@ -130,7 +130,12 @@ describe('archives', () => {
     // Nothing readable at all: the object was not scanned, so SKIPPED rather than PARTIAL.
     const garbage = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]);
     const bad = await scan(garbage, 'bad.zip');
-    expect(bad).toMatchObject({ status: 'SKIPPED', reason: 'CORRUPT_ARCHIVE', bytes_scanned: 0, findings: [] });
+    expect(bad).toMatchObject({
+      status: 'SKIPPED',
+      reason: 'CORRUPT_ARCHIVE',
+      bytes_scanned: 0,
+      findings: [],
+    });
     const tarBad = await tarOf({ 'a.txt': text });
     tarBad.write('garbage!', 0);
     const t = await scan(tarBad.subarray(0, 700), 'x.tar');

@@ -6,8 +6,8 @@ import {
   detectors,
   type ReportFinding,
   reportFindings,
-  type ScanReport,
   SarifWriter,
+  type ScanReport,
   sarifReport,
 } from '../../src/index.ts';
 import { EMAIL, PASSWORD_LINE, scanner } from '../support.ts';

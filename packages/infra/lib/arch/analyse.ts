@@ -55,8 +55,14 @@ export function renderDocument(target: ArchTarget, synth: Synthesized): string {
   );
 }
 
-/** The policy report of a target: the project's rules and cdk-nag. */
+/**
+ * The policy report of a target: the project's rules and cdk-nag. A profile that always deploys one
+ * env's configuration (tiger, cheetah, production) is judged as that env.
+ */
 export function renderCheck(target: ArchTarget, synth: Synthesized): CheckReport {
   const model = readArchitecture(synth.stacks);
-  return formatCheckReport(`${target.profile} ${target.env}`, runRules(model, target.env), synth.nag);
+  const fixed = PROFILES.find((p) => p.id === target.profile)?.fixedEnv;
+  const env = fixed ?? target.env;
+  const title = `${target.profile} ${target.env}${env !== target.env ? ` (it always deploys its ${env} configuration)` : ''}`;
+  return formatCheckReport(title, runRules(model, env), synth.nag);
 }

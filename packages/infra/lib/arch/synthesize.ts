@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { buildProfileApp } from '../synth-app.ts';
 import type { CfnTemplate, StackTemplate } from './template.ts';
 
-/** A cdk-nag finding that no acknowledgement covers. */
+/** A finding of a validation plugin (cdk-nag, CloudFormation Validate) that no acknowledgement covers. */
 export interface NagFinding {
   readonly rule: string;
   readonly severity: string;
@@ -60,10 +60,11 @@ export function readAssembly(dir: string, nagRan = true): Synthesized {
   if (fs.existsSync(reportFile)) {
     const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ReportJson;
     for (const plugin of report.pluginReports ?? []) {
-      if (!plugin.pluginName?.startsWith('AwsSolutions')) continue;
+      // cdk-nag's findings under their rule ids; another plugin's (CloudFormation Validate) under its name.
+      const prefix = plugin.pluginName?.startsWith('AwsSolutions') ? '' : `${plugin.pluginName ?? '?'} `;
       for (const v of plugin.violations ?? []) {
         findings.push({
-          rule: v.ruleName ?? '?',
+          rule: `${prefix}${v.ruleName ?? '?'}`,
           severity: v.severity ?? 'error',
           description: v.description ?? '',
           paths: (v.violatingConstructs ?? []).map((c) => c.constructPath ?? ''),

@@ -16,6 +16,8 @@ export interface AstroConfig {
   readonly port: number;
   readonly healthCheckPath: string;
   readonly service: {
+    /** `data-scanner serve --role ...`: the one service runs every role. */
+    readonly roles: readonly string[];
     readonly cpu: number;
     readonly memoryMiB: number;
     readonly desiredCount: number;
@@ -64,6 +66,34 @@ const SHARED_DIFFERENCES: readonly SeedDifference[] = [
       'With a domain and hosted zone, CloudFront reaches the ALB over HTTPS at api.<zone> (an ACM certificate and alias record); without them over HTTP to the ALB DNS name',
     reason: "No certificate can match the ALB's own AWS DNS name",
   },
+  {
+    topic: 'SPA deployment',
+    seed: 'The SPA served from the S3 frontend bucket',
+    deployed:
+      'Every deploy uploads the built dashboard (packages/web/dist) and a config.json with apiBaseUrl /api, then invalidates /*; CloudFront forwards /api/* unchanged and the API accepts the /api prefix, so no CloudFront function rewrites it',
+    reason: 'The dashboard calls the API on its own origin; without a build, only config.json deploys and synthesis warns',
+  },
+  {
+    topic: 'PDF bucket',
+    seed: 'ECS reads and writes PDFs in the PDF bucket, KMS-encrypted',
+    deployed:
+      'The PDF bucket is the scan-report store (REPORTS_BUCKET, REPORTS_KMS_KEY_ID = the CMK); the task role reads and writes objects under reports/ only and uses the key for nothing else',
+    reason: 'Least privilege: the reports are the only PDFs the service writes',
+  },
+  {
+    topic: 'ECS Exec logging',
+    seed: 'ECS Exec on; the task role may write logs',
+    deployed:
+      'Exec sessions log to /ecs/astro-<env>-api/exec; the task role writes log streams of that group only (logs:DescribeLogGroups and the SSM channels have no narrower resource)',
+    reason: "Without a log group of its own, ECS Exec's default logging needs log-stream rights on every log group",
+  },
+  {
+    topic: 'Roles and notifications',
+    seed: 'One FastAPI service',
+    deployed:
+      'The service runs `serve --role all` (API, worker, scheduler, notifier); notifications by webhook, email only when -c sesFromAddress is given (SES send limited to that identity), no SMS',
+    reason: 'The seed has no email or SMS service',
+  },
 ];
 
 /** Dev: the seed's single-AZ design. */
@@ -79,6 +109,7 @@ export const ASTRO_DEV_CONFIG: AstroConfig = {
   port: 8000,
   healthCheckPath: '/health',
   service: {
+    roles: ['all'],
     cpu: 256,
     memoryMiB: 512,
     desiredCount: 1,

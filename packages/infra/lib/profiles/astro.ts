@@ -2,7 +2,7 @@ import { CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as rds from 'aws-cdk-lib/aws-rds';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
@@ -12,19 +12,22 @@ import type { Construct } from 'constructs';
 import { Cache } from '../constructs/cache.ts';
 import { Cdn } from '../constructs/cdn.ts';
 import { containerImage } from '../constructs/container-image.ts';
+import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
 import { PostgresDatabase } from '../constructs/database.ts';
 import { FargateService } from '../constructs/fargate-service.ts';
 import { ImageRepository } from '../constructs/image-repository.ts';
 import { Keys } from '../constructs/keys.ts';
-import { acknowledge } from '../constructs/nag.ts';
+import { acknowledge, nagRef } from '../constructs/nag.ts';
 import { Observability } from '../constructs/observability.ts';
 import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
 import { ServiceCluster } from '../constructs/service-cluster.ts';
 import { astroConfig } from './astro-config.ts';
 import { createNetwork, domainFrom } from './astro-placement.ts';
-import { bucketObjectsFinding } from './nag-findings.ts';
+import { regionalArnFinding } from './nag-findings.ts';
+import { grantNotifications, notificationChannels, notifierEnvironment } from './notifications.ts';
 import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
+import { grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
 import { recordDifferences } from './seed-differences.ts';
 import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 
@@ -70,6 +73,8 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
   const frontend = bucket('FrontendBucket', 'frontend');
   const pdfs = bucket('PdfBucket', 'pdfs', { encryptionKey: key });
   const backups = bucket('BackupBucket', 'backups');
+  // The seed's PDF bucket is the reports store, encrypted with the CMK.
+  const reports: ReportsStore = { bucket: pdfs.bucket, key };
 
   const repository = new ImageRepository(stack, 'Registry', {
     repositoryName: name('api'),
@@ -142,17 +147,49 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
     });
   }
 
+  const cdn = new Cdn(stack, 'Cdn', {
+    bucket: frontend.bucket,
+    spa: true,
+    cacheTtl: config.cdn.cacheTtl,
+    logBucket: accessLogs.bucket,
+    apiOrigin: {
+      loadBalancer: lb.loadBalancer,
+      pathPattern: config.cdn.apiPath,
+      ...(domain && apiCertificateArn ? { domainName: domain.apiDomainName } : {}),
+    },
+    ...(domain ? { domain: { domainNames: [domain.domainName], hostedZone: domain.zone } } : {}),
+    comment: `${name('frontend')}: SPA and ${config.cdn.apiPath}`,
+  });
+
+  // The API accepts the /api prefix that CloudFront forwards unchanged, so no viewer function rewrites it.
+  new DashboardDeployment(stack, 'Dashboard', {
+    bucket: frontend.bucket,
+    distribution: cdn.distribution,
+    config: { apiBaseUrl: config.cdn.apiPath.replace(/\/\*$/, '') },
+  });
+  const publicUrl = `https://${domain ? domain.domainName : cdn.domainName}`;
+  const channels = notificationChannels(context.options, { emailRequired: false, sms: false });
+  const execLogs = new logs.LogGroup(stack, 'ExecLogs', {
+    logGroupName: `/ecs/${name('api')}/exec`,
+    retention: config.logRetention,
+    removalPolicy: removal,
+  });
+
   const tasksGroup = new ec2.SecurityGroup(stack, 'EcsTasksSecurityGroup', {
     vpc,
     description: `ECS tasks: ${config.port} from the ALB only`,
     allowAllOutbound: true,
   });
-  const cluster = new ServiceCluster(stack, 'Cluster', { vpc, clusterName: name('cluster') });
+  const cluster = new ServiceCluster(stack, 'Cluster', {
+    vpc,
+    clusterName: name('cluster'),
+    executeCommandLogGroup: execLogs,
+  });
   const s = config.service;
   const api = new FargateService(stack, 'Api', {
     cluster: cluster.cluster,
     image: containerImage(context.image ?? { kind: 'asset' }, repository.repository),
-    command: ['serve', '--role', 'all'],
+    command: ['serve', '--role', ...config.service.roles],
     subnets: placement.privateSubnets,
     securityGroup: tasksGroup,
     serviceName: name('api'),
@@ -173,11 +210,11 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
       HOST: '0.0.0.0',
       PORT: String(config.port),
       LOG_LEVEL: 'info',
-      REDIS_HOST: cache.endpointAddress,
-      REDIS_PORT: String(cache.port),
-      REDIS_TLS: 'true',
-      PDF_BUCKET: pdfs.bucket.bucketName,
+      TRUST_PROXY: 'true',
+      REDIS_URL: cache.url,
+      ...reportsEnvironment(reports),
       BACKUP_BUCKET: backups.bucket.bucketName,
+      ...notifierEnvironment(channels, publicUrl),
     },
     secrets: {
       DATABASE_URL: ecs.Secret.fromSecretsManager(database.urlSecret),
@@ -188,20 +225,13 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
   api.attachTo(lb.listener, { targetGroupName: name('api'), healthCheck: { path: config.healthCheckPath } });
   database.connections.allowFrom(tasksGroup, ec2.Port.tcp(db.port), 'PostgreSQL from the ECS tasks');
   cache.connections.allowDefaultPortFrom(tasksGroup, 'Redis from the ECS tasks');
-  grantTaskRole(api, pdfs.bucket, key);
-
-  const cdn = new Cdn(stack, 'Cdn', {
-    bucket: frontend.bucket,
-    spa: true,
-    cacheTtl: config.cdn.cacheTtl,
-    logBucket: accessLogs.bucket,
-    apiOrigin: {
-      loadBalancer: lb.loadBalancer,
-      pathPattern: config.cdn.apiPath,
-      ...(domain && apiCertificateArn ? { domainName: domain.apiDomainName } : {}),
-    },
-    ...(domain ? { domain: { domainNames: [domain.domainName], hostedZone: domain.zone } } : {}),
-    comment: `${name('frontend')}: SPA and ${config.cdn.apiPath}`,
+  grantReports(api.taskRole, reports);
+  grantNotifications(api.taskRole, channels);
+  acknowledge(api.taskRole, {
+    'AwsSolutions-IAM5[Resource::*]':
+      'ECS Exec: ssmmessages:Create/OpenControlChannel and Create/OpenDataChannel, and logs:DescribeLogGroups, which the session logging calls, have no resource-level permissions.',
+    [regionalArnFinding(stack, 'logs', `log-group:${nagRef(execLogs)}:*`)]:
+      'ECS Exec session logs: log streams of the one exec log group, named by ECS per session.',
   });
 
   const observability = new Observability(stack, 'Observability', { topicName: name('alarms') });
@@ -212,45 +242,6 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
   new CfnOutput(stack, 'DistributionDomainName', { value: cdn.domainName });
   recordDifferences(stack, config.differences);
   return stack;
-}
-
-/**
- * The seed's task role: ECS Exec (added by ECS), its own log group, read/write on the PDF bucket and
- * encrypt/decrypt with the key. Statements name exact actions, so the only wildcards are the PDF
- * objects and the SSM channels of ECS Exec.
- */
-function grantTaskRole(service: FargateService, pdfs: s3.IBucket, key: Keys['key']): void {
-  const role = service.taskRole;
-  role.addToPrincipalPolicy(
-    new iam.PolicyStatement({
-      sid: 'PdfObjects',
-      actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-      resources: [pdfs.arnForObjects('*')],
-    }),
-  );
-  role.addToPrincipalPolicy(
-    new iam.PolicyStatement({ sid: 'PdfList', actions: ['s3:ListBucket'], resources: [pdfs.bucketArn] }),
-  );
-  role.addToPrincipalPolicy(
-    new iam.PolicyStatement({
-      sid: 'KeyUse',
-      actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey'],
-      resources: [key.keyArn],
-    }),
-  );
-  role.addToPrincipalPolicy(
-    new iam.PolicyStatement({
-      sid: 'AppLogs',
-      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      resources: [service.logGroup.logGroupArn],
-    }),
-  );
-  acknowledge(role, {
-    [bucketObjectsFinding(pdfs)]:
-      'The API reads and writes scan-report PDFs under keys it chooses in its own bucket.',
-    'AwsSolutions-IAM5[Resource::*]':
-      'ECS Exec opens SSM message channels (ssmmessages:*Channel), which have no resource-level permissions.',
-  });
 }
 
 /** Profile `astro`: seed 004, single-AZ dev and multi-AZ prod. */

@@ -22,6 +22,7 @@ import { SecureBucket } from '../constructs/secure-bucket.ts';
 import { ServerlessApi } from '../constructs/serverless-api.ts';
 import { ServiceCluster } from '../constructs/service-cluster.ts';
 import { checkAppName, type EnvName, intOption, type Profile, type ProfileContext } from './profile.ts';
+import { recordDifferences, type SeedDifference } from './seed-differences.ts';
 
 /** The `data-scanner` seed (000_742896974df8c81f.txt) as numbers; dev is the seed, prod its recommendations. */
 export interface DataScannerConfig {
@@ -53,6 +54,7 @@ export interface DataScannerConfig {
     readonly rdsCpuPercent: number;
     readonly rdsFreeStorageBytes: number;
   };
+  readonly differences: readonly SeedDifference[];
 }
 
 const SEED: DataScannerConfig = {
@@ -83,6 +85,62 @@ const SEED: DataScannerConfig = {
   noncurrentVersionExpirationDays: 30,
   keepImages: 10,
   alarms: { oldestMessageAgeSeconds: 900, rdsCpuPercent: 80, rdsFreeStorageBytes: 2 * 1024 ** 3 },
+  differences: [
+    {
+      topic: 'Bastion access',
+      seed: 'SSH (22) from 0.0.0.0/0 ("restrict in production!")',
+      deployed:
+        'No SSH ingress by default: the bastion is reached with SSM Session Manager; -c sshCidr=<CIDR> opens 22 from that CIDR only, and a /0 CIDR is refused',
+      reason: 'SSH open to the internet invites brute force; Session Manager needs no open port and logs sessions',
+    },
+    {
+      topic: 'S3 gateway endpoint',
+      seed: 'Not mentioned: private subnets reach S3 through the NAT gateway',
+      deployed: 'An S3 gateway endpoint on the private route tables',
+      reason: 'Workers read the scanned objects from S3; that traffic stays off the NAT gateway (no NAT data charge)',
+    },
+    {
+      topic: 'Database credentials',
+      seed: 'Not stated (Terraform variables)',
+      deployed:
+        'A generated password in Secrets Manager (<app>/<env>/database-credentials) and a DATABASE_URL secret built from it at deploy time; ECS injects it into the worker, the functions read it at cold start',
+      reason: 'No password in code, variables or the template; only the worker, the functions and the bastion reach the database',
+    },
+    {
+      topic: 'Encryption',
+      seed: 'RDS and the S3 bucket "Encrypted"; the SQS queues not mentioned',
+      deployed:
+        'RDS storage encrypted (AWS managed KMS key), the buckets SSE-S3 with a TLS-only policy, the job queue and its dead-letter queue SSE-SQS, secrets KMS',
+      reason: 'Encryption at rest everywhere, and TLS in transit to S3',
+    },
+    {
+      topic: 'Log permissions',
+      seed: 'Task and Lambda roles may logs:CreateLogGroup, CreateLogStream and PutLogEvents',
+      deployed:
+        'The stack creates every log group with its retention; the ECS execution role and each function role may write log streams of their own group only, the task role has no log rights',
+      reason: 'Log groups created at run time would keep logs forever; narrower roles',
+    },
+    {
+      topic: 'Scale-in of busy workers',
+      seed: 'Scale by queue depth, down to 0 tasks',
+      deployed:
+        'The same steps, and ECS task scale-in protection while a worker holds a message (TASK_PROTECTION=ecs-agent, TASK_PROTECTION_MINUTES=30)',
+      reason: 'Scaling in must not stop a task that is scanning',
+    },
+    {
+      topic: 'Schedules, notifications and reports',
+      seed: 'An API with /scan, /jobs and /results and a scanner worker; no scheduler, notifier or report store',
+      deployed:
+        'Not deployed: the API is the three functions and the Fargate service runs `serve --role worker` only, so no scheduler, notifier or reports bucket; recurring scans, notifications and PDF reports need a profile that runs those roles',
+      reason: "The seed's API Gateway routes no schedules or reports; the CLI runs one role per process",
+    },
+    {
+      topic: 'Infrastructure as code',
+      seed: 'Terraform with an S3 state bucket',
+      deployed: 'AWS CDK (TypeScript), deployed through CloudFormation',
+      reason: 'All Data Scanner profiles share one construct library',
+    },
+  ],
 };
 
 /** The configuration of an environment: the seed, with its production recommendations in prod. */
@@ -304,6 +362,7 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
     comparison: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
     description: 'Database free storage is low',
   });
+  recordDifferences(stack, config.differences);
   return stack;
 }
 

@@ -14,7 +14,9 @@ import { Network, type SubnetTier } from '../constructs/network.ts';
 import { Observability } from '../constructs/observability.ts';
 import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
 import { ServiceCluster } from '../constructs/service-cluster.ts';
+import { grantNotifications, notificationChannels, notifierEnvironment } from './notifications.ts';
 import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
+import { createReportsBucket, grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
 import { recordDifferences, type SeedDifference } from './seed-differences.ts';
 import { type AlarmThresholds, dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 
@@ -30,6 +32,10 @@ export interface ProductionService {
   readonly healthCheckPath: string;
   /** Whether the ALB routes to it (only the API in the seed). */
   readonly behindLoadBalancer: boolean;
+  /** Whether it reads and writes the scan reports (the API renders on download, the notifier on finish). */
+  readonly reports: boolean;
+  /** Whether it sends the notifications (email through SES). */
+  readonly sendsNotifications: boolean;
 }
 
 /** Seed 003 (003_46b6f8a557cf1b43.txt) as numbers. */
@@ -65,6 +71,8 @@ const service = (desiredCount: number, cpu: number, memoryMiB: number, port: num
   port,
   healthCheckPath: '/health',
   behindLoadBalancer: false,
+  reports: false,
+  sendsNotifications: false,
 });
 
 /** The numbers of seed 003; where it is silent (storage, retention, thresholds) production defaults. */
@@ -78,10 +86,10 @@ export const PRODUCTION_CONFIG: ProductionConfig = {
   natGateways: 2,
   servicePorts: { from: 4000, to: 4003 },
   services: {
-    api: { ...service(2, 512, 1024, 4000), behindLoadBalancer: true },
+    api: { ...service(2, 512, 1024, 4000), behindLoadBalancer: true, reports: true },
     worker: service(5, 256, 512, 4001),
     scheduler: service(1, 256, 512, 4002),
-    notifier: service(2, 256, 512, 4003),
+    notifier: { ...service(2, 256, 512, 4003), reports: true, sendsNotifications: true },
   },
   database: {
     port: 5432,
@@ -124,6 +132,14 @@ export const PRODUCTION_CONFIG: ProductionConfig = {
       seed: 'No storage size, log retention or alarm thresholds',
       deployed: 'gp3 20 GB growing to 100 GB, 30-day logs, CPU/memory > 80 %, 5XX > 10, RDS/Redis CPU > 75 %',
       reason: 'The thresholds of the sibling seed 002; retention matches the 30-day backups',
+    },
+    {
+      topic: 'Scan reports and notifications',
+      seed: 'A Notifier service; no bucket and no email or SMS service named',
+      deployed:
+        'A reports bucket <app>-prod-reports-<account> (AES-256, versioned, TLS only, private) that the API and the Notifier read and write under reports/; the Notifier alone may send SES email, from the sesFromAddress identity only; no SMS',
+      reason:
+        'The API renders a missing report on download and the notifier renders it when a job finishes; SES is what sends the email, and the seed asks for no SMS',
     },
   ],
 };
@@ -182,6 +198,13 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
     description: 'Application secret key (HMAC key of finding fingerprints)',
     generateSecretString: { passwordLength: 64, excludePunctuation: true },
   });
+  const reports: ReportsStore = {
+    bucket: createReportsBucket(stack, {
+      bucketName: `${name('reports')}-${stack.account}`,
+      removalPolicy: RemovalPolicy.RETAIN,
+    }),
+  };
+  const channels = notificationChannels(context.options, { emailRequired: true, sms: false });
   acknowledge(secretKey, {
     'AwsSolutions-SMG4':
       'Rotating the key would regroup every stored finding fingerprint; it is rotated deliberately on release.',
@@ -194,6 +217,7 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
     warnWithoutCertificate: true,
     ...(context.options?.certificateArn ? { certificateArn: context.options.certificateArn } : {}),
   });
+  const publicUrl = `${lb.https ? 'https' : 'http'}://${lb.loadBalancer.loadBalancerDnsName}`;
   const { from, to } = config.servicePorts;
   const tasksGroup = new ec2.SecurityGroup(stack, 'EcsTasksSecurityGroup', {
     vpc,
@@ -243,12 +267,15 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
         HOST: '0.0.0.0',
         PORT: String(s.port),
         LOG_LEVEL: 'info',
-        REDIS_HOST: cache.endpointAddress,
-        REDIS_PORT: String(cache.port),
-        REDIS_TLS: 'true',
+        REDIS_URL: cache.url,
+        ...(s.behindLoadBalancer ? { TRUST_PROXY: 'true' } : {}),
+        ...(s.reports ? reportsEnvironment(reports) : {}),
+        ...(s.sendsNotifications ? notifierEnvironment(channels, publicUrl) : {}),
       },
       secrets,
     });
+    if (s.reports) grantReports(fargate.taskRole, reports);
+    if (s.sendsNotifications) grantNotifications(fargate.taskRole, channels);
     if (s.behindLoadBalancer) {
       fargate.attachTo(lb.listener, {
         targetGroupName: name(role),
@@ -272,5 +299,6 @@ export const production: Profile = {
   description:
     'Seed 003: API 2, Worker 5, Scheduler 1, Notifier 2 on Fargate (ports 4000-4003), RDS db.t3.medium Multi-AZ, Redis',
   defaultAppName: 'data-scanner',
+  fixedEnv: 'prod',
   create: (scope, context) => [createStack(scope, context, PRODUCTION_CONFIG)],
 };

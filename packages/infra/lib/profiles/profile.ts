@@ -41,6 +41,12 @@ export interface Profile {
   readonly description: string;
   /** Application name of the seed, the default of `ProfileContext.appName`. */
   readonly defaultAppName: string;
+  /**
+   * The env whose configuration the profile deploys whatever `env` says (its stack is the same for
+   * every env); policy checks judge it as this env.
+   * @default - the env given
+   */
+  readonly fixedEnv?: EnvName;
   /** Adds the profile's stacks to `scope` (an App or Stage) and returns them. */
   create(scope: Construct, context: ProfileContext): Stack[];
 }

@@ -53,29 +53,33 @@ export function reportsEnvironment(store: ReportsStore): Record<string, string> 
 }
 
 /**
- * Lets a role read (`GetObject`, and presign GETs) or read and write (`PutObject` too) the objects
- * under `reports/` of the store's bucket, and use its key for exactly that.
+ * Lets a role read, presign and write the reports: `GetObject` and `PutObject` under `reports/` of the
+ * store's bucket, `ListBucket` on that bucket (a HEAD of a report not yet rendered then answers 404,
+ * not 403, which is how the service knows to render it), and the store's key for exactly that. The API
+ * needs writing too: it renders a missing report on first download.
  */
-export function grantReports(role: iam.Role, store: ReportsStore, access: 'read' | 'read-write'): void {
-  const write = access === 'read-write';
+export function grantReports(role: iam.Role, store: ReportsStore): void {
   role.addToPrincipalPolicy(
     new iam.PolicyStatement({
-      sid: write ? 'ReadWriteReports' : 'ReadReports',
-      actions: write ? ['s3:GetObject', 's3:PutObject'] : ['s3:GetObject'],
+      sid: 'ReadWriteReports',
+      actions: ['s3:GetObject', 's3:PutObject'],
       resources: [store.bucket.arnForObjects(`${REPORTS_PREFIX}*`)],
     }),
+  );
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({ sid: 'ListReports', actions: ['s3:ListBucket'], resources: [store.bucket.bucketArn] }),
   );
   if (store.key) {
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
-        sid: write ? 'ReportsKeyReadWrite' : 'ReportsKeyRead',
-        actions: write ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'],
+        sid: 'ReportsKey',
+        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
         resources: [store.key.keyArn],
       }),
     );
   }
   acknowledge(role, {
     [bucketObjectsFinding(store.bucket, REPORTS_PREFIX)]:
-      `Report keys are chosen per job at run time; ${write ? 'reading and writing' : 'reading'} stays under ${REPORTS_PREFIX} of one bucket.`,
+      `Report keys (reports/<tenant>/<job>.pdf) are chosen per job at run time; access stays under ${REPORTS_PREFIX} of one bucket.`,
   });
 }

@@ -15,7 +15,11 @@ export interface TigerCheetahConfig {
   readonly natGateways: number;
   readonly port: number;
   readonly healthCheckPath: string;
+  /** Path pattern CloudFront forwards to the ALB; the dashboard's `apiBaseUrl` is its prefix. */
+  readonly apiPath: string;
   readonly api: {
+    /** `data-scanner serve --role ...` of the API service. */
+    readonly roles: readonly string[];
     readonly cpu: number;
     readonly memoryMiB: number;
     readonly desiredCount: number;
@@ -25,7 +29,17 @@ export interface TigerCheetahConfig {
     readonly scaleOutCooldownSeconds: number;
     readonly scaleInCooldownSeconds: number;
   };
-  readonly worker: { readonly cpu: number; readonly memoryMiB: number; readonly desiredCount: number };
+  readonly worker: {
+    /**
+     * `data-scanner serve --role ...` of the worker service. It runs the scheduler and the notifier as
+     * well; the CLI takes one role name, so `all` (its API listener gets no traffic: the ALB targets
+     * only the API service).
+     */
+    readonly roles: readonly string[];
+    readonly cpu: number;
+    readonly memoryMiB: number;
+    readonly desiredCount: number;
+  };
   /** Nights and weekends scale-down (the seed's cost advice for the dev environment). */
   readonly officeHours?: OfficeHours;
   readonly database: {
@@ -82,6 +96,36 @@ const COMMON_DIFFERENCES: readonly SeedDifference[] = [
     deployed: 'An S3 gateway endpoint in the VPC',
     reason: 'S3 traffic from the tasks stays off the NAT gateways (no NAT data charge)',
   },
+  {
+    topic: 'CloudFront',
+    seed: 'A distribution in front of the static assets bucket',
+    deployed:
+      'The distribution serves the dashboard (built packages/web/dist and a config.json with apiBaseUrl /api, uploaded and invalidated on every deploy) and forwards /api/* unchanged to the ALB, where the API accepts the /api prefix; the ALB still answers at its own name',
+    reason:
+      'The dashboard calls the API on its own origin: no CORS, and no HTTP API call from an HTTPS page when the ALB has no certificate',
+  },
+  {
+    topic: 'Scan reports',
+    seed: 'Logs and static assets buckets only; the task role may write to them',
+    deployed:
+      'A reports bucket {env}-fastapi-reports-{account} (AES-256, versioned, TLS only, private); the task roles read and write only its reports/ prefix and no longer write to the logs or assets buckets',
+    reason:
+      'CloudFront serves every object of the assets bucket to anyone, and the logs bucket deletes objects after 90 days',
+  },
+  {
+    topic: 'Roles of the services',
+    seed: 'A FastAPI app and a Celery worker; the task role sends SES email and SNS SMS',
+    deployed:
+      'The API service runs `serve --role api`; the worker service runs `serve --role all` (worker, scheduler and notifier, with an API listener that gets no traffic), and only its role may send SES email (to the configured identity) and SNS SMS',
+    reason:
+      'Notifications are sent by the notifier role; the CLI takes one role name, so the worker service runs all of them',
+  },
+  {
+    topic: 'RDS encryption key',
+    seed: 'Encryption: Enabled (KMS)',
+    deployed: 'Storage encrypted with the AWS managed key alias/aws/rds, named in the template',
+    reason: 'The seed names KMS but no customer-managed key',
+  },
 ];
 
 function tiers(second: number): SubnetTier[] {
@@ -101,7 +145,9 @@ export const TIGER_CONFIG: TigerCheetahConfig = {
   natGateways: 2,
   port: 8000,
   healthCheckPath: '/health',
+  apiPath: '/api/*',
   api: {
+    roles: ['api'],
     cpu: 512,
     memoryMiB: 1024,
     desiredCount: 1,
@@ -111,7 +157,7 @@ export const TIGER_CONFIG: TigerCheetahConfig = {
     scaleOutCooldownSeconds: 60,
     scaleInCooldownSeconds: 300,
   },
-  worker: { cpu: 256, memoryMiB: 512, desiredCount: 1 },
+  worker: { roles: ['all'], cpu: 256, memoryMiB: 512, desiredCount: 1 },
   officeHours: DEFAULT_OFFICE_HOURS,
   database: {
     port: 5432,
@@ -148,7 +194,8 @@ export const TIGER_CONFIG: TigerCheetahConfig = {
     {
       topic: 'Scheduled scaling',
       seed: 'Cost advice: scale Tiger down at nights and weekends',
-      deployed: 'API and worker scale to 0 tasks at 20:00 UTC and back at 07:00 UTC, Monday to Friday',
+      deployed:
+        'API and worker scale to 0 tasks at 20:00 UTC and back at 07:00 UTC, Monday to Friday; the scheduler and notifier in the worker service stop with it, and a schedule tick missed meanwhile fires once at 07:00',
       reason: 'The advice needs concrete hours; they are in the typed config (officeHours)',
     },
   ],
@@ -187,6 +234,7 @@ export function tigerCheetahNames(env: TigerCheetahEnv, app: string, account: st
     stack: `${env}-${app}`,
     logsBucket: `${env}-${app}-logs-${account}`,
     assetsBucket: `${env}-${app}-assets-${account}`,
+    reportsBucket: `${env}-${app}-reports-${account}`,
     repository: `${env}-${app}-app`,
     api: `${env}-${app}-app`,
     worker: `${env}-celery-worker`,

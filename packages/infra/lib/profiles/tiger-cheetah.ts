@@ -1,13 +1,14 @@
-import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { Cache } from '../constructs/cache.ts';
 import { Cdn } from '../constructs/cdn.ts';
 import { containerImage } from '../constructs/container-image.ts';
+import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
 import { PostgresDatabase } from '../constructs/database.ts';
 import { FargateService } from '../constructs/fargate-service.ts';
 import { ImageRepository } from '../constructs/image-repository.ts';
@@ -18,8 +19,9 @@ import { scaleToOfficeHours } from '../constructs/office-hours.ts';
 import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
 import { ServiceCluster } from '../constructs/service-cluster.ts';
-import { bucketObjectsFinding, regionalArnFinding } from './nag-findings.ts';
+import { grantNotifications, notificationChannels, notifierEnvironment } from './notifications.ts';
 import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
+import { createReportsBucket, grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
 import { recordDifferences } from './seed-differences.ts';
 import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 import {
@@ -65,11 +67,15 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
     serverAccessLogsPrefix: 's3/assets/',
     removalPolicy: removal,
   });
-  const cdn = new Cdn(stack, 'AssetsCdn', {
-    bucket: assetsBucket.bucket,
-    logBucket: logsBucket.bucket,
-    comment: `${names.resource('assets')}: static assets`,
-  });
+  // Reports get a bucket of their own: CloudFront serves every object of the assets bucket to anyone,
+  // and the logs bucket deletes objects after 90 days and is written by log delivery.
+  const reports: ReportsStore = {
+    bucket: createReportsBucket(stack, {
+      bucketName: names.reportsBucket,
+      accessLogs: { bucket: logsBucket.bucket, prefix: 's3/reports/' },
+      removalPolicy: removal,
+    }),
+  };
 
   const repository = new ImageRepository(stack, 'Registry', {
     repositoryName: names.repository,
@@ -87,6 +93,8 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
     maxAllocatedStorageGiB: config.database.maxAllocatedStorageGiB,
     backupRetentionDays: config.database.backupRetentionDays,
     preferredBackupWindow: config.database.backupWindow,
+    // The seed asks for KMS encryption without a customer-managed key: name the AWS managed one.
+    encryptionKey: kms.Alias.fromAliasName(stack, 'RdsAwsManagedKey', 'alias/aws/rds'),
     instanceIdentifier: names.resource('db'),
     secretName: names.secret('database-credentials'),
     urlSecretName: names.secret('database-url'),
@@ -109,12 +117,13 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
     description: 'Application secret key (HMAC key of finding fingerprints)',
     generateSecretString: { passwordLength: 64, excludePunctuation: true },
   });
+  const channels = notificationChannels(context.options, { emailRequired: true, sms: true });
   const sesConfig = new secretsmanager.Secret(stack, 'SesConfig', {
     secretName: names.secret('ses-config'),
     description: 'SES sender settings (no credentials: the task role signs SES calls)',
     secretObjectValue: {
       region: SecretValue.unsafePlainText(stack.region),
-      fromAddress: SecretValue.unsafePlainText(context.options?.sesFromAddress ?? `no-reply@${env}.invalid`),
+      fromAddress: SecretValue.unsafePlainText(channels.emailFrom ?? ''),
     },
   });
   acknowledge(secretKey, {
@@ -132,6 +141,32 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
     warnWithoutCertificate: true,
     ...(context.options?.certificateArn ? { certificateArn: context.options.certificateArn } : {}),
   });
+  const apiDomainName = context.options?.apiDomainName;
+  if (lb.https && !apiDomainName) {
+    Annotations.of(stack).addWarningV2(
+      'data-scanner:cdn-api-over-http',
+      'certificateArn without apiDomainName: CloudFront reaches the ALB by its AWS DNS name over HTTP, which the ALB redirects to HTTPS. Pass -c apiDomainName=<name on the certificate that resolves to the ALB>.',
+    );
+  }
+  // The dashboard in the assets bucket calls the API same-origin under /api/* (issue 9); CloudFront
+  // forwards the path unchanged and the API accepts the /api prefix.
+  const cdn = new Cdn(stack, 'AssetsCdn', {
+    bucket: assetsBucket.bucket,
+    spa: true,
+    logBucket: logsBucket.bucket,
+    apiOrigin: {
+      loadBalancer: lb.loadBalancer,
+      pathPattern: config.apiPath,
+      ...(lb.https && apiDomainName ? { domainName: apiDomainName } : {}),
+    },
+    comment: `${names.resource('assets')}: dashboard and ${config.apiPath}`,
+  });
+  new DashboardDeployment(stack, 'Dashboard', {
+    bucket: assetsBucket.bucket,
+    distribution: cdn.distribution,
+    config: { apiBaseUrl: config.apiPath.replace(/\/\*$/, '') },
+  });
+  const publicUrl = `https://${cdn.domainName}`;
   const tasksGroup = new ec2.SecurityGroup(stack, 'EcsTasksSecurityGroup', {
     vpc,
     description: `ECS tasks: ${config.port} from the ALB only`,
@@ -141,11 +176,8 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
   const image = containerImage(context.image ?? { kind: 'asset' }, repository.repository);
   const environment = {
     LOG_LEVEL: 'info',
-    REDIS_HOST: cache.endpointAddress,
-    REDIS_PORT: String(cache.port),
-    REDIS_TLS: 'true',
-    ASSETS_BUCKET: assetsBucket.bucket.bucketName,
-    LOGS_BUCKET: logsBucket.bucket.bucketName,
+    REDIS_URL: cache.url,
+    ...reportsEnvironment(reports),
   };
   const secrets = {
     DATABASE_URL: ecs.Secret.fromSecretsManager(database.urlSecret),
@@ -157,7 +189,7 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
   const api = new FargateService(stack, 'Api', {
     cluster: cluster.cluster,
     image,
-    command: ['serve', '--role', 'api'],
+    command: ['serve', '--role', ...config.api.roles],
     subnets: network.subnets('App'),
     securityGroup: tasksGroup,
     serviceName: names.api,
@@ -170,7 +202,7 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
     healthCheckPath: config.healthCheckPath,
     logGroupName: `/ecs/${names.api}`,
     logRetention: config.logRetention,
-    environment: { ...environment, HOST: '0.0.0.0', PORT: String(config.port) },
+    environment: { ...environment, HOST: '0.0.0.0', PORT: String(config.port), TRUST_PROXY: 'true' },
     secrets,
     autoscaling: {
       minTasks: a.minTasks,
@@ -187,7 +219,7 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
   const worker = new FargateService(stack, 'Worker', {
     cluster: cluster.cluster,
     image,
-    command: ['serve', '--role', 'worker'],
+    command: ['serve', '--role', ...config.worker.roles],
     subnets: network.subnets('App'),
     securityGroup: tasksGroup,
     serviceName: names.worker,
@@ -198,7 +230,7 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
     desiredCount: config.worker.desiredCount,
     logGroupName: `/ecs/${names.worker}`,
     logRetention: config.logRetention,
-    environment,
+    environment: { ...environment, ...notifierEnvironment(channels, publicUrl) },
     secrets,
   });
   if (config.officeHours !== undefined && api.scaling !== undefined) {
@@ -224,15 +256,14 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
   );
   cache.connections.allowDefaultPortFrom(tasksGroup, 'Redis from the ECS tasks');
 
+  // The seed's task role, per service: the API reads and renders reports; the worker service also runs
+  // the notifier, so it alone sends email and SMS.
   for (const service of [api, worker]) {
-    grantTaskPermissions(
-      service.taskRole,
-      [logsBucket.bucket, assetsBucket.bucket],
-      context.options?.sesIdentity,
-    );
+    grantReports(service.taskRole, reports);
     for (const secret of [database.urlSecret, secretKey, sesConfig, cache.authToken])
       secret.grantRead(service.taskRole);
   }
+  grantNotifications(worker.taskRole, channels);
 
   const observability = new Observability(stack, 'Observability', { topicName: names.resource('alarms') });
   serviceAlarms(observability, 'Api', api, config.alarms);
@@ -244,56 +275,10 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
 
   new CfnOutput(stack, 'AssetsDomainName', {
     value: cdn.domainName,
-    description: 'CloudFront name of the assets',
+    description: 'CloudFront name of the dashboard (the API under /api/*)',
   });
   recordDifferences(stack, config.differences);
   return stack;
-}
-
-/**
- * The seed's task role: send email with SES, publish SMS with SNS, write objects to the app's
- * buckets. Every wildcard left is acknowledged with its reason.
- */
-function grantTaskPermissions(
-  role: iam.Role,
-  buckets: readonly s3.IBucket[],
-  sesIdentity: string | undefined,
-): void {
-  const stack = Stack.of(role);
-  const identity = sesIdentity ?? '*';
-  role.addToPrincipalPolicy(
-    new iam.PolicyStatement({
-      sid: 'SendEmail',
-      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-      resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })],
-    }),
-  );
-  role.addToPrincipalPolicy(
-    new iam.PolicyStatement({ sid: 'SendSms', actions: ['sns:Publish'], resources: ['*'] }),
-  );
-  role.addToPrincipalPolicy(
-    new iam.PolicyStatement({
-      sid: 'WriteAppBuckets',
-      actions: ['s3:PutObject'],
-      resources: buckets.map((b) => b.arnForObjects('*')),
-    }),
-  );
-  acknowledge(role, {
-    'AwsSolutions-IAM5[Resource::*]':
-      'SNS Publish to a phone number (SMS) has no resource ARN; IAM only accepts "*" for it.',
-    ...Object.fromEntries(
-      buckets.map((b) => [
-        bucketObjectsFinding(b),
-        'The application writes objects under keys it chooses in its own bucket.',
-      ]),
-    ),
-    ...(identity === '*'
-      ? {
-          [regionalArnFinding(stack, 'ses', 'identity/*')]:
-            'Sender identities are verified outside this stack; pass -c sesIdentity=<domain or address> to pin one.',
-        }
-      : {}),
-  });
 }
 
 /** Profile `tiger`: the dev environment of seed 002. */
@@ -303,6 +288,7 @@ export const tiger: Profile = {
   description:
     'Seed 002 dev: 3-tier VPC 10.0.0.0/16, API 1..4 + worker, RDS single-AZ, Redis single node, nights/weekends scale-down',
   defaultAppName: 'fastapi',
+  fixedEnv: 'dev',
   create: (scope, context) => [createStack(scope, context, TIGER_CONFIG)],
 };
 
@@ -313,5 +299,6 @@ export const cheetah: Profile = {
   description:
     'Seed 002 staging: 3-tier VPC 10.1.0.0/16, API 2..6 + worker, RDS Multi-AZ, Redis with a replica',
   defaultAppName: 'fastapi',
+  fixedEnv: 'staging',
   create: (scope, context) => [createStack(scope, context, CHEETAH_CONFIG)],
 };

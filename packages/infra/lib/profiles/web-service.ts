@@ -14,7 +14,10 @@ import { Network, type SubnetTier } from '../constructs/network.ts';
 import { Observability } from '../constructs/observability.ts';
 import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
 import { ServiceCluster } from '../constructs/service-cluster.ts';
+import { grantNotifications, notificationChannels, notifierEnvironment } from './notifications.ts';
 import { checkAppName, type EnvName, type Profile, type ProfileContext } from './profile.ts';
+import { createReportsBucket, grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
+import { recordDifferences, type SeedDifference } from './seed-differences.ts';
 
 /** The `web-service` seed (001_2349f6adb7591eff.txt) as numbers; prod adds the seed's production choices. */
 export interface WebServiceConfig {
@@ -22,6 +25,8 @@ export interface WebServiceConfig {
   readonly tiers: readonly SubnetTier[];
   readonly natGateways: number;
   readonly port: number;
+  /** `data-scanner serve --role ...`: the one service runs every role. */
+  readonly roles: readonly string[];
   readonly healthCheck: {
     readonly path: string;
     readonly intervalSeconds: number;
@@ -60,6 +65,7 @@ export interface WebServiceConfig {
     readonly unhealthyTargets: number;
     readonly http5xxPerFiveMinutes: number;
   };
+  readonly differences: readonly SeedDifference[];
 }
 
 const SEED: WebServiceConfig = {
@@ -70,6 +76,7 @@ const SEED: WebServiceConfig = {
   ],
   natGateways: 1,
   port: 8000,
+  roles: ['all'],
   healthCheck: { path: '/healthz', intervalSeconds: 30, timeoutSeconds: 5, healthy: 2, unhealthy: 3 },
   service: {
     cpu: 512,
@@ -97,6 +104,47 @@ const SEED: WebServiceConfig = {
   logRetention: logs.RetentionDays.ONE_WEEK,
   keepTaggedImages: 10,
   alarms: { cpuPercent: 80, memoryPercent: 90, unhealthyTargets: 0, http5xxPerFiveMinutes: 10 },
+  differences: [
+    {
+      topic: 'PostgreSQL version',
+      seed: 'PostgreSQL 15.4',
+      deployed: 'PostgreSQL 15.17, the current 15 minor, with minor-version upgrades on',
+      reason: 'RDS has retired 15.4 for new instances',
+    },
+    {
+      topic: 'NAT gateways',
+      seed: 'A NAT gateway drawn in each public subnet; the cost table counts one',
+      deployed: 'One NAT gateway in dev and staging, one per AZ in prod',
+      reason: "The seed's cost table for the light environments, its diagram for production",
+    },
+    {
+      topic: 'Secrets',
+      seed: 'Database credentials (username, password) in Secrets Manager; environment variables from Secrets Manager',
+      deployed:
+        'A generated password (<app>/<env>/database-credentials), a DATABASE_URL secret built from it at deploy time, and the finding-fingerprint key; ECS injects DATABASE_URL and FINGERPRINT_KEY, all other settings are plain environment variables',
+      reason: 'Only secrets belong in Secrets Manager; the rest stays visible in the task definition',
+    },
+    {
+      topic: 'Encryption',
+      seed: 'RDS AES-256; Secrets Manager with AWS KMS',
+      deployed:
+        'RDS storage encrypted with the AWS managed KMS key (AES-256), TLS required (rds.force_ssl); secrets with the AWS managed key; the reports bucket SSE-S3 with a TLS-only policy',
+      reason: 'Encryption at rest and in transit everywhere',
+    },
+    {
+      topic: 'Roles and reports',
+      seed: 'One FastAPI service',
+      deployed:
+        'One service running `serve --role all` (API, worker, scheduler, notifier in every task) and a reports bucket <app>-<env>-reports-<account> (versioned, TLS only, private) read and written under reports/; notifications by webhook, email only when -c sesFromAddress is given, no SMS',
+      reason: 'Recurring scans, notifications and PDF reports need those roles and a store that outlives the tasks',
+    },
+    {
+      topic: 'Infrastructure as code',
+      seed: 'CloudFormation or Terraform',
+      deployed: 'AWS CDK (TypeScript), deployed through CloudFormation',
+      reason: 'All Data Scanner profiles share one construct library',
+    },
+  ],
 };
 
 /** The configuration of an environment: dev and staging are the seed, prod its production column. */
@@ -161,6 +209,10 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
   const fingerprintKey = new FingerprintKey(stack, 'FingerprintKey', {
     secretName: `${app}/${env}/fingerprint-key`,
   }).secret;
+  const reports: ReportsStore = {
+    bucket: createReportsBucket(stack, { bucketName: `${name('reports')}-${stack.account}`, removalPolicy: removal }),
+  };
+  const channels = notificationChannels(context.options, { emailRequired: false, sms: false });
 
   const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
     vpc,
@@ -177,7 +229,7 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
   const web = new FargateService(stack, 'App', {
     cluster: cluster.cluster,
     image: containerImage(context.image ?? { kind: 'asset' }, repository.repository),
-    command: ['serve', '--role', 'all'],
+    command: ['serve', '--role', ...config.roles],
     subnets: network.subnets('Private'),
     serviceName: name('service'),
     family: name(),
@@ -197,7 +249,14 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
     healthCheckPath: config.healthCheck.path,
     logGroupName: `/ecs/${name()}`,
     logRetention: config.logRetention,
-    environment: { HOST: '0.0.0.0', PORT: String(config.port), LOG_LEVEL: 'info' },
+    environment: {
+      HOST: '0.0.0.0',
+      PORT: String(config.port),
+      LOG_LEVEL: 'info',
+      TRUST_PROXY: 'true',
+      ...reportsEnvironment(reports),
+      ...notifierEnvironment(channels, `${lb.https ? 'https' : 'http'}://${lb.loadBalancer.loadBalancerDnsName}`),
+    },
     secrets: {
       DATABASE_URL: ecs.Secret.fromSecretsManager(database.urlSecret),
       FINGERPRINT_KEY: ecs.Secret.fromSecretsManager(fingerprintKey),
@@ -223,6 +282,8 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
     },
   });
   database.allowFrom(web);
+  grantReports(web.taskRole, reports);
+  grantNotifications(web.taskRole, channels);
 
   const observability = new Observability(stack, 'Observability', {
     topicName: name('alarms'),
@@ -285,6 +346,7 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
     new cloudwatch.GraphWidget({ title: 'CPU utilisation (%)', left: [cpu], width: 12 }),
     new cloudwatch.GraphWidget({ title: 'Memory utilisation (%)', left: [memory], width: 12 }),
   );
+  recordDifferences(stack, config.differences);
   return stack;
 }
 

@@ -122,3 +122,25 @@ describe('missing prices', () => {
     );
   });
 });
+
+describe('seed notes', () => {
+  const estimate = estimateCost(model, DEFAULT_USAGE, prices);
+  const seed = (notes: string[]) => ({
+    file: 'x',
+    title: 't',
+    total: 1,
+    rows: [{ label: 'NAT Gateway (1)', seed: 1, categories: ['nat'] as const }],
+    notes,
+  });
+
+  it('calls a row that is off explained only by a note that starts with its name and names a price', () => {
+    expect(compareWithSeed(estimate, seed([])).unexplained).toEqual(['NAT Gateway (1)', "Not in the seed's table"]);
+    expect(compareWithSeed(estimate, seed(['NAT Gateway: it is more than the seed says'])).unexplained).toContain(
+      'NAT Gateway (1)',
+    );
+    expect(
+      compareWithSeed(estimate, seed(['NAT Gateway: 730 h x $0.045 = $32.85', "Not in the seed's table: $1 of alarms"]))
+        .unexplained,
+    ).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { allTargets } from '../../lib/arch/analyse.ts';
 import { mermaidDiagram } from '../../lib/arch/document/diagram.ts';
 import { readArchitecture } from '../../lib/arch/model.ts';
 import { dataAndEdge } from './fixtures/data-edge.ts';
@@ -47,9 +48,13 @@ describe('Mermaid diagrams parse with mermaid itself (what GitHub renders with)'
     });
   });
 
-  const files = fs.existsSync(DOCS)
-    ? fs.readdirSync(DOCS).filter((f) => /-(dev|staging|prod)\.md$/.test(f))
-    : [];
+  // Read unconditionally: a missing docs/architecture must fail, not yield zero tests.
+  const files = fs.readdirSync(DOCS).filter((f) => /-(dev|staging|prod)\.md$/.test(f));
+  it('finds the committed document of every profile and env (6 x 3)', () => {
+    expect(files.sort()).toEqual(allTargets().map((t) => `${t.profile}-${t.env}.md`).sort());
+    expect(files).toHaveLength(18);
+  });
+
   it.each(files)('parses the diagram in docs/architecture/%s', async (file) => {
     const source = diagramOf(fs.readFileSync(path.join(DOCS, file), 'utf8'));
     await expect(mermaid.parse(source)).resolves.toMatchObject({ diagramType: 'flowchart-v2' });

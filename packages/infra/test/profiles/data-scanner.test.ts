@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { SEED_DIFFERENCES_METADATA_KEY } from '../../lib/profiles/seed-differences.ts';
 import { expectCleanReport, profileTemplate } from '../support/profile-template.ts';
 import {
   actionsOf,
@@ -429,6 +430,37 @@ describe('data-scanner alarms', () => {
         }),
       }),
     });
+  });
+});
+
+describe('data-scanner differences from seed 000', () => {
+  const recorded = () =>
+    (dev().toJSON().Metadata?.[SEED_DIFFERENCES_METADATA_KEY] ?? []) as {
+      topic: string;
+      seed: string;
+      deployed: string;
+    }[];
+
+  it('records the bastion: the seed opens SSH to 0.0.0.0/0, the profile uses SSM and a named CIDR', () => {
+    expect(recorded().find((d) => d.topic === 'Bastion access')).toMatchObject({
+      seed: expect.stringContaining('0.0.0.0/0'),
+      deployed: expect.stringMatching(/SSM Session Manager.*sshCidr/),
+    });
+  });
+
+  it('records the S3 gateway endpoint, the Secrets Manager credentials, the encryption and what is not deployed', () => {
+    expect(recorded().map((d) => d.topic)).toEqual(
+      expect.arrayContaining([
+        'S3 gateway endpoint',
+        'Database credentials',
+        'Encryption',
+        'Schedules, notifications and reports',
+      ]),
+    );
+  });
+
+  it('records the same differences in prod', () => {
+    expect(prod().toJSON().Metadata?.[SEED_DIFFERENCES_METADATA_KEY]).toEqual(recorded());
   });
 });
 

@@ -1,7 +1,15 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { SEED_DIFFERENCES_METADATA_KEY } from '../../lib/profiles/seed-differences.ts';
 import { expectCleanReport, profileTemplate } from '../support/profile-template.ts';
-import { ingressOf, securityGroupId } from '../support/template-queries.ts';
+import {
+  containerCommand,
+  containerEnvironment,
+  idByName,
+  ingressOf,
+  securityGroupId,
+  statementsOfRole,
+} from '../support/template-queries.ts';
 
 // GIVEN the web-service profile (seed 001) WHEN synthesised with cdk-nag THEN every seed number holds.
 const dev = () => profileTemplate('web-service', 'dev');
@@ -299,6 +307,69 @@ describe('web-service logs, registry and alarms', () => {
     for (const metric of ['RequestCount', 'TargetResponseTime', 'CPUUtilization', 'MemoryUtilization']) {
       expect(body).toContain(metric);
     }
+  });
+});
+
+describe('web-service roles, reports and notifications', () => {
+  it('runs every role in the one service, behind the ALB', () => {
+    expect(containerCommand(dev(), 'fastapi-app-dev')).toEqual(['serve', '--role', 'all']);
+    expect(containerEnvironment(dev(), 'fastapi-app-dev')).toMatchObject({
+      TRUST_PROXY: 'true',
+      PUBLIC_URL: {
+        'Fn::Join': ['', ['http://', { 'Fn::GetAtt': [expect.stringMatching(/^LoadBalancer/), 'DNSName'] }]],
+      },
+    });
+    expect(containerEnvironment(withCert(), 'fastapi-app-dev').PUBLIC_URL).toEqual({
+      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^LoadBalancer/), 'DNSName'] }]],
+    });
+  });
+
+  it('keeps reports in an encrypted, versioned, private bucket that the task reads and writes under reports/', () => {
+    const t = dev();
+    t.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }),
+        ],
+      },
+      PublicAccessBlockConfiguration: Match.objectLike({ BlockPublicPolicy: true, RestrictPublicBuckets: true }),
+    });
+    expect(containerEnvironment(t, 'fastapi-app-dev').REPORTS_BUCKET).toEqual({
+      Ref: expect.stringMatching(/^ReportsBucket/),
+    });
+    const role = (idByName(t, 'AWS::IAM::Role', 'Description', 'Application permissions of the task'));
+    expect(statementsOfRole(t, role)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Action: ['s3:GetObject', 's3:PutObject'],
+          Resource: {
+            'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^ReportsBucket/), 'Arn'] }, '/reports/*']],
+          },
+        }),
+      ]),
+    );
+  });
+
+  it('sends no email unless a sender address is given, then only from its identity', () => {
+    const t = dev();
+    const role = idByName(t, 'AWS::IAM::Role', 'Description', 'Application permissions of the task');
+    expect(JSON.stringify(statementsOfRole(t, role))).not.toMatch(/ses:|sns:/);
+    expect(containerEnvironment(t, 'fastapi-app-dev').NOTIFY_EMAIL_FROM).toBeUndefined();
+    const withSender = profileTemplate('web-service', 'dev', { sesFromAddress: 'scans@web.example' });
+    expect(containerEnvironment(withSender, 'fastapi-app-dev').NOTIFY_EMAIL_FROM).toBe('scans@web.example');
+    const sender = idByName(withSender, 'AWS::IAM::Role', 'Description', 'Application permissions of the task');
+    const send = statementsOfRole(withSender, sender).find((st) => st.Sid === 'SendEmail');
+    expect(JSON.stringify(send?.Resource)).toMatch(/:identity\/scans@web\.example".*:identity\/web\.example"/);
+  });
+
+  it('records its differences from seed 001', () => {
+    const topics = (dev().toJSON().Metadata?.[SEED_DIFFERENCES_METADATA_KEY] as { topic: string }[]).map(
+      (d) => d.topic,
+    );
+    expect(topics).toEqual(
+      expect.arrayContaining(['PostgreSQL version', 'NAT gateways', 'Secrets', 'Encryption', 'Roles and reports']),
+    );
   });
 });
 

@@ -12,7 +12,8 @@ export interface ValidationReport {
 
 interface Synthesised {
   readonly template: Template;
-  readonly report: ValidationReport;
+  /** `undefined` when synthesis wrote no `validation-report.json` (no validation ran). */
+  readonly report: ValidationReport | undefined;
 }
 
 const cache = new Map<string, Synthesised>();
@@ -41,9 +42,7 @@ function synthesise(
       const reportFile = path.join(outdir, 'validation-report.json');
       result = {
         template: Template.fromJSON(assembly.getStackByName(stack.stackName).template),
-        report: fs.existsSync(reportFile)
-          ? JSON.parse(fs.readFileSync(reportFile, 'utf8'))
-          : { pluginReports: [] },
+        report: fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, 'utf8')) : undefined,
       };
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
@@ -67,14 +66,29 @@ export function profileTemplate(
   return synthesise(profile, env, options, appName).template;
 }
 
-/** The validation report of the same synthesis as `profileTemplate`. */
+/**
+ * The validation report of the same synthesis as `profileTemplate`; throws when synthesis wrote none,
+ * because then neither cdk-nag nor the CloudFormation validation ran.
+ */
 export function profileReport(profile: string, env: string): ValidationReport {
-  return synthesise(profile, env, {}).report;
+  const report = synthesise(profile, env, {}).report;
+  if (!report) {
+    throw new Error(
+      `${profile} ${env}: synthesis wrote no validation-report.json, so no validation plugin ran; nothing was checked`,
+    );
+  }
+  return report;
 }
 
-/** Asserts that no plugin of a profile's synthesis reported a violation (acknowledged ones are listed apart). */
+/**
+ * Asserts that the validation plugins of a profile's synthesis (cdk-nag AwsSolutions, CloudFormation
+ * Validate) ran and reported no violation; acknowledged findings are listed apart. The report lists
+ * only plugins with something to say, so an empty list is a clean run.
+ */
 export function expectCleanReport(profile: string, env: string): void {
-  for (const r of profileReport(profile, env).pluginReports) {
+  const report = profileReport(profile, env);
+  expect(Array.isArray(report.pluginReports), 'validation-report.json has no pluginReports list').toBe(true);
+  for (const r of report.pluginReports) {
     expect({ plugin: r.pluginName, conclusion: r.conclusion, violations: r.violations }).toEqual({
       plugin: r.pluginName,
       conclusion: 'success',

@@ -55,3 +55,48 @@ export function statementsOfRole(template: Template, roleId: string): CfnJson[] 
 export function actionsOf(statements: readonly CfnJson[]): string[] {
   return statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
 }
+
+/** The environment of the (first) container of the task definition of a family, name → value. */
+export function containerEnvironment(template: Template, family: string): Record<string, CfnJson> {
+  const container = containerOf(template, family);
+  return Object.fromEntries(
+    (container.Environment ?? []).map((e: { Name: string; Value: CfnJson }) => [e.Name, e.Value]),
+  );
+}
+
+/** The names of the secrets injected into the (first) container of a family's task definition. */
+export function containerSecretNames(template: Template, family: string): string[] {
+  return (containerOf(template, family).Secrets ?? []).map((s: { Name: string }) => s.Name);
+}
+
+/** The command of the (first) container of a family's task definition. */
+export function containerCommand(template: Template, family: string): string[] {
+  return containerOf(template, family).Command ?? [];
+}
+
+function containerOf(template: Template, family: string): CfnJson {
+  const found = Object.values(template.findResources('AWS::ECS::TaskDefinition') as Resources).filter(
+    (r) => r.Properties?.Family === family,
+  );
+  if (found.length !== 1) throw new Error(`expected one task definition ${family}, found ${found.length}`);
+  return found[0]?.Properties.ContainerDefinitions[0];
+}
+
+/**
+ * The routes of the route table associated with the subnet of this CIDR, found through the subnet's
+ * CIDR (not its logical id) and its route table association.
+ */
+export function routesOfSubnet(template: Template, cidr: string): CfnJson[] {
+  const subnets = Object.entries(template.findResources('AWS::EC2::Subnet') as Resources).filter(
+    ([, r]) => r.Properties?.CidrBlock === cidr,
+  );
+  if (subnets.length !== 1) throw new Error(`expected one subnet ${cidr}, found ${subnets.length}`);
+  const subnetId = (subnets[0] as [string, unknown])[0];
+  const tables = Object.values(template.findResources('AWS::EC2::SubnetRouteTableAssociation') as Resources)
+    .filter((a) => a.Properties?.SubnetId?.Ref === subnetId)
+    .map((a) => a.Properties.RouteTableId.Ref as string);
+  if (tables.length !== 1) throw new Error(`subnet ${cidr} has ${tables.length} route table associations`);
+  return Object.values(template.findResources('AWS::EC2::Route') as Resources)
+    .map((r) => r.Properties)
+    .filter((r) => r?.RouteTableId?.Ref === tables[0]);
+}

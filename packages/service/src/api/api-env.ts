@@ -1,9 +1,9 @@
 import type { Logger } from '../log.ts';
 import type { ChannelName } from '../notify/channel.ts';
 import type { PgNotificationSettings } from '../notify/notification-settings.ts';
-import type { ReportsDeps } from '../reports/index.ts';
 import type { Cache } from '../ports/cache.ts';
 import type { JobEvents } from '../ports/job-events.ts';
+import type { ReportsDeps } from '../reports/index.ts';
 import type { PgScheduleStore } from '../schedules/schedules-repository.ts';
 import type { ApiStore, Principal } from './ports.ts';
 import type { ApiRateLimit } from './rate-limit.ts';

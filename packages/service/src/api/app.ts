@@ -75,7 +75,14 @@ export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
         origin: [...deps.config.corsOrigins],
         allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
         allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'If-None-Match'],
-        exposeHeaders: ['X-Request-Id', 'Location', 'Idempotent-Replayed', 'Content-Disposition', 'Retry-After', 'ETag'],
+        exposeHeaders: [
+          'X-Request-Id',
+          'Location',
+          'Idempotent-Replayed',
+          'Content-Disposition',
+          'Retry-After',
+          'ETag',
+        ],
         maxAge: 600,
       }),
     );

@@ -24,17 +24,38 @@ interface Entry {
  * Read-through cache of job views. An entry is served only while the job's generation counter
  * (bumped by every job store write, see SignalJobEvents) still has the value it was read at, so a
  * write is visible at the next read; the counter and the entry come back in one round trip.
+ * Concurrent misses for the same view and generation share one database read (pollers in step).
  */
 export class JobViewCache {
+  private readonly loading = new Map<string, Promise<JobDetail | null>>();
+
   constructor(private readonly cache: Cache) {}
 
-  async read(tenantId: string, jobId: string, load: () => Promise<JobDetail | null>): Promise<JobDetail | null> {
+  async read(
+    tenantId: string,
+    jobId: string,
+    load: () => Promise<JobDetail | null>,
+  ): Promise<JobDetail | null> {
     const key = viewKey(tenantId, jobId);
     const [counter, stored] = await this.cache.get([jobGenerationKey(jobId), key]);
     // Read before the database, so a write landing in between leaves a stale-tagged entry, never a stale hit.
     const generation = counter ?? '0';
     const entry = stored ? parse(stored) : undefined;
     if (entry?.generation === generation) return entry.detail;
+    const flight = `${key} ${generation}`;
+    let loaded = this.loading.get(flight);
+    if (!loaded) {
+      loaded = this.fill(key, generation, load).finally(() => this.loading.delete(flight));
+      this.loading.set(flight, loaded);
+    }
+    return loaded;
+  }
+
+  private async fill(
+    key: string,
+    generation: string,
+    load: () => Promise<JobDetail | null>,
+  ): Promise<JobDetail | null> {
     const detail = await load();
     if (detail) {
       const ended = (FINAL_JOB_STATUSES as readonly string[]).includes(detail.status);

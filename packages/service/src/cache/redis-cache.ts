@@ -18,7 +18,9 @@ export class RedisCache implements Cache {
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
     if (!this.connection.usable) return;
-    await this.connection.client.set(key, value, 'EX', ttlSeconds).catch((err) => this.connection.failed(err));
+    await this.connection.client
+      .set(key, value, 'EX', ttlSeconds)
+      .catch((err) => this.connection.failed(err));
   }
 
   async increment(key: string, ttlSeconds: number): Promise<void> {

@@ -7,9 +7,11 @@ export interface LocalRedis {
   /** `redis://127.0.0.1:<port>` */
   url: string;
   port: number;
-  /** Stops the server (SIGTERM); `start()` brings it back on the same port, empty. */
+  /** Stops the server (SIGTERM); `start()` brings it back on the same port, empty (no-op while running). */
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Sends a signal to the server (`SIGSTOP` freezes it: connected, but answering nothing). */
+  signal(signal: NodeJS.Signals): void;
 }
 
 const START_TIMEOUT_MS = 10_000;
@@ -26,6 +28,7 @@ export async function startLocalRedis(options: { password?: string } = {}): Prom
   const kill = () => child?.kill('SIGKILL');
 
   const start = async () => {
+    if (child && child.exitCode === null && child.signalCode === null) return;
     const server = spawn(process.env.REDIS_SERVER ?? 'redis-server', args, {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -77,5 +80,8 @@ export async function startLocalRedis(options: { password?: string } = {}): Prom
     port,
     start,
     stop,
+    signal: (signal) => {
+      child?.kill(signal);
+    },
   };
 }

@@ -71,6 +71,7 @@ export class RedisConnection {
   private warnedAt = Number.NEGATIVE_INFINITY;
   private suppressed = 0;
   private down = false;
+  private closing = false;
 
   constructor(
     private readonly settings: RedisSettings,
@@ -82,6 +83,9 @@ export class RedisConnection {
     this.now = options.now ?? Date.now;
     this.client = new Redis(redisOptions(settings, `data-scanner-${this.name}`));
     this.client.on('error', (err: Error) => this.failed(err));
+    this.client.on('close', () => {
+      if (!this.closing) this.failed(new Error('connection to redis closed'));
+    });
     this.client.on('ready', () => this.recovered());
   }
 
@@ -139,6 +143,7 @@ export class RedisConnection {
 
   /** Closes both connections; pending commands fail (their callers fall back). */
   async close(): Promise<void> {
+    this.closing = true;
     this.client.disconnect();
     this.subscriberClient?.disconnect();
   }

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { findingView } from '../api/row-views.ts';
-import { EXPORT_BATCH_SIZE, findingBatches } from './finding-batches.ts';
 import { type ExportFormat, exportWriter } from './export-writers.ts';
+import { EXPORT_BATCH_SIZE, findingBatches } from './finding-batches.ts';
 import type { ReportJob } from './report-job.ts';
 
 /** Options of `exportStream`. */
@@ -24,7 +24,7 @@ export function exportStream(
   options: ExportStreamOptions = {},
 ): ReadableStream<Uint8Array> {
   const writer = exportWriter(format, view);
-  const batches = findingBatches(pool, job.tenantId, job.id, options.batchSize ?? EXPORT_BATCH_SIZE);
+  const batches = findingBatches(pool, job.id, options.batchSize ?? EXPORT_BATCH_SIZE);
   const encoder = new TextEncoder();
   let started = false;
   return new ReadableStream<Uint8Array>(

@@ -15,19 +15,21 @@ export const EXPORT_BATCH_SIZE = 1000;
  * writes each batch before pulling the next holds one batch at a time. Each batch is its own
  * statement, so no connection or snapshot is held between them; rows a running job commits behind
  * the cursor are not seen.
+ *
+ * The caller has checked that the job is the tenant's (`loadReportJob`). The query names only the
+ * job: with a tenant condition too, stale statistics right after a large job (before autovacuum's
+ * ANALYZE) can pick a bitmap plan that reads every remaining row for each batch.
  */
 export async function* findingBatches(
   pool: pg.Pool,
-  tenantId: string,
   jobId: string,
   batchSize = EXPORT_BATCH_SIZE,
 ): AsyncGenerator<FindingRow[], void, undefined> {
   let after = '0';
   for (;;) {
     const { rows } = await pool.query<FindingRow>(
-      `SELECT ${FINDING_COLUMNS} FROM findings
-       WHERE job_id = $1 AND tenant_id = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
-      [jobId, tenantId, after, batchSize],
+      `SELECT ${FINDING_COLUMNS} FROM findings WHERE job_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [jobId, after, batchSize],
     );
     const last = rows.at(-1);
     if (!last) return;

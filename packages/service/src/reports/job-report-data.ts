@@ -37,7 +37,7 @@ export interface JobReportData {
   generatedAt: Date;
 }
 
-/** Reads what the report of a job shows, in four queries whatever the number of findings. */
+/** Reads what the report of a job shows, in three queries whatever the number of findings. */
 export async function loadJobReportData(
   pool: pg.Pool,
   job: Job,

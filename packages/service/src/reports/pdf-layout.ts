@@ -58,7 +58,8 @@ export function fit(doc: Doc, text: string, width: number, cut: 'end' | 'middle'
 export const bottom = (doc: Doc): number => doc.page.height - doc.page.margins.bottom - FOOTER_SPACE;
 
 /** Width between the margins. */
-export const contentWidth = (doc: Doc): number => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+export const contentWidth = (doc: Doc): number =>
+  doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
 /** Starts a new page unless `height` still fits on this one. */
 export function ensureSpace(doc: Doc, height: number): boolean {

@@ -19,7 +19,8 @@ import {
 
 const n = (value: number) => value.toLocaleString('en-US');
 const when = (date: Date | null) => (date ? `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '-');
-const share = (count: number, total: number) => (total === 0 ? '-' : `${((100 * count) / total).toFixed(1)}%`);
+const share = (count: number, total: number) =>
+  total === 0 ? '-' : `${((100 * count) / total).toFixed(1)}%`;
 
 function duration(from: Date | null, to: Date | null): string {
   if (!from || !to) return '-';
@@ -39,7 +40,8 @@ function bytes(value: number): string {
   return i === 0 ? `${n(value)} bytes` : `${v.toFixed(1)} ${units[i]} (${n(value)} bytes)`;
 }
 
-const objectName = (bucket: string | null | undefined, key: string) => (bucket ? `s3://${bucket}/${key}` : key);
+const objectName = (bucket: string | null | undefined, key: string) =>
+  bucket ? `s3://${bucket}/${key}` : key;
 
 /** Where a finding sits, most telling first: the JSON path or CSV cell when known, else line:column. */
 export function locationText(f: FindingView): string {
@@ -117,7 +119,13 @@ function severityTiles(doc: Doc, data: JobReportData): void {
   doc.y = y + height + 4;
 }
 
-function countTable(doc: Doc, label: string, counts: Record<string, number>, total: number, name?: (id: string) => string): void {
+function countTable(
+  doc: Doc,
+  label: string,
+  counts: Record<string, number>,
+  total: number,
+  name?: (id: string) => string,
+): void {
   const rows = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const wide = contentWidth(doc) - 160;
   const columns: Column<[string, number]>[] = name
@@ -152,12 +160,16 @@ function topObjects(doc: Doc, data: JobReportData): void {
     return;
   }
   const rank = new Map(data.topObjects.map((o, i) => [o, i + 1]));
-  table<TopObject>(doc, [
-    { title: '#', width: 25, align: 'right', cell: (o) => String(rank.get(o)) },
-    { title: 'Object', width: contentWidth(doc) - 185, cell: (o) => objectName(o.bucket, o.key) },
-    { title: 'Findings', width: 80, align: 'right', cell: (o) => n(o.findings) },
-    { title: 'Most severe', width: 80, cell: (o) => o.worst, color: (o) => SEVERITY_COLOR[o.worst] },
-  ], data.topObjects);
+  table<TopObject>(
+    doc,
+    [
+      { title: '#', width: 25, align: 'right', cell: (o) => String(rank.get(o)) },
+      { title: 'Object', width: contentWidth(doc) - 185, cell: (o) => objectName(o.bucket, o.key) },
+      { title: 'Findings', width: 80, align: 'right', cell: (o) => n(o.findings) },
+      { title: 'Most severe', width: 80, cell: (o) => o.worst, color: (o) => SEVERITY_COLOR[o.worst] },
+    ],
+    data.topObjects,
+  );
 }
 
 function findingsTable(doc: Doc, data: JobReportData): void {
@@ -167,7 +179,9 @@ function findingsTable(doc: Doc, data: JobReportData): void {
   if (cut) {
     doc
       .fillColor(COLOR.accent)
-      .text(`Showing the first ${n(data.rows.length)} of ${n(data.total)} findings, most severe first. Every finding is in the export:`)
+      .text(
+        `Showing the first ${n(data.rows.length)} of ${n(data.total)} findings, most severe first. Every finding is in the export:`,
+      )
       .font(FONT.mono)
       .text(`GET /jobs/${data.job.id}/export?format=csv (or sarif, json, jsonl)`)
       .font(FONT.regular);
@@ -176,7 +190,9 @@ function findingsTable(doc: Doc, data: JobReportData): void {
   }
   doc
     .fillColor(COLOR.muted)
-    .text('Values are masked; the fingerprint (keyed HMAC-SHA-256, first 12 hex digits) groups equal values.');
+    .text(
+      'Values are masked; the fingerprint (keyed HMAC-SHA-256, first 12 hex digits) groups equal values.',
+    );
   doc.moveDown(0.4);
   if (data.rows.length === 0) return;
   table<FindingView>(
@@ -188,10 +204,12 @@ function findingsTable(doc: Doc, data: JobReportData): void {
         title: 'Object',
         width: 105,
         cut: 'middle',
-        cell: (f) => objectName(f.object.bucket, f.object.key) + (f.location.archive_path ? `!${f.location.archive_path}` : ''),
+        cell: (f) =>
+          objectName(f.object.bucket, f.object.key) +
+          (f.location.archive_path ? `!${f.location.archive_path}` : ''),
       },
-      { title: 'Location', width: 95, cell: locationText },
-      { title: 'Value (masked)', width: 127, font: 'mono', cut: 'middle', cell: (f) => f.redacted },
+      { title: 'Location', width: 90, cell: locationText },
+      { title: 'Value (masked)', width: 132, font: 'mono', cut: 'middle', cell: (f) => f.redacted },
       { title: 'Fingerprint', width: 58, font: 'mono', cell: (f) => f.fingerprint.slice(0, 12) },
     ],
     data.rows,

@@ -39,7 +39,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const hasEnded = (job: Job): boolean => FINAL_JOB_STATUSES.includes(job.status);
 
 /** The tenant's job, or null when it has none with that id. */
-export async function loadReportJob(pool: pg.Pool, tenantId: string, jobId: string): Promise<ReportJob | null> {
+export async function loadReportJob(
+  pool: pg.Pool,
+  tenantId: string,
+  jobId: string,
+): Promise<ReportJob | null> {
   if (!UUID.test(jobId) || !UUID.test(tenantId)) return null;
   const { rows } = await pool.query<JobRow & Record<string, unknown>>(
     `SELECT *, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key

@@ -1,3 +1,5 @@
+import { readAllowlistFile } from '@data-scanner/detect';
+import { ConfigError } from '../config.ts';
 import { createScanQueue } from '../queue/create-queue.ts';
 import { createSharedState } from '../shared-state.ts';
 import { createSource } from '../sources/create-source.ts';
@@ -15,8 +17,16 @@ import type { RoleContext, RunningRole } from './role.ts';
  */
 export async function startWorker({ config, logger, database }: RoleContext): Promise<RunningRole> {
   const log = logger.child({ role: 'worker' });
+  const allowlistFile = config.worker.allowlistFile;
+  const allowlist = allowlistFile
+    ? await readAllowlistFile(allowlistFile).catch((err: Error) => {
+        throw new ConfigError([`DATA_SCANNER_ALLOWLIST: ${err.message}`]);
+      })
+    : undefined;
   const engineFor = await loadScanEngineFactory(
     await resolveFingerprintKey(database.pool, config.fingerprintKey),
+    process.env,
+    allowlist,
   );
   const shared = createSharedState(config, log);
   const queue = createScanQueue(

@@ -1,3 +1,4 @@
+import type { JobEvents } from '../ports/job-events.ts';
 import type {
   Job,
   JobObject,
@@ -9,7 +10,6 @@ import type {
   PlannedObject,
   RecordOutcome,
 } from '../ports/job-store.ts';
-import type { JobEvents } from '../ports/job-events.ts';
 
 /**
  * A JobStore that announces each write to a job's row (status, progress) through JobEvents, once the

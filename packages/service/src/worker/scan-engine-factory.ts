@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { type Detector, detectorById, Scanner } from '@data-scanner/detect';
+import { type AllowlistConfig, type Detector, detectorById, Scanner } from '@data-scanner/detect';
 import type { Job } from '../ports/job-store.ts';
 import type { ScanEngine } from '../ports/scan-engine.ts';
 import { PoisonMessageError } from './messages.ts';
@@ -9,10 +9,11 @@ export type EngineFactory = (job: Job) => ScanEngine;
 
 /**
  * The `Scanner` of `@data-scanner/detect`: one shared instance for jobs using the whole
- * catalogue, one per job that names its detectors. A job naming an unknown detector is poison.
+ * catalogue, one per job that names its detectors, all with the same allowlist. A job naming an
+ * unknown detector is poison.
  */
-export function scannerFactory(fingerprintKey: string): EngineFactory {
-  const shared = new Scanner({ fingerprintKey });
+export function scannerFactory(fingerprintKey: string, allowlist?: AllowlistConfig): EngineFactory {
+  const shared = new Scanner({ fingerprintKey, allowlist });
   return (job) => {
     if (!job.detectors || job.detectors.length === 0) return shared;
     const unknown = job.detectors.filter((id) => !detectorById(id));
@@ -20,20 +21,23 @@ export function scannerFactory(fingerprintKey: string): EngineFactory {
     return new Scanner({
       fingerprintKey,
       detectors: job.detectors.map((id) => detectorById(id) as Detector),
+      allowlist,
     });
   };
 }
 
 /**
  * The engine factory for the worker role. `DATA_SCANNER_ENGINE_MODULE` may name a module
- * exporting `createEngine(job, fingerprintKey)` instead (another engine build, fault injection in tests).
+ * exporting `createEngine(job, fingerprintKey)` instead (another engine build, fault injection in
+ * tests); such a module applies no allowlist of its own.
  */
 export async function loadScanEngineFactory(
   fingerprintKey: string,
   env: Record<string, string | undefined> = process.env,
+  allowlist?: AllowlistConfig,
 ): Promise<EngineFactory> {
   const custom = env.DATA_SCANNER_ENGINE_MODULE;
-  if (!custom) return scannerFactory(fingerprintKey);
+  if (!custom) return scannerFactory(fingerprintKey, allowlist);
   const mod = (await import(pathToFileURL(custom).href)) as {
     createEngine?: (job: Job, fingerprintKey: string) => ScanEngine;
   };

@@ -31,6 +31,12 @@ describe('GET /openapi.json', () => {
         'GET /results',
         'POST /jobs/{job_id}/cancel',
         'POST /scan',
+        'POST /schedules',
+        'GET /schedules',
+        'GET /schedules/{schedule_id}',
+        'DELETE /schedules/{schedule_id}',
+        'GET /settings/notifications',
+        'PUT /settings/notifications',
       ].sort(),
     );
     expect(spec.paths['/scan']?.post?.security).toEqual([{ bearerAuth: [] }]);

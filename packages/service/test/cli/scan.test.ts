@@ -138,6 +138,71 @@ describe('data-scanner scan (local)', () => {
   });
 });
 
+describe('data-scanner scan --allowlist', () => {
+  const allowlist = async (name: string, content: unknown): Promise<string> => {
+    const file = path.join(dir, '..', `${path.basename(dir)}-${name}`);
+    await writeFile(file, typeof content === 'string' ? content : JSON.stringify(content));
+    return file;
+  };
+  const findings = (stdout: string) =>
+    JSON.parse(stdout).objects.flatMap((o: { object: { key: string }; findings: { detector: string }[] }) =>
+      o.findings.map((f) => `${o.object.key} ${f.detector}`),
+    );
+
+  it('suppresses a finding by its fingerprint', async () => {
+    const target = path.join(dir, 'src/app.env');
+    const before = await run(['scan', target, '-f', 'json']);
+    expect(before.code).toBe(1);
+    const fingerprint = JSON.parse(before.stdout).objects[0].findings[0].fingerprint;
+    const file = await allowlist('fingerprints.json', { fingerprints: [fingerprint] });
+    const after = await run(['scan', target, '-f', 'json', '--allowlist', file]);
+    expect(after.code, after.stderr).toBe(0);
+    expect(findings(after.stdout)).toEqual([]);
+  });
+
+  it('skips objects whose path matches a glob, and only those', async () => {
+    const file = await allowlist('paths.json', { paths: ['vendor/**', '**/*.gz'] });
+    const r = await run(['scan', dir, '-f', 'json', '-d', 'email', '--allowlist', file]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(findings(r.stdout)).toEqual(['src/nested/people.csv email']);
+    const vendor = JSON.parse(r.stdout).objects.find(
+      (o: { object: { key: string } }) => o.object.key === 'vendor/lib.txt',
+    );
+    expect(vendor).toMatchObject({ status: 'SKIPPED', reason: 'EXCLUDED', findings: [] });
+  });
+
+  it('suppresses values matching a pattern, also from DATA_SCANNER_ALLOWLIST', async () => {
+    const file = await allowlist('patterns.json', { patterns: ['@northwind-traders\\.com$'] });
+    const r = await run(['scan', dir, '-f', 'json', '--allowlist', file]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(findings(r.stdout)).toEqual(['src/app.env generic-secret']);
+    const fromEnv = await run(['scan', dir, '-f', 'json'], { DATA_SCANNER_ALLOWLIST: file });
+    expect(findings(fromEnv.stdout)).toEqual(['src/app.env generic-secret']);
+  });
+
+  it('exits 2 with a one-line reason for a bad allowlist, quoting none of its content', async () => {
+    const bad = [
+      await allowlist('not-json.json', `{"patterns": ["${PASSWORD}"`),
+      await allowlist('bad-regex.json', { patterns: ['(unclosed'] }),
+      await allowlist('bad-shape.json', { fingerprints: 'abc', pattern: [] }),
+      path.join(dir, 'no-such-allowlist.json'),
+    ];
+    const reasons: string[] = [];
+    for (const file of bad) {
+      const r = await run(['scan', dir, '--allowlist', file]);
+      expect(r.code, file).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toContain(PASSWORD);
+      reasons.push(r.stderr.trim().replace(dir, '<dir>').replace(path.dirname(dir), '<tmp>'));
+    }
+    expect(reasons[0]).toMatch(/allowlist .*not-json\.json is not valid JSON/);
+    expect(reasons[1]).toMatch(/patterns #1 is not a valid regular expression/);
+    expect(reasons[2]).toMatch(/unknown key "pattern"; fingerprints must be an array of non-empty strings/);
+    expect(reasons[3]).toMatch(/no-such-allowlist\.json cannot be read \(ENOENT\)/);
+  });
+});
+
 describe('data-scanner scan s3://', () => {
   let s3: LocalS3;
 

@@ -36,7 +36,10 @@ export function apiInstance(
 }
 
 /** The job store as a worker process holds it: its own shared state, its writes announce job changes. */
-export function workerJobs(pool: pg.Pool, env: Record<string, string>): { jobs: PublishingJobStore; shared: SharedState } {
+export function workerJobs(
+  pool: pg.Pool,
+  env: Record<string, string>,
+): { jobs: PublishingJobStore; shared: SharedState } {
   const shared = createSharedState(loadConfig(env), createLogger({ level: 'silent' }), { name: 'worker' });
   return { jobs: new PublishingJobStore(new PgJobStore(pool), shared.jobEvents), shared };
 }

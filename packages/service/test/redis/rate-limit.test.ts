@@ -4,9 +4,9 @@ import { handle } from 'hono/aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/key-store.ts';
 import type { SharedState } from '../../src/shared-state.ts';
+import { lambdaContext, restEvent } from '../lambda/rest-event.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { useTestRedis } from '../support/redis.ts';
-import { lambdaContext, restEvent } from '../lambda/rest-event.ts';
 import { type ApiInstance, apiInstance, bearer, redisEnv } from './api-under-test.ts';
 
 const db = useTestDatabase();
@@ -48,7 +48,8 @@ describe('rate limits shared through Redis', () => {
     const [a, b] = [await instance(env), await instance(env)];
 
     const statuses: number[] = [];
-    for (const api of [a, b, a]) statuses.push((await api.app.request('/jobs', { headers: bearer(key) })).status);
+    for (const api of [a, b, a])
+      statuses.push((await api.app.request('/jobs', { headers: bearer(key) })).status);
     const refused = await b.app.request('/jobs', { headers: bearer(key) });
 
     expect([...statuses, refused.status]).toEqual([200, 200, 200, 429]);
@@ -62,7 +63,9 @@ describe('rate limits shared through Redis', () => {
     const other = await createApiKey(db().pool, 'acme', 'second key');
     expect((await a.app.request('/jobs', { headers: bearer(other.key) })).status).toBe(200);
     const buckets = await redis().admin.keys('data-scanner:rate:*');
-    expect(buckets.sort()).toEqual([`data-scanner:rate:key:${key.slice(0, 16)}`, `data-scanner:rate:key:${other.key.slice(0, 16)}`].sort());
+    expect(buckets.sort()).toEqual(
+      [`data-scanner:rate:key:${key.slice(0, 16)}`, `data-scanner:rate:key:${other.key.slice(0, 16)}`].sort(),
+    );
   });
 
   it('holds one budget per client address before authentication, across two Node servers; health checks pass', async () => {
@@ -86,7 +89,8 @@ describe('rate limits without Redis (in-process)', () => {
     const api = await instance(THREE_PER_KEY);
     expect(api.shared.redis).toBeUndefined();
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await api.app.request('/jobs', { headers: bearer(key) })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await api.app.request('/jobs', { headers: bearer(key) })).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
 

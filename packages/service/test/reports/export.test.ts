@@ -23,15 +23,17 @@ function recordBatches(pool: pg.Pool): pg.Pool {
   const recording = async (text: string, values?: unknown[]) => {
     const linesReadBefore = linesRead;
     const result = await query(text, values);
-    if (/FROM findings\s+WHERE job_id = \$1 AND tenant_id = \$2 AND seq > \$3/.test(text))
-      batches.push({ rows: result.rows.length, limit: Number(values?.[3]), linesReadBefore });
+    if (/FROM findings WHERE job_id = \$1 AND seq > \$2 ORDER BY seq LIMIT \$3/.test(text))
+      batches.push({ rows: result.rows.length, limit: Number(values?.[2]), linesReadBefore });
     return result;
   };
   pool.query = recording as typeof pool.query;
   return pool;
 }
 
-const api = useApiHarness({ reports: (db) => ({ pool: recordBatches(db.pool), store: { has: fail, put: fail, open: fail } }) });
+const api = useApiHarness({
+  reports: (db) => ({ pool: recordBatches(db.pool), store: { has: fail, put: fail, open: fail } }),
+});
 
 async function fail(): Promise<never> {
   throw new Error('exports do not touch the report store');
@@ -45,9 +47,9 @@ describe('GET /jobs/{id}/export', () => {
   it('streams 1,000,000 findings, reading one bounded batch at a time as the client reads', async () => {
     const tenantId = api().acme.tenantId;
     const jobId = await insertJob(api().db.pool, tenantId, { status: 'succeeded' });
-    const t0 = Date.now();
     await insertFindings(api().db.pool, { id: jobId, tenantId }, 1_000_000);
-    console.log('insert ms', Date.now() - t0);
+    // A running server's autovacuum analyzes the table as findings arrive; one bulk INSERT outruns it.
+    await api().db.pool.query('ANALYZE findings');
     batches.length = 0;
     linesRead = 0;
 
@@ -72,7 +74,6 @@ describe('GET /jobs/{id}/export', () => {
       last = JSON.parse(complete.slice(complete.lastIndexOf('\n', complete.length - 2) + 1)) as FindingView;
       linesRead += lines;
     }
-    console.log('stream ms', Date.now() - t0);
     expect(partial).toBe('');
     expect(linesRead).toBe(1_000_000);
     expect(first?.location.line).toBe(1);
@@ -106,7 +107,10 @@ describe('GET /jobs/{id}/export', () => {
       bodies[format] = await readBody(res);
     }
 
-    const json = JSON.parse(bodies.json!) as { job: { job_id: string; status: string }; findings: FindingView[] };
+    const json = JSON.parse(bodies.json!) as {
+      job: { job_id: string; status: string };
+      findings: FindingView[];
+    };
     expect(json.job).toMatchObject({ job_id: jobId, status: 'succeeded' });
     expect(json.findings).toHaveLength(2500);
     expect(json.findings[0]).toEqual(results.items[0]);

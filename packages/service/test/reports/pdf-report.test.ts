@@ -2,7 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ensureJobReport, JobNotFinishedError, JobNotFoundError, LocalReportStore } from '../../src/reports/index.ts';
+import {
+  ensureJobReport,
+  JobNotFinishedError,
+  JobNotFoundError,
+  LocalReportStore,
+} from '../../src/reports/index.ts';
 import { insertFindings, insertJob } from '../api/fixtures.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { pdfLines, RAW, scannedJob } from './support.ts';
@@ -15,7 +20,9 @@ let tenantId: string;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'reports-'));
   store = new LocalReportStore(dir);
-  const { rows } = await db().pool.query<{ id: string }>("INSERT INTO tenants (name) VALUES ('acme') RETURNING id");
+  const { rows } = await db().pool.query<{ id: string }>(
+    "INSERT INTO tenants (name) VALUES ('acme') RETURNING id",
+  );
   tenantId = rows[0]!.id;
 });
 afterEach(async () => {
@@ -94,7 +101,9 @@ describe('PDF report of a job', () => {
     const deps = { pool: db().pool, store };
     await expect(ensureJobReport(deps, tenantId, running)).rejects.toBeInstanceOf(JobNotFinishedError);
     expect(await store.has(tenantId, running)).toBe(false);
-    const { rows } = await db().pool.query<{ id: string }>("INSERT INTO tenants (name) VALUES ('globex') RETURNING id");
+    const { rows } = await db().pool.query<{ id: string }>(
+      "INSERT INTO tenants (name) VALUES ('globex') RETURNING id",
+    );
     const done = await insertJob(db().pool, tenantId, { status: 'succeeded' });
     await expect(ensureJobReport(deps, rows[0]!.id, done)).rejects.toBeInstanceOf(JobNotFoundError);
   });

@@ -47,7 +47,11 @@ describe('GET /jobs/{id}/report.pdf, local report store', () => {
 
   it("answers 404 for another tenant's job and stores nothing", async () => {
     const jobId = await insertJob(api().db.pool, api().acme.tenantId, { status: 'succeeded' });
-    await expectError(await api().call(`/jobs/${jobId}/report.pdf`, { key: api().globex.key }), 404, 'not_found');
+    await expectError(
+      await api().call(`/jobs/${jobId}/report.pdf`, { key: api().globex.key }),
+      404,
+      'not_found',
+    );
     await expect(readdir(dir)).resolves.toEqual([]);
   });
 
@@ -104,7 +108,9 @@ describe('GET /jobs/{id}/report.pdf, S3 report store', () => {
 
     const download = await fetch(location);
     expect(download.status).toBe(200);
-    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="data-scanner-${jobId}.pdf"`);
+    expect(download.headers.get('content-disposition')).toBe(
+      `attachment; filename="data-scanner-${jobId}.pdf"`,
+    );
     const pdf = new Uint8Array(await download.arrayBuffer());
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     const text = (await pdfLines(pdf)).join('\n');
@@ -114,6 +120,10 @@ describe('GET /jobs/{id}/report.pdf, S3 report store', () => {
 
   it("answers 404 for another tenant's job", async () => {
     const jobId = await insertJob(api().db.pool, api().acme.tenantId, { status: 'succeeded' });
-    await expectError(await api().call(`/jobs/${jobId}/report.pdf`, { key: api().globex.key }), 404, 'not_found');
+    await expectError(
+      await api().call(`/jobs/${jobId}/report.pdf`, { key: api().globex.key }),
+      404,
+      'not_found',
+    );
   });
 });

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Scanner } from '@data-scanner/detect';
-import type pg from 'pg';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type pg from 'pg';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 
 /** Values planted in scanned text; the database and every report may hold only their masks. */

@@ -19,6 +19,12 @@ export interface CostComparison {
   readonly withinTarget: boolean;
   /** Rows that differ by more than 10 % and a dollar, and the seed's notes on why. */
   readonly differences: string[];
+  /**
+   * Labels of the rows that differ by more than 10 % and a dollar and that no note explains. A note
+   * explains a row when it starts with the row's name (its label up to any parenthesis) and a colon,
+   * and names a price or amount (`$`).
+   */
+  readonly unexplained: string[];
 }
 
 const TARGET = 0.1;
@@ -38,6 +44,13 @@ function deviationFrom(ours: number, seed: number | readonly [number, number]): 
   return ref === 0 ? (ours === 0 ? 0 : 1) : (ours - ref) / ref;
 }
 
+/** The name a note starts with to explain a row: the label up to any parenthesis. */
+export function rowName(label: string): string {
+  return label.replace(/\s*\(.*$/, '');
+}
+
+const NOT_IN_SEED = "Not in the seed's table";
+
 /** Lays the estimate out in the seed's rows; what the seed has no row for goes under "Not in the seed's table". */
 export function compareWithSeed(estimate: CostEstimate, seed: SeedCost): CostComparison {
   const used = new Set<number>();
@@ -56,19 +69,22 @@ export function compareWithSeed(estimate: CostEstimate, seed: SeedCost): CostCom
   const rest = estimate.lines.filter((_, i) => !used.has(i));
   if (rest.length > 0) {
     rows.push({
-      label: "Not in the seed's table",
+      label: NOT_IN_SEED,
       seed: undefined,
       ours: round2(rest.reduce((s, l) => s + l.monthly, 0)),
       resources: [...new Set(rest.map((l) => l.service))],
     });
   }
   const differences: string[] = [];
+  const unexplained: string[] = [];
   for (const r of rows) {
     const dev = r.seed === undefined ? 1 : deviationFrom(r.ours, r.seed);
     const gap =
       r.seed === undefined ? r.ours : Math.abs(r.ours - (typeof r.seed === 'number' ? r.seed : r.seed[0]));
     if (Math.abs(dev) > TARGET && gap >= 1) {
       differences.push(`${r.label}: ours ${usd(r.ours)} vs seed ${usd(r.seed)} (${r.resources.join(', ')})`);
+      const name = `${rowName(r.label)}:`;
+      if (!seed.notes.some((n) => n.startsWith(name) && n.includes('$'))) unexplained.push(r.label);
     }
   }
   const deviation = deviationFrom(estimate.total, seed.total);
@@ -79,5 +95,6 @@ export function compareWithSeed(estimate: CostEstimate, seed: SeedCost): CostCom
     deviation,
     withinTarget: Math.abs(deviation) <= TARGET,
     differences: [...differences, ...seed.notes],
+    unexplained,
   };
 }

@@ -57,6 +57,9 @@ export function costSection(view: CostView): string {
     if (comparison.differences.length > 0) {
       out.push('Differences from the seed:', '', ...comparison.differences.map((d) => `- ${d}`), '');
     }
+    if (comparison.unexplained.length > 0) {
+      out.push(`No note explains: ${comparison.unexplained.join('; ')}.`, '');
+    }
   } else {
     out.push(`The seed gives no cost table for this env. Total: **${usd(estimate.total)}** a month.`, '');
   }
@@ -93,6 +96,7 @@ export function costText(title: string, view: CostView): string {
       comparison.withinTarget ? `Within ±10 % of the seed (${pct}).` : `Outside ±10 % of the seed (${pct}):`,
     );
     for (const d of comparison.differences) lines.push(`- ${d}`);
+    if (comparison.unexplained.length > 0) lines.push(`No note explains: ${comparison.unexplained.join('; ')}`);
   } else {
     lines.push('The seed gives no cost table for this env.');
   }

@@ -65,13 +65,16 @@ export const astroUsage: ProfileUsage = {
       ],
       notes: prod
         ? [
-            "Prod: the seed's ranges assume larger instances than the profile deploys (db.t3.micro Multi-AZ, cache.t3.micro with one replica, 2 Spot tasks of 0.25 vCPU); the template, not the seed's range, is what we price.",
-            'Public IPv4: one address per NAT gateway and per load balancer AZ at $0.005/h (since February 2024) falls under "Other", which is why it exceeds the seed\'s $20.',
+            "ECS Fargate: 2 Spot tasks of 0.25 vCPU / 0.5 GB at about 70 % below on-demand ($0.012144 per vCPU-hour) cost $5.40; the seed's $50-100 assumes larger tasks than the template deploys.",
+            "RDS PostgreSQL: db.t3.micro Multi-AZ ($0.036/h x 730 h = $26.28) plus 20 GB of gp3 twice ($4.60); the seed's $100-200 assumes a larger instance than the template deploys.",
+            "ElastiCache Redis: 2 cache.t3.micro nodes (primary and replica) at $0.017/h = $24.82; the seed's $50-100 assumes larger nodes than the template deploys.",
+            'ALB: $16.43 of hours plus 1 LCU on average ($5.84), which the usage assumes; the seed writes ~$20.',
+            'Other: public IPv4 addresses of the 3 NAT gateways and 3 load balancer nodes at $0.005/h ($21.90; AWS bills them since February 2024, after the seed), CloudWatch Logs ($5.00), 50 GB of data out ($4.50), two KMS keys ($2.00), four secrets ($1.60), alarms and ECR come to $35.70; the seed writes ~$20.',
           ]
         : [
-            'RDS: db.t3.micro at $0.018/h plus 20 GB gp3 ($15.44); the seed writes ~$13.',
-            'Fargate Spot: the Spot price moves; the table uses about 70 % below on-demand ($0.012144 per vCPU-hour).',
-            'Public IPv4: one address per NAT gateway and per load balancer AZ at $0.005/h (since February 2024) falls under "Other".',
+            'ECS Fargate: 1 Spot task of 0.25 vCPU / 0.5 GB at about 70 % below on-demand ($0.012144 per vCPU-hour; the Spot price moves) costs $2.71; the seed writes ~$6.',
+            'RDS PostgreSQL: db.t3.micro at $0.018/h plus 20 GB gp3 ($15.44); the seed writes ~$13.',
+            'Other: public IPv4 addresses of the NAT gateway and 2 load balancer nodes at $0.005/h ($10.95; AWS bills them since February 2024, after the seed), two KMS keys ($2.00), four secrets ($1.60), CloudWatch Logs ($1.00), alarms and ECR come to $16.15; the seed writes ~$10.',
           ],
     };
   },

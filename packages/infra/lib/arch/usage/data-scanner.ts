@@ -43,10 +43,9 @@ export const dataScannerUsage: ProfileUsage = {
           ],
           notes: [
             'ECS Fargate: the seed states 0.25 vCPU x ~10 task-hours at $0.04048/h, which is $0.12 with memory, yet writes ~$10 + ~$1; its figure is one task running all month ($9.01). We keep its stated 10 task-hours.',
-            "RDS db.t3.micro: $0.018/h on the PostgreSQL price page against the seed's $0.017/h ($13.14 vs $12.41).",
+            "RDS: db.t3.micro at $0.018/h on the PostgreSQL price page against the seed's $0.017/h ($13.14 vs $12.41).",
             'S3 requests: 1,000 requests at $0.0004 per 1,000 cost $0.0004 (PUTs $0.005 per 1,000); the seed writes $0.40.',
-            'Public IPv4: AWS bills $0.005/h per public IPv4 address (NAT gateway, bastion) since February 2024; the seed predates it.',
-            'Not in the seed: the database secret in Secrets Manager, CloudWatch alarms (scaling alarms included), the bastion root volume.',
+            "Not in the seed's table: public IPv4 addresses of the NAT gateway and the bastion at $0.005/h each ($7.30; AWS bills them since February 2024, after the seed), the three secrets in Secrets Manager ($1.20), 13 CloudWatch alarms with the scaling alarms ($1.30) and the alarm topic's KMS key ($1.00).",
           ],
         },
 };

@@ -26,10 +26,10 @@ export const productionUsage: ProfileUsage = {
           ],
           notes: [
             "ECS Fargate: the seed's own task sizes (API 2 x 0.5 vCPU/1 GB, Worker 5, Scheduler 1 and Notifier 2 x 0.25 vCPU/0.5 GB) cost $108.12 for 730 h on FARGATE; its ~$150 is about $15 per task whatever the size.",
-            'RDS db.t3.medium Multi-AZ: $0.144/h x 730 h = $105.12 plus Multi-AZ storage; the seed writes ~$130.',
+            'RDS PostgreSQL db.t3.medium Multi-AZ: $0.072/h x 2 x 730 h = $105.12 plus Multi-AZ gp3 storage (20 GB twice at $0.115 = $4.60); the seed writes ~$130.',
             'ElastiCache cache.t3.micro: $0.017/h x 730 h = $12.41; the seed writes ~$25.',
-            'CloudWatch: the usage assumes 30 GB of logs a month for four services; the seed gives no volume.',
-            'Public IPv4: AWS bills $0.005/h per public IPv4 address (NAT gateways, load balancer nodes) since February 2024; the seed predates it.',
+            'CloudWatch: 30 GB of logs a month for four services at $0.50/GB ($15.00, a usage assumption: the seed gives no volume) and 11 alarms ($1.10); the seed writes ~$20.',
+            "Not in the seed's table: public IPv4 addresses of the 2 NAT gateways and 2 load balancer nodes at $0.005/h ($14.60; AWS bills them since February 2024, after the seed), four secrets ($1.60), the alarm topic's KMS key ($1.00), ECR storage ($0.40) and the reports bucket (cents).",
           ],
         },
 };

@@ -22,11 +22,11 @@ export const webServiceUsage: ProfileUsage = {
             { label: 'Secrets Manager', seed: 0.4, categories: ['secrets'] },
           ],
           notes: [
-            "RDS: the prod env runs db.t3.small Multi-AZ (issue 5 sizes prod at t3.small); the seed's table prices db.t3.micro Multi-AZ at ~$30 ($0.036/h = $26.28). Multi-AZ gp3 storage (20 GB x $0.23) is not in its table.",
-            "NAT gateways: the prod env runs one per AZ (2 x $32.85); the seed's table counts one.",
+            "RDS db.t3.micro Multi-AZ: the prod env runs db.t3.small Multi-AZ (issue 5 sizes prod at t3.small): $0.036/h x 2 x 730 h = $52.56, plus Multi-AZ gp3 storage (20 GB twice at $0.115 = $4.60); the seed's ~$30 is db.t3.micro Multi-AZ ($26.28) without storage.",
+            "NAT Gateway: the prod env runs one per AZ (2 x 730 h x $0.045 = $65.70); the seed's table counts one ($32).",
             'ECS Fargate: the capacity-provider strategy puts a share of the 2 tasks on FARGATE_SPOT (about 70 % cheaper), which offsets the rounding in the seed ($36.04 for 2 on-demand tasks).',
-            'Public IPv4: AWS bills $0.005/h per public IPv4 address (NAT gateways, one per load balancer AZ) since February 2024; the seed predates it.',
-            'Not in the seed: the CloudWatch dashboard ($3/month), alarms, the KMS key of the alarm topic.',
+            'Secrets Manager: three secrets (credentials, DATABASE_URL, fingerprint key) at $0.40 each = $1.20; the seed counts one.',
+            "Not in the seed's table: public IPv4 addresses of the 2 NAT gateways and 2 load balancer nodes at $0.005/h ($14.60; AWS bills them since February 2024, after the seed), the CloudWatch dashboard ($3.00), the alarm topic's KMS key ($1.00), 4 alarms ($0.40) and the reports bucket (cents).",
           ],
         },
 };

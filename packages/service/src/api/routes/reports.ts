@@ -20,7 +20,8 @@ const binary = z.string().openapi({ format: 'binary' });
 
 const ExportQuerySchema = z.object({
   format: z.enum(EXPORT_FORMATS).openapi({
-    description: 'sarif (SARIF 2.1.0), csv (header row), json (`{job, findings}`) or jsonl (a Finding per line)',
+    description:
+      'sarif (SARIF 2.1.0), csv (header row), json (`{job, findings}`) or jsonl (a Finding per line)',
     example: 'jsonl',
   }),
 });
@@ -33,7 +34,10 @@ const getReport = createRoute({
   security,
   request: { params: JobIdParamSchema },
   responses: {
-    200: { description: 'The report (local report store)', content: { 'application/pdf': { schema: binary } } },
+    200: {
+      description: 'The report (local report store)',
+      content: { 'application/pdf': { schema: binary } },
+    },
     302: {
       description: 'Redirect to a presigned download URL valid for 5 minutes (S3 report store)',
       headers: z.object({ Location: z.string().url() }),
@@ -52,7 +56,9 @@ const exportFindings = createRoute({
   responses: {
     200: {
       description: 'The findings, streamed',
-      content: Object.fromEntries(EXPORT_FORMATS.map((f) => [EXPORT_MEDIA[f].contentType, { schema: binary }])),
+      content: Object.fromEntries(
+        EXPORT_FORMATS.map((f) => [EXPORT_MEDIA[f].contentType, { schema: binary }]),
+      ),
     },
     ...errorResponses(401, 404, 422),
   },
@@ -76,7 +82,11 @@ export function registerReports(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     } catch (err) {
       if (err instanceof JobNotFoundError) throw HttpError.notFound('No such job');
       if (err instanceof JobNotFinishedError)
-        throw new HttpError(409, 'job_not_finished', `The job is ${err.status}; its report exists once it has ended`);
+        throw new HttpError(
+          409,
+          'job_not_finished',
+          `The job is ${err.status}; its report exists once it has ended`,
+        );
       throw err;
     }
     const filename = reportFilename(jobId, 'pdf');

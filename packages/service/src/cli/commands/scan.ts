@@ -9,10 +9,11 @@ import {
   REPORT_FORMATS,
   type ReportFormat,
   type ReportObject,
+  readAllowlistFile,
   renderReport,
   Scanner,
 } from '@data-scanner/detect';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { createSource } from '../../sources/index.ts';
 
 /** Used when no key is configured and no key file can be written (fingerprints then only group within one machine's default). */
@@ -58,6 +59,8 @@ export interface ScanCommandOptions {
   output?: string;
   detectors?: string;
   exclude?: string[];
+  /** JSON allowlist file (`{"patterns": [...], "fingerprints": [...], "paths": [...]}`). */
+  allowlist?: string;
 }
 
 function pickDetectors(ids: string | undefined): readonly Detector[] {
@@ -120,8 +123,9 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
       throw new Error(`${p} does not exist or is not readable`);
     });
   }
+  const allowlist = options.allowlist ? await readAllowlistFile(options.allowlist) : undefined;
   const source = await createSource(uri, { roots: local, ...(endpoint ? { s3: { endpoint } } : {}) });
-  const scanner = new Scanner({ fingerprintKey: await cliFingerprintKey(), detectors });
+  const scanner = new Scanner({ fingerprintKey: await cliFingerprintKey(), detectors, allowlist });
   const progress = new Progress(process.stderr.isTTY === true);
   const objects: ReportObject[] = [];
   const listOptions = options.exclude && options.exclude.length > 0 ? { exclude: options.exclude } : {};
@@ -164,6 +168,12 @@ export function register(program: Command): void {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-d, --detectors <ids>', 'comma-separated detector ids to run (default: all)')
     .option('-e, --exclude <globs...>', 'globs of paths/keys to skip (repeatable)')
+    .addOption(
+      new Option(
+        '-a, --allowlist <file>',
+        'JSON file of accepted values and places: {"patterns": [regex], "fingerprints": [hex], "paths": [glob]}',
+      ).env('DATA_SCANNER_ALLOWLIST'),
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 no findings, 1 findings, 2 error.\nFingerprint key: DATA_SCANNER_FINGERPRINT_KEY, else ~/.config/data-scanner/fingerprint-key (created on first use).',
