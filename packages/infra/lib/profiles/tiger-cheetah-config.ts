@@ -80,7 +80,8 @@ const COMMON_DIFFERENCES: readonly SeedDifference[] = [
   {
     topic: 'AWS credentials secret',
     seed: 'Secrets Manager holds `{env}/fastapi/aws-credentials` for the application to call SES, SNS and S3',
-    deployed: 'No such secret: the ECS task role grants SES send, SNS publish and S3 writes',
+    deployed:
+      'No such secret: the ECS task roles grant what the application calls (SES send and SNS publish for the worker service, which runs the notifier; the reports prefix for both)',
     reason:
       'Long-lived access keys in a secret can leak and never rotate; the task role hands out short-lived credentials',
   },

@@ -73,6 +73,22 @@ describe('project rules', () => {
     );
   });
 
+  it('accepts SMS publishing on * but not SES sending, which can name its identity', () => {
+    const withStatement = (action: string) => {
+      const res = { ...merged.Resources };
+      res.Notify = {
+        Type: 'AWS::IAM::Policy',
+        Properties: {
+          Roles: [{ Ref: 'FnRole' }],
+          PolicyDocument: { Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] },
+        },
+      };
+      return failures(withAlbOnGroup({ Resources: res })).filter((f) => f.startsWith('resource-star'));
+    };
+    expect(withStatement('sns:Publish')).toEqual([]);
+    expect(withStatement('ses:SendEmail')).toEqual(['resource-star-only-where-needed role scan-fn-role']);
+  });
+
   it('requires deletion protection and 7-day backups in prod', () => {
     const res = { ...merged.Resources };
     const db = res.Db!;

@@ -23,11 +23,8 @@ export const RESOURCE_STAR_ALLOWED: Readonly<Record<string, string>> = {
   'ssmmessages:OpenControlChannel': 'ECS Exec / Session Manager channels; no resource-level permissions',
   'ssmmessages:OpenDataChannel': 'ECS Exec / Session Manager channels; no resource-level permissions',
   'logs:DescribeLogGroups': 'listing log groups needs resource * (used by ECS Exec logging)',
-  'ses:SendEmail':
-    'sending identity is chosen at run time; narrowed by the ses:FromAddress condition where set',
-  'ses:SendRawEmail':
-    'sending identity is chosen at run time; narrowed by the ses:FromAddress condition where set',
-  'sns:Publish': 'SMS publishing to phone numbers has no topic ARN',
+  'sns:Publish':
+    'SMS to phone numbers (the notifier): AWS has no resource ARN for a phone number, so IAM only accepts "*"; publishing to a topic must name the topic',
   'tag:GetResources': 'the tagging API has no resource-level permissions',
 };
 
