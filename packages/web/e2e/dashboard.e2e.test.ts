@@ -145,6 +145,49 @@ describe.skipIf(skipReason !== null)(
       expect(Array.isArray(sarif.runs)).toBe(true);
     });
 
+    it('downloads the PDF report and the CSV export of the finished job', async (ctx) => {
+      needServer(ctx);
+      for (const [label, check] of [
+        ['PDF report', (bytes: Buffer) => expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')],
+        ['CSV', (bytes: Buffer) => expect(bytes.toString('utf8').split('\n').length).toBeGreaterThan(10)],
+      ] as const) {
+        const download = page.waitForEvent('download', { timeout: 60_000 });
+        await page.getByRole('button', { name: `Download ${label}` }).click();
+        const file = await download;
+        check(readFileSync((await file.path()) as string));
+      }
+    });
+
+    it('creates a schedule (a bad cron is shown beside its field), deletes it, and saves notifications', async (ctx) => {
+      needServer(ctx);
+      await page.goto(`${server.url}/#/schedules`);
+      const form = page.locator('form', { has: page.getByRole('heading', { name: 'New schedule' }) });
+      await form.getByLabel('Source').fill(`file://${samplesDir}`);
+      await form.getByLabel('Cron expression').fill('99 * * * *');
+      await form.getByLabel('Time zone').fill('UTC');
+      await form.getByRole('button', { name: 'Create schedule' }).click();
+      await expect.poll(() => form.getByLabel('Cron expression').getAttribute('aria-invalid')).toBe('true');
+      await form.getByLabel('Cron expression').fill('0 3 * * *');
+      await form.getByLabel('Name (optional)').fill('nightly samples');
+      await form.getByRole('button', { name: 'Create schedule' }).click();
+      const remove = page.getByRole('button', { name: 'Delete schedule nightly samples' });
+      await remove.waitFor();
+      await remove.click();
+      await page.getByRole('button', { name: 'Confirm delete' }).click();
+      await page.getByText('No schedules yet.').waitFor();
+
+      const notifications = page.locator('form', {
+        has: page.getByRole('heading', { name: 'Notifications' }),
+      });
+      await notifications.getByLabel('Webhook URL').fill('http://127.0.0.1:9/scanner-hook');
+      await notifications.getByRole('button', { name: 'Save notifications' }).click();
+      await expect.poll(() => notifications.getByRole('status').textContent()).toContain('saved');
+      await page.reload();
+      await expect
+        .poll(() => notifications.getByLabel('Webhook URL').inputValue())
+        .toBe('http://127.0.0.1:9/scanner-hook');
+    });
+
     it('renders the jobs list and the job page at 1280 px and 390 px (screenshots)', async (ctx) => {
       needServer(ctx);
       const SHOTS_DIR = shotsDir();
