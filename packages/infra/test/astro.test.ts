@@ -318,10 +318,20 @@ describe.each([
         ],
       },
       PUBLIC_URL: {
-        'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^CdnDistribution/), 'DomainName'] }]],
+        'Fn::Join': [
+          '',
+          ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^CdnDistribution/), 'DomainName'] }],
+        ],
       },
     });
-    for (const gone of ['PDF_BUCKET', 'REDIS_HOST', 'REDIS_PORT', 'REDIS_TLS', 'NOTIFY_EMAIL_FROM', 'NOTIFY_SMS_ENABLED'])
+    for (const gone of [
+      'PDF_BUCKET',
+      'REDIS_HOST',
+      'REDIS_PORT',
+      'REDIS_TLS',
+      'NOTIFY_EMAIL_FROM',
+      'NOTIFY_SMS_ENABLED',
+    ])
       expect(vars[gone]).toBeUndefined();
   });
 
@@ -336,7 +346,8 @@ describe.each([
 
 describe('astro with a sender address', () => {
   it('sends email from it through SES, limited to that identity', () => {
-    const t = synthProfile(astro, 'dev', { sesFromAddress: 'reports@astro.example' }, IMAGE).templates[0] as Template;
+    const t = synthProfile(astro, 'dev', { sesFromAddress: 'reports@astro.example' }, IMAGE)
+      .templates[0] as Template;
     expect(containerEnvironment(t, 'astro-dev-api').NOTIFY_EMAIL_FROM).toBe('reports@astro.example');
     const send = props(t, 'AWS::IAM::Policy')
       .filter((p) => JSON.stringify(p.Roles).includes('ApiTaskRole'))

@@ -219,7 +219,10 @@ describe('production: the four services', () => {
           Action: ['ses:SendEmail', 'ses:SendRawEmail'],
           Resource: [
             expect.objectContaining({
-              'Fn::Join': ['', expect.arrayContaining([':ses:us-east-1:123456789012:identity/no-reply@example.com'])],
+              'Fn::Join': [
+                '',
+                expect.arrayContaining([':ses:us-east-1:123456789012:identity/no-reply@example.com']),
+              ],
             }),
             expect.objectContaining({
               'Fn::Join': ['', expect.arrayContaining([':ses:us-east-1:123456789012:identity/example.com'])],
@@ -341,5 +344,18 @@ describe('production: data stores, registry and secrets', () => {
   it('records where it differs from the seed', () => {
     const differences = template.toJSON().Metadata?.[SEED_DIFFERENCES_METADATA_KEY] as { topic: string }[];
     expect(differences.map((d) => d.topic)).toContain('Redis replication');
+  });
+});
+
+describe('production: links in messages', () => {
+  it('point to publicUrl when given (a name on the certificate), and refuse what is not a URL', () => {
+    const t = synthProfile(production, 'prod', { publicUrl: 'https://scanner.example.org/' })
+      .templates[0] as Template;
+    expect(containerEnvironment(t, 'data-scanner-prod-notifier').PUBLIC_URL).toBe(
+      'https://scanner.example.org',
+    );
+    expect(() => synthProfile(production, 'prod', { publicUrl: 'scanner.example.org' })).toThrow(
+      /publicUrl="scanner.example.org" must be an http\(s\) URL/,
+    );
   });
 });

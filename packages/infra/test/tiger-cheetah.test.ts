@@ -287,7 +287,9 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
               DomainName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^LoadBalancer'), 'DNSName'] },
             }),
           ]),
-          CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', AllowedMethods: Match.arrayWith(['POST']) })],
+          CacheBehaviors: [
+            Match.objectLike({ PathPattern: '/api/*', AllowedMethods: Match.arrayWith(['POST']) }),
+          ],
         }),
       });
     });
@@ -395,10 +397,7 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
     it('lets only the worker role (it runs the notifier) send SES email from the identity and SNS SMS', () => {
       const worker = statementsOfRole(template, roleId('WorkerTaskRole'));
       const identity = (name: string) => ({
-        'Fn::Join': [
-          '',
-          ['arn:', { Ref: 'AWS::Partition' }, `:ses:us-east-1:123456789012:identity/${name}`],
-        ],
+        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ses:us-east-1:123456789012:identity/${name}`]],
       });
       expect(worker).toEqual(
         expect.arrayContaining([
@@ -443,7 +442,10 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
       expect(worker).toMatchObject({ NOTIFY_EMAIL_FROM: 'no-reply@example.com', NOTIFY_SMS_ENABLED: 'true' });
       expect(worker.TRUST_PROXY).toBeUndefined();
       expect(worker.PUBLIC_URL).toEqual({
-        'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^AssetsCdnDistribution/), 'DomainName'] }]],
+        'Fn::Join': [
+          '',
+          ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^AssetsCdnDistribution/), 'DomainName'] }],
+        ],
       });
       expect(containerCommand(template, `${c.env}-fastapi-app`)).toEqual(['serve', '--role', 'api']);
     });
@@ -620,11 +622,16 @@ describe('tiger: the SES sender', () => {
       identity('scanner@acme.example'),
       identity('acme.example'),
     ]);
-    expect(containerEnvironment(template, 'tiger-celery-worker').NOTIFY_EMAIL_FROM).toBe('scanner@acme.example');
+    expect(containerEnvironment(template, 'tiger-celery-worker').NOTIFY_EMAIL_FROM).toBe(
+      'scanner@acme.example',
+    );
   });
 
   it('limits sending to sesIdentity when given', () => {
-    const { statements } = statementsOf({ sesFromAddress: 'scanner@acme.example', sesIdentity: 'acme.example' });
+    const { statements } = statementsOf({
+      sesFromAddress: 'scanner@acme.example',
+      sesIdentity: 'acme.example',
+    });
     expect(statements.find((s) => s.Sid === 'SendEmail')?.Resource).toEqual(identity('acme.example'));
   });
 

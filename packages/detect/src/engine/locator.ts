@@ -14,8 +14,11 @@ export interface FieldInfo {
  * exactly once, in order, through `advance`, and asks `snapshot` at each finding's start.
  */
 export interface Locator {
-  /** Consumes `text[from, to)`. */
-  advance(text: string, from: number, to: number): void;
+  /**
+   * Consumes `text[from, to)`. `textStart` is the absolute offset of `text[0]`: calls with the
+   * same `textStart` pass the same text (one chunk), so positions found in it may be reused.
+   */
+  advance(text: string, from: number, to: number, textStart: number): void;
   /** The field at the current position. */
   snapshot(): FieldInfo;
 }

@@ -246,7 +246,7 @@ export class TextScanner {
     if (!locator) return;
     const from = this.locatorAt - this.absChar;
     if (to > from) {
-      locator.advance(text, Math.max(0, from), to);
+      locator.advance(text, Math.max(0, from), to, this.absChar);
       this.locatorAt = this.absChar + to;
     }
   }

@@ -28,11 +28,21 @@ export class JsonLocator implements Locator {
   constructor(private readonly lines: boolean) {}
 
   advance(text: string, from: number, to: number): void {
+    // The state lives in locals for the loop (every character of a JSON file passes here).
+    const stack = this.stack;
+    const lines = this.lines;
+    let depth = this.depth;
+    let inString = this.inString;
+    let escaped = this.escaped;
+    let stringIsKey = this.stringIsKey;
+    let keyBuffer = this.keyBuffer;
+    let record = this.record;
+    let sawValue = this.sawValue;
+    let top = this.top();
     for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      if (this.inString) {
-        if (this.escaped) {
-          this.escaped = false;
+      if (inString) {
+        if (escaped) {
+          escaped = false;
           continue;
         }
         // Plain string characters in one go, never reading past `to`: the engine calls once per
@@ -43,69 +53,71 @@ export class JsonLocator implements Locator {
           if (d === 34 || d === 92) break;
           stop++;
         }
-        if (this.stringIsKey && stop > i && this.keyBuffer.length < MAX_KEY) {
-          this.keyBuffer += text.slice(i, Math.min(stop, i + MAX_KEY - this.keyBuffer.length));
+        if (stringIsKey && stop > i && keyBuffer.length < MAX_KEY) {
+          keyBuffer += text.slice(i, Math.min(stop, i + MAX_KEY - keyBuffer.length));
         }
         i = stop;
         if (stop === to) continue;
-        if (text.charCodeAt(stop) === 92) this.escaped = true;
+        if (text.charCodeAt(stop) === 92) escaped = true;
         else {
-          this.inString = false;
-          if (this.stringIsKey) {
-            const top = this.top();
-            if (top) top.key = this.keyBuffer;
-          }
+          inString = false;
+          if (stringIsKey && top) top.key = keyBuffer;
         }
         continue;
       }
+      const c = text.charCodeAt(i);
       switch (c) {
-        case 34: {
-          const top = this.top();
-          this.inString = true;
-          this.stringIsKey = top !== undefined && !top.array && top.expectKey;
-          this.keyBuffer = '';
-          this.sawValue = true;
+        case 34:
+          inString = true;
+          stringIsKey = top !== undefined && !top.array && top.expectKey;
+          keyBuffer = '';
+          sawValue = true;
           break;
-        }
         case 123:
         case 91:
-          this.sawValue = true;
-          this.depth++;
-          if (this.depth <= MAX_DEPTH)
-            this.stack.push({ array: c === 91, key: undefined, index: 0, expectKey: c === 123 });
+          sawValue = true;
+          depth++;
+          if (depth <= MAX_DEPTH) {
+            top = { array: c === 91, key: undefined, index: 0, expectKey: c === 123 };
+            stack.push(top);
+          } else top = undefined;
           break;
         case 125:
         case 93:
-          if (this.depth > 0) {
-            if (this.depth <= MAX_DEPTH) this.stack.pop();
-            this.depth--;
+          if (depth > 0) {
+            if (depth <= MAX_DEPTH) stack.pop();
+            depth--;
+            top = depth <= MAX_DEPTH ? stack[stack.length - 1] : undefined;
           }
           break;
-        case 44: {
-          const top = this.top();
+        case 44:
           if (top?.array) top.index++;
           else if (top) {
             top.expectKey = true;
             top.key = undefined;
           }
-          if (this.depth === 1 && this.stack[0]?.array && !this.lines) this.record++;
+          if (depth === 1 && stack[0]?.array && !lines) record++;
           break;
-        }
-        case 58: {
-          const top = this.top();
+        case 58:
           if (top && !top.array) top.expectKey = false;
           break;
-        }
         case 10:
-          if (this.lines && this.depth === 0 && this.sawValue) {
-            this.record++;
-            this.sawValue = false;
+          if (lines && depth === 0 && sawValue) {
+            record++;
+            sawValue = false;
           }
           break;
         default:
-          if (c > 32) this.sawValue = true;
+          if (c > 32) sawValue = true;
       }
     }
+    this.depth = depth;
+    this.inString = inString;
+    this.escaped = escaped;
+    this.stringIsKey = stringIsKey;
+    this.keyBuffer = keyBuffer;
+    this.record = record;
+    this.sawValue = sawValue;
   }
 
   private top(): Frame | undefined {

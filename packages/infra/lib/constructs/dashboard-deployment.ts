@@ -1,6 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Annotations, type CfnResource, CustomResource, DefaultStackSynthesizer, Stack, Token } from 'aws-cdk-lib';
+import {
+  Annotations,
+  type CfnResource,
+  CustomResource,
+  DefaultStackSynthesizer,
+  Stack,
+  Token,
+} from 'aws-cdk-lib';
 import type * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -96,8 +103,10 @@ export class DashboardDeployment extends Construct {
       DefaultStackSynthesizer.DEFAULT_QUALIFIER;
     const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
     const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
-    const read = 'CDK BucketDeployment reads the staged zip of the dashboard and lists the dashboard bucket to prune it';
-    const replace = 'CDK BucketDeployment replaces the dashboard: it deletes files no longer built and aborts failed uploads';
+    const read =
+      'CDK BucketDeployment reads the staged zip of the dashboard and lists the dashboard bucket to prune it';
+    const replace =
+      'CDK BucketDeployment replaces the dashboard: it deletes files no longer built and aborts failed uploads';
     acknowledge(role, {
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]':
         "CDK BucketDeployment's function writes its own logs through the AWS managed basic execution policy.",

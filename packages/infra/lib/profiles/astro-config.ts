@@ -71,7 +71,8 @@ const SHARED_DIFFERENCES: readonly SeedDifference[] = [
     seed: 'The SPA served from the S3 frontend bucket',
     deployed:
       'Every deploy uploads the built dashboard (packages/web/dist) and a config.json with apiBaseUrl /api, then invalidates /*; CloudFront forwards /api/* unchanged and the API accepts the /api prefix, so no CloudFront function rewrites it',
-    reason: 'The dashboard calls the API on its own origin; without a build, only config.json deploys and synthesis warns',
+    reason:
+      'The dashboard calls the API on its own origin; without a build, only config.json deploys and synthesis warns',
   },
   {
     topic: 'PDF bucket',
@@ -85,7 +86,8 @@ const SHARED_DIFFERENCES: readonly SeedDifference[] = [
     seed: 'ECS Exec on; the task role may write logs',
     deployed:
       'Exec sessions log to /ecs/astro-<env>-api/exec; the task role writes log streams of that group only (logs:DescribeLogGroups and the SSM channels have no narrower resource)',
-    reason: "Without a log group of its own, ECS Exec's default logging needs log-stream rights on every log group",
+    reason:
+      "Without a log group of its own, ECS Exec's default logging needs log-stream rights on every log group",
   },
   {
     topic: 'Roles and notifications',

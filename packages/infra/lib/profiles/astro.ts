@@ -25,7 +25,12 @@ import { ServiceCluster } from '../constructs/service-cluster.ts';
 import { astroConfig } from './astro-config.ts';
 import { createNetwork, domainFrom } from './astro-placement.ts';
 import { regionalArnFinding } from './nag-findings.ts';
-import { grantNotifications, notificationChannels, notifierEnvironment } from './notifications.ts';
+import {
+  grantNotifications,
+  notificationChannels,
+  notifierEnvironment,
+  publicUrlOf,
+} from './notifications.ts';
 import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
 import { grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
 import { recordDifferences } from './seed-differences.ts';
@@ -167,7 +172,7 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
     distribution: cdn.distribution,
     config: { apiBaseUrl: config.cdn.apiPath.replace(/\/\*$/, '') },
   });
-  const publicUrl = `https://${domain ? domain.domainName : cdn.domainName}`;
+  const publicUrl = publicUrlOf(context.options, `https://${domain ? domain.domainName : cdn.domainName}`);
   const channels = notificationChannels(context.options, { emailRequired: false, sms: false });
   const execLogs = new logs.LogGroup(stack, 'ExecLogs', {
     logGroupName: `/ecs/${name('api')}/exec`,

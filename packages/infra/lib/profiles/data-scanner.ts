@@ -91,20 +91,23 @@ const SEED: DataScannerConfig = {
       seed: 'SSH (22) from 0.0.0.0/0 ("restrict in production!")',
       deployed:
         'No SSH ingress by default: the bastion is reached with SSM Session Manager; -c sshCidr=<CIDR> opens 22 from that CIDR only, and a /0 CIDR is refused',
-      reason: 'SSH open to the internet invites brute force; Session Manager needs no open port and logs sessions',
+      reason:
+        'SSH open to the internet invites brute force; Session Manager needs no open port and logs sessions',
     },
     {
       topic: 'S3 gateway endpoint',
       seed: 'Not mentioned: private subnets reach S3 through the NAT gateway',
       deployed: 'An S3 gateway endpoint on the private route tables',
-      reason: 'Workers read the scanned objects from S3; that traffic stays off the NAT gateway (no NAT data charge)',
+      reason:
+        'Workers read the scanned objects from S3; that traffic stays off the NAT gateway (no NAT data charge)',
     },
     {
       topic: 'Database credentials',
       seed: 'Not stated (Terraform variables)',
       deployed:
         'A generated password in Secrets Manager (<app>/<env>/database-credentials) and a DATABASE_URL secret built from it at deploy time; ECS injects it into the worker, the functions read it at cold start',
-      reason: 'No password in code, variables or the template; only the worker, the functions and the bastion reach the database',
+      reason:
+        'No password in code, variables or the template; only the worker, the functions and the bastion reach the database',
     },
     {
       topic: 'Encryption',

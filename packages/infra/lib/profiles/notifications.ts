@@ -42,8 +42,23 @@ export function notificationChannels(
   };
 }
 
+/**
+ * The address links in messages point to (`PUBLIC_URL`): `-c publicUrl=` when given (a name on your
+ * certificate), else what the profile serves at (its CloudFront or load balancer name).
+ */
+export function publicUrlOf(options: ProfileContext['options'], served: string): string {
+  const given = options?.publicUrl;
+  if (!given) return served;
+  if (!/^https?:\/\/[^\s/]+/.test(given))
+    throw new Error(`option publicUrl="${given}" must be an http(s) URL, e.g. https://scanner.example.org`);
+  return given.replace(/\/+$/, '');
+}
+
 /** The notifier's environment: sender, SMS switch and the public URL that links in messages use. */
-export function notifierEnvironment(channels: NotificationChannels, publicUrl: string): Record<string, string> {
+export function notifierEnvironment(
+  channels: NotificationChannels,
+  publicUrl: string,
+): Record<string, string> {
   return {
     ...(channels.emailFrom ? { NOTIFY_EMAIL_FROM: channels.emailFrom } : {}),
     ...(channels.sms ? { NOTIFY_SMS_ENABLED: 'true' } : {}),

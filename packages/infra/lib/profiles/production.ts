@@ -14,7 +14,12 @@ import { Network, type SubnetTier } from '../constructs/network.ts';
 import { Observability } from '../constructs/observability.ts';
 import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
 import { ServiceCluster } from '../constructs/service-cluster.ts';
-import { grantNotifications, notificationChannels, notifierEnvironment } from './notifications.ts';
+import {
+  grantNotifications,
+  notificationChannels,
+  notifierEnvironment,
+  publicUrlOf,
+} from './notifications.ts';
 import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
 import { createReportsBucket, grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
 import { recordDifferences, type SeedDifference } from './seed-differences.ts';
@@ -217,7 +222,10 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
     warnWithoutCertificate: true,
     ...(context.options?.certificateArn ? { certificateArn: context.options.certificateArn } : {}),
   });
-  const publicUrl = `${lb.https ? 'https' : 'http'}://${lb.loadBalancer.loadBalancerDnsName}`;
+  const publicUrl = publicUrlOf(
+    context.options,
+    `${lb.https ? 'https' : 'http'}://${lb.loadBalancer.loadBalancerDnsName}`,
+  );
   const { from, to } = config.servicePorts;
   const tasksGroup = new ec2.SecurityGroup(stack, 'EcsTasksSecurityGroup', {
     vpc,

@@ -67,7 +67,11 @@ export function grantReports(role: iam.Role, store: ReportsStore): void {
     }),
   );
   role.addToPrincipalPolicy(
-    new iam.PolicyStatement({ sid: 'ListReports', actions: ['s3:ListBucket'], resources: [store.bucket.bucketArn] }),
+    new iam.PolicyStatement({
+      sid: 'ListReports',
+      actions: ['s3:ListBucket'],
+      resources: [store.bucket.bucketArn],
+    }),
   );
   if (store.key) {
     role.addToPrincipalPolicy(

@@ -19,7 +19,12 @@ import { scaleToOfficeHours } from '../constructs/office-hours.ts';
 import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
 import { ServiceCluster } from '../constructs/service-cluster.ts';
-import { grantNotifications, notificationChannels, notifierEnvironment } from './notifications.ts';
+import {
+  grantNotifications,
+  notificationChannels,
+  notifierEnvironment,
+  publicUrlOf,
+} from './notifications.ts';
 import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
 import { createReportsBucket, grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
 import { recordDifferences } from './seed-differences.ts';
@@ -166,7 +171,7 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
     distribution: cdn.distribution,
     config: { apiBaseUrl: config.apiPath.replace(/\/\*$/, '') },
   });
-  const publicUrl = `https://${cdn.domainName}`;
+  const publicUrl = publicUrlOf(context.options, `https://${cdn.domainName}`);
   const tasksGroup = new ec2.SecurityGroup(stack, 'EcsTasksSecurityGroup', {
     vpc,
     description: `ECS tasks: ${config.port} from the ALB only`,

@@ -14,7 +14,12 @@ import { Network, type SubnetTier } from '../constructs/network.ts';
 import { Observability } from '../constructs/observability.ts';
 import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
 import { ServiceCluster } from '../constructs/service-cluster.ts';
-import { grantNotifications, notificationChannels, notifierEnvironment } from './notifications.ts';
+import {
+  grantNotifications,
+  notificationChannels,
+  notifierEnvironment,
+  publicUrlOf,
+} from './notifications.ts';
 import { checkAppName, type EnvName, type Profile, type ProfileContext } from './profile.ts';
 import { createReportsBucket, grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
 import { recordDifferences, type SeedDifference } from './seed-differences.ts';
@@ -136,7 +141,8 @@ const SEED: WebServiceConfig = {
       seed: 'One FastAPI service',
       deployed:
         'One service running `serve --role all` (API, worker, scheduler, notifier in every task) and a reports bucket <app>-<env>-reports-<account> (versioned, TLS only, private) read and written under reports/; notifications by webhook, email only when -c sesFromAddress is given, no SMS',
-      reason: 'Recurring scans, notifications and PDF reports need those roles and a store that outlives the tasks',
+      reason:
+        'Recurring scans, notifications and PDF reports need those roles and a store that outlives the tasks',
     },
     {
       topic: 'Infrastructure as code',
@@ -210,7 +216,10 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
     secretName: `${app}/${env}/fingerprint-key`,
   }).secret;
   const reports: ReportsStore = {
-    bucket: createReportsBucket(stack, { bucketName: `${name('reports')}-${stack.account}`, removalPolicy: removal }),
+    bucket: createReportsBucket(stack, {
+      bucketName: `${name('reports')}-${stack.account}`,
+      removalPolicy: removal,
+    }),
   };
   const channels = notificationChannels(context.options, { emailRequired: false, sms: false });
 
@@ -255,7 +264,13 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
       LOG_LEVEL: 'info',
       TRUST_PROXY: 'true',
       ...reportsEnvironment(reports),
-      ...notifierEnvironment(channels, `${lb.https ? 'https' : 'http'}://${lb.loadBalancer.loadBalancerDnsName}`),
+      ...notifierEnvironment(
+        channels,
+        publicUrlOf(
+          context.options,
+          `${lb.https ? 'https' : 'http'}://${lb.loadBalancer.loadBalancerDnsName}`,
+        ),
+      ),
     },
     secrets: {
       DATABASE_URL: ecs.Secret.fromSecretsManager(database.urlSecret),

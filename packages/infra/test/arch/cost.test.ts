@@ -134,13 +134,18 @@ describe('seed notes', () => {
   });
 
   it('calls a row that is off explained only by a note that starts with its name and names a price', () => {
-    expect(compareWithSeed(estimate, seed([])).unexplained).toEqual(['NAT Gateway (1)', "Not in the seed's table"]);
-    expect(compareWithSeed(estimate, seed(['NAT Gateway: it is more than the seed says'])).unexplained).toContain(
+    expect(compareWithSeed(estimate, seed([])).unexplained).toEqual([
       'NAT Gateway (1)',
-    );
+      "Not in the seed's table",
+    ]);
     expect(
-      compareWithSeed(estimate, seed(['NAT Gateway: 730 h x $0.045 = $32.85', "Not in the seed's table: $1 of alarms"]))
-        .unexplained,
+      compareWithSeed(estimate, seed(['NAT Gateway: it is more than the seed says'])).unexplained,
+    ).toContain('NAT Gateway (1)');
+    expect(
+      compareWithSeed(
+        estimate,
+        seed(['NAT Gateway: 730 h x $0.045 = $32.85', "Not in the seed's table: $1 of alarms"]),
+      ).unexplained,
     ).toEqual([]);
   });
 });

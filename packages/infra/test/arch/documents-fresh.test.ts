@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  allTargets,
   type ArchTarget,
+  allTargets,
   analyse,
   documentPath,
   renderCheck,
@@ -70,15 +70,19 @@ describe('every profile and env', () => {
     ]);
   });
 
-  it.each(seeded)('%s is within ±10 %% of the seed total or explains every row that differs', (_n, target) => {
-    const comparison = analyse(target, synth(target)).cost.comparison;
-    if (!comparison) throw new Error('no seed cost table');
-    const verdict = {
-      withinTarget: comparison.withinTarget,
-      unexplained: comparison.withinTarget ? [] : comparison.unexplained,
-    };
-    expect(verdict, `ours $${comparison.ours.toFixed(2)}: rows off by more than 10 % and $1 need a note`).toEqual(
-      { withinTarget: comparison.withinTarget, unexplained: [] },
-    );
-  });
+  it.each(seeded)(
+    '%s is within ±10 %% of the seed total or explains every row that differs',
+    (_n, target) => {
+      const comparison = analyse(target, synth(target)).cost.comparison;
+      if (!comparison) throw new Error('no seed cost table');
+      const verdict = {
+        withinTarget: comparison.withinTarget,
+        unexplained: comparison.withinTarget ? [] : comparison.unexplained,
+      };
+      expect(
+        verdict,
+        `ours $${comparison.ours.toFixed(2)}: rows off by more than 10 % and $1 need a note`,
+      ).toEqual({ withinTarget: comparison.withinTarget, unexplained: [] });
+    },
+  );
 });

@@ -51,7 +51,11 @@ describe('Mermaid diagrams parse with mermaid itself (what GitHub renders with)'
   // Read unconditionally: a missing docs/architecture must fail, not yield zero tests.
   const files = fs.readdirSync(DOCS).filter((f) => /-(dev|staging|prod)\.md$/.test(f));
   it('finds the committed document of every profile and env (6 x 3)', () => {
-    expect(files.sort()).toEqual(allTargets().map((t) => `${t.profile}-${t.env}.md`).sort());
+    expect(files.sort()).toEqual(
+      allTargets()
+        .map((t) => `${t.profile}-${t.env}.md`)
+        .sort(),
+    );
     expect(files).toHaveLength(18);
   });
 

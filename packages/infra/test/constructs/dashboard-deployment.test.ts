@@ -49,7 +49,10 @@ const json = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 describe('DashboardDeployment', () => {
   describe('with a built dashboard', () => {
-    const { stack, template } = synth({ 'index.html': '<!doctype html>', 'config.json': '{"apiBaseUrl":""}' });
+    const { stack, template } = synth({
+      'index.html': '<!doctype html>',
+      'config.json': '{"apiBaseUrl":""}',
+    });
 
     it('uploads the build without its own config.json, then config.json {"apiBaseUrl": "/api"}', () => {
       const [build, config, ...rest] = sourceDirs(stack, template);
@@ -93,9 +96,9 @@ describe('DashboardDeployment', () => {
     });
 
     it('does not warn', () => {
-      expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('dashboard is not built'))).toEqual(
-        [],
-      );
+      expect(
+        Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('dashboard is not built')),
+      ).toEqual([]);
     });
   });
 

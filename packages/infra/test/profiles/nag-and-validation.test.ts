@@ -34,7 +34,12 @@ describe('cdk-nag AwsSolutions and CloudFormation validation', () => {
   });
 
   it('stop npm run synth and npm run arch on a CloudFormation validation error, as in the tests', () => {
-    const { app, stacks } = buildProfileApp({ profile: 'web-service', env: 'dev', outdir: tempDir(), nag: false });
+    const { app, stacks } = buildProfileApp({
+      profile: 'web-service',
+      env: 'dev',
+      outdir: tempDir(),
+      nag: false,
+    });
     expect(app.node.tryGetContext(VALIDATE)).toBe(true);
     addInvalidResource(stacks[0] as Stack);
     expect(() => app.synth()).toThrow(/NotABucket|BucketName/);

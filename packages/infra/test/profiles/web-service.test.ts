@@ -333,18 +333,24 @@ describe('web-service roles, reports and notifications', () => {
           Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }),
         ],
       },
-      PublicAccessBlockConfiguration: Match.objectLike({ BlockPublicPolicy: true, RestrictPublicBuckets: true }),
+      PublicAccessBlockConfiguration: Match.objectLike({
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: true,
+      }),
     });
     expect(containerEnvironment(t, 'fastapi-app-dev').REPORTS_BUCKET).toEqual({
       Ref: expect.stringMatching(/^ReportsBucket/),
     });
-    const role = (idByName(t, 'AWS::IAM::Role', 'Description', 'Application permissions of the task'));
+    const role = idByName(t, 'AWS::IAM::Role', 'Description', 'Application permissions of the task');
     expect(statementsOfRole(t, role)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           Action: ['s3:GetObject', 's3:PutObject'],
           Resource: {
-            'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^ReportsBucket/), 'Arn'] }, '/reports/*']],
+            'Fn::Join': [
+              '',
+              [{ 'Fn::GetAtt': [expect.stringMatching(/^ReportsBucket/), 'Arn'] }, '/reports/*'],
+            ],
           },
         }),
       ]),
@@ -358,17 +364,29 @@ describe('web-service roles, reports and notifications', () => {
     expect(containerEnvironment(t, 'fastapi-app-dev').NOTIFY_EMAIL_FROM).toBeUndefined();
     const withSender = profileTemplate('web-service', 'dev', { sesFromAddress: 'scans@web.example' });
     expect(containerEnvironment(withSender, 'fastapi-app-dev').NOTIFY_EMAIL_FROM).toBe('scans@web.example');
-    const sender = idByName(withSender, 'AWS::IAM::Role', 'Description', 'Application permissions of the task');
+    const sender = idByName(
+      withSender,
+      'AWS::IAM::Role',
+      'Description',
+      'Application permissions of the task',
+    );
     const send = statementsOfRole(withSender, sender).find((st) => st.Sid === 'SendEmail');
-    expect(JSON.stringify(send?.Resource)).toMatch(/:identity\/scans@web\.example".*:identity\/web\.example"/);
+    expect(JSON.stringify(send?.Resource)).toMatch(
+      /:identity\/scans@web\.example".*:identity\/web\.example"/,
+    );
   });
 
   it('records its differences from seed 001', () => {
-    const topics = (dev().toJSON().Metadata?.[SEED_DIFFERENCES_METADATA_KEY] as { topic: string }[]).map(
-      (d) => d.topic,
-    );
+    const recorded = (dev().toJSON().Metadata?.[SEED_DIFFERENCES_METADATA_KEY] ?? []) as { topic: string }[];
+    const topics = recorded.map((d) => d.topic);
     expect(topics).toEqual(
-      expect.arrayContaining(['PostgreSQL version', 'NAT gateways', 'Secrets', 'Encryption', 'Roles and reports']),
+      expect.arrayContaining([
+        'PostgreSQL version',
+        'NAT gateways',
+        'Secrets',
+        'Encryption',
+        'Roles and reports',
+      ]),
     );
   });
 });

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '../store/transaction.ts';
 import { CHANNEL_NAMES, type ChannelName, channelTarget } from './channel.ts';
 import { type JobEvent, reaches } from './job-event.ts';
 import { type NotificationSettings, SEVERITY_ORDER, type Severity } from './notification-settings.ts';
@@ -90,10 +91,8 @@ export class PgOutbox {
     settingsOf: (tenantId: string) => Promise<NotificationSettings | undefined>,
     limit = 20,
   ): Promise<DispatchedEvent[]> {
-    const client = await this.pool.connect();
-    const dispatched: DispatchedEvent[] = [];
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, async (client) => {
+      const dispatched: DispatchedEvent[] = [];
       const { rows } = await client.query(
         `SELECT * FROM outbox WHERE status = 'pending' AND available_at <= now()
          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -120,14 +119,8 @@ export class PgOutbox {
         );
         dispatched.push({ event, channels, ...(skipped ? { skipped } : {}) });
       }
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
-    return dispatched;
+      return dispatched;
+    });
   }
 
   /**

@@ -3,6 +3,7 @@ import type { EnqueuePlan } from '../api/job-commands.ts';
 import type { Job } from '../ports/job-store.ts';
 import { toJob } from '../store/job-rows.ts';
 import { insertJob } from '../store/jobs-repository.ts';
+import { inTransaction } from '../store/transaction.ts';
 import { nextFireAfter } from './cron-schedule.ts';
 
 /** A recurring scan as stored. */
@@ -136,10 +137,8 @@ export class PgScheduleStore {
    * messages are sent after commit; a fire whose send failed is sent again by `requeueUnsent`.
    */
   async fireDue(enqueue: EnqueuePlan, limit = 50): Promise<FiredTick[]> {
-    const client = await this.pool.connect();
     const fired: FiredTick[] = [];
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       const { rows } = await client.query(
         `SELECT *, now() AS db_now FROM schedules WHERE next_fire_at <= now()
          ORDER BY next_fire_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -176,13 +175,7 @@ export class PgScheduleStore {
           [schedule.id, next, schedule.nextFireAt, jobId],
         );
       }
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
     for (const tick of fired) {
       const error = await this.send(tick.scheduleId, tick.fireAt, tick.job, enqueue);
       if (error) tick.sendError = error;

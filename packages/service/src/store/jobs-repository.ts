@@ -12,6 +12,7 @@ import type {
 } from '../ports/job-store.ts';
 import { FINDING_RECORDSET, findingsJson } from './finding-rows.ts';
 import { toJob, toJobObject } from './job-rows.ts';
+import { inTransaction } from './transaction.ts';
 
 const UNFINISHED = `status IN ('queued', 'listing', 'scanning')`;
 const STATUS_COLUMN: Record<Exclude<JobObjectStatus, 'PENDING'>, string> = {
@@ -23,21 +24,6 @@ const STATUS_COLUMN: Record<Exclude<JobObjectStatus, 'PENDING'>, string> = {
 
 /** Rolls back an object's write when its job has already ended (cancelled or failed). */
 class JobEnded extends Error {}
-
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
 
 function finalStatus(row: {
   objects_total: number;

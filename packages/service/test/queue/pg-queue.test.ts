@@ -1,8 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { PgQueue } from '../../src/queue/pg-queue.ts';
 import { createTestDatabase, useTestDatabase } from '../support/database.ts';
+import { receiveWaiting } from '../support/queue-watch.ts';
 import { describeQueueContract } from './queue-contract.ts';
 
 /**
@@ -11,24 +10,6 @@ import { describeQueueContract } from './queue-contract.ts';
  * borrowed from the queue's pool would overwrite the very query it looks for), and passes the text
  * as a parameter so that its own query does not match.
  */
-async function receiveWaiting(url: string): Promise<void> {
-  const watcher = new pg.Client({ connectionString: url });
-  await watcher.connect();
-  try {
-    for (;;) {
-      const { rows } = await watcher.query(
-        `SELECT 1 FROM pg_stat_activity
-         WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle'
-           AND position($1 in query) > 0`,
-        ['FOR UPDATE SKIP LOCKED'],
-      );
-      if (rows.length > 0) return;
-      await sleep(10);
-    }
-  } finally {
-    await watcher.end();
-  }
-}
 
 describeQueueContract('PostgreSQL', async () => {
   const db = await createTestDatabase();

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.ts';
 import { PgQueue, queueChannel } from '../../src/queue/pg-queue.ts';
 import { createSharedState, type SharedState } from '../../src/shared-state.ts';
 import { describeQueueContract } from '../queue/queue-contract.ts';
 import { createTestDatabase, useTestDatabase } from '../support/database.ts';
+import { receiveWaiting } from '../support/queue-watch.ts';
 import { type TestRedis, useTestRedis } from '../support/redis.ts';
 
 const redis = useTestRedis();
@@ -18,26 +18,6 @@ async function connected(server: TestRedis): Promise<SharedState> {
   );
   await shared.redis?.whenReady();
   return shared;
-}
-
-/** Waits until a database connection sits idle after a receive's claim query: it found the queue empty. */
-async function receiveWaiting(url: string): Promise<void> {
-  const watcher = new pg.Client({ connectionString: url });
-  await watcher.connect();
-  try {
-    for (;;) {
-      const { rows } = await watcher.query(
-        `SELECT 1 FROM pg_stat_activity
-         WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle'
-           AND position($1 in query) > 0`,
-        ['FOR UPDATE SKIP LOCKED'],
-      );
-      if (rows.length > 0) return;
-      await sleep(10);
-    }
-  } finally {
-    await watcher.end();
-  }
 }
 
 /** Waits until Redis has a subscriber on the queue's wake-up channel. */

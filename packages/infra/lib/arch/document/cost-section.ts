@@ -96,7 +96,8 @@ export function costText(title: string, view: CostView): string {
       comparison.withinTarget ? `Within ±10 % of the seed (${pct}).` : `Outside ±10 % of the seed (${pct}):`,
     );
     for (const d of comparison.differences) lines.push(`- ${d}`);
-    if (comparison.unexplained.length > 0) lines.push(`No note explains: ${comparison.unexplained.join('; ')}`);
+    if (comparison.unexplained.length > 0)
+      lines.push(`No note explains: ${comparison.unexplained.join('; ')}`);
   } else {
     lines.push('The seed gives no cost table for this env.');
   }
