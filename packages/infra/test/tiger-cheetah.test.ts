@@ -173,7 +173,10 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
         Cpu: '256',
         Memory: '512',
         ContainerDefinitions: [
-          Match.objectLike({ Command: ['serve', '--role', 'all'], PortMappings: Match.absent() }),
+          Match.objectLike({
+            Command: ['serve', '--role', 'worker,scheduler,notifier'],
+            PortMappings: Match.absent(),
+          }),
         ],
       });
       template.hasResourceProperties('AWS::ECS::Service', {

@@ -194,7 +194,7 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
   const api = new FargateService(stack, 'Api', {
     cluster: cluster.cluster,
     image: containerImage(context.image ?? { kind: 'asset' }, repository.repository),
-    command: ['serve', '--role', ...config.service.roles],
+    command: ['serve', '--role', config.service.roles.join(',')],
     subnets: placement.privateSubnets,
     securityGroup: tasksGroup,
     serviceName: name('api'),

@@ -158,7 +158,7 @@ export const TIGER_CONFIG: TigerCheetahConfig = {
     scaleOutCooldownSeconds: 60,
     scaleInCooldownSeconds: 300,
   },
-  worker: { roles: ['all'], cpu: 256, memoryMiB: 512, desiredCount: 1 },
+  worker: { roles: ['worker', 'scheduler', 'notifier'], cpu: 256, memoryMiB: 512, desiredCount: 1 },
   officeHours: DEFAULT_OFFICE_HOURS,
   database: {
     port: 5432,

@@ -194,7 +194,7 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
   const api = new FargateService(stack, 'Api', {
     cluster: cluster.cluster,
     image,
-    command: ['serve', '--role', ...config.api.roles],
+    command: ['serve', '--role', config.api.roles.join(',')],
     subnets: network.subnets('App'),
     securityGroup: tasksGroup,
     serviceName: names.api,
@@ -224,7 +224,7 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
   const worker = new FargateService(stack, 'Worker', {
     cluster: cluster.cluster,
     image,
-    command: ['serve', '--role', ...config.worker.roles],
+    command: ['serve', '--role', config.worker.roles.join(',')],
     subnets: network.subnets('App'),
     securityGroup: tasksGroup,
     serviceName: names.worker,
