@@ -118,6 +118,19 @@ describe('GET /jobs/{id}/report.pdf, S3 report store', () => {
     expect(text).not.toContain(RAW.password);
   });
 
+  it('streams the stored PDF through the API with delivery=stream (for browser fetches)', async () => {
+    const jobId = await scannedJob(api().db.pool, api().acme.tenantId, [
+      { key: 'conf/app.env', text: `password = "${RAW.password}"\n` },
+    ]);
+    const res = await api().call(`/jobs/${jobId}/report.pdf?delivery=stream`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="data-scanner-${jobId}.pdf"`);
+    const pdf = new Uint8Array(await res.arrayBuffer());
+    expect((await pdfLines(pdf)).join('\n')).toContain(`Job ID ${jobId}`);
+    expect((await api().call(`/jobs/${jobId}/report.pdf?delivery=email`)).status).toBe(422);
+  });
+
   it("answers 404 for another tenant's job", async () => {
     const jobId = await insertJob(api().db.pool, api().acme.tenantId, { status: 'succeeded' });
     await expectError(

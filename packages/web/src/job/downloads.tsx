@@ -13,7 +13,8 @@ const FORMATS: Format[] = [
   { label: 'SARIF', path: (id) => `/jobs/${id}/export`, query: { format: 'sarif' }, ext: 'sarif' },
   { label: 'CSV', path: (id) => `/jobs/${id}/export`, query: { format: 'csv' }, ext: 'csv' },
   { label: 'JSON', path: (id) => `/jobs/${id}/export`, query: { format: 'json' }, ext: 'json' },
-  { label: 'PDF report', path: (id) => `/jobs/${id}/report.pdf`, ext: 'pdf' },
+  // Streamed through the API: a fetch carrying the key cannot follow a redirect to another origin.
+  { label: 'PDF report', path: (id) => `/jobs/${id}/report.pdf`, query: { delivery: 'stream' }, ext: 'pdf' },
 ];
 
 /**

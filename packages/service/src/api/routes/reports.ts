@@ -32,10 +32,22 @@ const getReport = createRoute({
   tags: ['reports'],
   summary: 'PDF report of an ended job: summary, counts, top objects and the masked findings table',
   security,
-  request: { params: JobIdParamSchema },
+  request: {
+    params: JobIdParamSchema,
+    query: z.object({
+      delivery: z
+        .enum(['redirect', 'stream'])
+        .default('redirect')
+        .openapi({
+          description:
+            'With an S3 report store: `redirect` (302 to a presigned URL) or `stream` (the bytes through the API, ' +
+            'for browser code that fetches with an Authorization header and cannot follow a cross-origin redirect)',
+        }),
+    }),
+  },
   responses: {
     200: {
-      description: 'The report (local report store)',
+      description: 'The report (local report store, or `delivery=stream`)',
       content: { 'application/pdf': { schema: binary } },
     },
     302: {
@@ -90,7 +102,7 @@ export function registerReports(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
       throw err;
     }
     const filename = reportFilename(jobId, 'pdf');
-    if (reports.store.presignedUrl) {
+    if (reports.store.presignedUrl && c.req.valid('query').delivery === 'redirect') {
       c.header('Cache-Control', 'no-store');
       return c.redirect(await reports.store.presignedUrl(tenantId, jobId, filename), 302);
     }
