@@ -17,9 +17,6 @@ export const STRUCTURAL_CANDIDATE = /[0-9][0-9 .:\-/()]{6,}/g;
 /** The candidate runs for a catalogue whose triggers wake on six characters (custom detectors). */
 export const SHORT_STRUCTURAL_CANDIDATE = /[0-9][0-9 .:\-/()]{5,}/g;
 
-/** IPv6 candidates: `::`, or a colon-hex-colon that a third colon follows within 5 characters. */
-export const IPV6_CANDIDATE = /:[0-9A-Fa-f]{0,4}:/g;
-
 /** What wakes a keyword-less detector: digit runs with enough digits, of a given shape. */
 export type StructuralTrigger = NonNullable<Detector['structural']>;
 
@@ -59,6 +56,17 @@ export function wakes(trigger: StructuralTrigger, digits: number, dots: number, 
  */
 export const DATE_OR_TIME =
   /^(?:1[0-9]{12}|\d{4}-\d{2}-\d{2}|\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?|\d{4}-\d{2}-\d{2}[ ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)[ ]?$/;
+
+/**
+ * `DATE_OR_TIME` tested in place (sticky, at a run's start in the chunk) so the run needs no
+ * string of its own. Its `$` becomes "a character outside the run class, or the end", which in
+ * the text is exactly the run's end; `[.,]` becomes `\.` (a run holds no comma) so no match can
+ * reach past that end.
+ */
+export const DATE_OR_TIME_AT = new RegExp(
+  `${DATE_OR_TIME.source.slice(1, -1).replaceAll('[.,]', '\\.')}(?:[^0-9 .:\\-/()]|$)`,
+  'y',
+);
 
 /** Work counters of an engine, for tests and benchmarks. */
 export interface EngineStats {

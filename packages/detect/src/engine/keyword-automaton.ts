@@ -17,6 +17,12 @@ export class KeywordAutomaton {
   private readonly lengths: Int32Array;
   /** Length in bytes of the longest keyword. */
   private readonly longest: number;
+  /** Scratch of `scan`: lane states while a hit is recorded. */
+  private readonly lanes = new Int32Array(LANES);
+  /** Scratch of `scan`: the lane states where the interleaved loop stopped. */
+  private readonly ends = { s0: 0, s1: 0, s2: 0, s3: 0 };
+  /** Scratch of `scan`: each lane's hits. */
+  private readonly found: number[][] = Array.from({ length: LANES }, () => []);
 
   constructor(keywords: readonly string[]) {
     this.keywords = keywords;
@@ -74,88 +80,123 @@ export class KeywordAutomaton {
   }
 
   /**
-   * Calls `onHit(keywordIndex, startByte)` for every occurrence in `bytes`, in the order a
-   * single left-to-right pass finds them. Returns the number of hits.
+   * Appends `keywordIndex, startByte` to `out` for every occurrence in `bytes`, in the order a
+   * single left-to-right pass finds them (by end, then longest first).
    */
-  scan(bytes: Uint8Array, onHit: (keyword: number, start: number) => void): number {
+  scan(bytes: Uint8Array, out: number[]): void {
     const n = bytes.length;
-    if (n < LANES * LANE_MIN_BYTES || this.longest > LANE_MIN_BYTES) return this.serial(bytes, onHit);
+    if (n < LANES * LANE_MIN_BYTES || this.longest > LANE_MIN_BYTES) {
+      this.serial(bytes, out);
+      return;
+    }
     // A serial automaton waits on each table load before the next; four lanes over four
-    // segments overlap those loads (about 2.3x here). Each lane starts `longest - 1` bytes
-    // before its segment, so from the segment's first byte on its state equals a whole-text
-    // pass (no keyword is longer), and it reports only hits ending inside its own segment.
-    const delta = this.delta;
+    // segments overlap those loads (about 2x here). Each lane starts `longest - 1` bytes before
+    // its segment, so from the segment's first byte on its state equals a whole-text pass (no
+    // keyword is longer), and it reports only hits ending inside its own segment.
     const back = Math.max(0, this.longest - 1);
     const seg = Math.ceil(n / LANES);
+    const found = this.found;
+    for (const lane of found) lane.length = 0;
+    const k = this.interleave(bytes, seg, back);
+    // The rest, lane by lane: lanes 1-3 run `back` bytes longer than lane 0, lane 3 stops at the
+    // text's end.
+    const ends = this.ends;
+    this.finish(bytes, ends.s0, k, seg, 0, found[0]!);
+    this.finish(bytes, ends.s1, seg - back + k, 2 * seg, seg, found[1]!);
+    this.finish(bytes, ends.s2, 2 * seg - back + k, 3 * seg, 2 * seg, found[2]!);
+    this.finish(bytes, ends.s3, 3 * seg - back + k, n, 3 * seg, found[3]!);
+    for (const lane of found) for (let h = 0; h < lane.length; h++) out.push(lane[h]!);
+  }
+
+  /**
+   * The four lanes in step while all have bytes left; returns the steps taken and leaves the
+   * states in `ends`. The loop has a function of its own that ends with it: V8 compiles such
+   * a loop on stack replacement and keeps that code for later calls, and code after the loop
+   * in it (never run when compiled) deoptimized on every call.
+   */
+  private interleave(bytes: Uint8Array, seg: number, back: number): number {
+    const delta = this.delta;
+    const lanes = this.lanes;
     const from1 = seg - back;
     const from2 = 2 * seg - back;
     const from3 = 3 * seg - back;
-    const steps = seg + back;
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;
-    const found: number[][] = [[], [], [], []];
-    const common = Math.min(seg, n - from3);
-    let k = 0;
-    for (; k < common; k++) {
+    const common = Math.min(seg, bytes.length - from3);
+    for (let k = 0; k < common; k++) {
       s0 = delta[(s0 << 8) | bytes[k]!]!;
       s1 = delta[(s1 << 8) | bytes[from1 + k]!]!;
       s2 = delta[(s2 << 8) | bytes[from2 + k]!]!;
       s3 = delta[(s3 << 8) | bytes[from3 + k]!]!;
       if ((s0 | s1 | s2 | s3) < 0) {
-        if (s0 < 0) s0 = this.record(~s0, k, 0, found[0]!);
-        if (s1 < 0) s1 = this.record(~s1, from1 + k, seg, found[1]!);
-        if (s2 < 0) s2 = this.record(~s2, from2 + k, 2 * seg, found[2]!);
-        if (s3 < 0) s3 = this.record(~s3, from3 + k, 3 * seg, found[3]!);
+        lanes[0] = s0;
+        lanes[1] = s1;
+        lanes[2] = s2;
+        lanes[3] = s3;
+        this.recordLanes(k, seg, back);
+        s0 = lanes[0]!;
+        s1 = lanes[1]!;
+        s2 = lanes[2]!;
+        s3 = lanes[3]!;
       }
     }
-    // Lanes 1-3 run `back` bytes longer than lane 0; lane 3 stops at the end of the text.
-    for (; k < steps; k++) {
-      if (k < seg) {
-        s0 = delta[(s0 << 8) | bytes[k]!]!;
-        if (s0 < 0) s0 = this.record(~s0, k, 0, found[0]!);
-      }
-      s1 = delta[(s1 << 8) | bytes[from1 + k]!]!;
-      if (s1 < 0) s1 = this.record(~s1, from1 + k, seg, found[1]!);
-      s2 = delta[(s2 << 8) | bytes[from2 + k]!]!;
-      if (s2 < 0) s2 = this.record(~s2, from2 + k, 2 * seg, found[2]!);
-      if (from3 + k < n) {
-        s3 = delta[(s3 << 8) | bytes[from3 + k]!]!;
-        if (s3 < 0) s3 = this.record(~s3, from3 + k, 3 * seg, found[3]!);
-      }
-    }
-    let hits = 0;
-    for (const lane of found) {
-      for (let h = 0; h < lane.length; h += 2) onHit(lane[h]!, lane[h + 1]!);
-      hits += lane.length / 2;
-    }
-    return hits;
+    const ends = this.ends;
+    ends.s0 = s0;
+    ends.s1 = s1;
+    ends.s2 = s2;
+    ends.s3 = s3;
+    return common;
   }
 
-  /** Appends `(keyword, start)` pairs for the outputs of `state` reached at byte `i`, if `i >= from`; returns the state. */
-  private record(state: number, i: number, from: number, out: number[]): number {
-    if (i >= from) {
-      for (const k of this.outputs[state]!) out.push(k, i + 1 - this.lengths[k]!);
+  /** Runs one lane on alone over `bytes[from, to)` from `state`, recording hits from `own` on. */
+  private finish(
+    bytes: Uint8Array,
+    state: number,
+    from: number,
+    to: number,
+    own: number,
+    out: number[],
+  ): void {
+    const delta = this.delta;
+    for (let i = from; i < to; i++) {
+      state = delta[(state << 8) | bytes[i]!]!;
+      if (state < 0) {
+        state = ~state;
+        if (i >= own) this.record(state, i, out);
+      }
     }
-    return state;
+  }
+
+  /** After step `k` of the interleaved loop: records and clears the lanes that hit a keyword. */
+  private recordLanes(k: number, seg: number, back: number): void {
+    const lanes = this.lanes;
+    for (let lane = 0; lane < LANES; lane++) {
+      const state = lanes[lane]!;
+      if (state >= 0) continue;
+      lanes[lane] = ~state;
+      // Lanes 1-3 spend their first `back` steps catching up; hits there belong to the lane before.
+      if (lane === 0) this.record(~state, k, this.found[0]!);
+      else if (k >= back) this.record(~state, lane * seg - back + k, this.found[lane]!);
+    }
+  }
+
+  /** Appends `(keyword, start)` for the outputs of `state`, reached at byte `i`. */
+  private record(state: number, i: number, out: number[]): void {
+    for (const k of this.outputs[state]!) out.push(k, i + 1 - this.lengths[k]!);
   }
 
   /** The plain serial pass. */
-  private serial(bytes: Uint8Array, onHit: (keyword: number, start: number) => void): number {
+  private serial(bytes: Uint8Array, out: number[]): void {
     const delta = this.delta;
     let state = 0;
-    let hits = 0;
     for (let i = 0, n = bytes.length; i < n; i++) {
       state = delta[(state << 8) | bytes[i]!]!;
       if (state < 0) {
         state = ~state;
-        for (const k of this.outputs[state]!) {
-          onHit(k, i + 1 - this.lengths[k]!);
-          hits++;
-        }
+        this.record(state, i, out);
       }
     }
-    return hits;
   }
 }

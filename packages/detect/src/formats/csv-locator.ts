@@ -59,13 +59,22 @@ export class CsvLocator implements Locator {
         continue;
       }
       let lastBreak = -1;
-      for (let nl = breaks.next(text, textStart, i); nl !== -1 && nl < quote; nl = breaks.next(text, textStart, nl + 1)) {
+      for (
+        let nl = breaks.next(text, textStart, i);
+        nl !== -1 && nl < quote;
+        nl = breaks.next(text, textStart, nl + 1)
+      ) {
         row++;
         lastBreak = nl;
       }
       if (lastBreak !== -1) column = 0;
       const cellsFrom = lastBreak === -1 ? i : lastBreak + 1;
-      for (let d = delims.next(text, textStart, cellsFrom); d !== -1 && d < quote; d = delims.next(text, textStart, d + 1)) column++;
+      for (
+        let d = delims.next(text, textStart, cellsFrom);
+        d !== -1 && d < quote;
+        d = delims.next(text, textStart, d + 1)
+      )
+        column++;
       if (quote < to) inQuotes = true;
       i = quote + 1;
     }

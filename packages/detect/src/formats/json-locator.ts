@@ -65,14 +65,33 @@ export class JsonLocator implements Locator {
         }
         continue;
       }
-      const c = text.charCodeAt(i);
+      let c = text.charCodeAt(i);
+      // Numbers, literals and whitespace change nothing but `sawValue`: skip them in one go.
+      while ((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 32 || c === 45 || c === 46) {
+        if (c !== 32) sawValue = true;
+        if (++i === to) break;
+        c = text.charCodeAt(i);
+      }
+      if (i === to) break;
+      if (c === 34) {
+        stringIsKey = top !== undefined && !top.array && top.expectKey;
+        keyBuffer = '';
+        sawValue = true;
+        // Most strings close before `to` without an escape: read them here in one go.
+        let stop = i + 1;
+        let d = 0;
+        while (stop < to) {
+          d = text.charCodeAt(stop);
+          if (d === 34 || d === 92) break;
+          stop++;
+        }
+        if (stop < to && d === 34) {
+          if (stringIsKey && top) top.key = text.slice(i + 1, Math.min(stop, i + 1 + MAX_KEY));
+          i = stop;
+        } else inString = true;
+        continue;
+      }
       switch (c) {
-        case 34:
-          inString = true;
-          stringIsKey = top !== undefined && !top.array && top.expectKey;
-          keyBuffer = '';
-          sawValue = true;
-          break;
         case 123:
         case 91:
           sawValue = true;
