@@ -2,11 +2,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
+import { availableChannels } from '../notify/channel.ts';
 import { PgNotificationSettings } from '../notify/notification-settings.ts';
 import type { Queue } from '../ports/queue.ts';
 import { createScanQueue } from '../queue/create-queue.ts';
 import { createReportStore } from '../reports/index.ts';
-import { availableChannels } from '../roles/notifier.ts';
 import { PgScheduleStore } from '../schedules/schedules-repository.ts';
 import { createSharedState, type SharedState } from '../shared-state.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
@@ -42,7 +42,7 @@ export function createApiApp(options: {
     schedules: new PgScheduleStore(options.pool),
     notifications: {
       settings: new PgNotificationSettings(options.pool),
-      channelsAvailable: availableChannels(options.config),
+      channelsAvailable: availableChannels(options.config.notifier),
     },
     rateLimit: { limiter: shared.rateLimiter, ...options.config.rateLimit },
     cache: shared.cache,

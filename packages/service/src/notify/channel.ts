@@ -24,3 +24,15 @@ export function channelTarget(channel: ChannelName, settings: NotificationSettin
   if (channel === 'email') return settings.emailTo;
   return settings.smsTo;
 }
+
+/** Names of the channels a deployment's notifier settings enable (webhooks always). */
+export function availableChannels(notifier: {
+  emailFrom?: string | undefined;
+  smsEnabled: boolean;
+}): ChannelName[] {
+  return [
+    'webhook',
+    ...(notifier.emailFrom ? (['email'] as const) : []),
+    ...(notifier.smsEnabled ? (['sms'] as const) : []),
+  ];
+}

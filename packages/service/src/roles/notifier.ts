@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import type { ChannelName, NotificationChannel } from '../notify/channel.ts';
+import type { NotificationChannel } from '../notify/channel.ts';
 import {
   EmailChannel,
   type MailTransport,
@@ -13,15 +13,6 @@ import { Notifier } from '../notify/notifier.ts';
 import { PgOutbox } from '../notify/outbox-repository.ts';
 import { createReportStore, ensureJobReport } from '../reports/index.ts';
 import type { RoleContext, RunningRole } from './role.ts';
-
-/** Names of the channels this deployment's configuration enables (webhooks always). */
-export function availableChannels(config: Pick<Config, 'notifier'>): ChannelName[] {
-  return [
-    'webhook',
-    ...(config.notifier.emailFrom ? (['email'] as const) : []),
-    ...(config.notifier.smsEnabled ? (['sms'] as const) : []),
-  ];
-}
 
 /** The channels this deployment's configuration enables, and how to close their clients. */
 export function channelsFor(config: Config): { channels: NotificationChannel[]; close(): void } {

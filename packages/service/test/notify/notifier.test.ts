@@ -3,7 +3,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.ts';
-import type { NotificationChannel } from '../../src/notify/channel.ts';
+import { availableChannels, type NotificationChannel } from '../../src/notify/channel.ts';
 import {
   EmailChannel,
   SesMailTransport,
@@ -358,6 +358,17 @@ describe('email and SMS channels', () => {
     );
     expect(form.get('MessageAttributes.entry.1.Value.StringValue')).toBe('Transactional');
     expect((await outboxRows())[0].status).toBe('delivered');
+  });
+});
+
+describe('channels a deployment offers', () => {
+  it('always webhooks; email with a sender address; SMS when enabled', () => {
+    expect(availableChannels({ smsEnabled: false })).toEqual(['webhook']);
+    expect(availableChannels({ emailFrom: 'scanner@example.com', smsEnabled: true })).toEqual([
+      'webhook',
+      'email',
+      'sms',
+    ]);
   });
 });
 
