@@ -191,6 +191,7 @@ export class TextScanner {
       }
       if (digits < (dotsInRun >= 3 ? fewest : fewestUndotted)) continue;
       if (end - start <= 24) {
+        if (isCommonDateOrTime(text, start, end - start, digits, dotsInRun)) continue;
         DATE_OR_TIME_AT.lastIndex = start;
         if (DATE_OR_TIME_AT.test(text)) continue;
       }
@@ -361,6 +362,32 @@ export class TextScanner {
       fingerprint: fp,
     };
   }
+}
+
+/**
+ * The commonest `DATE_OR_TIME` runs, recognized from the counts the walk already has (a run
+ * holds only digits and separators, so the counts pin every other character to a digit):
+ * epoch milliseconds, `2026-11-14` and `12:34:56.789`. False means "ask the regex".
+ */
+function isCommonDateOrTime(
+  text: string,
+  start: number,
+  length: number,
+  digits: number,
+  dots: number,
+): boolean {
+  if (length === 13) return digits === 13 && text.charCodeAt(start) === 49;
+  if (length === 10)
+    return digits === 8 && text.charCodeAt(start + 4) === 45 && text.charCodeAt(start + 7) === 45;
+  if (length === 12)
+    return (
+      digits === 9 &&
+      dots === 1 &&
+      text.charCodeAt(start + 2) === 58 &&
+      text.charCodeAt(start + 5) === 58 &&
+      text.charCodeAt(start + 8) === 46
+    );
+  return false;
 }
 
 function isHex(c: number): boolean {
