@@ -41,17 +41,17 @@ async function buildEvent(
   publicUrl: string | undefined,
 ): Promise<JobEvent> {
   const jobId = row.job_id as string;
-  const [{ rows: job }, { rows: severities }, { rows: detectors }] = await Promise.all([
-    client.query('SELECT * FROM jobs WHERE id = $1', [jobId]),
-    client.query('SELECT severity, count(*)::int AS n FROM findings WHERE job_id = $1 GROUP BY severity', [
-      jobId,
-    ]),
-    client.query(
-      `SELECT detector, count(*)::int AS n FROM findings WHERE job_id = $1
-       GROUP BY detector ORDER BY n DESC, detector LIMIT 10`,
-      [jobId],
-    ),
-  ]);
+  // One client runs its queries one after another, so they are awaited in turn.
+  const { rows: job } = await client.query('SELECT * FROM jobs WHERE id = $1', [jobId]);
+  const { rows: severities } = await client.query(
+    'SELECT severity, count(*)::int AS n FROM findings WHERE job_id = $1 GROUP BY severity',
+    [jobId],
+  );
+  const { rows: detectors } = await client.query(
+    `SELECT detector, count(*)::int AS n FROM findings WHERE job_id = $1
+     GROUP BY detector ORDER BY n DESC, detector LIMIT 10`,
+    [jobId],
+  );
   const j = job[0] ?? {};
   const bySeverity = Object.fromEntries(SEVERITY_ORDER.map((s) => [s, 0])) as Record<Severity, number>;
   for (const r of severities) if (r.severity in bySeverity) bySeverity[r.severity as Severity] = r.n;

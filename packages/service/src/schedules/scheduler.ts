@@ -87,9 +87,10 @@ export class Scheduler {
         this.deps.logger.warn({ ...fields, err: tick.sendError }, 'schedule fired; plan not queued yet');
       else this.deps.logger.info(fields, 'schedule fired');
     }
-    const stuck = await this.deps.schedules.requeueUnsent(this.deps.enqueue);
-    if (stuck > 0)
-      this.deps.logger.warn({ count: stuck }, 'scheduled jobs still waiting for their plan message');
+    const { sent, waiting } = await this.deps.schedules.requeueUnsent(this.deps.enqueue);
+    if (sent > 0) this.deps.logger.info({ count: sent }, 'queued the plans of earlier scheduled jobs');
+    if (waiting > 0)
+      this.deps.logger.warn({ count: waiting }, 'scheduled jobs still waiting for their plan message');
     return fired.length;
   }
 

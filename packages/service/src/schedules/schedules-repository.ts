@@ -183,19 +183,22 @@ export class PgScheduleStore {
     return fired;
   }
 
-  /** Sends the plan of fires committed earlier whose send failed or was cut off (older than `graceSeconds`). */
-  async requeueUnsent(enqueue: EnqueuePlan, graceSeconds = 60): Promise<number> {
+  /**
+   * Sends the plan of fires committed earlier whose send failed or was cut off (older than
+   * `graceSeconds`). Returns how many were sent now and how many still wait for the queue.
+   */
+  async requeueUnsent(enqueue: EnqueuePlan, graceSeconds = 60): Promise<{ sent: number; waiting: number }> {
     const { rows } = await this.pool.query(
       `SELECT f.schedule_id, f.fire_at, j.* FROM schedule_fires f JOIN jobs j ON j.id = f.job_id
        WHERE f.enqueued_at IS NULL AND f.created_at < now() - make_interval(secs => $1) AND j.status = 'queued'
        ORDER BY f.created_at LIMIT 100`,
       [graceSeconds],
     );
-    let sent = 0;
+    let waiting = 0;
     for (const row of rows) {
-      if (!(await this.send(row.schedule_id, row.fire_at, toJob(row), enqueue))) sent += 1;
+      if (await this.send(row.schedule_id, row.fire_at, toJob(row), enqueue)) waiting += 1;
     }
-    return sent;
+    return { sent: rows.length - waiting, waiting };
   }
 
   /** Sends one plan and marks its fire; returns the send error's message, undefined when sent. */
