@@ -16,13 +16,7 @@ import {
   JobWaitQuerySchema,
   ObjectsQuerySchema,
 } from '../schemas.ts';
-import { errorResponses } from './error-responses.ts';
-
-const security = [{ bearerAuth: [] }];
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+import { BEARER, errorResponses, jsonContent } from './openapi-parts.ts';
 
 const getJob = createRoute({
   method: 'get',
@@ -32,11 +26,11 @@ const getJob = createRoute({
   description:
     'Polling clients send the `ETag` back as `If-None-Match` and may add `?wait=20` to be answered as ' +
     'soon as the job changes instead of polling again.',
-  security,
+  security: BEARER,
   request: { params: JobIdParamSchema, query: JobWaitQuerySchema, headers: JobConditionalHeaderSchema },
   responses: {
     200: {
-      ...json(JobDetailSchema, 'The job with its findings summary'),
+      ...jsonContent(JobDetailSchema, 'The job with its findings summary'),
       headers: { ETag: { schema: { type: 'string' }, description: 'Validator for `If-None-Match`' } },
     },
     304: { description: 'The job still matches `If-None-Match` (after `wait`, if given)' },
@@ -49,9 +43,9 @@ const listJobs = createRoute({
   path: '/jobs',
   tags: ['jobs'],
   summary: 'Jobs of the caller, newest first',
-  security,
+  security: BEARER,
   request: { query: JobListQuerySchema },
-  responses: { 200: json(JobListSchema, 'A page of jobs'), ...errorResponses(401, 422) },
+  responses: { 200: jsonContent(JobListSchema, 'A page of jobs'), ...errorResponses(401, 422) },
 });
 
 const cancelJob = createRoute({
@@ -59,10 +53,10 @@ const cancelJob = createRoute({
   path: '/jobs/{job_id}/cancel',
   tags: ['jobs'],
   summary: 'Cancel a job (no effect once it has ended)',
-  security,
+  security: BEARER,
   request: { params: JobIdParamSchema },
   responses: {
-    202: json(JobSchema, 'Cancellation recorded; the job as it is now'),
+    202: jsonContent(JobSchema, 'Cancellation recorded; the job as it is now'),
     ...errorResponses(401, 404, 422),
   },
 });
@@ -72,9 +66,9 @@ const listObjects = createRoute({
   path: '/jobs/{job_id}/objects',
   tags: ['jobs'],
   summary: 'Per-object status of a job, in key order',
-  security,
+  security: BEARER,
   request: { params: JobIdParamSchema, query: ObjectsQuerySchema },
-  responses: { 200: json(JobObjectListSchema, 'A page of objects'), ...errorResponses(401, 404, 422) },
+  responses: { 200: jsonContent(JobObjectListSchema, 'A page of objects'), ...errorResponses(401, 404, 422) },
 });
 
 const isJobKey = (v: unknown): v is JobKey =>

@@ -3,23 +3,18 @@ import { authenticate } from '../../auth/authenticate.ts';
 import { DEFAULT_SETTINGS, type NotificationSettings } from '../../notify/notification-settings.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
 import { NotificationSettingsRequestSchema, NotificationSettingsSchema } from '../schedule-schemas.ts';
-import { errorResponses } from './error-responses.ts';
+import { BEARER, errorResponses, jsonContent } from './openapi-parts.ts';
 
 const PATH = '/settings/notifications';
-const security = [{ bearerAuth: [] }];
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const getSettings = createRoute({
   method: 'get',
   path: PATH,
   tags: ['notifications'],
   summary: 'Which channels fire when a job finishes, and when',
-  security,
+  security: BEARER,
   responses: {
-    200: json(NotificationSettingsSchema, 'The settings (defaults until saved)'),
+    200: jsonContent(NotificationSettingsSchema, 'The settings (defaults until saved)'),
     ...errorResponses(401),
   },
 });
@@ -31,12 +26,12 @@ const putSettings = createRoute({
   summary: 'Replace the notification settings',
   description:
     'A field left out or null is cleared. The webhook signing secret is made on first save and kept.',
-  security,
+  security: BEARER,
   request: {
     body: { required: true, content: { 'application/json': { schema: NotificationSettingsRequestSchema } } },
   },
   responses: {
-    200: json(NotificationSettingsSchema, 'The saved settings'),
+    200: jsonContent(NotificationSettingsSchema, 'The saved settings'),
     ...errorResponses(401, 413, 415, 422),
   },
 });

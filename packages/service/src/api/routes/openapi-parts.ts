@@ -1,6 +1,7 @@
 import { ErrorSchema } from '../schemas.ts';
 
 const DESCRIPTIONS: Record<number, string> = {
+  400: 'Malformed request, or a value the API cannot use (see the error code)',
   401: 'Missing or invalid credentials',
   404: 'No such resource for this tenant',
   409: 'The resource is not in a state that allows this',
@@ -23,3 +24,12 @@ export function errorResponses(...statuses: number[]) {
     ]),
   );
 }
+
+/** The `security` of every route that needs `Authorization: Bearer <api key | JWT>`. */
+export const BEARER = [{ bearerAuth: [] }];
+
+/** An OpenAPI response (or body) of `schema` as `application/json`. */
+export const jsonContent = <T>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});

@@ -13,9 +13,8 @@ import {
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
 import { HttpError } from '../http-error.ts';
 import { JobIdParamSchema } from '../schemas.ts';
-import { errorResponses } from './error-responses.ts';
+import { BEARER, errorResponses } from './openapi-parts.ts';
 
-const security = [{ bearerAuth: [] }];
 const binary = z.string().openapi({ format: 'binary' });
 
 const ExportQuerySchema = z.object({
@@ -31,7 +30,7 @@ const getReport = createRoute({
   path: '/jobs/{job_id}/report.pdf',
   tags: ['reports'],
   summary: 'PDF report of an ended job: summary, counts, top objects and the masked findings table',
-  security,
+  security: BEARER,
   request: {
     params: JobIdParamSchema,
     query: z.object({
@@ -63,7 +62,7 @@ const exportFindings = createRoute({
   path: '/jobs/{job_id}/export',
   tags: ['reports'],
   summary: 'Every finding of a job in one streamed document (running jobs: the findings so far)',
-  security,
+  security: BEARER,
   request: { params: JobIdParamSchema, query: ExportQuerySchema },
   responses: {
     200: {

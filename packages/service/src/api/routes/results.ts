@@ -4,14 +4,14 @@ import type { ApiDeps, ApiEnv } from '../api-env.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { HttpError } from '../http-error.ts';
 import { FindingListSchema, ResultsQuerySchema } from '../schemas.ts';
-import { errorResponses } from './error-responses.ts';
+import { BEARER, errorResponses } from './openapi-parts.ts';
 
 const listResults = createRoute({
   method: 'get',
   path: '/results',
   tags: ['results'],
   summary: 'Findings of one job, filtered by detector and object, in a stable order',
-  security: [{ bearerAuth: [] }],
+  security: BEARER,
   request: { query: ResultsQuerySchema },
   responses: {
     200: {

@@ -6,14 +6,14 @@ import { HttpError } from '../http-error.ts';
 import { IdempotencyConflict } from '../ports.ts';
 import { ErrorSchema, IdempotencyHeaderSchema, ScanAcceptedSchema, ScanRequestSchema } from '../schemas.ts';
 import { checkSource } from '../source-policy.ts';
-import { errorResponses } from './error-responses.ts';
+import { BEARER, errorResponses } from './openapi-parts.ts';
 
 const scanRoute = createRoute({
   method: 'post',
   path: '/scan',
   tags: ['scans'],
   summary: 'Submit a scan of an S3 prefix or a local folder',
-  security: [{ bearerAuth: [] }],
+  security: BEARER,
   request: {
     headers: IdempotencyHeaderSchema,
     body: { required: true, content: { 'application/json': { schema: ScanRequestSchema } } },

@@ -14,13 +14,7 @@ import {
   type ScheduleView,
 } from '../schedule-schemas.ts';
 import { checkSource } from '../source-policy.ts';
-import { errorResponses } from './error-responses.ts';
-
-const security = [{ bearerAuth: [] }];
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+import { BEARER, errorResponses, jsonContent } from './openapi-parts.ts';
 
 const createSchedule = createRoute({
   method: 'post',
@@ -28,9 +22,9 @@ const createSchedule = createRoute({
   tags: ['schedules'],
   summary: 'Create a recurring scan',
   description: 'A bad cron expression or time zone is a 400 (`invalid_schedule`) naming the field.',
-  security,
+  security: BEARER,
   request: { body: { required: true, content: { 'application/json': { schema: ScheduleRequestSchema } } } },
-  responses: { 201: json(ScheduleSchema, 'The schedule'), ...errorResponses(400, 401, 413, 415, 422) },
+  responses: { 201: jsonContent(ScheduleSchema, 'The schedule'), ...errorResponses(400, 401, 413, 415, 422) },
 });
 
 const listSchedules = createRoute({
@@ -38,9 +32,9 @@ const listSchedules = createRoute({
   path: '/schedules',
   tags: ['schedules'],
   summary: "The caller's schedules, oldest first",
-  security,
+  security: BEARER,
   request: { query: ScheduleListQuerySchema },
-  responses: { 200: json(ScheduleListSchema, 'A page of schedules'), ...errorResponses(401, 422) },
+  responses: { 200: jsonContent(ScheduleListSchema, 'A page of schedules'), ...errorResponses(401, 422) },
 });
 
 const getSchedule = createRoute({
@@ -48,9 +42,9 @@ const getSchedule = createRoute({
   path: '/schedules/{schedule_id}',
   tags: ['schedules'],
   summary: 'One schedule',
-  security,
+  security: BEARER,
   request: { params: ScheduleIdParamSchema },
-  responses: { 200: json(ScheduleSchema, 'The schedule'), ...errorResponses(401, 404, 422) },
+  responses: { 200: jsonContent(ScheduleSchema, 'The schedule'), ...errorResponses(401, 404, 422) },
 });
 
 const deleteSchedule = createRoute({
@@ -58,7 +52,7 @@ const deleteSchedule = createRoute({
   path: '/schedules/{schedule_id}',
   tags: ['schedules'],
   summary: 'Delete a schedule (jobs it started are kept)',
-  security,
+  security: BEARER,
   request: { params: ScheduleIdParamSchema },
   responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 404, 422) },
 });
