@@ -11,6 +11,8 @@ export const IGNORE_MARKER = 'data-scanner:ignore';
  * digits or separators. Cards, IBANs, SSNs, phones, IPs and national ids all contain such a run
  * (every built-in trigger needs seven digits, or four and three dots); their patterns only run in
  * windows around these candidates. Prices, counters and ids of six characters are not candidates.
+ * The keyword automaton finds the ends of these runs in its own pass (`runLength`); the regex is
+ * their definition, which tests hold the automaton to.
  */
 export const STRUCTURAL_CANDIDATE = /[0-9][0-9 .:\-/()]{6,}/g;
 
@@ -58,6 +60,13 @@ export const DATE_OR_TIME =
   /^(?:1[0-9]{12}|\d{4}-\d{2}-\d{2}|\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?|\d{4}-\d{2}-\d{2}[ ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)[ ]?$/;
 
 /**
+ * The commonest `DATE_OR_TIME` runs, which the automaton leaves unreported itself: epoch
+ * milliseconds, `2026-11-14` and `12:34:56.789` (`d` any digit; the whole run from its first
+ * digit). Most digit runs in logs, CSV and JSON are one of these.
+ */
+export const QUIET_RUNS: readonly string[] = ['1dddddddddddd', 'dddd-dd-dd', 'dd:dd:dd.ddd'];
+
+/**
  * `DATE_OR_TIME` tested in place (sticky, at a run's start in the chunk) so the run needs no
  * string of its own. Its `$` becomes "a character outside the run class, or the end", which in
  * the text is exactly the run's end; `[.,]` becomes `\.` (a run holds no comma) so no match can
@@ -97,8 +106,11 @@ export class Engine {
   readonly markerKeyword: number;
   /** Keyword-less detectors, grouped by trigger; `undefined` trigger: run on all text. */
   readonly structural: readonly { trigger: StructuralTrigger | undefined; detectors: number[] }[];
-  /** The structural candidate regex the triggers need (a shared global: scans are synchronous). */
-  readonly structuralCandidate: RegExp;
+  /**
+   * Characters a digit run needs to be a structural candidate: 7 (`STRUCTURAL_CANDIDATE`), 6
+   * (`SHORT_STRUCTURAL_CANDIDATE`), or 0 when no trigger counts digits. The automaton finds them.
+   */
+  readonly runLength: number;
   readonly fingerprintKey: string | Uint8Array;
   readonly allowlist: Allowlist;
   readonly stats: EngineStats = { regexChars: 0, windows: 0, prefilterBytes: 0 };
@@ -127,7 +139,6 @@ export class Engine {
         if (kw.length > 0) wakes[add(kw)]!.push(di);
       }
     });
-    this.automaton = new KeywordAutomaton(keywords);
     this.keywordDetectors = wakes;
     const groups = new Map<string, { trigger: StructuralTrigger | undefined; detectors: number[] }>();
     this.compiled.forEach((c, i) => {
@@ -149,7 +160,8 @@ export class Engine {
           : t.minDigits + (t.shape === 'dotted-quad' ? 3 : 0),
       ),
     );
-    this.structuralCandidate = shortest < 7 ? SHORT_STRUCTURAL_CANDIDATE : STRUCTURAL_CANDIDATE;
+    this.runLength = shortest === Number.POSITIVE_INFINITY ? 0 : shortest < 7 ? 6 : 7;
+    this.automaton = new KeywordAutomaton(keywords, { runLength: this.runLength, quietRuns: QUIET_RUNS });
   }
 
   /** Resets the work counters. */

@@ -1,202 +1,324 @@
+import { inRuns, NO_RUNS, type RunTracker, runTracker } from './digit-runs.ts';
+
 /** Interleaved passes over one chunk (see `scan`). */
 const LANES = 4;
 /** Below this many bytes per lane, the serial pass is used. */
 const LANE_MIN_BYTES = 4096;
+/** How far past its nominal start a lane may look for a byte that ends every digit run. */
+const LANE_SHIFT_MAX = 1024;
+
+/** The "keyword" index of a digit-run end in `scan`'s output; its position is the run's end. */
+export const RUN_END = -1;
+
+/** Compiled tables, shared by automata of the same keywords and run length (tests build many). */
+interface Tables {
+  delta: Int32Array;
+  outputs: Int32Array[];
+  back: number;
+  runs: RunTracker;
+}
+const cache = new Map<string, Tables>();
+const CACHE_SIZE = 8;
+
+/** Options of a KeywordAutomaton. */
+export interface AutomatonOptions {
+  /** Report digit runs of at least this many characters from their first digit; 0: none. */
+  runLength?: number;
+  /** Runs that are exactly one of these shapes are not reported (see `runTracker`). */
+  quietRuns?: readonly string[];
+}
 
 /**
- * Aho-Corasick automaton over UTF-8 bytes, ASCII case-insensitive. One pass over a chunk finds
- * every keyword occurrence, so prefilter cost grows with the text and the hits, not with the
- * number of detectors. The transition table is a flat Int32Array (state * 256 + byte).
+ * Aho-Corasick automaton over UTF-8 bytes, ASCII case-insensitive, fused with a digit-run
+ * tracker. One pass over a chunk finds every keyword occurrence and, when `runLength` is set,
+ * the end of every run that `/[0-9][0-9 .:\-/()]{runLength-1,}/g` would match (a digit, then
+ * digits or separators, at least `runLength` characters in all) but for the quiet shapes.
+ * Prefilter cost grows with the text and the hits, not with the number of detectors, and
+ * digit runs cost no pass of their own.
+ *
+ * A state is a pair (keyword state, run state); the transition table is a flat Int32Array
+ * (state * 256 + byte). Transitions into a state that reports something are stored as
+ * `~state`, so the hot loop tests the sign only.
  */
 export class KeywordAutomaton {
   readonly keywords: readonly string[];
+  /** Characters from a run's first digit to its end that get it reported; 0: runs not tracked. */
+  readonly runLength: number;
   private readonly delta: Int32Array;
-  /** For each state, the keyword indexes that end there (including via failure links). Transitions into such a state are stored as `~state`, so the hot loop tests the sign only. */
-  private readonly outputs: (readonly number[])[];
-  /** Length in bytes of each keyword. */
-  private readonly lengths: Int32Array;
-  /** Length in bytes of the longest keyword. */
-  private readonly longest: number;
-  /** Scratch of `scan`: lane states while a hit is recorded. */
+  /** For each state, the `(keyword or RUN_END, offset from the byte reached)` pairs it reports. */
+  private readonly outputs: Int32Array[];
+  /** The run tracker (its states multiply the keyword states). */
+  private readonly runs: RunTracker;
+  /** Bytes a lane reads before its own segment so that its state there equals a whole-text pass. */
+  private readonly back: number;
+  /** Scratch of `scan`: the lanes' states between its steps. */
   private readonly lanes = new Int32Array(LANES);
-  /** Scratch of `scan`: the lane states where the interleaved loop stopped. */
-  private readonly ends = { s0: 0, s1: 0, s2: 0, s3: 0 };
-  /** Scratch of `scan`: each lane's hits. */
-  private readonly found: number[][] = Array.from({ length: LANES }, () => []);
+  /** Scratch of `scan`: where each lane's own segment starts, and the text's end. */
+  private readonly own = new Int32Array(LANES + 1);
+  /** Each lane's hits (lane 0 is also the serial pass's), reused from chunk to chunk. */
+  private readonly found: Int32Array[] = Array.from({ length: LANES }, () => new Int32Array(1024));
+  private readonly count = new Int32Array(LANES);
 
-  constructor(keywords: readonly string[]) {
+  constructor(keywords: readonly string[], options: AutomatonOptions = {}) {
     this.keywords = keywords;
-    const gotoRows: Int32Array[] = [new Int32Array(256).fill(-1)];
-    const outs: number[][] = [[]];
-    this.lengths = new Int32Array(keywords.length);
-    keywords.forEach((keyword, index) => {
-      const bytes = Buffer.from(keyword.toLowerCase(), 'utf8');
-      this.lengths[index] = bytes.length;
-      let state = 0;
-      for (const byte of bytes) {
-        const row = gotoRows[state]!;
-        if (row[byte] === -1) {
-          row[byte] = gotoRows.length;
-          gotoRows.push(new Int32Array(256).fill(-1));
-          outs.push([]);
-        }
-        state = row[byte]!;
-      }
-      if (bytes.length > 0) outs[state]!.push(index);
-    });
-    const fail = new Int32Array(gotoRows.length);
-    const queue: number[] = [];
-    const root = gotoRows[0]!;
-    for (let c = 0; c < 256; c++) {
-      const next = root[c]!;
-      if (next === -1) root[c] = 0;
-      else queue.push(next);
+    const runLength = options.runLength ?? 0;
+    const quiet = options.quietRuns ?? [];
+    this.runLength = runLength;
+    const key = [runLength, ...quiet, '', ...keywords].join('\u0000');
+    let tables = cache.get(key);
+    if (!tables) {
+      tables = compile(keywords, runLength === 0 ? NO_RUNS : runTracker(runLength, quiet), runLength);
+      if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(key, tables);
     }
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head]!;
-      const row = gotoRows[state]!;
-      const failRow = gotoRows[fail[state]!]!;
-      for (let c = 0; c < 256; c++) {
-        const next = row[c]!;
-        if (next === -1) row[c] = failRow[c]!;
-        else {
-          fail[next] = failRow[c]!;
-          outs[next] = outs[next]!.concat(outs[fail[next]!]!);
-          queue.push(next);
-        }
-      }
-    }
-    for (const row of gotoRows) for (let c = 65; c <= 90; c++) row[c] = row[c + 32]!;
-    this.delta = new Int32Array(gotoRows.length * 256);
-    gotoRows.forEach((row, i) => {
-      this.delta.set(row, i * 256);
-    });
-    this.outputs = outs;
-    this.longest = this.lengths.reduce((a, b) => Math.max(a, b), 0);
-    for (let i = 0; i < this.delta.length; i++) {
-      const target = this.delta[i]!;
-      if (outs[target]!.length > 0) this.delta[i] = ~target;
-    }
+    this.delta = tables.delta;
+    this.outputs = tables.outputs;
+    this.back = tables.back;
+    this.runs = tables.runs;
   }
 
   /**
-   * Appends `keywordIndex, startByte` to `out` for every occurrence in `bytes`, in the order a
-   * single left-to-right pass finds them (by end, then longest first).
+   * Returns `keywordIndex, startByte` for every keyword occurrence in `bytes`, and
+   * `RUN_END, endByte` for every digit run (when tracked), in the order a single left-to-right
+   * pass finds them: by end (a run ends on the byte after it), a run's end before keywords
+   * ending on the same byte, then longest keyword first. The array is reused by the next call.
    */
-  scan(bytes: Uint8Array, out: number[]): void {
+  scan(bytes: Uint8Array): Int32Array {
     const n = bytes.length;
-    if (n < LANES * LANE_MIN_BYTES || this.longest > LANE_MIN_BYTES) {
-      this.serial(bytes, out);
-      return;
+    this.count.fill(0);
+    let last: number;
+    let lanes = 1;
+    if (n < LANES * LANE_MIN_BYTES || this.back > LANE_MIN_BYTES / 2 || !this.placeLanes(bytes)) {
+      last = this.serial(bytes);
+    } else {
+      last = this.laned(bytes);
+      lanes = LANES;
     }
-    // A serial automaton waits on each table load before the next; four lanes over four
-    // segments overlap those loads (about 2x here). Each lane starts `longest - 1` bytes before
-    // its segment, so from the segment's first byte on its state equals a whole-text pass (no
-    // keyword is longer), and it reports only hits ending inside its own segment.
-    const back = Math.max(0, this.longest - 1);
-    const seg = Math.ceil(n / LANES);
-    const found = this.found;
-    for (const lane of found) lane.length = 0;
-    const k = this.interleave(bytes, seg, back);
-    // The rest, lane by lane: lanes 1-3 run `back` bytes longer than lane 0, lane 3 stops at the
-    // text's end.
-    const ends = this.ends;
-    this.finish(bytes, ends.s0, k, seg, 0, found[0]!);
-    this.finish(bytes, ends.s1, seg - back + k, 2 * seg, seg, found[1]!);
-    this.finish(bytes, ends.s2, 2 * seg - back + k, 3 * seg, 2 * seg, found[2]!);
-    this.finish(bytes, ends.s3, 3 * seg - back + k, n, 3 * seg, found[3]!);
-    for (const lane of found) for (let h = 0; h < lane.length; h++) out.push(lane[h]!);
+    // A run that reaches the end of the text ends there.
+    if (this.runs.reportsAtEnd[last % this.runs.states] === 1) {
+      this.push(lanes - 1, RUN_END, n);
+    }
+    if (lanes === 1) return this.found[0]!.subarray(0, this.count[0]!);
+    // Lane 0's buffer gathers the others in order.
+    let total = 0;
+    for (let lane = 0; lane < LANES; lane++) total += this.count[lane]!;
+    this.reserve(0, total - this.count[0]!);
+    const all = this.found[0]!;
+    let at = this.count[0]!;
+    for (let lane = 1; lane < LANES; lane++) {
+      all.set(this.found[lane]!.subarray(0, this.count[lane]!), at);
+      at += this.count[lane]!;
+    }
+    return all.subarray(0, total);
   }
 
   /**
-   * The four lanes in step while all have bytes left; returns the steps taken and leaves the
-   * states in `ends`. The loop has a function of its own that ends with it: V8 compiles such
-   * a loop on stack replacement and keeps that code for later calls, and code after the loop
-   * in it (never run when compiled) deoptimized on every call.
+   * Picks the lanes' segments: about a quarter each, each one starting just after a byte that
+   * no digit run holds, so that a lane's run state is right from its segment's first byte (its
+   * keyword state is, after `back` bytes of catch-up). False when no such byte is near.
    */
-  private interleave(bytes: Uint8Array, seg: number, back: number): number {
+  private placeLanes(bytes: Uint8Array): boolean {
+    const n = bytes.length;
+    const own = this.own;
+    const seg = Math.ceil(n / LANES);
+    own[0] = 0;
+    own[LANES] = n;
+    for (let lane = 1; lane < LANES; lane++) {
+      let at = lane * seg;
+      if (this.runLength !== 0) {
+        const limit = at + LANE_SHIFT_MAX;
+        while (at < limit && inRuns(bytes[at - 1]!)) at++;
+        if (at === limit) return false;
+      }
+      own[lane] = at;
+    }
+    return true;
+  }
+
+  /**
+   * Four lanes over four segments: a serial automaton waits on each table load before the
+   * next, four lanes overlap those loads (about 2x here). Lanes 1-3 first catch up over the
+   * `back` bytes before their segments, without reporting (those hits are the lane before's).
+   * Returns the last lane's end state.
+   */
+  private laned(bytes: Uint8Array): number {
+    const own = this.own;
+    for (let lane = 1; lane < LANES; lane++)
+      this.lanes[lane] = this.catchUp(bytes, own[lane]! - this.back, own[lane]!);
+    this.lanes[0] = 0;
+    let common = own[1]!;
+    for (let lane = 1; lane < LANES; lane++) common = Math.min(common, own[lane + 1]! - own[lane]!);
+    this.interleave(bytes, common);
+    let last = 0;
+    for (let lane = 0; lane < LANES; lane++) {
+      last = this.finish(bytes, lane, this.lanes[lane]!, own[lane]! + common, own[lane + 1]!);
+    }
+    return last;
+  }
+
+  /** The state after `bytes[start, to)` from the root, reporting nothing. */
+  private catchUp(bytes: Uint8Array, start: number, to: number): number {
+    const delta = this.delta;
+    let state = 0;
+    for (let i = start; i < to; i++) {
+      state = delta[(state << 8) | bytes[i]!]!;
+      if (state < 0) state = ~state;
+    }
+    return state;
+  }
+
+  /**
+   * The four lanes in step for `common` bytes of their own segments, from the states in
+   * `lanes`; leaves their states there. The loop has a function of its own that ends with it:
+   * V8 compiles such a loop on stack replacement and keeps that code for later calls, and code
+   * after the loop in it (never run when compiled) deoptimized on every call.
+   */
+  private interleave(bytes: Uint8Array, common: number): void {
     const delta = this.delta;
     const lanes = this.lanes;
-    const from1 = seg - back;
-    const from2 = 2 * seg - back;
-    const from3 = 3 * seg - back;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    const common = Math.min(seg, bytes.length - from3);
+    const own = this.own;
+    const at1 = own[1]!;
+    const at2 = own[2]!;
+    const at3 = own[3]!;
+    let s0 = lanes[0]!;
+    let s1 = lanes[1]!;
+    let s2 = lanes[2]!;
+    let s3 = lanes[3]!;
     for (let k = 0; k < common; k++) {
       s0 = delta[(s0 << 8) | bytes[k]!]!;
-      s1 = delta[(s1 << 8) | bytes[from1 + k]!]!;
-      s2 = delta[(s2 << 8) | bytes[from2 + k]!]!;
-      s3 = delta[(s3 << 8) | bytes[from3 + k]!]!;
+      s1 = delta[(s1 << 8) | bytes[at1 + k]!]!;
+      s2 = delta[(s2 << 8) | bytes[at2 + k]!]!;
+      s3 = delta[(s3 << 8) | bytes[at3 + k]!]!;
       if ((s0 | s1 | s2 | s3) < 0) {
-        lanes[0] = s0;
-        lanes[1] = s1;
-        lanes[2] = s2;
-        lanes[3] = s3;
-        this.recordLanes(k, seg, back);
-        s0 = lanes[0]!;
-        s1 = lanes[1]!;
-        s2 = lanes[2]!;
-        s3 = lanes[3]!;
+        if (s0 < 0) s0 = this.record(0, ~s0, k);
+        if (s1 < 0) s1 = this.record(1, ~s1, at1 + k);
+        if (s2 < 0) s2 = this.record(2, ~s2, at2 + k);
+        if (s3 < 0) s3 = this.record(3, ~s3, at3 + k);
       }
     }
-    const ends = this.ends;
-    ends.s0 = s0;
-    ends.s1 = s1;
-    ends.s2 = s2;
-    ends.s3 = s3;
-    return common;
+    lanes[0] = s0;
+    lanes[1] = s1;
+    lanes[2] = s2;
+    lanes[3] = s3;
   }
 
-  /** Runs one lane on alone over `bytes[from, to)` from `state`, recording hits from `own` on. */
-  private finish(
-    bytes: Uint8Array,
-    state: number,
-    from: number,
-    to: number,
-    own: number,
-    out: number[],
-  ): void {
+  /** Runs `lane` on alone over `bytes[start, to)` from `state`; returns the state it ends in. */
+  private finish(bytes: Uint8Array, lane: number, state: number, start: number, to: number): number {
     const delta = this.delta;
-    for (let i = from; i < to; i++) {
+    for (let i = start; i < to; i++) {
       state = delta[(state << 8) | bytes[i]!]!;
-      if (state < 0) {
-        state = ~state;
-        if (i >= own) this.record(state, i, out);
-      }
+      if (state < 0) state = this.record(lane, ~state, i);
     }
+    return state;
   }
 
-  /** After step `k` of the interleaved loop: records and clears the lanes that hit a keyword. */
-  private recordLanes(k: number, seg: number, back: number): void {
-    const lanes = this.lanes;
-    for (let lane = 0; lane < LANES; lane++) {
-      const state = lanes[lane]!;
-      if (state >= 0) continue;
-      lanes[lane] = ~state;
-      // Lanes 1-3 spend their first `back` steps catching up; hits there belong to the lane before.
-      if (lane === 0) this.record(~state, k, this.found[0]!);
-      else if (k >= back) this.record(~state, lane * seg - back + k, this.found[lane]!);
-    }
-  }
-
-  /** Appends `(keyword, start)` for the outputs of `state`, reached at byte `i`. */
-  private record(state: number, i: number, out: number[]): void {
-    for (const k of this.outputs[state]!) out.push(k, i + 1 - this.lengths[k]!);
-  }
-
-  /** The plain serial pass. */
-  private serial(bytes: Uint8Array, out: number[]): void {
+  /** The plain serial pass (into lane 0); returns the state it ends in. */
+  private serial(bytes: Uint8Array): number {
     const delta = this.delta;
     let state = 0;
     for (let i = 0, n = bytes.length; i < n; i++) {
       state = delta[(state << 8) | bytes[i]!]!;
-      if (state < 0) {
-        state = ~state;
-        this.record(state, i, out);
+      if (state < 0) state = this.record(0, ~state, i);
+    }
+    return state;
+  }
+
+  /** Appends to `lane` the `(keyword or RUN_END, position)` pairs `state` reports, reached at byte `i`; returns `state`. */
+  private record(lane: number, state: number, i: number): number {
+    const o = this.outputs[state]!;
+    this.reserve(lane, o.length);
+    const buf = this.found[lane]!;
+    let c = this.count[lane]!;
+    for (let j = 0; j < o.length; j += 2) {
+      buf[c++] = o[j]!;
+      buf[c++] = i + o[j + 1]!;
+    }
+    this.count[lane] = c;
+    return state;
+  }
+
+  private push(lane: number, k: number, at: number): void {
+    this.reserve(lane, 2);
+    const c = this.count[lane]!;
+    this.found[lane]![c] = k;
+    this.found[lane]![c + 1] = at;
+    this.count[lane] = c + 2;
+  }
+
+  /** Makes room for `more` entries in `lane`'s buffer. */
+  private reserve(lane: number, more: number): void {
+    const buf = this.found[lane]!;
+    const need = this.count[lane]! + more;
+    if (need <= buf.length) return;
+    const grown = new Int32Array(Math.max(need, buf.length * 2));
+    grown.set(buf.subarray(0, this.count[lane]!));
+    this.found[lane] = grown;
+  }
+}
+
+/** Builds the product of the keyword trie (with failure links) and the run tracker. */
+function compile(keywords: readonly string[], runs: RunTracker, runLength: number): Tables {
+  const gotoRows: Int32Array[] = [new Int32Array(256).fill(-1)];
+  const outs: number[][] = [[]];
+  const lengths: number[] = [];
+  keywords.forEach((keyword, index) => {
+    const bytes = Buffer.from(keyword.toLowerCase(), 'utf8');
+    lengths.push(bytes.length);
+    let state = 0;
+    for (const byte of bytes) {
+      const row = gotoRows[state]!;
+      if (row[byte] === -1) {
+        row[byte] = gotoRows.length;
+        gotoRows.push(new Int32Array(256).fill(-1));
+        outs.push([]);
+      }
+      state = row[byte]!;
+    }
+    if (bytes.length > 0) outs[state]!.push(index);
+  });
+  const fail = new Int32Array(gotoRows.length);
+  const queue: number[] = [];
+  const root = gotoRows[0]!;
+  for (let c = 0; c < 256; c++) {
+    const next = root[c]!;
+    if (next === -1) root[c] = 0;
+    else queue.push(next);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head]!;
+    const row = gotoRows[state]!;
+    const failRow = gotoRows[fail[state]!]!;
+    for (let c = 0; c < 256; c++) {
+      const next = row[c]!;
+      if (next === -1) row[c] = failRow[c]!;
+      else {
+        fail[next] = failRow[c]!;
+        outs[next] = outs[next]!.concat(outs[fail[next]!]!);
+        queue.push(next);
       }
     }
   }
+  for (const row of gotoRows) for (let c = 65; c <= 90; c++) row[c] = row[c + 32]!;
+
+  const R = runs.states;
+  const states = gotoRows.length * R;
+  const none = new Int32Array(0);
+  const outputs: Int32Array[] = [];
+  for (let s = 0; s < states; s++) {
+    const pairs: number[] = [];
+    if (runs.reports[s % R] === 1) pairs.push(RUN_END, 0);
+    for (const k of outs[Math.floor(s / R)]!) pairs.push(k, 1 - lengths[k]!);
+    outputs.push(pairs.length === 0 ? none : Int32Array.from(pairs));
+  }
+  const delta = new Int32Array(states * 256);
+  for (let s = 0; s < states; s++) {
+    const row = gotoRows[Math.floor(s / R)]!;
+    const r = s % R;
+    for (let byte = 0; byte < 256; byte++) {
+      const target = row[byte]! * R + runs.next[r * 256 + byte]!;
+      delta[s * 256 + byte] = outputs[target]!.length > 0 ? ~target : target;
+    }
+  }
+  const longest = lengths.reduce((a, b) => Math.max(a, b), 0);
+  return { delta, outputs, runs, back: Math.max(0, longest - 1, runLength) };
 }

@@ -4,6 +4,7 @@ import { mask } from '../masking.ts';
 import type { Finding, MatchContext, ValidationResult } from '../types.ts';
 import type { CompiledDetector } from './compiled-detector.ts';
 import { DATE_OR_TIME_AT, type Engine } from './engine.ts';
+import { RUN_END } from './keyword-automaton.ts';
 import type { Locator } from './locator.ts';
 import { addWindow, mergeWindows, pushWindow, type Windows, widen } from './windows.ts';
 
@@ -11,6 +12,8 @@ import { addWindow, mergeWindows, pushWindow, type Windows, widen } from './wind
 export const CHUNK_BYTES = 1024 * 1024;
 /** Characters carried into the next chunk; the longest match the engine guarantees whole. */
 const CARRY_CHARS = 4096;
+/** The most bytes a chunk holds: a full chunk after the carry (4 bytes a character at most) and a split character. */
+const WORK_BYTES = CHUNK_BYTES + 4 * CARRY_CHARS + 3;
 /** Characters of the carry that precede the next chunk's report boundary (context, `\b`). */
 const CONTEXT_CHARS = 256;
 const KEYWORD_BEFORE = 80;
@@ -38,8 +41,9 @@ function validation(result: boolean | ValidationResult): ValidationResult {
  * whatever the chunking; memory stays bounded by the chunk size whatever the line length.
  */
 export class TextScanner {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  /** Bytes gathered for the next chunk (the carry first), reused from chunk to chunk. */
+  private work: Buffer = Buffer.allocUnsafe(0);
+  private filled = 0;
   /** Absolute char/byte offsets of the current chunk's first character. */
   private absChar = 0;
   private absByte = 0;
@@ -61,11 +65,15 @@ export class TextScanner {
 
   /** Adds UTF-8 bytes; scans whenever a full chunk is gathered. */
   write(bytes: Uint8Array): void {
-    if (bytes.length === 0) return;
-    this.pending.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    this.pendingBytes += bytes.length;
     this.bytesScanned += bytes.length;
-    if (this.pendingBytes >= CHUNK_BYTES) this.flush(false);
+    for (let at = 0; at < bytes.length; ) {
+      const n = Math.min(bytes.length - at, WORK_BYTES - this.filled);
+      this.reserve(this.filled + n);
+      this.work.set(bytes.subarray(at, at + n), this.filled);
+      this.filled += n;
+      at += n;
+      if (this.filled >= CHUNK_BYTES) this.flush(false);
+    }
   }
 
   /** Scans what is left. */
@@ -73,8 +81,16 @@ export class TextScanner {
     this.flush(true);
   }
 
+  /** Grows the work buffer to hold `bytes` (small objects never get a whole chunk's worth). */
+  private reserve(bytes: number): void {
+    if (bytes <= this.work.length) return;
+    const grown = Buffer.allocUnsafe(Math.min(WORK_BYTES, Math.max(bytes, 2 * this.work.length)));
+    this.work.copy(grown, 0, 0, this.filled);
+    this.work = grown;
+  }
+
   private flush(final: boolean): void {
-    const all = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    const all = this.work.subarray(0, this.filled);
     let usable = all.length;
     if (!final) usable = completeUtf8Length(all);
     const bytes = all.subarray(0, usable);
@@ -86,17 +102,16 @@ export class TextScanner {
     const cut = final ? text.length : Math.min(text.length, carryStart + CONTEXT_CHARS);
     this.scanChunk(bytes, text, ascii, cut);
     if (final) {
-      this.pending = [];
-      this.pendingBytes = 0;
+      this.work = Buffer.allocUnsafe(0);
+      this.filled = 0;
       return;
     }
     const carryByte = ascii ? carryStart : Buffer.byteLength(text.slice(0, carryStart), 'utf8');
     this.advanceLines(text, 0, carryStart);
     this.absChar += carryStart;
     this.absByte += carryByte;
-    const rest = all.subarray(carryByte);
-    this.pending = [Buffer.from(rest)];
-    this.pendingBytes = rest.length;
+    this.work.copyWithin(0, carryByte, this.filled);
+    this.filled -= carryByte;
   }
 
   /** Moves the line counter over `text[from, to)` (relative to the chunk). */
@@ -113,12 +128,17 @@ export class TextScanner {
     const engine = this.engine;
     const perDetector = new Map<number, Windows>();
     const markers: number[] = [];
-    const hits: number[] = [];
     engine.stats.prefilterBytes += bytes.length;
-    engine.automaton.scan(bytes, hits);
+    const hits = engine.automaton.scan(bytes);
+    // Where candidate digit runs end, in characters.
+    const runEnds: number[] = [];
     const toChar = ascii ? (b: number) => b : byteToCharMapper(bytes);
     for (let h = 0; h < hits.length; h += 2) {
       const k = hits[h]!;
+      if (k === RUN_END) {
+        runEnds.push(toChar(hits[h + 1]!));
+        continue;
+      }
       const at = toChar(hits[h + 1]!);
       if (k === engine.markerKeyword) {
         markers.push(at);
@@ -133,7 +153,7 @@ export class TextScanner {
         addWindow(w, text, at - KEYWORD_BEFORE, at + KEYWORD_AFTER);
       }
     }
-    if (engine.structural.length > 0) this.structuralWindows(text, perDetector);
+    if (engine.structural.length > 0) this.structuralWindows(text, runEnds, perDetector);
     const candidates: Candidate[] = [];
     const merged = new Set<Windows>();
     for (const [di, windows] of perDetector) {
@@ -157,8 +177,15 @@ export class TextScanner {
     this.reportFrom = this.absChar + cut;
   }
 
-  /** Windows for keyword-less detectors around digit runs that can hold their values. */
-  private structuralWindows(text: string, perDetector: Map<number, Windows>): void {
+  /**
+   * Windows for keyword-less detectors around digit runs that can hold their values (`runEnds`:
+   * where the automaton saw candidate runs end, ascending), and around IPv6-like colons.
+   */
+  private structuralWindows(
+    text: string,
+    runEnds: readonly number[],
+    perDetector: Map<number, Windows>,
+  ): void {
     const groups = this.engine.structural;
     const windows: Windows[] = groups.map(() => []);
     const minDigits = groups.map((g) =>
@@ -169,13 +196,11 @@ export class TextScanner {
     // Digits a run needs to wake any group: without three dots, only undotted groups count.
     const fewestUndotted = Math.min(...minDigits.filter((_, g) => !dotted[g]));
     const span: [number, number] = [0, 0];
-    const re = this.engine.structuralCandidate;
-    re.lastIndex = 0;
-    // `test` rather than `exec`: no match array or run string per run (most are timestamps).
     // A run ends at a character outside the class and starts at the first digit after the
     // previous such character, so walking back from its end finds its start, digits and dots.
-    while (fewest !== Number.POSITIVE_INFINITY && re.test(text)) {
-      const end = re.lastIndex;
+    const runs = fewest === Number.POSITIVE_INFINITY ? 0 : runEnds.length;
+    for (let r = 0; r < runs; r++) {
+      const end = runEnds[r]!;
       let start = end;
       let digits = 0;
       let dots = 0;
@@ -191,7 +216,6 @@ export class TextScanner {
       }
       if (digits < (dotsInRun >= 3 ? fewest : fewestUndotted)) continue;
       if (end - start <= 24) {
-        if (isCommonDateOrTime(text, start, end - start, digits, dotsInRun)) continue;
         DATE_OR_TIME_AT.lastIndex = start;
         if (DATE_OR_TIME_AT.test(text)) continue;
       }
@@ -362,32 +386,6 @@ export class TextScanner {
       fingerprint: fp,
     };
   }
-}
-
-/**
- * The commonest `DATE_OR_TIME` runs, recognized from the counts the walk already has (a run
- * holds only digits and separators, so the counts pin every other character to a digit):
- * epoch milliseconds, `2026-11-14` and `12:34:56.789`. False means "ask the regex".
- */
-function isCommonDateOrTime(
-  text: string,
-  start: number,
-  length: number,
-  digits: number,
-  dots: number,
-): boolean {
-  if (length === 13) return digits === 13 && text.charCodeAt(start) === 49;
-  if (length === 10)
-    return digits === 8 && text.charCodeAt(start + 4) === 45 && text.charCodeAt(start + 7) === 45;
-  if (length === 12)
-    return (
-      digits === 9 &&
-      dots === 1 &&
-      text.charCodeAt(start + 2) === 58 &&
-      text.charCodeAt(start + 5) === 58 &&
-      text.charCodeAt(start + 8) === 46
-    );
-  return false;
 }
 
 function isHex(c: number): boolean {

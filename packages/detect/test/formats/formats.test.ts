@@ -75,6 +75,18 @@ describe('structured text', () => {
     const r = await s.scanText(`{"a":1}\n{"b":2}\n{"c":{"d":["${EMAIL}"]}}\n`, 'x.jsonl');
     expect(r.findings[0]?.location).toMatchObject({ json_path: '$.c.d[0]', record_index: 2, line: 3 });
   });
+
+  it('starts every JSON Lines record afresh, whatever the line before left open', async () => {
+    const r = await s.scanText(`{"a":[1,{"open":"\n\n{"b":{"mail":"${EMAIL}"}}\n`, 'x.jsonl');
+    expect(r.findings[0]?.location).toMatchObject({ json_path: '$.b.mail', record_index: 1, line: 3 });
+  });
+
+  it('names a JSON key read in one chunk for a value found in a later one', async () => {
+    const json = `{"list":[{"owner": ${' '.repeat(3 * 1024 * 1024)}"${EMAIL}"}]}`;
+    const r = await s.scanText(json, 'x.json');
+    expect(r.findings[0]?.location.json_path).toBe('$.list[0].owner');
+    expect(r.findings[0]?.location.byte_start).toBeGreaterThan(3 * 1024 * 1024);
+  });
 });
 
 describe('archives', () => {
