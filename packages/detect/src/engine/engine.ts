@@ -77,6 +77,34 @@ export const DATE_OR_TIME_AT = new RegExp(
   'y',
 );
 
+/** More digits than any run holds: a group that no digit run wakes. */
+const NEVER = 0x3fffffff;
+
+/** Per structural group (in order): the digits a run needs, and whether it must be a dotted quad. */
+export interface RunNeeds {
+  minDigits: Int32Array;
+  dotted: Uint8Array;
+  /** Groups woken by IPv6-like colons instead. */
+  colons: Uint8Array;
+  anyColons: boolean;
+  /** The fewest digits that wake any group, and any group but the dotted ones (NEVER: none). */
+  fewest: number;
+  fewestUndotted: number;
+}
+
+function runNeeds(triggers: readonly (StructuralTrigger | undefined)[]): RunNeeds {
+  const minDigits = Int32Array.from(triggers, (t) => (t && t.shape !== 'colons' ? t.minDigits : NEVER));
+  const dotted = Uint8Array.from(triggers, (t) => (t?.shape === 'dotted-quad' ? 1 : 0));
+  const colons = Uint8Array.from(triggers, (t) => (t?.shape === 'colons' ? 1 : 0));
+  let fewest = NEVER;
+  let fewestUndotted = NEVER;
+  minDigits.forEach((m, g) => {
+    fewest = Math.min(fewest, m);
+    if (dotted[g] === 0) fewestUndotted = Math.min(fewestUndotted, m);
+  });
+  return { minDigits, dotted, colons, anyColons: colons.includes(1), fewest, fewestUndotted };
+}
+
 /** Work counters of an engine, for tests and benchmarks. */
 export interface EngineStats {
   /** Characters handed to detector regexes (sum of window lengths, per detector). */
@@ -106,6 +134,8 @@ export class Engine {
   readonly markerKeyword: number;
   /** Keyword-less detectors, grouped by trigger; `undefined` trigger: run on all text. */
   readonly structural: readonly { trigger: StructuralTrigger | undefined; detectors: number[] }[];
+  /** What each structural group needs of a digit run, computed once for the chunk loop. */
+  readonly runNeeds: RunNeeds;
   /**
    * Characters a digit run needs to be a structural candidate: 7 (`STRUCTURAL_CANDIDATE`), 6
    * (`SHORT_STRUCTURAL_CANDIDATE`), or 0 when no trigger counts digits. The automaton finds them.
@@ -153,6 +183,7 @@ export class Engine {
       group.detectors.push(i);
     });
     this.structural = [...groups.values()];
+    this.runNeeds = runNeeds(this.structural.map((g) => g.trigger));
     const shortest = Math.min(
       ...this.structural.map(({ trigger: t }) =>
         !t || t.shape === 'colons'

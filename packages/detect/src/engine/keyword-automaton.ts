@@ -19,6 +19,8 @@ interface Tables {
 }
 const cache = new Map<string, Tables>();
 const CACHE_SIZE = 8;
+/** Whether a scan has run through every branch of the lane loops yet (see `warmUp`). */
+let warmed = false;
 
 /** Options of a KeywordAutomaton. */
 export interface AutomatonOptions {
@@ -56,7 +58,7 @@ export class KeywordAutomaton {
   /** Scratch of `scan`: where each lane's own segment starts, and the text's end. */
   private readonly own = new Int32Array(LANES + 1);
   /** Each lane's hits (lane 0 is also the serial pass's), reused from chunk to chunk. */
-  private readonly found: Int32Array[] = Array.from({ length: LANES }, () => new Int32Array(1024));
+  private readonly found: Int32Array[] = Array.from({ length: LANES }, () => new Int32Array(16));
   private readonly count = new Int32Array(LANES);
 
   constructor(keywords: readonly string[], options: AutomatonOptions = {}) {
@@ -75,6 +77,25 @@ export class KeywordAutomaton {
     this.outputs = tables.outputs;
     this.back = tables.back;
     this.runs = tables.runs;
+    if (!warmed && (keywords.length > 0 || runLength !== 0)) {
+      warmed = true;
+      this.warmUp();
+    }
+  }
+
+  /**
+   * Runs one small laned scan with hits in every lane and in every lane's tail. V8 optimizes
+   * the lane loop while it runs over the first chunk; a branch that had not run by then (the
+   * first hit of a lane) has no type feedback, and taking it later throws the optimized code
+   * away, mid-chunk, again and again. Once per process, about 64 KiB.
+   */
+  private warmUp(): void {
+    const word = this.keywords.find((k) => k.length > 0) ?? '';
+    const piece = Buffer.from(`${word} ${this.runLength === 0 ? '' : '4539 1488 0343 6467'} x `, 'utf8');
+    const bytes = Buffer.alloc(LANES * LANE_MIN_BYTES * 4, 'abc ');
+    for (let at = 0; at + piece.length < bytes.length; at += 997) piece.copy(bytes, at);
+    this.scan(bytes);
+    this.count.fill(0);
   }
 
   /**
@@ -176,10 +197,9 @@ export class KeywordAutomaton {
   private interleave(bytes: Uint8Array, common: number): void {
     const delta = this.delta;
     const lanes = this.lanes;
-    const own = this.own;
-    const at1 = own[1]!;
-    const at2 = own[2]!;
-    const at3 = own[3]!;
+    const at1 = this.own[1]!;
+    const at2 = this.own[2]!;
+    const at3 = this.own[3]!;
     let s0 = lanes[0]!;
     let s1 = lanes[1]!;
     let s2 = lanes[2]!;
@@ -190,16 +210,34 @@ export class KeywordAutomaton {
       s2 = delta[(s2 << 8) | bytes[at2 + k]!]!;
       s3 = delta[(s3 << 8) | bytes[at3 + k]!]!;
       if ((s0 | s1 | s2 | s3) < 0) {
-        if (s0 < 0) s0 = this.record(0, ~s0, k);
-        if (s1 < 0) s1 = this.record(1, ~s1, at1 + k);
-        if (s2 < 0) s2 = this.record(2, ~s2, at2 + k);
-        if (s3 < 0) s3 = this.record(3, ~s3, at3 + k);
+        lanes[0] = s0;
+        lanes[1] = s1;
+        lanes[2] = s2;
+        lanes[3] = s3;
+        this.recordLanes(k);
+        s0 = lanes[0]!;
+        s1 = lanes[1]!;
+        s2 = lanes[2]!;
+        s3 = lanes[3]!;
       }
     }
     lanes[0] = s0;
     lanes[1] = s1;
     lanes[2] = s2;
     lanes[3] = s3;
+  }
+
+  /**
+   * After step `k` of the interleaved loop: records and clears the lanes that hit something.
+   * One call site for every lane: a site first reached after the loop was optimized would
+   * deoptimize it.
+   */
+  private recordLanes(k: number): void {
+    const lanes = this.lanes;
+    for (let lane = 0; lane < LANES; lane++) {
+      const state = lanes[lane]!;
+      if (state < 0) lanes[lane] = this.record(lane, ~state, this.own[lane]! + k);
+    }
   }
 
   /** Runs `lane` on alone over `bytes[start, to)` from `state`; returns the state it ends in. */

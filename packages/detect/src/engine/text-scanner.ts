@@ -3,7 +3,7 @@ import { fingerprint } from '../fingerprint.ts';
 import { mask } from '../masking.ts';
 import type { Finding, MatchContext, ValidationResult } from '../types.ts';
 import type { CompiledDetector } from './compiled-detector.ts';
-import { DATE_OR_TIME_AT, type Engine } from './engine.ts';
+import { DATE_OR_TIME_AT, type Engine, type RunNeeds } from './engine.ts';
 import { RUN_END } from './keyword-automaton.ts';
 import type { Locator } from './locator.ts';
 import { addWindow, mergeWindows, pushWindow, type Windows, widen } from './windows.ts';
@@ -187,69 +187,10 @@ export class TextScanner {
     perDetector: Map<number, Windows>,
   ): void {
     const groups = this.engine.structural;
+    const needs = this.engine.runNeeds;
     const windows: Windows[] = groups.map(() => []);
-    const minDigits = groups.map((g) =>
-      g.trigger && g.trigger.shape !== 'colons' ? g.trigger.minDigits : Number.POSITIVE_INFINITY,
-    );
-    const dotted = groups.map((g) => g.trigger?.shape === 'dotted-quad');
-    const fewest = Math.min(...minDigits);
-    // Digits a run needs to wake any group: without three dots, only undotted groups count.
-    const fewestUndotted = Math.min(...minDigits.filter((_, g) => !dotted[g]));
-    const span: [number, number] = [0, 0];
-    // A run ends at a character outside the class and starts at the first digit after the
-    // previous such character, so walking back from its end finds its start, digits and dots.
-    const runs = fewest === Number.POSITIVE_INFINITY ? 0 : runEnds.length;
-    for (let r = 0; r < runs; r++) {
-      const end = runEnds[r]!;
-      let start = end;
-      let digits = 0;
-      let dots = 0;
-      let dotsInRun = 0;
-      for (let i = end - 1; i >= 0; i--) {
-        const c = text.charCodeAt(i);
-        if (c >= 48 && c <= 57) {
-          digits++;
-          start = i;
-          dotsInRun = dots;
-        } else if (c === 46) dots++;
-        else if (c !== 32 && c !== 58 && c !== 45 && c !== 47 && c !== 40 && c !== 41) break;
-      }
-      if (digits < (dotsInRun >= 3 ? fewest : fewestUndotted)) continue;
-      if (end - start <= 24) {
-        DATE_OR_TIME_AT.lastIndex = start;
-        if (DATE_OR_TIME_AT.test(text)) continue;
-      }
-      widen(text, start - STRUCTURAL_PAD, end + STRUCTURAL_PAD, span);
-      for (let g = 0; g < groups.length; g++) {
-        if (digits >= minDigits[g]! && (!dotted[g] || dotsInRun >= 3))
-          pushWindow(windows[g]!, span[0], span[1]);
-      }
-    }
-    if (groups.some((g) => g.trigger?.shape === 'colons')) {
-      // IPv6 candidates: a colon, up to four hex digits, a colon (`::` or `:ab12:`), and for
-      // the longer form a third colon within four more characters. Colons are found natively.
-      // Reads stay inside the text: `charCodeAt` past the end returns NaN, which deoptimizes.
-      const n = text.length;
-      for (let p = text.indexOf(':'); p !== -1; ) {
-        let q = p + 1;
-        const hexEnd = Math.min(n, p + 5);
-        while (q < hexEnd && isHex(text.charCodeAt(q))) q++;
-        if (q === n || text.charCodeAt(q) !== 58) {
-          p = text.indexOf(':', p + 1);
-          continue;
-        }
-        const start = p;
-        const end = q + 1;
-        p = q;
-        if (end - start > 2) {
-          const third = text.indexOf(':', end);
-          if (third === -1 || third - end > 4) continue;
-        }
-        for (let g = 0; g < groups.length; g++) {
-          if (groups[g]!.trigger?.shape === 'colons') addWindow(windows[g]!, text, start - 40, end + 40);
-        }
-      }
-    }
+    digitRunWindows(text, runEnds, needs, windows);
+    if (needs.anyColons) colonWindows(text, needs, windows);
     groups.forEach((group, g) => {
       const w = group.trigger ? windows[g]! : [0, text.length];
       if (w.length > 0) for (const di of group.detectors) perDetector.set(di, w);
@@ -385,6 +326,76 @@ export class TextScanner {
       redacted: mask(c.value, d.mask),
       fingerprint: fp,
     };
+  }
+}
+
+/**
+ * Adds a window to each group a candidate run wakes. A run ends at a character outside the
+ * run class and starts at the first digit after the previous such character, so walking back
+ * from its end finds its start, digits and dots.
+ */
+function digitRunWindows(
+  text: string,
+  runEnds: readonly number[],
+  needs: RunNeeds,
+  windows: Windows[],
+): void {
+  const { minDigits, dotted, fewest, fewestUndotted } = needs;
+  const span: [number, number] = [0, 0];
+  for (let r = 0; r < runEnds.length; r++) {
+    const end = runEnds[r]!;
+    let start = end;
+    let digits = 0;
+    let dots = 0;
+    let dotsInRun = 0;
+    for (let i = end - 1; i >= 0; i--) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        digits++;
+        start = i;
+        dotsInRun = dots;
+      } else if (c === 46) dots++;
+      else if (c !== 32 && c !== 58 && c !== 45 && c !== 47 && c !== 40 && c !== 41) break;
+    }
+    if (digits < (dotsInRun >= 3 ? fewest : fewestUndotted)) continue;
+    if (end - start <= 24) {
+      DATE_OR_TIME_AT.lastIndex = start;
+      if (DATE_OR_TIME_AT.test(text)) continue;
+    }
+    widen(text, start - STRUCTURAL_PAD, end + STRUCTURAL_PAD, span);
+    for (let g = 0; g < windows.length; g++) {
+      if (digits >= minDigits[g]! && (dotted[g] === 0 || dotsInRun >= 3))
+        pushWindow(windows[g]!, span[0], span[1]);
+    }
+  }
+}
+
+/**
+ * Adds windows for the colon groups around IPv6 candidates: a colon, up to four hex digits, a
+ * colon (`::` or `:ab12:`), and for the longer form a third colon within four more characters.
+ * Colons are found natively. Reads stay inside the text: `charCodeAt` past the end returns
+ * NaN, which deoptimizes.
+ */
+function colonWindows(text: string, needs: RunNeeds, windows: Windows[]): void {
+  const n = text.length;
+  for (let p = text.indexOf(':'); p !== -1; ) {
+    let q = p + 1;
+    const hexEnd = Math.min(n, p + 5);
+    while (q < hexEnd && isHex(text.charCodeAt(q))) q++;
+    if (q === n || text.charCodeAt(q) !== 58) {
+      p = text.indexOf(':', p + 1);
+      continue;
+    }
+    const start = p;
+    const end = q + 1;
+    p = q;
+    if (end - start > 2) {
+      const third = text.indexOf(':', end);
+      if (third === -1 || third - end > 4) continue;
+    }
+    for (let g = 0; g < windows.length; g++) {
+      if (needs.colons[g] === 1) addWindow(windows[g]!, text, start - 40, end + 40);
+    }
   }
 }
 

@@ -1,0 +1,30 @@
+/**
+ * One measured scan for `bench/detect.ts`: scans the files named on the command line one after
+ * another, single-threaded, and prints one JSON line of figures. It runs in a process of its
+ * own, as `data-scanner scan` does, so the corpus writer's heap and compiled code are not in it.
+ */
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { compileLinear } from '../src/engine/compiled-detector.ts';
+import { detectors, Scanner } from '../src/index.ts';
+
+const linear = process.env.BENCH_ENGINE === 'linear';
+const catalogue = linear ? detectors.map((d) => ({ ...d, pattern: compileLinear(d.pattern) })) : detectors;
+const scanner = new Scanner({ fingerprintKey: 'bench', detectors: catalogue, maxFindings: 1e9 });
+let findings = 0;
+let bytes = 0;
+const cpuStart = process.cpuUsage();
+const started = performance.now();
+for (const file of process.argv.slice(2)) {
+  const result = await scanner.scanObject(createReadStream(file, { highWaterMark: 1 << 20 }), {
+    name: path.basename(file),
+  });
+  if (result.status !== 'COMPLETE') throw new Error(`${file}: ${result.status} ${result.reason}`);
+  findings += result.findings.length;
+  bytes += result.bytes_read;
+}
+const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuStart);
+process.stdout.write(
+  `${JSON.stringify({ bytes, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, findings, regexChars: scanner.stats.regexChars })}\n`,
+);
