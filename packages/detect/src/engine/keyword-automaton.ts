@@ -14,8 +14,9 @@ export const RUN_END = -1;
 interface Tables {
   delta: Int32Array;
   outputs: Int32Array[];
+  /** 1 for states in a run that is reported if the text ends there. */
+  endsRun: Uint8Array;
   back: number;
-  runs: RunTracker;
 }
 const cache = new Map<string, Tables>();
 const CACHE_SIZE = 8;
@@ -38,8 +39,8 @@ export interface AutomatonOptions {
  * Prefilter cost grows with the text and the hits, not with the number of detectors, and
  * digit runs cost no pass of their own.
  *
- * A state is a pair (keyword state, run state); the transition table is a flat Int32Array
- * (state * 256 + byte). Transitions into a state that reports something are stored as
+ * A state is a pair (keyword state, run state), of the pairs a text can reach; the transition
+ * table is a flat Int32Array (state * 256 + byte). Transitions into a state that reports something are stored as
  * `~state`, so the hot loop tests the sign only.
  */
 export class KeywordAutomaton {
@@ -49,8 +50,8 @@ export class KeywordAutomaton {
   private readonly delta: Int32Array;
   /** For each state, the `(keyword or RUN_END, offset from the byte reached)` pairs it reports. */
   private readonly outputs: Int32Array[];
-  /** The run tracker (its states multiply the keyword states). */
-  private readonly runs: RunTracker;
+  /** 1 for states in a run that is reported if the text ends there. */
+  private readonly endsRun: Uint8Array;
   /** Bytes a lane reads before its own segment so that its state there equals a whole-text pass. */
   private readonly back: number;
   /** Scratch of `scan`: the lanes' states between its steps. */
@@ -76,7 +77,7 @@ export class KeywordAutomaton {
     this.delta = tables.delta;
     this.outputs = tables.outputs;
     this.back = tables.back;
-    this.runs = tables.runs;
+    this.endsRun = tables.endsRun;
     if (!warmed && (keywords.length > 0 || runLength !== 0)) {
       warmed = true;
       this.warmUp();
@@ -116,7 +117,7 @@ export class KeywordAutomaton {
       lanes = LANES;
     }
     // A run that reaches the end of the text ends there.
-    if (this.runs.reportsAtEnd[last % this.runs.states] === 1) {
+    if (this.endsRun[last] === 1) {
       this.push(lanes - 1, RUN_END, n);
     }
     if (lanes === 1) return this.found[0]!.subarray(0, this.count[0]!);
@@ -338,25 +339,50 @@ function compile(keywords: readonly string[], runs: RunTracker, runLength: numbe
   }
   for (const row of gotoRows) for (let c = 65; c <= 90; c++) row[c] = row[c + 32]!;
 
+  // The product states reachable from (root, no run), numbered as found: few keyword states
+  // are reached inside a digit run (keywords are mostly letters), so the table stays small.
   const R = runs.states;
-  const states = gotoRows.length * R;
+  const ids = new Map<number, number>();
+  const keywordState: number[] = [];
+  const runState: number[] = [];
+  const idOf = (ac: number, r: number): number => {
+    const key = ac * R + r;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = keywordState.length;
+      ids.set(key, id);
+      keywordState.push(ac);
+      runState.push(r);
+    }
+    return id;
+  };
+  idOf(0, 0);
+  const rows: Int32Array[] = [];
+  for (let id = 0; id < keywordState.length; id++) {
+    const acRow = gotoRows[keywordState[id]!]!;
+    const r = runState[id]!;
+    const row = new Int32Array(256);
+    for (let byte = 0; byte < 256; byte++) row[byte] = idOf(acRow[byte]!, runs.next[r * 256 + byte]!);
+    rows.push(row);
+  }
+  const states = rows.length;
   const none = new Int32Array(0);
   const outputs: Int32Array[] = [];
-  for (let s = 0; s < states; s++) {
+  const endsRun = new Uint8Array(states);
+  for (let id = 0; id < states; id++) {
     const pairs: number[] = [];
-    if (runs.reports[s % R] === 1) pairs.push(RUN_END, 0);
-    for (const k of outs[Math.floor(s / R)]!) pairs.push(k, 1 - lengths[k]!);
+    if (runs.reports[runState[id]!] === 1) pairs.push(RUN_END, 0);
+    for (const k of outs[keywordState[id]!]!) pairs.push(k, 1 - lengths[k]!);
     outputs.push(pairs.length === 0 ? none : Int32Array.from(pairs));
+    endsRun[id] = runs.reportsAtEnd[runState[id]!]!;
   }
   const delta = new Int32Array(states * 256);
-  for (let s = 0; s < states; s++) {
-    const row = gotoRows[Math.floor(s / R)]!;
-    const r = s % R;
+  rows.forEach((row, id) => {
     for (let byte = 0; byte < 256; byte++) {
-      const target = row[byte]! * R + runs.next[r * 256 + byte]!;
-      delta[s * 256 + byte] = outputs[target]!.length > 0 ? ~target : target;
+      const target = row[byte]!;
+      delta[id * 256 + byte] = outputs[target]!.length > 0 ? ~target : target;
     }
-  }
+  });
   const longest = lengths.reduce((a, b) => Math.max(a, b), 0);
-  return { delta, outputs, runs, back: Math.max(0, longest - 1, runLength) };
+  return { delta, outputs, endsRun, back: Math.max(0, longest - 1, runLength) };
 }
