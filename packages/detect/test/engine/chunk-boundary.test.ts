@@ -35,6 +35,17 @@ describe('chunked scanning', () => {
     expect(f?.location.column).toBe(prefix.length + 1);
   });
 
+  it('keeps offsets right when a chunk would end inside a surrogate pair', async () => {
+    // One- to four-byte characters mixed: chunks end at every parity, so some carry would
+    // start on the low half of a 𝄞.
+    for (const unit of ['€𝄞', 'a𝄞', 'é𝄞€', '𝄞𝄞a']) {
+      const prefix = `${unit.repeat(60_000)} `;
+      const result = await s.scanObject(pieces(Buffer.from(`${prefix}${EMAIL}\n`), 65536), { name: 'u.txt' });
+      const f = result.findings.find((x) => x.detector === 'email');
+      expect(f?.location).toMatchObject({ byte_start: Buffer.byteLength(prefix), column: prefix.length + 1 });
+    }
+  });
+
   it('scans a multi-gigabyte single-line stream in bounded memory', async () => {
     const total = 2.5 * 1024 ** 3;
     const block = Buffer.from('abcdefghij'.repeat(104_857).padEnd(1024 * 1024, 'x'));
