@@ -10,7 +10,7 @@ const LANE_SHIFT_MAX = 1024;
 /** The "keyword" index of a digit-run end in `scan`'s output; its position is the run's end. */
 export const RUN_END = -1;
 
-/** Compiled tables, shared by automata of the same keywords and run length (tests build many). */
+/** Compiled tables, shared by automata of the same keywords and run options (tests build many). */
 interface Tables {
   delta: Int32Array;
   outputs: Int32Array[];
@@ -39,9 +39,9 @@ export interface AutomatonOptions {
  * Prefilter cost grows with the text and the hits, not with the number of detectors, and
  * digit runs cost no pass of their own.
  *
- * A state is a pair (keyword state, run state), of the pairs a text can reach; the transition
- * table is a flat Int32Array (state * 256 + byte). Transitions into a state that reports something are stored as
- * `~state`, so the hot loop tests the sign only.
+ * A state is a pair (keyword state, run state), numbered only if a text can reach it; the
+ * transition table is a flat Int32Array (state * 256 + byte). Transitions into a state that
+ * reports something are stored as `~state`, so the hot loop tests the sign only.
  */
 export class KeywordAutomaton {
   readonly keywords: readonly string[];
