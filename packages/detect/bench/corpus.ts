@@ -1,17 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
-
-/** Small seeded PRNG (mulberry32) so every run scans the same corpus. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng as rng } from '../eval/random.ts';
 
 const WORDS =
   'the a of to and in is for on with as by at from this that be are was it an or not have has will can user request response service data value error config cache queue worker token session account order payment invoice customer report status retry timeout connection database table index query update delete create list item batch job schedule upload download file folder bucket region zone cluster node pod container image build deploy release version'.split(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRng as rng } from '../../eval/random.ts';
 import {
   DATE_OR_TIME_AT,
   QUIET_RUNS,
@@ -6,18 +7,6 @@ import {
   STRUCTURAL_CANDIDATE,
 } from '../../src/engine/engine.ts';
 import { KeywordAutomaton, RUN_END } from '../../src/engine/keyword-automaton.ts';
-
-/** Small seeded PRNG (mulberry32): the same texts on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `d` any digit, `1` a one: the shape a quiet run has (the automaton's notation). */
 function instance(shape: string, r: () => number): string {
