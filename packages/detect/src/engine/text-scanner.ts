@@ -1,4 +1,4 @@
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { fingerprint } from '../fingerprint.ts';
 import { mask } from '../masking.ts';
 import type { Finding, MatchContext, ValidationResult } from '../types.ts';
@@ -6,6 +6,7 @@ import type { CompiledDetector } from './compiled-detector.ts';
 import { DATE_OR_TIME_AT, type Engine, type RunNeeds } from './engine.ts';
 import { RUN_END } from './keyword-automaton.ts';
 import type { Locator } from './locator.ts';
+import { decodeMixed, unitAt } from './mixed-text.ts';
 import { addWindow, mergeWindows, pushWindow, type Windows, widen } from './windows.ts';
 
 /**
@@ -105,22 +106,32 @@ export class TextScanner {
     let usable = all.length;
     if (!final) usable = completeUtf8Length(all);
     const bytes = all.subarray(0, usable);
-    // ASCII decodes as latin1 (same string, no UTF-8 validation: about 3x faster).
-    const pureAscii = isAscii(bytes);
-    const text = bytes.toString(pureAscii ? 'latin1' : 'utf8');
-    const ascii = pureAscii || text.length === bytes.length;
+    // ASCII decodes as latin1 (same string, no UTF-8 validation: about 3x faster). Bytes that
+    // are not valid UTF-8 get a decoding that maps every byte to one character (see decodeMixed).
+    let text: string;
+    let byteMap: Int32Array | undefined;
+    if (isAscii(bytes)) text = bytes.toString('latin1');
+    else if (isUtf8(bytes)) text = bytes.toString('utf8');
+    else ({ text, byteOf: byteMap } = decodeMixed(bytes));
+    // One byte a character (ASCII, or Latin-1 read byte by byte): offsets are the same in both.
+    const ascii = text.length === bytes.length;
+    if (ascii) byteMap = undefined;
     let carryStart = final ? text.length : Math.max(0, text.length - CARRY_CHARS);
     // The carry never starts inside a surrogate pair: its half would count as a character of
     // its own (3 bytes) and the bytes carried would start mid-character.
     if (!ascii && carryStart > 0 && isLowSurrogate(text.charCodeAt(carryStart))) carryStart--;
     const cut = final ? text.length : Math.min(text.length, carryStart + CONTEXT_CHARS);
-    this.scanChunk(bytes, text, ascii, cut);
+    this.scanChunk(bytes, text, ascii, cut, byteMap);
     if (final) {
       this.work = Buffer.allocUnsafe(0);
       this.filled = 0;
       return;
     }
-    const carryByte = ascii ? carryStart : Buffer.byteLength(text.slice(0, carryStart), 'utf8');
+    const carryByte = ascii
+      ? carryStart
+      : byteMap
+        ? byteMap[carryStart]!
+        : Buffer.byteLength(text.slice(0, carryStart), 'utf8');
     const counted = this.counted;
     this.counted = undefined;
     if (counted && counted.before <= carryStart) {
@@ -144,7 +155,17 @@ export class TextScanner {
     }
   }
 
-  private scanChunk(bytes: Buffer, text: string, ascii: boolean, cut: number): void {
+  /**
+   * `byteMap` (chunks that are not valid UTF-8) gives each character's byte offset; otherwise
+   * offsets are the same (`ascii`) or UTF-8 re-encodes exactly.
+   */
+  private scanChunk(
+    bytes: Buffer,
+    text: string,
+    ascii: boolean,
+    cut: number,
+    byteMap: Int32Array | undefined,
+  ): void {
     const engine = this.engine;
     const perDetector = new Map<number, Windows>();
     const markers: number[] = [];
@@ -152,7 +173,11 @@ export class TextScanner {
     const hits = engine.automaton.scan(bytes);
     // Where candidate digit runs end, in characters.
     const runEnds: number[] = [];
-    const toChar = ascii ? (b: number) => b : byteToCharMapper(bytes);
+    const toChar = ascii
+      ? (b: number) => b
+      : byteMap
+        ? (b: number) => unitAt(byteMap, b)
+        : byteToCharMapper(bytes);
     for (let h = 0; h < hits.length; h += 2) {
       const k = hits[h]!;
       if (k === RUN_END) {
@@ -186,7 +211,7 @@ export class TextScanner {
     }
     if (candidates.length > 0) {
       candidates.sort((a, b) => a.start - b.start || a.end - b.end);
-      this.report(candidates, text, ascii, markers);
+      this.report(candidates, text, ascii, byteMap, markers);
     }
     const lastMarker = markers[markers.length - 1];
     if (lastMarker !== undefined) {
@@ -263,7 +288,13 @@ export class TextScanner {
    * Locates and reports the candidates (sorted by start). Line breaks are found once, moving
    * forward: a long line with many candidates is not searched again for each of them.
    */
-  private report(candidates: Candidate[], text: string, ascii: boolean, markers: number[]): void {
+  private report(
+    candidates: Candidate[],
+    text: string,
+    ascii: boolean,
+    byteMap: Int32Array | undefined,
+    markers: number[],
+  ): void {
     let line = this.line;
     let lineStart = this.lineStartAbs;
     let nextBreak = lineBreakFrom(text, 0);
@@ -272,6 +303,7 @@ export class TextScanner {
     let byteAt = 0;
     const byteOf = (i: number): number => {
       if (ascii) return i;
+      if (byteMap) return byteMap[i]!;
       byteAt += Buffer.byteLength(text.slice(byteCursor, i), 'utf8');
       byteCursor = i;
       return byteAt;
@@ -292,7 +324,11 @@ export class TextScanner {
       const finding = this.evaluate(c, text, field?.fieldName, marked);
       if (!finding) continue;
       const byteStart = this.absByte + byteOf(c.start);
-      const byteEnd = ascii ? this.absByte + c.end : byteStart + Buffer.byteLength(c.value, 'utf8');
+      const byteEnd = ascii
+        ? this.absByte + c.end
+        : byteMap
+          ? this.absByte + byteMap[c.end]!
+          : byteStart + Buffer.byteLength(c.value, 'utf8');
       finding.location = {
         byte_start: byteStart,
         byte_end: byteEnd,

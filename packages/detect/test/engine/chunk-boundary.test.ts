@@ -46,6 +46,37 @@ describe('chunked scanning', () => {
     }
   });
 
+  it('keeps offsets exact in text that is not valid UTF-8 (Latin-1 bytes, stray bytes)', async () => {
+    // Per unit: "café " in UTF-8 (6 bytes, 5 characters), "résum " in Latin-1 (6 bytes, 6
+    // characters: a byte that starts no valid sequence reads as its Latin-1 character), and a
+    // cut-short sequence E2 82 then "A " (4 bytes, 4 characters).
+    const unit = Buffer.concat([
+      Buffer.from('café ', 'utf8'),
+      Buffer.from('r\xe9sum ', 'latin1'),
+      Buffer.from([0xe2, 0x82, 0x41, 0x20]),
+    ]);
+    for (const [units, size] of [
+      [1000, 65536],
+      [40_000, 65536],
+      [40_000, 4093],
+    ] as const) {
+      const prefix = Buffer.concat([
+        Buffer.from('first line\n'),
+        ...Array.from({ length: units }, () => unit),
+      ]);
+      const bytes = Buffer.concat([prefix, Buffer.from(`${EMAIL}\n`)]);
+      const result = await s.scanObject(pieces(bytes, size), { name: 'latin.txt' });
+      expect(result.status).toBe('COMPLETE');
+      const f = result.findings.find((x) => x.detector === 'email');
+      expect(f?.location).toMatchObject({
+        byte_start: prefix.length,
+        byte_end: prefix.length + EMAIL.length,
+        line: 2,
+        column: units * 15 + 1,
+      });
+    }
+  });
+
   it('scans a multi-gigabyte single-line stream in bounded memory', async () => {
     const total = 2.5 * 1024 ** 3;
     const block = Buffer.from('abcdefghij'.repeat(104_857).padEnd(1024 * 1024, 'x'));
