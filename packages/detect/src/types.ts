@@ -122,6 +122,14 @@ export interface Detector {
    * Without it the engine uses its own table for built-in ids, else runs the pattern on all text.
    */
   structural?: { minDigits: number; shape?: 'dotted-quad' | 'colons' };
+  /**
+   * For a detector whose every match holds its keyword (an email its `@`): the value reaches
+   * from the keyword through `before` characters back (at most `maxBefore`) and `after`
+   * characters on (at most `maxAfter` past the keyword), so the pattern runs on that span
+   * alone rather than on a fixed window around the keyword. Classes as in a regex (`A-Za-z0-9._-`),
+   * ASCII only.
+   */
+  span?: { before: string; maxBefore: number; after: string; maxAfter: number };
   /** How many leading/trailing characters the masked preview keeps. @default 4/4, less for short values */
   mask?: { keepStart: number; keepEnd: number };
   description?: string;

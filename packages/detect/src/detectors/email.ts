@@ -24,6 +24,8 @@ export const email: Detector = {
   category: 'personal',
   severity: 'low',
   keywords: ['@'],
+  // A local part of up to 64 characters, then up to seven labels of 63 and a TLD of 16.
+  span: { before: 'A-Za-z0-9._%+-', maxBefore: 64, after: 'A-Za-z0-9.-', maxAfter: 63 + 6 * 64 + 17 },
   pattern: re(
     `\\b${rep('[A-Za-z0-9._%+-]', 1, 64)}@${LABEL}${optionalTimes(`\\.${LABEL}`, 6)}\\.[A-Za-z]{2,16}\\b`,
   ),

@@ -23,6 +23,38 @@ export interface CompiledDetector {
   readonly contextWords: readonly string[];
   /** True when the detector has no keywords and runs on structural candidates. */
   readonly structural: boolean;
+  /** The detector's `span`, as membership tables over ASCII. */
+  readonly span: CompiledSpan | undefined;
+}
+
+/** A `span` ready for the engine. */
+export interface CompiledSpan {
+  before: Uint8Array;
+  maxBefore: number;
+  after: Uint8Array;
+  maxAfter: number;
+}
+
+/** ASCII membership table of a regex character class body (`A-Za-z0-9._%+-`). */
+function classTable(body: string): Uint8Array {
+  const table = new Uint8Array(128);
+  const re = new RegExp(`[${body}]`);
+  for (let c = 0; c < 128; c++) table[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+}
+
+function compileSpan(span: Detector['span']): CompiledSpan | undefined {
+  if (!span) return undefined;
+  for (const n of [span.maxBefore, span.maxAfter]) {
+    if (!Number.isInteger(n) || n < 0 || n > 4096)
+      throw new RangeError(`span bounds are 0 to 4096, got ${n}`);
+  }
+  return {
+    before: classTable(span.before),
+    maxBefore: span.maxBefore,
+    after: classTable(span.after),
+    maxAfter: span.maxAfter,
+  };
 }
 
 /** Compiles a detector; refuses a pattern without the `g` flag (the engine iterates matches). */
@@ -36,6 +68,7 @@ export function compileDetector(detector: Detector): CompiledDetector {
     valueGroup: detector.valueGroup ?? 0,
     contextWords: (detector.contextWords ?? []).map((w) => w.toLowerCase()),
     structural: detector.keywords.length === 0,
+    span: compileSpan(detector.span),
   };
 }
 

@@ -2,7 +2,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { fingerprint } from '../fingerprint.ts';
 import { mask } from '../masking.ts';
 import type { Finding, MatchContext, ValidationResult } from '../types.ts';
-import type { CompiledDetector } from './compiled-detector.ts';
+import type { CompiledDetector, CompiledSpan } from './compiled-detector.ts';
 import { DATE_OR_TIME_AT, type Engine, type RunNeeds } from './engine.ts';
 import { RUN_END } from './keyword-automaton.ts';
 import type { Locator } from './locator.ts';
@@ -195,7 +195,9 @@ export class TextScanner {
           w = [];
           perDetector.set(di, w);
         }
-        addWindow(w, text, at - KEYWORD_BEFORE, at + KEYWORD_AFTER);
+        const span = engine.compiled[di]!.span;
+        if (span) spanWindow(w, text, span, at, at + engine.automaton.keywords[k]!.length);
+        else addWindow(w, text, at - KEYWORD_BEFORE, at + KEYWORD_AFTER);
       }
     }
     if (engine.structural.length > 0) this.structuralWindows(text, runEnds, perDetector);
@@ -452,6 +454,28 @@ function colonWindows(text: string, needs: RunNeeds, windows: Windows[]): void {
       if (needs.colons[g] === 1) addWindow(windows[g]!, text, start - 40, end + 40);
     }
   }
+}
+
+/**
+ * Adds the window a `span` detector needs around a keyword at `text[from, to)`: the run of
+ * `before` characters that ends at the keyword and the run of `after` characters that starts
+ * after it, each cut at its maximum. Every match holds its keyword, so each lies inside its
+ * keyword's window, and windows that overlap are merged: the pattern finds in them what it
+ * would find in the whole text.
+ */
+function spanWindow(windows: Windows, text: string, span: CompiledSpan, from: number, to: number): void {
+  let a = from;
+  const aMin = Math.max(0, from - span.maxBefore);
+  while (a > aMin && inTable(span.before, text.charCodeAt(a - 1))) a--;
+  let b = to;
+  const bMax = Math.min(text.length, to + span.maxAfter);
+  while (b < bMax && inTable(span.after, text.charCodeAt(b))) b++;
+  addWindow(windows, text, a, b);
+}
+
+/** Membership in an ASCII table (no read past its end, which would deoptimize). */
+function inTable(table: Uint8Array, c: number): boolean {
+  return c < 128 && table[c] === 1;
 }
 
 function isLowSurrogate(c: number): boolean {
