@@ -126,8 +126,8 @@ export interface Detector {
    * For a detector whose every match holds its keyword (an email its `@`): the value reaches
    * from the keyword through `before` characters back (at most `maxBefore`) and `after`
    * characters on (at most `maxAfter` past the keyword), so the pattern runs on that span
-   * alone rather than on a fixed window around the keyword. Classes as in a regex (`A-Za-z0-9._-`),
-   * ASCII only.
+   * alone rather than on a fixed window around the keyword. Classes are regex class bodies
+   * (`A-Za-z0-9._-`, `^\\s/`) over single UTF-16 units, as in a pattern without the `u` flag.
    */
   span?: { before: string; maxBefore: number; after: string; maxAfter: number };
   /** How many leading/trailing characters the masked preview keeps. @default 4/4, less for short values */

@@ -23,6 +23,9 @@ export const urlCredentials: Detector = {
   category: 'credentials',
   severity: 'high',
   keywords: ['://'],
+  // The scheme before `://`; after it user (64), `:`, password (128), `@` and host (256),
+  // none of which holds a `/`, a quote, `<`, `>` or white space.
+  span: { before: 'a-zA-Z0-9+.-', maxBefore: 17, after: '^\\s/"\'<>', maxAfter: 64 + 1 + 128 + 1 + 256 },
   pattern: re(
     `\\b[a-zA-Z][a-zA-Z0-9+.-]{1,16}://${rep('[^\\s:/@"\'<>]', 0, 64)}:(${rep('[^\\s/@"\'<>]', 3, 128)})@[A-Za-z0-9_.-]{1,16}${rep('[A-Za-z0-9_.-]', 0, 240)}`,
   ),

@@ -29,18 +29,28 @@ export interface CompiledDetector {
 
 /** A `span` ready for the engine. */
 export interface CompiledSpan {
-  before: Uint8Array;
+  before: SpanClass;
   maxBefore: number;
-  after: Uint8Array;
+  after: SpanClass;
   maxAfter: number;
 }
 
-/** ASCII membership table of a regex character class body (`A-Za-z0-9._%+-`). */
-function classTable(body: string): Uint8Array {
-  const table = new Uint8Array(128);
-  const re = new RegExp(`[${body}]`);
-  for (let c = 0; c < 128; c++) table[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
-  return table;
+/** A character class: a table for ASCII, the class itself (one UTF-16 unit) for the rest. */
+export interface SpanClass {
+  ascii: Uint8Array;
+  other: RegExp;
+}
+
+/** True when the UTF-16 unit `c` is in the class. */
+export function inSpanClass(cls: SpanClass, c: number): boolean {
+  return c < 128 ? cls.ascii[c] === 1 : cls.other.test(String.fromCharCode(c));
+}
+
+function spanClass(body: string): SpanClass {
+  const other = new RegExp(`^[${body}]$`);
+  const ascii = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) ascii[c] = other.test(String.fromCharCode(c)) ? 1 : 0;
+  return { ascii, other };
 }
 
 function compileSpan(span: Detector['span']): CompiledSpan | undefined {
@@ -50,9 +60,9 @@ function compileSpan(span: Detector['span']): CompiledSpan | undefined {
       throw new RangeError(`span bounds are 0 to 4096, got ${n}`);
   }
   return {
-    before: classTable(span.before),
+    before: spanClass(span.before),
     maxBefore: span.maxBefore,
-    after: classTable(span.after),
+    after: spanClass(span.after),
     maxAfter: span.maxAfter,
   };
 }

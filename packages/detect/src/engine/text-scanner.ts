@@ -2,7 +2,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { fingerprint } from '../fingerprint.ts';
 import { mask } from '../masking.ts';
 import type { Finding, MatchContext, ValidationResult } from '../types.ts';
-import type { CompiledDetector, CompiledSpan } from './compiled-detector.ts';
+import { type CompiledDetector, type CompiledSpan, inSpanClass } from './compiled-detector.ts';
 import { DATE_OR_TIME_AT, type Engine, type RunNeeds } from './engine.ts';
 import { RUN_END } from './keyword-automaton.ts';
 import type { Locator } from './locator.ts';
@@ -466,16 +466,11 @@ function colonWindows(text: string, needs: RunNeeds, windows: Windows[]): void {
 function spanWindow(windows: Windows, text: string, span: CompiledSpan, from: number, to: number): void {
   let a = from;
   const aMin = Math.max(0, from - span.maxBefore);
-  while (a > aMin && inTable(span.before, text.charCodeAt(a - 1))) a--;
+  while (a > aMin && inSpanClass(span.before, text.charCodeAt(a - 1))) a--;
   let b = to;
   const bMax = Math.min(text.length, to + span.maxAfter);
-  while (b < bMax && inTable(span.after, text.charCodeAt(b))) b++;
+  while (b < bMax && inSpanClass(span.after, text.charCodeAt(b))) b++;
   addWindow(windows, text, a, b);
-}
-
-/** Membership in an ASCII table (no read past its end, which would deoptimize). */
-function inTable(table: Uint8Array, c: number): boolean {
-  return c < 128 && table[c] === 1;
 }
 
 function isLowSurrogate(c: number): boolean {
