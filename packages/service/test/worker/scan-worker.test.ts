@@ -38,9 +38,14 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+/** Streams handed to a scan that the fault injection keeps hanging; closed after each test. */
+let hungStreams: { destroy(): void }[] = [];
+
 afterEach(async () => {
   await Promise.all(workers.map((w) => w.drain(5000)));
   workers = [];
+  for (const stream of hungStreams) stream.destroy();
+  hungStreams = [];
 });
 
 function setup(
@@ -64,6 +69,7 @@ function setup(
       scanObject: async (stream, object) => {
         if (object.name === options.hangOn) {
           hung.push(object.name);
+          if ('destroy' in stream) hungStreams.push(stream);
           return new Promise(() => {});
         }
         if (object.name.includes('fail-engine')) throw new Error('engine exploded');
