@@ -16,7 +16,7 @@ const SEPARATOR = 6;
 const KINDS = 7;
 
 /** The run kind of every byte. */
-export const RUN_KIND = new Uint8Array(256);
+const RUN_KIND = new Uint8Array(256);
 for (let byte = 48; byte <= 57; byte++) RUN_KIND[byte] = DIGIT;
 RUN_KIND[49] = ONE;
 RUN_KIND[45] = DASH;
@@ -29,13 +29,14 @@ export function inRuns(byte: number): boolean {
   return RUN_KIND[byte] !== OTHER;
 }
 
-/** The tracker: states 0 (no run) and 1 (a run just ended here), then runs under way. */
+/** The tracker state entered exactly when a reported run ends (it then acts as no run, state 0). */
+export const RUN_ENDED = 1;
+
+/** The tracker: states 0 (no run) and RUN_ENDED, then runs under way. */
 export interface RunTracker {
   states: number;
   /** Next state, at `state * 256 + byte`. */
   next: Int32Array;
-  /** 1 for states entered exactly when a reported run ends (state 1). */
-  reports: Uint8Array;
   /** 1 for states whose run is reported if the text ends there. */
   reportsAtEnd: Uint8Array;
 }
@@ -90,7 +91,7 @@ export function runTracker(runLength: number, quiet: readonly string[]): RunTrac
     return run.length >= runLength;
   };
   const step = (run: Run | undefined, kind: number): number => {
-    if (kind === OTHER) return closes(run) ? 1 : 0;
+    if (kind === OTHER) return closes(run) ? RUN_ENDED : 0;
     let length: number;
     let alive = 0;
     if (!run) {
@@ -119,17 +120,14 @@ export function runTracker(runLength: number, quiet: readonly string[]): RunTrac
   for (let state = 0; state < states; state++) {
     for (let byte = 0; byte < 256; byte++) next[state * 256 + byte] = rows[state]![RUN_KIND[byte]!]!;
   }
-  const reports = new Uint8Array(states);
-  reports[1] = 1;
   const reportsAtEnd = new Uint8Array(states);
   for (let state = 2; state < states; state++) reportsAtEnd[state] = closes(runs[state]) ? 1 : 0;
-  return { states, next, reports, reportsAtEnd };
+  return { states, next, reportsAtEnd };
 }
 
 /** A tracker that sees no runs (one state). */
 export const NO_RUNS: RunTracker = {
   states: 1,
   next: new Int32Array(256),
-  reports: new Uint8Array(1),
   reportsAtEnd: new Uint8Array(1),
 };

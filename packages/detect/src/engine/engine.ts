@@ -44,13 +44,6 @@ export function structuralTrigger(detector: Detector): StructuralTrigger | undef
   return detector.structural ?? BUILT_IN_TRIGGERS[detector.id];
 }
 
-/** True when a structural candidate run wakes a detector with this trigger. */
-export function wakes(trigger: StructuralTrigger, digits: number, dots: number, colons: number): boolean {
-  if (trigger.shape === 'colons') return colons >= 2;
-  if (digits < trigger.minDigits) return false;
-  return trigger.shape !== 'dotted-quad' || dots >= 3;
-}
-
 /**
  * Dates, times and epoch milliseconds (`2026-11-14`, `12:34:56.789`, `1762041234567`) are the
  * most common digit runs in logs and match no keyword-less detector (no card or phone number
@@ -90,6 +83,11 @@ export interface RunNeeds {
   /** The fewest digits that wake any group, and any group but the dotted ones (NEVER: none). */
   fewest: number;
   fewestUndotted: number;
+  /**
+   * Characters a digit run needs to be a structural candidate: 7 (`STRUCTURAL_CANDIDATE`), 6
+   * (`SHORT_STRUCTURAL_CANDIDATE`), or 0 when no trigger counts digits. The automaton finds them.
+   */
+  runLength: number;
 }
 
 function runNeeds(triggers: readonly (StructuralTrigger | undefined)[]): RunNeeds {
@@ -98,11 +96,15 @@ function runNeeds(triggers: readonly (StructuralTrigger | undefined)[]): RunNeed
   const colons = Uint8Array.from(triggers, (t) => (t?.shape === 'colons' ? 1 : 0));
   let fewest = NEVER;
   let fewestUndotted = NEVER;
+  // The shortest run that can wake a group: its digits, and for a dotted quad three dots.
+  let shortest = NEVER;
   minDigits.forEach((m, g) => {
     fewest = Math.min(fewest, m);
     if (dotted[g] === 0) fewestUndotted = Math.min(fewestUndotted, m);
+    if (m !== NEVER) shortest = Math.min(shortest, m + 3 * dotted[g]!);
   });
-  return { minDigits, dotted, colons, anyColons: colons.includes(1), fewest, fewestUndotted };
+  const runLength = shortest === NEVER ? 0 : shortest < 7 ? 6 : 7;
+  return { minDigits, dotted, colons, anyColons: colons.includes(1), fewest, fewestUndotted, runLength };
 }
 
 /** Work counters of an engine, for tests and benchmarks. */
@@ -136,11 +138,6 @@ export class Engine {
   readonly structural: readonly { trigger: StructuralTrigger | undefined; detectors: number[] }[];
   /** What each structural group needs of a digit run, computed once for the chunk loop. */
   readonly runNeeds: RunNeeds;
-  /**
-   * Characters a digit run needs to be a structural candidate: 7 (`STRUCTURAL_CANDIDATE`), 6
-   * (`SHORT_STRUCTURAL_CANDIDATE`), or 0 when no trigger counts digits. The automaton finds them.
-   */
-  readonly runLength: number;
   readonly fingerprintKey: string | Uint8Array;
   readonly allowlist: Allowlist;
   readonly stats: EngineStats = { regexChars: 0, windows: 0, prefilterBytes: 0 };
@@ -184,15 +181,10 @@ export class Engine {
     });
     this.structural = [...groups.values()];
     this.runNeeds = runNeeds(this.structural.map((g) => g.trigger));
-    const shortest = Math.min(
-      ...this.structural.map(({ trigger: t }) =>
-        !t || t.shape === 'colons'
-          ? Number.POSITIVE_INFINITY
-          : t.minDigits + (t.shape === 'dotted-quad' ? 3 : 0),
-      ),
-    );
-    this.runLength = shortest === Number.POSITIVE_INFINITY ? 0 : shortest < 7 ? 6 : 7;
-    this.automaton = new KeywordAutomaton(keywords, { runLength: this.runLength, quietRuns: QUIET_RUNS });
+    this.automaton = new KeywordAutomaton(keywords, {
+      runLength: this.runNeeds.runLength,
+      quietRuns: QUIET_RUNS,
+    });
   }
 
   /** Resets the work counters. */

@@ -1,4 +1,4 @@
-import { inRuns, NO_RUNS, type RunTracker, runTracker } from './digit-runs.ts';
+import { inRuns, NO_RUNS, RUN_ENDED, type RunTracker, runTracker } from './digit-runs.ts';
 
 /** Interleaved passes over one chunk (see `scan`). */
 const LANES = 4;
@@ -70,7 +70,7 @@ export class KeywordAutomaton {
     const key = [runLength, ...quiet, '', ...keywords].join('\u0000');
     let tables = cache.get(key);
     if (!tables) {
-      tables = compile(keywords, runLength === 0 ? NO_RUNS : runTracker(runLength, quiet), runLength);
+      tables = compile(keywords, runLength === 0 ? NO_RUNS : runTracker(runLength, quiet));
       if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
       cache.set(key, tables);
     }
@@ -296,7 +296,7 @@ export class KeywordAutomaton {
 }
 
 /** Builds the product of the keyword trie (with failure links) and the run tracker. */
-function compile(keywords: readonly string[], runs: RunTracker, runLength: number): Tables {
+function compile(keywords: readonly string[], runs: RunTracker): Tables {
   const gotoRows: Int32Array[] = [new Int32Array(256).fill(-1)];
   const outs: number[][] = [[]];
   const lengths: number[] = [];
@@ -371,7 +371,7 @@ function compile(keywords: readonly string[], runs: RunTracker, runLength: numbe
   const endsRun = new Uint8Array(states);
   for (let id = 0; id < states; id++) {
     const pairs: number[] = [];
-    if (runs.reports[runState[id]!] === 1) pairs.push(RUN_END, 0);
+    if (runState[id] === RUN_ENDED) pairs.push(RUN_END, 0);
     for (const k of outs[keywordState[id]!]!) pairs.push(k, 1 - lengths[k]!);
     outputs.push(pairs.length === 0 ? none : Int32Array.from(pairs));
     endsRun[id] = runs.reportsAtEnd[runState[id]!]!;
@@ -384,5 +384,6 @@ function compile(keywords: readonly string[], runs: RunTracker, runLength: numbe
     }
   });
   const longest = lengths.reduce((a, b) => Math.max(a, b), 0);
-  return { delta, outputs, endsRun, back: Math.max(0, longest - 1, runLength) };
+  // Lanes start after a byte no run holds, so only the keyword state needs catching up.
+  return { delta, outputs, endsRun, back: Math.max(0, longest - 1) };
 }

@@ -3,6 +3,7 @@ import { fingerprint } from '../fingerprint.ts';
 import { mask } from '../masking.ts';
 import type { Finding, MatchContext, ValidationResult } from '../types.ts';
 import { type CompiledDetector, type CompiledSpan, inSpanClass } from './compiled-detector.ts';
+import { inRuns } from './digit-runs.ts';
 import { DATE_OR_TIME_AT, type Engine, type RunNeeds } from './engine.ts';
 import { RUN_END } from './keyword-automaton.ts';
 import type { Locator } from './locator.ts';
@@ -415,7 +416,7 @@ function digitRunWindows(
         start = i;
         dotsInRun = dots;
       } else if (c === 46) dots++;
-      else if (c !== 32 && c !== 58 && c !== 45 && c !== 47 && c !== 40 && c !== 41) break;
+      else if (c > 255 || !inRuns(c)) break;
     }
     if (digits < (dotsInRun >= 3 ? fewest : fewestUndotted)) continue;
     if (end - start <= 24) {

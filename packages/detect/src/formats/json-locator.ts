@@ -38,15 +38,15 @@ export class JsonLocator implements Locator {
   private keyBuffer = '';
   private record = 0;
   private sawValue = false;
-  /** The text of the latest `advance` (keys may point into it). */
-  private text: string | undefined;
+  /** Where the latest `advance`'s text starts: a new one means a new chunk (keys may point into the old). */
+  private textStart = -1;
 
   constructor(private readonly lines: boolean) {}
 
-  advance(text: string, from: number, to: number): void {
-    if (text !== this.text) {
+  advance(text: string, from: number, to: number, textStart: number): void {
+    if (textStart !== this.textStart) {
       this.cutKeys();
-      this.text = text;
+      this.textStart = textStart;
     }
     if (this.lines && to > from) {
       const lastBreak = text.lastIndexOf('\n', to - 1);
@@ -118,12 +118,7 @@ export class JsonLocator implements Locator {
         }
         // Plain string characters in one go, never reading past `to`: the engine calls once per
         // candidate, so a search to the closing quote would re-read a long string each time.
-        let stop = i;
-        while (stop < to) {
-          const d = text.charCodeAt(stop);
-          if (d === 34 || d === 92) break;
-          stop++;
-        }
+        const stop = plainEnd(text, i, to);
         if (stringIsKey && stop > i && keyBuffer.length < MAX_KEY) {
           keyBuffer += text.slice(i, Math.min(stop, i + MAX_KEY - keyBuffer.length));
         }
@@ -149,14 +144,8 @@ export class JsonLocator implements Locator {
         keyBuffer = '';
         sawValue = true;
         // Most strings close before `to` without an escape: read them here in one go.
-        let stop = i + 1;
-        let d = 0;
-        while (stop < to) {
-          d = text.charCodeAt(stop);
-          if (d === 34 || d === 92) break;
-          stop++;
-        }
-        if (stop < to && d === 34) {
+        const stop = plainEnd(text, i + 1, to);
+        if (stop < to && text.charCodeAt(stop) === 34) {
           if (stringIsKey && top) {
             top.key = undefined;
             top.keyText = text;
@@ -247,6 +236,17 @@ export class JsonLocator implements Locator {
     if (lastKey !== undefined) info.fieldName = lastKey;
     return info;
   }
+}
+
+/** The first `"` or `\\` in `text[from, to)`, or `to`: where a string's plain characters end. */
+function plainEnd(text: string, from: number, to: number): number {
+  let stop = from;
+  while (stop < to) {
+    const d = text.charCodeAt(stop);
+    if (d === 34 || d === 92) break;
+    stop++;
+  }
+  return stop;
 }
 
 function setKey(frame: Frame, key: string | undefined): void {
