@@ -1,17 +1,15 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
+import { ensureTenant } from '../../src/auth/key-store.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 
 /** A raw value that was never stored anywhere: no message may contain it. */
 export const RAW_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzREALKEY';
 
-export async function tenantId(pool: pg.Pool, name = 'acme'): Promise<string> {
-  const { rows } = await pool.query(
-    'INSERT INTO tenants (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id',
-    [name],
-  );
-  return rows[0].id;
+/** The tenant's id (created when new). */
+export function tenantId(pool: pg.Pool, name = 'acme'): Promise<string> {
+  return ensureTenant(pool, name);
 }
 
 /**

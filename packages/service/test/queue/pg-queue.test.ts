@@ -1,45 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { PgQueue } from '../../src/queue/pg-queue.ts';
 import { createTestDatabase, useTestDatabase } from '../support/database.ts';
-import { receiveWaiting } from '../support/queue-watch.ts';
-import { describeQueueContract } from './queue-contract.ts';
-
-/**
- * Waits until a connection of the queue's database sits idle after a receive's claim query, i.e.
- * the receive has looked and found the queue empty. It watches from a connection of its own (one
- * borrowed from the queue's pool would overwrite the very query it looks for), and passes the text
- * as a parameter so that its own query does not match.
- */
+import { describeQueueContract, pgQueueUnderTest } from './queue-contract.ts';
 
 describeQueueContract('PostgreSQL', async () => {
   const db = await createTestDatabase();
-  const queue = new PgQueue(db.pool, { name: 'scan', pollMs: 20 });
-  return {
-    queue,
-    expire: async () => {
-      await db.pool.query(`UPDATE queue_messages SET visible_at = now() - interval '1 second'`);
-    },
-    deadLetters: async () => (await queue.deadLetters()).map(({ body, reason }) => ({ body, reason })),
-    receiveWaiting: () => receiveWaiting(db.url),
-    teardown: db.drop,
-  };
+  return pgQueueUnderTest(db, new PgQueue(db.pool, { name: 'scan', pollMs: 20 }));
 });
 
 describeQueueContract('PostgreSQL with LISTEN/NOTIFY wake-up', async () => {
   const db = await createTestDatabase();
   const queue = new PgQueue(db.pool, { name: 'scan', listen: true });
-  return {
-    queue,
-    expire: async () => {
-      await db.pool.query(`UPDATE queue_messages SET visible_at = now() - interval '1 second'`);
-    },
-    deadLetters: async () => (await queue.deadLetters()).map(({ body, reason }) => ({ body, reason })),
-    receiveWaiting: () => receiveWaiting(db.url),
-    teardown: async () => {
-      await queue.close();
-      await db.drop();
-    },
-  };
+  return pgQueueUnderTest(db, queue, () => queue.close());
 });
 
 describe('PgQueue specifics', () => {

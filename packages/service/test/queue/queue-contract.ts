@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Queue, QueueMessageError } from '../../src/ports/queue.ts';
+import type { PgQueue } from '../../src/queue/pg-queue.ts';
+import type { TestDatabase } from '../support/database.ts';
+import { receiveWaiting } from '../support/queue-watch.ts';
 
 /** What a queue implementation hands the contract suite. */
 export interface QueueUnderTest {
@@ -14,6 +17,26 @@ export interface QueueUnderTest {
    */
   receiveWaiting(): Promise<void>;
   teardown(): Promise<void>;
+}
+
+/** A PgQueue on a throwaway database for the contract suite; `teardown` closes what the caller opened and drops the database. */
+export function pgQueueUnderTest(
+  db: TestDatabase,
+  queue: PgQueue,
+  close?: () => Promise<void>,
+): QueueUnderTest {
+  return {
+    queue,
+    expire: async () => {
+      await db.pool.query(`UPDATE queue_messages SET visible_at = now() - interval '1 second'`);
+    },
+    deadLetters: async () => (await queue.deadLetters()).map(({ body, reason }) => ({ body, reason })),
+    receiveWaiting: () => receiveWaiting(db.url),
+    teardown: async () => {
+      await close?.();
+      await db.drop();
+    },
+  };
 }
 
 /** The behaviour every Queue adapter must show (SQS semantics). */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.ts';
 import { PgQueue, queueChannel } from '../../src/queue/pg-queue.ts';
 import { createSharedState, type SharedState } from '../../src/shared-state.ts';
-import { describeQueueContract } from '../queue/queue-contract.ts';
+import { describeQueueContract, pgQueueUnderTest } from '../queue/queue-contract.ts';
 import { createTestDatabase, useTestDatabase } from '../support/database.ts';
 import { receiveWaiting } from '../support/queue-watch.ts';
 import { type TestRedis, useTestRedis } from '../support/redis.ts';
@@ -33,19 +33,10 @@ describeQueueContract('PostgreSQL with Redis wake-ups', async () => {
   const db = await createTestDatabase();
   const shared = await connected(redis());
   const queue = new PgQueue(db.pool, { name: 'scan', wakeups: shared.wakeups });
-  return {
-    queue,
-    expire: async () => {
-      await db.pool.query(`UPDATE queue_messages SET visible_at = now() - interval '1 second'`);
-    },
-    deadLetters: async () => (await queue.deadLetters()).map(({ body, reason }) => ({ body, reason })),
-    receiveWaiting: () => receiveWaiting(db.url),
-    teardown: async () => {
-      await queue.close();
-      await shared.close();
-      await db.drop();
-    },
-  };
+  return pgQueueUnderTest(db, queue, async () => {
+    await queue.close();
+    await shared.close();
+  });
 });
 
 describe('queue wake-ups through Redis', () => {

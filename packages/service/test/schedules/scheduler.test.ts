@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { enqueuePlanOn } from '../../src/api/job-commands.ts';
+import { ensureTenant } from '../../src/auth/key-store.ts';
 import { createLogger } from '../../src/log.ts';
 import { PgQueue } from '../../src/queue/pg-queue.ts';
 import { Scheduler } from '../../src/schedules/scheduler.ts';
@@ -9,9 +10,8 @@ import { useTestDatabase } from '../support/database.ts';
 const db = useTestDatabase();
 const logger = createLogger({ level: 'silent' });
 
-async function tenant(name = 'acme'): Promise<string> {
-  const { rows } = await db().pool.query('INSERT INTO tenants (name) VALUES ($1) RETURNING id', [name]);
-  return rows[0].id;
+function tenant(name = 'acme'): Promise<string> {
+  return ensureTenant(db().pool, name);
 }
 
 function scheduler(enqueue = enqueuePlanOn(new PgQueue(db().pool, { name: 'scan' }))): Scheduler {
