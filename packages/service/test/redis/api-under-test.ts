@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type pg from 'pg';
+import { afterEach } from 'vitest';
 import { createApiApp } from '../../src/api/api-runtime.ts';
 import type { ApiEnv } from '../../src/api/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
@@ -8,6 +9,22 @@ import { createSharedState, type SharedState } from '../../src/shared-state.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { PublishingJobStore } from '../../src/store/publishing-job-store.ts';
 import type { TestRedis } from '../support/redis.ts';
+
+/**
+ * Shared states opened by a test: `ready(...states)` waits until their Redis connections are up,
+ * and each is closed after the test. Call it before other `afterEach` hooks of the file that must
+ * run first (vitest runs after-hooks in reverse order).
+ */
+export function useSharedStates(): (...states: SharedState[]) => Promise<void> {
+  const opened: SharedState[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((shared) => shared.close()));
+  });
+  return async (...states) => {
+    opened.push(...states);
+    await Promise.all(states.map((shared) => shared.redis?.whenReady()));
+  };
+}
 
 /** The environment the infra gives a service using `redis` (the token as REDIS_AUTH_TOKEN). */
 export const redisEnv = (redis: TestRedis) => ({ REDIS_URL: redis.url, REDIS_AUTH_TOKEN: redis.password });

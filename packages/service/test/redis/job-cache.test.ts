@@ -1,9 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JobDetail } from '../../src/api/job-view-cache.ts';
 import { createApiKey } from '../../src/auth/key-store.ts';
 import type { Logger } from '../../src/log.ts';
-import type { SharedState } from '../../src/shared-state.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { captureLogs, useTestRedis } from '../support/redis.ts';
 import {
@@ -13,15 +12,13 @@ import {
   clean,
   redisEnv,
   scanningJob,
+  useSharedStates,
   workerJobs,
 } from './api-under-test.ts';
 
 const db = useTestDatabase();
 const redis = useTestRedis();
-const opened: SharedState[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((shared) => shared.close()));
-});
+const ready = useSharedStates();
 
 /** Rate limits off: these tests are about reads. */
 const env = () => ({ ...redisEnv(redis()), RATE_LIMIT_PER_KEY: '0', RATE_LIMIT_PER_IP: '0' });
@@ -32,8 +29,7 @@ async function setUp(options: { logger?: Logger; env?: Record<string, string> } 
   const api = apiInstance(pool, options.env ?? env(), options.logger ? { logger: options.logger } : {});
   // The worker is another process: its own connections to Redis and the database's job store path.
   const worker = workerJobs(pool, options.env ?? env());
-  opened.push(api.shared, worker.shared);
-  await Promise.all([api.shared.redis?.whenReady(), worker.shared.redis?.whenReady()]);
+  await ready(api.shared, worker.shared);
   const jobId = await scanningJob(worker.jobs, acme.tenantId, 3);
   return { pool, acme, api, worker, jobId };
 }

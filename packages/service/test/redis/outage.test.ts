@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/key-store.ts';
-import type { SharedState } from '../../src/shared-state.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { captureLogs, useTestRedis } from '../support/redis.ts';
 import {
@@ -11,18 +10,19 @@ import {
   clean,
   redisEnv,
   scanningJob,
+  useSharedStates,
   workerJobs,
 } from './api-under-test.ts';
 
 const db = useTestDatabase();
 const redis = useTestRedis();
-const opened: SharedState[] = [];
+const ready = useSharedStates();
+// Registered after `ready`'s hook, so it runs first: Redis is back before the states close.
 afterEach(async () => {
   redis().signal('SIGCONT');
   await redis()
     .start()
     .catch(() => undefined);
-  await Promise.all(opened.splice(0).map((shared) => shared.close()));
 });
 
 const until = async (condition: () => boolean) => {
@@ -45,8 +45,7 @@ describe('Redis stopped mid-test', () => {
     };
     const a = apiInstance(db().pool, env, { logger, warnIntervalMs: 30_000, now: () => now });
     const worker = workerJobs(db().pool, redisEnv(redis()));
-    opened.push(a.shared, worker.shared);
-    await Promise.all([a.shared.redis?.whenReady(), worker.shared.redis?.whenReady()]);
+    await ready(a.shared, worker.shared);
     const { key, tenantId } = await createApiKey(db().pool, 'acme');
     const jobId = await scanningJob(worker.jobs, tenantId, 3);
     const read = (api: ApiInstance) => api.app.request(`/jobs/${jobId}`, { headers: bearer(key) });
@@ -83,8 +82,7 @@ describe('Redis stopped mid-test', () => {
     expect(lines.some((line) => line.msg === 'redis reachable again')).toBe(true);
     // Shared again: a second instance draws on the same (new) Redis bucket as the first.
     const b = apiInstance(db().pool, env);
-    opened.push(b.shared);
-    await b.shared.redis?.whenReady();
+    await ready(b.shared);
     const shared: number[] = [];
     for (const api of [a, b, a, b, a, b]) shared.push((await read(api)).status);
     expect(shared).toEqual([200, 200, 200, 200, 200, 429]);
@@ -96,8 +94,7 @@ describe('Redis stopped mid-test', () => {
     const env = { ...redisEnv(redis()), RATE_LIMIT_PER_KEY: '100', RATE_LIMIT_PER_IP: '100' };
     const api = apiInstance(db().pool, env);
     const worker = workerJobs(db().pool, redisEnv(redis()));
-    opened.push(api.shared, worker.shared);
-    await Promise.all([api.shared.redis?.whenReady(), worker.shared.redis?.whenReady()]);
+    await ready(api.shared, worker.shared);
     const { key, tenantId } = await createApiKey(db().pool, 'acme');
     const jobId = await scanningJob(worker.jobs, tenantId, 3);
 

@@ -3,15 +3,14 @@ import { serve } from '@hono/node-server';
 import { handle } from 'hono/aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/key-store.ts';
-import type { SharedState } from '../../src/shared-state.ts';
 import { lambdaContext, restEvent } from '../lambda/rest-event.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { useTestRedis } from '../support/redis.ts';
-import { type ApiInstance, apiInstance, bearer, redisEnv } from './api-under-test.ts';
+import { type ApiInstance, apiInstance, bearer, redisEnv, useSharedStates } from './api-under-test.ts';
 
 const db = useTestDatabase();
 const redis = useTestRedis();
-const opened: SharedState[] = [];
+const ready = useSharedStates();
 const servers: ReturnType<typeof serve>[] = [];
 afterEach(async () => {
   for (const server of servers.splice(0)) {
@@ -20,7 +19,6 @@ afterEach(async () => {
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
     });
   }
-  await Promise.all(opened.splice(0).map((shared) => shared.close()));
 });
 
 /** Three requests, then none for about 1000 s: a refill too slow to matter during a test. */
@@ -29,8 +27,7 @@ const THREE_PER_IP = { RATE_LIMIT_PER_IP: '0.001', RATE_LIMIT_PER_IP_BURST: '3',
 
 async function instance(env: Record<string, string>): Promise<ApiInstance> {
   const api = apiInstance(db().pool, env);
-  opened.push(api.shared);
-  await api.shared.redis?.whenReady();
+  await ready(api.shared);
   return api;
 }
 
