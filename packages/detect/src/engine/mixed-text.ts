@@ -1,4 +1,4 @@
-/** A chunk that is not valid UTF-8, decoded with the byte offset of every UTF-16 unit. */
+/** A chunk's text with the byte offset of every UTF-16 unit. */
 export interface MixedText {
   text: string;
   /** `byteOf[i]`: where the character holding unit `i` starts; `byteOf[text.length]` is the byte length. */
@@ -66,6 +66,30 @@ function sequenceLength(bytes: Uint8Array, i: number, n: number): number {
     return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 1;
   }
   return 1;
+}
+
+/**
+ * The byte offset of every UTF-16 unit of text decoded from valid UTF-8 (as `MixedText.byteOf`):
+ * each unit's UTF-8 length is known from the unit itself, a surrogate pair's 4 bytes going to
+ * its high unit.
+ */
+export function utf8Offsets(text: string): Int32Array {
+  const n = text.length;
+  const byteOf = new Int32Array(n + 1);
+  let b = 0;
+  for (let u = 0; u < n; u++) {
+    byteOf[u] = b;
+    const c = text.charCodeAt(u);
+    if (c < 0x80) b += 1;
+    else if (c < 0x800) b += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && u + 1 < n) {
+      // The low unit starts where its pair does.
+      byteOf[++u] = b;
+      b += 4;
+    } else b += 3;
+  }
+  byteOf[n] = b;
+  return byteOf;
 }
 
 /** The unit whose character holds byte `b` (`byteOf` ascending): the last unit starting at or before it. */

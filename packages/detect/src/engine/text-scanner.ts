@@ -7,7 +7,7 @@ import { inRuns } from './digit-runs.ts';
 import { DATE_OR_TIME_AT, type Engine, type RunNeeds } from './engine.ts';
 import { RUN_END } from './keyword-automaton.ts';
 import type { Locator } from './locator.ts';
-import { decodeMixed, unitAt } from './mixed-text.ts';
+import { decodeMixed, unitAt, utf8Offsets } from './mixed-text.ts';
 import { addWindow, mergeWindows, pushWindow, type Windows, widen } from './windows.ts';
 
 /**
@@ -109,30 +109,27 @@ export class TextScanner {
     const bytes = all.subarray(0, usable);
     // ASCII decodes as latin1 (same string, no UTF-8 validation: about 3x faster). Bytes that
     // are not valid UTF-8 get a decoding that maps every byte to one character (see decodeMixed).
+    // `byteMap` gives each character's byte offset, unless there is one byte a character.
     let text: string;
     let byteMap: Int32Array | undefined;
     if (isAscii(bytes)) text = bytes.toString('latin1');
-    else if (isUtf8(bytes)) text = bytes.toString('utf8');
-    else ({ text, byteOf: byteMap } = decodeMixed(bytes));
-    // One byte a character (ASCII, or Latin-1 read byte by byte): offsets are the same in both.
-    const ascii = text.length === bytes.length;
-    if (ascii) byteMap = undefined;
+    else if (isUtf8(bytes)) {
+      text = bytes.toString('utf8');
+      byteMap = utf8Offsets(text);
+    } else ({ text, byteOf: byteMap } = decodeMixed(bytes));
+    if (text.length === bytes.length) byteMap = undefined;
     let carryStart = final ? text.length : Math.max(0, text.length - CARRY_CHARS);
     // The carry never starts inside a surrogate pair: its half would count as a character of
     // its own (3 bytes) and the bytes carried would start mid-character.
-    if (!ascii && carryStart > 0 && isLowSurrogate(text.charCodeAt(carryStart))) carryStart--;
+    if (byteMap && carryStart > 0 && isLowSurrogate(text.charCodeAt(carryStart))) carryStart--;
     const cut = final ? text.length : Math.min(text.length, carryStart + CONTEXT_CHARS);
-    this.scanChunk(bytes, text, ascii, cut, byteMap);
+    this.scanChunk(bytes, text, cut, byteMap);
     if (final) {
       this.work = Buffer.allocUnsafe(0);
       this.filled = 0;
       return;
     }
-    const carryByte = ascii
-      ? carryStart
-      : byteMap
-        ? byteMap[carryStart]!
-        : Buffer.byteLength(text.slice(0, carryStart), 'utf8');
+    const carryByte = byteMap ? byteMap[carryStart]! : carryStart;
     const counted = this.counted;
     this.counted = undefined;
     if (counted && counted.before <= carryStart) {
@@ -157,16 +154,9 @@ export class TextScanner {
   }
 
   /**
-   * `byteMap` (chunks that are not valid UTF-8) gives each character's byte offset; otherwise
-   * offsets are the same (`ascii`) or UTF-8 re-encodes exactly.
+   * `byteMap` gives each character's byte offset; without it, offsets are the same in both.
    */
-  private scanChunk(
-    bytes: Buffer,
-    text: string,
-    ascii: boolean,
-    cut: number,
-    byteMap: Int32Array | undefined,
-  ): void {
+  private scanChunk(bytes: Buffer, text: string, cut: number, byteMap: Int32Array | undefined): void {
     const engine = this.engine;
     const perDetector = new Map<number, Windows>();
     const markers: number[] = [];
@@ -174,11 +164,7 @@ export class TextScanner {
     const hits = engine.automaton.scan(bytes);
     // Where candidate digit runs end, in characters.
     const runEnds: number[] = [];
-    const toChar = ascii
-      ? (b: number) => b
-      : byteMap
-        ? (b: number) => unitAt(byteMap, b)
-        : byteToCharMapper(bytes);
+    const toChar = byteMap ? (b: number) => unitAt(byteMap, b) : (b: number) => b;
     for (let h = 0; h < hits.length; h += 2) {
       const k = hits[h]!;
       if (k === RUN_END) {
@@ -214,7 +200,7 @@ export class TextScanner {
     }
     if (candidates.length > 0) {
       candidates.sort((a, b) => a.start - b.start || a.end - b.end);
-      this.report(candidates, text, ascii, byteMap, markers);
+      this.report(candidates, text, byteMap, markers);
     }
     const lastMarker = markers[markers.length - 1];
     if (lastMarker !== undefined) {
@@ -294,7 +280,6 @@ export class TextScanner {
   private report(
     candidates: Candidate[],
     text: string,
-    ascii: boolean,
     byteMap: Int32Array | undefined,
     markers: number[],
   ): void {
@@ -302,15 +287,7 @@ export class TextScanner {
     let lineStart = this.lineStartAbs;
     let nextBreak = lineBreakFrom(text, 0);
     let markerAt = 0;
-    let byteCursor = 0;
-    let byteAt = 0;
-    const byteOf = (i: number): number => {
-      if (ascii) return i;
-      if (byteMap) return byteMap[i]!;
-      byteAt += Buffer.byteLength(text.slice(byteCursor, i), 'utf8');
-      byteCursor = i;
-      return byteAt;
-    };
+    const byteOf = (i: number): number => this.absByte + (byteMap ? byteMap[i]! : i);
     for (const c of candidates) {
       while (nextBreak < c.start) {
         line++;
@@ -326,15 +303,9 @@ export class TextScanner {
       const field = this.options.locator?.snapshot();
       const finding = this.evaluate(c, text, field?.fieldName, marked);
       if (!finding) continue;
-      const byteStart = this.absByte + byteOf(c.start);
-      const byteEnd = ascii
-        ? this.absByte + c.end
-        : byteMap
-          ? this.absByte + byteMap[c.end]!
-          : byteStart + Buffer.byteLength(c.value, 'utf8');
       finding.location = {
-        byte_start: byteStart,
-        byte_end: byteEnd,
+        byte_start: byteOf(c.start),
+        byte_end: byteOf(c.end),
         line,
         column: this.absChar + c.start - lineStart + 1,
       };
@@ -499,16 +470,4 @@ function completeUtf8Length(bytes: Uint8Array): number {
     return back >= need ? n : n - back;
   }
   return n;
-}
-
-/** Maps byte offsets to char offsets in a non-ASCII chunk, cheaply when calls come in rising order. */
-function byteToCharMapper(bytes: Buffer): (b: number) => number {
-  let lastByte = 0;
-  let lastChar = 0;
-  return (b: number) => {
-    if (b < lastByte) lastChar -= bytes.toString('utf8', b, lastByte).length;
-    else lastChar += bytes.toString('utf8', lastByte, b).length;
-    lastByte = b;
-    return lastChar;
-  };
 }
