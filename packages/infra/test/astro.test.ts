@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { astro } from '../lib/profiles/astro.ts';
 import { SEED_DIFFERENCES_METADATA_KEY } from '../lib/profiles/seed-differences.ts';
 import { synthProfile } from './checked-app.ts';
-import { containerCommand, containerEnvironment, routesOfSubnet } from './support/template-queries.ts';
+import {
+  containerCommand,
+  containerEnvironment,
+  roleIdStartingWith,
+  routesOfSubnet,
+  statementsOfRole,
+} from './support/template-queries.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are untyped JSON.
 type Props = Record<string, any>;
@@ -231,10 +237,7 @@ describe.each([
     expect(task).toMatch(/PdfBucket[0-9A-F]+","Arn"\]\},"\/reports\/\*"/);
   });
 
-  const taskStatements = () =>
-    props(t, 'AWS::IAM::Policy')
-      .filter((p) => JSON.stringify(p.Roles).includes('ApiTaskRole'))
-      .flatMap((p) => p.PolicyDocument.Statement as Props[]);
+  const taskStatements = (): Props[] => statementsOfRole(t, roleIdStartingWith(t, 'ApiTaskRole'));
 
   it('gives the task role resource * only for the ECS Exec channels and DescribeLogGroups', () => {
     const star = taskStatements().filter((st) => st.Resource === '*');
@@ -349,10 +352,9 @@ describe('astro with a sender address', () => {
     const t = synthProfile(astro, 'dev', { sesFromAddress: 'reports@astro.example' }, IMAGE)
       .templates[0] as Template;
     expect(containerEnvironment(t, 'astro-dev-api').NOTIFY_EMAIL_FROM).toBe('reports@astro.example');
-    const send = props(t, 'AWS::IAM::Policy')
-      .filter((p) => JSON.stringify(p.Roles).includes('ApiTaskRole'))
-      .flatMap((p) => p.PolicyDocument.Statement as Props[])
-      .find((st) => st.Sid === 'SendEmail');
+    const send = statementsOfRole(t, roleIdStartingWith(t, 'ApiTaskRole')).find(
+      (st) => st.Sid === 'SendEmail',
+    );
     expect(JSON.stringify(send?.Resource)).toContain(':identity/reports@astro.example');
     expect(JSON.stringify(send?.Resource)).toContain(':identity/astro.example');
   });

@@ -7,6 +7,7 @@ import {
   containerCommand,
   containerEnvironment,
   containerSecretNames,
+  roleIdStartingWith,
   routesOfSubnet,
   statementsOfRole,
 } from './support/template-queries.ts';
@@ -177,12 +178,8 @@ describe('production: the four services', () => {
     );
   });
 
-  const roleOf = (role: string) => {
-    const label = role[0]?.toUpperCase() + role.slice(1);
-    return Object.keys(template.findResources('AWS::IAM::Role')).find((id) =>
-      id.startsWith(`${label}TaskRole`),
-    ) as string;
-  };
+  const roleOf = (role: string) =>
+    roleIdStartingWith(template, `${role[0]?.toUpperCase()}${role.slice(1)}TaskRole`);
 
   it('gives the reports bucket to the API and the Notifier only, under reports/', () => {
     const reportsObjects = {

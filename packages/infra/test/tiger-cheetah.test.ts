@@ -7,6 +7,7 @@ import {
   containerCommand,
   containerEnvironment,
   containerSecretNames,
+  roleIdStartingWith,
   routesOfSubnet,
   statementsOfRole,
 } from './support/template-queries.ts';
@@ -54,6 +55,19 @@ const SYNTHESIZED = {
   tiger: synthProfile(tiger, 'dev', {}, IMAGE),
   cheetah: synthProfile(cheetah, 'dev', {}, IMAGE),
 };
+
+/** A tiger dev synthesis with a certificate, made once for the tests that read it. */
+const CERTIFICATE_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/abc';
+let tigerWithCertificate: ReturnType<typeof synthProfile> | undefined;
+const synthTigerWithCertificate = () => {
+  tigerWithCertificate ??= synthProfile(tiger, 'dev', { certificateArn: CERTIFICATE_ARN });
+  return tigerWithCertificate;
+};
+
+/** ARN of an SES identity in the test account and region. */
+const identity = (name: string) => ({
+  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ses:us-east-1:123456789012:identity/${name}`]],
+});
 
 const ref = (pattern: string) => ({ Ref: Match.stringLikeRegexp(pattern) });
 const groupId = (pattern: string) => ({ 'Fn::GetAtt': [Match.stringLikeRegexp(pattern), 'GroupId'] });
@@ -372,8 +386,7 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
       expect(names.filter((n) => /credential/.test(String(n)) && !/database/.test(String(n)))).toEqual([]);
     });
 
-    const roleId = (prefix: string) =>
-      Object.keys(template.findResources('AWS::IAM::Role')).find((id) => id.startsWith(prefix)) as string;
+    const roleId = (prefix: string) => roleIdStartingWith(template, prefix);
     const reportsObjects = {
       'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^ReportsBucket/), 'Arn'] }, '/reports/*']],
     };
@@ -399,9 +412,6 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
 
     it('lets only the worker role (it runs the notifier) send SES email from the identity and SNS SMS', () => {
       const worker = statementsOfRole(template, roleId('WorkerTaskRole'));
-      const identity = (name: string) => ({
-        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ses:us-east-1:123456789012:identity/${name}`]],
-      });
       expect(worker).toEqual(
         expect.arrayContaining([
           {
@@ -559,12 +569,11 @@ describe('cheetah: no schedule', () => {
 
 describe('tiger with a certificate', () => {
   it('serves 443 with the certificate and redirects 80', () => {
-    const arn = 'arn:aws:acm:us-east-1:123456789012:certificate/abc';
-    const template = synthProfile(tiger, 'dev', { certificateArn: arn }).templates[0] as Template;
+    const template = synthTigerWithCertificate().templates[0] as Template;
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
       Port: 443,
       Protocol: 'HTTPS',
-      Certificates: [{ CertificateArn: arn }],
+      Certificates: [{ CertificateArn: CERTIFICATE_ARN }],
     });
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
       Port: 80,
@@ -579,16 +588,14 @@ describe('tiger with a certificate', () => {
 });
 
 describe('tiger: CloudFront to the ALB with a certificate', () => {
-  const arn = 'arn:aws:acm:us-east-1:123456789012:certificate/abc';
-
   it('warns that CloudFront would meet the HTTPS redirect when no apiDomainName is given', () => {
-    const { stacks } = synthProfile(tiger, 'dev', { certificateArn: arn });
+    const { stacks } = synthTigerWithCertificate();
     Annotations.fromStack(stacks[0]!).hasWarning('*', Match.stringLikeRegexp('Pass -c apiDomainName='));
   });
 
   it('reaches the ALB over HTTPS at apiDomainName', () => {
     const { stacks, templates } = synthProfile(tiger, 'dev', {
-      certificateArn: arn,
+      certificateArn: CERTIFICATE_ARN,
       apiDomainName: 'api.tiger.example.org',
     });
     (templates[0] as Template).hasResourceProperties('AWS::CloudFront::Distribution', {
@@ -610,14 +617,11 @@ describe('tiger: CloudFront to the ALB with a certificate', () => {
 describe('tiger: the SES sender', () => {
   const statementsOf = (options: Record<string, string>) => {
     const template = synthProfile(tiger, 'dev', options).templates[0] as Template;
-    const roleId = Object.keys(template.findResources('AWS::IAM::Role')).find((id) =>
-      id.startsWith('WorkerTaskRole'),
-    ) as string;
-    return { template, statements: statementsOfRole(template, roleId) };
+    return {
+      template,
+      statements: statementsOfRole(template, roleIdStartingWith(template, 'WorkerTaskRole')),
+    };
   };
-  const identity = (name: string) => ({
-    'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ses:us-east-1:123456789012:identity/${name}`]],
-  });
 
   it('sends from sesFromAddress, limited to that address and its domain', () => {
     const { template, statements } = statementsOf({ sesFromAddress: 'scanner@acme.example' });

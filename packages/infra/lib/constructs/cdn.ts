@@ -43,6 +43,11 @@ export interface CdnDomain {
   readonly certificate?: acm.ICertificate;
 }
 
+/** Path prefix of an API path pattern (`/api/*` → `/api`): the base URL a same-origin client calls. */
+export function apiPrefixOf(pathPattern: string): string {
+  return pathPattern.replace(/\/\*$/, '');
+}
+
 /** Properties of {@link Cdn}. */
 export interface CdnProps {
   /** The bucket served at the root, through origin access control (it stays private). */

@@ -54,6 +54,11 @@ export class PublicLoadBalancer extends Construct implements ec2.IConnectable {
   readonly connections: ec2.Connections;
   readonly https: boolean;
 
+  /** `https://` (with a certificate) or `http://` and the load balancer's AWS DNS name. */
+  get url(): string {
+    return `${this.https ? 'https' : 'http'}://${this.loadBalancer.loadBalancerDnsName}`;
+  }
+
   constructor(scope: Construct, id: string, props: PublicLoadBalancerProps) {
     super(scope, id);
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {

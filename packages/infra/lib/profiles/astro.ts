@@ -10,7 +10,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { Cache } from '../constructs/cache.ts';
-import { Cdn } from '../constructs/cdn.ts';
+import { apiPrefixOf, Cdn } from '../constructs/cdn.ts';
 import { containerImage } from '../constructs/container-image.ts';
 import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
 import { PostgresDatabase } from '../constructs/database.ts';
@@ -31,7 +31,7 @@ import {
   notifierEnvironment,
   publicUrlOf,
 } from './notifications.ts';
-import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
+import { checkAppName, type Profile, type ProfileContext, serveCommand } from './profile.ts';
 import { grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
 import { recordDifferences } from './seed-differences.ts';
 import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
@@ -170,7 +170,7 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
   new DashboardDeployment(stack, 'Dashboard', {
     bucket: frontend.bucket,
     distribution: cdn.distribution,
-    config: { apiBaseUrl: config.cdn.apiPath.replace(/\/\*$/, '') },
+    config: { apiBaseUrl: apiPrefixOf(config.cdn.apiPath) },
   });
   const publicUrl = publicUrlOf(context.options, `https://${domain ? domain.domainName : cdn.domainName}`);
   const channels = notificationChannels(context.options, { emailRequired: false, sms: false });
@@ -194,7 +194,7 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
   const api = new FargateService(stack, 'Api', {
     cluster: cluster.cluster,
     image: containerImage(context.image ?? { kind: 'asset' }, repository.repository),
-    command: ['serve', '--role', config.service.roles.join(',')],
+    command: serveCommand(config.service.roles),
     subnets: placement.privateSubnets,
     securityGroup: tasksGroup,
     serviceName: name('api'),

@@ -21,7 +21,14 @@ import { QueueWorker } from '../constructs/queue-worker.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
 import { ServerlessApi } from '../constructs/serverless-api.ts';
 import { ServiceCluster } from '../constructs/service-cluster.ts';
-import { checkAppName, type EnvName, intOption, type Profile, type ProfileContext } from './profile.ts';
+import {
+  checkAppName,
+  type EnvName,
+  intOption,
+  type Profile,
+  type ProfileContext,
+  serveCommand,
+} from './profile.ts';
 import { recordDifferences, type SeedDifference } from './seed-differences.ts';
 
 /** The `data-scanner` seed (000_742896974df8c81f.txt) as numbers; dev is the seed, prod its recommendations. */
@@ -233,7 +240,7 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
     cluster: cluster.cluster,
     queue: jobs.queue,
     image: containerImage(context.image ?? { kind: 'asset' }, repository.repository),
-    command: ['serve', '--role', 'worker'],
+    command: serveCommand(['worker']),
     subnets: privateSubnets,
     cpu: config.worker.cpu,
     memoryMiB: config.worker.memoryMiB,

@@ -20,7 +20,7 @@ import {
   notifierEnvironment,
   publicUrlOf,
 } from './notifications.ts';
-import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
+import { checkAppName, type Profile, type ProfileContext, serveCommand } from './profile.ts';
 import { createReportsBucket, grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
 import { recordDifferences, type SeedDifference } from './seed-differences.ts';
 import { type AlarmThresholds, dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
@@ -222,10 +222,7 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
     warnWithoutCertificate: true,
     ...(context.options?.certificateArn ? { certificateArn: context.options.certificateArn } : {}),
   });
-  const publicUrl = publicUrlOf(
-    context.options,
-    `${lb.https ? 'https' : 'http'}://${lb.loadBalancer.loadBalancerDnsName}`,
-  );
+  const publicUrl = publicUrlOf(context.options, lb.url);
   const { from, to } = config.servicePorts;
   const tasksGroup = new ec2.SecurityGroup(stack, 'EcsTasksSecurityGroup', {
     vpc,
@@ -257,7 +254,7 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
     const fargate = new FargateService(stack, label, {
       cluster: cluster.cluster,
       image,
-      command: ['serve', '--role', role],
+      command: serveCommand([role]),
       subnets: network.subnets('Private'),
       securityGroup: tasksGroup,
       serviceName: name(role),

@@ -31,9 +31,9 @@ export interface TigerCheetahConfig {
   };
   readonly worker: {
     /**
-     * `data-scanner serve --role ...` of the worker service. It runs the scheduler and the notifier as
-     * well; the CLI takes one role name, so `all` (its API listener gets no traffic: the ALB targets
-     * only the API service).
+     * `data-scanner serve --role ...` of the worker service: the worker, scheduler and notifier roles,
+     * passed as one comma-separated value. It runs no API role and has no port (the ALB targets only
+     * the API service).
      */
     readonly roles: readonly string[];
     readonly cpu: number;
@@ -117,9 +117,9 @@ const COMMON_DIFFERENCES: readonly SeedDifference[] = [
     topic: 'Roles of the services',
     seed: 'A FastAPI app and a Celery worker; the task role sends SES email and SNS SMS',
     deployed:
-      'The API service runs `serve --role api`; the worker service runs `serve --role all` (worker, scheduler and notifier, with an API listener that gets no traffic), and only its role may send SES email (to the configured identity) and SNS SMS',
+      'The API service runs `serve --role api`; the worker service runs `serve --role worker,scheduler,notifier` (no API role and no port), and only its role may send SES email (to the configured identity) and SNS SMS',
     reason:
-      'Notifications are sent by the notifier role; the CLI takes one role name, so the worker service runs all of them',
+      'Notifications are sent by the notifier role, which the worker service runs beside the worker and scheduler roles (the CLI takes a comma-separated list)',
   },
   {
     topic: 'RDS encryption key',

@@ -6,7 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { Cache } from '../constructs/cache.ts';
-import { Cdn } from '../constructs/cdn.ts';
+import { apiPrefixOf, Cdn } from '../constructs/cdn.ts';
 import { containerImage } from '../constructs/container-image.ts';
 import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
 import { PostgresDatabase } from '../constructs/database.ts';
@@ -25,7 +25,7 @@ import {
   notifierEnvironment,
   publicUrlOf,
 } from './notifications.ts';
-import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
+import { checkAppName, type Profile, type ProfileContext, serveCommand } from './profile.ts';
 import { createReportsBucket, grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
 import { recordDifferences } from './seed-differences.ts';
 import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
@@ -169,7 +169,7 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
   new DashboardDeployment(stack, 'Dashboard', {
     bucket: assetsBucket.bucket,
     distribution: cdn.distribution,
-    config: { apiBaseUrl: config.apiPath.replace(/\/\*$/, '') },
+    config: { apiBaseUrl: apiPrefixOf(config.apiPath) },
   });
   const publicUrl = publicUrlOf(context.options, `https://${cdn.domainName}`);
   const tasksGroup = new ec2.SecurityGroup(stack, 'EcsTasksSecurityGroup', {
@@ -194,7 +194,7 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
   const api = new FargateService(stack, 'Api', {
     cluster: cluster.cluster,
     image,
-    command: ['serve', '--role', config.api.roles.join(',')],
+    command: serveCommand(config.api.roles),
     subnets: network.subnets('App'),
     securityGroup: tasksGroup,
     serviceName: names.api,
@@ -224,7 +224,7 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
   const worker = new FargateService(stack, 'Worker', {
     cluster: cluster.cluster,
     image,
-    command: ['serve', '--role', config.worker.roles.join(',')],
+    command: serveCommand(config.worker.roles),
     subnets: network.subnets('App'),
     securityGroup: tasksGroup,
     serviceName: names.worker,

@@ -20,7 +20,7 @@ import {
   notifierEnvironment,
   publicUrlOf,
 } from './notifications.ts';
-import { checkAppName, type EnvName, type Profile, type ProfileContext } from './profile.ts';
+import { checkAppName, type EnvName, type Profile, type ProfileContext, serveCommand } from './profile.ts';
 import { createReportsBucket, grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
 import { recordDifferences, type SeedDifference } from './seed-differences.ts';
 
@@ -238,7 +238,7 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
   const web = new FargateService(stack, 'App', {
     cluster: cluster.cluster,
     image: containerImage(context.image ?? { kind: 'asset' }, repository.repository),
-    command: ['serve', '--role', ...config.roles],
+    command: serveCommand(config.roles),
     subnets: network.subnets('Private'),
     serviceName: name('service'),
     family: name(),
@@ -264,13 +264,7 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
       LOG_LEVEL: 'info',
       TRUST_PROXY: 'true',
       ...reportsEnvironment(reports),
-      ...notifierEnvironment(
-        channels,
-        publicUrlOf(
-          context.options,
-          `${lb.https ? 'https' : 'http'}://${lb.loadBalancer.loadBalancerDnsName}`,
-        ),
-      ),
+      ...notifierEnvironment(channels, publicUrlOf(context.options, lb.url)),
     },
     secrets: {
       DATABASE_URL: ecs.Secret.fromSecretsManager(database.urlSecret),

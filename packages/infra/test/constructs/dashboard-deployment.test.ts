@@ -9,7 +9,7 @@ import { Cdn } from '../../lib/constructs/cdn.ts';
 import { DashboardDeployment } from '../../lib/constructs/dashboard-deployment.ts';
 import { checkedApp } from '../checked-app.ts';
 import { acknowledgeTestFixture } from '../fixture-acks.ts';
-import { statementsOfRole } from '../support/template-queries.ts';
+import { roleIdStartingWith, statementsOfRole } from '../support/template-queries.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -71,10 +71,10 @@ describe('DashboardDeployment', () => {
         DistributionId: { Ref: Match.stringLikeRegexp('^CdnDistribution') },
         DistributionPaths: ['/*'],
       });
-      const roleId = Object.keys(template.findResources('AWS::IAM::Role')).find((id) =>
-        id.startsWith('CustomCDKBucketDeployment'),
-      ) as string;
-      const statements = statementsOfRole(template, roleId);
+      const statements = statementsOfRole(
+        template,
+        roleIdStartingWith(template, 'CustomCDKBucketDeployment'),
+      );
       const invalidation = statements.filter((s) => JSON.stringify(s.Action).includes('cloudfront:'));
       expect(invalidation).toEqual([
         expect.objectContaining({

@@ -1,6 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { serveCommand } from '../../lib/profiles/profile.ts';
 import { SEED_DIFFERENCES_METADATA_KEY } from '../../lib/profiles/seed-differences.ts';
+import { webServiceConfig } from '../../lib/profiles/web-service.ts';
 import { expectCleanReport, profileTemplate } from '../support/profile-template.ts';
 import {
   containerCommand,
@@ -313,6 +315,7 @@ describe('web-service logs, registry and alarms', () => {
 describe('web-service roles, reports and notifications', () => {
   it('runs every role in the one service, behind the ALB', () => {
     expect(containerCommand(dev(), 'fastapi-app-dev')).toEqual(['serve', '--role', 'all']);
+    expect(containerCommand(prod(), 'fastapi-app-prod')).toEqual(['serve', '--role', 'all']);
     expect(containerEnvironment(dev(), 'fastapi-app-dev')).toMatchObject({
       TRUST_PROXY: 'true',
       PUBLIC_URL: {
@@ -322,6 +325,17 @@ describe('web-service roles, reports and notifications', () => {
     expect(containerEnvironment(withCert(), 'fastapi-app-dev').PUBLIC_URL).toEqual({
       'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^LoadBalancer/), 'DNSName'] }]],
     });
+  });
+
+  it('passes its roles to `serve --role` as one comma-separated value, as the CLI takes them', () => {
+    // The seed config runs one role (`all`); a list must still make a single `--role` argument.
+    expect(webServiceConfig('dev').roles).toEqual(['all']);
+    expect(serveCommand(['worker', 'scheduler', 'notifier'])).toEqual([
+      'serve',
+      '--role',
+      'worker,scheduler,notifier',
+    ]);
+    expect(() => serveCommand([])).toThrow(/at least one role/);
   });
 
   it('keeps reports in an encrypted, versioned, private bucket that the task reads and writes under reports/', () => {

@@ -41,6 +41,13 @@ export function idByName(template: Template, type: string, key: string, name: st
   return (found[0] as [string, unknown])[0];
 }
 
+/** Logical id of the one IAM role whose logical id starts with `prefix`. */
+export function roleIdStartingWith(template: Template, prefix: string): string {
+  const found = Object.keys(template.findResources('AWS::IAM::Role')).filter((id) => id.startsWith(prefix));
+  if (found.length !== 1) throw new Error(`expected one IAM role "${prefix}...", found ${found.length}`);
+  return found[0] as string;
+}
+
 /** All IAM statements attached to a role (inline policies of AWS::IAM::Policy resources naming it). */
 export function statementsOfRole(template: Template, roleId: string): CfnJson[] {
   const statements: CfnJson[] = [];
