@@ -304,11 +304,12 @@ export function loadConfig(env: Env = process.env): Config {
   if (waitSeconds > 20) problems.push('QUEUE_WAIT_SECONDS must be at most 20 (SQS limit)');
   if (env.TASK_PROTECTION && !['off', 'ecs-agent'].includes(env.TASK_PROTECTION))
     problems.push(`TASK_PROTECTION must be off or ecs-agent (got ${JSON.stringify(env.TASK_PROTECTION)})`);
+  const dataDir = path.resolve(env.DATA_SCANNER_DATA_DIR ?? '.data');
   const config: Config = {
     logLevel: env.LOG_LEVEL ?? 'info',
     database: {
       url: databaseUrl,
-      dataDir: path.resolve(env.DATA_SCANNER_DATA_DIR ?? '.data'),
+      dataDir,
       embeddedPort: int(env, 'DATA_SCANNER_EMBEDDED_PG_PORT', 54329, problems, 1),
       poolMax: int(env, 'DATABASE_POOL_MAX', 10, problems, 1),
     },
@@ -353,7 +354,7 @@ export function loadConfig(env: Env = process.env): Config {
           ? int(env, env.HEALTH_PORT ? 'HEALTH_PORT' : 'PORT', 0, problems, 1)
           : undefined,
     },
-    reports: reportsConfig(env, path.resolve(env.DATA_SCANNER_DATA_DIR ?? '.data'), problems),
+    reports: reportsConfig(env, dataDir, problems),
     scheduler: { tickSeconds: int(env, 'SCHEDULER_TICK_SECONDS', 15, problems, 1) },
     notifier: notifierConfig(env, databaseUrl === undefined, problems),
     redis: redisConfig(env, problems),

@@ -1,3 +1,4 @@
+import { isUuid } from '../uuid.ts';
 import { HttpError } from './http-error.ts';
 
 /** Encodes a keyset position as an opaque, URL-safe cursor. */
@@ -24,3 +25,18 @@ export function decodeCursor<T>(kind: string, cursor: string, check: (v: unknown
   }
   return value;
 }
+
+/** A keyset position of a list ordered by creation: `created_at` with microseconds, and the id. */
+export interface CreatedKey {
+  createdAt: string;
+  id: string;
+}
+
+/** `decodeCursor` check of a `CreatedKey` (the jobs and schedules lists). */
+export const isCreatedKey = (v: unknown): v is CreatedKey =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as CreatedKey).createdAt === 'string' &&
+  !Number.isNaN(Date.parse((v as CreatedKey).createdAt)) &&
+  typeof (v as CreatedKey).id === 'string' &&
+  isUuid((v as CreatedKey).id);

@@ -2,13 +2,10 @@ import { createHash } from 'node:crypto';
 import { SignalJobEvents } from '../events/job-events.ts';
 import type { Logger } from '../log.ts';
 import type { JobEvents, JobWatch } from '../ports/job-events.ts';
-import { FINAL_JOB_STATUSES } from '../ports/job-store.ts';
+import { isFinalStatus } from '../ports/job-store.ts';
 import { MemorySignals } from '../signals/memory-signals.ts';
 import type { ApiDeps } from './api-env.ts';
 import { type JobDetail, JobViewCache } from './job-view-cache.ts';
-
-/** Longest `?wait=` (seconds): under API Gateway's 29 s and an ALB's 60 s idle timeout. */
-export const MAX_WAIT_SECONDS = 20;
 
 /** A job as `GET /jobs/{id}` answers it. */
 export interface JobRead {
@@ -21,7 +18,7 @@ export interface JobRead {
 /** What one read asks for. */
 export interface JobReadOptions {
   ifNoneMatch?: string;
-  /** Hold the request until the job changes, at most this long. */
+  /** Hold the request until the job changes, at most this long (seconds; `JobWaitQuerySchema` bounds it). */
   waitSeconds?: number;
   signal?: AbortSignal;
   logger?: Logger;
@@ -37,8 +34,6 @@ function matches(header: string, etag: string): boolean {
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
   return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
-
-const ended = (detail: JobDetail) => (FINAL_JOB_STATUSES as readonly string[]).includes(detail.status);
 
 /**
  * Reads a job for `GET /jobs/{id}`: through the shared cache when there is one, with an ETag, and
@@ -66,7 +61,7 @@ export class JobDetailReader {
 
   /** The job, or null when it is not the tenant's. */
   async get(tenantId: string, jobId: string, options: JobReadOptions = {}): Promise<JobRead | null> {
-    const waitMs = Math.min(options.waitSeconds ?? 0, MAX_WAIT_SECONDS) * 1000;
+    const waitMs = (options.waitSeconds ?? 0) * 1000;
     const deadline = Date.now() + waitMs;
     let since = options.ifNoneMatch;
     let watch: JobWatch | undefined;
@@ -78,7 +73,7 @@ export class JobDetailReader {
         if (waitMs > 0) since ??= etag;
         const remaining = deadline - Date.now();
         const unchanged = since !== undefined && matches(since, etag);
-        if (!unchanged || ended(detail) || remaining <= 0 || options.signal?.aborted) {
+        if (!unchanged || isFinalStatus(detail.status) || remaining <= 0 || options.signal?.aborted) {
           const notModified = options.ifNoneMatch !== undefined && matches(options.ifNoneMatch, etag);
           return { detail, etag, notModified };
         }

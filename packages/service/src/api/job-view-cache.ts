@@ -1,6 +1,6 @@
 import { jobGenerationKey } from '../events/job-events.ts';
 import type { Cache } from '../ports/cache.ts';
-import { FINAL_JOB_STATUSES } from '../ports/job-store.ts';
+import { isFinalStatus } from '../ports/job-store.ts';
 import type { JobSummary, JobView } from './schemas.ts';
 
 /** What `GET /jobs/{id}` returns. */
@@ -58,9 +58,9 @@ export class JobViewCache {
   ): Promise<JobDetail | null> {
     const detail = await load();
     if (detail) {
-      const ended = (FINAL_JOB_STATUSES as readonly string[]).includes(detail.status);
       const value: Entry = { generation, detail };
-      await this.cache.set(key, JSON.stringify(value), ended ? ENDED_TTL_SECONDS : RUNNING_TTL_SECONDS);
+      const ttl = isFinalStatus(detail.status) ? ENDED_TTL_SECONDS : RUNNING_TTL_SECONDS;
+      await this.cache.set(key, JSON.stringify(value), ttl);
     }
     return detail;
   }

@@ -1,7 +1,10 @@
 import type pg from 'pg';
+import { isFinalStatus } from '../ports/job-store.ts';
+import { countFindings } from '../store/finding-counts.ts';
 import type { ApiStore, JobCommands, JobKey, Page, PageRequest, ScanSpec, SubmitResult } from './ports.ts';
 import { IdempotencyConflict } from './ports.ts';
 import {
+  FINDING_COLUMNS,
   type FindingRow,
   findingView,
   type JobRow,
@@ -11,7 +14,6 @@ import {
 } from './row-views.ts';
 import type { FindingView, JobObjectView, JobStatus, JobSummary, JobView, ObjectStatus } from './schemas.ts';
 
-const FINAL = new Set(['succeeded', 'partial', 'failed', 'cancelled']);
 const SUMMARY_CACHE_SIZE = 1000;
 
 /** A reservation older than this belongs to a request that died; a retry may take it over. */
@@ -161,10 +163,7 @@ export class PgApiStore implements ApiStore {
     }
     params.push(page.limit + 1);
     const { rows } = await this.pool.query<FindingRow>(
-      `SELECT id, seq, job_id, bucket, object_key, version_id, etag, detector, category, severity, confidence,
-         byte_start, byte_end, line, col, json_path, record_index, row_number, column_index, column_name, page,
-         archive_path, redacted, fingerprint
-       FROM findings WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length}`,
+      `SELECT ${FINDING_COLUMNS} FROM findings WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length}`,
       params,
     );
     // Findings carry their tenant, so only an empty page needs to tell "no such job" from "no findings".
@@ -196,25 +195,10 @@ export class PgApiStore implements ApiStore {
   }
 
   async jobSummary(tenantId: string, job: JobView): Promise<JobSummary> {
-    const ended = FINAL.has(job.status);
+    const ended = isFinalStatus(job.status);
     const cached = ended ? this.summaries.get(job.job_id) : undefined;
     if (cached) return cached;
-    const { rows } = await this.pool.query<{
-      severity: string | null;
-      category: string | null;
-      detector: string | null;
-      n: string;
-    }>(
-      `SELECT severity, category, detector, count(*) AS n FROM findings WHERE job_id = $1 AND tenant_id = $2
-       GROUP BY GROUPING SETS ((severity), (category), (detector))`,
-      [job.job_id, tenantId],
-    );
-    const summary: JobSummary = { by_severity: {}, by_category: {}, by_detector: {} };
-    for (const r of rows) {
-      if (r.severity !== null) summary.by_severity[r.severity] = Number(r.n);
-      else if (r.category !== null) summary.by_category[r.category] = Number(r.n);
-      else if (r.detector !== null) summary.by_detector[r.detector] = Number(r.n);
-    }
+    const summary = await countFindings(this.pool, job.job_id, tenantId);
     if (ended) {
       if (this.summaries.size >= SUMMARY_CACHE_SIZE)
         this.summaries.delete(this.summaries.keys().next().value as string);

@@ -21,6 +21,11 @@ export interface JobRow {
   created_key: string;
 }
 
+/** The columns of a `FindingRow`, for `SELECT ${FINDING_COLUMNS} FROM findings`. */
+export const FINDING_COLUMNS = `id, seq, job_id, bucket, object_key, version_id, etag, detector, category, severity,
+  confidence, byte_start, byte_end, line, col, json_path, record_index, row_number, column_index, column_name, page,
+  archive_path, redacted, fingerprint`;
+
 /** A `findings` row. */
 export interface FindingRow {
   id: string;

@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { SEVERITIES } from '../severity.ts';
 import { limit, ScanRequestSchema } from './schemas.ts';
-
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 
 export const ScheduleRequestSchema = ScanRequestSchema.extend({
   cron: z.string().min(1).max(120).openapi({

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { SEVERITIES } from '../severity.ts';
 
 /** Job lifecycle states (DESIGN.md). */
 export const JOB_STATUSES = [
@@ -177,7 +178,7 @@ export const JobListQuerySchema = z.object({
 export const ResultsQuerySchema = z.object({
   job_id: z.string().uuid(),
   detector: z.string().max(64).optional(),
-  severity: z.enum(['critical', 'high', 'medium', 'low', 'info']).optional(),
+  severity: z.enum(SEVERITIES).optional(),
   object: z.string().max(1024).optional().openapi({ description: 'Exact object key' }),
   limit: limit(1000, 100),
   cursor: z.string().max(512).optional(),
@@ -195,16 +196,19 @@ export const IdempotencyHeaderSchema = z.object({
   }),
 });
 
+/** Longest `?wait=` of `GET /jobs/{id}` (seconds): under API Gateway's 29 s and an ALB's 60 s idle timeout. */
+export const MAX_WAIT_SECONDS = 20;
+
 export const JobWaitQuerySchema = z.object({
   wait: z.coerce
     .number()
     .int()
     .min(0)
-    .max(20)
+    .max(MAX_WAIT_SECONDS)
     .optional()
     .openapi({
       description:
-        'Long poll: hold the request up to this many seconds (at most 20) until the job differs from ' +
+        `Long poll: hold the request up to this many seconds (at most ${MAX_WAIT_SECONDS}) until the job differs from ` +
         '`If-None-Match` (without it: from the job as the request found it) or has ended',
       example: 20,
     }),

@@ -13,8 +13,6 @@ import { createJwtVerifier } from './jwt-verifier.ts';
 export function authenticate(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
   const verifyJwt = deps.config.jwt ? createJwtVerifier(deps.config.jwt) : undefined;
   return async (c, next) => {
-    // Route modules guard overlapping paths (`/jobs`, `/jobs/*`): authenticate and count a request once.
-    if (c.get('principal')) return next();
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) throw HttpError.unauthorized();

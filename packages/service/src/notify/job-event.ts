@@ -1,4 +1,4 @@
-import { SEVERITY_ORDER, type Severity } from './notification-settings.ts';
+import { SEVERITIES, type Severity } from '../severity.ts';
 
 /**
  * What every channel says about a finished job. Built from counts and ids only: findings in the
@@ -26,13 +26,13 @@ export interface JobEvent {
 
 /** The most severe level with at least one finding, or null for a clean job. */
 export function worstSeverity(event: Pick<JobEvent, 'bySeverity'>): Severity | null {
-  return SEVERITY_ORDER.find((s) => event.bySeverity[s] > 0) ?? null;
+  return SEVERITIES.find((s) => event.bySeverity[s] > 0) ?? null;
 }
 
 /** True when the job has a finding at `min` or more severe. */
 export function reaches(event: Pick<JobEvent, 'bySeverity'>, min: Severity): boolean {
   const worst = worstSeverity(event);
-  return worst !== null && SEVERITY_ORDER.indexOf(worst) <= SEVERITY_ORDER.indexOf(min);
+  return worst !== null && SEVERITIES.indexOf(worst) <= SEVERITIES.indexOf(min);
 }
 
 /** The webhook's JSON body. */
@@ -58,9 +58,7 @@ export function eventJson(event: JobEvent): Record<string, unknown> {
 }
 
 function severityLine(event: JobEvent): string {
-  const parts = SEVERITY_ORDER.filter((s) => event.bySeverity[s] > 0).map(
-    (s) => `${event.bySeverity[s]} ${s}`,
-  );
+  const parts = SEVERITIES.filter((s) => event.bySeverity[s] > 0).map((s) => `${event.bySeverity[s]} ${s}`);
   return parts.length > 0 ? parts.join(', ') : 'none';
 }
 

@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-
-/** Severities from most to least severe; "findings reach high" means high or critical. */
-export const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof SEVERITY_ORDER)[number];
+import type { Severity } from '../severity.ts';
 
 /** A tenant's choice of channels and of when they fire. */
 export interface NotificationSettings {

@@ -1,8 +1,10 @@
 import type pg from 'pg';
+import { SEVERITIES, type Severity } from '../severity.ts';
+import { countFindings } from '../store/finding-counts.ts';
 import { inTransaction } from '../store/transaction.ts';
 import { CHANNEL_NAMES, type ChannelName, channelTarget } from './channel.ts';
 import { type JobEvent, reaches } from './job-event.ts';
-import { type NotificationSettings, SEVERITY_ORDER, type Severity } from './notification-settings.ts';
+import type { NotificationSettings } from './notification-settings.ts';
 
 /** An outbox event turned into deliveries (or skipped, with the reason). */
 export interface DispatchedEvent {
@@ -22,6 +24,9 @@ export interface ClaimedDelivery {
   event: JobEvent;
   tenantId: string;
 }
+
+/** Detectors an event lists, the most frequent first. */
+const TOP_DETECTORS = 10;
 
 /** Events that notify; `job.cancelled` is the tenant's own doing and is not announced. */
 const NOTIFIED_KINDS = new Set(['job.finished']);
@@ -43,18 +48,12 @@ async function buildEvent(
   const jobId = row.job_id as string;
   // One client runs its queries one after another, so they are awaited in turn.
   const { rows: job } = await client.query('SELECT * FROM jobs WHERE id = $1', [jobId]);
-  const { rows: severities } = await client.query(
-    'SELECT severity, count(*)::int AS n FROM findings WHERE job_id = $1 GROUP BY severity',
-    [jobId],
-  );
-  const { rows: detectors } = await client.query(
-    `SELECT detector, count(*)::int AS n FROM findings WHERE job_id = $1
-     GROUP BY detector ORDER BY n DESC, detector LIMIT 10`,
-    [jobId],
-  );
   const j = job[0] ?? {};
-  const bySeverity = Object.fromEntries(SEVERITY_ORDER.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const r of severities) if (r.severity in bySeverity) bySeverity[r.severity as Severity] = r.n;
+  // A job's findings go with it (ON DELETE CASCADE), so a job that is gone has none to count.
+  const counts = j.tenant_id ? await countFindings(client, jobId, j.tenant_id as string) : undefined;
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const [severity, n] of Object.entries(counts?.by_severity ?? {}))
+    if (severity in bySeverity) bySeverity[severity as Severity] = n;
   const payload = row.payload as Record<string, unknown>;
   return {
     id: String(row.id),
@@ -69,7 +68,9 @@ async function buildEvent(
     objectsFailed: Number(j.objects_failed ?? payload.objects_failed ?? 0),
     findings: Object.values(bySeverity).reduce((a, b) => a + b, 0),
     bySeverity,
-    topDetectors: detectors.map((d) => ({ detector: d.detector as string, count: d.n as number })),
+    topDetectors: Object.entries(counts?.by_detector ?? {})
+      .slice(0, TOP_DETECTORS)
+      .map(([detector, count]) => ({ detector, count })),
     finishedAt: j.finished_at ? (j.finished_at as Date).toISOString() : null,
     url: publicUrl ? `${publicUrl}/#/jobs/${jobId}` : null,
   };

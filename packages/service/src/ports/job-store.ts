@@ -7,6 +7,10 @@ export type JobStatus = 'queued' | 'listing' | 'scanning' | 'succeeded' | 'parti
 /** Statuses a job never leaves. */
 export const FINAL_JOB_STATUSES: readonly JobStatus[] = ['succeeded', 'partial', 'failed', 'cancelled'];
 
+/** Whether a job in `status` has ended (succeeded, partial, failed or cancelled). */
+export const isFinalStatus = (status: string): boolean =>
+  (FINAL_JOB_STATUSES as readonly string[]).includes(status);
+
 /** Final status of one object of a job (PENDING until a worker records it). */
 export type JobObjectStatus = 'PENDING' | 'COMPLETE' | 'PARTIAL' | 'SKIPPED' | 'FAILED';
 

@@ -1,8 +1,10 @@
 import type pg from 'pg';
+import { isFinalStatus } from '../ports/job-store.ts';
 import type { ReportStore } from '../ports/report-store.ts';
+import { PgJobStore } from '../store/jobs-repository.ts';
 import { loadJobReportData } from './job-report-data.ts';
 import { renderJobReport } from './pdf-report.ts';
-import { hasEnded, JobNotFinishedError, JobNotFoundError, loadReportJob } from './report-job.ts';
+import { JobNotFinishedError, JobNotFoundError } from './report-errors.ts';
 
 /** What producing and serving reports needs: the database and the report store. */
 export interface ReportsDeps {
@@ -20,13 +22,12 @@ export async function ensureJobReport(
   deps: ReportsDeps,
   tenantId: string,
   jobId: string,
-  options: { maxRows?: number } = {},
 ): Promise<{ created: boolean }> {
-  const found = await loadReportJob(deps.pool, tenantId, jobId);
-  if (!found) throw new JobNotFoundError(jobId);
-  if (!hasEnded(found.job)) throw new JobNotFinishedError(jobId, found.job.status);
-  if (await deps.store.has(found.job.tenantId, found.job.id)) return { created: false };
-  const pdf = await renderJobReport(await loadJobReportData(deps.pool, found.job, options));
-  await deps.store.put(found.job.tenantId, found.job.id, pdf);
+  const job = await new PgJobStore(deps.pool).getJob(jobId, tenantId);
+  if (!job) throw new JobNotFoundError(jobId);
+  if (!isFinalStatus(job.status)) throw new JobNotFinishedError(jobId, job.status);
+  if (await deps.store.has(job.tenantId, job.id)) return { created: false };
+  const pdf = await renderJobReport(await loadJobReportData(deps.pool, job));
+  await deps.store.put(job.tenantId, job.id, pdf);
   return { created: true };
 }

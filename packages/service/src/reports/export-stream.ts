@@ -1,13 +1,11 @@
 import type pg from 'pg';
 import { findingView } from '../api/row-views.ts';
+import type { JobView } from '../api/schemas.ts';
 import { type ExportFormat, exportWriter } from './export-writers.ts';
-import { EXPORT_BATCH_SIZE, findingBatches } from './finding-batches.ts';
-import type { ReportJob } from './report-job.ts';
+import { findingBatches } from './finding-batches.ts';
 
 /** Options of `exportStream`. */
 export interface ExportStreamOptions {
-  /** Findings read per query. @default 1000 */
-  batchSize?: number;
   /** Called when reading or writing fails mid-stream (the response is then cut short). */
   onError?: (err: unknown) => void;
 }
@@ -19,12 +17,12 @@ export interface ExportStreamOptions {
  */
 export function exportStream(
   pool: pg.Pool,
-  { job, view }: ReportJob,
+  job: JobView,
   format: ExportFormat,
   options: ExportStreamOptions = {},
 ): ReadableStream<Uint8Array> {
-  const writer = exportWriter(format, view);
-  const batches = findingBatches(pool, job.id, options.batchSize ?? EXPORT_BATCH_SIZE);
+  const writer = exportWriter(format, job);
+  const batches = findingBatches(pool, job.job_id);
   const encoder = new TextEncoder();
   let started = false;
   return new ReadableStream<Uint8Array>(

@@ -1,10 +1,5 @@
 import type pg from 'pg';
-import type { FindingRow } from '../api/row-views.ts';
-
-/** The columns of a `FindingRow`. */
-export const FINDING_COLUMNS = `id, seq, job_id, bucket, object_key, version_id, etag, detector, category, severity,
-  confidence, byte_start, byte_end, line, col, json_path, record_index, row_number, column_index, column_name, page,
-  archive_path, redacted, fingerprint`;
+import { FINDING_COLUMNS, type FindingRow } from '../api/row-views.ts';
 
 /** Rows per query of an export. */
 export const EXPORT_BATCH_SIZE = 1000;
@@ -16,7 +11,7 @@ export const EXPORT_BATCH_SIZE = 1000;
  * statement, so no connection or snapshot is held between them; rows a running job commits behind
  * the cursor are not seen.
  *
- * The caller has checked that the job is the tenant's (`loadReportJob`). The query names only the
+ * The caller has checked that the job is the tenant's (`ApiStore.getJob`). The query names only the
  * job: with a tenant condition too, stale statistics right after a large job (before autovacuum's
  * ANALYZE) can pick a bitmap plan that reads every remaining row for each batch.
  */

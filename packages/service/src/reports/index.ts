@@ -6,6 +6,6 @@ export { EXPORT_FORMATS, EXPORT_MEDIA, type ExportFormat } from './export-writer
 export { type JobReportData, loadJobReportData, REPORT_MAX_ROWS } from './job-report-data.ts';
 export { LocalReportStore } from './local-report-store.ts';
 export { renderJobReport } from './pdf-report.ts';
+export { JobNotFinishedError, JobNotFoundError } from './report-errors.ts';
 export { reportFilename } from './report-ids.ts';
-export { JobNotFinishedError, JobNotFoundError, loadReportJob, type ReportJob } from './report-job.ts';
 export { PRESIGNED_URL_SECONDS, S3ReportStore, type S3ReportStoreOptions } from './s3-report-store.ts';

@@ -1,11 +1,9 @@
 import type pg from 'pg';
-import { type FindingRow, findingView } from '../api/row-views.ts';
+import { FINDING_COLUMNS, type FindingRow, findingView } from '../api/row-views.ts';
 import type { FindingView, JobSummary } from '../api/schemas.ts';
 import type { Job } from '../ports/job-store.ts';
-import { FINDING_COLUMNS } from './finding-batches.ts';
-
-/** Severities from the most to the least severe. */
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+import { SEVERITIES } from '../severity.ts';
+import { countFindings } from '../store/finding-counts.ts';
 
 /** Findings table rows of a PDF report; the rest is in the export. */
 export const REPORT_MAX_ROWS = 2000;
@@ -38,18 +36,10 @@ export interface JobReportData {
 }
 
 /** Reads what the report of a job shows, in three queries whatever the number of findings. */
-export async function loadJobReportData(
-  pool: pg.Pool,
-  job: Job,
-  options: { maxRows?: number; now?: Date } = {},
-): Promise<JobReportData> {
+export async function loadJobReportData(pool: pg.Pool, job: Job): Promise<JobReportData> {
   const params = [job.id, job.tenantId];
-  const [counts, top, rows] = await Promise.all([
-    pool.query<{ severity: string | null; category: string | null; detector: string | null; n: string }>(
-      `SELECT severity, category, detector, count(*) AS n FROM findings WHERE job_id = $1 AND tenant_id = $2
-       GROUP BY GROUPING SETS ((severity), (category), (detector))`,
-      params,
-    ),
+  const [summary, top, rows] = await Promise.all([
+    countFindings(pool, job.id, job.tenantId),
     pool.query<{ bucket: string | null; object_key: string; n: string; worst: number }>(
       `SELECT bucket, object_key, count(*) AS n, min(${SEVERITY_RANK}) AS worst
        FROM findings WHERE job_id = $1 AND tenant_id = $2
@@ -59,19 +49,10 @@ export async function loadJobReportData(
     pool.query<FindingRow>(
       `SELECT ${FINDING_COLUMNS} FROM findings WHERE job_id = $1 AND tenant_id = $2
        ORDER BY ${SEVERITY_RANK}, object_key, seq LIMIT $3`,
-      [...params, options.maxRows ?? REPORT_MAX_ROWS],
+      [...params, REPORT_MAX_ROWS],
     ),
   ]);
-  const summary: JobSummary = { by_severity: {}, by_category: {}, by_detector: {} };
-  let total = 0;
-  for (const r of counts.rows) {
-    const n = Number(r.n);
-    if (r.severity !== null) {
-      summary.by_severity[r.severity] = n;
-      total += n;
-    } else if (r.category !== null) summary.by_category[r.category] = n;
-    else if (r.detector !== null) summary.by_detector[r.detector] = n;
-  }
+  const total = Object.values(summary.by_severity).reduce((a, b) => a + b, 0);
   return {
     job,
     summary,
@@ -83,6 +64,6 @@ export async function loadJobReportData(
       worst: SEVERITIES[r.worst] ?? 'unknown',
     })),
     rows: rows.rows.map(findingView),
-    generatedAt: options.now ?? new Date(),
+    generatedAt: new Date(),
   };
 }

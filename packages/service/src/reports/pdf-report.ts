@@ -1,7 +1,8 @@
 import { detectorById } from '@data-scanner/detect';
 import PDFDocument from 'pdfkit';
 import type { FindingView } from '../api/schemas.ts';
-import { type JobReportData, SEVERITIES, type TopObject } from './job-report-data.ts';
+import { SEVERITIES } from '../severity.ts';
+import type { JobReportData, TopObject } from './job-report-data.ts';
 import {
   COLOR,
   type Column,

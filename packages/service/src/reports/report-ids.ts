@@ -1,11 +1,11 @@
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../uuid.ts';
 
 /**
  * The lower-cased ids a report store builds names from; throws when either is not a UUID, so no
  * other text ever reaches a file path or an object key.
  */
 export function reportIds(tenantId: string, jobId: string): { tenant: string; job: string } {
-  if (!UUID.test(tenantId) || !UUID.test(jobId)) throw new Error('report ids must be UUIDs (tenant and job)');
+  if (!isUuid(tenantId) || !isUuid(jobId)) throw new Error('report ids must be UUIDs (tenant and job)');
   return { tenant: tenantId.toLowerCase(), job: jobId.toLowerCase() };
 }
 

@@ -4,6 +4,7 @@ import type { Job } from '../ports/job-store.ts';
 import { toJob } from '../store/job-rows.ts';
 import { insertJob } from '../store/jobs-repository.ts';
 import { inTransaction } from '../store/transaction.ts';
+import { isUuid } from '../uuid.ts';
 import { nextFireAfter } from './cron-schedule.ts';
 
 /** A recurring scan as stored. */
@@ -63,8 +64,6 @@ function toSchedule(row: Record<string, unknown>): Schedule {
     createdAt: row.created_at as Date,
   };
 }
-
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 /** Schedules and their fired ticks on PostgreSQL. */
 export class PgScheduleStore {

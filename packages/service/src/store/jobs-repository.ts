@@ -10,6 +10,7 @@ import type {
   PlannedObject,
   RecordOutcome,
 } from '../ports/job-store.ts';
+import { isUuid } from '../uuid.ts';
 import { FINDING_RECORDSET, findingsJson } from './finding-rows.ts';
 import { toJob, toJobObject } from './job-rows.ts';
 import { inTransaction } from './transaction.ts';
@@ -96,8 +97,9 @@ export class PgJobStore implements JobStore {
     return insertJob(this.pool, job);
   }
 
+  /** The job, or undefined when there is none with that id (for `tenantId`, when given). */
   async getJob(id: string, tenantId?: string): Promise<Job | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    if (!isUuid(id) || (tenantId !== undefined && !isUuid(tenantId))) return undefined;
     const { rows } = await this.pool.query(
       `SELECT * FROM jobs WHERE id = $1 AND ($2::uuid IS NULL OR tenant_id = $2::uuid)`,
       [id, tenantId ?? null],

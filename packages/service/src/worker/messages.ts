@@ -1,3 +1,5 @@
+import { isUuid } from '../uuid.ts';
+
 /** Plan a job: list its source, store its objects, enqueue its shards. */
 export interface PlanMessage {
   type: 'plan';
@@ -24,8 +26,6 @@ export class PoisonMessageError extends Error {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Parses a queue body; anything unexpected is a PoisonMessageError naming what is wrong. */
 export function parseWorkMessage(body: string): WorkMessage {
   let value: unknown;
@@ -35,7 +35,7 @@ export function parseWorkMessage(body: string): WorkMessage {
     throw new PoisonMessageError('message is not JSON');
   }
   const v = value as Record<string, unknown>;
-  const jobId = typeof v?.job_id === 'string' && UUID.test(v.job_id) ? v.job_id : undefined;
+  const jobId = typeof v?.job_id === 'string' && isUuid(v.job_id) ? v.job_id : undefined;
   if (!jobId) throw new PoisonMessageError('message has no valid job_id');
   if (v.type === 'plan') return { type: 'plan', job_id: jobId };
   if (v.type === 'shard') {
@@ -51,7 +51,7 @@ export function parseWorkMessage(body: string): WorkMessage {
 export function jobIdOf(body: string): string | undefined {
   try {
     const id = (JSON.parse(body) as { job_id?: unknown })?.job_id;
-    return typeof id === 'string' && UUID.test(id) ? id : undefined;
+    return typeof id === 'string' && isUuid(id) ? id : undefined;
   } catch {
     return undefined;
   }

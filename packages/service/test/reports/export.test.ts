@@ -5,7 +5,7 @@ import type { FindingView } from '../../src/api/schemas.ts';
 import { EXPORT_FORMATS } from '../../src/reports/index.ts';
 import { insertFindings, insertJob } from '../api/fixtures.ts';
 import { useApiHarness } from '../api/harness.ts';
-import { RAW, readBody, scannedJob } from './support.ts';
+import { RAW, scannedJob } from './support.ts';
 
 /** Every findings batch query the exporter ran: rows returned, and lines the client had read by then. */
 interface BatchQuery {
@@ -104,7 +104,7 @@ describe('GET /jobs/{id}/export', () => {
       expect(res.headers.get('content-disposition')).toBe(
         `attachment; filename="data-scanner-${jobId}.${format}"`,
       );
-      bodies[format] = await readBody(res);
+      bodies[format] = await res.text();
     }
 
     const json = JSON.parse(bodies.json!) as {
@@ -164,10 +164,10 @@ describe('GET /jobs/{id}/export', () => {
 
   it('writes valid empty documents for a job with no findings', async () => {
     const jobId = await insertJob(api().db.pool, api().acme.tenantId, { status: 'succeeded' });
-    expect(JSON.parse(await readBody(await exportOf(jobId, 'json'))).findings).toEqual([]);
-    expect(JSON.parse(await readBody(await exportOf(jobId, 'sarif'))).runs[0].results).toEqual([]);
-    expect(await readBody(await exportOf(jobId, 'csv'))).toBe(CSV_HEADER);
-    expect(await readBody(await exportOf(jobId, 'jsonl'))).toBe('');
+    expect(JSON.parse(await (await exportOf(jobId, 'json')).text()).findings).toEqual([]);
+    expect(JSON.parse(await (await exportOf(jobId, 'sarif')).text()).runs[0].results).toEqual([]);
+    expect(await (await exportOf(jobId, 'csv')).text()).toBe(CSV_HEADER);
+    expect(await (await exportOf(jobId, 'jsonl')).text()).toBe('');
   });
 
   it('exports a running job (the findings so far) and never a raw value', async () => {
@@ -176,13 +176,13 @@ describe('GET /jobs/{id}/export', () => {
       { key: 'a.txt', text: `mail ${RAW.email}\npassword = "${RAW.password}"\ncard ${RAW.card}\n` },
     ]);
     for (const format of EXPORT_FORMATS) {
-      const body = await readBody(await exportOf(done, format));
+      const body = await (await exportOf(done, format)).text();
       expect(body).toContain('a.txt');
       for (const raw of Object.values(RAW)) expect(body).not.toContain(raw);
     }
     const running = await insertJob(api().db.pool, tenantId, { status: 'scanning' });
     await insertFindings(api().db.pool, { id: running, tenantId }, 5);
-    const lines = (await readBody(await exportOf(running, 'jsonl'))).trimEnd().split('\n');
+    const lines = (await (await exportOf(running, 'jsonl')).text()).trimEnd().split('\n');
     expect(lines).toHaveLength(5);
   });
 

@@ -77,18 +77,3 @@ export async function pdfLines(pdf: Uint8Array): Promise<string[]> {
   await doc.destroy();
   return lines;
 }
-
-/** Reads a response body to its end, calling `onChunk` with each decoded piece as it arrives. */
-export async function readBody(res: Response, onChunk: (text: string) => void = () => {}): Promise<string> {
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    const piece = decoder.decode(value, { stream: true });
-    onChunk(piece);
-    text += piece;
-  }
-  return text + decoder.decode();
-}

@@ -1,10 +1,9 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { authenticate } from '../../auth/authenticate.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
-import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { decodeCursor, encodeCursor, isCreatedKey } from '../cursor.ts';
 import { HttpError } from '../http-error.ts';
 import { JobDetailReader } from '../job-detail-reader.ts';
-import type { JobKey } from '../ports.ts';
 import {
   JobConditionalHeaderSchema,
   JobDetailSchema,
@@ -71,20 +70,12 @@ const listObjects = createRoute({
   responses: { 200: jsonContent(JobObjectListSchema, 'A page of objects'), ...errorResponses(401, 404, 422) },
 });
 
-const isJobKey = (v: unknown): v is JobKey =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as JobKey).createdAt === 'string' &&
-  !Number.isNaN(Date.parse((v as JobKey).createdAt)) &&
-  typeof (v as JobKey).id === 'string' &&
-  /^[0-9a-f-]{36}$/i.test((v as JobKey).id);
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length <= 2048;
 
 /** `GET /jobs`, `GET /jobs/{id}`, `POST /jobs/{id}/cancel`, `GET /jobs/{id}/objects`. */
 export function registerJobs(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
-  const auth = authenticate(deps);
-  app.use('/jobs', auth);
-  app.use('/jobs/*', auth);
+  // `/jobs/*` matches `/jobs` too, so every request is authenticated (and rate-limited) once.
+  app.use('/jobs/*', authenticate(deps));
 
   const reader = new JobDetailReader(deps);
   app.openapi(getJob, async (c) => {
@@ -103,7 +94,7 @@ export function registerJobs(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
 
   app.openapi(listJobs, async (c) => {
     const { status, limit, cursor } = c.req.valid('query');
-    const after = cursor ? decodeCursor('jobs', cursor, isJobKey) : undefined;
+    const after = cursor ? decodeCursor('jobs', cursor, isCreatedKey) : undefined;
     const page = await deps.store.listJobs(c.get('principal').tenantId, { status }, { limit, after });
     return c.json({ items: page.items, next_cursor: page.next && encodeCursor('jobs', page.next) }, 200);
   });

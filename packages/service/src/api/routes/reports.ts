@@ -7,7 +7,6 @@ import {
   exportStream,
   JobNotFinishedError,
   JobNotFoundError,
-  loadReportJob,
   reportFilename,
 } from '../../reports/index.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
@@ -118,7 +117,7 @@ export function registerReports(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     const { tenantId } = c.get('principal');
     const jobId = c.req.valid('param').job_id;
     const { format } = c.req.valid('query');
-    const job = await loadReportJob(reports.pool, tenantId, jobId);
+    const job = await deps.store.getJob(tenantId, jobId);
     if (!job) throw HttpError.notFound('No such job');
     const logger = c.get('logger');
     const body = exportStream(reports.pool, job, format, {

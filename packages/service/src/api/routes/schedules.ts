@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { authenticate } from '../../auth/authenticate.ts';
 import { scheduleProblems } from '../../schedules/cron-schedule.ts';
-import type { PgScheduleStore, Schedule, ScheduleKey } from '../../schedules/schedules-repository.ts';
+import type { PgScheduleStore, Schedule } from '../../schedules/schedules-repository.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
-import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { decodeCursor, encodeCursor, isCreatedKey } from '../cursor.ts';
 import { HttpError } from '../http-error.ts';
 import {
   ScheduleIdParamSchema,
@@ -74,21 +74,12 @@ export function scheduleView(s: Schedule): ScheduleView {
   };
 }
 
-const isScheduleKey = (v: unknown): v is ScheduleKey =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as ScheduleKey).createdAt === 'string' &&
-  !Number.isNaN(Date.parse((v as ScheduleKey).createdAt)) &&
-  typeof (v as ScheduleKey).id === 'string' &&
-  /^[0-9a-f-]{36}$/i.test((v as ScheduleKey).id);
-
 /** `POST /schedules`, `GET /schedules`, `GET|DELETE /schedules/{id}`: only when the app has a schedule store. */
 export function registerSchedules(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   const store: PgScheduleStore | undefined = deps.schedules;
   if (!store) return;
-  const auth = authenticate(deps);
-  app.use('/schedules', auth);
-  app.use('/schedules/*', auth);
+  // `/schedules/*` matches `/schedules` too, so every request is authenticated (and rate-limited) once.
+  app.use('/schedules/*', authenticate(deps));
 
   app.openapi(createSchedule, async (c) => {
     const body = c.req.valid('json');
@@ -109,7 +100,7 @@ export function registerSchedules(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void
 
   app.openapi(listSchedules, async (c) => {
     const { limit, cursor } = c.req.valid('query');
-    const after = cursor ? decodeCursor('schedules', cursor, isScheduleKey) : undefined;
+    const after = cursor ? decodeCursor('schedules', cursor, isCreatedKey) : undefined;
     const page = await store.list(c.get('principal').tenantId, { limit, ...(after ? { after } : {}) });
     return c.json(
       { items: page.items.map(scheduleView), next_cursor: page.next && encodeCursor('schedules', page.next) },
