@@ -13,6 +13,11 @@ export async function scan(text: string, name = 'sample.txt'): Promise<Finding[]
   return result.findings;
 }
 
+/** The fingerprint the test scanner gives `value`. */
+export function fingerprintOf(value: string): string {
+  return fingerprint(KEY, value);
+}
+
 /** The finding of `detector` whose fingerprint is that of `value`, if any. */
 export function findingFor(
   findings: readonly Finding[],

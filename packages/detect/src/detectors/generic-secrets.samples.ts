@@ -1,0 +1,34 @@
+import { ALNUM, chars, HEX, int, pick, plant, real } from '../../eval/random.ts';
+import type { FamilySamples } from './samples.ts';
+
+export const samples: FamilySamples = {
+  'generic-secret': {
+    truePositives: [
+      (r) => {
+        const value = real(() => chars(r, ALNUM, 1) + chars(r, `${ALNUM}!#%&*@^~`, int(r, 9, 23)));
+        return plant(
+          'db_password',
+          (v) => pick(r, [`db_password = "${v}"`, `SECRET: ${v}`, `"apiKey": "${v}"`]),
+          value,
+        );
+      },
+    ],
+    nearMisses: [
+      'password = changeme',
+      'password: "<your-password>"',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal shell reference is the input
+      'DB_PASSWORD=${DB_PASSWORD}',
+      'secret: {{ vault_secret }}',
+      'api_key = "YOUR_API_KEY_HERE"',
+      'password: null',
+      'password = process.env.DB_PASSWORD',
+      'secret = "xxxxxxxxxxxx"',
+      'card ************1234',
+      'ssn ***-**-6789',
+      'password: ********',
+      'token: null',
+      'iban DE** **** **** 3000',
+      (r) => `checksum_sha1 = ${chars(r, HEX, 40)} etag "${chars(r, HEX, 32)}"`,
+    ],
+  },
+};
