@@ -118,8 +118,8 @@ export interface Detector {
   baseConfidence: number;
   /**
    * For keyword-less detectors: the structural prefilter only runs the pattern around digit
-   * runs with at least `minDigits` digits (and, with `shape`, three dots or three colons).
-   * Without it the engine uses its own table for built-in ids, else runs the pattern on all text.
+   * runs with at least `minDigits` digits (with `shape: 'dotted-quad'`, and three dots), or,
+   * with `shape: 'colons'`, around IPv6-like colons. Without it the pattern runs on all text.
    */
   structural?: { minDigits: number; shape?: 'dotted-quad' | 'colons' };
   /**

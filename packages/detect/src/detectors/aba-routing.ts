@@ -12,6 +12,7 @@ export const abaRoutingNumber: Detector = {
   category: 'financial',
   severity: 'medium',
   keywords: [],
+  structural: { minDigits: 9 },
   pattern: re('\\b[0-3678][0-9]{8}\\b'),
   validate: (value, ctx) => abaRoutingValid(value) && standsAlone(ctx) && contextHas(ctx, LINE_WORDS),
   contextWords: WORDS,

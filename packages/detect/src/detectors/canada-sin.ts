@@ -11,6 +11,7 @@ export const canadaSin: Detector = {
   category: 'national-id',
   severity: 'high',
   keywords: [],
+  structural: { minDigits: 9 },
   pattern: re('\\b[1-79][0-9]{2}(?: [0-9]{3} |-[0-9]{3}-|[0-9]{3})[0-9]{3}\\b'),
   validate: (value: string, ctx: MatchContext) => {
     if (!sinValid(value) || !standsAlone(ctx)) return false;

@@ -11,6 +11,7 @@ export const iban: Detector = {
   category: 'financial',
   severity: 'medium',
   keywords: [],
+  structural: { minDigits: 8 },
   pattern: re(
     `\\b[A-Z]{2}[0-9]{2} ?${GROUP} ?${GROUP}${optionalTimes(` ?${GROUP}`, 5)}(?: ?[A-Z0-9]{1,3})?\\b`,
   ),

@@ -11,6 +11,7 @@ export const indiaAadhaar: Detector = {
   category: 'national-id',
   severity: 'high',
   keywords: [],
+  structural: { minDigits: 12 },
   pattern: re('\\b[2-9][0-9]{3}(?: [0-9]{4} |-[0-9]{4}-|[0-9]{4})[0-9]{4}\\b'),
   validate: (value: string, ctx: MatchContext) => {
     if (!aadhaarValid(value) || !standsAlone(ctx)) return false;

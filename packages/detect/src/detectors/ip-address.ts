@@ -33,6 +33,7 @@ export const ipv4Address: Detector = {
   category: 'network',
   severity: 'low',
   keywords: [],
+  structural: { minDigits: 4, shape: 'dotted-quad' },
   pattern: re(`\\b${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}\\b`),
   validate: ipAddressResult,
   contextWords: ['ip', 'host', 'addr', 'address', 'server', 'client'],
@@ -47,6 +48,7 @@ export const ipv6Address: Detector = {
   category: 'network',
   severity: 'low',
   keywords: [],
+  structural: { minDigits: 0, shape: 'colons' },
   pattern: re(`\\b${H}(?::${H}){7}|\\b${H}(?::${H}){0,6}::(?:${H}(?::${H}){0,6})?`),
   validate: (value, ctx) => {
     const groups = value.split(':').filter((g) => g !== '').length;

@@ -11,6 +11,7 @@ export const netherlandsBsn: Detector = {
   category: 'national-id',
   severity: 'high',
   keywords: [],
+  structural: { minDigits: 8 },
   pattern: re('\\b[0-9]{4}(?:\\.[0-9]{2}\\.|[0-9]{2})[0-9]{3}\\b'),
   validate: (value, ctx) => bsnValid(value) && standsAlone(ctx) && contextHas(ctx, WORDS),
   contextWords: WORDS,

@@ -9,6 +9,7 @@ export const paymentCard: Detector = {
   category: 'financial',
   severity: 'high',
   keywords: [],
+  structural: { minDigits: 12 },
   pattern: re('\\b[2-6][0-9]{3}(?:[ -]?[0-9]){8,15}\\b'),
   validate: paymentCardValid,
   contextWords: ['card', 'credit', 'visa', 'mastercard', 'amex', 'pan', 'cc_number', 'payment'],

@@ -20,6 +20,7 @@ export const phoneNumber: Detector = {
   category: 'personal',
   severity: 'low',
   keywords: [],
+  structural: { minDigits: 7 },
   pattern: re(
     '(?:\\+[1-9][0-9]{0,2}(?:[ .-]?\\(?[0-9]{1,3}\\)?){1,5}|(?:\\([2-9][0-9]{2}\\) ?|\\b[2-9][0-9]{2}[-.])[2-9][0-9]{2}[-.][0-9]{4}\\b)',
   ),

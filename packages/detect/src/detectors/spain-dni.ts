@@ -9,6 +9,7 @@ export const spainDni: Detector = {
   category: 'national-id',
   severity: 'high',
   keywords: [],
+  structural: { minDigits: 7 },
   pattern: re('\\b(?:[0-9]{8}|[XYZ][0-9]{7})-?[A-HJ-NP-TV-Z]\\b'),
   validate: (value, ctx) => dniValid(value) && standsAlone(ctx),
   contextWords: ['dni', 'nie', 'nif', 'documento', 'identidad'],

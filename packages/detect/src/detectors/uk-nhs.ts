@@ -11,6 +11,7 @@ export const ukNhsNumber: Detector = {
   category: 'health',
   severity: 'high',
   keywords: [],
+  structural: { minDigits: 10 },
   pattern: re('\\b[0-9]{3}(?: [0-9]{3} |-[0-9]{3}-|[0-9]{3})[0-9]{4}\\b'),
   validate: (value, ctx) => nhsNumberValid(value) && standsAlone(ctx) && contextHas(ctx, WORDS),
   contextWords: ['nhs', 'patient', 'health', 'nhs_number', 'nhs no'],

@@ -22,28 +22,6 @@ export const SHORT_STRUCTURAL_CANDIDATE = /[0-9][0-9 .:\-/()]{5,}/g;
 /** What wakes a keyword-less detector: digit runs with enough digits, of a given shape. */
 export type StructuralTrigger = NonNullable<Detector['structural']>;
 
-/** Triggers for the built-in keyword-less detectors (a detector's own `structural` wins). */
-const BUILT_IN_TRIGGERS: Record<string, StructuralTrigger> = {
-  'payment-card': { minDigits: 12 },
-  iban: { minDigits: 8 },
-  'us-ssn': { minDigits: 9 },
-  'us-itin': { minDigits: 9 },
-  'aba-routing-number': { minDigits: 9 },
-  'phone-number': { minDigits: 7 },
-  'ipv4-address': { minDigits: 4, shape: 'dotted-quad' },
-  'ipv6-address': { minDigits: 0, shape: 'colons' },
-  'uk-nhs-number': { minDigits: 10 },
-  'canada-sin': { minDigits: 9 },
-  'nl-bsn': { minDigits: 8 },
-  'es-dni': { minDigits: 7 },
-  'in-aadhaar': { minDigits: 12 },
-};
-
-/** The trigger of a keyword-less detector, or undefined when it must run on all text. */
-export function structuralTrigger(detector: Detector): StructuralTrigger | undefined {
-  return detector.structural ?? BUILT_IN_TRIGGERS[detector.id];
-}
-
 /**
  * Dates, times and epoch milliseconds (`2026-11-14`, `12:34:56.789`, `1762041234567`) are the
  * most common digit runs in logs and match no keyword-less detector (no card or phone number
@@ -170,7 +148,7 @@ export class Engine {
     const groups = new Map<string, { trigger: StructuralTrigger | undefined; detectors: number[] }>();
     this.compiled.forEach((c, i) => {
       if (!c.structural) return;
-      const trigger = structuralTrigger(c.detector);
+      const trigger = c.detector.structural;
       const key = JSON.stringify(trigger ?? null);
       let group = groups.get(key);
       if (!group) {

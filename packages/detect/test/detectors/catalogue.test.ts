@@ -66,6 +66,9 @@ describe('detector catalogue', () => {
     expect(d.baseConfidence).toBeGreaterThan(0);
     expect(d.baseConfidence).toBeLessThanOrEqual(1);
     expect(d.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    // A keyword-less detector without a structural trigger would run on every byte scanned.
+    if (d.keywords.length === 0)
+      expect(d.structural, 'keyword-less: needs a structural trigger').toBeDefined();
   });
 
   it('has a true-value generator for every detector (the eval covers them all)', () => {

@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { createRng, withoutPlaceholders } from '../../eval/random.ts';
 import { detectorById, detectors } from '../../src/detectors/index.ts';
 import type { DetectorSamples, FamilySamples } from '../../src/detectors/samples.ts';
-import { structuralTrigger } from '../../src/engine/engine.ts';
 import { fingerprintOf, scan } from './helpers.ts';
 
 const TRUE_DRAWS = 15;
@@ -42,7 +41,7 @@ function reaches(id: string, text: string): boolean {
   if (!d) return false;
   const lower = text.toLowerCase();
   if (d.keywords.length > 0) return d.keywords.some((k) => lower.includes(k));
-  const trigger = structuralTrigger(d);
+  const trigger = d.structural;
   if (!trigger) return true;
   if (trigger.shape === 'colons') return /:[0-9a-f]{0,4}:/.test(lower);
   return [...lower.matchAll(/[0-9][0-9 .:\-/()]{5,}/g)].some(([run]) => {
