@@ -3,6 +3,19 @@ import type { Detector } from '../types.ts';
 import { type CompiledDetector, compileDetector } from './compiled-detector.ts';
 import { KeywordAutomaton } from './keyword-automaton.ts';
 
+/*
+ * The engine's stages, per chunk of text:
+ * 1. Chunking and line tracking (`text-scanner.ts`, `TextScanner`): UTF-8 gathered into chunks
+ *    with a carry, decoded, lines counted, each match reported by exactly one chunk.
+ * 2. Trigger windows (`trigger-windows.ts`, `triggerWindows`): one keyword-automaton pass finds
+ *    keywords, ignore markers and digit runs; windows around keywords (or a detector's `span`),
+ *    digit runs and IPv6-like colons wake the detectors whose keywords or `structural` match.
+ * 3. Patterns run in their detector's windows (`TextScanner.runDetector`).
+ * 4. Building a finding (`build-finding.ts`, `buildFinding`): validation, context words, the
+ *    ignore marker, allowlist, mask and keyed fingerprint.
+ * This file compiles the catalogue once for all of them (automaton, structural groups).
+ */
+
 /** The suppression marker: a finding on a line that carries it is not reported. */
 export const IGNORE_MARKER = 'data-scanner:ignore';
 

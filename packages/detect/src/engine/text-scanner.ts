@@ -1,14 +1,12 @@
 import { isAscii, isUtf8 } from 'node:buffer';
-import { fingerprint } from '../fingerprint.ts';
-import { mask } from '../masking.ts';
-import type { Finding, MatchContext, ValidationResult } from '../types.ts';
-import { type CompiledDetector, type CompiledSpan, inSpanClass } from './compiled-detector.ts';
-import { inRuns } from './digit-runs.ts';
-import { DATE_OR_TIME_AT, type Engine, type RunNeeds } from './engine.ts';
-import { RUN_END } from './keyword-automaton.ts';
+import type { Finding } from '../types.ts';
+import { buildFinding, type Candidate } from './build-finding.ts';
+import type { CompiledDetector } from './compiled-detector.ts';
+import type { Engine } from './engine.ts';
 import type { Locator } from './locator.ts';
-import { decodeMixed, unitAt, utf8Offsets } from './mixed-text.ts';
-import { addWindow, mergeWindows, pushWindow, type Windows, widen } from './windows.ts';
+import { decodeMixed, utf8Offsets } from './mixed-text.ts';
+import { triggerWindows } from './trigger-windows.ts';
+import { mergeWindows, type Windows } from './windows.ts';
 
 /**
  * Bytes gathered before a chunk is scanned. A whole chunk's string (with the carry) stays
@@ -24,25 +22,9 @@ const CARRY_CHARS = 4096;
 const WORK_BYTES = CHUNK_BYTES + 4 * CARRY_CHARS + 3;
 /** Characters of the carry that precede the next chunk's report boundary (context, `\b`). */
 const CONTEXT_CHARS = 256;
-const KEYWORD_BEFORE = 80;
-const KEYWORD_AFTER = 400;
-const STRUCTURAL_PAD = 24;
-const CONTEXT_NEAR = 30;
-const CONTEXT_SPAN = 64;
-
-interface Candidate {
-  det: CompiledDetector;
-  start: number;
-  end: number;
-  value: string;
-}
 
 /** Receives findings; may throw (a ScanStop) to end the object. */
 export type FindingSink = (finding: Finding) => void;
-
-function validation(result: boolean | ValidationResult): ValidationResult {
-  return typeof result === 'boolean' ? { valid: result } : result;
-}
 
 /**
  * Scans one stream of UTF-8 text in chunks with overlap. Every match is reported exactly once
@@ -158,36 +140,7 @@ export class TextScanner {
    */
   private scanChunk(bytes: Buffer, text: string, cut: number, byteMap: Int32Array | undefined): void {
     const engine = this.engine;
-    const perDetector = new Map<number, Windows>();
-    const markers: number[] = [];
-    engine.stats.prefilterBytes += bytes.length;
-    const hits = engine.automaton.scan(bytes);
-    // Where candidate digit runs end, in characters.
-    const runEnds: number[] = [];
-    const toChar = byteMap ? (b: number) => unitAt(byteMap, b) : (b: number) => b;
-    for (let h = 0; h < hits.length; h += 2) {
-      const k = hits[h]!;
-      if (k === RUN_END) {
-        runEnds.push(toChar(hits[h + 1]!));
-        continue;
-      }
-      const at = toChar(hits[h + 1]!);
-      if (k === engine.markerKeyword) {
-        markers.push(at);
-        continue;
-      }
-      for (const di of engine.keywordDetectors[k]!) {
-        let w = perDetector.get(di);
-        if (!w) {
-          w = [];
-          perDetector.set(di, w);
-        }
-        const span = engine.compiled[di]!.span;
-        if (span) spanWindow(w, text, span, at, at + engine.automaton.keywords[k]!.length);
-        else addWindow(w, text, at - KEYWORD_BEFORE, at + KEYWORD_AFTER);
-      }
-    }
-    if (engine.structural.length > 0) this.structuralWindows(text, runEnds, perDetector);
+    const { perDetector, markers } = triggerWindows(engine, bytes, text, byteMap);
     const candidates: Candidate[] = [];
     const merged = new Set<Windows>();
     for (const [di, windows] of perDetector) {
@@ -209,26 +162,6 @@ export class TextScanner {
     }
     this.advanceLocator(text, cut);
     this.reportFrom = this.absChar + cut;
-  }
-
-  /**
-   * Windows for keyword-less detectors around digit runs that can hold their values (`runEnds`:
-   * where the automaton saw candidate runs end, ascending), and around IPv6-like colons.
-   */
-  private structuralWindows(
-    text: string,
-    runEnds: readonly number[],
-    perDetector: Map<number, Windows>,
-  ): void {
-    const groups = this.engine.structural;
-    const needs = this.engine.runNeeds;
-    const windows: Windows[] = groups.map(() => []);
-    digitRunWindows(text, runEnds, needs, windows);
-    if (needs.anyColons) colonWindows(text, needs, windows);
-    groups.forEach((group, g) => {
-      const w = group.trigger ? windows[g]! : [0, text.length];
-      if (w.length > 0) for (const di of group.detectors) perDetector.set(di, w);
-    });
   }
 
   private runDetector(
@@ -301,7 +234,7 @@ export class TextScanner {
         lineStart === this.markedLineAbs || (markerAt < markers.length && markers[markerAt]! < nextBreak);
       this.advanceLocator(text, c.start);
       const field = this.options.locator?.snapshot();
-      const finding = this.evaluate(c, text, field?.fieldName, marked);
+      const finding = buildFinding(this.engine, c, text, field?.fieldName, marked);
       if (!finding) continue;
       finding.location = {
         byte_start: byteOf(c.start),
@@ -319,138 +252,10 @@ export class TextScanner {
     const last = candidates[candidates.length - 1];
     if (last) this.counted = { line, lineStart, nextBreak, before: last.start };
   }
-
-  private evaluate(
-    c: Candidate,
-    text: string,
-    fieldName: string | undefined,
-    marked: boolean,
-  ): Finding | undefined {
-    const d = c.det.detector;
-    const before = text.slice(Math.max(0, c.start - CONTEXT_SPAN), c.start).toLowerCase();
-    const after = text.slice(c.end, c.end + CONTEXT_SPAN).toLowerCase();
-    const ctx: MatchContext = fieldName === undefined ? { before, after } : { before, after, fieldName };
-    let confidence = d.baseConfidence;
-    if (d.validate) {
-      let result: ValidationResult;
-      try {
-        result = validation(d.validate(c.value, ctx));
-      } catch {
-        result = { valid: false };
-      }
-      if (!result.valid) return undefined;
-      if (result.confidence !== undefined) confidence = result.confidence;
-    }
-    const near = `${before.slice(-CONTEXT_NEAR)} ${after.slice(0, CONTEXT_NEAR)}`;
-    const field = fieldName?.toLowerCase();
-    const hasContext = c.det.contextWords.some((w) => near.includes(w) || field?.includes(w) === true);
-    if (d.requireContext && !hasContext) return undefined;
-    if (hasContext) confidence = Math.min(1, confidence + 0.15);
-    if (marked) return undefined;
-    const fp = fingerprint(this.engine.fingerprintKey, c.value);
-    if (this.engine.allowlist.allowsValue(c.value, fp)) return undefined;
-    return {
-      detector: d.id,
-      category: d.category,
-      severity: d.severity,
-      confidence: Math.round(confidence * 100) / 100,
-      location: { byte_start: 0, byte_end: 0, line: 0, column: 0 },
-      redacted: mask(c.value, d.mask),
-      fingerprint: fp,
-    };
-  }
-}
-
-/**
- * Adds a window to each group a candidate run wakes. A run ends at a character outside the
- * run class and starts at the first digit after the previous such character, so walking back
- * from its end finds its start, digits and dots.
- */
-function digitRunWindows(
-  text: string,
-  runEnds: readonly number[],
-  needs: RunNeeds,
-  windows: Windows[],
-): void {
-  const { minDigits, dotted, fewest, fewestUndotted } = needs;
-  const span: [number, number] = [0, 0];
-  for (let r = 0; r < runEnds.length; r++) {
-    const end = runEnds[r]!;
-    let start = end;
-    let digits = 0;
-    let dots = 0;
-    let dotsInRun = 0;
-    for (let i = end - 1; i >= 0; i--) {
-      const c = text.charCodeAt(i);
-      if (c >= 48 && c <= 57) {
-        digits++;
-        start = i;
-        dotsInRun = dots;
-      } else if (c === 46) dots++;
-      else if (c > 255 || !inRuns(c)) break;
-    }
-    if (digits < (dotsInRun >= 3 ? fewest : fewestUndotted)) continue;
-    if (end - start <= 24) {
-      DATE_OR_TIME_AT.lastIndex = start;
-      if (DATE_OR_TIME_AT.test(text)) continue;
-    }
-    widen(text, start - STRUCTURAL_PAD, end + STRUCTURAL_PAD, span);
-    for (let g = 0; g < windows.length; g++) {
-      if (digits >= minDigits[g]! && (dotted[g] === 0 || dotsInRun >= 3))
-        pushWindow(windows[g]!, span[0], span[1]);
-    }
-  }
-}
-
-/**
- * Adds windows for the colon groups around IPv6 candidates: a colon, up to four hex digits, a
- * colon (`::` or `:ab12:`), and for the longer form a third colon within four more characters.
- * Colons are found natively, each once.
- */
-function colonWindows(text: string, needs: RunNeeds, windows: Windows[]): void {
-  for (let p = text.indexOf(':'); p !== -1; ) {
-    // The next colon decides: within five characters, after nothing but hex digits.
-    const next = text.indexOf(':', p + 1);
-    if (next === -1) break;
-    let q = p + 1;
-    if (next - p <= 5) while (q < next && isHex(text.charCodeAt(q))) q++;
-    const start = p;
-    p = next;
-    if (q !== next) continue;
-    const end = next + 1;
-    if (end - start > 2) {
-      const third = text.indexOf(':', end);
-      if (third === -1 || third - end > 4) continue;
-    }
-    for (let g = 0; g < windows.length; g++) {
-      if (needs.colons[g] === 1) addWindow(windows[g]!, text, start - 40, end + 40);
-    }
-  }
-}
-
-/**
- * Adds the window a `span` detector needs around a keyword at `text[from, to)`: the run of
- * `before` characters that ends at the keyword and the run of `after` characters that starts
- * after it, each cut at its maximum. Every match holds its keyword, so each lies inside its
- * keyword's window, and windows that overlap are merged: the pattern finds in them what it
- * would find in the whole text.
- */
-function spanWindow(windows: Windows, text: string, span: CompiledSpan, from: number, to: number): void {
-  let a = from;
-  const aMin = Math.max(0, from - span.maxBefore);
-  while (a > aMin && inSpanClass(span.before, text.charCodeAt(a - 1))) a--;
-  let b = to;
-  const bMax = Math.min(text.length, to + span.maxAfter);
-  while (b < bMax && inSpanClass(span.after, text.charCodeAt(b))) b++;
-  addWindow(windows, text, a, b);
 }
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
-}
-
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }
 
 /** Index of the first line break at or after `from`, or the text's length when there is none. */

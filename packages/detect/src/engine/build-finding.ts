@@ -1,0 +1,69 @@
+import { fingerprint } from '../fingerprint.ts';
+import { mask } from '../masking.ts';
+import type { Finding, MatchContext, ValidationResult } from '../types.ts';
+import type { CompiledDetector } from './compiled-detector.ts';
+import type { Engine } from './engine.ts';
+
+/** Characters of context on each side a validator sees (`MatchContext.before`/`after`). */
+const CONTEXT_SPAN = 64;
+/** Characters on each side searched for the detector's context words. */
+const CONTEXT_NEAR = 30;
+
+/** A pattern match in a chunk: `text[start, end)` is the value. */
+export interface Candidate {
+  det: CompiledDetector;
+  start: number;
+  end: number;
+  value: string;
+}
+
+function validation(result: boolean | ValidationResult): ValidationResult {
+  return typeof result === 'boolean' ? { valid: result } : result;
+}
+
+/**
+ * The finding a candidate makes, or undefined when its validator rejects it, a required
+ * context word is missing, its line carries the ignore marker (`marked`) or the allowlist
+ * accepts it: validation, context scoring, masking and the keyed fingerprint, in that order.
+ * The location is left for the caller to fill.
+ */
+export function buildFinding(
+  engine: Engine,
+  c: Candidate,
+  text: string,
+  fieldName: string | undefined,
+  marked: boolean,
+): Finding | undefined {
+  const d = c.det.detector;
+  const before = text.slice(Math.max(0, c.start - CONTEXT_SPAN), c.start).toLowerCase();
+  const after = text.slice(c.end, c.end + CONTEXT_SPAN).toLowerCase();
+  const ctx: MatchContext = fieldName === undefined ? { before, after } : { before, after, fieldName };
+  let confidence = d.baseConfidence;
+  if (d.validate) {
+    let result: ValidationResult;
+    try {
+      result = validation(d.validate(c.value, ctx));
+    } catch {
+      result = { valid: false };
+    }
+    if (!result.valid) return undefined;
+    if (result.confidence !== undefined) confidence = result.confidence;
+  }
+  const near = `${before.slice(-CONTEXT_NEAR)} ${after.slice(0, CONTEXT_NEAR)}`;
+  const field = fieldName?.toLowerCase();
+  const hasContext = c.det.contextWords.some((w) => near.includes(w) || field?.includes(w) === true);
+  if (d.requireContext && !hasContext) return undefined;
+  if (hasContext) confidence = Math.min(1, confidence + 0.15);
+  if (marked) return undefined;
+  const fp = fingerprint(engine.fingerprintKey, c.value);
+  if (engine.allowlist.allowsValue(c.value, fp)) return undefined;
+  return {
+    detector: d.id,
+    category: d.category,
+    severity: d.severity,
+    confidence: Math.round(confidence * 100) / 100,
+    location: { byte_start: 0, byte_end: 0, line: 0, column: 0 },
+    redacted: mask(c.value, d.mask),
+    fingerprint: fp,
+  };
+}
