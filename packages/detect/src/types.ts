@@ -130,6 +130,14 @@ export interface Detector {
    * (`A-Za-z0-9._-`, `^\\s/`) over single UTF-16 units, as in a pattern without the `u` flag.
    */
   span?: { before: string; maxBefore: number; after: string; maxAfter: number };
+  /**
+   * A catch-all detector (a secret assigned to a password-like name, HTTP Basic credentials, a
+   * URL's password): its finding is dropped where a specific detector finds a value at an
+   * overlapping span of the same text, so `password=ghp_...` is reported once, as a GitHub
+   * token, and `Authorization: Basic <JWT>` as a JWT. The specific match counts when it passes
+   * its validator and context rule, even if the marker or allowlist then hides it. @default false
+   */
+  generic?: boolean;
   /** How many leading/trailing characters the masked preview keeps. @default 4/4, less for short values */
   mask?: { keepStart: number; keepEnd: number };
   description?: string;

@@ -65,6 +65,7 @@ export const genericSecret: Detector = {
   validate: genericSecretValid,
   contextWords: ['password', 'secret', 'token', 'credential', 'key'],
   baseConfidence: 0.7,
+  generic: true,
   mask: { keepStart: 1, keepEnd: 1 },
 };
 

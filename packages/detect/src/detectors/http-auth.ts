@@ -24,6 +24,7 @@ export const httpBasicAuth: Detector = {
   validate: basicCredentialValid,
   contextWords: ['authorization', 'auth', 'header', 'curl'],
   baseConfidence: 0.85,
+  generic: true,
   mask: { keepStart: 2, keepEnd: 2 },
 };
 

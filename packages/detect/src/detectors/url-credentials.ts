@@ -37,6 +37,7 @@ export const urlCredentials: Detector = {
   },
   contextWords: ['url', 'dsn', 'database', 'connection', 'uri'],
   baseConfidence: 0.85,
+  generic: true,
   mask: { keepStart: 1, keepEnd: 1 },
 };
 

@@ -22,18 +22,14 @@ function validation(result: boolean | ValidationResult): ValidationResult {
 }
 
 /**
- * The finding a candidate makes, or undefined when its validator rejects it, a required
- * context word is missing, its line carries the ignore marker (`marked`) or the allowlist
- * accepts it: validation, context scoring, masking and the keyed fingerprint, in that order.
- * The location is left for the caller to fill.
+ * The confidence of a candidate, or undefined when it is no match: its validator rejects it,
+ * or a required context word is missing. Context words within reach raise the confidence.
  */
-export function buildFinding(
-  engine: Engine,
+export function matchConfidence(
   c: Candidate,
   text: string,
   fieldName: string | undefined,
-  marked: boolean,
-): Finding | undefined {
+): number | undefined {
   const d = c.det.detector;
   const before = text.slice(Math.max(0, c.start - CONTEXT_SPAN), c.start).toLowerCase();
   const after = text.slice(c.end, c.end + CONTEXT_SPAN).toLowerCase();
@@ -53,8 +49,15 @@ export function buildFinding(
   const field = fieldName?.toLowerCase();
   const hasContext = c.det.contextWords.some((w) => near.includes(w) || field?.includes(w) === true);
   if (d.requireContext && !hasContext) return undefined;
-  if (hasContext) confidence = Math.min(1, confidence + 0.15);
-  if (marked) return undefined;
+  return hasContext ? Math.min(1, confidence + 0.15) : confidence;
+}
+
+/**
+ * The finding of a candidate that matched (`matchConfidence`), or undefined when the allowlist
+ * accepts its value: keyed fingerprint and masked preview. The caller fills the location.
+ */
+export function buildFinding(engine: Engine, c: Candidate, confidence: number): Finding | undefined {
+  const d = c.det.detector;
   const fp = fingerprint(engine.fingerprintKey, c.value);
   if (engine.allowlist.allowsValue(c.value, fp)) return undefined;
   return {

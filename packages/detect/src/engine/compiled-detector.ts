@@ -23,6 +23,8 @@ export interface CompiledDetector {
   readonly contextWords: readonly string[];
   /** True when the detector has no keywords and runs on structural candidates. */
   readonly structural: boolean;
+  /** The detector's `generic` flag: a specific finding at an overlapping span drops its finding. */
+  readonly generic: boolean;
   /** The detector's `span`, as membership tables over ASCII. */
   readonly span: CompiledSpan | undefined;
 }
@@ -78,6 +80,7 @@ export function compileDetector(detector: Detector): CompiledDetector {
     valueGroup: detector.valueGroup ?? 0,
     contextWords: (detector.contextWords ?? []).map((w) => w.toLowerCase()),
     structural: detector.keywords.length === 0,
+    generic: detector.generic === true,
     span: compileSpan(detector.span),
   };
 }

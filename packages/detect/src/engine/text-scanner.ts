@@ -1,6 +1,6 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import type { Finding } from '../types.ts';
-import { buildFinding, type Candidate } from './build-finding.ts';
+import { buildFinding, type Candidate, matchConfidence } from './build-finding.ts';
 import type { CompiledDetector } from './compiled-detector.ts';
 import type { Engine } from './engine.ts';
 import type { Locator } from './locator.ts';
@@ -17,14 +17,22 @@ import { mergeWindows, type Windows } from './windows.ts';
  */
 export const CHUNK_BYTES = 96 * 1024;
 /** Characters carried into the next chunk; the longest match the engine guarantees whole. */
-const CARRY_CHARS = 4096;
+export const CARRY_CHARS = 4096;
 /** The most bytes a chunk holds: a full chunk after the carry (4 bytes a character at most) and a split character. */
 const WORK_BYTES = CHUNK_BYTES + 4 * CARRY_CHARS + 3;
 /** Characters of the carry that precede the next chunk's report boundary (context, `\b`). */
-const CONTEXT_CHARS = 256;
+export const CONTEXT_CHARS = 256;
 
 /** Receives findings; may throw (a ScanStop) to end the object. */
 export type FindingSink = (finding: Finding) => void;
+
+/** A generic detector's finding, held until no specific match can overlap it any more. */
+interface Pending {
+  start: number;
+  end: number;
+  fieldName: string | undefined;
+  finding: Finding;
+}
 
 /**
  * Scans one stream of UTF-8 text in chunks with overlap. Every match is reported exactly once
@@ -44,6 +52,8 @@ export class TextScanner {
   /** Absolute start of the latest line seen to carry the ignore marker (a line may span chunks). */
   private markedLineAbs = -1;
   private locatorAt = 0;
+  /** Absolute end of the furthest specific match so far: a generic match starting before it overlaps one. */
+  private claimedEnd = 0;
   /**
    * Left by `report` for `flush`: the line reached at chunk position `before` (every line
    * break before it counted, the next one at `nextBreak`), so lines are not counted twice.
@@ -153,7 +163,7 @@ export class TextScanner {
     }
     if (candidates.length > 0) {
       candidates.sort((a, b) => a.start - b.start || a.end - b.end);
-      this.report(candidates, text, byteMap, markers);
+      this.report(candidates, text, byteMap, markers, cut, perDetector);
     }
     const lastMarker = markers[markers.length - 1];
     if (lastMarker !== undefined) {
@@ -208,18 +218,24 @@ export class TextScanner {
 
   /**
    * Locates and reports the candidates (sorted by start). Line breaks are found once, moving
-   * forward: a long line with many candidates is not searched again for each of them.
+   * forward: a long line with many candidates is not searched again for each of them. A generic
+   * detector's finding waits in `pending` until the candidates pass its end: a specific match
+   * that overlaps it drops it. Findings still leave in order of their start.
    */
   private report(
     candidates: Candidate[],
     text: string,
     byteMap: Int32Array | undefined,
     markers: number[],
+    cut: number,
+    perDetector: ReadonlyMap<number, Windows>,
   ): void {
     let line = this.line;
     let lineStart = this.lineStartAbs;
     let nextBreak = lineBreakFrom(text, 0);
     let markerAt = 0;
+    let claimed = this.claimedEnd - this.absChar;
+    const pending: Pending[] = [];
     const byteOf = (i: number): number => this.absByte + (byteMap ? byteMap[i]! : i);
     for (const c of candidates) {
       while (nextBreak < c.start) {
@@ -227,6 +243,8 @@ export class TextScanner {
         lineStart = this.absChar + nextBreak + 1;
         nextBreak = lineBreakFrom(text, nextBreak + 1);
       }
+      const generic = c.det.generic;
+      if (generic && c.start < claimed) continue;
       // Markers and candidates both ascend, so the first marker at or past this line's start decides.
       const lineFrom = lineStart - this.absChar;
       while (markerAt < markers.length && markers[markerAt]! < lineFrom) markerAt++;
@@ -234,7 +252,14 @@ export class TextScanner {
         lineStart === this.markedLineAbs || (markerAt < markers.length && markers[markerAt]! < nextBreak);
       this.advanceLocator(text, c.start);
       const field = this.options.locator?.snapshot();
-      const finding = buildFinding(this.engine, c, text, field?.fieldName, marked);
+      const confidence = matchConfidence(c, text, field?.fieldName);
+      if (confidence === undefined) continue;
+      if (!generic) {
+        claimed = Math.max(claimed, c.end);
+        if (pending.length > 0) this.settle(pending, c.start);
+      }
+      if (marked) continue;
+      const finding = buildFinding(this.engine, c, confidence);
       if (!finding) continue;
       finding.location = {
         byte_start: byteOf(c.start),
@@ -247,10 +272,62 @@ export class TextScanner {
         Object.assign(finding.location, rest);
       }
       if (this.options.archivePath !== undefined) finding.location.archive_path = this.options.archivePath;
-      this.sink(finding);
+      if (generic) pending.push({ start: c.start, end: c.end, fieldName: field?.fieldName, finding });
+      else this.sink(finding);
+    }
+    this.claimedEnd = this.absChar + claimed;
+    for (const p of pending) {
+      // A specific match that starts past the cut is the next chunk's to report, but it still
+      // overlaps a generic one that straddles the cut.
+      if (p.end > cut && this.specificMatchIn(text, p, cut, perDetector)) continue;
+      this.sink(p.finding);
     }
     const last = candidates[candidates.length - 1];
     if (last) this.counted = { line, lineStart, nextBreak, before: last.start };
+  }
+
+  /** Reports the pending generic findings that end by `at`, and drops those a specific match at `at` overlaps. */
+  private settle(pending: Pending[], at: number): void {
+    for (const p of pending) if (p.end <= at) this.sink(p.finding);
+    pending.length = 0;
+  }
+
+  /**
+   * True when a specific detector matches (validator and context rule passed) at a start in
+   * `[cut, p.end)`: the part of a straddling generic match that the next chunk reports. Only
+   * straddling generic findings, which are rare, pay for this second look at the windows.
+   */
+  private specificMatchIn(
+    text: string,
+    p: Pending,
+    cut: number,
+    perDetector: ReadonlyMap<number, Windows>,
+  ): boolean {
+    for (const [di, windows] of perDetector) {
+      const det = this.engine.compiled[di]!;
+      if (det.generic) continue;
+      const re = det.regex;
+      for (let w = 0; w < windows.length; w += 2) {
+        const a = windows[w]!;
+        const b = windows[w + 1]!;
+        if (b <= cut || a >= p.end) continue;
+        const sub = text.slice(a, b);
+        re.lastIndex = 0;
+        for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
+          if (m[0].length === 0) {
+            re.lastIndex++;
+            continue;
+          }
+          const value = m[det.valueGroup];
+          if (value === undefined || value.length === 0) continue;
+          const start = a + m.index + (det.valueGroup === 0 ? 0 : Math.max(0, m[0].indexOf(value)));
+          if (start < cut || start >= p.end) continue;
+          const c = { det, start, end: start + value.length, value };
+          if (matchConfidence(c, text, p.fieldName) !== undefined) return true;
+        }
+      }
+    }
+    return false;
   }
 }
 
