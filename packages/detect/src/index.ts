@@ -1,4 +1,5 @@
 export { Allowlist, AllowlistError, parseAllowlist, readAllowlistFile } from './allowlist.ts';
+export { detectorTable } from './detectors/detector-table.ts';
 export { detectorById, detectors } from './detectors/index.ts';
 export type { EngineStats } from './engine/engine.ts';
 export { IGNORE_MARKER } from './engine/engine.ts';

@@ -141,6 +141,13 @@ export interface Detector {
   /** How many leading/trailing characters the masked preview keeps. @default 4/4, less for short values */
   mask?: { keepStart: number; keepEnd: number };
   description?: string;
+  /** What the validator checks, for the catalogue listing (`CRC32 checksum, entropy`, `Luhn`). */
+  validator?: string;
+  /**
+   * The value's shape for the catalogue listing, never a live-looking value:
+   * `` `ghp_` + 30 base62 + 6-character CRC32 ``.
+   */
+  example?: string;
 }
 
 /** Limits that keep hostile input (bombs, deep nesting, huge members) bounded. */

@@ -18,6 +18,8 @@ export const abaRoutingNumber: Detector = {
   contextWords: WORDS,
   requireContext: true,
   baseConfidence: 0.8,
+  validator: '3-7-1 checksum, Federal Reserve prefix; a context word',
+  example: '9 digits beside `routing`, `ABA` or `RTN`',
   mask: { keepStart: 0, keepEnd: 4 },
 };
 

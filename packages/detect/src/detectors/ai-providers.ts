@@ -18,6 +18,8 @@ export const openaiApiKey: Detector = {
     !value.startsWith('sk-ant-') && looksRandom(value.slice(value.indexOf('-', 3) + 1), { minEntropy: 4 }),
   contextWords: ['openai', 'api_key', 'gpt', 'chatgpt'],
   baseConfidence: 0.95,
+  validator: 'entropy',
+  example: '`sk-proj-` (or `sk-svcacct-`, `sk-admin-`) + 40-200 base64url, or `sk-` + 20 + `T3BlbkFJ` + 20',
   mask: { keepStart: 8, keepEnd: 4 },
 };
 
@@ -32,6 +34,8 @@ export const anthropicApiKey: Detector = {
   validate: (value) => looksRandom(value.slice(14), { minEntropy: 4 }),
   contextWords: ['anthropic', 'claude', 'api_key'],
   baseConfidence: 0.95,
+  validator: 'entropy',
+  example: '`sk-ant-api03-` (or `admin01`, `sid01`) + 80-120 base64url',
   mask: { keepStart: 10, keepEnd: 4 },
 };
 

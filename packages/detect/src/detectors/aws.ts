@@ -29,6 +29,8 @@ export const awsAccessKeyId: Detector = {
   validate: (value) => looksRandom(value.slice(4), { minEntropy: 2.5, minClasses: 1 }),
   contextWords: ['aws', 'access_key', 'access key', 'accesskeyid', 'key_id', 'iam'],
   baseConfidence: 0.85,
+  validator: 'entropy of the body',
+  example: '`AKIA` (or `ASIA`, `ABIA`, `ACCA`) + 16 of A-Z2-7',
   mask: { keepStart: 4, keepEnd: 4 },
   description: 'An IAM access key id; dangerous together with its secret access key.',
 };
@@ -54,6 +56,8 @@ export const awsSecretAccessKey: Detector = {
   },
   contextWords: ['aws', 'akia', 'asia', 'access_key_id'],
   baseConfidence: 0.8,
+  validator: 'mixed case and digits, entropy; higher confidence beside a key id',
+  example: '40 base64 characters assigned to `aws_secret_access_key`',
   mask: { keepStart: 2, keepEnd: 2 },
   description: 'An IAM secret access key; reported with higher confidence when paired with a key id.',
 };

@@ -20,6 +20,8 @@ export const azureStorageConnectionString: Detector = {
   validate: keyLooksReal,
   contextWords: ['defaultendpointsprotocol', 'azure', 'endpointsuffix', 'blob.core.windows.net'],
   baseConfidence: 0.95,
+  validator: 'entropy',
+  example: '`AccountName=` + 3-24 of a-z0-9 + `;AccountKey=` + 86 base64 + `==`',
   mask: { keepStart: 4, keepEnd: 4 },
 };
 
@@ -46,6 +48,8 @@ export const azureStorageKey: Detector = {
   validate: keyLooksReal,
   contextWords: ['azure', 'storage', 'blob'],
   baseConfidence: 0.9,
+  validator: 'entropy',
+  example: '86 base64 + `==` assigned to `AZURE_STORAGE_KEY` or another storage-key name',
   mask: { keepStart: 4, keepEnd: 4 },
 };
 

@@ -20,6 +20,8 @@ export const canadaSin: Detector = {
   },
   contextWords: WORDS,
   baseConfidence: 0.7,
+  validator: 'Luhn; 9 bare digits need a context word',
+  example: '`NNN NNN NNN` (spaces, dashes, or 9 digits beside `SIN`)',
   mask: { keepStart: 0, keepEnd: 3 },
 };
 

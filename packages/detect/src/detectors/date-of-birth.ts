@@ -67,6 +67,8 @@ export const dateOfBirth: Detector = {
   contextWords: ['birth', 'dob', 'born', 'd.o.b', 'birthday', 'date_of_birth', 'birthdate'],
   requireContext: true,
   baseConfidence: 0.8,
+  validator: 'a real date from 1900 to today; a birth word on the line',
+  example: '`YYYY-MM-DD`, `DD/MM/YYYY` or `Month D, YYYY` beside `DOB`, `date of birth` or `born`',
   mask: { keepStart: 0, keepEnd: 0 },
 };
 

@@ -32,6 +32,8 @@ export const email: Detector = {
   validate: emailValid,
   contextWords: ['email', 'e-mail', 'mail', 'contact'],
   baseConfidence: 0.8,
+  validator: 'domain not reserved (`example.com`, `.test`), a letter TLD',
+  example: 'a local part + `@` + domain labels + `.` + a TLD of letters',
   mask: { keepStart: 1, keepEnd: 4 },
 };
 

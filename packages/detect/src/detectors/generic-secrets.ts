@@ -65,6 +65,8 @@ export const genericSecret: Detector = {
   validate: genericSecretValid,
   contextWords: ['password', 'secret', 'token', 'credential', 'key'],
   baseConfidence: 0.7,
+  validator: 'not a placeholder, reference or code; 2+ character classes, entropy',
+  example: '6-128 characters assigned to `password`, `secret`, `api_key`, `access_token` and similar names',
   generic: true,
   mask: { keepStart: 1, keepEnd: 1 },
 };

@@ -14,6 +14,8 @@ export const githubToken: Detector = {
   validate: (value) => tokenChecksumValid(value) && looksRandom(value.slice(4)),
   contextWords: ['github', 'token', 'gh_token', 'github_token'],
   baseConfidence: 0.95,
+  validator: 'CRC32 checksum, entropy',
+  example: '`ghp_` (or `gho_`, `ghu_`, `ghs_`, `ghr_`) + 30 base62 + 6-character CRC32',
   mask: { keepStart: 4, keepEnd: 4 },
 };
 
@@ -28,6 +30,8 @@ export const githubFineGrainedPat: Detector = {
   validate: (value) => looksRandom(value.slice(11), { minEntropy: 4, minClasses: 3 }),
   contextWords: ['github', 'token'],
   baseConfidence: 0.95,
+  validator: 'entropy',
+  example: '`github_pat_` + 22 base62 + `_` + 59 base62',
   mask: { keepStart: 11, keepEnd: 4 },
 };
 

@@ -15,6 +15,9 @@ export const gitlabToken: Detector = {
   validate: (value) => looksRandom(value.slice(value.indexOf('-') + 1), { minEntropy: 3 }),
   contextWords: ['gitlab', 'token', 'private-token'],
   baseConfidence: 0.9,
+  validator: 'entropy',
+  example:
+    '`glpat-` (or `gldt-`, `glrt-`, `glptt-`, `glsoat-`, `glffct-`, `glcbt-`, `gloas-`) + 20-64 of A-Za-z0-9_-',
   mask: { keepStart: 6, keepEnd: 4 },
 };
 

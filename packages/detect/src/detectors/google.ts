@@ -17,6 +17,8 @@ export const googleApiKey: Detector = {
   validate: (value) => looksRandom(value.slice(4), { minEntropy: 3.5, minClasses: 2 }),
   contextWords: ['google', 'api_key', 'apikey', 'gcp', 'firebase', 'maps'],
   baseConfidence: 0.9,
+  validator: 'entropy',
+  example: '`AIza` + 35 of A-Za-z0-9_-',
   mask: { keepStart: 4, keepEnd: 4 },
 };
 
@@ -40,6 +42,8 @@ export const gcpServiceAccount: Detector = {
   },
   contextWords: ['service_account', 'client_email', 'gserviceaccount'],
   baseConfidence: 0.8,
+  validator: 'entropy; higher confidence beside service-account fields',
+  example: '`"private_key_id": "` + 40 hex, in a service-account JSON key',
   mask: { keepStart: 4, keepEnd: 4 },
 };
 

@@ -24,6 +24,8 @@ export const httpBasicAuth: Detector = {
   validate: basicCredentialValid,
   contextWords: ['authorization', 'auth', 'header', 'curl'],
   baseConfidence: 0.85,
+  validator: 'decodes to printable `user:password`, password not a placeholder',
+  example: '`Basic ` + base64 of `user:password`',
   generic: true,
   mask: { keepStart: 2, keepEnd: 2 },
 };

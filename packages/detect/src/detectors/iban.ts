@@ -18,6 +18,8 @@ export const iban: Detector = {
   validate: ibanValid,
   contextWords: ['iban', 'bank', 'account', 'sepa', 'transfer'],
   baseConfidence: 0.85,
+  validator: 'per-country length and structure, mod 97',
+  example: 'country code + 2 check digits + country BBAN (`DE` + 2 + 18 digits), in groups of 4 or not',
   mask: { keepStart: 4, keepEnd: 4 },
 };
 

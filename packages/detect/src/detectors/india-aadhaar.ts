@@ -20,6 +20,8 @@ export const indiaAadhaar: Detector = {
   },
   contextWords: WORDS,
   baseConfidence: 0.75,
+  validator: 'Verhoeff check digit; 12 bare digits need a context word',
+  example: '`NNNN NNNN NNNN`, first digit 2-9',
   mask: { keepStart: 0, keepEnd: 4 },
 };
 

@@ -38,6 +38,8 @@ export const ipv4Address: Detector = {
   validate: ipAddressResult,
   contextWords: ['ip', 'host', 'addr', 'address', 'server', 'client'],
   baseConfidence: 0.75,
+  validator: 'ipaddr.js range: not documentation, multicast or a version string; private ranges score lower',
+  example: '`a.b.c.d`, octets 0-255',
   mask: { keepStart: 0, keepEnd: 3 },
 };
 
@@ -58,6 +60,8 @@ export const ipv6Address: Detector = {
   },
   contextWords: ['ip', 'ipv6', 'host', 'addr', 'address'],
   baseConfidence: 0.75,
+  validator: 'ipaddr.js range; 8 groups or `::` with 3+ groups',
+  example: '8 groups of 1-4 hex separated by `:`, or fewer around `::`',
   mask: { keepStart: 0, keepEnd: 4 },
 };
 

@@ -26,6 +26,8 @@ export const jwt: Detector = {
   validate: jwtValid,
   contextWords: ['bearer', 'token', 'jwt', 'authorization', 'id_token', 'access_token'],
   baseConfidence: 0.85,
+  validator: 'header decodes to JSON with `alg`',
+  example: '`eyJ` + base64url header + `.eyJ` + base64url payload + `.` + signature',
   mask: { keepStart: 6, keepEnd: 4 },
 };
 

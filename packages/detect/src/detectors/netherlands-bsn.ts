@@ -17,6 +17,8 @@ export const netherlandsBsn: Detector = {
   contextWords: WORDS,
   requireContext: true,
   baseConfidence: 0.85,
+  validator: 'eleven-test (11-proef); a BSN word',
+  example: '9 digits or `NNNN.NN.NNN` beside `BSN`',
   mask: { keepStart: 0, keepEnd: 3 },
 };
 

@@ -14,6 +14,8 @@ export const npmToken: Detector = {
   validate: (value) => tokenChecksumValid(value) && looksRandom(value.slice(4)),
   contextWords: ['npm', '_authtoken', 'registry', 'npmrc'],
   baseConfidence: 0.95,
+  validator: 'CRC32 checksum, entropy',
+  example: '`npm_` + 30 base62 + 6-character CRC32',
   mask: { keepStart: 4, keepEnd: 4 },
 };
 

@@ -14,6 +14,9 @@ export const paymentCard: Detector = {
   validate: paymentCardValid,
   contextWords: ['card', 'credit', 'visa', 'mastercard', 'amex', 'pan', 'cc_number', 'payment'],
   baseConfidence: 0.8,
+  validator: 'Luhn, issuer prefix and length',
+  example:
+    '13-19 digits in an issuer range (Visa `4`, Mastercard `51-55`/`2221-2720`, Amex `34`/`37`, ...), grouped by spaces or dashes or not',
   mask: { keepStart: 0, keepEnd: 4 },
 };
 

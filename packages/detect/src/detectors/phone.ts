@@ -27,6 +27,8 @@ export const phoneNumber: Detector = {
   validate: phoneValid,
   contextWords: ['phone', 'tel', 'mobile', 'cell', 'fax', 'call', 'contact'],
   baseConfidence: 0.7,
+  validator: 'libphonenumber-js validity (US when no `+`)',
+  example: '`+` country code + national number, or NANP `(NXX) NXX-XXXX`, `NXX-NXX-XXXX`',
   mask: { keepStart: 0, keepEnd: 2 },
 };
 

@@ -16,7 +16,7 @@ function bodyLooksReal(value: string): boolean {
   return body.length >= 40 && !isPlaceholder(body.slice(-40)) && shannonEntropy(body) >= 4;
 }
 
-function privateKey(id: string, name: string, kinds: string, keywords: string[]): Detector {
+function privateKey(id: string, name: string, kinds: string, armour: string, keywords: string[]): Detector {
   return {
     id,
     name,
@@ -27,6 +27,8 @@ function privateKey(id: string, name: string, kinds: string, keywords: string[])
     validate: bodyLooksReal,
     contextWords: ['private', 'key', 'ssh', 'tls', 'pem'],
     baseConfidence: 0.95,
+    validator: 'body entropy, not a placeholder',
+    example: `\`-----BEGIN ${armour}-----\` + base64 body`,
     mask: { keepStart: 5, keepEnd: 0 },
     description:
       'The match is the armour line and up to 120 body characters (60 at least: an Ed25519 PKCS#8 body is 64), enough to tell keys apart.',
@@ -38,6 +40,7 @@ export const privateKeyPem = privateKey(
   'private-key-pem',
   'PEM private key',
   '(?:RSA |DSA |EC |ENCRYPTED )?PRIVATE KEY',
+  '[RSA |DSA |EC |ENCRYPTED ]PRIVATE KEY',
   [
     '-----begin private key',
     '-----begin rsa private',
@@ -52,13 +55,18 @@ export const privateKeyOpenssh = privateKey(
   'private-key-openssh',
   'OpenSSH private key',
   'OPENSSH PRIVATE KEY',
+  'OPENSSH PRIVATE KEY',
   ['-----begin openssh private key'],
 );
 
 /** OpenPGP secret key blocks. */
-export const privateKeyPgp = privateKey('private-key-pgp', 'PGP private key block', 'PGP PRIVATE KEY BLOCK', [
-  '-----begin pgp private key block',
-]);
+export const privateKeyPgp = privateKey(
+  'private-key-pgp',
+  'PGP private key block',
+  'PGP PRIVATE KEY BLOCK',
+  'PGP PRIVATE KEY BLOCK',
+  ['-----begin pgp private key block'],
+);
 
 /** PuTTY `.ppk` private keys (v2 and v3): the first private line after `Private-Lines:`. */
 export const privateKeyPutty: Detector = {
@@ -72,6 +80,8 @@ export const privateKeyPutty: Detector = {
   validate: (value) => !isPlaceholder(value) && shannonEntropy(value) >= 4,
   contextWords: ['putty-user-key-file', 'ppk', 'encryption'],
   baseConfidence: 0.95,
+  validator: 'entropy, not a placeholder',
+  example: 'the first 64 base64 characters after `Private-Lines: N` in a `.ppk` file',
   mask: { keepStart: 2, keepEnd: 0 },
 };
 

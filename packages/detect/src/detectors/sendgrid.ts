@@ -14,6 +14,8 @@ export const sendgridApiKey: Detector = {
   validate: (value) => looksRandom(value.slice(3), { minEntropy: 4, minClasses: 3 }),
   contextWords: ['sendgrid', 'mail', 'api_key'],
   baseConfidence: 0.95,
+  validator: 'entropy',
+  example: '`SG.` + 22 base64url + `.` + 43 base64url',
   mask: { keepStart: 3, keepEnd: 4 },
 };
 

@@ -16,6 +16,9 @@ export const slackToken: Detector = {
   },
   contextWords: ['slack', 'token', 'bot'],
   baseConfidence: 0.9,
+  validator: 'entropy, a run of 6 digits',
+  example:
+    '`xoxb-` (or `xoxp-`, `xoxa-`, `xoxr-`, `xoxs-`, `xoxe-`, `xapp-`) + a digit + 20-250 of A-Za-z0-9-',
   mask: { keepStart: 5, keepEnd: 4 },
 };
 
@@ -32,6 +35,8 @@ export const slackWebhookUrl: Detector = {
   validate: (value) => looksRandom(value.slice(-24), { minEntropy: 3.2 }),
   contextWords: ['slack', 'webhook'],
   baseConfidence: 0.95,
+  validator: 'entropy of the secret part',
+  example: '`https://hooks.slack.com/services/T` + 8-12 + `/B` + 8-12 + `/` + 24 base62',
   mask: { keepStart: 23, keepEnd: 4 },
 };
 

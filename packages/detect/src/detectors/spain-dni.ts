@@ -14,6 +14,8 @@ export const spainDni: Detector = {
   validate: (value, ctx) => dniValid(value) && standsAlone(ctx),
   contextWords: ['dni', 'nie', 'nif', 'documento', 'identidad'],
   baseConfidence: 0.75,
+  validator: 'control letter (mod 23)',
+  example: '8 digits + control letter (DNI), or `X`/`Y`/`Z` + 7 digits + control letter (NIE)',
   mask: { keepStart: 0, keepEnd: 2 },
 };
 

@@ -16,6 +16,8 @@ export const stripeSecretKey: Detector = {
   },
   contextWords: ['stripe', 'secret', 'api_key'],
   baseConfidence: 0.9,
+  validator: 'entropy; live keys score higher',
+  example: '`sk_live_` (or `rk_live_`, `sk_test_`, `rk_test_`) + 24-99 base62',
   mask: { keepStart: 8, keepEnd: 4 },
 };
 

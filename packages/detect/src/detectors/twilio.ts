@@ -15,6 +15,8 @@ export const twilioApiKey: Detector = {
   contextWords: ['twilio'],
   requireContext: true,
   baseConfidence: 0.85,
+  validator: 'entropy; the word twilio on the line',
+  example: '`SK` + 32 hex, beside the word `twilio`',
   mask: { keepStart: 2, keepEnd: 4 },
 };
 
@@ -32,6 +34,8 @@ export const twilioAuthToken: Detector = {
   validate: (value) => looksRandom(value, { minEntropy: 2.8, minClasses: 2 }),
   contextWords: ['twilio', 'account_sid'],
   baseConfidence: 0.9,
+  validator: 'entropy',
+  example: '32 hex assigned to `TWILIO_AUTH_TOKEN`',
   mask: { keepStart: 2, keepEnd: 2 },
 };
 

@@ -17,6 +17,8 @@ export const ukNhsNumber: Detector = {
   contextWords: ['nhs', 'patient', 'health', 'nhs_number', 'nhs no'],
   requireContext: true,
   baseConfidence: 0.85,
+  validator: 'mod 11 check digit; an NHS or patient word',
+  example: '`NNN NNN NNNN` (spaces, dashes or 10 digits) beside `NHS`',
   mask: { keepStart: 0, keepEnd: 3 },
 };
 

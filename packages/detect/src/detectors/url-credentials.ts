@@ -37,6 +37,8 @@ export const urlCredentials: Detector = {
   },
   contextWords: ['url', 'dsn', 'database', 'connection', 'uri'],
   baseConfidence: 0.85,
+  validator: 'not a placeholder or template',
+  example: '`scheme://user:` + password + `@host`; the value is the password',
   generic: true,
   mask: { keepStart: 1, keepEnd: 1 },
 };

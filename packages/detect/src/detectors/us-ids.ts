@@ -24,6 +24,8 @@ export const usSsn: Detector = {
   validate: (value, ctx) => withContext(ssnValid(value), value, ctx, SSN_WORDS),
   contextWords: SSN_WORDS,
   baseConfidence: 0.7,
+  validator: 'area, group and serial rules; 9 bare digits need a context word',
+  example: '`AAA-GG-SSSS` (dashes, spaces, or 9 digits beside `SSN`)',
   mask: { keepStart: 0, keepEnd: 4 },
 };
 
@@ -39,6 +41,8 @@ export const usItin: Detector = {
   validate: (value, ctx) => withContext(itinValid(value), value, ctx, ITIN_WORDS),
   contextWords: ITIN_WORDS,
   baseConfidence: 0.7,
+  validator: 'group 50-65, 70-88, 90-92 or 94-99, serial not 0000',
+  example: '`9AA-GG-SSSS` (dashes, spaces, or 9 digits beside `ITIN`)',
   mask: { keepStart: 0, keepEnd: 4 },
 };
 

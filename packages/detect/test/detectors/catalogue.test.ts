@@ -66,6 +66,10 @@ describe('detector catalogue', () => {
     expect(d.baseConfidence).toBeGreaterThan(0);
     expect(d.baseConfidence).toBeLessThanOrEqual(1);
     expect(d.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    expect(d.example, 'an example shape for the catalogue listing').toBeTruthy();
+    if (d.validate) expect(d.validator, 'what the validator checks, for the listing').toBeTruthy();
+    // The shape describes a value; it is never one.
+    expect(new RegExp(d.pattern.source).test(d.example ?? '')).toBe(false);
     // A keyword-less detector without a structural trigger would run on every byte scanned.
     if (d.keywords.length === 0)
       expect(d.structural, 'keyword-less: needs a structural trigger').toBeDefined();

@@ -246,6 +246,18 @@ describe('data-scanner detectors', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^aws-access-key-id\s+credentials\s+(critical|high)\s+AWS/m);
     expect(Number(/(\d+) detectors/.exec(r.stdout)?.[1])).toBeGreaterThanOrEqual(30);
+    expect(r.stdout).toMatch(/^github-token\s.*CRC32 checksum.*`ghp_`/m);
+  });
+
+  it('prints the catalogue as a Markdown table with validators and example shapes', async () => {
+    const r = await run(['detectors', '--markdown']);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split('\n');
+    expect(rows[0]).toBe('| ID | Name | Category | Severity | Validator | Example shape |');
+    expect(rows.find((l) => l.startsWith('| `npm-token` |'))).toMatch(
+      /\| CRC32 checksum, entropy \| `npm_` \+ 30/,
+    );
+    expect(rows.length - 2).toBe(Number(/(\d+) detectors/.exec((await run(['detectors'])).stdout)?.[1]));
   });
 
   it('exports patterns that ripgrep accepts', async () => {
