@@ -81,6 +81,11 @@ describe.each(entries.map(([id, s]) => [id, s] as const))('%s', (id, s) => {
       const rng = createRng(id.length * 7919 + g);
       for (let i = 0; i < TRUE_DRAWS; i++) {
         const planted = generate(rng);
+        const at = planted.text.indexOf(planted.value);
+        expect(
+          at !== -1 && at === planted.text.lastIndexOf(planted.value),
+          'the text holds the value once',
+        ).toBe(true);
         const before = 'some text before\n';
         const text = `${before}${planted.text}\nand after\n`;
         const findings = await scan(text);
@@ -88,7 +93,7 @@ describe.each(entries.map(([id, s]) => [id, s] as const))('%s', (id, s) => {
         const own = findings.filter((f) => f.detector === id && f.fingerprint === fp);
         expect(own, `${id} must find ${JSON.stringify(planted.text)} once`).toHaveLength(1);
         expect(own[0]?.redacted).not.toContain(planted.value);
-        const start = Buffer.byteLength(before + planted.text.slice(0, planted.text.indexOf(planted.value)));
+        const start = Buffer.byteLength(before + planted.text.slice(0, at));
         const end = start + Buffer.byteLength(planted.value);
         const others = findings.filter(
           (f) =>
