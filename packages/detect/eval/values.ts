@@ -666,9 +666,9 @@ export const NEAR_MISSES: Record<string, NearMiss> = {
     return `BSN: ${v.slice(0, 8)}${(Number(v[8]) + 1) % 10}`;
   }),
   'mac address and time': near(
-    ['ipv6-address'],
+    ['ipv6-address', 'mac-address'],
     (r) =>
-      `mac ${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)} at 12:${int(r, 10, 59)}:${int(r, 10, 59)}`,
+      `mac ${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)} at 12:${int(r, 10, 59)}:${int(r, 10, 59)}`,
   ),
   'masked values': near(['generic-secret'], (r) =>
     pick(r, [
@@ -709,3 +709,22 @@ export const NEAR_MISSES: Record<string, NearMiss> = {
     return `-----BEGIN ${kind}-----\n${chars(r, BASE64, 64)}\n${chars(r, BASE64, 64)}\n-----END ${kind}-----`;
   }),
 };
+
+// Personal-data families keep their samples beside them (`src/detectors/*.samples.ts`).
+for (const family of [
+  await import('../src/detectors/national-ids-europe.samples.ts'),
+  await import('../src/detectors/national-ids-world.samples.ts'),
+  await import('../src/detectors/health-ids.samples.ts'),
+  await import('../src/detectors/travel-documents.samples.ts'),
+  await import('../src/detectors/bank-accounts.samples.ts'),
+  await import('../src/detectors/crypto-wallets.samples.ts'),
+  await import('../src/detectors/device-ids.samples.ts'),
+]) {
+  for (const [id, s] of Object.entries(family.samples)) {
+    const [first, second] = s.truePositives;
+    if (first) TRUE_VALUES[id] = (r) => (second && r() < 0.5 ? second(r) : first(r));
+    s.nearMisses.forEach((m, i) => {
+      NEAR_MISSES[`${id} near-miss ${i + 1}`] = near([id], typeof m === 'string' ? () => m : m);
+    });
+  }
+}
