@@ -3,18 +3,25 @@ import { abaRoutingDetectors } from './aba-routing.ts';
 import { aiProviderDetectors } from './ai-providers.ts';
 import { awsDetectors } from './aws.ts';
 import { azureDetectors } from './azure.ts';
+// Personal data: national, tax and health ids, documents, accounts, wallets, devices.
+import { bankAccountDetectors } from './bank-accounts.ts';
 import { canadaSinDetectors } from './canada-sin.ts';
+import { cryptoWalletDetectors } from './crypto-wallets.ts';
 import { dateOfBirthDetectors } from './date-of-birth.ts';
+import { deviceIdDetectors } from './device-ids.ts';
 import { emailDetectors } from './email.ts';
 import { genericSecretDetectors } from './generic-secrets.ts';
 import { githubDetectors } from './github.ts';
 import { gitlabDetectors } from './gitlab.ts';
 import { googleDetectors } from './google.ts';
+import { healthIdDetectors } from './health-ids.ts';
 import { httpAuthDetectors } from './http-auth.ts';
 import { ibanDetectors } from './iban.ts';
 import { indiaAadhaarDetectors } from './india-aadhaar.ts';
 import { ipAddressDetectors } from './ip-address.ts';
 import { jwtDetectors } from './jwt.ts';
+import { nationalIdsEuropeDetectors } from './national-ids-europe.ts';
+import { nationalIdsWorldDetectors } from './national-ids-world.ts';
 import { netherlandsBsnDetectors } from './netherlands-bsn.ts';
 import { npmDetectors } from './npm.ts';
 import { paymentCardDetectors } from './payment-cards.ts';
@@ -24,6 +31,7 @@ import { sendgridDetectors } from './sendgrid.ts';
 import { slackDetectors } from './slack.ts';
 import { spainDniDetectors } from './spain-dni.ts';
 import { stripeDetectors } from './stripe.ts';
+import { travelDocumentDetectors } from './travel-documents.ts';
 import { twilioDetectors } from './twilio.ts';
 import { ukNhsDetectors } from './uk-nhs.ts';
 import { urlCredentialDetectors } from './url-credentials.ts';
@@ -60,6 +68,13 @@ export const detectors: readonly Detector[] = [
   ...netherlandsBsnDetectors,
   ...spainDniDetectors,
   ...indiaAadhaarDetectors,
+  ...nationalIdsEuropeDetectors,
+  ...nationalIdsWorldDetectors,
+  ...healthIdDetectors,
+  ...travelDocumentDetectors,
+  ...bankAccountDetectors,
+  ...cryptoWalletDetectors,
+  ...deviceIdDetectors,
 ];
 
 const byId = new Map(detectors.map((d) => [d.id, d]));

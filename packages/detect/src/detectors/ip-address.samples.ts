@@ -31,7 +31,7 @@ export const samples: FamilySamples = {
       (r) =>
         `request_id=${chars(r, HEX, 8)}-${chars(r, HEX, 4)}-4${chars(r, HEX, 3)}-a${chars(r, HEX, 3)}-${chars(r, HEX, 12)}`,
       (r) =>
-        `mac ${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)} at 12:${int(r, 10, 59)}:${int(r, 10, 59)}`,
+        `mac ${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)}:${chars(r, HEX, 2)} at 12:${int(r, 10, 59)}:${int(r, 10, 59)}`,
     ],
   },
 };

@@ -1,6 +1,32 @@
-import type { Detector } from '../types.ts';
-import { paymentCardValid } from '../validators/payment-card.ts';
-import { re } from './pattern-kit.ts';
+import type { Detector, MatchContext } from '../types.ts';
+import { cardIssuer, paymentCardValid } from '../validators/payment-card.ts';
+import { contextHas, re } from './pattern-kit.ts';
+
+const CARD_WORDS = [
+  'card',
+  'credit',
+  'debit',
+  'visa',
+  'mastercard',
+  'maestro',
+  'amex',
+  'pan',
+  'cc',
+  'cc_number',
+  'payment',
+  'jcb',
+  'uatp',
+];
+
+/**
+ * Issuers whose ranges are wide or whose lengths are unusual (Maestro of 12-15 digits, UATP,
+ * 13-digit Visa, which national ids with a Luhn digit also look like):
+ * a bare number in those needs a card word on its line.
+ */
+function needsContext(digits: string): boolean {
+  const issuer = cardIssuer(digits);
+  return issuer === 'uatp' || (issuer === 'maestro' && digits.length < 16) || digits.length === 13;
+}
 
 /** Payment card numbers (PAN): issuer prefix, length and Luhn check; spaces or dashes allowed. */
 export const paymentCard: Detector = {
@@ -10,8 +36,11 @@ export const paymentCard: Detector = {
   severity: 'high',
   keywords: [],
   structural: { minDigits: 12 },
-  pattern: re('\\b[2-6][0-9]{3}(?:[ -]?[0-9]){8,15}\\b'),
-  validate: paymentCardValid,
+  pattern: re('\\b[1-9][0-9]{3}(?:[ -]?[0-9]){8,15}\\b'),
+  validate: (value: string, ctx: MatchContext) => {
+    if (!paymentCardValid(value, ctx)) return false;
+    return !needsContext(value.replace(/[^0-9]/g, '')) || contextHas(ctx, CARD_WORDS);
+  },
   contextWords: ['card', 'credit', 'visa', 'mastercard', 'amex', 'pan', 'cc_number', 'payment'],
   baseConfidence: 0.8,
   validator: 'Luhn, issuer prefix and length',
