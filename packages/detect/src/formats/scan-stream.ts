@@ -76,7 +76,11 @@ export async function scanStream(
         ctx.enter(depth + 1);
         await scanStream(ctx, inner, member, depth + 1, memberPath(member));
       };
-      if (format === 'zip') await readZip(ctx, stream, scanMember, isAllowed);
+      const document = format === 'zip' ? zipDocument(head, name) : undefined;
+      if (document) {
+        const { readOffice } = await import('./office/office-reader.ts');
+        await readOffice(ctx, stream, document, archivePath, scanMember, isAllowed);
+      } else if (format === 'zip') await readZip(ctx, stream, scanMember, isAllowed);
       else await readTar(ctx, stream, scanMember, isAllowed);
       return 'scanned';
     }
