@@ -22,9 +22,27 @@ export interface Location {
   /** 0-based column index of a CSV/TSV cell. */
   column_index?: number;
   column_name?: string;
+  /** 1-based page of a PDF. */
   page?: number;
   /** Path of the member inside an archive, `outer.zip!inner.tar!file.txt` style. */
   archive_path?: string;
+  /** Worksheet name of a spreadsheet (XLSX, ODS). */
+  sheet?: string;
+  /** A1-style cell reference inside `sheet`. */
+  cell?: string;
+  /** 1-based slide of a presentation (PPTX, ODP). */
+  slide?: number;
+  /**
+   * Part of a document or message: `document`, `header1`, `footer2`, `comments`, `notes`,
+   * a slide's shape name, an e-mail header name or MIME part path (`1.2`).
+   */
+  part?: string;
+  /** 1-based paragraph of a word-processing part. */
+  paragraph?: number;
+  /** 0-based row group of a Parquet file (stripe of an ORC file). */
+  row_group?: number;
+  /** 0-based message of a mailbox. */
+  message_index?: number;
 }
 
 /** A finding never carries the raw matched value: only `redacted` and `fingerprint`. */
@@ -57,7 +75,18 @@ export type ReasonCode =
   | 'FINDINGS_LIMIT'
   | 'EXCLUDED'
   | 'READ_ERROR'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  /** A format this build recognises but does not read (legacy Office, ORC): named in the detail. */
+  | 'UNSUPPORTED_FORMAT'
+  /** An encrypted document (PDF with a password, encrypted OOXML). */
+  | 'ENCRYPTED'
+  /** A PDF whose pages carry no text (scanned images; OCR is not in scope). */
+  | 'NO_TEXT_LAYER'
+  | 'CORRUPT_PARQUET'
+  | 'CORRUPT_AVRO'
+  | 'CORRUPT_PDF'
+  | 'CORRUPT_DOCUMENT'
+  | 'CORRUPT_EMAIL';
 
 export interface ObjectScanResult {
   status: ObjectStatus;

@@ -5,6 +5,14 @@ export interface FieldInfo {
   column_name?: string;
   json_path?: string;
   record_index?: number;
+  page?: number;
+  sheet?: string;
+  cell?: string;
+  slide?: number;
+  part?: string;
+  paragraph?: number;
+  row_group?: number;
+  message_index?: number;
   /** Column name or JSON key path, used for context scoring. */
   fieldName?: string;
 }

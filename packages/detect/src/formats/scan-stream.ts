@@ -1,4 +1,6 @@
+import { ScanStop } from '../limits.ts';
 import { readGzip } from './gzip-reader.ts';
+import { ole2Kind, sniffMagic, zipDocument } from './magic.ts';
 import { peek } from './peek.ts';
 import { SNIFF_BYTES, sniff } from './sniff.ts';
 import { readTar } from './tar-reader.ts';
@@ -10,9 +12,11 @@ import { readZip } from './zip-reader.ts';
 export type StreamOutcome = 'scanned' | 'binary';
 
 /**
- * Scans one stream of any supported format: sniffs it, unwraps gzip/zip/tar layers (each
- * member recursing here one level deeper) and hands text to the engine. `archivePath` names
- * the member inside the object (`inner.tar!dir/file.txt`), undefined at the top level.
+ * Scans one stream of any supported format: sniffs it by content, unwraps compression and
+ * archive layers (each member recursing here one level deeper), reads documents and data files
+ * through their own readers, and hands text to the engine. `archivePath` names the member
+ * inside the object (`inner.tar!dir/file.txt`), undefined at the top level. Readers of the
+ * rarer formats are loaded only when such a stream turns up.
  */
 export async function scanStream(
   ctx: WalkContext,
@@ -22,17 +26,48 @@ export async function scanStream(
   archivePath: string | undefined,
 ): Promise<StreamOutcome> {
   const { head, stream } = await peek(source, SNIFF_BYTES);
-  const format = sniff(head);
   const memberPath = (member: string) => (archivePath === undefined ? member : `${archivePath}!${member}`);
   const isAllowed = (member: string) => !ctx.engine.allowlist.allowsPath(memberPath(member));
+  const scanInner = async (inner: AsyncIterable<Uint8Array>, innerName: string) => {
+    await scanStream(ctx, inner, innerName, depth + 1, archivePath);
+  };
+  const magic = sniffMagic(head);
+  switch (magic) {
+    case 'bzip2':
+    case 'xz':
+    case 'zstd': {
+      ctx.enter(depth + 1);
+      const { readCompressed } = await import('./stream-decompress.ts');
+      await readCompressed(ctx, magic, stream, name, scanInner);
+      return 'scanned';
+    }
+    case 'pdf': {
+      const { readPdf } = await import('./pdf-reader.ts');
+      await readPdf(ctx, stream, archivePath);
+      return 'scanned';
+    }
+    case 'ole2':
+      throw new ScanStop(
+        'UNSUPPORTED_FORMAT',
+        `${ole2Kind(name)} is not read; convert it to its XML format`,
+        false,
+      );
+    case 'orc':
+      throw new ScanStop(
+        'UNSUPPORTED_FORMAT',
+        'ORC files are not read (no maintained JavaScript reader)',
+        false,
+      );
+    default:
+      break;
+  }
+  const format = sniff(head);
   switch (format) {
     case 'binary':
       return 'binary';
     case 'gzip':
       ctx.enter(depth + 1);
-      await readGzip(ctx, stream, name, async (inner, innerName) => {
-        await scanStream(ctx, inner, innerName, depth + 1, archivePath);
-      });
+      await readGzip(ctx, stream, name, scanInner);
       return 'scanned';
     case 'zip':
     case 'tar': {
@@ -41,7 +76,11 @@ export async function scanStream(
         ctx.enter(depth + 1);
         await scanStream(ctx, inner, member, depth + 1, memberPath(member));
       };
-      if (format === 'zip') await readZip(ctx, stream, scanMember, isAllowed);
+      const document = format === 'zip' ? zipDocument(head, name) : undefined;
+      if (document) {
+        const { readOffice } = await import('./office/office-reader.ts');
+        await readOffice(ctx, stream, document, archivePath, scanMember, isAllowed);
+      } else if (format === 'zip') await readZip(ctx, stream, scanMember, isAllowed);
       else await readTar(ctx, stream, scanMember, isAllowed);
       return 'scanned';
     }

@@ -1,3 +1,4 @@
+import { DOCUMENT_FIELDS } from './place.ts';
 import { type ReportFinding, reportFindings, type ScanReport } from './report.ts';
 
 const COLUMNS = [
@@ -19,6 +20,7 @@ const COLUMNS = [
   'column_name',
   'redacted',
   'fingerprint',
+  ...DOCUMENT_FIELDS,
 ] as const;
 
 /** Quotes a CSV cell; a leading `= + - @` is prefixed with `'` so spreadsheets do not run it. */
@@ -53,6 +55,14 @@ export function csvRow(f: ReportFinding): string {
     column_name: f.location.column_name,
     redacted: f.redacted,
     fingerprint: f.fingerprint,
+    sheet: f.location.sheet,
+    cell: f.location.cell,
+    page: f.location.page,
+    slide: f.location.slide,
+    part: f.location.part,
+    paragraph: f.location.paragraph,
+    row_group: f.location.row_group,
+    message_index: f.location.message_index,
   };
   return `${COLUMNS.map((c) => csvCell(row[c])).join(',')}\r\n`;
 }

@@ -5,6 +5,7 @@ import type { ScanReport } from './report.ts';
 import { SarifWriter, sarifReport } from './sarif-report.ts';
 import { tableReport } from './table-report.ts';
 
+export { DOCUMENT_FIELDS, documentPlace } from './place.ts';
 export type { ReportFinding, ReportObject, ScanReport } from './report.ts';
 export { reportFindings, reportSummary } from './report.ts';
 export { CSV_HEADER, csvReport, csvRow, jsonlReport, jsonReport, SarifWriter, sarifReport, tableReport };

@@ -1,4 +1,5 @@
 import type { Detector, Severity } from '../types.ts';
+import { DOCUMENT_FIELDS, documentPlace } from './place.ts';
 import { type ReportFinding, reportFindings, type ScanReport } from './report.ts';
 
 /** The SARIF 2.1.0 schema this report follows. */
@@ -23,6 +24,10 @@ function sarifResult(f: ReportFinding, ruleIndex: ReadonlyMap<string, number>) {
     byteLength: Math.max(0, f.location.byte_end - f.location.byte_start),
   };
   const index = ruleIndex.get(f.detector);
+  const place = documentPlace(f.location);
+  const documentFields = Object.fromEntries(
+    DOCUMENT_FIELDS.filter((k) => f.location[k] !== undefined).map((k) => [k, f.location[k]]),
+  );
   return {
     ruleId: f.detector,
     ...(index === undefined ? {} : { ruleIndex: index }),
@@ -39,6 +44,7 @@ function sarifResult(f: ReportFinding, ruleIndex: ReadonlyMap<string, number>) {
           },
           region,
         },
+        ...(place ? { logicalLocations: [{ fullyQualifiedName: place, kind: 'element' }] } : {}),
       },
     ],
     partialFingerprints: { 'dataScannerValue/v1': f.fingerprint },
@@ -51,6 +57,7 @@ function sarifResult(f: ReportFinding, ruleIndex: ReadonlyMap<string, number>) {
       ...(f.location.column_name ? { column_name: f.location.column_name } : {}),
       ...(f.location.row !== undefined ? { row: f.location.row } : {}),
       ...(f.location.record_index !== undefined ? { record_index: f.location.record_index } : {}),
+      ...documentFields,
     },
   };
 }

@@ -1,3 +1,4 @@
+import { documentPlace } from './place.ts';
 import { reportFindings, reportSummary, type ScanReport } from './report.ts';
 
 function pad(s: string, n: number): string {
@@ -11,7 +12,7 @@ export function tableReport(report: ScanReport): string {
       f.object.key + (f.location.archive_path ? `!${f.location.archive_path}` : ''),
       `${f.location.line}:${f.location.column}`,
     ].join(':');
-    const field = f.location.json_path ?? f.location.column_name ?? '';
+    const field = documentPlace(f.location) || (f.location.json_path ?? f.location.column_name ?? '');
     return [f.severity.toUpperCase(), f.detector, where, field, f.redacted, f.confidence.toFixed(2)];
   });
   const header = ['SEVERITY', 'DETECTOR', 'LOCATION', 'FIELD', 'PREVIEW', 'CONF'];

@@ -1,0 +1,151 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FieldInfo } from '../../engine/locator.ts';
+import type { ZipDocument } from '../magic.ts';
+import { SegmentWriter } from '../segments.ts';
+import type { WalkContext } from '../walk-context.ts';
+import { readZip } from '../zip-reader.ts';
+import { OpenDocumentHandler } from './open-document.ts';
+import { SlideHandler, slidePart } from './presentation.ts';
+import { SharedStringsHandler, WorkbookHandler, WorksheetHandler } from './spreadsheet.ts';
+import { WordPartHandler, wordPart } from './word-processing.ts';
+import { parseXml, type XmlHandler } from './xml-parts.ts';
+
+/** Scans an embedded object (a workbook inside a document) one level deeper. */
+export type ScanEmbedded = (stream: AsyncIterable<Uint8Array>, member: string) => Promise<void>;
+
+/** Parts that hold only layout, styles, themes or relationships: passed over. */
+const LAYOUT_PART =
+  /(?:^|\/)(?:_rels\/.*\.rels|styles\.xml|theme\/.*|fontTable\.xml|settings\.xml|webSettings\.xml|numbering\.xml|slideLayouts\/.*|slideMasters\/.*|notesMasters\/.*|handoutMasters\/.*|presProps\.xml|viewProps\.xml|tableStyles\.xml|calcChain\.xml|printerSettings\/.*|manifest\.xml|mimetype|Thumbnails\/.*|Configurations2\/.*)$/;
+
+/** Document properties (author, company, custom fields): scanned as the `properties` part. */
+const PROPERTIES_PART = /^(?:docProps\/(?:core|app|custom)\.xml|meta\.xml)$/;
+
+/** The text of every element, one segment per element with text (document properties). */
+class PropertiesHandler implements XmlHandler {
+  private current = '';
+
+  constructor(private readonly emit: (text: string, field: FieldInfo) => void) {}
+
+  open(): void {
+    this.flush();
+  }
+
+  text(t: string): void {
+    this.current += t;
+  }
+
+  close(): void {
+    this.flush();
+  }
+
+  private flush(): void {
+    if (this.current.trim() !== '') this.emit(this.current, { part: 'properties' });
+    this.current = '';
+  }
+}
+
+/**
+ * Reads an office document (OOXML `.docx`/`.xlsx`/`.pptx`, OpenDocument `.odt`/`.ods`/`.odp`)
+ * as it streams: each XML part goes through a streaming parser, never a whole document model.
+ * Text is located by part and paragraph, sheet and cell, or slide and shape. The zip reader's
+ * guards (ratio, decompressed size, member count) apply to every part. Worksheets that arrive
+ * before the shared strings they refer to are spooled to a temporary file and read after.
+ */
+export async function readOffice(
+  ctx: WalkContext,
+  stream: AsyncIterable<Uint8Array>,
+  kind: ZipDocument | 'ooxml',
+  archivePath: string | undefined,
+  scanEmbedded: ScanEmbedded,
+  isAllowed: (member: string) => boolean,
+): Promise<void> {
+  const writer = new SegmentWriter(ctx, archivePath);
+  const emit = (text: string, field: FieldInfo) => writer.write(text, field);
+  const workbook = new WorkbookHandler();
+  let shared: string[] | undefined;
+  let sharedExpected = kind === 'xlsx';
+  const spooled: { member: string; file: string }[] = [];
+  let spoolDir: string | undefined;
+  const sheetName = (member: string) => workbook.names.get(member) ?? path.basename(member, '.xml');
+
+  const scanMember = async (member: AsyncIterable<Uint8Array>, name: string): Promise<void> => {
+    if (name === '[Content_Types].xml') {
+      let types = '';
+      for await (const chunk of member) types += Buffer.from(chunk).toString('latin1');
+      sharedExpected = types.includes('/xl/sharedStrings.xml');
+      return;
+    }
+    if (name === 'xl/sharedStrings.xml') {
+      const handler = new SharedStringsHandler();
+      await parseXml(member, handler, name);
+      shared = handler.strings;
+      return;
+    }
+    if (name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels') {
+      await parseXml(member, workbook, name);
+      return;
+    }
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
+      if (shared === undefined && sharedExpected) {
+        spoolDir ??= await mkdtemp(path.join(os.tmpdir(), 'data-scanner-office-'));
+        const file = path.join(spoolDir, `${spooled.length}.xml`);
+        await pipeline(Readable.from(member), createWriteStream(file, { mode: 0o600 }));
+        spooled.push({ member: name, file });
+        return;
+      }
+      await parseXml(member, new WorksheetHandler(sheetName(name), shared ?? [], emit), name);
+      return;
+    }
+    const word = wordPart(name);
+    if (word) {
+      await parseXml(member, new WordPartHandler(word, emit), name);
+      return;
+    }
+    const slide = slidePart(name);
+    if (slide) {
+      await parseXml(member, new SlideHandler(slide.slide, slide.kind, emit), name);
+      return;
+    }
+    if (
+      (kind === 'odt' || kind === 'ods' || kind === 'odp') &&
+      (name === 'content.xml' || name === 'styles.xml')
+    ) {
+      await parseXml(
+        member,
+        new OpenDocumentHandler(name === 'content.xml' ? 'content' : 'styles', emit),
+        name,
+      );
+      return;
+    }
+    if (PROPERTIES_PART.test(name)) {
+      await parseXml(member, new PropertiesHandler(emit), name);
+      return;
+    }
+    if (LAYOUT_PART.test(name) || /\.(?:xml|rels)$/.test(name)) {
+      // Read through (and so past the zip guards) without keeping anything.
+      for await (const _ of member);
+      return;
+    }
+    // Embedded objects (a workbook in a document, an attached PDF); images come out as binary.
+    await scanEmbedded(member, name);
+  };
+
+  try {
+    await readZip(ctx, stream, scanMember, isAllowed);
+    for (const { member, file } of spooled) {
+      await parseXml(
+        createReadStream(file),
+        new WorksheetHandler(sheetName(member), shared ?? [], emit),
+        member,
+      );
+    }
+  } finally {
+    writer.end();
+    if (spoolDir) await rm(spoolDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,72 @@
+import type { FieldInfo } from '../../engine/locator.ts';
+import { TextCollector, type XmlHandler } from './xml-parts.ts';
+
+/**
+ * A WordprocessingML part (`word/document.xml`, headers, footers, comments, notes): one segment
+ * per paragraph, with tracked deletions (`w:delText`) and field codes scanned too. Paragraphs in
+ * a table carry their cell (`table 1 R2C3`).
+ */
+export class WordPartHandler implements XmlHandler {
+  private readonly collected = new TextCollector(new Set(['w:t', 'w:delText', 'w:instrText']));
+  private paragraph = 0;
+  private tables = 0;
+  /** Open tables, innermost last: table number, row and column. */
+  private readonly cells: { table: number; row: number; col: number }[] = [];
+
+  constructor(
+    private readonly part: string,
+    private readonly emit: (text: string, field: FieldInfo) => void,
+  ) {}
+
+  open(name: string): void {
+    this.collected.open(name);
+    switch (name) {
+      case 'w:tbl':
+        this.cells.push({ table: ++this.tables, row: 0, col: 0 });
+        break;
+      case 'w:tr': {
+        const cell = this.cells.at(-1);
+        if (cell) {
+          cell.row++;
+          cell.col = 0;
+        }
+        break;
+      }
+      case 'w:tc': {
+        const cell = this.cells.at(-1);
+        if (cell) cell.col++;
+        break;
+      }
+      case 'w:tab':
+        this.collected.separator('\t');
+        break;
+      case 'w:br':
+      case 'w:cr':
+        this.collected.separator('\n');
+        break;
+    }
+  }
+
+  text(t: string): void {
+    this.collected.add(t);
+  }
+
+  close(name: string): void {
+    this.collected.close(name);
+    if (name === 'w:p') {
+      this.paragraph++;
+      const field: FieldInfo = { part: this.part, paragraph: this.paragraph };
+      const cell = this.cells.at(-1);
+      if (cell) field.cell = `table ${cell.table} R${cell.row}C${cell.col}`;
+      this.emit(this.collected.take(), field);
+    } else if (name === 'w:tbl') this.cells.pop();
+  }
+}
+
+/** The part name a WordprocessingML member is reported as (`word/footer2.xml` → `footer2`). */
+export function wordPart(member: string): string | undefined {
+  const m = /^word\/(document|header\d*|footer\d*|comments|footnotes|endnotes|commentsExtended)\.xml$/.exec(
+    member,
+  );
+  return m?.[1];
+}

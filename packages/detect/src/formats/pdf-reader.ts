@@ -1,0 +1,101 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ScanStop } from '../limits.ts';
+import { collect } from './collect.ts';
+import { SegmentWriter } from './segments.ts';
+import type { WalkContext } from './walk-context.ts';
+
+/** Largest PDF read into memory (pdf.js needs the whole file for its cross-reference table). */
+export const MAX_PDF_BYTES = 256 * 1024 * 1024;
+
+interface TextItem {
+  str: string;
+  hasEOL?: boolean;
+  transform?: number[];
+  width?: number;
+}
+
+/** A page's text in reading order: items on one line joined, a space where pdf.js left a gap. */
+export function pageText(items: readonly unknown[]): string {
+  let out = '';
+  let lastEnd: number | undefined;
+  let lastY: number | undefined;
+  for (const raw of items) {
+    const item = raw as TextItem;
+    if (typeof item.str !== 'string') continue;
+    const x = item.transform?.[4];
+    const y = item.transform?.[5];
+    if (lastY !== undefined && y !== undefined && Math.abs(y - lastY) > 1 && !out.endsWith('\n')) out += '\n';
+    else if (lastEnd !== undefined && x !== undefined && x > lastEnd + 1 && !/\s$/.test(out)) out += ' ';
+    out += item.str;
+    if (item.hasEOL) out += '\n';
+    lastEnd = x !== undefined ? x + (item.width ?? 0) : undefined;
+    lastY = y;
+  }
+  return out;
+}
+
+let standardFonts: string | undefined;
+function standardFontDataUrl(): string {
+  standardFonts ??= `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
+  return standardFonts;
+}
+
+/**
+ * Scans the text layer of a PDF, page by page (locations carry the 1-based page). An encrypted
+ * PDF ends SKIPPED `ENCRYPTED`; one whose pages hold no text (scanned images) `NO_TEXT_LAYER`.
+ */
+export async function readPdf(
+  ctx: WalkContext,
+  stream: AsyncIterable<Uint8Array>,
+  archivePath: string | undefined,
+): Promise<void> {
+  const data = await collect(stream, MAX_PDF_BYTES, 'a PDF');
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = getDocument({
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    standardFontDataUrl: standardFontDataUrl(),
+    verbosity: 0,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => {});
+    if ((err as Error)?.name === 'PasswordException') {
+      throw new ScanStop('ENCRYPTED', 'the PDF is encrypted and needs a password', false);
+    }
+    throw new ScanStop('CORRUPT_PDF', 'the PDF could not be parsed', false);
+  }
+  const writer = new SegmentWriter(ctx, archivePath);
+  let chars = 0;
+  try {
+    for (let page = 1; page <= doc.numPages; page++) {
+      let text: string;
+      try {
+        const p = await doc.getPage(page);
+        text = pageText((await p.getTextContent()).items);
+        p.cleanup();
+      } catch {
+        ctx.soft('CORRUPT_PDF', `page ${page} of the PDF could not be read`);
+        continue;
+      }
+      if (text.trim() === '') continue;
+      chars += text.length;
+      writer.write(text, { page });
+    }
+  } finally {
+    writer.end();
+    await doc.destroy().catch(() => {});
+  }
+  if (chars === 0 && doc.numPages > 0) {
+    throw new ScanStop(
+      'NO_TEXT_LAYER',
+      `none of the ${doc.numPages} pages has a text layer (OCR is not in scope)`,
+      false,
+    );
+  }
+}
