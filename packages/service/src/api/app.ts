@@ -23,6 +23,9 @@ export type { ApiConfig, ApiDeps, ApiEnv } from './api-env.ts';
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
 
+/** PostgreSQL's `character_not_in_repertoire` (NUL in text) and `untranslatable_character`. */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'bad_request',
   401: 'unauthorized',
@@ -124,6 +127,14 @@ export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
     if (err instanceof HTTPException && err.status < 500) {
       const code = STATUS_CODES[err.status] ?? 'bad_request';
       return c.json(errorBody(code, err.message || code), err.status);
+    }
+    if (UNSTORABLE_TEXT.has((err as { code?: unknown }).code as string)) {
+      // A field the schemas let through with text PostgreSQL cannot hold: still the client's mistake.
+      (c.get('logger') ?? deps.logger).warn(
+        { err: (err as Error).message },
+        'request text the database cannot store',
+      );
+      return c.json(errorBody('validation_failed', 'Request holds characters that cannot be stored'), 422);
     }
     (c.get('logger') ?? deps.logger).error({ err }, 'unhandled error');
     return c.json(errorBody('internal', 'Internal error'), 500);
