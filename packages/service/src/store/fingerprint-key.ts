@@ -98,16 +98,20 @@ export async function resolveFingerprintKey(options: FingerprintKeyOptions): Pro
     key = (await createKeyFile(file, made)) ? made : await readKeyFile(file);
     if (key === made) options.logger.info({ key_file: file }, 'fingerprint key generated (mode 0600)');
   }
-  if (key === undefined) throw new Error(`fingerprint key file ${file} is empty; delete it or set FINGERPRINT_KEY`);
+  if (key === undefined)
+    throw new Error(`fingerprint key file ${file} is empty; delete it or set FINGERPRINT_KEY`);
   const { mode } = await stat(file);
   if ((mode & 0o077) !== 0) {
     await chmod(file, 0o600);
-    options.logger.warn({ key_file: file }, 'fingerprint key file was readable by others; its mode is now 0600');
+    options.logger.warn(
+      { key_file: file },
+      'fingerprint key file was readable by others; its mode is now 0600',
+    );
   }
   if (options.sharedDatabase)
     options.logger.warn(
       { key_file: file },
-      'no FINGERPRINT_KEY: the key file is this machine\'s own, so set FINGERPRINT_KEY on every worker sharing the database for fingerprints to group across them',
+      "no FINGERPRINT_KEY: the key file is this machine's own, so set FINGERPRINT_KEY on every worker sharing the database for fingerprints to group across them",
     );
   return key;
 }
