@@ -41,8 +41,11 @@ export interface Finding {
   fingerprint: string;
 }
 
-/** Per-object outcome. COMPLETE: scanned fully; PARTIAL: scanned in part; SKIPPED: not scanned. */
-export type ObjectStatus = 'COMPLETE' | 'PARTIAL' | 'SKIPPED';
+/**
+ * Per-object outcome. COMPLETE: scanned fully; PARTIAL: scanned in part; SKIPPED: not scanned by
+ * design (binary, not a regular file, outside the roots); FAILED: could not be read.
+ */
+export type ObjectStatus = 'COMPLETE' | 'PARTIAL' | 'SKIPPED' | 'FAILED';
 
 export type ReasonCode =
   | 'UNSUPPORTED_BINARY'
@@ -57,7 +60,12 @@ export type ReasonCode =
   | 'FINDINGS_LIMIT'
   | 'EXCLUDED'
   | 'READ_ERROR'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  | 'ACCESS_DENIED'
+  | 'NOT_FOUND'
+  | 'NOT_REGULAR_FILE'
+  | 'BROKEN_SYMLINK'
+  | 'OUTSIDE_ROOT';
 
 export interface ObjectScanResult {
   status: ObjectStatus;
