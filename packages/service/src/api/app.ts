@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { getPath } from 'hono/utils/url';
+import { KeyUsage } from '../auth/key-usage.ts';
 import type { ApiDeps, ApiEnv } from './api-env.ts';
 import { type ErrorCode, errorBody, HttpError } from './http-error.ts';
 import { methodNotAllowed } from './method-not-allowed.ts';
@@ -52,7 +53,16 @@ export function withoutApiPrefix(request: Request): string {
  * Builds the v1 HTTP API. The same app object is served by Node (`serve --role api`) and by the
  * Lambda handlers, and tests call `app.request()` on it with no server.
  */
-export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
+export function createApp(appDeps: ApiDeps): OpenAPIHono<ApiEnv> {
+  const deps: ApiDeps = {
+    ...appDeps,
+    keyUsage:
+      appDeps.keyUsage ??
+      new KeyUsage((ids) => appDeps.store.touchApiKeys(ids), {
+        onError: (err) =>
+          appDeps.logger.warn({ err: (err as Error).message }, 'could not record API key use'),
+      }),
+  };
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook, getPath: withoutApiPrefix });
 
   app.use(requestId({ headerName: 'X-Request-Id', limitLength: 128 }));
