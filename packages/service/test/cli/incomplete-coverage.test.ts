@@ -58,7 +58,9 @@ describe('data-scanner scan with objects it cannot read', () => {
       'data-scanner: coverage incomplete: 2 object(s) could not be read (FAILED in the report); exit 2 (--allow-incomplete exits on findings alone)\n',
     );
     const report = JSON.parse(r.stdout) as JsonReport;
-    expect(Object.fromEntries(report.objects.map((o) => [o.object.key, [o.status, o.reason ?? null]]))).toEqual({
+    expect(
+      Object.fromEntries(report.objects.map((o) => [o.object.key, [o.status, o.reason ?? null]])),
+    ).toEqual({
       'escape.txt': ['SKIPPED', 'OUTSIDE_ROOT'],
       'later/also-ok.txt': ['COMPLETE', null],
       'locked/': ['FAILED', 'ACCESS_DENIED'],

@@ -19,8 +19,7 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const logger = () =>
-  pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+const logger = () => pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
 const keyFile = () => path.join(dataDir, FINGERPRINT_KEY_FILE);
 const OLD_KEY = 'a'.repeat(64);
 
@@ -35,37 +34,70 @@ async function plantOldKey(): Promise<void> {
 
 describe('resolveFingerprintKey', () => {
   it('generates the key once into the data dir (mode 0600) and never writes it to the database', async () => {
-    const first = await resolveFingerprintKey({ pool: db().pool, configured: undefined, dataDir, logger: logger() });
+    const first = await resolveFingerprintKey({
+      pool: db().pool,
+      configured: undefined,
+      dataDir,
+      logger: logger(),
+    });
     expect(first).toMatch(/^[0-9a-f]{64}$/);
     expect((await stat(keyFile())).mode & 0o777).toBe(0o600);
-    const again = await resolveFingerprintKey({ pool: db().pool, configured: undefined, dataDir, logger: logger() });
+    const again = await resolveFingerprintKey({
+      pool: db().pool,
+      configured: undefined,
+      dataDir,
+      logger: logger(),
+    });
     expect(again).toBe(first);
     expect(await storedKeys()).toEqual([]);
   });
 
   it('FINGERPRINT_KEY wins and writes no file', async () => {
-    const key = await resolveFingerprintKey({ pool: db().pool, configured: 'from-env', dataDir, logger: logger() });
+    const key = await resolveFingerprintKey({
+      pool: db().pool,
+      configured: 'from-env',
+      dataDir,
+      logger: logger(),
+    });
     expect(key).toBe('from-env');
     await expect(stat(keyFile())).rejects.toThrow(/ENOENT/);
   });
 
   it('moves a key an earlier version stored in the settings table to the key file, with one log line', async () => {
     await plantOldKey();
-    const key = await resolveFingerprintKey({ pool: db().pool, configured: undefined, dataDir, logger: logger() });
+    const key = await resolveFingerprintKey({
+      pool: db().pool,
+      configured: undefined,
+      dataDir,
+      logger: logger(),
+    });
     expect(key).toBe(OLD_KEY);
     expect((await readFile(keyFile(), 'utf8')).trim()).toBe(OLD_KEY);
     expect((await stat(keyFile())).mode & 0o777).toBe(0o600);
     expect(await storedKeys()).toEqual([]);
     expect(lines.filter((l) => l.msg.includes('fingerprint key'))).toEqual([
-      expect.objectContaining({ level: 30, msg: `fingerprint key moved from the database to ${keyFile()} (mode 0600)` }),
+      expect.objectContaining({
+        level: 30,
+        msg: `fingerprint key moved from the database to ${keyFile()} (mode 0600)`,
+      }),
     ]);
-    const again = await resolveFingerprintKey({ pool: db().pool, configured: undefined, dataDir, logger: logger() });
+    const again = await resolveFingerprintKey({
+      pool: db().pool,
+      configured: undefined,
+      dataDir,
+      logger: logger(),
+    });
     expect(again).toBe(OLD_KEY);
   });
 
   it('with FINGERPRINT_KEY set, deletes the stored key and warns when it differed', async () => {
     await plantOldKey();
-    const key = await resolveFingerprintKey({ pool: db().pool, configured: 'new-key', dataDir, logger: logger() });
+    const key = await resolveFingerprintKey({
+      pool: db().pool,
+      configured: 'new-key',
+      dataDir,
+      logger: logger(),
+    });
     expect(key).toBe('new-key');
     expect(await storedKeys()).toEqual([]);
     await expect(stat(keyFile())).rejects.toThrow(/ENOENT/);
@@ -78,7 +110,12 @@ describe('resolveFingerprintKey', () => {
   it('keeps an existing, different key file and sets the stored key aside instead of overwriting it', async () => {
     await writeFile(keyFile(), 'b'.repeat(64), { mode: 0o600 });
     await plantOldKey();
-    const key = await resolveFingerprintKey({ pool: db().pool, configured: undefined, dataDir, logger: logger() });
+    const key = await resolveFingerprintKey({
+      pool: db().pool,
+      configured: undefined,
+      dataDir,
+      logger: logger(),
+    });
     expect(key).toBe('b'.repeat(64));
     expect((await readFile(`${keyFile()}.from-database`, 'utf8')).trim()).toBe(OLD_KEY);
     expect(await storedKeys()).toEqual([]);

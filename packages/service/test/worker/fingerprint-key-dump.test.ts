@@ -98,7 +98,6 @@ describe('fingerprint key and a database dump', () => {
     expect(rows).toHaveLength(1);
     const stored = (rows[0] as { fingerprint: string }).fingerprint;
 
-
     const dump = await dumpDatabase();
     expect(dump).toContain(stored);
     expect(dump).not.toContain(PLANTED);
