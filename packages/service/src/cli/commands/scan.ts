@@ -14,6 +14,7 @@ import {
   Scanner,
 } from '@data-scanner/detect';
 import { type Command, Option } from 'commander';
+import { unknownDetectorIds } from '../../detector-ids.ts';
 import { createSource, SourceError } from '../../sources/index.ts';
 
 /** Used when no key is configured and no key file can be written (fingerprints then only group within one machine's default). */
@@ -87,7 +88,7 @@ function pickDetectors(ids: string | undefined): readonly Detector[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const unknown = wanted.filter((id) => !catalogue.some((d) => d.id === id));
+  const unknown = unknownDetectorIds(wanted);
   if (unknown.length > 0) {
     throw new Error(`unknown detector(s): ${unknown.join(', ')} (see 'data-scanner detectors')`);
   }
