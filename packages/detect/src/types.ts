@@ -59,8 +59,11 @@ export interface Finding {
   fingerprint: string;
 }
 
-/** Per-object outcome. COMPLETE: scanned fully; PARTIAL: scanned in part; SKIPPED: not scanned. */
-export type ObjectStatus = 'COMPLETE' | 'PARTIAL' | 'SKIPPED';
+/**
+ * Per-object outcome. COMPLETE: scanned fully; PARTIAL: scanned in part; SKIPPED: not scanned by
+ * design (binary, not a regular file, outside the roots); FAILED: could not be read.
+ */
+export type ObjectStatus = 'COMPLETE' | 'PARTIAL' | 'SKIPPED' | 'FAILED';
 
 export type ReasonCode =
   | 'UNSUPPORTED_BINARY'
@@ -86,7 +89,12 @@ export type ReasonCode =
   | 'CORRUPT_AVRO'
   | 'CORRUPT_PDF'
   | 'CORRUPT_DOCUMENT'
-  | 'CORRUPT_EMAIL';
+  | 'CORRUPT_EMAIL'
+  | 'ACCESS_DENIED'
+  | 'NOT_FOUND'
+  | 'NOT_REGULAR_FILE'
+  | 'BROKEN_SYMLINK'
+  | 'OUTSIDE_ROOT';
 
 export interface ObjectScanResult {
   status: ObjectStatus;

@@ -61,6 +61,7 @@ async function run(url: string, root: string, workers: number) {
         env: {
           PATH: process.env.PATH,
           DATABASE_URL: url,
+          FINGERPRINT_KEY: 'bench-key',
           DATA_SCANNER_LOCAL_ROOTS: root,
           QUEUE_WAIT_SECONDS: '1',
           WORKER_CONCURRENCY: '2',

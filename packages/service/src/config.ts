@@ -79,7 +79,7 @@ export interface Config {
     };
   };
   api: {
-    /** `HOST` @default 0.0.0.0 */
+    /** `HOST`: the address the API (or health endpoint) listens on; the container image sets 0.0.0.0. @default 127.0.0.1 */
     host: string;
     /** `PORT` @default 4000 */
     port: number;
@@ -347,7 +347,7 @@ export function loadConfig(env: Env = process.env): Config {
       },
     },
     api: {
-      host: env.HOST ?? '0.0.0.0',
+      host: env.HOST || '127.0.0.1',
       port: int(env, 'PORT', 4000, problems, 1),
       healthPort:
         env.HEALTH_PORT || env.PORT

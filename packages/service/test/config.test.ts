@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
@@ -12,6 +13,14 @@ describe('loadConfig', () => {
       endpoint: undefined,
       forcePathStyle: false,
     });
+  });
+
+  it('listens on 127.0.0.1 unless HOST says otherwise, and the container image says 0.0.0.0', async () => {
+    expect(loadConfig({}).api.host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '' }).api.host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).api.host).toBe('0.0.0.0');
+    const dockerfile = await readFile(new URL('../../../Dockerfile', import.meta.url), 'utf8');
+    expect(dockerfile).toMatch(/^ENV .*\bHOST=0\.0\.0\.0\b/m);
   });
 
   it('uses SQS when a queue URL is given and path-style S3 for a custom endpoint', () => {

@@ -1,3 +1,4 @@
+/// <reference path="./untyped-modules.d.ts" />
 import { ReadableStream } from 'node:stream/web';
 import { Decompress as ZstdDecompress } from 'fzstd';
 import unbzip2 from 'unbzip2-stream';

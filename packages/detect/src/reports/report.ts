@@ -33,7 +33,7 @@ export function reportFindings(report: ScanReport): ReportFinding[] {
 
 /** Counts for a summary line. */
 export function reportSummary(report: ScanReport) {
-  const byStatus = { COMPLETE: 0, PARTIAL: 0, SKIPPED: 0 };
+  const byStatus = { COMPLETE: 0, PARTIAL: 0, SKIPPED: 0, FAILED: 0 };
   let findings = 0;
   let bytes = 0;
   for (const o of report.objects) {

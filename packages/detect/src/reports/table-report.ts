@@ -40,7 +40,7 @@ export function tableReport(report: ScanReport): string {
   const s = reportSummary(report);
   out.push(
     '',
-    `${s.findings} finding(s) in ${s.objects} object(s) (${s.COMPLETE} complete, ${s.PARTIAL} partial, ${s.SKIPPED} skipped), ${s.bytes_read} bytes read.`,
+    `${s.findings} finding(s) in ${s.objects} object(s) (${s.COMPLETE} complete, ${s.PARTIAL} partial, ${s.SKIPPED} skipped, ${s.FAILED} failed), ${s.bytes_read} bytes read.`,
   );
   return `${out.join('\n')}\n`;
 }

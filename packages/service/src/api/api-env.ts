@@ -1,3 +1,4 @@
+import type { KeyUsage } from '../auth/key-usage.ts';
 import type { Logger } from '../log.ts';
 import type { ChannelName } from '../notify/channel.ts';
 import type { PgNotificationSettings } from '../notify/notification-settings.ts';
@@ -48,6 +49,8 @@ export interface ApiDeps {
   cache?: Cache;
   /** Job change notifications for `GET /jobs/{id}?wait=`. @default - in-process: a wait re-reads every 2 s */
   jobEvents?: JobEvents;
+  /** Where API key uses are noted (`last_used_at`). @default - one made by `createApp` over `store` */
+  keyUsage?: KeyUsage;
 }
 
 /** Hono environment of the API: per-request values set by middleware. */

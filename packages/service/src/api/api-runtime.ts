@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type pg from 'pg';
+import type { KeyUsage } from '../auth/key-usage.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { availableChannels } from '../notify/channel.ts';
@@ -29,6 +30,8 @@ export function createApiApp(options: {
   env?: NodeJS.ProcessEnv;
   /** Rate limiter, cache and job events. @default - made from `config.redis` and never closed (Lambda) */
   shared?: SharedState;
+  /** Where API key uses are noted, for a caller that flushes it on stop. @default - the app's own */
+  keyUsage?: KeyUsage;
 }): OpenAPIHono<ApiEnv> {
   const shared = options.shared ?? createSharedState(options.config, options.logger);
   const queue = options.queue ?? createScanQueue(options.config, options.pool, { wakeups: shared.wakeups });
@@ -47,5 +50,6 @@ export function createApiApp(options: {
     rateLimit: { limiter: shared.rateLimiter, ...options.config.rateLimit },
     cache: shared.cache,
     jobEvents: shared.jobEvents,
+    ...(options.keyUsage ? { keyUsage: options.keyUsage } : {}),
   });
 }

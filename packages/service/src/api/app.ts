@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { getPath } from 'hono/utils/url';
+import { KeyUsage } from '../auth/key-usage.ts';
 import type { ApiDeps, ApiEnv } from './api-env.ts';
 import { type ErrorCode, errorBody, HttpError } from './http-error.ts';
 import { methodNotAllowed } from './method-not-allowed.ts';
@@ -22,6 +23,9 @@ import { validationHook } from './validation-hook.ts';
 export type { ApiConfig, ApiDeps, ApiEnv } from './api-env.ts';
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+/** PostgreSQL's `character_not_in_repertoire` (NUL in text) and `untranslatable_character`. */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'bad_request',
@@ -49,7 +53,16 @@ export function withoutApiPrefix(request: Request): string {
  * Builds the v1 HTTP API. The same app object is served by Node (`serve --role api`) and by the
  * Lambda handlers, and tests call `app.request()` on it with no server.
  */
-export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
+export function createApp(appDeps: ApiDeps): OpenAPIHono<ApiEnv> {
+  const deps: ApiDeps = {
+    ...appDeps,
+    keyUsage:
+      appDeps.keyUsage ??
+      new KeyUsage((ids) => appDeps.store.touchApiKeys(ids), {
+        onError: (err) =>
+          appDeps.logger.warn({ err: (err as Error).message }, 'could not record API key use'),
+      }),
+  };
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook, getPath: withoutApiPrefix });
 
   app.use(requestId({ headerName: 'X-Request-Id', limitLength: 128 }));
@@ -124,6 +137,14 @@ export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
     if (err instanceof HTTPException && err.status < 500) {
       const code = STATUS_CODES[err.status] ?? 'bad_request';
       return c.json(errorBody(code, err.message || code), err.status);
+    }
+    if (UNSTORABLE_TEXT.has((err as { code?: unknown }).code as string)) {
+      // A field the schemas let through with text PostgreSQL cannot hold: still the client's mistake.
+      (c.get('logger') ?? deps.logger).warn(
+        { err: (err as Error).message },
+        'request text the database cannot store',
+      );
+      return c.json(errorBody('validation_failed', 'Request holds characters that cannot be stored'), 422);
     }
     (c.get('logger') ?? deps.logger).error({ err }, 'unhandled error');
     return c.json(errorBody('internal', 'Internal error'), 500);

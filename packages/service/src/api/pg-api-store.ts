@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { touchApiKeys } from '../auth/key-store.ts';
 import { isFinalStatus } from '../ports/job-store.ts';
 import { countFindings } from '../store/finding-counts.ts';
 import type { ApiStore, JobCommands, JobKey, Page, PageRequest, ScanSpec, SubmitResult } from './ports.ts';
@@ -37,12 +38,16 @@ export class PgApiStore implements ApiStore {
     await this.pool.query('SELECT 1');
   }
 
-  async apiKeysByPrefix(prefix: string): Promise<{ tenantId: string; hash: string }[]> {
-    const { rows } = await this.pool.query<{ tenant_id: string; key_hash: string }>(
-      'SELECT tenant_id, key_hash FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL LIMIT 20',
+  async apiKeysByPrefix(prefix: string): Promise<{ id: string; tenantId: string; hash: string }[]> {
+    const { rows } = await this.pool.query<{ id: string; tenant_id: string; key_hash: string }>(
+      'SELECT id, tenant_id, key_hash FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL LIMIT 20',
       [prefix],
     );
-    return rows.map((r) => ({ tenantId: r.tenant_id, hash: r.key_hash }));
+    return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id, hash: r.key_hash }));
+  }
+
+  async touchApiKeys(ids: readonly string[]): Promise<void> {
+    await touchApiKeys(this.pool, ids);
   }
 
   async tenantByName(name: string): Promise<string | null> {

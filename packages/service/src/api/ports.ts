@@ -44,8 +44,10 @@ export interface SubmitResult {
 export interface ApiStore {
   /** Throws when the database cannot answer. */
   ping(): Promise<void>;
-  /** Unrevoked API keys whose public prefix is `prefix`: their tenant and stored sha-256 hash (hex). */
-  apiKeysByPrefix(prefix: string): Promise<{ tenantId: string; hash: string }[]>;
+  /** Unrevoked API keys whose public prefix is `prefix`: their id, tenant and stored sha-256 hash (hex). */
+  apiKeysByPrefix(prefix: string): Promise<{ id: string; tenantId: string; hash: string }[]>;
+  /** Sets `last_used_at` of these keys to now, skipping keys already marked within the last minute. */
+  touchApiKeys(ids: readonly string[]): Promise<void>;
   /** The tenant id for a tenant name (JWT claims carry names), or null. */
   tenantByName(name: string): Promise<string | null>;
   /**

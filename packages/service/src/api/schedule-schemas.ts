@@ -1,14 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import { SEVERITIES } from '../severity.ts';
 import { limit, ScanRequestSchema } from './schemas.ts';
+import { text } from './text-schema.ts';
 
 export const ScheduleRequestSchema = ScanRequestSchema.extend({
-  cron: z.string().min(1).max(120).openapi({
+  cron: text().min(1).max(120).openapi({
     example: '0 2 * * *',
     description: 'Five-field cron (minute hour day-of-month month day-of-week) or @hourly, @daily, ...',
   }),
-  timezone: z
-    .string()
+  timezone: text()
     .max(64)
     .openapi({ example: 'Europe/Paris', description: 'IANA time zone of the cron fields' }),
 })
@@ -41,7 +41,7 @@ export const ScheduleListSchema = z
 
 export const ScheduleListQuerySchema = z.object({
   limit: limit(200, 100),
-  cursor: z.string().max(512).optional(),
+  cursor: text().max(512).optional(),
 });
 
 export const ScheduleIdParamSchema = z.object({
@@ -58,16 +58,14 @@ export const NotificationSettingsRequestSchema = z
       .enum(['finished', 'findings'])
       .openapi({ description: 'every finished job, or only ones with findings at min_severity' }),
     min_severity: z.enum(SEVERITIES).default('high'),
-    webhook_url: z
-      .string()
+    webhook_url: text()
       .max(2048)
       .url()
       .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
       .nullish(),
     webhook_slack: z.boolean().nullish(),
-    email_to: z.string().max(254).email().nullish(),
-    sms_to: z
-      .string()
+    email_to: text().max(254).email().nullish(),
+    sms_to: text()
       .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +14155550100')
       .nullish(),
   })

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { SEVERITIES } from '../severity.ts';
+import { text } from './text-schema.ts';
 
 /** Job lifecycle states (DESIGN.md). */
 export const JOB_STATUSES = [
@@ -29,19 +30,20 @@ export const ErrorSchema = z
 
 export const ScanRequestSchema = z
   .object({
+    // Control characters, NUL included, are refused by checkSource as `source_not_allowed`.
     source: z.string().min(1).max(2048).openapi({
       example: 's3://my-bucket/prefix/',
       description: '`s3://bucket/prefix` or `file:///abs/path`',
     }),
-    name: z.string().min(1).max(200).optional().openapi({ example: 'nightly exports' }),
+    name: text().min(1).max(200).optional().openapi({ example: 'nightly exports' }),
     detectors: z
-      .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'detector ids are kebab-case'))
+      .array(text().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'detector ids are kebab-case'))
       .min(1)
       .max(200)
       .optional()
       .openapi({ description: 'Detector ids to run; all when absent', example: ['aws-access-key-id'] }),
     exclude: z
-      .array(z.string().min(1).max(512))
+      .array(text().min(1).max(512))
       .max(100)
       .optional()
       .openapi({ description: 'Glob patterns of keys to skip', example: ['**/*.png'] }),
@@ -172,26 +174,26 @@ export const JobIdParamSchema = z.object({
 export const JobListQuerySchema = z.object({
   status: z.enum(JOB_STATUSES).optional(),
   limit: limit(200, 50),
-  cursor: z.string().max(512).optional(),
+  cursor: text().max(512).optional(),
 });
 
 export const ResultsQuerySchema = z.object({
   job_id: z.string().uuid(),
-  detector: z.string().max(64).optional(),
+  detector: text().max(64).optional(),
   severity: z.enum(SEVERITIES).optional(),
-  object: z.string().max(1024).optional().openapi({ description: 'Exact object key' }),
+  object: text().max(1024).optional().openapi({ description: 'Exact object key' }),
   limit: limit(1000, 100),
-  cursor: z.string().max(512).optional(),
+  cursor: text().max(512).optional(),
 });
 
 export const ObjectsQuerySchema = z.object({
   status: z.enum(OBJECT_STATUSES).optional(),
   limit: limit(1000, 100),
-  cursor: z.string().max(512).optional(),
+  cursor: text().max(512).optional(),
 });
 
 export const IdempotencyHeaderSchema = z.object({
-  'idempotency-key': z.string().min(1).max(255).optional().openapi({
+  'idempotency-key': text().min(1).max(255).optional().openapi({
     description: 'Retries with the same key return the first job',
   }),
 });
@@ -215,7 +217,7 @@ export const JobWaitQuerySchema = z.object({
 });
 
 export const JobConditionalHeaderSchema = z.object({
-  'if-none-match': z.string().max(1024).optional().openapi({
+  'if-none-match': text().max(1024).optional().openapi({
     description: 'The `ETag` of an earlier response: 304 Not Modified while the job still matches it',
   }),
 });

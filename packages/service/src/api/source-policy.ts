@@ -34,7 +34,10 @@ function refuse(message: string, details: ErrorDetail[] = []): HttpError {
  * configured root. Throws a 422 `HttpError` naming the problem otherwise.
  */
 export async function checkSource(source: string, config: ApiConfig): Promise<string> {
-  if (/[\u0000-\u001f\u007f]/.test(source)) throw refuse('Source contains control characters');
+  if (/[\u0000-\u001f\u007f]/.test(source))
+    throw refuse('Source contains control characters', [
+      { path: 'body.source', message: 'must not contain control characters (NUL included)' },
+    ]);
   if (source.startsWith('s3://')) return checkS3(source, config);
   if (source.startsWith('file://')) return checkFile(source, config);
   throw refuse('Source must be an s3:// or file:// URI', [

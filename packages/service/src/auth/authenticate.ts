@@ -23,6 +23,7 @@ export function authenticate(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
       const stored = candidates.find((candidate) => apiKeyMatches(token, candidate.hash));
       if (!stored) throw HttpError.unauthorized();
       c.set('principal', { tenantId: stored.tenantId, via: 'api-key' });
+      deps.keyUsage?.note(stored.id);
       await limitCaller(deps.rateLimit, `key:${prefix}`);
       return next();
     }

@@ -44,3 +44,12 @@ export async function revokeKeysNamed(pool: pg.Pool, tenantName: string, keyName
   );
   return rowCount ?? 0;
 }
+
+/** Sets `last_used_at` of these keys to now, skipping keys already marked within the last minute. */
+export async function touchApiKeys(pool: pg.Pool, ids: readonly string[]): Promise<void> {
+  await pool.query(
+    `UPDATE api_keys SET last_used_at = now()
+     WHERE id = ANY($1::uuid[]) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+    [ids],
+  );
+}

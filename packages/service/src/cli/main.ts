@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
 import { commands } from './commands/index.ts';
 
 /** Exit codes shared by every command: 0 ok / nothing found, 1 findings, 2 error. */
@@ -10,6 +11,7 @@ export const EXIT_ERROR = 2;
 export function buildProgram(): Command {
   const program = new Command('data-scanner')
     .description('Find secrets and personal data in S3 buckets and local folders')
+    .version(packageJson.version, '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError();
   for (const register of commands) register(program);

@@ -1,5 +1,7 @@
 import pg from 'pg';
 import { createApiApp } from '../api/api-runtime.ts';
+import { touchApiKeys } from '../auth/key-store.ts';
+import { KeyUsage } from '../auth/key-usage.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 
@@ -18,5 +20,10 @@ export function createLambdaApp() {
     connectionTimeoutMillis: 5_000,
   });
   pool.on('error', (err) => logger.warn({ err: err.message }, 'idle database connection failed'));
-  return createApiApp({ config, pool, logger });
+  // A frozen container may never run a later timer: key uses are written during the request that notes them.
+  const keyUsage = new KeyUsage((ids) => touchApiKeys(pool, ids), {
+    batchMs: 0,
+    onError: (err) => logger.warn({ err: (err as Error).message }, 'could not record API key use'),
+  });
+  return createApiApp({ config, pool, logger, keyUsage });
 }

@@ -10,6 +10,24 @@ export interface SourceObject {
   lastModified?: Date;
   /** S3 bucket, when the source is S3. */
   bucket?: string;
+  /**
+   * Set when the listing found an entry it will not read (a FIFO, a symlink leaving the roots, a
+   * folder it cannot open): report it with this outcome and never open it. @default - absent: scan it
+   */
+  unscannable?: UnscannableEntry;
+}
+
+/** Why a listed entry is not read: SKIPPED by design or FAILED, with a stable reason code. */
+export interface UnscannableEntry {
+  status: 'SKIPPED' | 'FAILED';
+  reason:
+    | 'NOT_REGULAR_FILE'
+    | 'OUTSIDE_ROOT'
+    | 'BROKEN_SYMLINK'
+    | 'ACCESS_DENIED'
+    | 'NOT_FOUND'
+    | 'READ_ERROR';
+  detail: string;
 }
 
 /** An object opened for reading, with the metadata of the exact version being read. */

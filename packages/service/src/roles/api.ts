@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApiApp } from '../api/api-runtime.ts';
-import { createApiKey, revokeKeysNamed } from '../auth/key-store.ts';
+import { createApiKey, revokeKeysNamed, touchApiKeys } from '../auth/key-store.ts';
+import { KeyUsage } from '../auth/key-usage.ts';
 import { createScanQueue } from '../queue/create-queue.ts';
 import { createSharedState } from '../shared-state.ts';
 import type { RoleContext, RunningRole } from './role.ts';
@@ -24,7 +25,10 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
   const log = logger.child({ role: 'api' });
   const shared = createSharedState(config, log);
   const queue = createScanQueue(config, database.pool, { wakeups: shared.wakeups });
-  const app = createApiApp({ config, pool: database.pool, logger: log, queue, shared });
+  const keyUsage = new KeyUsage((ids) => touchApiKeys(database.pool, ids), {
+    onError: (err) => log.warn({ err: (err as Error).message }, 'could not record API key use'),
+  });
+  const app = createApiApp({ config, pool: database.pool, logger: log, queue, shared, keyUsage });
   const webDist = process.env.DATA_SCANNER_WEB_DIST ?? WEB_DIST;
   const dashboard = existsSync(path.join(webDist, 'index.html'));
   if (dashboard) app.get('*', serveStatic({ root: path.relative(process.cwd(), webDist) || '.' }));
@@ -68,6 +72,7 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
         });
         (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       });
+      await keyUsage.flush();
       await queue.close?.();
       await shared.close();
       log.info('api stopped');

@@ -3,9 +3,9 @@ import { ConfigError } from '../config.ts';
 import { createScanQueue } from '../queue/create-queue.ts';
 import { createSharedState } from '../shared-state.ts';
 import { createSource } from '../sources/create-source.ts';
+import { resolveFingerprintKey } from '../store/fingerprint-key.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
 import { PublishingJobStore } from '../store/publishing-job-store.ts';
-import { resolveFingerprintKey } from '../store/settings-repository.ts';
 import { loadScanEngineFactory } from '../worker/scan-engine-factory.ts';
 import { ScanWorker } from '../worker/scan-worker.ts';
 import { taskProtectionFor } from '../worker/task-protection.ts';
@@ -24,7 +24,13 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
       })
     : undefined;
   const engineFor = await loadScanEngineFactory(
-    await resolveFingerprintKey(database.pool, config.fingerprintKey),
+    await resolveFingerprintKey({
+      pool: database.pool,
+      configured: config.fingerprintKey,
+      dataDir: config.database.dataDir,
+      logger: log,
+      sharedDatabase: config.database.url !== undefined,
+    }),
     process.env,
     allowlist,
   );

@@ -1,9 +1,9 @@
-import { constants } from 'node:fs';
+import { constants, type Dir, type Dirent, type Stats } from 'node:fs';
 import { open, opendir, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ObjectSource, OpenedObject, SourceObject } from '../ports/object-source.ts';
+import type { ObjectSource, OpenedObject, SourceObject, UnscannableEntry } from '../ports/object-source.ts';
 import { excludeMatcher } from './exclude-matcher.ts';
 import { SourceError } from './source-error.ts';
 
@@ -29,6 +29,25 @@ function fsError(err: unknown, what: string): SourceError {
     return new SourceError('ACCESS_DENIED', `${what} is not readable`);
   return new SourceError('READ_ERROR', `${what} could not be read (${code ?? 'error'})`, { cause: err });
 }
+
+/** What kind of special file an entry is, for the reason detail. */
+function specialKind(entry: Dirent | Stats): string {
+  if (entry.isFIFO()) return 'a FIFO (named pipe)';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice()) return 'a character device';
+  if (entry.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+type Listed =
+  | { key: string; kind: 'dir' | 'file'; real?: string }
+  | { key: string; kind: 'unscannable'; entry: UnscannableEntry };
+
+const skipped = (key: string, reason: UnscannableEntry['reason'], detail: string): Listed => ({
+  key,
+  kind: 'unscannable',
+  entry: { status: 'SKIPPED', reason, detail },
+});
 
 /** Resolves the configured roots to real paths; roots that do not exist are ignored. */
 async function realRoots(roots: readonly string[]): Promise<string[]> {
@@ -158,26 +177,34 @@ export class FilesystemSource implements ObjectSource {
     while (pending.length > 0) {
       options.signal?.throwIfAborted();
       const rel = pending.shift() as string;
-      const dir = await opendir(path.join(this.base, rel)).catch((err) => {
-        throw fsError(err, `folder ${rel || '.'}`);
-      });
-      const entries: { key: string; isDir: boolean; real?: string }[] = [];
+      let dir: Dir;
+      try {
+        dir = await opendir(path.join(this.base, rel));
+      } catch (err) {
+        const failure = fsError(err, `folder ${rel || '.'}`);
+        if (rel === '') throw failure;
+        // One folder that cannot be opened is reported and the rest of the tree is still listed.
+        const reason =
+          failure.code === 'ACCESS_DENIED' || failure.code === 'NOT_FOUND' ? failure.code : 'READ_ERROR';
+        yield { key: `${rel}/`, size: 0, unscannable: { status: 'FAILED', reason, detail: failure.message } };
+        continue;
+      }
+      const entries: Listed[] = [];
       for await (const entry of dir) {
         const key = rel === '' ? entry.name : `${rel}/${entry.name}`;
-        if (entry.isDirectory()) entries.push({ key, isDir: true });
-        else if (entry.isFile()) entries.push({ key, isDir: false });
-        else if (entry.isSymbolicLink()) {
-          const real = await realpath(path.join(this.base, key)).catch(() => undefined);
-          if (real === undefined || !this.insideRoots(real)) continue;
-          const info = await stat(real).catch(() => undefined);
-          if (info?.isDirectory()) entries.push({ key, isDir: true, real });
-          else if (info?.isFile()) entries.push({ key, isDir: false, real });
-        }
+        if (entry.isDirectory()) entries.push({ key, kind: 'dir' });
+        else if (entry.isFile()) entries.push({ key, kind: 'file' });
+        else if (entry.isSymbolicLink()) entries.push(await this.followLink(key));
+        else entries.push(skipped(key, 'NOT_REGULAR_FILE', `${specialKind(entry)} is not read`));
       }
       entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       for (const entry of entries) {
         if (excluded(entry.key)) continue;
-        if (entry.isDir) {
+        if (entry.kind === 'unscannable') {
+          yield { key: entry.key, size: 0, unscannable: entry.entry };
+          continue;
+        }
+        if (entry.kind === 'dir') {
           const real = entry.real ?? (await realpath(path.join(this.base, entry.key)).catch(() => undefined));
           if (real === undefined || visited.has(real)) continue;
           visited.add(real);
@@ -191,6 +218,23 @@ export class FilesystemSource implements ObjectSource {
     }
   }
 
+  /** A symlink met while listing: followed when it stays inside the roots, else reported SKIPPED. */
+  private async followLink(key: string): Promise<Listed> {
+    let real: string;
+    try {
+      real = await realpath(path.join(this.base, key));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      return skipped(key, 'BROKEN_SYMLINK', `symlink cannot be resolved (${code})`);
+    }
+    if (!this.insideRoots(real))
+      return skipped(key, 'OUTSIDE_ROOT', 'symlink leads outside the allowed roots');
+    const info = await stat(real).catch(() => undefined);
+    if (info?.isDirectory()) return { key, kind: 'dir', real };
+    if (info?.isFile()) return { key, kind: 'file', real };
+    return skipped(key, 'NOT_REGULAR_FILE', `symlink to ${info ? specialKind(info) : 'nothing'} is not read`);
+  }
+
   async head(key: string): Promise<SourceObject> {
     const real = await this.resolve(key);
     const info = await stat(real).catch((err) => {
@@ -202,9 +246,12 @@ export class FilesystemSource implements ObjectSource {
 
   async read(object: SourceObject, options: { signal?: AbortSignal } = {}): Promise<OpenedObject> {
     const real = await this.resolve(object.key);
-    const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW).catch((err) => {
-      throw fsError(err, `object ${object.key}`);
-    });
+    // O_NONBLOCK: a FIFO put in a file's place opens at once (and is refused below) instead of waiting for a writer.
+    const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(
+      (err) => {
+        throw fsError(err, `object ${object.key}`);
+      },
+    );
     try {
       // What was opened, not what the path said a moment ago: a folder swapped for a symlink in between is caught here.
       const opened = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => real);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
-import { startEmbeddedPostgres } from './embedded-postgres.ts';
+import { PortInUseError, startEmbeddedPostgres } from './embedded-postgres.ts';
 import { migrate } from './migrate.ts';
 
 /** An open connection pool, and how to let it go (stopping the embedded server we started). */
@@ -29,6 +29,12 @@ export async function openDatabase(
       dataDir,
       port: config.database.embeddedPort,
       onLog: (line) => options.logger?.debug({ postgres: line.trim() }, 'postgres'),
+    }).catch((err: unknown) => {
+      if (!(err instanceof PortInUseError)) throw err;
+      throw new Error(
+        `${err.message}. Set DATA_SCANNER_EMBEDDED_PG_PORT to a free port (e.g. DATA_SCANNER_EMBEDDED_PG_PORT=${err.port + 1}), ` +
+          'stop the program holding it, or set DATABASE_URL to use your own PostgreSQL',
+      );
     });
     url = server.url;
     stopServer = server.stop;

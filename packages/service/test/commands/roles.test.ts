@@ -21,7 +21,14 @@ function serve(
   env: Record<string, string>,
 ): { child: ChildProcess; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [BIN, 'serve', '--role', roles], {
-    env: { PATH: process.env.PATH, DATABASE_URL: db().url, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: db().url,
+      FINGERPRINT_KEY: 'test-key',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   children.push(child);

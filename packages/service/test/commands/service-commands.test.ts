@@ -72,6 +72,16 @@ describe('service commands', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('jobs submit refuses unknown detector ids with exit 2 naming them, and creates nothing', async () => {
+    const r = await cli(['jobs', 'submit', root, '--detector', 'aws-access-key-id', '--detector', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("data-scanner: unknown detector(s): nope (see 'data-scanner detectors')\n");
+    const { rows } = await db().pool.query(
+      `SELECT count(*)::int AS n FROM jobs WHERE 'nope' = ANY(detectors)`,
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
   it('jobs show of an unknown job exits 2', async () => {
     const r = await cli(['jobs', 'show', '6f1c2a56-0000-4000-8000-000000000000']);
     expect(r.code).toBe(2);

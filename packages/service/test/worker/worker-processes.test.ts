@@ -47,6 +47,7 @@ function startWorker(scanLog: string, extra: Record<string, string> = {}): Child
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: db().url,
+      FINGERPRINT_KEY: 'test-key',
       DATA_SCANNER_LOCAL_ROOTS: root,
       DATA_SCANNER_ENGINE_MODULE: ENGINE,
       SCAN_LOG: scanLog,

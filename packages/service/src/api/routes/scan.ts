@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { authenticate } from '../../auth/authenticate.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
+import { checkDetectorIds } from '../check-detector-ids.ts';
 import { HttpError } from '../http-error.ts';
 import { IdempotencyConflict } from '../ports.ts';
 import { ErrorSchema, IdempotencyHeaderSchema, ScanAcceptedSchema, ScanRequestSchema } from '../schemas.ts';
@@ -38,6 +39,7 @@ export function registerScan(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   app.openapi(scanRoute, async (c) => {
     const body = c.req.valid('json');
     const key = c.req.valid('header')['idempotency-key'];
+    checkDetectorIds(body.detectors);
     const source = await checkSource(body.source, deps.config);
     const spec = { ...body, source };
     const { tenantId } = c.get('principal');

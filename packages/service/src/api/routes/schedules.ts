@@ -3,6 +3,7 @@ import { authenticate } from '../../auth/authenticate.ts';
 import { scheduleProblems } from '../../schedules/cron-schedule.ts';
 import type { PgScheduleStore, Schedule } from '../../schedules/schedules-repository.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
+import { checkDetectorIds } from '../check-detector-ids.ts';
 import { decodeCursor, encodeCursor, isCreatedKey } from '../cursor.ts';
 import { HttpError } from '../http-error.ts';
 import {
@@ -92,6 +93,7 @@ export function registerSchedules(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void
         problems.map((p) => ({ path: `body.${p.field}`, message: p.message })),
       );
     }
+    checkDetectorIds(body.detectors);
     const source = await checkSource(body.source, deps.config);
     const schedule = await store.create(c.get('principal').tenantId, { ...body, source });
     c.header('Location', `/schedules/${schedule.id}`);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { getConfig } from '../../config.ts';
+import { unknownDetectorIds } from '../../detector-ids.ts';
 import { createLogger } from '../../log.ts';
 import { createScanQueue } from '../../queue/create-queue.ts';
 import { createSource } from '../../sources/create-source.ts';
@@ -30,6 +31,10 @@ export function register(program: Command): void {
       ) => {
         if (!/^(s3:\/\/|file:\/\/\/|\/)/.test(source)) {
           throw new Error(`source ${source} must be s3://bucket/prefix or file:///abs/path`);
+        }
+        const unknown = unknownDetectorIds(options.detector);
+        if (unknown.length > 0) {
+          throw new Error(`unknown detector(s): ${unknown.join(', ')} (see 'data-scanner detectors')`);
         }
         const config = getConfig();
         // Refuse a local path outside the allowed roots now, not later in a worker.

@@ -14,7 +14,8 @@ import {
   Scanner,
 } from '@data-scanner/detect';
 import { type Command, Option } from 'commander';
-import { createSource } from '../../sources/index.ts';
+import { unknownDetectorIds } from '../../detector-ids.ts';
+import { createSource, SourceError } from '../../sources/index.ts';
 
 /** Used when no key is configured and no key file can be written (fingerprints then only group within one machine's default). */
 export const DEFAULT_FINGERPRINT_KEY = 'data-scanner-default-fingerprint-key';
@@ -61,6 +62,24 @@ export interface ScanCommandOptions {
   exclude?: string[];
   /** JSON allowlist file (`{"patterns": [...], "fingerprints": [...], "paths": [...]}`). */
   allowlist?: string;
+  /** Exit 0/1 on findings alone even when some object could not be read. */
+  allowIncomplete?: boolean;
+}
+
+/** Exit code when an object could not be read (FAILED) and `--allow-incomplete` is not given. */
+export const EXIT_INCOMPLETE = 2;
+
+/** The outcome of an object that could not be opened or read to the end. */
+function failedResult(err: unknown): ObjectScanResult {
+  const code = err instanceof SourceError ? err.code : undefined;
+  return {
+    status: 'FAILED',
+    reason: code === 'ACCESS_DENIED' || code === 'NOT_FOUND' || code === 'OUTSIDE_ROOT' ? code : 'READ_ERROR',
+    reason_detail: err instanceof SourceError ? err.message : 'the object could not be read',
+    findings: [],
+    bytes_read: 0,
+    bytes_scanned: 0,
+  };
 }
 
 function pickDetectors(ids: string | undefined): readonly Detector[] {
@@ -69,7 +88,7 @@ function pickDetectors(ids: string | undefined): readonly Detector[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const unknown = wanted.filter((id) => !catalogue.some((d) => d.id === id));
+  const unknown = unknownDetectorIds(wanted);
   if (unknown.length > 0) {
     throw new Error(`unknown detector(s): ${unknown.join(', ')} (see 'data-scanner detectors')`);
   }
@@ -131,18 +150,23 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
   const listOptions = options.exclude && options.exclude.length > 0 ? { exclude: options.exclude } : {};
   for await (const object of source.list(listOptions)) {
     let result: ObjectScanResult;
-    try {
-      const stream = await source.open(object);
-      result = await scanner.scanObject(stream, { name: object.key, size: object.size });
-    } catch {
+    const entry = object.unscannable;
+    if (entry) {
       result = {
-        status: 'SKIPPED',
-        reason: 'READ_ERROR',
-        reason_detail: 'the object could not be opened',
+        status: entry.status,
+        reason: entry.reason,
+        reason_detail: entry.detail,
         findings: [],
         bytes_read: 0,
         bytes_scanned: 0,
       };
+    } else {
+      try {
+        const stream = await source.open(object);
+        result = await scanner.scanObject(stream, { name: object.key, size: object.size });
+      } catch (err) {
+        result = failedResult(err);
+      }
     }
     progress.add(result.bytes_read);
     objects.push(
@@ -155,6 +179,14 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
   const text = renderReport(format, { source: source.uri, objects, detectors });
   if (options.output) await writeFile(options.output, text);
   else process.stdout.write(text);
+  const failed = objects.filter((o) => o.result.status === 'FAILED').length;
+  if (failed > 0 && !options.allowIncomplete) {
+    process.stderr.write(
+      `data-scanner: coverage incomplete: ${failed} object(s) could not be read (FAILED in the report); ` +
+        `exit ${EXIT_INCOMPLETE} (--allow-incomplete exits on findings alone)\n`,
+    );
+    return EXIT_INCOMPLETE;
+  }
   return objects.some((o) => o.result.findings.length > 0) ? 1 : 0;
 }
 
@@ -174,9 +206,10 @@ export function register(program: Command): void {
         'JSON file of accepted values and places: {"patterns": [regex], "fingerprints": [hex], "paths": [glob]}',
       ).env('DATA_SCANNER_ALLOWLIST'),
     )
+    .option('--allow-incomplete', 'exit 0/1 on findings alone even when some object could not be read')
     .addHelpText(
       'after',
-      '\nExit codes: 0 no findings, 1 findings, 2 error.\nFingerprint key: DATA_SCANNER_FINGERPRINT_KEY, else ~/.config/data-scanner/fingerprint-key (created on first use).',
+      '\nExit codes: 0 no findings, 1 findings, 2 error or incomplete coverage (an object could not be read: FAILED in the report).\nFingerprint key: DATA_SCANNER_FINGERPRINT_KEY, else ~/.config/data-scanner/fingerprint-key (created on first use).',
     )
     .action(async (target: string, options: ScanCommandOptions) => {
       process.exitCode = await runScan(target, options);
