@@ -6,13 +6,16 @@ import { readText } from './text-reader.ts';
 import type { WalkContext } from './walk-context.ts';
 import { readZip } from './zip-reader.ts';
 
-/** What became of one stream: scanned as text/archive, or skipped as binary. */
+/** What became of one stream: scanned as text/archive, or passed over as binary (no part was text). */
 export type StreamOutcome = 'scanned' | 'binary';
 
 /**
  * Scans one stream of any supported format: sniffs it, unwraps gzip/zip/tar layers (each
  * member recursing here one level deeper) and hands text to the engine. `archivePath` names
  * the member inside the object (`inner.tar!dir/file.txt`), undefined at the top level.
+ * Decompressed content is judged exactly as plain content: text and binary stretches are told
+ * apart block by block; a stream with both is scanned where it is text and marks the object
+ * PARTIAL `BINARY_CONTENT`; a stream with no text at all is `binary`.
  */
 export async function scanStream(
   ctx: WalkContext,
@@ -26,14 +29,14 @@ export async function scanStream(
   const memberPath = (member: string) => (archivePath === undefined ? member : `${archivePath}!${member}`);
   const isAllowed = (member: string) => !ctx.engine.allowlist.allowsPath(memberPath(member));
   switch (format) {
-    case 'binary':
-      return 'binary';
-    case 'gzip':
+    case 'gzip': {
       ctx.enter(depth + 1);
+      let outcome: StreamOutcome = 'scanned';
       await readGzip(ctx, stream, name, async (inner, innerName) => {
-        await scanStream(ctx, inner, innerName, depth + 1, archivePath);
+        outcome = await scanStream(ctx, inner, innerName, depth + 1, archivePath);
       });
-      return 'scanned';
+      return outcome;
+    }
     case 'zip':
     case 'tar': {
       ctx.enter(depth + 1);
@@ -45,8 +48,21 @@ export async function scanStream(
       else await readTar(ctx, stream, scanMember, isAllowed);
       return 'scanned';
     }
-    default:
-      await readText(ctx, stream, name, format, archivePath);
+    default: {
+      const binary = format === 'binary';
+      const { textBytes, binaryBytes } = await readText(
+        ctx,
+        stream,
+        name,
+        binary ? 'utf8' : format,
+        archivePath,
+        binary,
+      );
+      if (binaryBytes === 0) return 'scanned';
+      if (textBytes === 0) return 'binary';
+      const where = archivePath === undefined ? '' : ` in ${archivePath}`;
+      ctx.soft('BINARY_CONTENT', `${binaryBytes} bytes of binary content${where} were passed over`);
       return 'scanned';
+    }
   }
 }
