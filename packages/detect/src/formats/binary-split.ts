@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /** Bytes judged at a time once a stream holds NUL bytes. */
 export const BINARY_BLOCK = 4096;
 
@@ -22,29 +24,39 @@ function looksBinary(block: Uint8Array): boolean {
   return block.indexOf(0) !== -1 || controlBytes(block) > block.length / 10;
 }
 
+/** The shortest clean text a stream may end on after its last NUL to count as text. */
+const MIN_TAIL = 16;
+
+/** A stream's last bytes after a NUL: text when long enough, valid UTF-8, with no control byte. */
+function cleanTail(tail: Uint8Array): boolean {
+  return tail.length >= MIN_TAIL && controlBytes(tail) === 0 && isUtf8(tail);
+}
+
 /**
  * Splits a stream into text and binary runs, judging it block by block rather than once from
  * its head, so a binary-looking stretch hides nothing that follows it. The stream starts in the
  * mode its head was sniffed as (`startsBinary`). Text stays text until a block with NUL bytes
  * holds more than a tenth control bytes (a stray NUL in a log does not end the text); binary
- * turns back to text at a block with no NUL and at most a tenth control bytes. Where a NUL marks
- * the turn, the text runs up to the first NUL and resumes after the last, so the split is exact.
- * Plain text with no NUL costs one native `indexOf` per chunk.
+ * turns back to text at a block with no NUL and at most a tenth control bytes. Where NULs mark
+ * the turn, text runs up to the first NUL and resumes after the last one (also when the stream
+ * ends on clean text after it), so the split is exact to the byte. Plain text with no NUL costs
+ * one native `indexOf` per chunk.
  */
 export async function* splitBinary(
   source: AsyncIterable<Uint8Array>,
   startsBinary: boolean,
 ): AsyncIterable<StreamPart> {
   let binary = startsBinary;
+  // The bytes after the last NUL of the chunk before, while binary: text if text follows.
+  let held: Uint8Array | undefined;
   for await (const chunk of source) {
     if (!binary && chunk.indexOf(0) === -1) {
       yield { binary: false, bytes: chunk };
       continue;
     }
-    // Runs of one kind within the chunk, emitted when the kind changes.
+    const parts: StreamPart[] = [];
     let runStart = 0;
     let runBinary = binary;
-    const parts: StreamPart[] = [];
     const cut = (at: number, nextBinary: boolean) => {
       if (at > runStart) parts.push({ binary: runBinary, bytes: chunk.subarray(runStart, at) });
       runStart = at;
@@ -59,15 +71,28 @@ export async function* splitBinary(
         binary = true;
         continue;
       }
-      if (looksBinary(block)) continue;
+      const isBinary = looksBinary(block);
+      if (held) {
+        parts.push({ binary: isBinary, bytes: held });
+        held = undefined;
+      }
+      if (isBinary) continue;
       binary = false;
-      // Text resumes after the last NUL of the binary run before this block (within this chunk).
       const lastNul = runBinary && at > runStart ? chunk.subarray(runStart, at).lastIndexOf(0) : -1;
       cut(lastNul === -1 ? at : runStart + lastNul + 1, false);
+    }
+    if (binary && runBinary) {
+      const lastNul = chunk.subarray(runStart).lastIndexOf(0);
+      if (lastNul !== -1 && runStart + lastNul + 1 < chunk.length) {
+        held = Uint8Array.from(chunk.subarray(runStart + lastNul + 1));
+        cut(runStart + lastNul + 1, true);
+        runStart = chunk.length;
+      }
     }
     cut(chunk.length, binary);
     yield* parts;
   }
+  if (held) yield { binary: !cleanTail(held), bytes: held };
 }
 
 /** Line feeds in `bytes`. */

@@ -1,8 +1,8 @@
 import type { Locator } from '../engine/locator.ts';
 import { TextScanner } from '../engine/text-scanner.ts';
+import { countLines, splitBinary } from './binary-split.ts';
 import { CsvLocator } from './csv-locator.ts';
 import { JsonLocator } from './json-locator.ts';
-import { countLines, splitBinary } from './binary-split.ts';
 import { textKind } from './sniff.ts';
 import type { WalkContext } from './walk-context.ts';
 

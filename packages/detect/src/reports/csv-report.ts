@@ -1,4 +1,10 @@
-import { type ReportFinding, reportFindings, type ScanReport } from './report.ts';
+import {
+  type ReportAggregate,
+  type ReportFinding,
+  reportAggregates,
+  reportFindings,
+  type ScanReport,
+} from './report.ts';
 
 const COLUMNS = [
   'bucket',
@@ -19,6 +25,8 @@ const COLUMNS = [
   'column_name',
   'redacted',
   'fingerprint',
+  'kind',
+  'count',
 ] as const;
 
 /** Quotes a CSV cell; a leading `= + - @` is prefixed with `'` so spreadsheets do not run it. */
@@ -53,11 +61,49 @@ export function csvRow(f: ReportFinding): string {
     column_name: f.location.column_name,
     redacted: f.redacted,
     fingerprint: f.fingerprint,
+    kind: 'finding',
+    count: 1,
   };
   return `${COLUMNS.map((c) => csvCell(row[c])).join(',')}\r\n`;
 }
 
-/** Findings as RFC 4180 CSV with a header row. */
+/**
+ * One aggregate as a CSV row: kind `aggregate`, its exact `count`, the location of its first
+ * sample, and its field as the JSON path or column name; no preview or fingerprint.
+ */
+export function csvAggregateRow(a: ReportAggregate): string {
+  const first = a.samples[0];
+  const json = first?.json_path !== undefined;
+  const row: Record<(typeof COLUMNS)[number], unknown> = {
+    bucket: a.object.bucket,
+    key: a.object.key,
+    archive_path: a.archive_path,
+    detector: a.detector,
+    category: a.category,
+    severity: a.severity,
+    confidence: undefined,
+    line: first?.line,
+    column: first?.column,
+    byte_start: first?.byte_start,
+    byte_end: first?.byte_end,
+    json_path: json ? a.field : undefined,
+    record_index: first?.record_index,
+    row: first?.row,
+    column_index: first?.column_index,
+    column_name: json ? undefined : a.field,
+    redacted: undefined,
+    fingerprint: undefined,
+    kind: 'aggregate',
+    count: a.count,
+  };
+  return `${COLUMNS.map((c) => csvCell(row[c])).join(',')}\r\n`;
+}
+
+/** Findings, then aggregates, as RFC 4180 CSV with a header row. */
 export function csvReport(report: ScanReport): string {
-  return CSV_HEADER + reportFindings(report).map(csvRow).join('');
+  return (
+    CSV_HEADER +
+    reportFindings(report).map(csvRow).join('') +
+    reportAggregates(report).map(csvAggregateRow).join('')
+  );
 }

@@ -42,9 +42,7 @@ describe('suppression', () => {
     );
     expect(r.status).toBe('COMPLETE');
     expect(r.findings).toHaveLength(5);
-    expect(r.aggregates).toEqual([
-      expect.objectContaining({ detector: 'email', count: 15, threshold: 5 }),
-    ]);
+    expect(r.aggregates).toEqual([expect.objectContaining({ detector: 'email', count: 15, threshold: 5 })]);
     expect(r.aggregates![0]!.samples.map((l) => l.line)).toEqual([6, 7, 8]);
   });
 });
