@@ -27,6 +27,7 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
     await resolveFingerprintKey(database.pool, config.fingerprintKey),
     process.env,
     allowlist,
+    { aggregateThreshold: config.worker.aggregateThreshold },
   );
   const shared = createSharedState(config, log);
   const queue = createScanQueue(
