@@ -80,7 +80,7 @@ describe('PDF report of a job', () => {
     const jobId = await insertJob(db().pool, tenantId, { status: 'succeeded' });
     await insertFindings(db().pool, { id: jobId, tenantId }, 2345);
     const lines = await reportLines(jobId);
-    expect(lines.join(' ')).toContain('Showing the first 2,000 of 2,345 findings');
+    expect(lines.join(' ')).toContain('Showing the first 2,000 of 2,345 listed findings');
     expect(lines.join(' ')).toContain(`GET /jobs/${jobId}/export?format=csv`);
     expect(lines.filter((l) => l.includes('AKIA************MPLE'))).toHaveLength(2000);
     expect(lines).toContain('Findings 2,345');
