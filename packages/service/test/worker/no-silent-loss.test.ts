@@ -58,7 +58,10 @@ describe('the worker loses nothing', () => {
       { visibilitySeconds: 60, maxReceives: 3, waitSeconds: 1, idleMs: 20 },
     ).start();
     const tenant = await new PgTenantStore(db().pool).ensureTenant('local');
-    const created = await jobs.createJob({ tenantId: tenant.id, source: pathToFileURL(path.join(root, 'data')).href });
+    const created = await jobs.createJob({
+      tenantId: tenant.id,
+      source: pathToFileURL(path.join(root, 'data')).href,
+    });
     await queue.send([JSON.stringify({ type: 'plan', job_id: created.id })]);
     const settled = async () => {
       for (;;) {
