@@ -24,7 +24,7 @@ function looksBinary(block: Uint8Array): boolean {
   return block.indexOf(0) !== -1 || controlBytes(block) > block.length / 10;
 }
 
-/** The shortest clean text a stream may end on after its last NUL to count as text. */
+/** The shortest clean text a stream may open with before its first NUL, or end on after its last, to count as text. */
 const MIN_TAIL = 16;
 
 /** A stream's last bytes after a NUL: text when long enough, valid UTF-8, with no control byte. */
@@ -39,7 +39,8 @@ function cleanTail(tail: Uint8Array): boolean {
  * holds more than a tenth control bytes (a stray NUL in a log does not end the text); binary
  * turns back to text at a block with no NUL and at most a tenth control bytes. Where NULs mark
  * the turn, text runs up to the first NUL and resumes after the last one (also when the stream
- * ends on clean text after it), so the split is exact to the byte. Plain text with no NUL costs
+ * opens with clean text before its first NUL or ends on clean text after its last), so the split
+ * is exact to the byte; blocks sit at fixed offsets, so chunk sizes change nothing. Plain text with no NUL costs
  * one native `indexOf` per chunk.
  */
 export async function* splitBinary(
@@ -49,7 +50,8 @@ export async function* splitBinary(
   let binary = startsBinary;
   // The bytes after the last NUL of the chunk before, while binary: text if text follows.
   let held: Uint8Array | undefined;
-  for await (const chunk of source) {
+  let first = true;
+  for await (const chunk of alignedToBlocks(source)) {
     if (!binary && chunk.indexOf(0) === -1) {
       yield { binary: false, bytes: chunk };
       continue;
@@ -72,6 +74,14 @@ export async function* splitBinary(
         continue;
       }
       const isBinary = looksBinary(block);
+      if (first && at === 0 && isBinary) {
+        // A stream that opens with clean text before its first NUL: that text is text.
+        const nul = block.indexOf(0);
+        if (nul !== -1 && cleanTail(block.subarray(0, nul))) {
+          runBinary = false;
+          cut(nul, true);
+        }
+      }
       if (held) {
         parts.push({ binary: isBinary, bytes: held });
         held = undefined;
@@ -90,9 +100,37 @@ export async function* splitBinary(
       }
     }
     cut(chunk.length, binary);
+    first = false;
     yield* parts;
   }
   if (held) yield { binary: !cleanTail(held), bytes: held };
+}
+
+/**
+ * Re-cuts a stream so every piece starts at a multiple of `BINARY_BLOCK` from the stream's start
+ * and holds whole blocks (only the last may end short): blocks, and so the split, are the same
+ * whatever sizes the source's chunks come in (a file's 64 KiB reads, gzip's 16 KiB output).
+ */
+async function* alignedToBlocks(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  const partial = new Uint8Array(BINARY_BLOCK);
+  let filled = 0;
+  for await (const chunk of source) {
+    let at = 0;
+    if (filled > 0) {
+      const n = Math.min(chunk.length, BINARY_BLOCK - filled);
+      partial.set(chunk.subarray(0, n), filled);
+      filled += n;
+      at = n;
+      if (filled < BINARY_BLOCK) continue;
+      yield Uint8Array.from(partial);
+      filled = 0;
+    }
+    const whole = at + Math.floor((chunk.length - at) / BINARY_BLOCK) * BINARY_BLOCK;
+    if (whole > at) yield chunk.subarray(at, whole);
+    partial.set(chunk.subarray(whole), 0);
+    filled = chunk.length - whole;
+  }
+  if (filled > 0) yield partial.slice(0, filled);
 }
 
 /** Line feeds in `bytes`. */

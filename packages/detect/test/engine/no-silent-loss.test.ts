@@ -125,6 +125,50 @@ describe('binary content judged block by block', () => {
     expect(outcome(gz)).toEqual(outcome(plain));
   });
 
+  it('splits text from binary the same way whatever the chunk sizes, plain or gzipped', async () => {
+    const noise = Buffer.from(Array.from({ length: 9000 }, (_, i) => (i * 7919 + (i >> 3)) % 256));
+    const bytes = Buffer.concat([
+      Buffer.from(filler(3000)),
+      Buffer.alloc(5000),
+      Buffer.from(`\n${keyLine}${filler(5000)}`),
+      noise,
+      Buffer.from(`mail jane.roe@northwind-traders.com\n${filler(9000)}`),
+      Buffer.alloc(2000, 1),
+      Buffer.from(`tail ${keyLine}`),
+    ]);
+    const s = scanner();
+    const results = [];
+    for (const size of [1, 333, 4096, 5000, 1 << 16]) {
+      results.push(await s.scanObject(pieces(bytes, size), { name: 'mixed.bin' }));
+    }
+    results.push(await s.scanObject(pieces(gzipSync(bytes), 1 << 16), { name: 'mixed.bin.gz' }));
+    const first = results[0]!;
+    expect(first).toMatchObject({ status: 'PARTIAL', reason: 'BINARY_CONTENT' });
+    expect(first.findings.map((f) => f.detector).sort()).toEqual([
+      'aws-access-key-id',
+      'aws-access-key-id',
+      'email',
+    ]);
+    for (const r of results) {
+      expect(r.findings).toEqual(first.findings);
+      expect(r.reason_detail).toBe(first.reason_detail);
+    }
+    const text = bytes.toString('latin1');
+    for (const f of first.findings) {
+      expect(text.slice(0, f.location.byte_start).split('\n').length).toBe(f.location.line);
+    }
+  });
+
+  it('passes over binary that opens a stream, yet keeps clean text before its first NUL', async () => {
+    const s = scanner();
+    const sqlite = Buffer.concat([Buffer.from('SQLite format 3\u0000'), Buffer.alloc(9000, 7)]);
+    expect((await s.scanObject(pieces(sqlite, 1 << 16), { name: 'db.sqlite' })).status).toBe('SKIPPED');
+    const header = Buffer.concat([Buffer.from(keyLine), Buffer.alloc(9000)]);
+    const r = await s.scanObject(pieces(header, 1 << 16), { name: 'dump.bin' });
+    expect(r).toMatchObject({ status: 'PARTIAL', reason: 'BINARY_CONTENT' });
+    expect(r.findings).toHaveLength(1);
+  });
+
   it('keeps scanning a text log past a stray NUL, as text', async () => {
     const text = `${filler(20_000)}\u0000${filler(20_000)}${keyLine}`;
     const r = await scanner().scanObject(pieces(Buffer.from(text), 1 << 16), { name: 'app.log' });
