@@ -24,10 +24,10 @@ function looksBinary(block: Uint8Array): boolean {
   return block.indexOf(0) !== -1 || controlBytes(block) > block.length / 10;
 }
 
-/** The shortest clean text a stream may open with before its first NUL, or end on after its last, to count as text. */
+/** The fewest bytes of clean text before a stream's first NUL, or after its last, that count as text. */
 const MIN_TAIL = 16;
 
-/** A stream's last bytes after a NUL: text when long enough, valid UTF-8, with no control byte. */
+/** Bytes next to a NUL at a stream's edge: text when long enough, valid UTF-8, with no control byte. */
 function cleanTail(tail: Uint8Array): boolean {
   return tail.length >= MIN_TAIL && controlBytes(tail) === 0 && isUtf8(tail);
 }
@@ -40,8 +40,9 @@ function cleanTail(tail: Uint8Array): boolean {
  * turns back to text at a block with no NUL and at most a tenth control bytes. Where NULs mark
  * the turn, text runs up to the first NUL and resumes after the last one (also when the stream
  * opens with clean text before its first NUL or ends on clean text after its last), so the split
- * is exact to the byte; blocks sit at fixed offsets, so chunk sizes change nothing. Plain text with no NUL costs
- * one native `indexOf` per chunk.
+ * is exact to the byte. Blocks sit at fixed offsets, so chunk sizes change nothing. Text shorter
+ * than a block between binary blocks counts as binary. Plain text with no NUL costs one native
+ * `indexOf` per chunk.
  */
 export async function* splitBinary(
   source: AsyncIterable<Uint8Array>,
