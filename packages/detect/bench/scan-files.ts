@@ -10,7 +10,11 @@ import { detectors, Scanner } from '../src/index.ts';
 
 const linear = process.env.BENCH_ENGINE === 'linear';
 const catalogue = linear ? detectors.map((d) => ({ ...d, pattern: compileLinear(d.pattern) })) : detectors;
-const scanner = new Scanner({ fingerprintKey: 'bench', detectors: catalogue, maxFindings: 1e9 });
+const scanner = new Scanner({
+  fingerprintKey: 'bench',
+  detectors: catalogue,
+  limits: { aggregateThreshold: 1e9 },
+});
 let findings = 0;
 let bytes = 0;
 const cpuStart = process.cpuUsage();

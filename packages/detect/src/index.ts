@@ -3,25 +3,31 @@ export { detectorTable } from './detectors/detector-table.ts';
 export { detectorById, detectors } from './detectors/index.ts';
 export type { EngineStats } from './engine/engine.ts';
 export { IGNORE_MARKER } from './engine/engine.ts';
+export { aggregateField, matchCount } from './finding-collector.ts';
 export { fingerprint } from './fingerprint.ts';
 export { DEFAULT_LIMITS } from './limits.ts';
 export { mask } from './masking.ts';
 export {
+  aggregateText,
   CSV_HEADER,
+  csvAggregateRow,
   csvReport,
   csvRow,
   jsonlReport,
   jsonReport,
   REPORT_FORMATS,
+  type ReportAggregate,
   type ReportFinding,
   type ReportFormat,
   type ReportObject,
   renderReport,
+  reportAggregates,
   reportFindings,
   reportSummary,
   SarifWriter,
   type ScanReport,
   sarifReport,
+  summaryLine,
   tableReport,
 } from './reports/index.ts';
 export { ripgrepPatterns } from './ripgrep-patterns.ts';

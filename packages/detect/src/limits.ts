@@ -6,7 +6,8 @@ export const DEFAULT_LIMITS: Readonly<ScanLimits> = Object.freeze({
   maxDecompressedBytes: 1024 * 1024 * 1024,
   maxCompressionRatio: 200,
   maxArchiveMembers: 10_000,
-  maxFindings: 1000,
+  aggregateThreshold: 100,
+  aggregateSamples: 10,
 });
 
 /** Decompressed bytes a layer may produce before its ratio is checked. */

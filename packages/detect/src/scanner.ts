@@ -2,10 +2,11 @@ import { Readable } from 'node:stream';
 import { Allowlist } from './allowlist.ts';
 import { detectors as catalogue } from './detectors/index.ts';
 import { Engine, type EngineStats } from './engine/engine.ts';
+import { FindingCollector } from './finding-collector.ts';
 import { scanStream } from './formats/scan-stream.ts';
 import { counted, WalkContext } from './formats/walk-context.ts';
 import { resolveLimits, ScanStop } from './limits.ts';
-import type { AllowlistConfig, Detector, Finding, ObjectScanResult, ScanLimits } from './types.ts';
+import type { AllowlistConfig, Detector, ObjectScanResult, ScanLimits } from './types.ts';
 
 /** Options of a Scanner. */
 export interface ScannerOptions {
@@ -17,8 +18,6 @@ export interface ScannerOptions {
   limits?: Partial<ScanLimits>;
   /** @default nothing allowlisted */
   allowlist?: AllowlistConfig;
-  /** Findings per object (same as `limits.maxFindings`). @default 1000 */
-  maxFindings?: number;
 }
 
 /** Metadata of an object to scan. */
@@ -41,12 +40,7 @@ export class Scanner {
     if (options.fingerprintKey === undefined || options.fingerprintKey.length === 0) {
       throw new Error('Scanner needs a non-empty fingerprintKey');
     }
-    const limits = resolveLimits(
-      options.maxFindings !== undefined
-        ? { ...options.limits, maxFindings: options.maxFindings }
-        : options.limits,
-    );
-    this.limits = limits;
+    this.limits = resolveLimits(options.limits);
     this.detectors = options.detectors ?? catalogue;
     this.engine = new Engine({
       detectors: this.detectors,
@@ -65,14 +59,18 @@ export class Scanner {
   }
 
   /**
-   * Scans one object from a byte stream. Never throws for bad content: limits and faults end
-   * the object as PARTIAL or SKIPPED with a reason code; a failing source is READ_ERROR.
+   * Scans one object from a byte stream to its end. Never throws for bad content: size and
+   * archive limits and faults end the object as PARTIAL or SKIPPED with a reason code; a failing
+   * source is READ_ERROR. The number of findings never stops reading: credentials are all
+   * listed, other matches past `aggregateThreshold` per detector and field are counted into
+   * `aggregates`.
    */
   async scanObject(
     input: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | Readable,
     meta: ObjectMeta,
   ): Promise<ObjectScanResult> {
-    const findings: Finding[] = [];
+    const collector = new FindingCollector(this.limits);
+    const { findings, aggregates } = collector;
     let bytesRead = 0;
     if (this.engine.allowlist.allowsPath(meta.name)) {
       destroy(input);
@@ -81,21 +79,18 @@ export class Scanner {
         reason: 'EXCLUDED',
         reason_detail: 'object path is allowlisted',
         findings,
+        aggregates,
         bytes_read: 0,
         bytes_scanned: 0,
       };
     }
-    const ctx = new WalkContext(this.engine, this.limits, (finding) => {
-      if (findings.length >= this.limits.maxFindings) {
-        throw new ScanStop('FINDINGS_LIMIT', `more than ${this.limits.maxFindings} findings`);
-      }
-      findings.push(finding);
-    });
+    const ctx = new WalkContext(this.engine, this.limits, (finding) => collector.add(finding));
     const source = counted(input, (n) => (bytesRead += n));
     const result = (status: ObjectScanResult['status'], extra: Partial<ObjectScanResult> = {}) => ({
       status,
       ...extra,
       findings,
+      aggregates,
       bytes_read: bytesRead,
       bytes_scanned: ctx.bytesScanned,
     });
@@ -104,7 +99,7 @@ export class Scanner {
       if (outcome === 'binary') {
         return result('SKIPPED', {
           reason: 'UNSUPPORTED_BINARY',
-          reason_detail: 'binary content is not scanned',
+          reason_detail: 'no part of the content is text',
         });
       }
       if (ctx.softReason) {

@@ -75,7 +75,10 @@ export type ReasonCode =
   | 'CORRUPT_DATA'
   | 'ENCRYPTED_ARCHIVE'
   | 'OBJECT_TOO_LARGE'
+  /** No longer produced (a findings cap used to end the object early); kept for stored results. */
   | 'FINDINGS_LIMIT'
+  /** Part of the content looked binary and was passed over; the text around it was scanned. */
+  | 'BINARY_CONTENT'
   | 'EXCLUDED'
   | 'READ_ERROR'
   | 'TIMEOUT'
@@ -102,11 +105,36 @@ export interface ObjectScanResult {
   reason?: ReasonCode;
   /** Human-readable detail for `reason`; never contains scanned content. */
   reason_detail?: string;
+  /** Every credential finding, and personal data up to `aggregateThreshold` per detector and field. */
   findings: Finding[];
+  /**
+   * Matches folded into one record per detector and field once that group passed
+   * `aggregateThreshold` individual findings; each holds an exact count. Absent or empty: none.
+   */
+  aggregates?: FindingAggregate[];
   /** Bytes read from the source object (compressed size for archives). */
   bytes_read: number;
   /** Bytes of decoded text that went through the detectors. */
   bytes_scanned: number;
+}
+
+/**
+ * Matches of one non-credential detector in one field of an object beyond `aggregateThreshold`:
+ * counted exactly and sampled rather than listed one by one. None of them is in `findings`.
+ */
+export interface FindingAggregate {
+  detector: string;
+  category: Category;
+  severity: Severity;
+  /** CSV column name (`#3` when unnamed) or JSON path with `[*]` for indexes; absent: the whole object or member. */
+  field?: string;
+  archive_path?: string;
+  /** Exactly how many matches were folded into this record. */
+  count: number;
+  /** Where the first folded matches are (at most `aggregateSamples`). */
+  samples: Location[];
+  /** The `aggregateThreshold` that applied: individual findings kept before folding began. */
+  threshold: number;
 }
 
 /** Context handed to a detector's validator. */
@@ -197,8 +225,14 @@ export interface ScanLimits {
   maxCompressionRatio: number;
   /** Archive members per object. @default 10000 */
   maxArchiveMembers: number;
-  /** Findings per object; more ends the object as PARTIAL with FINDINGS_LIMIT. @default 1000 */
-  maxFindings: number;
+  /**
+   * Individual findings kept per (detector, field) group of an object before further matches of a
+   * non-credential detector are folded into one aggregate with an exact count. Credentials are
+   * never folded, and no limit ends reading. @default 100
+   */
+  aggregateThreshold: number;
+  /** Sample locations kept in each aggregate. @default 10 */
+  aggregateSamples: number;
 }
 
 /** Values and places that must not be reported. */

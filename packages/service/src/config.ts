@@ -69,6 +69,12 @@ export interface Config {
      * once when the worker starts; a bad file stops it with a ConfigError. @default none
      */
     allowlistFile: string | undefined;
+    /**
+     * `DATA_SCANNER_AGGREGATE_THRESHOLD`: personal-data findings stored one by one per object,
+     * detector and field before further matches are counted in one aggregate row (credentials
+     * are always stored one by one). @default 100
+     */
+    aggregateThreshold: number;
     taskProtection: {
       /** `TASK_PROTECTION`: `ecs-agent` protects the task from scale-in while it works. @default off */
       mode: 'off' | 'ecs-agent';
@@ -340,6 +346,7 @@ export function loadConfig(env: Env = process.env): Config {
       shardMaxBytes: int(env, 'WORKER_SHARD_MAX_BYTES', 256 * 1024 * 1024, problems, 1),
       drainSeconds: int(env, 'WORKER_DRAIN_SECONDS', 100, problems),
       allowlistFile: env.DATA_SCANNER_ALLOWLIST ? path.resolve(env.DATA_SCANNER_ALLOWLIST) : undefined,
+      aggregateThreshold: int(env, 'DATA_SCANNER_AGGREGATE_THRESHOLD', 100, problems, 1),
       taskProtection: {
         mode: env.TASK_PROTECTION === 'ecs-agent' ? 'ecs-agent' : 'off',
         minutes: int(env, 'TASK_PROTECTION_MINUTES', 60, problems, 1),

@@ -5,7 +5,7 @@
 import type { Category, Detector, MatchContext, Severity, ValidationResult } from '../types.ts';
 import { ciAny, contextHas, optionalTimes, QUOTES, re, standsAlone } from './pattern-kit.ts';
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+const escapeRegex = (w: string) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /**
  * `contextHas` for a fixed word list as one compiled search: the words as whole words on the
@@ -13,7 +13,7 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
  * over the line instead of a search per word, since every candidate that passes its check asks.
  */
 export function contextMatcher(words: readonly string[]): (ctx: MatchContext) => boolean {
-  const word = new RegExp(`(?:^|[^a-z0-9])(?:${words.map(escape).join('|')})(?![a-z0-9])`);
+  const word = new RegExp(`(?:^|[^a-z0-9])(?:${words.map(escapeRegex).join('|')})(?![a-z0-9])`);
   return (ctx) => {
     const before = /(?:\n|\\n)((?:(?!\n|\\n)[\s\S])*)$/.exec(ctx.before)?.[1] ?? ctx.before;
     const after = /^((?:(?!\n|\\n)[\s\S])*)/.exec(ctx.after)?.[1] ?? ctx.after;

@@ -62,11 +62,29 @@ export class TextScanner {
   /** Decoded bytes handed to the detectors. */
   bytesScanned = 0;
 
+  /**
+   * `start` places the text inside its object: the byte offset and line of its first byte (text
+   * that resumes after a binary stretch; its first line's columns count from that byte).
+   */
   constructor(
     private readonly engine: Engine,
     private readonly sink: FindingSink,
-    private readonly options: { locator?: Locator; archivePath?: string } = {},
-  ) {}
+    private readonly options: {
+      locator?: Locator;
+      archivePath?: string;
+      start?: { byte: number; line: number };
+    } = {},
+  ) {
+    if (options.start) {
+      this.absByte = options.start.byte;
+      this.line = options.start.line;
+    }
+  }
+
+  /** The line reached so far; after `end`, the line of the last byte. */
+  get lineNumber(): number {
+    return this.line;
+  }
 
   /** Adds UTF-8 bytes; scans whenever a full chunk is gathered. */
   write(bytes: Uint8Array): void {
@@ -116,12 +134,6 @@ export class TextScanner {
     if (byteMap && carryStart > 0 && isLowSurrogate(text.charCodeAt(carryStart))) carryStart--;
     const cut = final ? text.length : Math.min(text.length, carryStart + CONTEXT_CHARS);
     this.scanChunk(bytes, text, cut, byteMap);
-    if (final) {
-      this.work = Buffer.allocUnsafe(0);
-      this.filled = 0;
-      return;
-    }
-    const carryByte = byteMap ? byteMap[carryStart]! : carryStart;
     const counted = this.counted;
     this.counted = undefined;
     if (counted && counted.before <= carryStart) {
@@ -129,6 +141,12 @@ export class TextScanner {
       this.lineStartAbs = counted.lineStart;
       this.advanceLines(text, counted.nextBreak, carryStart);
     } else this.advanceLines(text, 0, carryStart);
+    if (final) {
+      this.work = Buffer.allocUnsafe(0);
+      this.filled = 0;
+      return;
+    }
+    const carryByte = byteMap ? byteMap[carryStart]! : carryStart;
     this.absChar += carryStart;
     this.absByte += carryByte;
     this.work.copyWithin(0, carryByte, this.filled);

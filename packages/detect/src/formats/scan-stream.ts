@@ -8,7 +8,7 @@ import { readText } from './text-reader.ts';
 import type { WalkContext } from './walk-context.ts';
 import { readZip } from './zip-reader.ts';
 
-/** What became of one stream: scanned as text/archive, or skipped as binary. */
+/** What became of one stream: scanned as text/archive, or passed over as binary (no part was text). */
 export type StreamOutcome = 'scanned' | 'binary';
 
 /**
@@ -16,7 +16,10 @@ export type StreamOutcome = 'scanned' | 'binary';
  * archive layers (each member recursing here one level deeper), reads documents and data files
  * through their own readers, and hands text to the engine. `archivePath` names the member
  * inside the object (`inner.tar!dir/file.txt`), undefined at the top level. Readers of the
- * rarer formats are loaded only when such a stream turns up.
+ * rarer formats are loaded only when such a stream turns up. Decompressed content is judged
+ * exactly as plain content: text and binary stretches are told apart block by block; a stream
+ * with both is scanned where it is text and marks the object PARTIAL `BINARY_CONTENT`; a
+ * stream with no text at all is `binary`.
  */
 export async function scanStream(
   ctx: WalkContext,
@@ -28,8 +31,10 @@ export async function scanStream(
   const { head, stream } = await peek(source, SNIFF_BYTES);
   const memberPath = (member: string) => (archivePath === undefined ? member : `${archivePath}!${member}`);
   const isAllowed = (member: string) => !ctx.engine.allowlist.allowsPath(memberPath(member));
+  // A compression layer's outcome is its content's: a gzip of binary is binary.
+  let innerOutcome: StreamOutcome = 'scanned';
   const scanInner = async (inner: AsyncIterable<Uint8Array>, innerName: string) => {
-    await scanStream(ctx, inner, innerName, depth + 1, archivePath);
+    innerOutcome = await scanStream(ctx, inner, innerName, depth + 1, archivePath);
   };
   const magic = sniffMagic(head);
   switch (magic) {
@@ -39,7 +44,7 @@ export async function scanStream(
       ctx.enter(depth + 1);
       const { readCompressed } = await import('./stream-decompress.ts');
       await readCompressed(ctx, magic, stream, name, scanInner);
-      return 'scanned';
+      return innerOutcome;
     }
     case 'pdf': {
       const { readPdf } = await import('./pdf-reader.ts');
@@ -63,12 +68,11 @@ export async function scanStream(
   }
   const format = sniff(head);
   switch (format) {
-    case 'binary':
-      return 'binary';
-    case 'gzip':
+    case 'gzip': {
       ctx.enter(depth + 1);
       await readGzip(ctx, stream, name, scanInner);
-      return 'scanned';
+      return innerOutcome;
+    }
     case 'zip':
     case 'tar': {
       ctx.enter(depth + 1);
@@ -84,8 +88,21 @@ export async function scanStream(
       else await readTar(ctx, stream, scanMember, isAllowed);
       return 'scanned';
     }
-    default:
-      await readText(ctx, stream, name, format, archivePath);
+    default: {
+      const binary = format === 'binary';
+      const { textBytes, binaryBytes } = await readText(
+        ctx,
+        stream,
+        name,
+        binary ? 'utf8' : format,
+        archivePath,
+        binary,
+      );
+      if (binaryBytes === 0) return 'scanned';
+      if (textBytes === 0) return 'binary';
+      const where = archivePath === undefined ? '' : ` in ${archivePath}`;
+      ctx.soft('BINARY_CONTENT', `${binaryBytes} bytes of binary content${where} were passed over`);
       return 'scanned';
+    }
   }
 }

@@ -1,5 +1,11 @@
 import { DOCUMENT_FIELDS } from './place.ts';
-import { type ReportFinding, reportFindings, type ScanReport } from './report.ts';
+import {
+  type ReportAggregate,
+  type ReportFinding,
+  reportAggregates,
+  reportFindings,
+  type ScanReport,
+} from './report.ts';
 
 const COLUMNS = [
   'bucket',
@@ -20,6 +26,8 @@ const COLUMNS = [
   'column_name',
   'redacted',
   'fingerprint',
+  'kind',
+  'count',
   ...DOCUMENT_FIELDS,
 ] as const;
 
@@ -55,6 +63,8 @@ export function csvRow(f: ReportFinding): string {
     column_name: f.location.column_name,
     redacted: f.redacted,
     fingerprint: f.fingerprint,
+    kind: 'finding',
+    count: 1,
     sheet: f.location.sheet,
     cell: f.location.cell,
     page: f.location.page,
@@ -67,7 +77,51 @@ export function csvRow(f: ReportFinding): string {
   return `${COLUMNS.map((c) => csvCell(row[c])).join(',')}\r\n`;
 }
 
-/** Findings as RFC 4180 CSV with a header row. */
+/**
+ * One aggregate as a CSV row: kind `aggregate`, its exact `count`, the location of its first
+ * sample, and its field as the JSON path or column name; no preview or fingerprint.
+ */
+export function csvAggregateRow(a: ReportAggregate): string {
+  const first = a.samples[0];
+  const json = first?.json_path !== undefined;
+  const row: Record<(typeof COLUMNS)[number], unknown> = {
+    bucket: a.object.bucket,
+    key: a.object.key,
+    archive_path: a.archive_path,
+    detector: a.detector,
+    category: a.category,
+    severity: a.severity,
+    confidence: undefined,
+    line: first?.line,
+    column: first?.column,
+    byte_start: first?.byte_start,
+    byte_end: first?.byte_end,
+    json_path: json ? a.field : undefined,
+    record_index: first?.record_index,
+    row: first?.row,
+    column_index: first?.column_index,
+    column_name: json ? undefined : a.field,
+    redacted: undefined,
+    fingerprint: undefined,
+    kind: 'aggregate',
+    count: a.count,
+    sheet: first?.sheet,
+    cell: first?.cell,
+    page: first?.page,
+    slide: first?.slide,
+    part: first?.part,
+    paragraph: first?.paragraph,
+    row_group: first?.row_group,
+    message_index: first?.message_index,
+  };
+  return `${COLUMNS.map((c) => csvCell(row[c])).join(',')}\r\n`;
+}
+
+/** Findings, then aggregates, as RFC 4180 CSV with a header row. */
 export function csvReport(report: ScanReport): string {
-  return CSV_HEADER + reportFindings(report).map(csvRow).join('');
+  return (
+    CSV_HEADER +
+    reportFindings(report).map(csvRow).join('') +
+    reportAggregates(report).map(csvAggregateRow).join('')
+  );
 }

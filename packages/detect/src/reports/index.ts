@@ -1,14 +1,25 @@
-import { CSV_HEADER, csvReport, csvRow } from './csv-report.ts';
+import { CSV_HEADER, csvAggregateRow, csvReport, csvRow } from './csv-report.ts';
 import { jsonReport } from './json-report.ts';
 import { jsonlReport } from './jsonl-report.ts';
 import type { ScanReport } from './report.ts';
 import { SarifWriter, sarifReport } from './sarif-report.ts';
-import { tableReport } from './table-report.ts';
+import { summaryLine, tableReport } from './table-report.ts';
 
 export { DOCUMENT_FIELDS, documentPlace } from './place.ts';
-export type { ReportFinding, ReportObject, ScanReport } from './report.ts';
-export { reportFindings, reportSummary } from './report.ts';
-export { CSV_HEADER, csvReport, csvRow, jsonlReport, jsonReport, SarifWriter, sarifReport, tableReport };
+export type { ReportAggregate, ReportFinding, ReportObject, ScanReport } from './report.ts';
+export { aggregateText, reportAggregates, reportFindings, reportSummary } from './report.ts';
+export {
+  CSV_HEADER,
+  csvAggregateRow,
+  csvReport,
+  csvRow,
+  jsonlReport,
+  jsonReport,
+  SarifWriter,
+  sarifReport,
+  summaryLine,
+  tableReport,
+};
 
 /** The report formats the CLI and API offer. */
 export const REPORT_FORMATS = ['table', 'json', 'jsonl', 'sarif', 'csv'] as const;

@@ -1,11 +1,19 @@
 import { reportSummary, type ScanReport } from './report.ts';
 
-/** The whole report as one JSON document: summary, objects (status, reason) and findings. */
+/** The whole report as one JSON document: summary, limits, objects (status, reason), findings and aggregates. */
 export function jsonReport(report: ScanReport): string {
   return `${JSON.stringify(
     {
       source: report.source,
       summary: reportSummary(report),
+      ...(report.limits
+        ? {
+            limits: {
+              aggregate_threshold: report.limits.aggregateThreshold,
+              aggregate_samples: report.limits.aggregateSamples,
+            },
+          }
+        : {}),
       objects: report.objects.map((o) => ({
         object: o.bucket === undefined ? { key: o.key } : { bucket: o.bucket, key: o.key },
         status: o.result.status,
@@ -13,6 +21,7 @@ export function jsonReport(report: ScanReport): string {
         bytes_read: o.result.bytes_read,
         bytes_scanned: o.result.bytes_scanned,
         findings: o.result.findings,
+        aggregates: o.result.aggregates ?? [],
       })),
     },
     null,

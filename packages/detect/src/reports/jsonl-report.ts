@@ -1,8 +1,16 @@
-import { reportFindings, type ScanReport } from './report.ts';
+import { reportAggregates, reportFindings, type ScanReport } from './report.ts';
 
-/** One finding per line (JSON Lines), each with its object. */
+/**
+ * One finding per line (JSON Lines), each with its object; then one line per aggregate, marked
+ * `"kind": "aggregate"`, with its exact `count`, `threshold` and sample locations.
+ */
 export function jsonlReport(report: ScanReport): string {
-  return reportFindings(report)
-    .map((f) => `${JSON.stringify(f)}\n`)
-    .join('');
+  return (
+    reportFindings(report)
+      .map((f) => `${JSON.stringify(f)}\n`)
+      .join('') +
+    reportAggregates(report)
+      .map((a) => `${JSON.stringify({ kind: 'aggregate', ...a })}\n`)
+      .join('')
+  );
 }

@@ -1,6 +1,13 @@
-import type { Detector, Severity } from '../types.ts';
+import type { Detector, Location, Severity } from '../types.ts';
 import { DOCUMENT_FIELDS, documentPlace } from './place.ts';
-import { type ReportFinding, reportFindings, type ScanReport } from './report.ts';
+import {
+  aggregateText,
+  type ReportAggregate,
+  type ReportFinding,
+  reportAggregates,
+  reportFindings,
+  type ScanReport,
+} from './report.ts';
 
 /** The SARIF 2.1.0 schema this report follows. */
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -16,13 +23,46 @@ function artifactUri(key: string, bucket: string | undefined): string {
   return bucket === undefined ? path : `s3://${encodeURIComponent(bucket)}/${path}`;
 }
 
-function sarifResult(f: ReportFinding, ruleIndex: ReadonlyMap<string, number>) {
-  const region: Record<string, number> = {
-    startLine: f.location.line,
-    startColumn: f.location.column,
-    byteOffset: f.location.byte_start,
-    byteLength: Math.max(0, f.location.byte_end - f.location.byte_start),
+function physicalLocation(object: ReportFinding['object'], location: Location) {
+  return {
+    physicalLocation: {
+      artifactLocation: {
+        uri: artifactUri(
+          location.archive_path ? `${object.key}!${location.archive_path}` : object.key,
+          object.bucket,
+        ),
+      },
+      region: {
+        startLine: location.line,
+        startColumn: location.column,
+        byteOffset: location.byte_start,
+        byteLength: Math.max(0, location.byte_end - location.byte_start),
+      },
+    },
   };
+}
+
+/** An aggregate as one result: located at its samples, with its exact count in the properties. */
+function sarifAggregate(a: ReportAggregate, ruleIndex: ReadonlyMap<string, number>) {
+  const index = ruleIndex.get(a.detector);
+  return {
+    ruleId: a.detector,
+    ...(index === undefined ? {} : { ruleIndex: index }),
+    level: level(a.severity),
+    message: { text: aggregateText(a) },
+    locations: a.samples.map((l) => physicalLocation(a.object, l)),
+    properties: {
+      aggregate: true,
+      count: a.count,
+      threshold: a.threshold,
+      category: a.category,
+      severity: a.severity,
+      ...(a.field === undefined ? {} : { field: a.field }),
+    },
+  };
+}
+
+function sarifResult(f: ReportFinding, ruleIndex: ReadonlyMap<string, number>) {
   const index = ruleIndex.get(f.detector);
   const place = documentPlace(f.location);
   const documentFields = Object.fromEntries(
@@ -35,15 +75,7 @@ function sarifResult(f: ReportFinding, ruleIndex: ReadonlyMap<string, number>) {
     message: { text: `${f.detector} found: ${f.redacted}` },
     locations: [
       {
-        physicalLocation: {
-          artifactLocation: {
-            uri: artifactUri(
-              f.location.archive_path ? `${f.object.key}!${f.location.archive_path}` : f.object.key,
-              f.object.bucket,
-            ),
-          },
-          region,
-        },
+        ...physicalLocation(f.object, f.location),
         ...(place ? { logicalLocations: [{ fullyQualifiedName: place, kind: 'element' }] } : {}),
       },
     ],
@@ -70,8 +102,9 @@ const RESULTS_MARK = JSON.stringify(RESULTS_PLACEHOLDER);
  * Writes a SARIF 2.1.0 log piece by piece, for result sets too large to hold: `start()` once,
  * `result(f)` per finding, `end()` once. Concatenated, the pieces are exactly `sarifReport`'s text:
  * one run, a rule per detector of the catalogue, a result per finding with a physical location
- * (artifact, line, column, byte range) and the fingerprint as a partial fingerprint. Messages carry
- * only the masked preview.
+ * (artifact, line, column, byte range) and the fingerprint as a partial fingerprint; `aggregate(a)`
+ * per aggregate, a result with `properties.aggregate`, its exact `count` and its sample locations.
+ * Messages carry only the masked preview. With `aggregateThreshold`, the run's properties state it.
  */
 export class SarifWriter {
   private readonly ruleIndex: ReadonlyMap<string, number>;
@@ -81,7 +114,7 @@ export class SarifWriter {
   private readonly indent: string;
   private results = 0;
 
-  constructor(detectors: readonly Detector[], version = '0.1.0') {
+  constructor(detectors: readonly Detector[], version = '0.1.0', aggregateThreshold?: number) {
     this.ruleIndex = new Map(detectors.map((d, i) => [d.id, i]));
     const log = {
       $schema: SARIF_SCHEMA,
@@ -105,6 +138,7 @@ export class SarifWriter {
               })),
             },
           },
+          ...(aggregateThreshold === undefined ? {} : { properties: { aggregateThreshold } }),
           results: RESULTS_PLACEHOLDER,
         },
       ],
@@ -124,7 +158,16 @@ export class SarifWriter {
 
   /** One result, with the separator it needs. */
   result(f: ReportFinding): string {
-    const body = JSON.stringify(sarifResult(f, this.ruleIndex), null, 2).replaceAll('\n', `\n${this.indent}`);
+    return this.piece(sarifResult(f, this.ruleIndex));
+  }
+
+  /** One aggregate's result, with the separator it needs. */
+  aggregate(a: ReportAggregate): string {
+    return this.piece(sarifAggregate(a, this.ruleIndex));
+  }
+
+  private piece(result: object): string {
+    const body = JSON.stringify(result, null, 2).replaceAll('\n', `\n${this.indent}`);
     return `${this.results++ === 0 ? '[\n' : ',\n'}${this.indent}${body}`;
   }
 
@@ -137,11 +180,14 @@ export class SarifWriter {
 
 /** A SARIF 2.1.0 log of the whole report (see `SarifWriter`). */
 export function sarifReport(report: ScanReport, version = '0.1.0'): string {
-  const writer = new SarifWriter(report.detectors, version);
+  const writer = new SarifWriter(report.detectors, version, report.limits?.aggregateThreshold);
   return (
     writer.start() +
     reportFindings(report)
       .map((f) => writer.result(f))
+      .join('') +
+    reportAggregates(report)
+      .map((a) => writer.aggregate(a))
       .join('') +
     writer.end()
   );

@@ -1,5 +1,5 @@
 import { documentPlace } from './place.ts';
-import { reportFindings, reportSummary, type ScanReport } from './report.ts';
+import { aggregateText, reportAggregates, reportFindings, reportSummary, type ScanReport } from './report.ts';
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
@@ -15,6 +15,21 @@ export function tableReport(report: ScanReport): string {
     const field = documentPlace(f.location) || (f.location.json_path ?? f.location.column_name ?? '');
     return [f.severity.toUpperCase(), f.detector, where, field, f.redacted, f.confidence.toFixed(2)];
   });
+  for (const a of reportAggregates(report)) {
+    const first = a.samples[0];
+    const where = [
+      a.object.key + (a.archive_path ? `!${a.archive_path}` : ''),
+      first ? `${first.line}:${first.column}` : '',
+    ].join(':');
+    rows.push([
+      a.severity.toUpperCase(),
+      a.detector,
+      where,
+      a.field ?? '',
+      `+${a.count} more (aggregated)`,
+      '',
+    ]);
+  }
   const header = ['SEVERITY', 'DETECTOR', 'LOCATION', 'FIELD', 'PREVIEW', 'CONF'];
   const out: string[] = [];
   if (rows.length > 0) {
@@ -37,10 +52,25 @@ export function tableReport(report: ScanReport): string {
       );
     }
   }
-  const s = reportSummary(report);
-  out.push(
-    '',
-    `${s.findings} finding(s) in ${s.objects} object(s) (${s.COMPLETE} complete, ${s.PARTIAL} partial, ${s.SKIPPED} skipped, ${s.FAILED} failed), ${s.bytes_read} bytes read.`,
-  );
+  const aggregates = reportAggregates(report);
+  if (aggregates.length > 0) {
+    out.push('', 'Aggregated (personal data past the per-field threshold, counted exactly):');
+    for (const a of aggregates) out.push(`  ${a.object.key}: ${aggregateText(a)}`);
+  }
+  out.push('', summaryLine(report));
   return `${out.join('\n')}\n`;
+}
+
+/** The one-line summary of a report: exact match count, what was aggregated and the threshold. */
+export function summaryLine(report: ScanReport): string {
+  const s = reportSummary(report);
+  const folded =
+    s.aggregated > 0
+      ? `, ${s.matches} match(es) in all: ${s.aggregated} counted in ${s.aggregates} aggregate(s)`
+      : '';
+  const threshold =
+    s.aggregate_threshold === undefined
+      ? ''
+      : ` Aggregate threshold: ${s.aggregate_threshold} per detector and field.`;
+  return `${s.findings} finding(s)${folded} in ${s.objects} object(s) (${s.COMPLETE} complete, ${s.PARTIAL} partial, ${s.SKIPPED} skipped), ${s.bytes_read} bytes read.${threshold}`;
 }

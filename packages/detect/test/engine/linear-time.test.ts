@@ -25,7 +25,11 @@ const counted = detectors.map((d) => ({
   ...d,
   pattern: new (countingRegExpClass(ledger, d.id))(d.pattern.source, d.pattern.flags),
 }));
-const scanner = new Scanner({ fingerprintKey: 'linear-time', detectors: counted, maxFindings: 1e9 });
+const scanner = new Scanner({
+  fingerprintKey: 'linear-time',
+  detectors: counted,
+  limits: { aggregateThreshold: 1e9 },
+});
 
 /**
  * Besides the detectors' patterns, the engine searches text natively (line breaks, IPv6

@@ -61,7 +61,7 @@ const cases: [Detector, string[]][] = [
 describe.each(cases.map(([d, parts]) => [d.id, d, parts] as const))(
   'span windows of %s',
   (_, detector, parts) => {
-    const s = scanner({ detectors: [detector], maxFindings: 1e6 });
+    const s = scanner({ detectors: [detector], limits: { aggregateThreshold: 1e6 } });
 
     it('find what the pattern finds in the whole text, on dense and odd uses of the keyword', async () => {
       const r = createRng(5);

@@ -36,10 +36,14 @@ describe('suppression', () => {
     expect(other.findings).toHaveLength(2);
   });
 
-  it('stops at the findings cap as PARTIAL', async () => {
-    const r = await scanner({ maxFindings: 5 }).scanText(`${EMAIL}\n`.repeat(20));
-    expect(r).toMatchObject({ status: 'PARTIAL', reason: 'FINDINGS_LIMIT' });
+  it('folds personal data past the aggregate threshold into an exact count, reading on', async () => {
+    const r = await scanner({ limits: { aggregateThreshold: 5, aggregateSamples: 3 } }).scanText(
+      `${EMAIL}\n`.repeat(20),
+    );
+    expect(r.status).toBe('COMPLETE');
     expect(r.findings).toHaveLength(5);
+    expect(r.aggregates).toEqual([expect.objectContaining({ detector: 'email', count: 15, threshold: 5 })]);
+    expect(r.aggregates![0]!.samples.map((l) => l.line)).toEqual([6, 7, 8]);
   });
 });
 

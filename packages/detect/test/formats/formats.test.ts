@@ -34,9 +34,13 @@ describe('text encodings', () => {
     }
   });
 
-  it('skips binary content as UNSUPPORTED_BINARY', async () => {
-    const r = await scan(Buffer.concat([Buffer.from([0, 1, 2, 3, 0]), text]), 'a.bin');
+  it('skips content with no text as UNSUPPORTED_BINARY; text after a binary prefix is scanned', async () => {
+    const binary = Buffer.from(Array.from({ length: 9000 }, (_, i) => (i * 31) % 256));
+    const r = await scan(binary, 'a.bin');
     expect(r).toMatchObject({ status: 'SKIPPED', reason: 'UNSUPPORTED_BINARY', findings: [] });
+    const mixed = await scan(Buffer.concat([Buffer.from([0, 1, 2, 3, 0]), text]), 'a.bin');
+    expect(mixed).toMatchObject({ status: 'PARTIAL', reason: 'BINARY_CONTENT' });
+    expect(mixed.findings.map((f) => f.detector)).toEqual(['email']);
   });
 });
 

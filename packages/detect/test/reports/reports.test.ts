@@ -99,3 +99,58 @@ describe('reports', () => {
     }
   });
 });
+
+describe('aggregates in every report format', () => {
+  async function aggregated(): Promise<ScanReport> {
+    const limits = { aggregateThreshold: 20, aggregateSamples: 5 };
+    const rows = Array.from({ length: 1234 }, (_, i) => `${i},user${i}@northwind-traders.com`);
+    const result = await scanner({ limits }).scanText(`id,email\n${rows.join('\n')}\n`, 'people.csv');
+    return { source: 'file:///data', detectors, objects: [{ key: 'people.csv', result }], limits };
+  }
+
+  it.each(REPORT_FORMATS)('%s shows the exact aggregated count and the threshold', async (format) => {
+    const out = renderReport(format, await aggregated());
+    expect(out).toContain('1214');
+    expect(out).toContain('20');
+    expect(out).not.toContain('user1000@northwind-traders.com');
+  });
+
+  it('JSON, JSONL, CSV and SARIF carry the count in a field of its own', async () => {
+    const report = await aggregated();
+    const json = JSON.parse(renderReport('json', report));
+    expect(json.summary).toMatchObject({
+      findings: 20,
+      matches: 1234,
+      aggregated: 1214,
+      aggregate_threshold: 20,
+    });
+    expect(json.limits).toEqual({ aggregate_threshold: 20, aggregate_samples: 5 });
+    expect(json.objects[0].aggregates[0]).toMatchObject({ detector: 'email', field: 'email', count: 1214 });
+    const lines = renderReport('jsonl', report)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(21);
+    expect(lines[20]).toMatchObject({
+      kind: 'aggregate',
+      object: { key: 'people.csv' },
+      count: 1214,
+      threshold: 20,
+    });
+    expect(lines[20].samples).toHaveLength(5);
+    const csv = renderReport('csv', report).trim().split('\r\n');
+    const header = csv[0]!.split(',');
+    const aggregateRow = csv[21]!.split(',');
+    expect(aggregateRow[header.indexOf('kind')]).toBe('aggregate');
+    expect(aggregateRow[header.indexOf('count')]).toBe('1214');
+    const sarif = JSON.parse(renderReport('sarif', report));
+    expect(sarif.runs[0].properties).toEqual({ aggregateThreshold: 20 });
+    const last = sarif.runs[0].results.at(-1);
+    expect(last.properties).toMatchObject({ aggregate: true, count: 1214, threshold: 20, field: 'email' });
+    expect(last.locations).toHaveLength(5);
+    expect(sarifSchemaValidator()(sarif)).toBe(true);
+    expect(renderReport('table', report)).toMatch(
+      /20 finding\(s\), 1234 match\(es\) in all: 1214 counted in 1 aggregate/,
+    );
+  });
+});

@@ -10,6 +10,7 @@ import type { ApiDeps, ApiEnv } from './api-env.ts';
 import { type ErrorCode, errorBody, HttpError } from './http-error.ts';
 import { methodNotAllowed } from './method-not-allowed.ts';
 import { limitByClientIp } from './rate-limit.ts';
+import { registerAggregates } from './routes/aggregates.ts';
 import { registerDocs } from './routes/docs.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerJobs } from './routes/jobs.ts';
@@ -115,6 +116,7 @@ export function createApp(appDeps: ApiDeps): OpenAPIHono<ApiEnv> {
   registerScan(app, deps);
   registerJobs(app, deps);
   registerResults(app, deps);
+  registerAggregates(app, deps);
   registerSchedules(app, deps);
   registerNotificationSettings(app, deps);
   registerReports(app, deps);

@@ -2,9 +2,13 @@ import type pg from 'pg';
 import { touchApiKeys } from '../auth/key-store.ts';
 import { isFinalStatus } from '../ports/job-store.ts';
 import { countFindings } from '../store/finding-counts.ts';
+import type { AggregateView } from './aggregate-schemas.ts';
 import type { ApiStore, JobCommands, JobKey, Page, PageRequest, ScanSpec, SubmitResult } from './ports.ts';
 import { IdempotencyConflict } from './ports.ts';
 import {
+  AGGREGATE_COLUMNS,
+  type AggregateRow,
+  aggregateView,
   FINDING_COLUMNS,
   type FindingRow,
   findingView,
@@ -21,7 +25,7 @@ const SUMMARY_CACHE_SIZE = 1000;
 const RESERVATION_SECONDS = 60;
 
 const JOB_COLUMNS = `id, status, source, name, detectors, exclude, status_reason, objects_total, objects_done,
-  bytes_total, bytes_scanned, findings_count, created_at, updated_at, finished_at,
+  bytes_total, bytes_scanned, findings_count, findings_aggregated, aggregate_threshold, created_at, updated_at, finished_at,
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
 
 /** `ApiStore` over the service's PostgreSQL schema (migrations 001 and 020). */
@@ -181,6 +185,25 @@ export class PgApiStore implements ApiStore {
     };
   }
 
+  async listAggregates(
+    tenantId: string,
+    jobId: string,
+    page: PageRequest<string>,
+  ): Promise<Page<AggregateView, string> | null> {
+    if (!(await this.ownsJob(tenantId, jobId))) return null;
+    const { rows } = await this.pool.query<AggregateRow>(
+      `SELECT ${AGGREGATE_COLUMNS} FROM finding_aggregates WHERE job_id = $1 AND tenant_id = $2 AND seq > $3
+       ORDER BY seq LIMIT $4`,
+      [jobId, tenantId, page.after ?? '0', page.limit + 1],
+    );
+    const items = rows.slice(0, page.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map(aggregateView),
+      next: rows.length > page.limit && last ? String(last.seq) : null,
+    };
+  }
+
   async listObjects(
     tenantId: string,
     filter: { jobId: string; status?: ObjectStatus },
@@ -188,7 +211,7 @@ export class PgApiStore implements ApiStore {
   ): Promise<Page<JobObjectView, string> | null> {
     if (!(await this.ownsJob(tenantId, filter.jobId))) return null;
     const { rows } = await this.pool.query<ObjectRow>(
-      `SELECT key, bucket, status, reason, reason_detail, size, etag, version_id, findings_count
+      `SELECT key, bucket, status, reason, reason_detail, size, etag, version_id, findings_count, findings_aggregated
        FROM job_objects
        WHERE job_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR key > $3)
        ORDER BY key LIMIT $4`,

@@ -1,3 +1,4 @@
+import type { AggregateView } from './aggregate-schemas.ts';
 import type { FindingView, JobObjectView, JobStatus, JobSummary, JobView, ObjectStatus } from './schemas.ts';
 
 /** Who is calling: every query the API makes is scoped to `tenantId`. */
@@ -69,6 +70,12 @@ export interface ApiStore {
   ): Promise<Page<JobView, JobKey>>;
   /** Requests cancellation; returns the job afterwards, or null when it is not the tenant's. */
   cancelJob(tenantId: string, jobId: string): Promise<JobView | null>;
+  /** Aggregates (exact counts of folded personal data) of one job in insertion order; null when the job is not the tenant's. */
+  listAggregates(
+    tenantId: string,
+    jobId: string,
+    page: PageRequest<string>,
+  ): Promise<Page<AggregateView, string> | null>;
   /** Findings of one job in insertion order; null when the job is not the tenant's. */
   listFindings(
     tenantId: string,

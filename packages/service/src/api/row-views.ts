@@ -1,3 +1,5 @@
+import type { Location } from '@data-scanner/detect';
+import type { AggregateView } from './aggregate-schemas.ts';
 import type { FindingView, JobObjectView, JobStatus, JobView, ObjectStatus } from './schemas.ts';
 
 /** A `jobs` row as `PgApiStore` selects it. */
@@ -14,6 +16,8 @@ export interface JobRow {
   bytes_total: string | null;
   bytes_scanned: string;
   findings_count: string;
+  findings_aggregated: string;
+  aggregate_threshold: number | null;
   created_at: Date;
   updated_at: Date;
   finished_at: Date | null;
@@ -65,6 +69,7 @@ export interface ObjectRow {
   etag: string | null;
   version_id: string | null;
   findings_count: number;
+  findings_aggregated: number;
 }
 
 const num = (v: string | number | null): number => (v === null ? 0 : Number(v));
@@ -91,6 +96,8 @@ export function jobView(r: JobRow): JobView {
       bytes_total: r.bytes_total === null ? null : Number(r.bytes_total),
       bytes_scanned: num(r.bytes_scanned),
       findings: num(r.findings_count),
+      findings_aggregated: num(r.findings_aggregated),
+      aggregate_threshold: r.aggregate_threshold,
     },
     created_at: r.created_at.toISOString(),
     updated_at: r.updated_at.toISOString(),
@@ -138,5 +145,45 @@ export function objectView(r: ObjectRow): JobObjectView {
     etag: r.etag,
     version_id: r.version_id,
     findings: r.findings_count,
+    findings_aggregated: r.findings_aggregated,
+  };
+}
+
+/** A `finding_aggregates` row. */
+export interface AggregateRow {
+  id: string;
+  seq: string;
+  job_id: string;
+  bucket: string | null;
+  object_key: string;
+  version_id: string | null;
+  etag: string | null;
+  detector: string;
+  category: string;
+  severity: string;
+  field: string | null;
+  archive_path: string | null;
+  match_count: string;
+  threshold: number;
+  samples: Location[];
+}
+
+/** The columns of an `AggregateRow`. */
+export const AGGREGATE_COLUMNS = `id, seq, job_id, bucket, object_key, version_id, etag, detector, category, severity,
+  field, archive_path, match_count, threshold, samples`;
+
+/** The public JSON of an aggregate: an exact count and sample locations, never a value. */
+export function aggregateView(r: AggregateRow): AggregateView {
+  return {
+    id: r.id,
+    job_id: r.job_id,
+    object: present({ bucket: r.bucket, key: r.object_key, version_id: r.version_id, etag: r.etag }),
+    detector: r.detector,
+    category: r.category,
+    severity: r.severity,
+    ...present({ field: r.field, archive_path: r.archive_path }),
+    count: Number(r.match_count),
+    threshold: r.threshold,
+    samples: r.samples,
   };
 }

@@ -73,7 +73,17 @@ export const JobSchema = z
       objects_done: z.number().int(),
       bytes_total: z.number().int().nullable().openapi({ description: 'Known once the source is listed' }),
       bytes_scanned: z.number().int(),
-      findings: z.number().int(),
+      findings: z.number().int().openapi({
+        description: 'Every match, exactly: findings listed one by one plus those counted in aggregates',
+      }),
+      findings_aggregated: z.number().int().openapi({
+        description:
+          'The part of `findings` counted in aggregates (GET /results/aggregates), not listed one by one',
+      }),
+      aggregate_threshold: z.number().int().nullable().openapi({
+        description:
+          'Personal-data findings listed per object, detector and field before the rest are aggregated; null until an object is recorded',
+      }),
     }),
     created_at: z.string().openapi({ format: 'date-time' }),
     updated_at: z.string().openapi({ format: 'date-time' }),
@@ -148,7 +158,11 @@ export const JobObjectSchema = z
     bytes: z.number().int().nullable(),
     etag: z.string().nullable(),
     version_id: z.string().nullable(),
-    findings: z.number().int(),
+    findings: z
+      .number()
+      .int()
+      .openapi({ description: 'Every match of the object, aggregated ones included' }),
+    findings_aggregated: z.number().int(),
   })
   .openapi('JobObject');
 export type JobObjectView = z.infer<typeof JobObjectSchema>;

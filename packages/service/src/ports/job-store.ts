@@ -1,4 +1,4 @@
-import type { Finding, ObjectScanResult } from '@data-scanner/detect';
+import type { Finding, FindingAggregate, ObjectScanResult } from '@data-scanner/detect';
 import type { SourceObject } from './object-source.ts';
 
 /** queued → listing → scanning → succeeded | partial | failed | cancelled */
@@ -33,7 +33,12 @@ export interface Job {
   objectsFailed: number;
   bytesTotal: number | null;
   bytesScanned: number;
+  /** Every match: findings stored one by one plus those counted in aggregates. */
   findingsCount: number;
+  /** The part of `findingsCount` counted in aggregates rather than stored one by one. */
+  findingsAggregated: number;
+  /** The aggregate threshold the worker scanned with; null until an object is recorded. */
+  aggregateThreshold: number | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -65,7 +70,9 @@ export interface JobObject {
   reason: string | null;
   reasonDetail: string | null;
   bytesScanned: number | null;
+  /** Every match of the object, aggregated ones included. */
   findingsCount: number;
+  findingsAggregated: number;
 }
 
 /** The outcome of one object, written with its findings in one transaction. */
@@ -79,6 +86,10 @@ export interface ObjectOutcome {
   reasonDetail?: string;
   result?: Pick<ObjectScanResult, 'bytes_read' | 'bytes_scanned'>;
   findings: Finding[];
+  /** Matches counted per detector and field past the threshold (exact counts). @default none */
+  aggregates?: FindingAggregate[];
+  /** The engine's aggregate threshold, recorded on the job so every output can state it. */
+  aggregateThreshold?: number;
 }
 
 /** What recording an object changed. */

@@ -3,5 +3,7 @@ import type { ObjectScanResult } from '@data-scanner/detect';
 
 /** The detection engine as the worker uses it (`Scanner` from `@data-scanner/detect`). */
 export interface ScanEngine {
+  /** The limits it scans with; the worker records the aggregate threshold on the job. @default - unknown */
+  readonly limits?: { readonly aggregateThreshold: number };
   scanObject(stream: Readable, object: { name: string; size: number }): Promise<ObjectScanResult>;
 }

@@ -1,8 +1,8 @@
 import type pg from 'pg';
-import { findingView } from '../api/row-views.ts';
+import { aggregateView, findingView } from '../api/row-views.ts';
 import type { JobView } from '../api/schemas.ts';
 import { type ExportFormat, exportWriter } from './export-writers.ts';
-import { findingBatches } from './finding-batches.ts';
+import { aggregateBatches, findingBatches } from './finding-batches.ts';
 
 /** Options of `exportStream`. */
 export interface ExportStreamOptions {
@@ -12,7 +12,7 @@ export interface ExportStreamOptions {
 
 /**
  * A job's whole result set as one document in `format`, produced as the consumer reads: each pull
- * reads one batch of findings and enqueues it as one chunk, so memory holds about one batch
+ * reads one batch of findings (then of aggregates) and enqueues it as one chunk, so memory holds about one batch
  * whatever the number of findings. Works on running jobs too (findings so far).
  */
 export function exportStream(
@@ -22,7 +22,9 @@ export function exportStream(
   options: ExportStreamOptions = {},
 ): ReadableStream<Uint8Array> {
   const writer = exportWriter(format, job);
-  const batches = findingBatches(pool, job.job_id);
+  const findings = findingBatches(pool, job.job_id);
+  const aggregates = aggregateBatches(pool, job.job_id);
+  let inAggregates = false;
   const encoder = new TextEncoder();
   let started = false;
   return new ReadableStream<Uint8Array>(
@@ -34,14 +36,23 @@ export function exportStream(
             const head = writer.start();
             if (head !== '') return controller.enqueue(encoder.encode(head));
           }
-          const next = await batches.next();
+          if (!inAggregates) {
+            const next = await findings.next();
+            if (!next.done) {
+              let chunk = '';
+              for (const row of next.value) chunk += writer.finding(findingView(row));
+              return controller.enqueue(encoder.encode(chunk));
+            }
+            inAggregates = true;
+          }
+          const next = await aggregates.next();
           if (next.done) {
             const tail = writer.end();
             if (tail !== '') controller.enqueue(encoder.encode(tail));
             return controller.close();
           }
           let chunk = '';
-          for (const row of next.value) chunk += writer.finding(findingView(row));
+          for (const row of next.value) chunk += writer.aggregate(aggregateView(row));
           controller.enqueue(encoder.encode(chunk));
         } catch (err) {
           options.onError?.(err);
@@ -49,7 +60,8 @@ export function exportStream(
         }
       },
       async cancel() {
-        await batches.return();
+        await findings.return();
+        await aggregates.return();
       },
     },
     { highWaterMark: 1 },

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { FINDING_COLUMNS, type FindingRow } from '../api/row-views.ts';
+import { AGGREGATE_COLUMNS, type AggregateRow, FINDING_COLUMNS, type FindingRow } from '../api/row-views.ts';
 
 /** Rows per query of an export. */
 export const EXPORT_BATCH_SIZE = 1000;
@@ -24,6 +24,26 @@ export async function* findingBatches(
   for (;;) {
     const { rows } = await pool.query<FindingRow>(
       `SELECT ${FINDING_COLUMNS} FROM findings WHERE job_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [jobId, after, batchSize],
+    );
+    const last = rows.at(-1);
+    if (!last) return;
+    yield rows;
+    if (rows.length < batchSize) return;
+    after = String(last.seq);
+  }
+}
+
+/** A job's aggregates in `seq` order, in batches, as `findingBatches` reads findings. */
+export async function* aggregateBatches(
+  pool: pg.Pool,
+  jobId: string,
+  batchSize = EXPORT_BATCH_SIZE,
+): AsyncGenerator<AggregateRow[], void, undefined> {
+  let after = '0';
+  for (;;) {
+    const { rows } = await pool.query<AggregateRow>(
+      `SELECT ${AGGREGATE_COLUMNS} FROM finding_aggregates WHERE job_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
       [jobId, after, batchSize],
     );
     const last = rows.at(-1);

@@ -1,5 +1,6 @@
 import { detectorById } from '@data-scanner/detect';
 import PDFDocument from 'pdfkit';
+import type { AggregateView } from '../api/aggregate-schemas.ts';
 import type { FindingView } from '../api/schemas.ts';
 import { SEVERITIES } from '../severity.ts';
 import type { JobReportData, TopObject } from './job-report-data.ts';
@@ -79,7 +80,7 @@ function title(doc: Doc, data: JobReportData): void {
     ['Duration', duration(job.startedAt ?? job.createdAt, job.finishedAt)],
     ['Objects', objects],
     ['Bytes scanned', bytes(job.bytesScanned)],
-    ['Findings', n(data.total)],
+    ['Findings', findingsFact(data)],
     ['Report generated', when(data.generatedAt)],
   ];
   const x = doc.page.margins.left;
@@ -92,6 +93,15 @@ function title(doc: Doc, data: JobReportData): void {
     doc.y = y + 13;
   }
   doc.x = x;
+}
+
+/** The exact match count, and what part of it is counted in aggregates under which threshold. */
+function findingsFact(data: JobReportData): string {
+  const threshold = data.job.aggregateThreshold;
+  const rule =
+    threshold === null ? '' : `; aggregate threshold ${n(threshold)} per object, detector and field`;
+  if (data.aggregated === 0) return `${n(data.total)}${rule ? ` (none aggregated${rule})` : ''}`;
+  return `${n(data.total)} (${n(data.total - data.aggregated)} listed, ${n(data.aggregated)} counted in ${n(data.aggregatesTotal)} aggregate(s)${rule})`;
 }
 
 function severityTiles(doc: Doc, data: JobReportData): void {
@@ -173,21 +183,66 @@ function topObjects(doc: Doc, data: JobReportData): void {
   );
 }
 
+function aggregatesTable(doc: Doc, data: JobReportData): void {
+  if (data.aggregatesTotal === 0) return;
+  heading(doc, 'Aggregated personal data');
+  doc.font(FONT.regular).fontSize(8.5).fillColor(COLOR.muted);
+  doc.text(
+    `${n(data.aggregated)} match(es) of personal data past the first ${n(data.job.aggregateThreshold ?? 0)} per object, detector and field are counted exactly here rather than listed. Credentials are always listed.`,
+  );
+  if (data.aggregates.length < data.aggregatesTotal) {
+    doc
+      .fillColor(COLOR.accent)
+      .text(
+        `Showing the ${n(data.aggregates.length)} largest of ${n(data.aggregatesTotal)} aggregates; all are in:`,
+      )
+      .font(FONT.mono)
+      .text(`GET /results/aggregates?job_id=${data.job.id}`)
+      .font(FONT.regular);
+  }
+  doc.moveDown(0.4);
+  table<AggregateView>(
+    doc,
+    [
+      { title: 'Severity', width: 42, cell: (a) => a.severity, color: (a) => SEVERITY_COLOR[a.severity] },
+      { title: 'Detector', width: 88, cell: (a) => a.detector },
+      {
+        title: 'Object',
+        width: 150,
+        cut: 'middle',
+        cell: (a) => objectName(a.object.bucket, a.object.key) + (a.archive_path ? `!${a.archive_path}` : ''),
+      },
+      { title: 'Field', width: 110, cut: 'middle', cell: (a) => a.field ?? '(whole object)' },
+      { title: 'Count', width: 60, align: 'right', cell: (a) => n(a.count) },
+      { title: 'First sample', width: 65, cell: (a) => sampleText(a) },
+    ],
+    data.aggregates,
+    { fontSize: 7, rowHeight: 11 },
+  );
+}
+
+function sampleText(a: AggregateView): string {
+  const l = a.samples[0];
+  if (!l) return '';
+  return l.row !== undefined ? `row ${l.row}` : `line ${l.line}`;
+}
+
 function findingsTable(doc: Doc, data: JobReportData): void {
   heading(doc, 'Findings');
-  const cut = data.rows.length < data.total;
+  const listed = data.total - data.aggregated;
+  const cut = data.rows.length < listed;
   doc.font(FONT.regular).fontSize(8.5);
   if (cut) {
     doc
       .fillColor(COLOR.accent)
       .text(
-        `Showing the first ${n(data.rows.length)} of ${n(data.total)} findings, most severe first. Every finding is in the export:`,
+        `Showing the first ${n(data.rows.length)} of ${n(listed)} listed findings, most severe first. Every finding is in the export:`,
       )
       .font(FONT.mono)
       .text(`GET /jobs/${data.job.id}/export?format=csv (or sarif, json, jsonl)`)
       .font(FONT.regular);
   } else {
-    doc.fillColor(COLOR.muted).text(`${n(data.total)} finding(s), most severe first.`);
+    doc.fillColor(COLOR.muted).text(`${n(listed)} listed finding(s), most severe first.`);
   }
   doc
     .fillColor(COLOR.muted)
@@ -245,6 +300,7 @@ export async function renderJobReport(data: JobReportData): Promise<Buffer> {
   severityTiles(doc, data);
   summaryTables(doc, data);
   topObjects(doc, data);
+  aggregatesTable(doc, data);
   findingsTable(doc, data);
   footers(doc, `Data Scanner report - job ${data.job.id}`);
   doc.end();

@@ -33,6 +33,7 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
     }),
     process.env,
     allowlist,
+    { aggregateThreshold: config.worker.aggregateThreshold },
   );
   const shared = createSharedState(config, log);
   const queue = createScanQueue(

@@ -2,7 +2,8 @@ import type pg from 'pg';
 import type { JobSummary } from '../api/schemas.ts';
 
 /**
- * A job's findings counted by severity, category and detector, in one query. In each count the
+ * A job's matches counted by severity, category and detector, in one query: findings stored one
+ * by one plus the exact counts of aggregates. In each count the
  * keys come most frequent first, ties by name, so the first keys of `by_detector` are the job's
  * top detectors. Takes a pool or a client, so a caller's transaction can include it.
  */
@@ -17,7 +18,11 @@ export async function countFindings(
     detector: string | null;
     n: string;
   }>(
-    `SELECT severity, category, detector, count(*) AS n FROM findings WHERE job_id = $1 AND tenant_id = $2
+    `WITH matches AS (
+       SELECT severity, category, detector, 1::bigint AS n FROM findings WHERE job_id = $1 AND tenant_id = $2
+       UNION ALL
+       SELECT severity, category, detector, match_count FROM finding_aggregates WHERE job_id = $1 AND tenant_id = $2)
+     SELECT severity, category, detector, sum(n) AS n FROM matches
      GROUP BY GROUPING SETS ((severity), (category), (detector)) ORDER BY n DESC, severity, category, detector`,
     [jobId, tenantId],
   );

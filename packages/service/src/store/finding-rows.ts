@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from '@data-scanner/detect';
+import type { Finding, FindingAggregate } from '@data-scanner/detect';
 
 /**
  * The idempotency key of a finding: the object and every part of the location, the detector
@@ -56,3 +56,30 @@ export const FINDING_RECORDSET = `finding_key text, detector text, category text
   byte_start bigint, byte_end bigint, line integer, col integer, json_path text, record_index bigint,
   row_number bigint, column_index integer, column_name text, page integer, archive_path text,
   redacted text, fingerprint text`;
+
+/** The idempotency key of an aggregate: the object, detector, archive member and field. */
+export function aggregateKey(objectKey: string, aggregate: FindingAggregate): string {
+  const parts = [objectKey, aggregate.detector, aggregate.archive_path ?? null, aggregate.field ?? null];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+/** Aggregates as a JSON array for `jsonb_to_recordset` (`AGGREGATE_RECORDSET`). */
+export function aggregatesJson(objectKey: string, aggregates: readonly FindingAggregate[]): string {
+  return JSON.stringify(
+    aggregates.map((a) => ({
+      aggregate_key: aggregateKey(objectKey, a),
+      detector: a.detector,
+      category: a.category,
+      severity: a.severity,
+      field: a.field ?? null,
+      archive_path: a.archive_path ?? null,
+      match_count: a.count,
+      threshold: a.threshold,
+      samples: a.samples,
+    })),
+  );
+}
+
+/** Column list of `jsonb_to_recordset` matching `aggregatesJson`. */
+export const AGGREGATE_RECORDSET = `aggregate_key text, detector text, category text, severity text, field text,
+  archive_path text, match_count bigint, threshold integer, samples jsonb`;

@@ -30,6 +30,8 @@ export function toJob(row: Record<string, unknown>): Job {
     bytesTotal: numOrNull(row.bytes_total),
     bytesScanned: num(row.bytes_scanned),
     findingsCount: num(row.findings_count),
+    findingsAggregated: num(row.findings_aggregated ?? 0),
+    aggregateThreshold: numOrNull(row.aggregate_threshold),
     createdAt: row.created_at as Date,
     startedAt: (row.started_at as Date | null) ?? null,
     finishedAt: (row.finished_at as Date | null) ?? null,
@@ -50,5 +52,6 @@ export function toJobObject(row: Record<string, unknown>): JobObject {
     reasonDetail: (row.reason_detail as string | null) ?? null,
     bytesScanned: numOrNull(row.bytes_scanned),
     findingsCount: num(row.findings_count),
+    findingsAggregated: num(row.findings_aggregated ?? 0),
   };
 }

@@ -11,7 +11,7 @@ import type {
   RecordOutcome,
 } from '../ports/job-store.ts';
 import { isUuid } from '../uuid.ts';
-import { FINDING_RECORDSET, findingsJson } from './finding-rows.ts';
+import { AGGREGATE_RECORDSET, aggregatesJson, FINDING_RECORDSET, findingsJson } from './finding-rows.ts';
 import { toJob, toJobObject } from './job-rows.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -205,19 +205,51 @@ export class PgJobStore implements JobStore {
           ],
         );
         inserted = result.rowCount ?? 0;
-        await client.query('UPDATE job_objects SET findings_count = $3 WHERE job_id = $1 AND key = $2', [
-          jobId,
-          outcome.key,
-          inserted,
-        ]);
+      }
+      let aggregated = 0;
+      if (outcome.aggregates && outcome.aggregates.length > 0) {
+        const result = await client.query<{ n: string | null }>(
+          `WITH added AS (
+             INSERT INTO finding_aggregates (job_id, tenant_id, bucket, object_key, version_id, etag, aggregate_key,
+               detector, category, severity, field, archive_path, match_count, threshold, samples)
+             SELECT $1, (SELECT tenant_id FROM jobs WHERE id = $1), $2, $3, $4, $5, a.aggregate_key, a.detector,
+               a.category, a.severity, a.field, a.archive_path, a.match_count, a.threshold, a.samples
+             FROM jsonb_to_recordset($6::jsonb) AS a(${AGGREGATE_RECORDSET})
+             ON CONFLICT (job_id, aggregate_key) DO NOTHING
+             RETURNING match_count)
+           SELECT sum(match_count) AS n FROM added`,
+          [
+            jobId,
+            object.bucket,
+            outcome.key,
+            object.version_id,
+            object.etag,
+            aggregatesJson(outcome.key, outcome.aggregates),
+          ],
+        );
+        aggregated = Number(result.rows[0]?.n ?? 0);
+      }
+      if (inserted + aggregated > 0) {
+        await client.query(
+          'UPDATE job_objects SET findings_count = $3, findings_aggregated = $4 WHERE job_id = $1 AND key = $2',
+          [jobId, outcome.key, inserted + aggregated, aggregated],
+        );
       }
       const column = STATUS_COLUMN[outcome.status];
       // The row lock orders this write against cancelJob/failJob: once a job has ended, nothing more lands.
       const counted = await client.query(
         `UPDATE jobs SET objects_done = objects_done + 1, ${column} = ${column} + 1,
-           bytes_scanned = bytes_scanned + $2, findings_count = findings_count + $3, updated_at = now()
+           bytes_scanned = bytes_scanned + $2, findings_count = findings_count + $3,
+           findings_aggregated = findings_aggregated + $4,
+           aggregate_threshold = coalesce($5, aggregate_threshold), updated_at = now()
          WHERE id = $1 AND ${UNFINISHED}`,
-        [jobId, outcome.result?.bytes_read ?? 0, inserted],
+        [
+          jobId,
+          outcome.result?.bytes_read ?? 0,
+          inserted + aggregated,
+          aggregated,
+          outcome.aggregateThreshold ?? null,
+        ],
       );
       if (counted.rowCount !== 1) throw new JobEnded();
       const finished = await finishIfDone(client, jobId);

@@ -140,6 +140,8 @@ async function scanOne(engine: ScanEngine, source: ObjectSource, object: JobObje
     reasonDetail: result.reason_detail,
     result,
     findings: result.findings,
+    aggregates: result.aggregates ?? [],
+    ...(engine.limits ? { aggregateThreshold: engine.limits.aggregateThreshold } : {}),
   };
 }
 

@@ -1,5 +1,11 @@
 import { pathToFileURL } from 'node:url';
-import { type AllowlistConfig, type Detector, detectorById, Scanner } from '@data-scanner/detect';
+import {
+  type AllowlistConfig,
+  type Detector,
+  detectorById,
+  type ScanLimits,
+  Scanner,
+} from '@data-scanner/detect';
 import type { Job } from '../ports/job-store.ts';
 import type { ScanEngine } from '../ports/scan-engine.ts';
 import { PoisonMessageError } from './messages.ts';
@@ -12,8 +18,12 @@ export type EngineFactory = (job: Job) => ScanEngine;
  * catalogue, one per job that names its detectors, all with the same allowlist. A job naming an
  * unknown detector is poison.
  */
-export function scannerFactory(fingerprintKey: string, allowlist?: AllowlistConfig): EngineFactory {
-  const shared = new Scanner({ fingerprintKey, allowlist });
+export function scannerFactory(
+  fingerprintKey: string,
+  allowlist?: AllowlistConfig,
+  limits?: Partial<ScanLimits>,
+): EngineFactory {
+  const shared = new Scanner({ fingerprintKey, allowlist, limits });
   return (job) => {
     if (!job.detectors || job.detectors.length === 0) return shared;
     const unknown = job.detectors.filter((id) => !detectorById(id));
@@ -22,6 +32,7 @@ export function scannerFactory(fingerprintKey: string, allowlist?: AllowlistConf
       fingerprintKey,
       detectors: job.detectors.map((id) => detectorById(id) as Detector),
       allowlist,
+      limits,
     });
   };
 }
@@ -35,9 +46,10 @@ export async function loadScanEngineFactory(
   fingerprintKey: string,
   env: Record<string, string | undefined> = process.env,
   allowlist?: AllowlistConfig,
+  limits?: Partial<ScanLimits>,
 ): Promise<EngineFactory> {
   const custom = env.DATA_SCANNER_ENGINE_MODULE;
-  if (!custom) return scannerFactory(fingerprintKey, allowlist);
+  if (!custom) return scannerFactory(fingerprintKey, allowlist, limits);
   const mod = (await import(pathToFileURL(custom).href)) as {
     createEngine?: (job: Job, fingerprintKey: string) => ScanEngine;
   };

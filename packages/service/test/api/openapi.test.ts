@@ -29,6 +29,7 @@ describe('GET /openapi.json', () => {
         'GET /jobs/{job_id}',
         'GET /jobs/{job_id}/objects',
         'GET /results',
+        'GET /results/aggregates',
         'POST /jobs/{job_id}/cancel',
         'POST /scan',
         'POST /schedules',

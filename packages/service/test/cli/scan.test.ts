@@ -9,6 +9,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client } from '../../src/sources/index.ts';
 import { type LocalS3, startLocalS3 } from '../support/s3.ts';
 
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** `n` distinct AWS access key ids of random-looking letters (mulberry32, deterministic). */
+function accessKeyIds(n: number): string[] {
+  let x = 1;
+  const next = () => {
+    x = (x + 0x6d2b79f5) | 0;
+    let t = Math.imul(x ^ (x >>> 15), 1 | x);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+  return Array.from(
+    { length: n },
+    () => `AKIA${Array.from({ length: 16 }, () => BASE32[next() % 32]).join('')}`,
+  );
+}
+
 const BIN = fileURLToPath(new URL('../../bin/data-scanner.mjs', import.meta.url));
 const EMAIL = 'jane.roe@northwind-traders.com';
 const PASSWORD = 'Xk9#mQ2$vL7pR4tZ';
@@ -57,10 +74,44 @@ describe('data-scanner scan (local)', () => {
     for (const format of ['table', 'json', 'jsonl', 'sarif', 'csv']) {
       const r = await run(['scan', dir, '--format', format]);
       expect(r.code, `${format}: ${r.stderr}`).toBe(1);
-      expect(r.stderr).toBe('');
+      if (format === 'table') expect(r.stderr).toBe('');
+      else
+        expect(r.stderr).toMatch(
+          /^\d+ finding\(s\) in 5 object\(s\) .* Aggregate threshold: 100 per detector and field\.\n$/,
+        );
       expect(r.stdout).not.toContain(EMAIL);
       expect(r.stdout).not.toContain(PASSWORD);
       expect(r.stdout).toMatch(/generic-secret/);
+    }
+  });
+
+  it('lists every one of 1,500 credentials in a 20 MB file in JSON Lines, and folds the rest with exact counts', async () => {
+    const big = path.join(path.dirname(dir), `${path.basename(dir)}-big`);
+    await mkdir(big, { recursive: true });
+    try {
+      const keys = accessKeyIds(1500);
+      const gap = 'GET /api/items 200 12ms lorem ipsum dolor sit amet\n'.repeat(250);
+      const lines = keys.map((k, i) => `${gap}aws_access_key_id=${k} owner=user${i}@northwind-traders.com\n`);
+      const text = lines.join('');
+      await writeFile(path.join(big, 'huge.log'), text);
+      const r = await run(['scan', big, '--format', 'jsonl', '--aggregate-threshold', '200']);
+      expect(r.code, r.stderr).toBe(1);
+      const rows = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      const ids = rows.filter((f) => f.detector === 'aws-access-key-id');
+      expect(ids).toHaveLength(1500);
+      expect(rows.filter((f) => f.detector === 'email' && f.kind === undefined)).toHaveLength(200);
+      expect(rows.filter((f) => f.kind === 'aggregate')).toEqual([
+        expect.objectContaining({ detector: 'email', count: 1300, threshold: 200 }),
+      ]);
+      expect(ids.at(-1).location.line).toBe(1500 * 251);
+      expect(r.stderr).toBe(
+        `1700 finding(s), 3000 match(es) in all: 1300 counted in 1 aggregate(s) in 1 object(s) (1 complete, 0 partial, 0 skipped), ${Buffer.byteLength(text)} bytes read. Aggregate threshold: 200 per detector and field.\n`,
+      );
+    } finally {
+      await rm(big, { recursive: true, force: true });
     }
   });
 

@@ -57,7 +57,9 @@ describe('PDF report of a job', () => {
     expect(lines).toContain(`Job ID ${jobId}`);
     expect(lines).toContain('Status succeeded');
     expect(lines).toContain('Objects 4 total, 4 complete, 0 partial, 0 skipped, 0 failed');
-    expect(lines).toContain('Findings 4');
+    expect(lines).toContain(
+      'Findings 4 (none aggregated; aggregate threshold 100 per object, detector and field)',
+    );
     // Severity tiles: the counts line up above their labels.
     expect(lines).toContain('0 1 1 2 0');
     expect(lines).toContain('CRITICAL HIGH MEDIUM LOW INFO');
@@ -80,7 +82,7 @@ describe('PDF report of a job', () => {
     const jobId = await insertJob(db().pool, tenantId, { status: 'succeeded' });
     await insertFindings(db().pool, { id: jobId, tenantId }, 2345);
     const lines = await reportLines(jobId);
-    expect(lines.join(' ')).toContain('Showing the first 2,000 of 2,345 findings');
+    expect(lines.join(' ')).toContain('Showing the first 2,000 of 2,345 listed findings');
     expect(lines.join(' ')).toContain(`GET /jobs/${jobId}/export?format=csv`);
     expect(lines.filter((l) => l.includes('AKIA************MPLE'))).toHaveLength(2000);
     expect(lines).toContain('Findings 2,345');

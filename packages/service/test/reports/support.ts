@@ -21,6 +21,7 @@ export async function scannedJob(
   tenantId: string,
   objects: { key: string; text: string }[],
   name = 'nightly exports',
+  aggregateThreshold?: number,
 ): Promise<string> {
   const store = new PgJobStore(pool);
   const job = await store.createJob({ tenantId, source: 's3://allowed-bucket/data/', name });
@@ -34,7 +35,10 @@ export async function scannedJob(
     objects: objects.length,
     bytes: objects.reduce((n, o) => n + Buffer.byteLength(o.text), 0),
   });
-  const scanner = new Scanner({ fingerprintKey: 'test-key' });
+  const scanner = new Scanner({
+    fingerprintKey: 'test-key',
+    ...(aggregateThreshold === undefined ? {} : { limits: { aggregateThreshold } }),
+  });
   for (const o of objects) {
     const result = await scanner.scanText(o.text, o.key);
     await store.recordObject(job.id, {
@@ -42,6 +46,8 @@ export async function scannedJob(
       status: result.status,
       result,
       findings: result.findings,
+      aggregates: result.aggregates ?? [],
+      aggregateThreshold: scanner.limits.aggregateThreshold,
     });
   }
   return job.id;

@@ -4,7 +4,9 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import {
   detectors as catalogue,
+  DEFAULT_LIMITS,
   type Detector,
+  matchCount,
   type ObjectScanResult,
   REPORT_FORMATS,
   type ReportFormat,
@@ -12,6 +14,7 @@ import {
   readAllowlistFile,
   renderReport,
   Scanner,
+  summaryLine,
 } from '@data-scanner/detect';
 import { type Command, Option } from 'commander';
 import { unknownDetectorIds } from '../../detector-ids.ts';
@@ -64,6 +67,8 @@ export interface ScanCommandOptions {
   allowlist?: string;
   /** Exit 0/1 on findings alone even when some object could not be read. */
   allowIncomplete?: boolean;
+  /** Individual personal-data findings per detector and field before the rest are counted in an aggregate. */
+  aggregateThreshold?: string;
 }
 
 /** Exit code when an object could not be read (FAILED) and `--allow-incomplete` is not given. */
@@ -80,6 +85,16 @@ function failedResult(err: unknown): ObjectScanResult {
     bytes_read: 0,
     bytes_scanned: 0,
   };
+}
+
+/** Parses `--aggregate-threshold`: a whole number of at least 1. */
+function aggregateLimits(value: string | undefined): { aggregateThreshold?: number } {
+  if (value === undefined) return {};
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`--aggregate-threshold must be a whole number of at least 1, not '${value}'`);
+  }
+  return { aggregateThreshold: n };
 }
 
 function pickDetectors(ids: string | undefined): readonly Detector[] {
@@ -134,6 +149,7 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
     throw new Error(`unknown format '${options.format}' (use ${REPORT_FORMATS.join(', ')})`);
   }
   const detectors = pickDetectors(options.detectors);
+  const limits = aggregateLimits(options.aggregateThreshold);
   const uri = sourceUri(target);
   const endpoint = process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL;
   const local = uri.startsWith('s3://') ? [] : [uri.startsWith('file:') ? new URL(uri).pathname : uri];
@@ -144,7 +160,7 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
   }
   const allowlist = options.allowlist ? await readAllowlistFile(options.allowlist) : undefined;
   const source = await createSource(uri, { roots: local, ...(endpoint ? { s3: { endpoint } } : {}) });
-  const scanner = new Scanner({ fingerprintKey: await cliFingerprintKey(), detectors, allowlist });
+  const scanner = new Scanner({ fingerprintKey: await cliFingerprintKey(), detectors, allowlist, limits });
   const progress = new Progress(process.stderr.isTTY === true);
   const objects: ReportObject[] = [];
   const listOptions = options.exclude && options.exclude.length > 0 ? { exclude: options.exclude } : {};
@@ -157,6 +173,7 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
         reason: entry.reason,
         reason_detail: entry.detail,
         findings: [],
+        aggregates: [],
         bytes_read: 0,
         bytes_scanned: 0,
       };
@@ -176,9 +193,12 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
     );
   }
   progress.done();
-  const text = renderReport(format, { source: source.uri, objects, detectors });
+  const report = { source: source.uri, objects, detectors, limits: scanner.limits };
+  const text = renderReport(format, report);
   if (options.output) await writeFile(options.output, text);
   else process.stdout.write(text);
+  // The table ends with this line already; other formats get it on stderr, out of the data.
+  if (format !== 'table' || options.output) process.stderr.write(`${summaryLine(report)}\n`);
   const failed = objects.filter((o) => o.result.status === 'FAILED').length;
   if (failed > 0 && !options.allowIncomplete) {
     process.stderr.write(
@@ -187,7 +207,7 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
     );
     return EXIT_INCOMPLETE;
   }
-  return objects.some((o) => o.result.findings.length > 0) ? 1 : 0;
+  return objects.some((o) => matchCount(o.result) > 0) ? 1 : 0;
 }
 
 /** `data-scanner scan <path | s3://bucket/prefix>`: scans files, folders or a bucket prefix. */
@@ -200,6 +220,11 @@ export function register(program: Command): void {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-d, --detectors <ids>', 'comma-separated detector ids to run (default: all)')
     .option('-e, --exclude <globs...>', 'globs of paths/keys to skip (repeatable)')
+    .option(
+      '--aggregate-threshold <n>',
+      'personal-data findings listed per detector and field of a file before the rest are counted in one aggregate (credentials are always listed)',
+      String(DEFAULT_LIMITS.aggregateThreshold),
+    )
     .addOption(
       new Option(
         '-a, --allowlist <file>',

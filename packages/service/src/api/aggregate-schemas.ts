@@ -1,0 +1,40 @@
+import { z } from '@hono/zod-openapi';
+import { LocationSchema, limit } from './schemas.ts';
+
+export const AggregateSchema = z
+  .object({
+    id: z.string(),
+    job_id: z.string().uuid(),
+    object: z.object({
+      bucket: z.string().optional(),
+      key: z.string(),
+      version_id: z.string().optional(),
+      etag: z.string().optional(),
+    }),
+    detector: z.string(),
+    category: z.string(),
+    severity: z.string(),
+    field: z
+      .string()
+      .optional()
+      .openapi({ description: 'CSV column or JSON path (`[*]` for indexes); absent: the whole object' }),
+    archive_path: z.string().optional(),
+    count: z.number().int().openapi({ description: 'Exactly how many matches this record counts' }),
+    threshold: z
+      .number()
+      .int()
+      .openapi({ description: 'Findings of this detector and field listed one by one before folding began' }),
+    samples: z.array(LocationSchema).openapi({ description: 'Where the first folded matches are' }),
+  })
+  .openapi('FindingAggregate');
+export type AggregateView = z.infer<typeof AggregateSchema>;
+
+export const AggregateListSchema = z
+  .object({ items: z.array(AggregateSchema), next_cursor: z.string().nullable() })
+  .openapi('FindingAggregateList');
+
+export const AggregatesQuerySchema = z.object({
+  job_id: z.string().uuid(),
+  limit: limit(1000, 100),
+  cursor: z.string().max(512).optional(),
+});
