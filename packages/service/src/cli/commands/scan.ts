@@ -14,7 +14,7 @@ import {
   Scanner,
 } from '@data-scanner/detect';
 import { type Command, Option } from 'commander';
-import { createSource } from '../../sources/index.ts';
+import { createSource } from '../../sources/create-source.ts';
 
 /** Used when no key is configured and no key file can be written (fingerprints then only group within one machine's default). */
 export const DEFAULT_FINGERPRINT_KEY = 'data-scanner-default-fingerprint-key';
