@@ -1,0 +1,12 @@
+import type { AdapterAwsCalls } from '../aws-call.ts';
+
+/** The S3 report store (`s3-report-store.ts`): each `ReportStore` operation's SDK calls and IAM actions. */
+export const S3_REPORT_CALLS = {
+  file: 'reports/s3-report-store.ts',
+  operations: {
+    has: [{ command: 'HeadObjectCommand', action: 's3:GetObject', resource: 'report-objects' }],
+    put: [{ command: 'PutObjectCommand', action: 's3:PutObject', resource: 'report-objects' }],
+    open: [{ command: 'GetObjectCommand', action: 's3:GetObject', resource: 'report-objects' }],
+    presignedUrl: [{ command: 'getSignedUrl', action: 's3:GetObject', resource: 'report-objects' }],
+  },
+} as const satisfies AdapterAwsCalls;
