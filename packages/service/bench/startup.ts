@@ -66,7 +66,14 @@ function measure(runtime: Runtime, work: string): Figures {
 function previousSources(revision: string): string {
   const dir = mkdtempSync(path.join(SERVICE_DIR, '.bench-previous-'));
   const repo = path.resolve(SERVICE_DIR, '../..');
-  const tar = execFileSync('git', ['-C', repo, 'archive', revision, 'packages/service/src', 'packages/service/bin']);
+  const tar = execFileSync('git', [
+    '-C',
+    repo,
+    'archive',
+    revision,
+    'packages/service/src',
+    'packages/service/bin',
+  ]);
   execFileSync('tar', ['-x', '-C', dir, '--strip-components=2'], { input: tar });
   return dir;
 }
@@ -105,10 +112,15 @@ const runtimes: Runtime[] = [
 let previous: string | undefined;
 if (PREVIOUS) {
   previous = previousSources(PREVIOUS);
-  runtimes.push({ name: `tsx, ${PREVIOUS} (previous bin)`, args: [path.join(previous, 'bin/data-scanner.mjs'), 'scan', target] });
+  runtimes.push({
+    name: `tsx, ${PREVIOUS} (previous bin)`,
+    args: [path.join(previous, 'bin/data-scanner.mjs'), 'scan', target],
+  });
 }
 
-console.log(`scan of a 1 KB file, median of ${RUNS} runs; ${cpus().length} cores, load ${loadavg()[0]?.toFixed(1)}`);
+console.log(
+  `scan of a 1 KB file, median of ${RUNS} runs; ${cpus().length} cores, load ${loadavg()[0]?.toFixed(1)}`,
+);
 console.log(`${'runtime'.padEnd(40)} ${'wall ms'.padStart(8)} ${'peak RSS MiB'.padStart(13)}`);
 try {
   for (const runtime of runtimes) {

@@ -74,7 +74,9 @@ export async function buildService(outDir = path.join(SERVICE_DIR, 'dist')): Pro
     sourcemap: 'linked',
     legalComments: 'none',
     // Bundled CommonJS libraries call require() for Node's built-in modules.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     metafile: true,
     logLevel: 'warning',
   });

@@ -8,13 +8,18 @@ export type AwsResource =
   | 'dead-letter-queue'
   | 'scan-bucket'
   | 'scan-objects'
+  | 'report-bucket'
   | 'report-objects'
   | 'ses-identity'
+  | 'own-task'
   | '*';
 
 /** One AWS API call an adapter makes: the SDK command (or paginator) it sends and the IAM action it needs. */
 export interface AwsCall {
-  /** `SendMessageBatchCommand`, `paginateListObjectsV2`, or `getSignedUrl` (a URL the caller's rights sign). */
+  /**
+   * `SendMessageBatchCommand`, `paginateListObjectsV2`, `getSignedUrl` (a URL the caller's rights
+   * sign), or an HTTP request to an AWS agent (`PUT <ECS_AGENT_URI>/task-protection/v1/state`).
+   */
   readonly command: string;
   /** IAM action, `service:Action`. */
   readonly action: string;

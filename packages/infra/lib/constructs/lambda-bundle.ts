@@ -1,7 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import type { Metafile } from 'esbuild';
 import { REPO_ROOT } from './container-image.ts';
 
@@ -48,12 +48,23 @@ export function bundleLambdaHandlers(outDir: string): Record<LambdaHandlerName, 
     return { name, entry, outfile: path.join(outDir, name, 'index.mjs') };
   });
   fs.mkdirSync(outDir, { recursive: true });
-  const requestFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'data-scanner-bundler-')), 'request.json');
+  const requestFile = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'data-scanner-bundler-')),
+    'request.json',
+  );
   fs.writeFileSync(
     requestFile,
-    JSON.stringify({ handlers, adapter: DATABASE_URL_ADAPTER, resolveDir: REPO_ROOT, external: LAMBDA_EXTERNALS }),
+    JSON.stringify({
+      handlers,
+      adapter: DATABASE_URL_ADAPTER,
+      resolveDir: REPO_ROOT,
+      external: LAMBDA_EXTERNALS,
+    }),
   );
-  const result = spawnSync(process.execPath, [BUNDLER, requestFile], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const result = spawnSync(process.execPath, [BUNDLER, requestFile], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   fs.rmSync(path.dirname(requestFile), { recursive: true, force: true });
   if (result.status !== 0) {
     throw new Error(`Bundling the Lambda handlers failed: ${result.stderr || result.error?.message}`);

@@ -8,7 +8,11 @@ export const SQS_QUEUE_CALLS = {
     receive: [{ command: 'ReceiveMessageCommand', action: 'sqs:ReceiveMessage', resource: 'scan-queue' }],
     delete: [{ command: 'DeleteMessageBatchCommand', action: 'sqs:DeleteMessage', resource: 'scan-queue' }],
     changeVisibility: [
-      { command: 'ChangeMessageVisibilityCommand', action: 'sqs:ChangeMessageVisibility', resource: 'scan-queue' },
+      {
+        command: 'ChangeMessageVisibilityCommand',
+        action: 'sqs:ChangeMessageVisibility',
+        resource: 'scan-queue',
+      },
     ],
     deadLetter: [
       { command: 'SendMessageCommand', action: 'sqs:SendMessage', resource: 'dead-letter-queue' },

@@ -4,7 +4,11 @@ import type { AdapterAwsCalls } from '../aws-call.ts';
 export const S3_REPORT_CALLS = {
   file: 'reports/s3-report-store.ts',
   operations: {
-    has: [{ command: 'HeadObjectCommand', action: 's3:GetObject', resource: 'report-objects' }],
+    // Without ListBucket, S3 answers a HEAD of a report not yet rendered with 403, not 404.
+    has: [
+      { command: 'HeadObjectCommand', action: 's3:GetObject', resource: 'report-objects' },
+      { command: 'HeadObjectCommand', action: 's3:ListBucket', resource: 'report-bucket' },
+    ],
     put: [{ command: 'PutObjectCommand', action: 's3:PutObject', resource: 'report-objects' }],
     open: [{ command: 'GetObjectCommand', action: 's3:GetObject', resource: 'report-objects' }],
     presignedUrl: [{ command: 'getSignedUrl', action: 's3:GetObject', resource: 'report-objects' }],

@@ -3,14 +3,15 @@ import { SES_EMAIL_CALLS, SNS_SMS_CALLS } from '../notify/aws-actions.ts';
 import { SQS_QUEUE_CALLS } from '../queue/aws-actions.ts';
 import { S3_REPORT_CALLS } from '../reports/aws-actions.ts';
 import { S3_SOURCE_CALLS } from '../sources/aws-actions.ts';
+import { TASK_PROTECTION_CALLS } from '../worker/aws-actions.ts';
 
 /**
  * When a deployment's configuration makes a process use an AWS adapter, read from the environment
  * the process is given: `sqs` (SCAN_QUEUE_URL set), `s3-sources` (SCAN_S3_BUCKETS not empty),
  * `reports-bucket` (REPORTS_BUCKET set), `ses` (NOTIFY_EMAIL_FROM without SMTP_URL), `sms`
- * (NOTIFY_SMS_ENABLED=true).
+ * (NOTIFY_SMS_ENABLED=true), `task-protection` (TASK_PROTECTION=ecs-agent).
  */
-export type AwsUseCondition = 'sqs' | 's3-sources' | 'reports-bucket' | 'ses' | 'sms';
+export type AwsUseCondition = 'sqs' | 's3-sources' | 'reports-bucket' | 'ses' | 'sms' | 'task-protection';
 
 /** An adapter a role uses, the operations it calls on it, and when. */
 export interface AwsUse {
@@ -20,7 +21,14 @@ export interface AwsUse {
 }
 
 /** Roles and Lambda handlers whose code calls AWS. */
-export type AwsCallerName = 'api' | 'worker' | 'scheduler' | 'notifier' | 'lambda:scan' | 'lambda:jobs' | 'lambda:results';
+export type AwsCallerName =
+  | 'api'
+  | 'worker'
+  | 'scheduler'
+  | 'notifier'
+  | 'lambda:scan'
+  | 'lambda:jobs'
+  | 'lambda:results';
 
 /**
  * The AWS calls each role's code makes (`serve --role <name>`, and each API Lambda handler), one
@@ -40,6 +48,7 @@ export const ROLE_AWS_CALLS: Readonly<Record<AwsCallerName, readonly AwsUse[]>> 
       when: 'sqs',
     },
     { adapter: S3_SOURCE_CALLS, operations: ['list', 'read'], when: 's3-sources' },
+    { adapter: TASK_PROTECTION_CALLS, operations: ['protect'], when: 'task-protection' },
   ],
   scheduler: [{ adapter: SQS_QUEUE_CALLS, operations: ['send'], when: 'sqs' }],
   notifier: [
@@ -53,7 +62,10 @@ export const ROLE_AWS_CALLS: Readonly<Record<AwsCallerName, readonly AwsUse[]>> 
 };
 
 /** Whether a process with `env` uses adapters under `condition`. */
-export function awsUseApplies(condition: AwsUseCondition, env: Readonly<Record<string, string | undefined>>): boolean {
+export function awsUseApplies(
+  condition: AwsUseCondition,
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
   switch (condition) {
     case 'sqs':
       return Boolean(env.SCAN_QUEUE_URL);
@@ -65,6 +77,8 @@ export function awsUseApplies(condition: AwsUseCondition, env: Readonly<Record<s
       return Boolean(env.NOTIFY_EMAIL_FROM) && !env.SMTP_URL;
     case 'sms':
       return env.NOTIFY_SMS_ENABLED === 'true';
+    case 'task-protection':
+      return env.TASK_PROTECTION === 'ecs-agent';
   }
 }
 

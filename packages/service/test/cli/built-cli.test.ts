@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +53,11 @@ async function runNode(nodeArgs: string[], env: Record<string, string> = {}): Pr
         },
       },
       (err, out, errOut) =>
-        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 2) : 0, stdout: out, stderr: errOut }),
+        resolve({
+          code: err ? (typeof err.code === 'number' ? err.code : 2) : 0,
+          stdout: out,
+          stderr: errOut,
+        }),
     );
   });
   const modules = (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean);
@@ -123,9 +126,12 @@ describe('the built CLI (esbuild, dist/)', () => {
   it('bin/data-scanner.mjs runs the build beside it, even in production', async () => {
     await mkdir(path.join(work, 'bin'), { recursive: true });
     await copyFile(BIN, path.join(work, 'bin', 'data-scanner.mjs'));
-    const run = await runNode([path.join(work, 'bin', 'data-scanner.mjs'), 'scan', path.join(work, 'config.env')], {
-      NODE_ENV: 'production',
-    });
+    const run = await runNode(
+      [path.join(work, 'bin', 'data-scanner.mjs'), 'scan', path.join(work, 'config.env')],
+      {
+        NODE_ENV: 'production',
+      },
+    );
     expect(run.code).toBe(1);
     expect(run.modules.some((url) => url === pathToFileURL(path.join(dist, 'cli.mjs')).href)).toBe(true);
     expect(packagesOf(run.modules).has('tsx')).toBe(false);
@@ -135,7 +141,9 @@ describe('the built CLI (esbuild, dist/)', () => {
     const bare = await mkdtemp(path.join(work, 'no-build-'));
     await mkdir(path.join(bare, 'bin'));
     await copyFile(BIN, path.join(bare, 'bin', 'data-scanner.mjs'));
-    const run = await runNode([path.join(bare, 'bin', 'data-scanner.mjs'), 'scan', '.'], { NODE_ENV: 'production' });
+    const run = await runNode([path.join(bare, 'bin', 'data-scanner.mjs'), 'scan', '.'], {
+      NODE_ENV: 'production',
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/no build at packages\/service\/dist; run `npm run build/);
     expect(packagesOf(run.modules).has('tsx')).toBe(false);

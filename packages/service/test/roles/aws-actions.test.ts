@@ -28,9 +28,12 @@ async function sdkCallsInSource(): Promise<{ file: string; command: string }[]> 
     const text = await readFile(full, 'utf8');
     if (!text.includes('@aws-sdk/')) continue;
     const file = path.relative(SRC, full).split(path.sep).join('/');
-    for (const m of text.matchAll(/\bnew\s+([A-Z]\w*Command)\s*\(|\b(paginate[A-Z]\w*)\s*\(|\b(getSignedUrl)\s*\(/g)) {
+    for (const m of text.matchAll(
+      /\bnew\s+([A-Z]\w*Command)\s*\(|\b(paginate[A-Z]\w*)\s*\(|\b(getSignedUrl)\s*\(/g,
+    )) {
       const command = m[1] ?? m[2] ?? m[3];
-      if (command && !found.some((f) => f.file === file && f.command === command)) found.push({ file, command });
+      if (command && !found.some((f) => f.file === file && f.command === command))
+        found.push({ file, command });
     }
   }
   return found;
@@ -41,12 +44,15 @@ describe('AWS action tables beside the adapters', () => {
     const inSource = await sdkCallsInSource();
     expect(inSource.length).toBeGreaterThanOrEqual(12);
     const listed = new Set(
-      ADAPTERS.flatMap((a) => Object.values(a.operations).flatMap((calls) => calls.map((c) => `${a.file} ${c.command}`))),
+      ADAPTERS.flatMap((a) =>
+        Object.values(a.operations).flatMap((calls) => calls.map((c) => `${a.file} ${c.command}`)),
+      ),
     );
     const missing = inSource.map((c) => `${c.file} ${c.command}`).filter((c) => !listed.has(c));
-    expect(missing, 'SDK calls with no entry in an aws-actions.ts table (add the command and its IAM action)').toEqual(
-      [],
-    );
+    expect(
+      missing,
+      'SDK calls with no entry in an aws-actions.ts table (add the command and its IAM action)',
+    ).toEqual([]);
     const stale = [...listed].filter((c) => !inSource.some((s) => `${s.file} ${s.command}` === c));
     expect(stale, 'table entries the adapter no longer sends').toEqual([]);
   });
@@ -55,9 +61,10 @@ describe('AWS action tables beside the adapters', () => {
     for (const [role, uses] of Object.entries(ROLE_AWS_CALLS)) {
       for (const use of uses) {
         for (const operation of use.operations) {
-          expect(use.adapter.operations, `${role}: ${use.adapter.file} has no operation ${operation}`).toHaveProperty(
-            operation,
-          );
+          expect(
+            use.adapter.operations,
+            `${role}: ${use.adapter.file} has no operation ${operation}`,
+          ).toHaveProperty(operation);
         }
       }
     }
