@@ -1,6 +1,5 @@
+import { type AwsCall, type AwsCallerName, awsCallsOf } from '@data-scanner/service';
 import { describe, expect, it } from 'vitest';
-import type { AwsCall } from '../../service/src/aws-call.ts';
-import { type AwsCallerName, awsCallsOf } from '../../service/src/roles/aws-actions.ts';
 import { PROFILES } from '../lib/profiles/index.ts';
 import { profileTemplate } from './support/profile-template.ts';
 import { type CfnJson, statementsOfRole } from './support/template-queries.ts';
