@@ -1,10 +1,24 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { createRequire } from 'node:module';
+import type { parsePhoneNumberFromString as ParsePhoneNumber } from 'libphonenumber-js/max';
 import type { Detector } from '../types.ts';
 import { re } from './pattern-kit.ts';
 
+let parsePhone: typeof ParsePhoneNumber | undefined;
+
+/**
+ * libphonenumber-js and its full metadata (about 50 ms to load), required on the first candidate
+ * number rather than at start-up, so a scan with no phone-like text never loads them.
+ */
+function phoneParser(): typeof ParsePhoneNumber {
+  parsePhone ??= (
+    createRequire(import.meta.url)('libphonenumber-js/max') as typeof import('libphonenumber-js/max')
+  ).parsePhoneNumberFromString;
+  return parsePhone;
+}
+
 /** True when libphonenumber-js parses the value as a valid number (US assumed when no `+`). */
 export function phoneValid(value: string): boolean {
-  const parsed = parsePhoneNumberFromString(value, 'US');
+  const parsed = phoneParser()(value, 'US');
   if (!parsed?.isValid()) return false;
   const digits = parsed.nationalNumber;
   return !/([0-9])\1{5}/.test(digits) && !/0123456|1234567|9876543/.test(digits);
