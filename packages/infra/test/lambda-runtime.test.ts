@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../lib/constructs/container-image.ts';
 import { BUNDLE_DIR_ENV, LAMBDA_HANDLERS } from '../lib/constructs/lambda-bundle.ts';
 import { loadDatabaseUrl } from '../lib/runtime/database-url.ts';
 
@@ -78,6 +80,15 @@ describe('loadDatabaseUrl (Lambda cold-start adapter)', () => {
 });
 
 describe('Lambda bundles', () => {
+  beforeAll(() => {
+    // The nodejs22.x runtime provides the AWS SDK v3 (NODE_PATH); here the repository's copy stands in.
+    const modules = path.join(process.env[BUNDLE_DIR_ENV] ?? '', 'node_modules');
+    if (!fs.existsSync(path.join(modules, '@aws-sdk'))) {
+      fs.mkdirSync(modules, { recursive: true });
+      fs.symlinkSync(path.join(REPO_ROOT, 'node_modules', '@aws-sdk'), path.join(modules, '@aws-sdk'));
+    }
+  });
+
   it.each(LAMBDA_HANDLERS)('%s bundle loads on plain Node and exports a handler function', (name) => {
     const dir = process.env[BUNDLE_DIR_ENV];
     expect(dir).toBeDefined();

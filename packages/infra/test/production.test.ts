@@ -213,7 +213,7 @@ describe('production: the four services', () => {
     expect(statementsOfRole(template, roleOf('notifier'))).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
-          Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+          Action: 'ses:SendEmail',
           Resource: [
             expect.objectContaining({
               'Fn::Join': [

@@ -417,7 +417,7 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
           {
             Sid: 'SendEmail',
             Effect: 'Allow',
-            Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+            Action: 'ses:SendEmail',
             Resource: [identity('no-reply@example.com'), identity('example.com')],
           },
           { Sid: 'SendSms', Effect: 'Allow', Action: 'sns:Publish', Resource: '*' },

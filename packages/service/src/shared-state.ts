@@ -2,18 +2,14 @@ import { RedisCache } from './cache/redis-cache.ts';
 import type { Config } from './config.ts';
 import { SignalJobEvents } from './events/job-events.ts';
 import type { Logger } from './log.ts';
+import { createMemorySharedState } from './memory-shared-state.ts';
 import type { Cache } from './ports/cache.ts';
 import type { JobEvents } from './ports/job-events.ts';
 import type { RateLimiter } from './ports/rate-limiter.ts';
 import type { Signals } from './ports/signals.ts';
-import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter.ts';
 import { RedisRateLimiter } from './rate-limit/redis-rate-limiter.ts';
 import { RedisConnection, type RedisConnectionOptions } from './redis/redis-connection.ts';
-import { MemorySignals } from './signals/memory-signals.ts';
 import { RedisSignals } from './signals/redis-signals.ts';
-
-/** Without Redis a worker in another process never signals, so job waits re-check this often. */
-const LOCAL_RECHECK_MS = 2000;
 
 /**
  * What the processes of a deployment share: Redis when `REDIS_URL` is set, else this process's own.
@@ -41,16 +37,7 @@ export function createSharedState(
   options: Omit<RedisConnectionOptions, 'logger'> = {},
 ): SharedState {
   const { url, authToken, tls } = config.redis;
-  if (!url) {
-    return {
-      rateLimiter: new MemoryRateLimiter(),
-      cache: undefined,
-      wakeups: undefined,
-      jobEvents: new SignalJobEvents({ signals: new MemorySignals(), recheckMs: LOCAL_RECHECK_MS }),
-      redis: undefined,
-      close: async () => {},
-    };
-  }
+  if (!url) return createMemorySharedState();
   const redis = new RedisConnection({ url, authToken, tls }, { logger, ...options });
   const cache = new RedisCache(redis);
   const signals = new RedisSignals(redis);

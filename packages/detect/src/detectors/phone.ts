@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import type { CountryCode } from 'libphonenumber-js';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { parsePhoneNumberFromString as ParsePhoneNumber } from 'libphonenumber-js/max';
 import type { Detector, MatchContext, ValidationResult } from '../types.ts';
 import { contextHas, re } from './pattern-kit.ts';
 
@@ -91,16 +92,29 @@ const NATIONAL_REGIONS: readonly CountryCode[] = [
 
 const NANP = /^(?:1[ .-]?)?(?:\([0-9]{3}\) ?|[0-9]{3}[-. ])[0-9]{3}[-. ][0-9]{4}$/;
 
+let parsePhone: typeof ParsePhoneNumber | undefined;
+
+/**
+ * libphonenumber-js and its full metadata (about 50 ms to load), required on the first candidate
+ * number rather than at start-up, so a scan with no phone-like text never loads them.
+ */
+function phoneParser(): typeof ParsePhoneNumber {
+  parsePhone ??= (
+    createRequire(import.meta.url)('libphonenumber-js/max') as typeof import('libphonenumber-js/max')
+  ).parsePhoneNumberFromString;
+  return parsePhone;
+}
+
 /** True when libphonenumber-js parses the value as a valid number (US assumed when no `+`). */
 export function phoneValid(value: string): boolean {
-  const parsed = parsePhoneNumberFromString(value, 'US');
+  const parsed = phoneParser()(value, 'US');
   if (!parsed?.isValid()) return false;
   const digits = parsed.nationalNumber;
   return !/([0-9])\1{5}/.test(digits) && !/0123456|1234567|9876543/.test(digits);
 }
 
 function nationalValid(value: string): boolean {
-  return NATIONAL_REGIONS.some((region) => parsePhoneNumberFromString(value, region)?.isValid() === true);
+  return NATIONAL_REGIONS.some((region) => phoneParser()(value, region)?.isValid() === true);
 }
 
 /**
@@ -127,7 +141,7 @@ export function phoneVerdict(value: string, ctx: MatchContext): boolean | Valida
   const formatted = /[ .()-]/.test(value);
   const international = value.startsWith('00') ? `+${value.slice(2)}` : value;
   if (international.startsWith('+')) {
-    const parsed = parsePhoneNumberFromString(international);
+    const parsed = phoneParser()(international);
     if (!parsed) return false;
     if (parsed.isValid()) return sure(0.75);
     return parsed.isPossible() && (formatted || named()) ? sure(0.55) : false;

@@ -78,17 +78,14 @@ export class KeywordAutomaton {
     this.outputs = tables.outputs;
     this.back = tables.back;
     this.endsRun = tables.endsRun;
-    if (!warmed && (keywords.length > 0 || runLength !== 0)) {
-      warmed = true;
-      this.warmUp();
-    }
   }
 
   /**
    * Runs one small laned scan with hits in every lane and in every lane's tail. V8 optimizes
    * the lane loop while it runs over the first chunk; a branch that had not run by then (the
    * first hit of a lane) has no type feedback, and taking it later throws the optimized code
-   * away, mid-chunk, again and again. Once per process, about 64 KiB.
+   * away, mid-chunk, again and again. Once per process, about 64 KiB, before the first text long
+   * enough for lanes (a short scan, such as a CLI run over a small file, never pays for it).
    */
   private warmUp(): void {
     const word = this.keywords.find((k) => k.length > 0) ?? '';
@@ -107,6 +104,10 @@ export class KeywordAutomaton {
    */
   scan(bytes: Uint8Array): Int32Array {
     const n = bytes.length;
+    if (!warmed && n >= LANES * LANE_MIN_BYTES && (this.keywords.length > 0 || this.runLength !== 0)) {
+      warmed = true;
+      this.warmUp();
+    }
     this.count.fill(0);
     let last: number;
     let lanes = 1;

@@ -12,6 +12,11 @@ import { type ScalingStep, workerScalingSteps } from './worker-scaling.ts';
 export interface QueueWorkerProps extends Omit<FargateServiceProps, 'autoscaling' | 'desiredCount' | 'port'> {
   readonly queue: sqs.IQueue;
   /**
+   * Where the worker dead-letters a message it gives up on (`SCAN_DLQ_URL`); it may send there.
+   * @default - none: the worker cannot dead-letter
+   */
+  readonly deadLetterQueue?: sqs.IQueue;
+  /**
    * Maximum number of tasks.
    * @default 5
    */
@@ -66,11 +71,34 @@ export class QueueWorker extends Construct {
         ...(props.environment ?? {}),
         QUEUE_KIND: 'sqs',
         SCAN_QUEUE_URL: props.queue.queueUrl,
+        ...(props.deadLetterQueue ? { SCAN_DLQ_URL: props.deadLetterQueue.queueUrl } : {}),
         TASK_PROTECTION: 'ecs-agent',
         TASK_PROTECTION_MINUTES: String(protectionMinutes),
       },
     });
-    props.queue.grantConsumeMessages(this.worker.taskRole);
+    // Exactly the SQS calls of the worker's queue adapter (service `roles/aws-actions.ts`): it
+    // consumes, plans a job into shard messages on the same queue, and dead-letters.
+    this.worker.taskRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'WorkQueue',
+        actions: [
+          'sqs:ReceiveMessage',
+          'sqs:DeleteMessage',
+          'sqs:ChangeMessageVisibility',
+          'sqs:SendMessage',
+        ],
+        resources: [props.queue.queueArn],
+      }),
+    );
+    if (props.deadLetterQueue) {
+      this.worker.taskRole.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: 'DeadLetters',
+          actions: ['sqs:SendMessage'],
+          resources: [props.deadLetterQueue.queueArn],
+        }),
+      );
+    }
     const stack = Stack.of(this);
     this.worker.taskRole.addToPrincipalPolicy(
       new iam.PolicyStatement({

@@ -239,6 +239,7 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
   const worker = new QueueWorker(stack, 'Worker', {
     cluster: cluster.cluster,
     queue: jobs.queue,
+    deadLetterQueue: jobs.deadLetterQueue,
     image: containerImage(context.image ?? { kind: 'asset' }, repository.repository),
     command: serveCommand(['worker']),
     subnets: privateSubnets,
@@ -254,7 +255,6 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
     logGroupName: `/ecs/${name('scanner-worker')}`,
     logRetention: config.logRetention,
     environment: {
-      SCAN_DLQ_URL: jobs.deadLetterQueue.queueUrl,
       QUEUE_VISIBILITY_TIMEOUT_SECONDS: String(config.queue.visibilityTimeoutSeconds),
       QUEUE_MAX_RECEIVES: String(config.queue.maxReceiveCount),
       SCAN_S3_BUCKETS: [data.bucket.bucketName, ...scanBuckets].join(','),
@@ -266,7 +266,7 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
     },
   });
   const workerTask = worker.worker;
-  grantObjects(workerTask.taskRole, data.bucket, ['s3:GetObject', 's3:PutObject'], true);
+  grantObjects(workerTask.taskRole, data.bucket, ['s3:GetObject'], true);
   for (const bucket of scanBuckets) {
     grantObjects(
       workerTask.taskRole,
@@ -294,11 +294,19 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
       SCAN_S3_BUCKETS: [data.bucket.bucketName, ...scanBuckets].join(','),
     },
   });
+  // The functions read jobs and findings from the database; only scan sends (its plan message).
   for (const [fnName, fn] of Object.entries(api.functions)) {
     const role = fn.role as iam.Role;
-    grantObjects(role, data.bucket, ['s3:GetObject', 's3:PutObject'], false);
     database.urlSecret.grantRead(role);
-    if (fnName === name('scan')) jobs.queue.grantSendMessages(role);
+    if (fnName === name('scan')) {
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: 'SubmitScans',
+          actions: ['sqs:SendMessage'],
+          resources: [jobs.queue.queueArn],
+        }),
+      );
+    }
   }
 
   const bastion = new Bastion(stack, 'Bastion', {

@@ -67,7 +67,7 @@ export function notifierEnvironment(
 }
 
 /**
- * Lets a role send what the channels allow: `ses:SendEmail`/`SendRawEmail` on the SES identity ARNs
+ * Lets a role send what the channels allow: `ses:SendEmail` (SES API v2) on the SES identity ARNs
  * only, and `sns:Publish` for SMS, which has no resource ARN (a phone number is not a resource).
  */
 export function grantNotifications(role: iam.Role, channels: NotificationChannels): void {
@@ -76,7 +76,7 @@ export function grantNotifications(role: iam.Role, channels: NotificationChannel
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'SendEmail',
-        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        actions: ['ses:SendEmail'],
         resources: channels.sesIdentities.map((identity) =>
           stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
         ),

@@ -345,7 +345,7 @@ describe('data-scanner IAM', () => {
     expect(actions.filter((a) => a.startsWith('s3:') || a.startsWith('sqs:'))).toEqual([]);
   });
 
-  it('gives the task role SQS consume, S3 get/put/list and its own scale-in protection', () => {
+  it('gives the task role SQS consume, send (shards) and dead-letter, S3 get/list and its own scale-in protection', () => {
     const statements = statementsOfRole(dev(), roleOf(taskDef().TaskRoleArn));
     const actions = actionsOf(statements);
     expect(actions).toEqual(
@@ -353,19 +353,30 @@ describe('data-scanner IAM', () => {
         'sqs:ReceiveMessage',
         'sqs:DeleteMessage',
         'sqs:ChangeMessageVisibility',
+        'sqs:SendMessage',
         's3:GetObject',
-        's3:PutObject',
         's3:ListBucket',
         'ecs:UpdateTaskProtection',
       ]),
     );
-    expect(actions).not.toContain('sqs:SendMessage');
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        {
+          Sid: 'DeadLetters',
+          Effect: 'Allow',
+          Action: 'sqs:SendMessage',
+          Resource: { 'Fn::GetAtt': [expect.stringMatching(/^ScanJobsDeadLetterQueue/), 'Arn'] },
+        },
+      ]),
+    );
+    expect(actions).not.toContain('s3:PutObject');
     expect(statements.every((s) => s.Resource !== '*')).toBe(true);
   });
 
   it('lets only the scan Lambda send to the queue', () => {
     const scan = actionsOf(statementsOfRole(dev(), lambdaRole('aws-data-scanner-scan-dev')));
-    expect(scan).toEqual(expect.arrayContaining(['sqs:SendMessage', 's3:GetObject', 's3:PutObject']));
+    expect(scan).toEqual(expect.arrayContaining(['sqs:SendMessage', 'secretsmanager:GetSecretValue']));
+    expect(scan.filter((a) => a.startsWith('s3:'))).toEqual([]);
     for (const name of ['aws-data-scanner-jobs-dev', 'aws-data-scanner-results-dev']) {
       const actions = actionsOf(statementsOfRole(dev(), lambdaRole(name)));
       expect(actions).not.toContain('sqs:SendMessage');

@@ -1,15 +1,6 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
-import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { getPath } from 'hono/utils/url';
-import { KeyUsage } from '../auth/key-usage.ts';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiDeps, ApiEnv } from './api-env.ts';
-import { type ErrorCode, errorBody, HttpError } from './http-error.ts';
-import { methodNotAllowed } from './method-not-allowed.ts';
-import { limitByClientIp } from './rate-limit.ts';
+import { createRouteApp, type RegisterRoutes } from './route-app.ts';
 import { registerAggregates } from './routes/aggregates.ts';
 import { registerDocs } from './routes/docs.ts';
 import { registerHealth } from './routes/health.ts';
@@ -19,138 +10,28 @@ import { registerReports } from './routes/reports.ts';
 import { registerResults } from './routes/results.ts';
 import { registerScan } from './routes/scan.ts';
 import { registerSchedules } from './routes/schedules.ts';
-import { validationHook } from './validation-hook.ts';
 
 export type { ApiConfig, ApiDeps, ApiEnv } from './api-env.ts';
+export { type RegisterRoutes, withoutApiPrefix } from './route-app.ts';
 
-const DEFAULT_BODY_LIMIT = 64 * 1024;
-
-/** PostgreSQL's `character_not_in_repertoire` (NUL in text) and `untranslatable_character`. */
-const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
-
-const STATUS_CODES: Record<number, ErrorCode> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  422: 'validation_failed',
-  429: 'rate_limited',
-  503: 'service_unavailable',
-};
-
-/**
- * The routing path of a request: `/api/jobs` routes as `/jobs`, because a CloudFront profile
- * forwards `/api/*` to the API unchanged while the dashboard is served from the same domain.
- */
-export function withoutApiPrefix(request: Request): string {
-  const path = getPath(request);
-  if (path === '/api') return '/';
-  return path.startsWith('/api/') ? path.slice(4) : path;
-}
+/** Every route group of the v1 API, in registration order. */
+export const API_ROUTES: readonly RegisterRoutes[] = [
+  registerHealth,
+  registerScan,
+  registerJobs,
+  registerResults,
+  registerAggregates,
+  registerSchedules,
+  registerNotificationSettings,
+  registerReports,
+  (app) => registerDocs(app),
+];
 
 /**
  * Builds the v1 HTTP API. The same app object is served by Node (`serve --role api`) and by the
- * Lambda handlers, and tests call `app.request()` on it with no server.
+ * Lambda handlers (each with its own routes, see `createRouteApp`), and tests call `app.request()`
+ * on it with no server.
  */
-export function createApp(appDeps: ApiDeps): OpenAPIHono<ApiEnv> {
-  const deps: ApiDeps = {
-    ...appDeps,
-    keyUsage:
-      appDeps.keyUsage ??
-      new KeyUsage((ids) => appDeps.store.touchApiKeys(ids), {
-        onError: (err) =>
-          appDeps.logger.warn({ err: (err as Error).message }, 'could not record API key use'),
-      }),
-  };
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook, getPath: withoutApiPrefix });
-
-  app.use(requestId({ headerName: 'X-Request-Id', limitLength: 128 }));
-  app.use(async (c, next) => {
-    const started = performance.now();
-    const logger = deps.logger.child({ request_id: c.get('requestId') });
-    c.set('logger', logger);
-    await next();
-    logger.info(
-      {
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        tenant_id: c.get('principal')?.tenantId,
-        ms: Math.round(performance.now() - started),
-      },
-      'request',
-    );
-  });
-  if (deps.config.corsOrigins && deps.config.corsOrigins.length > 0) {
-    app.use(
-      cors({
-        origin: [...deps.config.corsOrigins],
-        allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'If-None-Match'],
-        exposeHeaders: [
-          'X-Request-Id',
-          'Location',
-          'Idempotent-Replayed',
-          'Content-Disposition',
-          'Retry-After',
-          'ETag',
-        ],
-        maxAge: 600,
-      }),
-    );
-  }
-  // Per client address before any route, so floods and key guessing stop before authentication.
-  if (deps.rateLimit) app.use(limitByClientIp(deps.rateLimit));
-  app.use(
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
-      onError: () => {
-        throw new HttpError(413, 'payload_too_large', 'Request body is too large');
-      },
-    }),
-  );
-
-  registerHealth(app, deps);
-  registerScan(app, deps);
-  registerJobs(app, deps);
-  registerResults(app, deps);
-  registerAggregates(app, deps);
-  registerSchedules(app, deps);
-  registerNotificationSettings(app, deps);
-  registerReports(app, deps);
-  registerDocs(app);
-
-  app.notFound((c) => {
-    const allowed = methodNotAllowed(app.routes, c.req.method, c.req.path);
-    if (allowed.length > 0) {
-      c.header('Allow', allowed.join(', '));
-      return c.json(errorBody('method_not_allowed', `${c.req.method} is not allowed here`), 405);
-    }
-    return c.json(errorBody('not_found', 'No such route'), 404);
-  });
-
-  app.onError((err, c) => {
-    if (err instanceof HttpError) {
-      for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
-      return c.json(errorBody(err.code, err.message, err.details), err.status as ContentfulStatusCode);
-    }
-    if (err instanceof HTTPException && err.status < 500) {
-      const code = STATUS_CODES[err.status] ?? 'bad_request';
-      return c.json(errorBody(code, err.message || code), err.status);
-    }
-    if (UNSTORABLE_TEXT.has((err as { code?: unknown }).code as string)) {
-      // A field the schemas let through with text PostgreSQL cannot hold: still the client's mistake.
-      (c.get('logger') ?? deps.logger).warn(
-        { err: (err as Error).message },
-        'request text the database cannot store',
-      );
-      return c.json(errorBody('validation_failed', 'Request holds characters that cannot be stored'), 422);
-    }
-    (c.get('logger') ?? deps.logger).error({ err }, 'unhandled error');
-    return c.json(errorBody('internal', 'Internal error'), 500);
-  });
-
-  return app;
+export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
+  return createRouteApp(deps, API_ROUTES);
 }

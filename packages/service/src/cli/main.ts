@@ -1,27 +1,30 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import { commands } from './commands/index.ts';
+import { loadCommands } from './commands/index.ts';
 
 /** Exit codes shared by every command: 0 ok / nothing found, 1 findings, 2 error. */
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
 
-/** Builds the `data-scanner` program. Each command lives in `commands/<name>.ts`. */
-export function buildProgram(): Command {
+/**
+ * Builds the `data-scanner` program. Each command lives in `commands/<name>.ts`; only the command
+ * `argv` names is loaded (every command for help or an unknown name).
+ */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('data-scanner')
     .description('Find secrets and personal data in S3 buckets and local folders')
     .version(packageJson.version, '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError();
-  for (const register of commands) register(program);
+  for (const register of await loadCommands(argv)) register(program);
   return program;
 }
 
 /** Runs the CLI and returns the process exit code (never throws). */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (err) {

@@ -1,16 +1,34 @@
 import pg from 'pg';
-import { createApiApp } from '../api/api-runtime.ts';
+import { readApiConfig } from '../api/api-config.ts';
+import { createJobCommands, type EnqueuePlan } from '../api/job-commands.ts';
+import { PgApiStore } from '../api/pg-api-store.ts';
+import { createRouteApp, type RegisterRoutes } from '../api/route-app.ts';
 import { touchApiKeys } from '../auth/key-store.ts';
 import { KeyUsage } from '../auth/key-usage.ts';
-import { loadConfig } from '../config.ts';
+import { type Config, loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
+import { createMemorySharedState } from '../memory-shared-state.ts';
+import { PgJobStore } from '../store/jobs-repository.ts';
+import { PublishingJobStore } from '../store/publishing-job-store.ts';
+
+/** What one Lambda function serves: its route groups and, for the function that submits scans, how it enqueues. */
+export interface LambdaAppOptions {
+  readonly routes: readonly RegisterRoutes[];
+  /** Makes the plan-message sender. @default - none: a submit answers 503 (the function serves no `POST /scan`) */
+  readonly enqueuePlan?: (config: Config, pool: pg.Pool) => EnqueuePlan;
+}
+
+const noEnqueue: EnqueuePlan = async () => {
+  throw new Error('this function does not submit scans');
+};
 
 /**
- * The API app as a Lambda function runs it: built once per container from the environment
- * (`DATABASE_URL`, `SCAN_QUEUE_URL`, `SCAN_S3_BUCKETS`, JWT settings), with a small pool the
- * container reuses across invocations. Lambda never reads local files, so `file://` stays off.
+ * The API as one Lambda function runs it: only `options.routes`, so each function's bundle holds
+ * only its routes' code. Built once per container from the environment (`DATABASE_URL`,
+ * `SCAN_QUEUE_URL`, `SCAN_S3_BUCKETS`, JWT settings), with a small pool the container reuses across
+ * invocations and in-process rate limits. Lambda never reads local files, so `file://` stays off.
  */
-export function createLambdaApp() {
+export function createLambdaApp(options: LambdaAppOptions) {
   const config = loadConfig({ ...process.env, DATA_SCANNER_LOCAL_ROOTS: '' });
   const logger = createLogger({ name: 'data-scanner-api', level: config.logLevel });
   const pool = new pg.Pool({
@@ -20,10 +38,22 @@ export function createLambdaApp() {
     connectionTimeoutMillis: 5_000,
   });
   pool.on('error', (err) => logger.warn({ err: err.message }, 'idle database connection failed'));
-  // A frozen container may never run a later timer: key uses are written during the request that notes them.
-  const keyUsage = new KeyUsage((ids) => touchApiKeys(pool, ids), {
-    batchMs: 0,
-    onError: (err) => logger.warn({ err: (err as Error).message }, 'could not record API key use'),
-  });
-  return createApiApp({ config, pool, logger, keyUsage });
+  const shared = createMemorySharedState();
+  const jobs = new PublishingJobStore(new PgJobStore(pool), shared.jobEvents);
+  const commands = createJobCommands(jobs, options.enqueuePlan?.(config, pool) ?? noEnqueue);
+  return createRouteApp(
+    {
+      store: new PgApiStore(pool, commands),
+      config: readApiConfig(process.env, config.sources.roots),
+      logger,
+      rateLimit: { limiter: shared.rateLimiter, ...config.rateLimit },
+      jobEvents: shared.jobEvents,
+      // A frozen container may never run a later timer: key uses are written during the request that notes them.
+      keyUsage: new KeyUsage((ids) => touchApiKeys(pool, ids), {
+        batchMs: 0,
+        onError: (err) => logger.warn({ err: (err as Error).message }, 'could not record API key use'),
+      }),
+    },
+    options.routes,
+  );
 }

@@ -1,5 +1,13 @@
 import { handle } from 'hono/aws-lambda';
+import { enqueuePlanOn } from '../api/job-commands.ts';
+import { registerScan } from '../api/routes/scan.ts';
+import { createScanQueue } from '../queue/create-queue.ts';
 import { createLambdaApp } from './lambda-app.ts';
 
-/** API Gateway (REST proxy, v1 payload) handler for the scan routes; the same app as the Node server. */
-export const handler = handle(createLambdaApp());
+/** API Gateway (REST proxy, v1 payload) handler for `POST /scan`; the same route as the Node server. */
+export const handler = handle(
+  createLambdaApp({
+    routes: [registerScan],
+    enqueuePlan: (config, pool) => enqueuePlanOn(createScanQueue(config, pool)),
+  }),
+);

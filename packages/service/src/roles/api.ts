@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApiApp } from '../api/api-runtime.ts';
 import { createApiKey, revokeKeysNamed, touchApiKeys } from '../auth/key-store.ts';
 import { KeyUsage } from '../auth/key-usage.ts';
 import { createScanQueue } from '../queue/create-queue.ts';
+import { SERVICE_ROOT } from '../service-root.ts';
 import { createSharedState } from '../shared-state.ts';
 import type { RoleContext, RunningRole } from './role.ts';
 
 /** The dashboard build (`packages/web/dist`), served at `/` next to the API when present. */
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+export const WEB_DIST = path.resolve(SERVICE_ROOT, '../web/dist');
 
 const DEV_TENANT = 'dev';
 const DEV_KEY_NAME = 'npm-start';

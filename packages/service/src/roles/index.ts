@@ -1,17 +1,16 @@
-import { startApi } from './api.ts';
-import { startNotifier } from './notifier.ts';
 import type { StartRole } from './role.ts';
-import { startScheduler } from './scheduler.ts';
-import { startWorker } from './worker.ts';
 
 export type { RoleContext, RunningRole, StartRole } from './role.ts';
 
-/** Roles a process can run. Add a role by adding its start function here. */
-export const ROLES: Record<string, StartRole> = {
-  api: startApi,
-  worker: startWorker,
-  scheduler: startScheduler,
-  notifier: startNotifier,
+/**
+ * Roles a process can run, each loaded only when started (a worker never loads the API's code nor
+ * the notifier's mail and PDF libraries). Add a role by adding its loader here.
+ */
+export const ROLES: Record<string, () => Promise<StartRole>> = {
+  api: async () => (await import('./api.ts')).startApi,
+  worker: async () => (await import('./worker.ts')).startWorker,
+  scheduler: async () => (await import('./scheduler.ts')).startScheduler,
+  notifier: async () => (await import('./notifier.ts')).startNotifier,
 };
 
 /** Names accepted by `serve --role`; `all` expands to ALL_ROLES. */

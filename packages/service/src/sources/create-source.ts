@@ -1,6 +1,6 @@
 import type { ObjectSource } from '../ports/object-source.ts';
 import { FilesystemSource } from './filesystem-source.ts';
-import { S3Source, type S3SourceOptions } from './s3-source.ts';
+import type { S3SourceOptions } from './s3-source.ts';
 import { SourceError } from './source-error.ts';
 
 /** What `createSource` needs: the local roots and how to reach S3. */
@@ -15,7 +15,11 @@ export interface SourcesConfig {
  * Local paths must lie inside `config.roots`.
  */
 export async function createSource(uri: string, config: SourcesConfig): Promise<ObjectSource> {
-  if (uri.startsWith('s3://')) return new S3Source(uri, config.s3);
+  if (uri.startsWith('s3://')) {
+    // Loaded on demand: a local scan never loads the AWS SDK.
+    const { S3Source } = await import('./s3-source.ts');
+    return new S3Source(uri, config.s3);
+  }
   if (uri.startsWith('file:') || uri.startsWith('/'))
     return FilesystemSource.create(uri, { roots: config.roots });
   throw new SourceError('INVALID_SOURCE', `source ${uri} must be s3://bucket/prefix or file:///abs/path`);

@@ -1,10 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { RUNS_BUILT, SERVICE_ROOT } from '../service-root.ts';
 
-/** The folder holding `NNN_name.sql` files, applied in number order. */
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** The folder holding `NNN_name.sql` files, applied in number order (the build copies it to `dist/migrations`). */
+export const MIGRATIONS_DIR = RUNS_BUILT
+  ? path.join(SERVICE_ROOT, 'dist', 'migrations')
+  : path.join(SERVICE_ROOT, 'src', 'store', 'migrations');
 
 /** One migration file. */
 export interface Migration {

@@ -108,7 +108,7 @@ describe('data-scanner scan (local)', () => {
       ]);
       expect(ids.at(-1).location.line).toBe(1500 * 251);
       expect(r.stderr).toBe(
-        `1700 finding(s), 3000 match(es) in all: 1300 counted in 1 aggregate(s) in 1 object(s) (1 complete, 0 partial, 0 skipped), ${Buffer.byteLength(text)} bytes read. Aggregate threshold: 200 per detector and field.\n`,
+        `1700 finding(s), 3000 match(es) in all: 1300 counted in 1 aggregate(s) in 1 object(s) (1 complete, 0 partial, 0 skipped, 0 failed), ${Buffer.byteLength(text)} bytes read. Aggregate threshold: 200 per detector and field.\n`,
       );
     } finally {
       await rm(big, { recursive: true, force: true });

@@ -18,7 +18,8 @@ import {
 } from '@data-scanner/detect';
 import { type Command, Option } from 'commander';
 import { unknownDetectorIds } from '../../detector-ids.ts';
-import { createSource, SourceError } from '../../sources/index.ts';
+import { createSource } from '../../sources/create-source.ts';
+import { SourceError } from '../../sources/source-error.ts';
 
 /** Used when no key is configured and no key file can be written (fingerprints then only group within one machine's default). */
 export const DEFAULT_FINGERPRINT_KEY = 'data-scanner-default-fingerprint-key';

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { getConfig } from '../../config.ts';
 import { createLogger } from '../../log.ts';
-import { startHealthServer } from '../../roles/health-server.ts';
 import { ROLE_NAMES, ROLES, type RunningRole, resolveRoles } from '../../roles/index.ts';
 import { openDatabase } from '../../store/database.ts';
 
@@ -22,10 +21,11 @@ export function register(program: Command): void {
       const running: RunningRole[] = [];
       try {
         for (const name of names) {
-          const start = ROLES[name];
+          const start = await ROLES[name]?.();
           if (start) running.push(await start({ config, logger, database }));
         }
         if (!names.includes('api') && config.api.healthPort) {
+          const { startHealthServer } = await import('../../roles/health-server.ts');
           const health = await startHealthServer({
             port: config.api.healthPort,
             host: config.api.host,

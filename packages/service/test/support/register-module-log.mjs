@@ -1,0 +1,3 @@
+import { register } from 'node:module';
+
+register('./module-log-hook.mjs', import.meta.url);
