@@ -20,6 +20,8 @@ const LONG_WORDS = `(?:${[
   `[aA][pP][iIpP]${JOIN}${ci('key')}`,
   `${ci('master')}${JOIN}${ci('key')}`,
   `${ci('encryption')}${JOIN}${ci('key')}`,
+  `${ci('logged')}${JOIN}${ci('in')}${JOIN}${ci('key')}`,
+  `(?:${ci('validation')}|${ci('decryption')})${JOIN}${ci('key')}`,
 ].join('|')})`;
 
 /** Short name words that only count as a segment of their own (`DB_PASS`, `dbPass`, not `passport`). */
@@ -58,6 +60,8 @@ const PATTERN = [
   `[?&]${ciAny(QUERY_NAMES)}=(${rep('[^\\s&#"\'<>]', 6, 128)})`,
   `(?:${NAME})${SEP}(?:(?:\\\\{1,2}|")?${quoted('"')}|${quoted("'")}|${quoted('`')}|${UNQUOTED})`,
   `(?:^|[^A-Za-z])(?:[Bb]earer|BEARER)[ \\t]{1,4}(${rep('[A-Za-z0-9._~+/=-]', 16, 512)})`,
+  `(?:^|[ \\t])(?:password|passwd)[ \\t]{1,4}${UNQUOTED}`,
+  `(?:${ci('identified')} ${ci('by')}|PASSWORD|password) {1,4}${quoted("'")}`,
 ].join('|');
 
 /** Values owned by a specific detector, or that are code and references rather than secrets. */
@@ -194,7 +198,8 @@ export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
 /**
  * A password, secret, token or API key assigned in config or code: `password = "..."`,
  * `DB_PASS=...`, `"apiKey": "..."`, `<password>...</password>`, `define('AUTH_KEY', '...')`,
- * `?access_token=...` in a URL, or `Bearer ...`. Quoted values may hold any punctuation but
+ * `?access_token=...` in a URL, `Bearer ...`, a `.netrc` `password ...` and SQL's
+ * `IDENTIFIED BY '...'` / `PASSWORD '...'`. Quoted values may hold any punctuation but
  * no white space; unquoted values end at white space, quotes, `,`, `;`, brackets or `<`. No
  * match crosses a line break.
  */
@@ -228,6 +233,10 @@ export const genericSecret: Detector = {
     'signingkey',
     'salt',
     'nonce_key',
+    'logged_in_key',
+    'validationkey',
+    'decryptionkey',
+    'identified by',
     'bearer',
   ],
   pattern: reAlternatives(PATTERN),

@@ -114,8 +114,9 @@ export class AlternativeGroups extends RegExp {
     const m = super.exec(text);
     if (m !== null && m[1] === undefined) {
       for (let g = 2; g < m.length; g++) {
-        if (m[g] !== undefined) {
-          m[1] = m[g];
+        const value = m[g];
+        if (value !== undefined) {
+          m[1] = value;
           break;
         }
       }
