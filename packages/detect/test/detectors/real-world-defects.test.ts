@@ -20,6 +20,7 @@ describe('defects seen on public real-world files', () => {
     ['an upper-case identifier under a secret name', 'LLM_SECRET_NAME = "NEXUS-GPT4-API-KEY"\n'],
     ['a kebab-case key reference', 'env:\n  - secretKey: api-key\n'],
     ['a module path', "SECRET_HANDLER = 'myapp.auth.handlers:verify_token'\n"],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal shell reference is the input
     ['a shell reference', 'DB_PASSWORD: ${DB_PASSWORD_FROM_VAULT}\n'],
     ['os.environ', "password = os.environ['DB_PASSWORD']\n"],
     ['process.env', 'const apiKey = process.env.API_KEY;\n'],
