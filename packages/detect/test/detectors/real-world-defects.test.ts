@@ -110,6 +110,18 @@ describe('defects seen on public real-world files', () => {
       'Xq7vLp2mZr9tWs4Kd',
     ],
     ['a bearer token', 'Authorization: Bearer Xq7vLp2mZr9tWs4KdX8\n', 'Xq7vLp2mZr9tWs4KdX8'],
+    [
+      'a .netrc password',
+      'machine api.example.io\n  login deploy\n  password Xq7vLp2mZr9t\n',
+      'Xq7vLp2mZr9t',
+    ],
+    ['a MySQL IDENTIFIED BY', "CREATE USER 'app'@'%' IDENTIFIED BY 'Xq7v!Lp2mZr9t';\n", 'Xq7v!Lp2mZr9t'],
+    ['a PostgreSQL role password', "CREATE ROLE app WITH LOGIN PASSWORD 'Xq7v!Lp2mZr9t';\n", 'Xq7v!Lp2mZr9t'],
+    [
+      'an ASP.NET machineKey',
+      '<machineKey validationKey="9F3A7C2B1D4E6F8A0B2C4D6E8F1A3B5C" validation="HMACSHA256" />\n',
+      '9F3A7C2B1D4E6F8A0B2C4D6E8F1A3B5C',
+    ],
   ])('finds %s', async (_, text, value) => {
     expect(findingFor(await scan(text, 'config.txt'), 'generic-secret', value)).toBeDefined();
   });
