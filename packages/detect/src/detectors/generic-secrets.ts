@@ -64,6 +64,18 @@ const PATTERN = [
   `(?:${ci('identified')} ${ci('by')}|PASSWORD|password) {1,4}${quoted("'")}`,
 ].join('|');
 
+/**
+ * Words common in prose, code and data (`token`, `author`, `passed`, a `"token"` cell) wake the
+ * pattern only where a key ends or goes on: `token=`, `TOKEN_`, `"token":`, `'AUTH_SALT',`.
+ */
+const KEY_ENDS = ['=', ':', ' =', ' :', '  ', '\t', '_', '-', '>', '\\'];
+const QUOTED_KEY_ENDS = ['"', "'", '`'].flatMap((q) =>
+  [':', ' :', '=', ' =', ',', ' value='].map((e) => `${q}${e}`),
+);
+const COMMON_WORD_KEYWORDS = ['token', 'auth', 'pass', 'salt'].flatMap((w) =>
+  [...KEY_ENDS, ...QUOTED_KEY_ENDS].map((end) => `${w}${end}`),
+);
+
 /** Values owned by a specific detector, or that are code and references rather than secrets. */
 const NOT_GENERIC =
   /^(?:AKIA|ASIA|gh[pousr]_|github_pat_|gl[a-z]{1,5}-|xox[a-z]-|xapp-|[sr]k_(?:live|test)_|sk-|AIza|SG\.|npm_|eyJ|-----|[a-z][a-z0-9+.-]*:\/\/|\$|%|@|~\/|\.{0,2}\/|process\.|os\.|env\.|ENV[.[]|self\.|this\.|ENC\[|arn:|vault:|ref\+|projects\/|true$|false$|null$|none$|nil$|undefined$)/i;
@@ -212,11 +224,8 @@ export const genericSecret: Detector = {
     'password',
     'passwd',
     'passphrase',
-    'pass',
     'pwd',
     'secret',
-    'token',
-    'auth',
     'credential',
     'api_key',
     'apikey',
@@ -231,13 +240,13 @@ export const genericSecret: Detector = {
     'encryptionkey',
     'signing_key',
     'signingkey',
-    'salt',
     'nonce_key',
     'logged_in_key',
     'validationkey',
     'decryptionkey',
     'identified by',
     'bearer',
+    ...COMMON_WORD_KEYWORDS,
   ],
   pattern: reAlternatives(PATTERN),
   valueGroup: 1,
