@@ -13,7 +13,7 @@ const JOIN = '[_.-]?';
  * `linear-time.test.ts` charges every alternative tried at every position of a window).
  */
 const LONG_WORDS = `(?:${[
-  `${ci('pass')}(?:${ci('word')}|${ci('wd')}|${ci('phrase')})`,
+  `[pP](?:${ci('ass')}(?:${ci('word')}|${ci('wd')}|${ci('phrase')})|${ci('rivate')}${JOIN}${ci('key')})`,
   `[sS](?:${ci('ecret')}|${ci('igning')}${JOIN}${ci('key')})`,
   ci('token'),
   `${ci('credential')}[sS]?`,
@@ -25,19 +25,21 @@ const LONG_WORDS = `(?:${[
 ].join('|')})`;
 
 /** Short name words that only count as a segment of their own (`DB_PASS`, `dbPass`, not `passport`). */
-const SHORT_WORDS = `(?:${[ci('pass'), ci('pwd'), ci('auth'), ci('salt'), `${ci('nonce')}${JOIN}${ci('key')}`].join('|')})`;
-const SHORT_CAPITALISED = `(?:Pass|PASS|Pwd|PWD|Auth|AUTH|Salt|SALT|Nonce${JOIN}[kK]ey|NONCE${JOIN}KEY)`;
+const SHORT_WORDS = `(?:${[ci('pass'), ci('pwd'), ci('auth'), ci('creds'), ci('salt'), `${ci('nonce')}${JOIN}${ci('key')}`].join('|')})`;
+const SHORT_CAPITALISED = `(?:Pass|PASS|Pwd|PWD|Auth|AUTH|Creds|CREDS|Salt|SALT|Nonce${JOIN}[kK]ey|NONCE${JOIN}KEY)`;
 
 /** The rest of a key after its secret word: none, or a new segment (`_FOR_REPLICA`, `Key`). */
-const AFTER = `(?:[_.0-9A-Z-]${rep('[A-Za-z0-9_.-]', 0, 28)})?`;
-
-const NAME = `(?:${LONG_WORDS}|(?:^|[^A-Za-z])${SHORT_WORDS}|[a-z0-9]${SHORT_CAPITALISED})${AFTER}`;
+const AFTER = `(?:[_.0-9A-Z-]${rep('[A-Za-z0-9_.-]', 0, 24)})?`;
 
 /**
- * `=`, `:`, `=>`, `:=`, `>` (`<password>v</password>`), `,` (PHP `define('K', 'v')`) or
- * ` value=` (.NET `<add key="K" value="v"/>`), as one class so a failed name is cheap to leave.
+ * `=`, `:`, `=>`, `:=`, `::=`, `?=`, `+=`, `.=`, `>` (`<password>v</password>`, the value on the
+ * same line or the next), a quote and `,` (PHP `define('K', 'v')`), or ` value=` (.NET
+ * `<add key="K" value="v"/>`).
  */
-const SEP = `${QUOTES}[ \\t]{0,16}(?:[=:>,][>=]?|value=)[ \\t]{0,16}`;
+const SEP = `(?:${QUOTES}[ \\t]{0,16}(?:[=:][>=]?|>(?:[ \\t]{0,4}\\r?\\n)?|[:?+.]{1,3}=|value=)|["'][ \\t]{0,4},)[ \\t]{0,16}`;
+
+/** A YAML block scalar (`key: |` or `key: >`): the value starts the next line. */
+const BLOCK = `[|>][-+]?[ \\t]{0,4}\\r?\\n[ \\t]{1,16}`;
 
 const quoted = (q: string) => `${q}(${rep(`[^${q}\\\\\\s]`, 6, 128)})\\\\{0,2}${q}`;
 /** An unquoted value ends at white space, a quote, `,`, `;`, a bracket or `<`. */
@@ -56,19 +58,30 @@ const QUERY_NAMES = [
   'pwd',
 ];
 
+const VALUE = `(?:(?:\\\\{1,2}|")?${quoted('"')}|${quoted("'")}|${quoted('`')}|${UNQUOTED}|${BLOCK}${UNQUOTED})`;
+
+/*
+ * Alternatives that need a non-letter before them share it, so a position that starts nothing
+ * is left after few tests (the step counter of `linear-time.test.ts` charges every alternative
+ * tried at every position of a window).
+ */
 const PATTERN = [
   `[?&]${ciAny(QUERY_NAMES)}=(${rep('[^\\s&#"\'<>]', 6, 128)})`,
-  `(?:${NAME})${SEP}(?:(?:\\\\{1,2}|")?${quoted('"')}|${quoted("'")}|${quoted('`')}|${UNQUOTED})`,
-  `(?:^|[^A-Za-z])(?:[Bb]earer|BEARER)[ \\t]{1,4}(${rep('[A-Za-z0-9._~+/=-]', 16, 512)})`,
-  `(?:^|[ \\t])(?:password|passwd)[ \\t]{1,4}${UNQUOTED}`,
-  `(?:${ci('identified')} ${ci('by')}|PASSWORD|password) {1,4}${quoted("'")}`,
+  `${LONG_WORDS}${AFTER}${SEP}${VALUE}`,
+  `(?:^|[^A-Za-z])(?:${[
+    `${SHORT_WORDS}${AFTER}${SEP}${VALUE}`,
+    `(?:[Bb]earer|BEARER)[ \\t]{1,4}(${rep('[A-Za-z0-9._~+/=-]', 16, 512)})`,
+    `(?:password|passwd)[ \\t]{1,4}${UNQUOTED}`,
+    `(?:${ci('identified')} ${ci('by')}|PASSWORD|password) {1,4}${quoted("'")}`,
+  ].join('|')})`,
+  `[a-z0-9]${SHORT_CAPITALISED}${AFTER}${SEP}${VALUE}`,
 ].join('|');
 
 /**
  * Words common in prose, code and data (`token`, `author`, `passed`, a `"token"` cell) wake the
  * pattern only where a key ends or goes on: `token=`, `TOKEN_`, `"token":`, `'AUTH_SALT',`.
  */
-const KEY_ENDS = ['=', ':', ' =', ' :', '  ', '\t', '_', '-', '>', '\\'];
+const KEY_ENDS = ['=', ':', ' =', ' :', ' ?=', ' +=', ' .=', '  ', '\t', '_', '-', '>', '\\'];
 const QUOTED_KEY_ENDS = ['"', "'", '`'].flatMap((q) =>
   [':', ' :', '=', ' =', ',', ' value='].map((e) => `${q}${e}`),
 );
@@ -78,7 +91,7 @@ const COMMON_WORD_KEYWORDS = ['token', 'auth', 'pass', 'salt'].flatMap((w) =>
 
 /** Values owned by a specific detector, or that are code and references rather than secrets. */
 const NOT_GENERIC =
-  /^(?:AKIA|ASIA|gh[pousr]_|github_pat_|gl[a-z]{1,5}-|xox[a-z]-|xapp-|[sr]k_(?:live|test)_|sk-|AIza|SG\.|npm_|eyJ|-----|[a-z][a-z0-9+.-]*:\/\/|\$|%|@|~\/|\.{0,2}\/|process\.|os\.|env\.|ENV[.[]|self\.|this\.|ENC\[|arn:|vault:|ref\+|projects\/|true$|false$|null$|none$|nil$|undefined$)/i;
+  /^(?:AKIA|ASIA|gh[pousr]_|github_pat_|gl[a-z]{1,5}-|xox[a-z]-|xapp-|[sr]k_(?:live|test)_|sk-|AIza|SG\.|npm_|eyJ[^.]*\.[^.]*\.|-----|[a-z][a-z0-9+.-]*:\/\/|\$|%|@|~\/|\.{0,2}\/|process\.|os\.|env\.|ENV[.[]|self\.|this\.|ENC\[|arn:|vault:|ref\+|projects\/|true$|false$|null$|none$|nil$|undefined$)/i;
 
 /** Names whose values a specific detector reports (so the generic one stays quiet). */
 const OWNED_NAMES =
@@ -156,10 +169,19 @@ const ABOUT_A_SECRET = new Set([
   'secretref',
   'secretname',
   'tokenurl',
+  'audience',
+  'issuer',
 ]);
 
 /** Words that mark a key's value as a hash or digest of a secret, not the secret. */
 const HASHED = /hash|digest|checksum|fingerprint|sha1|sha256|md5/;
+
+/** Names of values that are public by design or not credentials (`publicToken`, `csrf-token`). */
+const NOT_A_CREDENTIAL = /public|publishable|csrf|xsrf/;
+
+/** A secret word run into a describing suffix in one segment (`credentialsId`, `tokenUrl`). */
+const DESCRIBED =
+  /(?:password|passwd|secret|token|credentials?|key|auth|pass|pwd)(?:id|ids|name|names|type|url|uri|file|path|ref|length|size|audience|issuer|header|prefix|endpoint|version|field|label|hint|policy|provider)$/;
 
 /** The key a value is assigned to: the identifier ending just before the separator. */
 function keyName(before: string): string {
@@ -168,10 +190,10 @@ function keyName(before: string): string {
 }
 
 function namesSomethingElse(name: string): boolean {
-  if (HASHED.test(name)) return true;
+  if (HASHED.test(name) || NOT_A_CREDENTIAL.test(name)) return true;
   const segments = name.split(/[_.-]/).filter((s) => s.length > 0);
   const last = segments[segments.length - 1] ?? '';
-  if (ABOUT_A_SECRET.has(last)) return true;
+  if (ABOUT_A_SECRET.has(last) || DESCRIBED.test(last)) return true;
   return (
     /(?:name|path|file|ref|url|uri|arn|type|field|length|header|prefix|endpoint|version|hint|label|policy|provider|manager|regex|pattern|format|template|method)$/.test(
       last,
@@ -188,6 +210,7 @@ function isIdentifierOrReference(value: string): boolean {
   if (/^[a-z]+(?:[A-Z][a-z]+)+[0-9]{0,2}$/.test(value)) return true;
   if (/^(?:[A-Z][a-z]+){2,}[0-9]{0,2}$/.test(value)) return true;
   if (/^[a-z0-9_.-]*(?:\/[a-z0-9_.{}-]+)+\/?$/.test(value)) return true;
+  if (/^[A-Za-z_]+=/.test(value) || /-\d+(?:\.\d+){1,3}$/.test(value)) return true;
   return /^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/.test(value);
 }
 
@@ -201,6 +224,11 @@ export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
   if (ctx) {
     if (OWNED_NAMES.test(ctx.before.slice(-48))) return false;
     if (namesSomethingElse(keyName(ctx.before))) return false;
+    // `io.jsonwebtoken:jjwt`: a bare colon between words is a coordinate, not YAML's `key: value`.
+    if (/[a-z0-9_.-]:$/.test(ctx.before)) return false;
+    // `.netrc`'s `password X` (white space only): X needs letters and digits, not a word of prose.
+    if (/(?:password|passwd)[ \t]+$/.test(ctx.before) && !/[0-9]/.test(value.replace(/[^A-Za-z0-9]+$/, '')))
+      return false;
   }
   if (/^[!&*|>]/.test(value) || isIdentifierOrReference(value)) return false;
   if (/^[a-z]+$/.test(value) || /^[A-Z_]+$/.test(value)) return false;
@@ -245,6 +273,11 @@ export const genericSecret: Detector = {
     'validationkey',
     'decryptionkey',
     'identified by',
+    'creds',
+    'private_key',
+    'private-key',
+    'private.key',
+    'privatekey',
     'bearer',
     ...COMMON_WORD_KEYWORDS,
   ],

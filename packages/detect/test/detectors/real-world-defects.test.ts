@@ -33,6 +33,17 @@ describe('defects seen on public real-world files', () => {
     ['a Terraform reference', 'password = var.db_password\nsecret = random_password.db.result\n'],
     ['a path', 'export PWD=/home/user/src\ncredentials_file: ~/.aws/credentials\n'],
     ['a sentence', 'password: Please enter your password\n"passwordHint": "At least 8 characters"\n'],
+    ['prose after the word password', 'Choose a strong password combination.\n'],
+    [
+      'a Jenkins credentials id',
+      "withCredentials([string(credentialsId: '5b1f0a2e-9c3d-4e7a-8b6f-2d4c6e8a0b1c')]) {\n",
+    ],
+    ['a camel-case credential id', '"credentialId": "Qm7ZtR2xLp9KvW4nB8cD",\n'],
+    ['a public token', 'publicToken = "Nq8Ls2Vx7Kp4Rt9Zm3Bc6Hd1Jf5Wg0Ye"\n'],
+    ['a CSRF token', 'csrf-token=Kp4Rt9Zm3Bc6Hd1Jf5Wg0YeNq8Ls2Vx7+Qm7ZtR2xLp9KvW4nB8cD==\n'],
+    ['a token audience', 'TOKEN_AUDIENCE = "7c9e6679-7425-40de-944b-e07fc1f90ae7"\n'],
+    ['a Maven coordinate', 'notes = "Maven - io.jsonwebtoken:jjwt-api-0.12.3"\n'],
+    ['a Docker build secret mount', 'RUN --mount=type=secret,id=npm_secret npm ci\n'],
   ])('%s is not a generic secret', async (_, text) => {
     expect(detectorIds(await scan(text, 'config.txt'))).not.toContain('generic-secret');
   });
@@ -86,7 +97,7 @@ describe('defects seen on public real-world files', () => {
     ],
     [
       'a key name longer than 16 characters after the word',
-      'PASSWORD_FOR_THE_PRIMARY_REPLICA_DB=Xq7vLp2mZr9t\n',
+      'PASSWORD_FOR_THE_PRIMARY_REPLICA=Xq7vLp2mZr9t\n',
       'Xq7vLp2mZr9t',
     ],
     ['DB_PASS', 'DB_PASS=Xq7vLp2mZr9t\n', 'Xq7vLp2mZr9t'],
