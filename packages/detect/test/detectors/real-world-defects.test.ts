@@ -143,6 +143,14 @@ describe('defects seen on public real-world files', () => {
     expect(detectorIds(await scan('SIN: 612 345 678\n'))).toContain('canada-sin');
   });
 
+  it('loopback and version strings are not IP addresses; an address with a port is', async () => {
+    const text = 'DB_HOST=127.0.0.1\n<add key="webpages:Version" value="3.0.0.0" />\n';
+    expect(detectorIds(await scan(text, 'web.config'))).not.toContain('ipv4-address');
+    expect(
+      findingFor(await scan('server: https://10.20.0.1:6443\n'), 'ipv4-address', '10.20.0.1'),
+    ).toBeDefined();
+  });
+
   it('Slack token templates ending in #### are not tokens', async () => {
     const text = [
       '"token4": "xoxp-572370529330-573807301142-572331691188-####################################"',
