@@ -380,7 +380,7 @@ kind: Config
 clusters:
 - cluster:
     certificate-authority-data: ${ca}
-    server: https://10.20.0.1:6443
+    server: https://${f.pii('10.20.0.1', 'ipv4-address')}:6443
   name: prod
 contexts:
 - context:

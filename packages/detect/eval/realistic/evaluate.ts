@@ -25,6 +25,8 @@ export interface RealisticResult {
   /** Per kind of planted secret (password, aws secret, framework key, ...). */
   perSecretKind: Tally[];
   overall: Tally;
+  /** Planted credentials only (personal data left out), against credentials false positives. */
+  credentials: Tally;
   files: number;
   labels: number;
   /** `file: detector redacted` of every false positive, for reading (never a raw value). */
@@ -105,11 +107,25 @@ export async function runRealisticEval(seed?: number): Promise<RealisticResult> 
     tally(detectorById(id)?.id ?? id, tpByDetector.get(id) ?? 0, 0, fpByDetector.get(id) ?? 0),
   );
   const totalFp = [...fpByDetector.values()].reduce((a, b) => a + b, 0);
+  const isCredential = (l: RealisticLabel) =>
+    l.accept === ANY_CREDENTIAL || l.accept.every((id) => detectorById(id)?.category === 'credentials');
+  const credentialLabels = corpus.labels.filter(isCredential);
+  const credentialsFound = credentialLabels.filter((l) => foundLabels.has(l)).length;
+  const credentialFp = [...fpByDetector].reduce(
+    (n, [id, count]) => n + (detectorById(id)?.category === 'credentials' ? count : 0),
+    0,
+  );
   return {
     perDetector,
     perFileKind: group((l) => kindOfFile.get(l.file) ?? '?', fpByFileKind),
     perSecretKind: group((l) => l.kind, new Map()),
     overall: tally('overall', foundLabels.size, corpus.labels.length - foundLabels.size, totalFp),
+    credentials: tally(
+      'credentials only',
+      credentialsFound,
+      credentialLabels.length - credentialsFound,
+      credentialFp,
+    ),
     files: corpus.files.length,
     labels: corpus.labels.length,
     falsePositiveList,

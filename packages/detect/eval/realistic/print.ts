@@ -22,6 +22,7 @@ export function formatRealistic(result: RealisticResult): string {
     ...table('detector', result.perDetector, false),
     ...table('file kind', result.perFileKind, true),
     ...table('planted secret kind', result.perSecretKind, true),
+    row(result.credentials, true),
     row(result.overall, true),
     '',
     `${result.files} files, ${result.labels} planted values; ${result.overall.falsePositives} false positives`,
