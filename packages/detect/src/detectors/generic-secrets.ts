@@ -42,8 +42,12 @@ const SEP = `(?:${QUOTES}[ \\t]{0,16}(?:[=:][>=]?|>(?:[ \\t]{0,4}\\r?\\n)?|[:?+.
 const BLOCK = `[|>][-+]?[ \\t]{0,4}\\r?\\n[ \\t]{1,16}`;
 
 const quoted = (q: string) => `${q}(${rep(`[^${q}\\\\\\s]`, 6, 128)})\\\\{0,2}${q}`;
-/** An unquoted value ends at white space, a quote, `,`, `;`, a bracket or `<`. */
-const UNQUOTED = `(${rep('[^\\s"\'`\\\\,;<>(){}\\[\\]]', 6, 128)})`;
+/**
+ * An unquoted value ends at white space, a quote, `,`, `;` or `<`; it starts with no bracket
+ * but may hold them (`.env` and `.properties` values run to the end of the line), and the
+ * validator tells a password with brackets from a call or an index (`getToken()`, `cfg[k]`).
+ */
+const UNQUOTED = `([^\\s"'\`\\\\,;<>(){}\\[\\]]${rep('[^\\s"\'`\\\\,;<>]', 5, 127)})`;
 const QUERY_NAMES = [
   'access_token',
   'refresh_token',
@@ -201,8 +205,15 @@ function namesSomethingElse(name: string): boolean {
   );
 }
 
+/** An unquoted `getToken()`, `cfg[key]` or the `abc123)` of `f(password=abc123)`: code. */
+function isCallOrIndex(value: string): boolean {
+  if (/^[A-Za-z_$][\w$.]*[([].*[)\]]$/.test(value)) return true;
+  return /[)\]}]$/.test(value) && value.split(/[)\]}]/).length > value.split(/[([{]/).length;
+}
+
 /** Identifier and reference shapes that stand in for a value: code, not secrets. */
-function isIdentifierOrReference(value: string): boolean {
+function isIdentifierOrReference(value: string, quoted: boolean): boolean {
+  if (!quoted && isCallOrIndex(value)) return true;
   if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(value)) return true;
   if (/^[A-Za-z_][\w.]*:[A-Za-z_]\w*$/.test(value)) return true;
   const word = '(?:[a-z]+[0-9]{0,2}|[A-Z]+[0-9]{0,2}|[A-Z][a-z]+[0-9]{0,2})';
@@ -230,7 +241,8 @@ export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
     if (/(?:password|passwd)[ \t]+$/.test(ctx.before) && !/[0-9]/.test(value.replace(/[^A-Za-z0-9]+$/, '')))
       return false;
   }
-  if (/^[!&*|>]/.test(value) || isIdentifierOrReference(value)) return false;
+  const quoted = ctx !== undefined && /["'`]$/.test(ctx.before);
+  if (/^[!&*|>]/.test(value) || isIdentifierOrReference(value, quoted)) return false;
   if (/^[a-z]+$/.test(value) || /^[A-Z_]+$/.test(value)) return false;
   return charClassCount(value) >= 2 && shannonEntropy(value) >= 2.5;
 }

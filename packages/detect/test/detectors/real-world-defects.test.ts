@@ -30,6 +30,7 @@ describe('defects seen on public real-world files', () => {
     ['a placeholder', 'API_KEY=<your-key>\nAPI_TOKEN="<insert token here>"\n'],
     ['a sops-encrypted value', 'password: ENC[AES256_GCM,data:Tr7o8xQ=,iv:Z3k=,tag:cQ==,type:str]\n'],
     ['a function call', 'const token = getToken();\nconst apiKey = someVariable;\n'],
+    ['an index and a call argument', 'const apiKey = cfg[keyName];\nconnect(password=abc123x)\n'],
     ['a Terraform reference', 'password = var.db_password\nsecret = random_password.db.result\n'],
     ['a path', 'export PWD=/home/user/src\ncredentials_file: ~/.aws/credentials\n'],
     ['a sentence', 'password: Please enter your password\n"passwordHint": "At least 8 characters"\n'],
