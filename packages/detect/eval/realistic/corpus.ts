@@ -2,6 +2,7 @@ import { createRng } from '../random.ts';
 import * as c from './config-files.ts';
 import * as d from './data-files.ts';
 import { FileBuilder, type RealisticFile, type RealisticLabel } from './labels.ts';
+import * as p from './platform-files.ts';
 
 type Writer = (f: FileBuilder) => string;
 
@@ -18,14 +19,14 @@ const FILES: readonly [string, string, Writer][] = [
   ['billing/src/main/resources/application.properties', 'framework settings', c.springProperties],
   ['inventory/appsettings.json', 'framework settings', c.appsettingsJson],
   ['legacy/web.config', 'framework settings', c.webConfig],
-  ['home/.npmrc', 'credential file', c.npmrc],
-  ['home/.netrc', 'credential file', c.netrc],
-  ['home/.pgpass', 'credential file', c.pgpass],
-  ['home/.docker/config.json', 'credential file', c.dockerConfig],
-  ['deploy/payments-secret.yaml', 'kubernetes', c.kubeSecret],
-  ['home/.kube/config', 'kubernetes', c.kubeconfig],
-  ['deploy/redis/values.yaml', 'kubernetes', c.helmValues],
-  ['infra/terraform.tfstate', 'terraform state', c.terraformState],
+  ['home/.npmrc', 'credential file', p.npmrc],
+  ['home/.netrc', 'credential file', p.netrc],
+  ['home/.pgpass', 'credential file', p.pgpass],
+  ['home/.docker/config.json', 'credential file', p.dockerConfig],
+  ['deploy/payments-secret.yaml', 'kubernetes', p.kubeSecret],
+  ['home/.kube/config', 'kubernetes', p.kubeconfig],
+  ['deploy/redis/values.yaml', 'kubernetes', p.helmValues],
+  ['infra/terraform.tfstate', 'terraform state', p.terraformState],
   ['.github/workflows/deploy.yml', 'ci', d.githubActions],
   ['.gitlab-ci.yml', 'ci', d.gitlabCi],
   ['Jenkinsfile', 'ci', d.jenkinsfile],
