@@ -1,8 +1,6 @@
 import { ALNUM, BASE64, chars, HEX, int } from '../random.ts';
 import type { FileBuilder } from './labels.ts';
-
 import { yamlScalar } from './platform-files.ts';
-
 import * as s from './secrets.ts';
 
 /*
