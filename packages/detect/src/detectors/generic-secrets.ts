@@ -243,7 +243,7 @@ export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
   }
   const quoted = ctx !== undefined && /["'`]$/.test(ctx.before);
   if (/^[!&*|>]/.test(value) || isIdentifierOrReference(value, quoted)) return false;
-  if (/^[a-z]+$/.test(value) || /^[A-Z_]+$/.test(value)) return false;
+  if (/^[A-Z]?[a-z]+$/.test(value) || /^[A-Z_]+$/.test(value)) return false;
   return charClassCount(value) >= 2 && shannonEntropy(value) >= 2.5;
 }
 

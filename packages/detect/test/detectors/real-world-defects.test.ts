@@ -34,6 +34,7 @@ describe('defects seen on public real-world files', () => {
     ['a Terraform reference', 'password = var.db_password\nsecret = random_password.db.result\n'],
     ['a path', 'export PWD=/home/user/src\ncredentials_file: ~/.aws/credentials\n'],
     ['a sentence', 'password: Please enter your password\n"passwordHint": "At least 8 characters"\n'],
+    ['a UI label', '{"auth": {"password": "Password", "apiKeyLabel": "API key"}}\n'],
     ['prose after the word password', 'Choose a strong password combination.\n'],
     [
       'a Jenkins credentials id',
