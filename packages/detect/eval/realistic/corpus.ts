@@ -40,6 +40,9 @@ const FILES: readonly [string, string, Writer][] = [
   ['web/index.html', 'negatives only', d.indexHtml],
   ['tests/test_uploader.py', 'negatives only', d.awsFixture],
   ['README.md', 'negatives only', d.readme],
+  ['svc/go.sum', 'negatives only', d.goSum],
+  ['portal/.env.example', 'negatives only', d.envExample],
+  ['web/src/locales/en.json', 'negatives only', d.translations],
 ];
 
 /** The realistic corpus: files as real systems write them, and what each truly holds. */

@@ -337,3 +337,42 @@ Release ${int(r, 1, 4)}.${int(r, 0, 30)}.${int(r, 0, 9)} (commit ${s.gitSha(r)})
 Track request \`${s.uuid(r)}\` in the dashboard: https://grafana.example.com/d/${chars(r, ALNUM, 9)}/orders?orgId=1&var-trace=${chars(r, HEX, 32)}
 `;
 }
+
+export function goSum(f: FileBuilder): string {
+  const r = f.rng;
+  const modules = [
+    'golang.org/x/oauth2 v0.15.0',
+    'google.golang.org/api v0.152.0',
+    'github.com/golang-jwt/jwt/v5 v5.2.0',
+    'github.com/aws/aws-sdk-go-v2/credentials v1.16.12',
+  ];
+  return `${modules.flatMap((m) => [`${m} h1:${chars(r, BASE64, 43)}=`, `${m}/go.mod h1:${chars(r, BASE64, 43)}=`]).join('\n')}\n`;
+}
+
+export function envExample(_f: FileBuilder): string {
+  return `# Copy to .env and fill in
+APP_KEY=
+DB_PASSWORD=your-db-password
+STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx
+GITHUB_TOKEN=<github personal access token>
+JWT_SECRET=change-me-to-a-long-random-string
+SENTRY_AUTH_TOKEN=
+SMTP_PASSWORD=********
+AWS_SECRET_ACCESS_KEY=YOUR_SECRET_ACCESS_KEY
+`;
+}
+
+export function translations(_f: FileBuilder): string {
+  const en = {
+    auth: {
+      password: 'Password',
+      passwordHint: 'At least 12 characters, one digit and one symbol',
+      passwordMismatch: 'The passwords do not match',
+      forgotPassword: 'Forgot your password?',
+      token_expired: 'Your session token has expired. Please sign in again.',
+      apiKeyLabel: 'API key',
+      secretQuestion: 'What was the name of your first pet?',
+    },
+  };
+  return `${JSON.stringify(en, null, 2)}\n`;
+}
