@@ -205,9 +205,14 @@ function namesSomethingElse(name: string): boolean {
   );
 }
 
-/** An unquoted `getToken()`, `cfg[key]` or the `abc123)` of `f(password=abc123)`: code. */
+/**
+ * An unquoted `getToken()`, `cfg[key]`, `config.get(name` or `getToken(a` (cut at its comma),
+ * or the `abc123)` of `f(password=abc123)`: code.
+ */
 function isCallOrIndex(value: string): boolean {
   if (/^[A-Za-z_$][\w$.]*[([].*[)\]]$/.test(value)) return true;
+  if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+[([]/.test(value)) return true;
+  if (/^[A-Za-z_$][\w$.]*\(/.test(value) && !value.includes(')')) return true;
   return /[)\]}]$/.test(value) && value.split(/[)\]}]/).length > value.split(/[([{]/).length;
 }
 

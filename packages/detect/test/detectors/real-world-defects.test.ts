@@ -31,6 +31,7 @@ describe('defects seen on public real-world files', () => {
     ['a sops-encrypted value', 'password: ENC[AES256_GCM,data:Tr7o8xQ=,iv:Z3k=,tag:cQ==,type:str]\n'],
     ['a function call', 'const token = getToken();\nconst apiKey = someVariable;\n'],
     ['an index and a call argument', 'const apiKey = cfg[keyName];\nconnect(password=abc123x)\n'],
+    ['a call cut at its comma', 'let token = version.config(is, 42);\nconst token = getToken(a1, 42);\n'],
     ['a Terraform reference', 'password = var.db_password\nsecret = random_password.db.result\n'],
     ['a path', 'export PWD=/home/user/src\ncredentials_file: ~/.aws/credentials\n'],
     ['a sentence', 'password: Please enter your password\n"passwordHint": "At least 8 characters"\n'],
