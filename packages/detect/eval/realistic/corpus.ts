@@ -43,6 +43,7 @@ const FILES: readonly [string, string, Writer][] = [
   ['svc/go.sum', 'negatives only', d.goSum],
   ['portal/.env.example', 'negatives only', d.envExample],
   ['web/src/locales/en.json', 'negatives only', d.translations],
+  ['web/src/orders-client.ts', 'negatives only', d.clientSource],
 ];
 
 /** The realistic corpus: files as real systems write them, and what each truly holds. */

@@ -376,3 +376,19 @@ export function translations(_f: FileBuilder): string {
   };
   return `${JSON.stringify(en, null, 2)}\n`;
 }
+
+export function clientSource(_f: FileBuilder): string {
+  return `import { getToken, refreshToken } from './auth';
+import type { Credentials } from './types';
+
+export async function fetchOrders(client: HttpClient, credentials: Credentials) {
+  const token = await getToken(credentials.clientId, credentials.scope);
+  const apiKey = process.env.ORDERS_API_KEY ?? config.get('orders.apiKey');
+  const password = credentials.password;
+  let authHeader = buildAuthHeader(token, 'Bearer');
+  if (isExpired(token)) authHeader = await refreshToken(client, credentials);
+  const secret = secrets[credentials.tenantId];
+  return client.get('/orders', { headers: { Authorization: authHeader, 'X-Api-Key': apiKey } });
+}
+`;
+}
