@@ -1,4 +1,6 @@
 import { type EvalResult, meetsTargets, runEval, type Score } from './evaluate.ts';
+import { runRealisticEval } from './realistic/evaluate.ts';
+import { formatRealistic } from './realistic/print.ts';
 
 function row(s: Score): string {
   return [
@@ -28,7 +30,15 @@ function print(result: EvalResult): void {
 }
 
 const seedArg = process.argv.find((a) => a.startsWith('--seed='));
-const result = await runEval(seedArg ? { seed: Number(seedArg.slice(7)) } : {});
+const seed = seedArg ? Number(seedArg.slice(7)) : undefined;
+process.stdout.write(
+  '== Realistic files (eval/realistic: files as real tools write them, scored as found) ==\n\n',
+);
+process.stdout.write(formatRealistic(await runRealisticEval(seed)));
+process.stdout.write(
+  '\n== Synthetic corpus (eval/values.ts: every detector, every format, near-misses) ==\n\n',
+);
+const result = await runEval(seed === undefined ? {} : { seed });
 print(result);
 const ok = meetsTargets(result);
 process.stdout.write(

@@ -46,7 +46,7 @@ export const awsSecretAccessKey: Detector = {
   severity: 'critical',
   keywords: ['secret_access_key', 'secretaccesskey', 'aws_secret', 'aws secret', 'secret access key'],
   pattern: re(
-    `${ciAny(SECRET_WORDS)}${QUOTES}\\s{0,4}(?:[:=]|=>|:=)\\s{0,4}${QUOTES}(${rep('[A-Za-z0-9/+]', 40)})(?:[^A-Za-z0-9/+=]|$)`,
+    `${ciAny(SECRET_WORDS)}${QUOTES}[ \\t]{0,4}(?:[:=]|=>|:=)[ \\t]{0,4}${QUOTES}(${rep('[A-Za-z0-9/+]', 40)})(?:[^A-Za-z0-9/+=]|$)`,
   ),
   valueGroup: 1,
   validate: (value, ctx) => {

@@ -43,7 +43,7 @@ export const azureStorageKey: Detector = {
   category: 'credentials',
   severity: 'critical',
   keywords: ['storage_key', 'storagekey', 'storage_account_key', 'storageaccountkey', 'storage_access_key'],
-  pattern: re(`${ciAny(KEY_NAMES)}${QUOTES}\\s{0,4}(?:[:=]|=>)\\s{0,4}${QUOTES}${KEY}`),
+  pattern: re(`${ciAny(KEY_NAMES)}${QUOTES}[ \\t]{0,4}(?:[:=]|=>)[ \\t]{0,4}${QUOTES}${KEY}`),
   valueGroup: 1,
   validate: keyLooksReal,
   contextWords: ['azure', 'storage', 'blob'],

@@ -4,6 +4,26 @@ import { contextHas, re, standsAlone } from './pattern-kit.ts';
 
 const WORDS = ['sin', 'social insurance', 'nas', 'assurance sociale', 'social_insurance'];
 
+/** Words that make a nine-digit group a phone number (Spanish and Polish numbers are 3-3-3). */
+const PHONE_WORDS = [
+  'tel',
+  'tél',
+  'phone',
+  'telephone',
+  'telefono',
+  'teléfono',
+  'telefon',
+  'mobile',
+  'mobil',
+  'movil',
+  'móvil',
+  'cell',
+  'fax',
+  'call',
+  'whatsapp',
+  'contact',
+];
+
 /** Canadian Social Insurance Number (Luhn); the unformatted 9-digit form needs a context word. */
 export const canadaSin: Detector = {
   id: 'canada-sin',
@@ -15,6 +35,8 @@ export const canadaSin: Detector = {
   pattern: re('\\b[1-79][0-9]{2}(?: [0-9]{3} |-[0-9]{3}-|[0-9]{3})[0-9]{3}\\b'),
   validate: (value: string, ctx: MatchContext) => {
     if (!sinValid(value) || !standsAlone(ctx)) return false;
+    if (!contextHas(ctx, WORDS) && (contextHas(ctx, PHONE_WORDS) || /\+[0-9 ]{0,4}$|\($/.test(ctx.before)))
+      return false;
     if (/^[0-9]{9}$/.test(value)) return contextHas(ctx, WORDS) ? { valid: true, confidence: 0.8 } : false;
     return true;
   },

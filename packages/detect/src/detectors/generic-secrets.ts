@@ -1,45 +1,265 @@
 import type { Detector, MatchContext } from '../types.ts';
 import { charClassCount, shannonEntropy } from '../validators/entropy.ts';
 import { isPlaceholder } from '../validators/placeholder.ts';
-import { ciAny, QUOTES, re, rep } from './pattern-kit.ts';
+import { ci, ciAny, QUOTES, reAlternatives, rep } from './pattern-kit.ts';
 
-const NAMES = [
-  'password',
-  'passwd',
-  'passphrase',
-  'pwd',
-  'secret',
+const JOIN = '[_.-]?';
+
+/**
+ * Name words that mark a secret wherever they sit in a key (`dbpassword`, `jwtSecret`,
+ * `CI_GITHUB_DEPLOY_TOKEN`): password, passwd, passphrase, secret, signing key, token,
+ * credential(s), api key, app key, master key, encryption key. Written as a tree on the first
+ * letters so a position that starts no name is left after one or two tests (the step counter of
+ * `linear-time.test.ts` charges every alternative tried at every position of a window).
+ */
+const LONG_WORDS = `(?:${[
+  `[pP](?:${ci('ass')}(?:${ci('word')}|${ci('wd')}|${ci('phrase')})|${ci('rivate')}${JOIN}${ci('key')})`,
+  `[sS](?:${ci('ecret')}|${ci('igning')}${JOIN}${ci('key')})`,
+  ci('token'),
+  `${ci('credential')}[sS]?`,
+  `[aA][pP][iIpP]${JOIN}${ci('key')}`,
+  `${ci('master')}${JOIN}${ci('key')}`,
+  `${ci('encryption')}${JOIN}${ci('key')}`,
+  `${ci('logged')}${JOIN}${ci('in')}${JOIN}${ci('key')}`,
+  `(?:${ci('validation')}|${ci('decryption')})${JOIN}${ci('key')}`,
+].join('|')})`;
+
+/** Short name words that only count as a segment of their own (`DB_PASS`, `dbPass`, not `passport`). */
+const SHORT_WORDS = `(?:${[ci('pass'), ci('pwd'), ci('auth'), ci('creds'), ci('salt'), `${ci('nonce')}${JOIN}${ci('key')}`].join('|')})`;
+const SHORT_CAPITALISED = `(?:Pass|PASS|Pwd|PWD|Auth|AUTH|Creds|CREDS|Salt|SALT|Nonce${JOIN}[kK]ey|NONCE${JOIN}KEY)`;
+
+/** The rest of a key after its secret word: none, or a new segment (`_FOR_REPLICA`, `Key`). */
+const AFTER = `(?:[_.0-9A-Z-]${rep('[A-Za-z0-9_.-]', 0, 24)})?`;
+
+/**
+ * `=`, `:`, `=>`, `:=`, `::=`, `?=`, `+=`, `.=`, `>` (`<password>v</password>`, the value on the
+ * same line or the next), a quote and `,` (PHP `define('K', 'v')`), or ` value=` (.NET
+ * `<add key="K" value="v"/>`).
+ */
+const SEP = `(?:${QUOTES}[ \\t]{0,16}(?:[=:][>=]?|>(?:[ \\t]{0,4}\\r?\\n)?|[:?+.]{1,3}=|value=)|["'][ \\t]{0,4},)[ \\t]{0,16}`;
+
+/** A YAML block scalar (`key: |` or `key: >`): the value starts the next line. */
+const BLOCK = `[|>][-+]?[ \\t]{0,4}\\r?\\n[ \\t]{1,16}`;
+
+const quoted = (q: string) => `${q}(${rep(`[^${q}\\\\\\s]`, 6, 128)})\\\\{0,2}${q}`;
+/**
+ * An unquoted value ends at white space, a quote, `,`, `;` or `<`; it starts with no bracket
+ * but may hold them (`.env` and `.properties` values run to the end of the line), and the
+ * validator tells a password with brackets from a call or an index (`getToken()`, `cfg[k]`).
+ */
+const UNQUOTED = `([^\\s"'\`\\\\,;<>(){}\\[\\]]${rep('[^\\s"\'`\\\\,;<>]', 5, 127)})`;
+const QUERY_NAMES = [
+  'access_token',
+  'refresh_token',
+  'auth_token',
   'api_key',
   'apikey',
-  'api-key',
-  'access_token',
-  'auth_token',
+  'token',
+  'secret',
   'client_secret',
-  'private_token',
-] as const;
+  'password',
+  'passwd',
+  'pwd',
+];
+
+const VALUE = `(?:(?:\\\\{1,2}|")?${quoted('"')}|${quoted("'")}|${quoted('`')}|${UNQUOTED}|${BLOCK}${UNQUOTED})`;
+
+/*
+ * Alternatives that need a non-letter before them share it, so a position that starts nothing
+ * is left after few tests (the step counter of `linear-time.test.ts` charges every alternative
+ * tried at every position of a window).
+ */
+const PATTERN = [
+  `[?&]${ciAny(QUERY_NAMES)}=(${rep('[^\\s&#"\'<>]', 6, 128)})`,
+  `${LONG_WORDS}${AFTER}${SEP}${VALUE}`,
+  `(?:^|[^A-Za-z])(?:${[
+    `${SHORT_WORDS}${AFTER}${SEP}${VALUE}`,
+    `(?:[Bb]earer|BEARER)[ \\t]{1,4}(${rep('[A-Za-z0-9._~+/=-]', 16, 512)})`,
+    `(?:password|passwd)[ \\t]{1,4}${UNQUOTED}`,
+    `(?:${ci('identified')} ${ci('by')}|PASSWORD|password) {1,4}${quoted("'")}`,
+  ].join('|')})`,
+  `[a-z0-9]${SHORT_CAPITALISED}${AFTER}${SEP}${VALUE}`,
+].join('|');
+
+/**
+ * Words common in prose, code and data (`token`, `author`, `passed`, a `"token"` cell) wake the
+ * pattern only where a key ends or goes on: `token=`, `TOKEN_`, `"token":`, `'AUTH_SALT',`.
+ */
+const KEY_ENDS = ['=', ':', ' =', ' :', ' ?=', ' +=', ' .=', '  ', '\t', '_', '-', '>', '\\'];
+const QUOTED_KEY_ENDS = ['"', "'", '`'].flatMap((q) =>
+  [':', ' :', '=', ' =', ',', ' value='].map((e) => `${q}${e}`),
+);
+const COMMON_WORD_KEYWORDS = ['token', 'auth', 'pass', 'salt'].flatMap((w) =>
+  [...KEY_ENDS, ...QUOTED_KEY_ENDS].map((end) => `${w}${end}`),
+);
 
 /** Values owned by a specific detector, or that are code and references rather than secrets. */
 const NOT_GENERIC =
-  /^(?:AKIA|ASIA|gh[pousr]_|github_pat_|gl[a-z]{1,5}-|xox[a-z]-|xapp-|[sr]k_(?:live|test)_|sk-|AIza|SG\.|npm_|eyJ|-----|https?:|\$|%|process\.|os\.|env\.|self\.|this\.|true$|false$|null$|none$|nil$|undefined$)/i;
+  /^(?:AKIA|ASIA|gh[pousr]_|github_pat_|gl[a-z]{1,5}-|xox[a-z]-|xapp-|[sr]k_(?:live|test)_|sk-|AIza|SG\.|npm_|eyJ[^.]*\.[^.]*\.|-----|[a-z][a-z0-9+.-]*:\/\/|\$|%|@|~\/|\.{0,2}\/|process\.|os\.|env\.|ENV[.[]|self\.|this\.|ENC\[|arn:|vault:|ref\+|projects\/|true$|false$|null$|none$|nil$|undefined$)/i;
 
 /** Names whose values a specific detector reports (so the generic one stays quiet). */
 const OWNED_NAMES =
   /aws_secret|secret_?access_?key|twilio|storage_?(?:account_?|access_?)?key|accountkey|_authtoken/;
 
+/** A key whose value names, locates or describes a secret rather than holding it. */
+const ABOUT_A_SECRET = new Set([
+  'name',
+  'names',
+  'path',
+  'file',
+  'files',
+  'ref',
+  'id',
+  'ids',
+  'arn',
+  'url',
+  'uri',
+  'type',
+  'length',
+  'len',
+  'env',
+  'var',
+  'field',
+  'version',
+  'count',
+  'size',
+  'mode',
+  'header',
+  'prefix',
+  'suffix',
+  'dir',
+  'location',
+  'policy',
+  'provider',
+  'manager',
+  'store',
+  'label',
+  'title',
+  'hint',
+  'placeholder',
+  'message',
+  'text',
+  'description',
+  'regex',
+  'pattern',
+  'format',
+  'endpoint',
+  'expiry',
+  'expires',
+  'ttl',
+  'timeout',
+  'lifetime',
+  'enabled',
+  'required',
+  'min',
+  'max',
+  'rotation',
+  'backend',
+  'source',
+  'template',
+  'resource',
+  'kind',
+  'scope',
+  'scopes',
+  'algorithm',
+  'method',
+  'strategy',
+  'class',
+  'handler',
+  'service',
+  'generator',
+  'key_ref',
+  'keyref',
+  'secretref',
+  'secretname',
+  'tokenurl',
+  'audience',
+  'issuer',
+]);
+
+/** Words that mark a key's value as a hash or digest of a secret, not the secret. */
+const HASHED = /hash|digest|checksum|fingerprint|sha1|sha256|md5/;
+
+/** Names of values that are public by design or not credentials (`publicToken`, `csrf-token`). */
+const NOT_A_CREDENTIAL = /public|publishable|csrf|xsrf/;
+
+/** A secret word run into a describing suffix in one segment (`credentialsId`, `tokenUrl`). */
+const DESCRIBED =
+  /(?:password|passwd|secret|token|credentials?|key|auth|pass|pwd)(?:id|ids|name|names|type|url|uri|file|path|ref|length|size|audience|issuer|header|prefix|endpoint|version|field|label|hint|policy|provider)$/;
+
+/** The key a value is assigned to: the identifier ending just before the separator. */
+function keyName(before: string): string {
+  const trimmed = before.replace(/(?:[\s"'`\\]*(?:=>|:=|=|:|>|,|value=)?[\s"'`\\]*)$/, '');
+  return /[a-z0-9_.-]*$/.exec(trimmed)?.[0] ?? '';
+}
+
+function namesSomethingElse(name: string): boolean {
+  if (HASHED.test(name) || NOT_A_CREDENTIAL.test(name)) return true;
+  const segments = name.split(/[_.-]/).filter((s) => s.length > 0);
+  const last = segments[segments.length - 1] ?? '';
+  if (ABOUT_A_SECRET.has(last) || DESCRIBED.test(last)) return true;
+  return (
+    /(?:name|path|file|ref|url|uri|arn|type|field|length|header|prefix|endpoint|version|hint|label|policy|provider|manager|regex|pattern|format|template|method)$/.test(
+      last,
+    ) && !/(?:password|passwd|secret|token|key|pass|pwd|auth|credentials?)$/.test(last)
+  );
+}
+
+/**
+ * An unquoted `getToken()`, `cfg[key]`, `config.get(name` or `getToken(a` (cut at its comma),
+ * or the `abc123)` of `f(password=abc123)`: code.
+ */
+function isCallOrIndex(value: string): boolean {
+  if (/^[A-Za-z_$][\w$.]*[([].*[)\]]$/.test(value)) return true;
+  if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+[([]/.test(value)) return true;
+  if (/^[A-Za-z_$][\w$.]*\(/.test(value) && !value.includes(')')) return true;
+  return /[)\]}]$/.test(value) && value.split(/[)\]}]/).length > value.split(/[([{]/).length;
+}
+
+/** Identifier and reference shapes that stand in for a value: code, not secrets. */
+function isIdentifierOrReference(value: string, quoted: boolean): boolean {
+  if (!quoted && isCallOrIndex(value)) return true;
+  if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(value)) return true;
+  if (/^[A-Za-z_][\w.]*:[A-Za-z_]\w*$/.test(value)) return true;
+  const word = '(?:[a-z]+[0-9]{0,2}|[A-Z]+[0-9]{0,2}|[A-Z][a-z]+[0-9]{0,2})';
+  if (new RegExp(`^${word}(?:[-_.]${word})+$`).test(value)) return true;
+  if (/^[a-z]+(?:[A-Z][a-z]+)+[0-9]{0,2}$/.test(value)) return true;
+  if (/^(?:[A-Z][a-z]+){2,}[0-9]{0,2}$/.test(value)) return true;
+  if (/^[a-z0-9_.-]*(?:\/[a-z0-9_.{}-]+)+\/?$/.test(value)) return true;
+  if (/^[A-Za-z_]+=/.test(value) || /-\d+(?:\.\d+){1,3}$/.test(value)) return true;
+  return /^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/.test(value);
+}
+
 /**
  * True when a value assigned to a secret-sounding name is plausibly a real secret: not a
- * placeholder, reference or code, and with some character variety.
+ * placeholder, reference, identifier or code, not under a name that only describes a secret
+ * (`SECRET_NAME`, `hashed_secret`), and with some character variety.
  */
 export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
   if (NOT_GENERIC.test(value) || isPlaceholder(value)) return false;
-  if (ctx && OWNED_NAMES.test(ctx.before.slice(-48))) return false;
-  if (/[()[\]{}]/.test(value) || /^[!&*|>]/.test(value)) return false;
-  if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(value)) return false;
-  if (/^[a-z]+$/.test(value) || /^[A-Z_]+$/.test(value)) return false;
+  if (ctx) {
+    if (OWNED_NAMES.test(ctx.before.slice(-48))) return false;
+    if (namesSomethingElse(keyName(ctx.before))) return false;
+    // `io.jsonwebtoken:jjwt`: a bare colon between words is a coordinate, not YAML's `key: value`.
+    if (/[a-z0-9_.-]:$/.test(ctx.before)) return false;
+    // `.netrc`'s `password X` (white space only): X needs letters and digits, not a word of prose.
+    if (/(?:password|passwd)[ \t]+$/.test(ctx.before) && !/[0-9]/.test(value.replace(/[^A-Za-z0-9]+$/, '')))
+      return false;
+  }
+  const quoted = ctx !== undefined && /["'`]$/.test(ctx.before);
+  if (/^[!&*|>]/.test(value) || isIdentifierOrReference(value, quoted)) return false;
+  if (/^[A-Z]?[a-z]+$/.test(value) || /^[A-Z_]+$/.test(value)) return false;
   return charClassCount(value) >= 2 && shannonEntropy(value) >= 2.5;
 }
 
-/** A password, secret, token or API key assigned in config or code (`password = "..."`). */
+/**
+ * A password, secret, token or API key assigned in config or code: `password = "..."`,
+ * `DB_PASS=...`, `"apiKey": "..."`, `<password>...</password>`, `define('AUTH_KEY', '...')`,
+ * `?access_token=...` in a URL, `Bearer ...`, a `.netrc` `password ...` and SQL's
+ * `IDENTIFIED BY '...'` / `PASSWORD '...'`. Quoted values may hold any punctuation but
+ * no white space; unquoted values end at white space, quotes, `,`, `;`, brackets or `<`. No
+ * match crosses a line break.
+ */
 export const genericSecret: Detector = {
   id: 'generic-secret',
   name: 'Generic secret assignment',
@@ -51,16 +271,34 @@ export const genericSecret: Detector = {
     'passphrase',
     'pwd',
     'secret',
+    'credential',
     'api_key',
     'apikey',
     'api-key',
-    'access_token',
-    'auth_token',
-    'private_token',
+    'api.key',
+    'app_key',
+    'appkey',
+    'app-key',
+    'master_key',
+    'masterkey',
+    'encryption_key',
+    'encryptionkey',
+    'signing_key',
+    'signingkey',
+    'nonce_key',
+    'logged_in_key',
+    'validationkey',
+    'decryptionkey',
+    'identified by',
+    'creds',
+    'private_key',
+    'private-key',
+    'private.key',
+    'privatekey',
+    'bearer',
+    ...COMMON_WORD_KEYWORDS,
   ],
-  pattern: re(
-    `${ciAny(NAMES)}[A-Za-z0-9_.-]{0,16}${QUOTES}\\s{0,4}(?:=|:|=>|:=)\\s{0,4}${QUOTES}(${rep('[^\\s"\'`,;<>\\\\]', 6, 128)})`,
-  ),
+  pattern: reAlternatives(PATTERN),
   valueGroup: 1,
   validate: genericSecretValid,
   contextWords: ['password', 'secret', 'token', 'credential', 'key'],

@@ -32,7 +32,7 @@ export const gcpServiceAccount: Detector = {
   category: 'credentials',
   severity: 'critical',
   keywords: ['private_key_id'],
-  pattern: re(`private_key_id[\\\\"]{1,3}\\s{0,4}:\\s{0,4}[\\\\"]{1,3}(${rep('[0-9a-f]', 40)})\\b`),
+  pattern: re(`private_key_id[\\\\"]{1,3}[ \\t]{0,4}:[ \\t]{0,4}[\\\\"]{1,3}(${rep('[0-9a-f]', 40)})\\b`),
   valueGroup: 1,
   validate: (value, ctx) => {
     if (!looksRandom(value, { minEntropy: 3, minClasses: 2 })) return false;

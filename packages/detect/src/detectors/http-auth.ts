@@ -1,9 +1,14 @@
-import type { Detector } from '../types.ts';
+import type { Detector, MatchContext } from '../types.ts';
 import { isPlaceholder } from '../validators/placeholder.ts';
 import { ci, re, rep } from './pattern-kit.ts';
 
-/** True when a Basic credential decodes to printable `user:password` with a real password. */
-export function basicCredentialValid(value: string): boolean {
+/**
+ * True when a Basic credential decodes to printable `user:password` with a real password. A
+ * JWT's first segment (`eyJ...` followed by `.`) decodes to `{"alg":...}`, which has a colon
+ * too: that is a JWT sent under the wrong scheme, reported by the JWT detector.
+ */
+export function basicCredentialValid(value: string, ctx?: MatchContext): boolean {
+  if (value.startsWith('eyJ') || ctx?.after.startsWith('.') === true) return false;
   const decoded = Buffer.from(value, 'base64').toString('utf8');
   if (!/^[\x20-\x7e]+$/.test(decoded)) return false;
   const colon = decoded.indexOf(':');

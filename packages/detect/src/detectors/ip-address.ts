@@ -2,19 +2,25 @@ import ipaddr from 'ipaddr.js';
 import type { Detector, MatchContext, ValidationResult } from '../types.ts';
 import { re } from './pattern-kit.ts';
 
-const NOT_ADDRESSES = new Set(['unspecified', 'broadcast', 'reserved', 'multicast']);
-const PRIVATE = new Set(['private', 'loopback', 'linkLocal', 'uniqueLocal', 'carrierGradeNat']);
+const NOT_ADDRESSES = new Set(['unspecified', 'broadcast', 'reserved', 'multicast', 'loopback']);
+const PRIVATE = new Set(['private', 'linkLocal', 'uniqueLocal', 'carrierGradeNat']);
 
 /**
  * Classifies a parsed address: public addresses get full confidence, private ones (RFC 1918,
- * loopback, link-local, ULA) a lower one; documentation, multicast and unspecified ranges,
- * and version strings (`v1.2.3.4`, `version 10.0.0.1`) are not reported.
+ * link-local, ULA) a lower one; loopback (`127.0.0.1` names no one), documentation, multicast
+ * and unspecified ranges, and version strings (`v1.2.3.4`, `version 10.0.0.1`,
+ * `key="webpages:Version" value="3.0.0.0"`) are not reported. An IPv4 address followed by a
+ * port (`10.20.0.1:6443`) is an address.
  */
 export function ipAddressResult(value: string, ctx: MatchContext): ValidationResult | false {
   if (!ipaddr.isValid(value)) return false;
+  const port = value.includes('.') && /^:[0-9]{1,5}(?:[^0-9a-f:]|$)/.test(ctx.after);
   if (
-    /(?:^|[^a-z])v(?:er(?:sion)?)?[ =:]?$|[0-9]\.$|[0-9a-f]:$/.test(ctx.before) ||
-    /^\.?[0-9]|^:[0-9a-f]/.test(ctx.after)
+    /(?:^|[^a-z])v(?:er(?:sion)?)?[ =:]?$|version\W{1,12}(?:value\W{1,3})?$|[0-9]\.$|[0-9a-f]:$/.test(
+      ctx.before,
+    ) ||
+    /^\.?[0-9]/.test(ctx.after) ||
+    (!port && /^:[0-9a-f]/.test(ctx.after))
   ) {
     return false;
   }

@@ -12,6 +12,10 @@ const SEG = '[A-Za-z0-9_-]';
  * `eyJ` inside a long run (`eyJaaaa-eyJaaaa-...`) was a new start that re-read the run to its
  * end, which made the scan quadratic. A segment run ends only where a non-segment character
  * does, so each character is read by at most three starts.
+ *
+ * The pattern runs on the token's own span (one character before `eyJ`, then every base64url
+ * character and dot up to 4,096), not on a fixed window after the keyword: a token with a long
+ * payload (1,000+ characters of scopes or claims) is read whole.
  */
 export const jwt: Detector = {
   id: 'jwt',
@@ -19,6 +23,7 @@ export const jwt: Detector = {
   category: 'credentials',
   severity: 'medium',
   keywords: ['eyj'],
+  span: { before: '\\s\\S', maxBefore: 1, after: 'A-Za-z0-9_.-', maxAfter: 4096 },
   pattern: re(
     `(?:^|[^A-Za-z0-9_-])(eyJ${rep(SEG, 8, Number.POSITIVE_INFINITY)}\\.eyJ${rep(SEG, 8, Number.POSITIVE_INFINITY)}\\.${rep(SEG, 16, Number.POSITIVE_INFINITY)})`,
   ),

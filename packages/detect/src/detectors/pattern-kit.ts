@@ -102,3 +102,30 @@ export function optionalTimes(group: string, n: number): string {
   for (let i = 0; i < n; i++) out = `(?:${group}${out})?`;
   return out;
 }
+
+/**
+ * A pattern whose value sits in one of several alternative capture groups (a quoted value in
+ * one, an unquoted one in another): `exec` moves the first group that took part into group 1,
+ * so a detector with `valueGroup: 1` reads whichever alternative matched. The engine copies a
+ * pattern with its own class, so this behaviour survives compilation.
+ */
+export class AlternativeGroups extends RegExp {
+  override exec(text: string): RegExpExecArray | null {
+    const m = super.exec(text);
+    if (m !== null && m[1] === undefined) {
+      for (let g = 2; g < m.length; g++) {
+        const value = m[g];
+        if (value !== undefined) {
+          m[1] = value;
+          break;
+        }
+      }
+    }
+    return m;
+  }
+}
+
+/** A global `AlternativeGroups` pattern from source. */
+export function reAlternatives(source: string): RegExp {
+  return new AlternativeGroups(source, 'g');
+}

@@ -2,7 +2,7 @@ import type { Detector } from '../types.ts';
 import { looksRandom } from '../validators/secret-quality.ts';
 import { re, rep } from './pattern-kit.ts';
 
-/** Slack bot, user, app-level, refresh and legacy tokens. */
+/** Slack bot, user, app-level, refresh and legacy tokens (not a template whose tail is `####` or `xxxx`). */
 export const slackToken: Detector = {
   id: 'slack-token',
   name: 'Slack token',
@@ -10,7 +10,8 @@ export const slackToken: Detector = {
   severity: 'high',
   keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-', 'xapp-'],
   pattern: re(`\\b(?:xox[bparse]|xapp)-[0-9]${rep('[A-Za-z0-9-]', 20, 250)}`),
-  validate: (value) => {
+  validate: (value, ctx) => {
+    if (value.endsWith('-') || /^[#*…]/.test(ctx.after)) return false;
     const body = value.slice(5);
     return /[0-9]{6}/.test(body) && looksRandom(body, { minEntropy: 3.2 });
   },

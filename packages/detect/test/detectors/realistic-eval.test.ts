@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { runRealisticEval } from '../../eval/realistic/evaluate.ts';
+
+/*
+ * Floors at the figures measured on seed 20261207 (overall recall 0.880, 81 of 92 planted
+ * values; credentials only 0.847, 61 of 72; 1 false positive) minus a margin: a change that
+ * loses real-world recall or adds false positives on real-world shapes fails here.
+ */
+describe('evaluation on realistic files (shell profiles, framework settings, CI, logs, HAR, ...)', () => {
+  it('keeps recall and false positives at or better than the measured floors', async () => {
+    const result = await runRealisticEval();
+    expect(result.files).toBe(36);
+    expect(result.labels).toBeGreaterThanOrEqual(90);
+    expect(result.overall.recall).toBeGreaterThanOrEqual(0.85);
+    expect(result.credentials.recall).toBeGreaterThanOrEqual(0.82);
+    expect(result.overall.falsePositives).toBeLessThanOrEqual(3);
+    const kinds = Object.fromEntries(result.perFileKind.map((t) => [t.name, t]));
+    expect(kinds['shell profile']?.recall).toBe(1);
+    expect(kinds['framework settings']?.recall).toBeGreaterThanOrEqual(0.9);
+    expect(kinds['negatives only']?.falsePositives ?? 0).toBe(0);
+  }, 30_000);
+
+  it('writes the same corpus and scores for the same seed', async () => {
+    const a = await runRealisticEval(1);
+    const b = await runRealisticEval(1);
+    expect(a.overall).toEqual(b.overall);
+    expect(a.labels).toBe(b.labels);
+  }, 30_000);
+});
