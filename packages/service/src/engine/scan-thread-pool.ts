@@ -43,6 +43,8 @@ export class ScanThreadPool {
       minThreads: options.threads,
       maxThreads: options.threads,
       concurrentTasksPerWorker: 2,
+      // Below the main thread's priority (Linux), so the API and the queue loops win a busy core.
+      niceIncrement: 5,
       workerData: {
         fingerprintKey: options.fingerprintKey,
         ...(options.allowlist ? { allowlist: options.allowlist } : {}),
