@@ -83,6 +83,49 @@ function storedData(reader: ByteReader, size: number) {
   };
 }
 
+const DESCRIPTOR_SIGNATURE = Buffer.from([0x50, 0x4b, 0x07, 0x08]);
+
+/**
+ * A member that is not deflated and whose size follows in a data descriptor: its data ends
+ * where a descriptor signature is followed by sizes equal to the bytes before it.
+ */
+function dataBeforeDescriptor(reader: ByteReader) {
+  let done = false;
+  let offset = 0;
+  let carry: Buffer = Buffer.alloc(0);
+  const next = async (): Promise<IteratorResult<Uint8Array>> => {
+    while (!done) {
+      const piece = await reader.readUpTo(PIECE);
+      if (!piece) throw endedInsideMember();
+      const buf = Buffer.concat([carry, piece]);
+      for (let at = buf.indexOf(DESCRIPTOR_SIGNATURE); at !== -1 && at + 16 <= buf.length; ) {
+        const size = (offset + at) >>> 0;
+        if (buf.readUInt32LE(at + 8) === size && buf.readUInt32LE(at + 12) === size) {
+          done = true;
+          reader.unread(buf.subarray(at));
+          if (at > 0) return { done: false, value: buf.subarray(0, at) };
+          break;
+        }
+        at = buf.indexOf(DESCRIPTOR_SIGNATURE, at + 1);
+      }
+      if (done) break;
+      const keep = Math.min(15, buf.length);
+      carry = Buffer.from(buf.subarray(buf.length - keep));
+      offset += buf.length - keep;
+      if (buf.length > keep) return { done: false, value: buf.subarray(0, buf.length - keep) };
+    }
+    return { done: true, value: undefined };
+  };
+  return {
+    data: { [Symbol.asyncIterator]: () => ({ next }) } as AsyncIterable<Uint8Array>,
+    skipRest: async () => {
+      while (!(await next()).done) {
+        // Reads up to the descriptor.
+      }
+    },
+  };
+}
+
 /**
  * Inflates one deflated member with node:zlib, feeding it `PIECE` bytes at a time and waiting for
  * each to be taken, so memory holds one input piece and one output chunk whatever the ratio. With
@@ -260,10 +303,8 @@ async function readEntry(
       await inflater.abort();
       throw err;
     }
-  } else if (size === undefined) {
-    throw corrupt('zip member of unknown size is not deflated');
   } else {
-    const stored = storedData(reader, size);
+    const stored = size === undefined ? dataBeforeDescriptor(reader) : storedData(reader, size);
     if (scan) await scanMember(stored.data, entry.name);
     await stored.skipRest();
   }
