@@ -16,6 +16,8 @@ export const SERVICE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.u
  */
 export const ENTRY_POINTS: Readonly<Record<string, string>> = {
   cli: 'src/cli/main.ts',
+  // The detection engine's worker threads (see engine/scan-thread-pool.ts).
+  'scan-thread': 'src/engine/scan-thread.ts',
 };
 
 /**

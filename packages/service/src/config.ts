@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { RateRule } from './ports/rate-limiter.ts';
 
@@ -58,6 +59,11 @@ export interface Config {
   worker: {
     /** `WORKER_CONCURRENCY`: objects scanned at once per process. @default 4 */
     concurrency: number;
+    /**
+     * `WORKER_SCAN_THREADS`: threads the detection engine runs in, so scanning never blocks the
+     * process's event loop; 0 runs it on the main thread. @default the number of cores
+     */
+    scanThreads: number;
     /** `WORKER_SHARD_MAX_OBJECTS` @default 200 */
     shardMaxObjects: number;
     /** `WORKER_SHARD_MAX_BYTES` @default 268435456 (256 MiB) */
@@ -342,6 +348,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     worker: {
       concurrency: int(env, 'WORKER_CONCURRENCY', 4, problems, 1),
+      scanThreads: int(env, 'WORKER_SCAN_THREADS', availableParallelism(), problems),
       shardMaxObjects: int(env, 'WORKER_SHARD_MAX_OBJECTS', 200, problems, 1),
       shardMaxBytes: int(env, 'WORKER_SHARD_MAX_BYTES', 256 * 1024 * 1024, problems, 1),
       drainSeconds: int(env, 'WORKER_DRAIN_SECONDS', 100, problems),

@@ -10,6 +10,12 @@ export interface LoopOptions<T> {
   onError(err: unknown, item: T | undefined): Promise<void> | void;
   /** Pause after an empty fetch or an error. @default 1000 */
   idleMs?: number;
+  /**
+   * Longest pause after consecutive failed iterations: the pause doubles from `idleMs` with each
+   * failure (a database restarting, a queue unreachable) and is back to `idleMs` after a success.
+   * @default 10000
+   */
+  maxBackoffMs?: number;
 }
 
 /**
@@ -34,6 +40,8 @@ export class Loop<T> {
 
   private async run(): Promise<void> {
     const { signal } = this.controller;
+    const idleMs = this.options.idleMs ?? 1000;
+    let failures = 0;
     while (!signal.aborted) {
       let item: T | undefined;
       let idle = false;
@@ -41,9 +49,11 @@ export class Loop<T> {
         item = await this.options.fetch(signal);
         if (item === undefined) idle = true;
         else await this.options.handle(item, signal);
+        failures = 0;
       } catch (err) {
         if (signal.aborted && item === undefined) break;
         idle = true;
+        failures++;
         try {
           await this.options.onError(err, item);
         } catch {
@@ -51,7 +61,11 @@ export class Loop<T> {
         }
       }
       if (idle && !signal.aborted) {
-        await sleep(this.options.idleMs ?? 1000, undefined, { signal }).catch(() => undefined);
+        const pause =
+          failures === 0
+            ? idleMs
+            : Math.min(idleMs * 2 ** (failures - 1), Math.max(idleMs, this.options.maxBackoffMs ?? 10_000));
+        await sleep(pause, undefined, { signal }).catch(() => undefined);
       }
     }
   }

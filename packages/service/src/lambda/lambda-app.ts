@@ -21,6 +21,7 @@ export interface LambdaAppOptions {
 const noEnqueue: EnqueuePlan = async () => {
   throw new Error('this function does not submit scans');
 };
+import { guardPool } from '../store/guard-pool.ts';
 
 /**
  * The API as one Lambda function runs it: only `options.routes`, so each function's bundle holds
@@ -31,13 +32,15 @@ const noEnqueue: EnqueuePlan = async () => {
 export function createLambdaApp(options: LambdaAppOptions) {
   const config = loadConfig({ ...process.env, DATA_SCANNER_LOCAL_ROOTS: '' });
   const logger = createLogger({ name: 'data-scanner-api', level: config.logLevel });
-  const pool = new pg.Pool({
-    connectionString: config.database.url,
-    max: 2,
-    idleTimeoutMillis: 60_000,
-    connectionTimeoutMillis: 5_000,
-  });
-  pool.on('error', (err) => logger.warn({ err: err.message }, 'idle database connection failed'));
+  const pool = guardPool(
+    new pg.Pool({
+      connectionString: config.database.url,
+      max: 2,
+      idleTimeoutMillis: 60_000,
+      connectionTimeoutMillis: 5_000,
+    }),
+    logger,
+  );
   const shared = createMemorySharedState();
   const jobs = new PublishingJobStore(new PgJobStore(pool), shared.jobEvents);
   const commands = createJobCommands(jobs, options.enqueuePlan?.(config, pool) ?? noEnqueue);

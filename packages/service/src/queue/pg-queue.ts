@@ -50,7 +50,11 @@ export class PgQueue implements Queue {
   private readonly maxReceives: number | undefined;
   private readonly pollMs: number;
   private readonly wake = new EventEmitter();
-  private listener: Promise<pg.Client> | undefined;
+  private readonly listens: boolean;
+  private listener: pg.Client | undefined;
+  private listenFailures = 0;
+  private relisten: NodeJS.Timeout | undefined;
+  private closed = false;
   private readonly wakeups: Signals | undefined;
   /** Made at the first receive, so a queue that only sends never subscribes. */
   private subscription: Subscription | undefined;
@@ -65,27 +69,43 @@ export class PgQueue implements Queue {
     this.pollMs = options.pollMs ?? (options.listen || options.wakeups ? 2000 : 200);
     this.wake.setMaxListeners(0);
     this.wakeups = options.wakeups;
-    if (options.listen) {
-      this.listener = this.startListener();
-      this.listener.catch(() => undefined);
-    }
+    this.listens = options.listen ?? false;
+    if (this.listens) this.listen();
   }
 
-  private async startListener(): Promise<pg.Client> {
+  /**
+   * Opens the LISTEN connection; when it fails or drops (a PostgreSQL restart), opens it again
+   * after a backoff (0.5 s doubling to 30 s). A lost listener only costs latency: receivers still poll.
+   */
+  private listen(): void {
     const client = new pg.Client(this.pool.options);
-    client.on('error', () => {
-      // A lost listener only costs latency: receivers still poll.
-    });
+    this.listener = client;
+    const lost = () => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      client.end().catch(() => undefined);
+      if (this.closed) return;
+      const delay = Math.min(30_000, 500 * 2 ** this.listenFailures++);
+      this.relisten = setTimeout(() => this.listen(), delay);
+      this.relisten.unref();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
     client.on('notification', (n) => {
       if (n.payload === this.name) this.wake.emit('message');
     });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
-    return client;
+    client
+      .connect()
+      .then(() => client.query(`LISTEN ${CHANNEL}`))
+      .then(() => {
+        this.listenFailures = 0;
+        // Messages sent while the listener was away woke nobody.
+        this.wake.emit('message');
+      }, lost);
   }
 
   private async notify(): Promise<void> {
-    if (this.listener) await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, this.name]);
+    if (this.listens) await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, this.name]);
     await this.wakeups?.publish(queueChannel(this.name));
   }
 
@@ -100,9 +120,11 @@ export class PgQueue implements Queue {
   async close(): Promise<void> {
     this.subscription?.close();
     this.subscription = undefined;
+    this.closed = true;
+    clearTimeout(this.relisten);
     const listener = this.listener;
     this.listener = undefined;
-    if (listener) await (await listener.catch(() => undefined))?.end().catch(() => undefined);
+    await listener?.end().catch(() => undefined);
   }
 
   async send(bodies: string[]): Promise<void> {

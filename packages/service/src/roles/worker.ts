@@ -6,7 +6,7 @@ import { createSource } from '../sources/create-source.ts';
 import { resolveFingerprintKey } from '../store/fingerprint-key.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
 import { PublishingJobStore } from '../store/publishing-job-store.ts';
-import { loadScanEngineFactory } from '../worker/scan-engine-factory.ts';
+import { loadScanEngines } from '../worker/scan-engine-factory.ts';
 import { ScanWorker } from '../worker/scan-worker.ts';
 import { taskProtectionFor } from '../worker/task-protection.ts';
 import type { RoleContext, RunningRole } from './role.ts';
@@ -23,7 +23,7 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
         throw new ConfigError([`DATA_SCANNER_ALLOWLIST: ${err.message}`]);
       })
     : undefined;
-  const engineFor = await loadScanEngineFactory(
+  const engines = await loadScanEngines(
     await resolveFingerprintKey({
       pool: database.pool,
       configured: config.fingerprintKey,
@@ -31,9 +31,11 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
       logger: log,
       sharedDatabase: config.database.url !== undefined,
     }),
-    process.env,
-    allowlist,
-    { aggregateThreshold: config.worker.aggregateThreshold },
+    {
+      threads: config.worker.scanThreads,
+      allowlist,
+      limits: { aggregateThreshold: config.worker.aggregateThreshold },
+    },
   );
   const shared = createSharedState(config, log);
   const queue = createScanQueue(
@@ -46,7 +48,7 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
       jobs: new PublishingJobStore(new PgJobStore(database.pool), shared.jobEvents),
       queue,
       openSource: (uri) => createSource(uri, { roots: config.sources.roots, s3: config.sources.s3 }),
-      engineFor,
+      engineFor: engines.engineFor,
       logger: log,
       limits: { maxObjects: config.worker.shardMaxObjects, maxBytes: config.worker.shardMaxBytes },
       concurrency: config.worker.concurrency,
@@ -58,10 +60,14 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
       waitSeconds: config.queue.waitSeconds,
     },
   ).start();
-  log.info({ queue: config.queue.kind, concurrency: config.worker.concurrency }, 'worker started');
+  log.info(
+    { queue: config.queue.kind, concurrency: config.worker.concurrency, engine: engines.mode },
+    'worker started',
+  );
   return {
     stop: async (deadlineMs) => {
       await worker.drain(deadlineMs);
+      await engines.close();
       await queue.close?.();
       await shared.close();
       log.info('worker stopped');

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { PortInUseError, startEmbeddedPostgres } from './embedded-postgres.ts';
+import { guardPool } from './guard-pool.ts';
 import { migrate } from './migrate.ts';
 
 /** An open connection pool, and how to let it go (stopping the embedded server we started). */
@@ -39,8 +40,10 @@ export async function openDatabase(
     url = server.url;
     stopServer = server.stop;
   }
-  const pool = new pg.Pool({ connectionString: url, max: config.database.poolMax });
-  pool.on('error', (err) => options.logger?.warn({ err: err.message }, 'idle database connection failed'));
+  const pool = guardPool(
+    new pg.Pool({ connectionString: url, max: config.database.poolMax }),
+    options.logger,
+  );
   try {
     if (options.migrate !== false) {
       const applied = await migrate(pool);

@@ -6,6 +6,7 @@ import {
   type ScanLimits,
   Scanner,
 } from '@data-scanner/detect';
+import { ScanThreadPool } from '../engine/scan-thread-pool.ts';
 import type { Job } from '../ports/job-store.ts';
 import type { ScanEngine } from '../ports/scan-engine.ts';
 import { PoisonMessageError } from './messages.ts';
@@ -13,10 +14,23 @@ import { PoisonMessageError } from './messages.ts';
 /** Returns the engine for one job (its detector selection). */
 export type EngineFactory = (job: Job) => ScanEngine;
 
+/** The worker's engines, how they run, and how to release what they hold. */
+export interface ScanEngines {
+  engineFor: EngineFactory;
+  /** `threads` (and how many), `in-process`, or `module` (DATA_SCANNER_ENGINE_MODULE). */
+  mode: string;
+  close(): Promise<void>;
+}
+
+function checkDetectors(job: Job): void {
+  const unknown = (job.detectors ?? []).filter((id) => !detectorById(id));
+  if (unknown.length > 0) throw new PoisonMessageError(`unknown detectors: ${unknown.join(', ')}`, job.id);
+}
+
 /**
- * The `Scanner` of `@data-scanner/detect`: one shared instance for jobs using the whole
- * catalogue, one per job that names its detectors, all with the same allowlist. A job naming an
- * unknown detector is poison.
+ * The `Scanner` of `@data-scanner/detect` on the calling thread: one shared instance for jobs
+ * using the whole catalogue, one per job that names its detectors, all with the same allowlist.
+ * A job naming an unknown detector is poison.
  */
 export function scannerFactory(
   fingerprintKey: string,
@@ -25,9 +39,8 @@ export function scannerFactory(
 ): EngineFactory {
   const shared = new Scanner({ fingerprintKey, allowlist, limits });
   return (job) => {
+    checkDetectors(job);
     if (!job.detectors || job.detectors.length === 0) return shared;
-    const unknown = job.detectors.filter((id) => !detectorById(id));
-    if (unknown.length > 0) throw new PoisonMessageError(`unknown detectors: ${unknown.join(', ')}`, job.id);
     return new Scanner({
       fingerprintKey,
       detectors: job.detectors.map((id) => detectorById(id) as Detector),
@@ -37,19 +50,50 @@ export function scannerFactory(
   };
 }
 
-/**
- * The engine factory for the worker role. `DATA_SCANNER_ENGINE_MODULE` may name a module
- * exporting `createEngine(job, fingerprintKey)` instead (another engine build, fault injection in
- * tests); such a module applies no allowlist of its own.
- */
-export async function loadScanEngineFactory(
+/** The engine in `threads` worker threads (ScanThreadPool); same job rules as `scannerFactory`. */
+export function threadPoolEngines(
   fingerprintKey: string,
-  env: Record<string, string | undefined> = process.env,
+  threads: number,
   allowlist?: AllowlistConfig,
   limits?: Partial<ScanLimits>,
-): Promise<EngineFactory> {
+): ScanEngines {
+  const pool = new ScanThreadPool({
+    threads,
+    fingerprintKey,
+    ...(allowlist ? { allowlist } : {}),
+    ...(limits ? { limits } : {}),
+  });
+  return {
+    engineFor: (job) => {
+      checkDetectors(job);
+      return pool.engine(job.detectors ?? undefined);
+    },
+    mode: `threads (${threads})`,
+    close: () => pool.close(),
+  };
+}
+
+/**
+ * The engines of the worker role: `threads` scan threads (0: the calling thread).
+ * `DATA_SCANNER_ENGINE_MODULE` may name a module exporting `createEngine(job, fingerprintKey)`
+ * instead (another engine build, fault injection in tests); such a module runs on the calling
+ * thread and applies no allowlist of its own.
+ */
+export async function loadScanEngines(
+  fingerprintKey: string,
+  options: { threads: number; allowlist?: AllowlistConfig | undefined; limits?: Partial<ScanLimits> },
+  env: Record<string, string | undefined> = process.env,
+): Promise<ScanEngines> {
   const custom = env.DATA_SCANNER_ENGINE_MODULE;
-  if (!custom) return scannerFactory(fingerprintKey, allowlist, limits);
+  if (!custom) {
+    if (options.threads > 0)
+      return threadPoolEngines(fingerprintKey, options.threads, options.allowlist, options.limits);
+    return {
+      engineFor: scannerFactory(fingerprintKey, options.allowlist, options.limits),
+      mode: 'in-process',
+      close: async () => {},
+    };
+  }
   const mod = (await import(pathToFileURL(custom).href)) as {
     createEngine?: (job: Job, fingerprintKey: string) => ScanEngine;
   };
@@ -57,5 +101,5 @@ export async function loadScanEngineFactory(
   if (typeof create !== 'function') {
     throw new Error(`DATA_SCANNER_ENGINE_MODULE ${custom} does not export createEngine(job, fingerprintKey)`);
   }
-  return (job) => create(job, fingerprintKey);
+  return { engineFor: (job) => create(job, fingerprintKey), mode: 'module', close: async () => {} };
 }

@@ -1,0 +1,92 @@
+import type { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+import type { AllowlistConfig, ObjectScanResult, ScanLimits } from '@data-scanner/detect';
+import { Piscina } from 'piscina';
+import type { ScanEngine } from '../ports/scan-engine.ts';
+import { sendStream } from './port-stream.ts';
+import type { ScanTask, ScanThreadData } from './scan-thread.ts';
+
+/** Options of a ScanThreadPool. */
+export interface ScanThreadPoolOptions {
+  /** Threads (at least 1); each scans up to two objects at once. */
+  threads: number;
+  fingerprintKey: string;
+  /** @default nothing allowlisted */
+  allowlist?: AllowlistConfig;
+  /** @default the engine's DEFAULT_LIMITS */
+  limits?: Partial<ScanLimits>;
+}
+
+/**
+ * The file a scan thread runs: `scan-thread.ts` through tsx when the service runs from its
+ * sources, else the bundled `scan-thread.mjs` beside this module's bundle.
+ */
+export function scanThreadEntry(): string {
+  const self = import.meta.url;
+  return fileURLToPath(new URL(self.endsWith('.ts') ? './scan-thread-tsx.mjs' : './scan-thread.mjs', self));
+}
+
+/**
+ * Runs the detection engine in worker threads (piscina). An object's bytes are read on the
+ * calling thread and sent to a scan thread over a MessagePort, a few chunks ahead of the
+ * scanner (credit-based), so memory stays bounded and the sources (filesystem, S3 with its
+ * credentials and clients) stay in one place.
+ */
+export class ScanThreadPool {
+  private readonly pool: Piscina<ScanTask, ObjectScanResult>;
+
+  constructor(options: ScanThreadPoolOptions) {
+    if (!Number.isInteger(options.threads) || options.threads < 1) {
+      throw new Error(`a scan thread pool needs at least 1 thread, got ${options.threads}`);
+    }
+    this.pool = new Piscina<ScanTask, ObjectScanResult>({
+      filename: scanThreadEntry(),
+      minThreads: options.threads,
+      maxThreads: options.threads,
+      concurrentTasksPerWorker: 2,
+      // Below the main thread's priority (Linux), so the API and the queue loops win a busy core.
+      niceIncrement: 5,
+      workerData: {
+        fingerprintKey: options.fingerprintKey,
+        ...(options.allowlist ? { allowlist: options.allowlist } : {}),
+        ...(options.limits ? { limits: options.limits } : {}),
+      } satisfies ScanThreadData,
+    });
+  }
+
+  /** Threads in the pool. */
+  get threads(): number {
+    return this.pool.options.maxThreads;
+  }
+
+  /** The engine for a job: its detector ids, or the whole catalogue. */
+  engine(detectors?: readonly string[]): ScanEngine {
+    return {
+      scanObject: (stream, object) => this.scan(stream, object, detectors),
+    };
+  }
+
+  private async scan(
+    stream: Readable | AsyncIterable<Uint8Array>,
+    object: { name: string; size: number },
+    detectors: readonly string[] | undefined,
+  ): Promise<ObjectScanResult> {
+    const { port1, port2 } = new MessageChannel();
+    const done = new AbortController();
+    void sendStream(stream, port1, done.signal);
+    const task: ScanTask = { port: port2, name: object.name, size: object.size };
+    if (detectors && detectors.length > 0) task.detectors = [...detectors];
+    try {
+      return await this.pool.run(task, { transferList: [port2] });
+    } finally {
+      done.abort();
+      port1.close();
+    }
+  }
+
+  /** Ends every thread (tasks in flight are rejected). */
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
