@@ -23,6 +23,7 @@ export {
   sarifReport,
   tableReport,
 } from './reports/index.ts';
+export type { RandomAccess } from './formats/random-access.ts';
 export { ripgrepPatterns } from './ripgrep-patterns.ts';
 export { type ObjectMeta, Scanner, type ScannerOptions } from './scanner.ts';
 export type * from './types.ts';

@@ -5,6 +5,7 @@ import { Engine, type EngineStats } from './engine/engine.ts';
 import { scanStream } from './formats/scan-stream.ts';
 import { counted, WalkContext } from './formats/walk-context.ts';
 import { resolveLimits, ScanStop } from './limits.ts';
+import type { RandomAccess } from './formats/random-access.ts';
 import type { AllowlistConfig, Detector, Finding, ObjectScanResult, ScanLimits } from './types.ts';
 
 /** Options of a Scanner. */
@@ -26,6 +27,13 @@ export interface ObjectMeta {
   /** Object key or file name; its extension picks CSV/JSON handling and path allowlisting. */
   name: string;
   size?: number;
+  /**
+   * Random access to the same object's bytes (S3 `Range` requests, file offsets). Columnar
+   * formats (Parquet) then read the footer and fetch only the ranges they need instead of the
+   * stream; without it such a file is spooled to a temporary file first. Bytes read through it
+   * count in `bytes_read`.
+   */
+  random?: RandomAccess;
 }
 
 /**
@@ -92,6 +100,17 @@ export class Scanner {
       findings.push(finding);
     });
     const source = counted(input, (n) => (bytesRead += n));
+    const random = meta.random;
+    if (random) {
+      ctx.random = {
+        size: random.size,
+        read: async (start, end) => {
+          const bytes = await random.read(start, end);
+          bytesRead += bytes.length;
+          return bytes;
+        },
+      };
+    }
     const result = (status: ObjectScanResult['status'], extra: Partial<ObjectScanResult> = {}) => ({
       status,
       ...extra,

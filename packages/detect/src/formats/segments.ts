@@ -19,8 +19,21 @@ export class SegmentLocator implements Locator {
     this.fields.push(field);
   }
 
+  private at = 0;
+
   advance(_text: string, _from: number, to: number, textStart: number): void {
-    const at = textStart + to;
+    this.at = textStart + to;
+    this.catchUp();
+  }
+
+  snapshot(): FieldInfo {
+    // A segment starting where the engine already stands (the first, at 0) counts at once.
+    this.catchUp();
+    return this.current;
+  }
+
+  private catchUp(): void {
+    const at = this.at;
     while (this.head < this.starts.length && this.starts[this.head]! <= at) {
       this.current = this.fields[this.head]!;
       this.head++;
@@ -30,10 +43,6 @@ export class SegmentLocator implements Locator {
       this.fields = this.fields.slice(this.head);
       this.head = 0;
     }
-  }
-
-  snapshot(): FieldInfo {
-    return this.current;
   }
 }
 

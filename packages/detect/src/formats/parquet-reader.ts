@@ -1,0 +1,122 @@
+import type { AsyncBuffer, FileMetaData } from 'hyparquet';
+import { ScanStop } from '../limits.ts';
+import type { RandomAccess } from './random-access.ts';
+import { spoolToFile } from './random-access.ts';
+import { SegmentWriter } from './segments.ts';
+import { valueTexts } from './value-text.ts';
+import type { WalkContext } from './walk-context.ts';
+
+/**
+ * Largest column chunk (one top-level column of one row group, uncompressed) read into memory.
+ * The reader holds one such chunk at a time, so this bounds its memory.
+ */
+export const MAX_PARQUET_CHUNK_BYTES = 256 * 1024 * 1024;
+
+/** Bytes fetched from the end for the footer; a larger footer costs a second read. */
+const FOOTER_FETCH_BYTES = 64 * 1024;
+
+function asyncBuffer(random: RandomAccess): AsyncBuffer {
+  return {
+    byteLength: random.size,
+    async slice(start, end) {
+      const bytes = await random.read(start, end ?? random.size);
+      if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer as ArrayBuffer;
+      return bytes.slice().buffer as ArrayBuffer;
+    },
+  };
+}
+
+/**
+ * Scans a Parquet file: reads the footer, then each row group one top-level column at a time
+ * by byte range, writing every value as text located by its record index (0-based across the
+ * file), column path (nested fields dotted) and row group. With `random` (a top-level object
+ * whose source serves ranges) only the needed bytes are fetched; otherwise the stream is
+ * spooled to a temporary file first. A corrupt file ends CORRUPT_PARQUET, PARTIAL when some
+ * row groups were read.
+ */
+export async function readParquet(
+  ctx: WalkContext,
+  stream: AsyncIterable<Uint8Array>,
+  random: RandomAccess | undefined,
+  archivePath: string | undefined,
+): Promise<void> {
+  if (random) {
+    await readFrom(ctx, random, archivePath);
+    return;
+  }
+  const spooled = await spoolToFile(stream, ctx.limits.maxDecompressedBytes, 'a Parquet file');
+  try {
+    await readFrom(ctx, spooled.random, archivePath);
+  } finally {
+    await spooled.close();
+  }
+}
+
+async function readFrom(ctx: WalkContext, random: RandomAccess, archivePath: string | undefined): Promise<void> {
+  const { parquetMetadataAsync, parquetRead, parquetSchema } = await import('hyparquet');
+  const { compressors } = await import('hyparquet-compressors');
+  const file = asyncBuffer(random);
+  let metadata: FileMetaData;
+  let columns: string[];
+  try {
+    metadata = await parquetMetadataAsync(file, { initialFetchSize: FOOTER_FETCH_BYTES });
+    columns = parquetSchema(metadata).children.map((c) => c.element.name);
+  } catch (err) {
+    throw new ScanStop('CORRUPT_PARQUET', `the Parquet footer could not be read: ${message(err)}`, false);
+  }
+  const writer = new SegmentWriter(ctx, archivePath);
+  let groupStart = 0;
+  try {
+    for (let group = 0; group < metadata.row_groups.length; group++) {
+      const rowGroup = metadata.row_groups[group]!;
+      const rows = Number(rowGroup.num_rows);
+      for (const column of columns) {
+        const size = rowGroup.columns
+          .filter((c) => c.meta_data?.path_in_schema[0] === column)
+          .reduce((n, c) => n + Number(c.meta_data?.total_uncompressed_size ?? 0n), 0);
+        if (size > MAX_PARQUET_CHUNK_BYTES) {
+          ctx.soft(
+            'OBJECT_TOO_LARGE',
+            `column ${column} of row group ${group} holds ${size} bytes uncompressed, above the ${MAX_PARQUET_CHUNK_BYTES}-byte chunk limit`,
+          );
+          continue;
+        }
+        let values: Record<string, unknown>[] = [];
+        try {
+          await parquetRead({
+            file,
+            metadata,
+            columns: [column],
+            rowStart: groupStart,
+            rowEnd: groupStart + rows,
+            rowFormat: 'object',
+            compressors,
+            onComplete: (r) => {
+              values = r;
+            },
+          });
+        } catch (err) {
+          if (err instanceof ScanStop) throw err;
+          throw new ScanStop(
+            'CORRUPT_PARQUET',
+            `row group ${group}, column ${column} could not be read: ${message(err)}`,
+            group > 0,
+          );
+        }
+        for (let i = 0; i < values.length; i++) {
+          const fields = { record_index: groupStart + i, row_group: group };
+          for (const [text, columnPath] of valueTexts(values[i]![column], column)) {
+            writer.write(text, { ...fields, column_name: columnPath, fieldName: columnPath });
+          }
+        }
+      }
+      groupStart += rows;
+    }
+  } finally {
+    writer.end();
+  }
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
