@@ -59,7 +59,7 @@ export async function scanStream(
     case 'email':
     case 'mbox': {
       const { readMail } = await import('./email-reader.ts');
-      await readMail(ctx, stream, magic, name, depth, archivePath);
+      await readMail(ctx, stream, magic, depth, archivePath);
       return 'scanned';
     }
     case 'ole2':
