@@ -1,3 +1,4 @@
+/// <reference path="./untyped-modules.d.ts" />
 import { Readable } from 'node:stream';
 import type { AttachmentStream, MailParser as MailParserType } from 'mailparser';
 import { ScanStop } from '../limits.ts';
@@ -72,7 +73,7 @@ async function readMessage(
     checksumAlgo: false,
   } as never);
   let headers: Map<string, unknown> | undefined;
-  let headerLines: { key: string; line: string }[] = [];
+  let headerLines: readonly { key: string; line: string }[] = [];
   parser.on('headers', (h) => {
     headers = h as Map<string, unknown>;
   });
@@ -112,7 +113,7 @@ async function readMessage(
         ctx.soft(err.reason, `attachment ${name}: ${err.message}`);
       } finally {
         attachment.content.resume();
-        attachment.release();
+        attachment.release?.();
       }
     }
     if (!headersDone) writeHeaders();

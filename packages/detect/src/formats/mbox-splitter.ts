@@ -10,7 +10,7 @@ interface Line {
 }
 
 class LineSource {
-  private pending = Buffer.alloc(0);
+  private pending: Buffer = Buffer.alloc(0);
   private pos = 0;
   private ended = false;
   private midLine = false;

@@ -35,7 +35,7 @@ const SCHEMA = {
 
 /** A zstd frame of raw (stored) blocks: enough for a writer test without a zstd encoder. */
 function zstdStored(data: Buffer): Buffer {
-  const parts = [Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x38])];
+  const parts: Buffer[] = [Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x38])];
   for (let at = 0; at < data.length || at === 0; at += 0x1ffff) {
     const piece = data.subarray(at, at + 0x1ffff);
     const last = at + 0x1ffff >= data.length ? 1 : 0;

@@ -14,7 +14,7 @@ import {
   Scanner,
 } from '@data-scanner/detect';
 import { type Command, Option } from 'commander';
-import { createSource } from '../../sources/index.ts';
+import { createSource, rangeReader } from '../../sources/index.ts';
 
 /** Used when no key is configured and no key file can be written (fingerprints then only group within one machine's default). */
 export const DEFAULT_FINGERPRINT_KEY = 'data-scanner-default-fingerprint-key';
@@ -133,7 +133,8 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
     let result: ObjectScanResult;
     try {
       const stream = await source.open(object);
-      result = await scanner.scanObject(stream, { name: object.key, size: object.size });
+      const random = rangeReader(source, object, object.size);
+      result = await scanner.scanObject(stream, { name: object.key, size: object.size, random });
     } catch {
       result = {
         status: 'SKIPPED',
