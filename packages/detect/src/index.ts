@@ -3,6 +3,7 @@ export { detectorById, detectors } from './detectors/index.ts';
 export type { EngineStats } from './engine/engine.ts';
 export { IGNORE_MARKER } from './engine/engine.ts';
 export { fingerprint } from './fingerprint.ts';
+export type { RandomAccess } from './formats/random-access.ts';
 export { DEFAULT_LIMITS } from './limits.ts';
 export { mask } from './masking.ts';
 export {
@@ -23,7 +24,6 @@ export {
   sarifReport,
   tableReport,
 } from './reports/index.ts';
-export type { RandomAccess } from './formats/random-access.ts';
 export { ripgrepPatterns } from './ripgrep-patterns.ts';
 export { type ObjectMeta, Scanner, type ScannerOptions } from './scanner.ts';
 export type * from './types.ts';

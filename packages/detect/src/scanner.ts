@@ -2,10 +2,10 @@ import { Readable } from 'node:stream';
 import { Allowlist } from './allowlist.ts';
 import { detectors as catalogue } from './detectors/index.ts';
 import { Engine, type EngineStats } from './engine/engine.ts';
+import type { RandomAccess } from './formats/random-access.ts';
 import { scanStream } from './formats/scan-stream.ts';
 import { counted, WalkContext } from './formats/walk-context.ts';
 import { resolveLimits, ScanStop } from './limits.ts';
-import type { RandomAccess } from './formats/random-access.ts';
 import type { AllowlistConfig, Detector, Finding, ObjectScanResult, ScanLimits } from './types.ts';
 
 /** Options of a Scanner. */

@@ -53,9 +53,10 @@ function deflate(block: Buffer, max: number): Buffer {
 }
 
 /** The codecs of the Avro specification this reader decodes, by `avro.codec` name. */
-export const AVRO_CODECS: Readonly<Record<string, (block: Buffer, max: number) => Buffer | Promise<Buffer>>> = {
-  null: (block) => block,
-  deflate,
-  snappy,
-  zstandard,
-};
+export const AVRO_CODECS: Readonly<Record<string, (block: Buffer, max: number) => Buffer | Promise<Buffer>>> =
+  {
+    null: (block) => block,
+    deflate,
+    snappy,
+    zstandard,
+  };

@@ -122,7 +122,10 @@ export async function readAvro(
         throw corrupt(`${where}: bad block header`, record > 0);
       }
       if (length > MAX_AVRO_BLOCK_BYTES) {
-        throw corrupt(`${where} declares ${length} bytes, above the ${MAX_AVRO_BLOCK_BYTES}-byte block limit`, record > 0);
+        throw corrupt(
+          `${where} declares ${length} bytes, above the ${MAX_AVRO_BLOCK_BYTES}-byte block limit`,
+          record > 0,
+        );
       }
       const compressed = await reader.take(length);
       const sync = await reader.take(16);
@@ -133,7 +136,8 @@ export async function readAvro(
       try {
         data = await codec(compressed, MAX_AVRO_BLOCK_BYTES);
       } catch (err) {
-        if (err instanceof BlockTooLarge) throw new ScanStop('COMPRESSION_RATIO_EXCEEDED', `${where}: ${err.message}`);
+        if (err instanceof BlockTooLarge)
+          throw new ScanStop('COMPRESSION_RATIO_EXCEEDED', `${where}: ${err.message}`);
         throw corrupt(`${where} could not be decompressed (${codecName})`, record > 0);
       }
       if (count > data.length + 1_000_000) throw corrupt(`${where} claims ${count} records`, record > 0);
@@ -145,12 +149,17 @@ export async function readAvro(
         } catch {
           decoded = { value: undefined, offset: -1 };
         }
-        if (decoded.offset < 0) throw corrupt(`record ${record} in ${where} could not be decoded`, record > 0);
+        if (decoded.offset < 0)
+          throw corrupt(`record ${record} in ${where} could not be decoded`, record > 0);
         pos = decoded.offset;
-        for (const [text, path] of valueTexts(decoded.value, '')) {
+        const record_index = record;
+        valueTexts(decoded.value, '', (text, path) => {
           const field = path.startsWith('.') ? path.slice(1) : path;
-          writer.write(text, field === '' ? { record_index: record } : { record_index: record, json_path: field, fieldName: field });
-        }
+          writer.write(
+            text,
+            field === '' ? { record_index } : { record_index, json_path: field, fieldName: field },
+          );
+        });
       }
     }
   } finally {

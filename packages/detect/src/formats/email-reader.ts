@@ -1,8 +1,8 @@
 /// <reference path="./untyped-modules.d.ts" />
 import { Readable } from 'node:stream';
 import type { AttachmentStream, MailParser as MailParserType } from 'mailparser';
-import { ScanStop } from '../limits.ts';
 import type { FieldInfo } from '../engine/locator.ts';
+import { ScanStop } from '../limits.ts';
 import { mboxMessages } from './mbox-splitter.ts';
 import { scanStream } from './scan-stream.ts';
 import { SegmentWriter } from './segments.ts';
@@ -90,7 +90,8 @@ async function readMessage(
     const names = new Map(headerLines.map((h) => [h.key, h.line.slice(0, h.line.indexOf(':')).trim()]));
     for (const [key, value] of headers ?? []) {
       const name = names.get(key) ?? key;
-      for (const text of headerText(value)) writer.write(text, { ...at, part: `header:${name}`, fieldName: name });
+      for (const text of headerText(value))
+        writer.write(text, { ...at, part: `header:${name}`, fieldName: name });
     }
   };
   let attachments = 0;

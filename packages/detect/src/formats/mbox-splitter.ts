@@ -66,7 +66,9 @@ const isBlank = (line: Line) =>
  * line dropped, `>From ` unescaped by one level); take each to its end (or drop it) before
  * asking for the next. Memory holds one line piece and one batch.
  */
-export async function* mboxMessages(source: AsyncIterable<Uint8Array>): AsyncGenerator<AsyncIterable<Uint8Array>> {
+export async function* mboxMessages(
+  source: AsyncIterable<Uint8Array>,
+): AsyncGenerator<AsyncIterable<Uint8Array>> {
   const lines = new LineSource(source);
   try {
     for (;;) {

@@ -20,7 +20,8 @@ function asyncBuffer(random: RandomAccess): AsyncBuffer {
     byteLength: random.size,
     async slice(start, end) {
       const bytes = await random.read(start, end ?? random.size);
-      if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer as ArrayBuffer;
+      if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength)
+        return bytes.buffer as ArrayBuffer;
       return bytes.slice().buffer as ArrayBuffer;
     },
   };
@@ -52,7 +53,11 @@ export async function readParquet(
   }
 }
 
-async function readFrom(ctx: WalkContext, random: RandomAccess, archivePath: string | undefined): Promise<void> {
+async function readFrom(
+  ctx: WalkContext,
+  random: RandomAccess,
+  archivePath: string | undefined,
+): Promise<void> {
   const { parquetMetadataAsync, parquetRead, parquetSchema } = await import('hyparquet');
   const { compressors } = await import('hyparquet-compressors');
   const file = asyncBuffer(random);
@@ -81,7 +86,7 @@ async function readFrom(ctx: WalkContext, random: RandomAccess, archivePath: str
           );
           continue;
         }
-        let values: Record<string, unknown>[] = [];
+        const chunks: { data: ArrayLike<unknown>; rowStart: number }[] = [];
         try {
           await parquetRead({
             file,
@@ -89,10 +94,10 @@ async function readFrom(ctx: WalkContext, random: RandomAccess, archivePath: str
             columns: [column],
             rowStart: groupStart,
             rowEnd: groupStart + rows,
-            rowFormat: 'object',
             compressors,
-            onComplete: (r) => {
-              values = r;
+            onChunk: (chunk) => {
+              if (chunk.columnName === column)
+                chunks.push({ data: chunk.columnData, rowStart: chunk.rowStart });
             },
           });
         } catch (err) {
@@ -103,10 +108,27 @@ async function readFrom(ctx: WalkContext, random: RandomAccess, archivePath: str
             group > 0,
           );
         }
-        for (let i = 0; i < values.length; i++) {
-          const fields = { record_index: groupStart + i, row_group: group };
-          for (const [text, columnPath] of valueTexts(values[i]![column], column)) {
-            writer.write(text, { ...fields, column_name: columnPath, fieldName: columnPath });
+        for (const { data, rowStart } of chunks) {
+          for (let i = 0; i < data.length; i++) {
+            const value = data[i];
+            const record = rowStart + i;
+            if (typeof value === 'string') {
+              writer.write(value, {
+                record_index: record,
+                row_group: group,
+                column_name: column,
+                fieldName: column,
+              });
+              continue;
+            }
+            valueTexts(value, column, (text, path) =>
+              writer.write(text, {
+                record_index: record,
+                row_group: group,
+                column_name: path,
+                fieldName: path,
+              }),
+            );
           }
         }
       }

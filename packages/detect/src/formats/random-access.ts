@@ -26,7 +26,11 @@ export interface Spooled {
  * member of a zip, or a caller that has only a stream), refusing more than `max` bytes. The
  * file is removed by `close`, or at once if spooling fails.
  */
-export async function spoolToFile(source: AsyncIterable<Uint8Array>, max: number, what: string): Promise<Spooled> {
+export async function spoolToFile(
+  source: AsyncIterable<Uint8Array>,
+  max: number,
+  what: string,
+): Promise<Spooled> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'data-scanner-'));
   const file = path.join(dir, 'spool');
   const remove = () => rm(dir, { recursive: true, force: true });

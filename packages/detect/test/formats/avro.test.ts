@@ -89,7 +89,10 @@ describe('Avro object container files', () => {
       expect(Object.keys(locations).sort()).toEqual(['aws-access-key-id', 'email', 'payment-card']);
       expect(locations.email).toMatchObject({ record_index: 7, json_path: 'contact.email' });
       expect(locations['aws-access-key-id']).toMatchObject({ record_index: 23, json_path: 'notes' });
-      expect(locations['payment-card']).toMatchObject({ record_index: 41, json_path: 'attributes.card_number' });
+      expect(locations['payment-card']).toMatchObject({
+        record_index: 41,
+        json_path: 'attributes.card_number',
+      });
       expect(result.findings.find((f) => f.detector === 'email')?.fingerprint).toBe(fingerprint(KEY, EMAIL));
     },
   );
@@ -120,7 +123,9 @@ describe('Avro object container files', () => {
     await done;
     const result = await scanner.scanObject([Buffer.concat(chunks)], { name: 'pans.avro' });
     expect(result.status, result.reason_detail).toBe('COMPLETE');
-    expect(result.findings.map((f) => [f.detector, f.location.json_path])).toEqual([['payment-card', 'card_number']]);
+    expect(result.findings.map((f) => [f.detector, f.location.json_path])).toEqual([
+      ['payment-card', 'card_number'],
+    ]);
   });
 
   it('names an unknown codec UNSUPPORTED_FORMAT and a bad block CORRUPT_AVRO', async () => {
@@ -135,11 +140,14 @@ describe('Avro object container files', () => {
     expect(truncated.findings.map((f) => f.detector)).toContain('email');
   });
 
-  it.each(['deflate', 'snappy'] as const)('survives truncated and bit-flipped %s files, never a crash', async (codec) => {
-    const bytes = await container(codec);
-    for (const mutated of mutations(bytes, 40)) {
-      const result = await scanner.scanObject([mutated], { name: 'fuzz.avro' });
-      if (result.status !== 'COMPLETE') expect(result.reason).toBeDefined();
-    }
-  });
+  it.each(['deflate', 'snappy'] as const)(
+    'survives truncated and bit-flipped %s files, never a crash',
+    async (codec) => {
+      const bytes = await container(codec);
+      for (const mutated of mutations(bytes, 40)) {
+        const result = await scanner.scanObject([mutated], { name: 'fuzz.avro' });
+        if (result.status !== 'COMPLETE') expect(result.reason).toBeDefined();
+      }
+    },
+  );
 });

@@ -11,10 +11,7 @@ const EMAIL = 'maria.lopez@northwind-traders.com';
 const SENDER = 'rui.costa@fabrikam-logistics.com';
 const PASSWORD = 'Xk9#mQ2$vL7pR4tZ';
 
-const base64 = (bytes: Uint8Array) =>
-  Buffer.from(bytes)
-    .toString('base64')
-    .replace(/.{76}/g, '$&\r\n');
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64').replace(/.{76}/g, '$&\r\n');
 
 /** A multipart message: plain text (1.1), HTML (1.2), a CSV attachment (2) and a zip holding a config (3). */
 function message(subject = 'Quarterly numbers'): string {
@@ -64,11 +61,18 @@ describe('e-mail (.eml)', () => {
     const result = await scanner.scanObject([Buffer.from(message())], { name: 'q4.eml' });
     expect(result.status, result.reason_detail).toBe('COMPLETE');
     const find = (detector: string, fp: string) =>
-      result.findings.find((f) => f.detector === detector && f.fingerprint === fingerprint(KEY, fp))?.location;
+      result.findings.find((f) => f.detector === detector && f.fingerprint === fingerprint(KEY, fp))
+        ?.location;
     expect(find('email', SENDER)).toMatchObject({ part: 'header:From' });
     expect(find('generic-secret', PASSWORD)).toMatchObject({ part: '1.2' });
-    expect(find('email', EMAIL)).toMatchObject({ archive_path: 'customers.csv', row: 1, column_name: 'email' });
-    expect(find('aws-access-key-id', AWS_KEY)).toMatchObject({ archive_path: 'deploy.zip!deploy/config.ini' });
+    expect(find('email', EMAIL)).toMatchObject({
+      archive_path: 'customers.csv',
+      row: 1,
+      column_name: 'email',
+    });
+    expect(find('aws-access-key-id', AWS_KEY)).toMatchObject({
+      archive_path: 'deploy.zip!deploy/config.ini',
+    });
     expect(result.findings.filter((f) => f.location.part === '1.1')).toEqual([]);
   });
 

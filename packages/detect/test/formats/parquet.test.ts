@@ -60,12 +60,19 @@ describe('Parquet', () => {
     expect(where('aws-access-key-id')).toMatchObject({ record_index: 3, row_group: 1, column_name: 'tags' });
     expect(where('payment-card')).toMatchObject({ record_index: 4, row_group: 2, column_name: 'card' });
     expect(result.findings.find((f) => f.detector === 'email')?.fingerprint).toBe(fingerprint(KEY, EMAIL));
-    expect(result.findings.map((f) => f.detector).sort()).toEqual(['aws-access-key-id', 'email', 'payment-card']);
+    expect(result.findings.map((f) => f.detector).sort()).toEqual([
+      'aws-access-key-id',
+      'email',
+      'payment-card',
+    ]);
   });
 
   it('reads by byte range when given random access: the footer, then one column chunk at a time', async () => {
     const rows = 30_000;
-    const notes = Array.from({ length: rows }, (_, i) => `note ${i} ${((i * 2654435761) >>> 0).toString(36)}`);
+    const notes = Array.from(
+      { length: rows },
+      (_, i) => `note ${i} ${((i * 2654435761) >>> 0).toString(36)}`,
+    );
     notes[25_000] = `contact ${EMAIL}`;
     const big = new Uint8Array(
       parquetWriteBuffer({

@@ -35,7 +35,12 @@ export interface ObjectSource {
    * range (Parquet's footer, then its column chunks). Pass the etag and version id `read`
    * reported, so every range comes from the version being scanned.
    */
-  readRange(object: SourceObject, start: number, end: number, options?: { signal?: AbortSignal }): Promise<Uint8Array>;
+  readRange(
+    object: SourceObject,
+    start: number,
+    end: number,
+    options?: { signal?: AbortSignal },
+  ): Promise<Uint8Array>;
   /** Current metadata of one object (size, etag, version). */
   head(key: string): Promise<SourceObject>;
 }

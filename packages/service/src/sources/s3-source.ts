@@ -170,7 +170,8 @@ export class S3Source implements ObjectSource {
         }),
         { abortSignal: options.signal },
       );
-      if (!out.Body) throw new SourceError('READ_ERROR', `object s3://${this.bucket}/${object.key} has no body`);
+      if (!out.Body)
+        throw new SourceError('READ_ERROR', `object s3://${this.bucket}/${object.key} has no body`);
       return await out.Body.transformToByteArray();
     } catch (err) {
       if (err instanceof SourceError) throw err;

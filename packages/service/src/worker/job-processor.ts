@@ -113,7 +113,11 @@ async function scanOne(engine: ScanEngine, source: ObjectSource, object: JobObje
   }
   let result: Awaited<ReturnType<ScanEngine['scanObject']>>;
   try {
-    const version = { ...listed, etag: opened.etag ?? listed.etag, versionId: opened.versionId ?? listed.versionId };
+    const version = {
+      ...listed,
+      etag: opened.etag ?? listed.etag,
+      versionId: opened.versionId ?? listed.versionId,
+    };
     const random = rangeReader(source, version, opened.size);
     result = await engine.scanObject(opened.stream, { name: object.key, size: opened.size, random });
   } finally {

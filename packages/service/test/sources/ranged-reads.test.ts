@@ -15,7 +15,10 @@ const EMAIL = 'maria.lopez@northwind-traders.com';
 
 /** 30,000 rows in three row groups; the email is planted at row 25,000 of the `contact` column. */
 function parquet(): Buffer {
-  const notes = Array.from({ length: 30_000 }, (_, i) => `note ${i} ${((i * 2654435761) >>> 0).toString(36)}`);
+  const notes = Array.from(
+    { length: 30_000 },
+    (_, i) => `note ${i} ${((i * 2654435761) >>> 0).toString(36)}`,
+  );
   const contact = notes.map((_, i) => (i === 25_000 ? EMAIL : `n/a ${i}`));
   return Buffer.from(
     parquetWriteBuffer({
@@ -81,7 +84,11 @@ describe('ranged reads', () => {
       },
     };
     const scanner = new Scanner({ fingerprintKey: 'ranged-test' });
-    const result = await scanner.scanObject(opened.stream, { name: object.key, size: opened.size, random: counting });
+    const result = await scanner.scanObject(opened.stream, {
+      name: object.key,
+      size: opened.size,
+      random: counting,
+    });
     expect(result.status, result.reason_detail).toBe('COMPLETE');
     expect(result.findings.map((f) => [f.detector, f.location])).toMatchObject([
       ['email', { record_index: 25_000, row_group: 2, column_name: 'contact' }],
