@@ -1,5 +1,6 @@
 import type { Type } from 'avsc';
 import { ScanStop } from '../limits.ts';
+import { boundedTypeHook } from './avro-bounded-types.ts';
 import { AVRO_CODECS, BlockTooLarge } from './avro-codecs.ts';
 import { ByteReader } from './byte-reader.ts';
 import { SegmentWriter } from './segments.ts';
@@ -49,6 +50,7 @@ async function avroTypes(): Promise<{ header: Type; forSchema: (schema: unknown)
     isValid: (n: unknown) => typeof n === 'bigint',
     compare: (a: bigint, b: bigint) => (a === b ? 0 : a < b ? -1 : 1),
   });
+  const typeHook = boundedTypeHook((avro.default ?? avro) as never);
   const header = Type.forSchema({
     type: 'record',
     name: 'org.apache.avro.file.Header',
@@ -61,7 +63,7 @@ async function avroTypes(): Promise<{ header: Type; forSchema: (schema: unknown)
   return {
     header,
     forSchema: (schema) =>
-      Type.forSchema(schema as never, { registry: { long }, wrapUnions: false } as never),
+      Type.forSchema(schema as never, { registry: { long }, wrapUnions: false, typeHook } as never),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { AsyncBuffer, FileMetaData } from 'hyparquet';
 import { ScanStop } from '../limits.ts';
+import { checkPageHeaders } from './parquet-pages.ts';
 import type { RandomAccess } from './random-access.ts';
 import { spoolToFile } from './random-access.ts';
 import { SegmentWriter } from './segments.ts';
@@ -15,13 +16,23 @@ export const MAX_PARQUET_CHUNK_BYTES = 256 * 1024 * 1024;
 /** Bytes fetched from the end for the footer; a larger footer costs a second read. */
 const FOOTER_FETCH_BYTES = 64 * 1024;
 
-function asyncBuffer(random: RandomAccess): AsyncBuffer {
+/** Bytes already fetched (a column chunk being checked), served to hyparquet without a second read. */
+interface Held {
+  start: number;
+  bytes: Uint8Array;
+}
+
+function asyncBuffer(random: RandomAccess, held: Held[]): AsyncBuffer {
   return {
     byteLength: random.size,
-    async slice(start, end) {
-      const bytes = await random.read(start, end ?? random.size);
-      if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength)
+    async slice(start, end = random.size) {
+      const hit = held.find((h) => start >= h.start && end <= h.start + h.bytes.length);
+      const bytes = hit
+        ? hit.bytes.subarray(start - hit.start, end - hit.start)
+        : await random.read(start, end);
+      if (!hit && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) {
         return bytes.buffer as ArrayBuffer;
+      }
       return bytes.slice().buffer as ArrayBuffer;
     },
   };
@@ -60,7 +71,8 @@ async function readFrom(
 ): Promise<void> {
   const { parquetMetadataAsync, parquetRead, parquetSchema } = await import('hyparquet');
   const { compressors } = await import('hyparquet-compressors');
-  const file = asyncBuffer(random);
+  const held: Held[] = [];
+  const file = asyncBuffer(random, held);
   let metadata: FileMetaData;
   let columns: string[];
   try {
@@ -88,6 +100,16 @@ async function readFrom(
         }
         const chunks: { data: ArrayLike<unknown>; rowStart: number }[] = [];
         try {
+          held.length = 0;
+          for (const chunk of rowGroup.columns) {
+            const meta = chunk.meta_data;
+            if (!meta || meta.path_in_schema[0] !== column) continue;
+            const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
+            const bytes = await random.read(start, start + Number(meta.total_compressed_size));
+            const wrong = await checkPageHeaders(bytes, meta, rows);
+            if (wrong) throw new Error(`${meta.path_in_schema.join('.')}: ${wrong}`);
+            held.push({ start, bytes });
+          }
           await parquetRead({
             file,
             metadata,
@@ -132,6 +154,7 @@ async function readFrom(
           }
         }
       }
+      held.length = 0;
       groupStart += rows;
     }
   } finally {

@@ -14,10 +14,10 @@ export function* mutations(bytes: Uint8Array, count: number, seed = 16): Generat
   const next = random(seed);
   for (let i = 0; i < count; i++) {
     if (i % 2 === 0) {
-      yield bytes.slice(0, Math.floor(next() * bytes.length));
+      yield new Uint8Array(bytes.subarray(0, Math.floor(next() * bytes.length)));
       continue;
     }
-    const copy = bytes.slice();
+    const copy = new Uint8Array(bytes);
     const flips = 1 + Math.floor(next() * 8);
     for (let f = 0; f < flips; f++) {
       const at = Math.floor(next() * copy.length);
