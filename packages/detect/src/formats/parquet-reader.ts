@@ -8,8 +8,9 @@ import { valueTexts } from './value-text.ts';
 import type { WalkContext } from './walk-context.ts';
 
 /**
- * Largest column chunk (one top-level column of one row group, uncompressed) read into memory.
- * The reader holds one such chunk at a time, so this bounds its memory.
+ * Largest column chunk (one top-level column of one row group, uncompressed) read into memory,
+ * lower when the decompressed-size limit is. The reader holds one such chunk at a time, so
+ * this bounds its memory; a larger chunk is skipped (PARTIAL, OBJECT_TOO_LARGE).
  */
 export const MAX_PARQUET_CHUNK_BYTES = 256 * 1024 * 1024;
 
@@ -82,6 +83,7 @@ async function readFrom(
     throw new ScanStop('CORRUPT_PARQUET', `the Parquet footer could not be read: ${message(err)}`, false);
   }
   const writer = new SegmentWriter(ctx, archivePath);
+  const chunkLimit = Math.min(MAX_PARQUET_CHUNK_BYTES, ctx.limits.maxDecompressedBytes);
   let groupStart = 0;
   try {
     for (let group = 0; group < metadata.row_groups.length; group++) {
@@ -91,10 +93,10 @@ async function readFrom(
         const size = rowGroup.columns
           .filter((c) => c.meta_data?.path_in_schema[0] === column)
           .reduce((n, c) => n + Number(c.meta_data?.total_uncompressed_size ?? 0n), 0);
-        if (size > MAX_PARQUET_CHUNK_BYTES) {
+        if (size > chunkLimit) {
           ctx.soft(
             'OBJECT_TOO_LARGE',
-            `column ${column} of row group ${group} holds ${size} bytes uncompressed, above the ${MAX_PARQUET_CHUNK_BYTES}-byte chunk limit`,
+            `column ${column} of row group ${group} holds ${size} bytes uncompressed, above the ${chunkLimit}-byte chunk limit`,
           );
           continue;
         }

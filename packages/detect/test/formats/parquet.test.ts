@@ -123,6 +123,25 @@ describe('Parquet', () => {
     expect(result).toMatchObject({ status: 'SKIPPED', reason: 'OBJECT_TOO_LARGE' });
   });
 
+  it('skips a column chunk above the memory bound and ends PARTIAL, reading the others', async () => {
+    const wide = new Uint8Array(
+      parquetWriteBuffer({
+        columnData: [
+          { name: 'email', data: [EMAIL], type: 'STRING' },
+          { name: 'blob', data: ['x'.repeat(5000)], type: 'STRING' },
+        ],
+      }),
+    );
+    const small = new Scanner({ fingerprintKey: KEY, limits: { maxDecompressedBytes: 4000 } });
+    const result = await small.scanObject([wide.subarray(0, 16)], {
+      name: 'wide.parquet',
+      random: bufferAccess(wide),
+    });
+    expect(result).toMatchObject({ status: 'PARTIAL', reason: 'OBJECT_TOO_LARGE' });
+    expect(result.reason_detail).toContain('column blob');
+    expect(result.findings.map((f) => f.location.column_name)).toEqual(['email']);
+  });
+
   it('ends a truncated file SKIPPED with CORRUPT_PARQUET', async () => {
     const result = await scanner.scanObject([bytes.subarray(0, bytes.length - 40)], { name: 'x.parquet' });
     expect(result).toMatchObject({ status: 'SKIPPED', reason: 'CORRUPT_PARQUET' });
