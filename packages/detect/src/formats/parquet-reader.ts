@@ -92,7 +92,13 @@ async function readFrom(
       for (const column of columns) {
         const size = rowGroup.columns
           .filter((c) => c.meta_data?.path_in_schema[0] === column)
-          .reduce((n, c) => n + Number(c.meta_data?.total_uncompressed_size ?? 0n), 0);
+          .reduce((n, c) => {
+            const meta = c.meta_data;
+            return (
+              n +
+              Math.max(Number(meta?.total_uncompressed_size ?? 0n), Number(meta?.total_compressed_size ?? 0n))
+            );
+          }, 0);
         if (size > chunkLimit) {
           ctx.soft(
             'OBJECT_TOO_LARGE',
