@@ -20,6 +20,8 @@ export interface Score {
 
 export interface EvalResult {
   perDetector: Score[];
+  /** Scores per object format (`parquet`, `eml`, `tar.gz`, …), by the object's extension. */
+  perFormat: Score[];
   overall: Score;
   objects: number;
   labels: number;
@@ -54,6 +56,7 @@ export async function runEval(options: CorpusOptions = {}): Promise<EvalResult> 
       expected.set(`${l.file}\u0000${l.detector}\u0000${fingerprint(KEY, l.value)}`, l.detector);
     const found = new Set<string>();
     const fp = new Map<string, number>();
+    const fpByObject = new Map<string, number>();
     const incomplete: string[] = [];
     for (const object of corpus.objects) {
       const result = await scanner.scanObject(createReadStream(join(dir, object)), { name: object });
@@ -61,7 +64,10 @@ export async function runEval(options: CorpusOptions = {}): Promise<EvalResult> 
       for (const f of result.findings) {
         const key = `${object}\u0000${f.detector}\u0000${f.fingerprint}`;
         if (expected.has(key)) found.add(key);
-        else fp.set(f.detector, (fp.get(f.detector) ?? 0) + 1);
+        else {
+          fp.set(f.detector, (fp.get(f.detector) ?? 0) + 1);
+          fpByObject.set(object, (fpByObject.get(object) ?? 0) + 1);
+        }
       }
     }
     const perDetector = detectors.map((d) => {
@@ -76,8 +82,25 @@ export async function runEval(options: CorpusOptions = {}): Promise<EvalResult> 
     });
     const sum = (k: 'truePositives' | 'falsePositives' | 'falseNegatives') =>
       perDetector.reduce((n, s) => n + s[k], 0);
+    const formatOf = (object: string) => object.slice(object.indexOf('.') + 1);
+    const formats = new Map<string, { tp: number; fp: number; fn: number }>();
+    const tally = (object: string) => {
+      const format = formatOf(object);
+      if (!formats.has(format)) formats.set(format, { tp: 0, fp: 0, fn: 0 });
+      return formats.get(format)!;
+    };
+    for (const key of expected.keys()) {
+      const t = tally(key.slice(0, key.indexOf('\u0000')));
+      if (found.has(key)) t.tp++;
+      else t.fn++;
+    }
+    for (const [object, n] of fpByObject) tally(object).fp += n;
+    const perFormat = [...formats]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([format, t]) => score(format, t.tp, t.fp, t.fn));
     return {
       perDetector,
+      perFormat,
       overall: score('overall', sum('truePositives'), sum('falsePositives'), sum('falseNegatives')),
       objects: corpus.objects.length,
       labels: expected.size,

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import tar from 'tar-stream';
 import { buildCorpus, type CorpusOptions, type Label } from './corpus.ts';
+import { writeFormatVariants } from './formats.ts';
 
 /** Where each logical text file lands: its own object, or a member of an archive object. */
 const PLACEMENT: Record<string, { object: string; member?: string }> = {
@@ -64,9 +65,10 @@ export async function writeCorpus(dir: string, options: CorpusOptions = {}): Pro
     else bytes = Buffer.from(text, 'utf8');
     await writeFile(join(dir, object), bytes);
   }
+  const variants = await writeFormatVariants(dir, files, labels);
   return {
     dir,
-    objects: [...objects].sort(),
-    labels: labels.map((l) => ({ ...l, file: PLACEMENT[l.file]?.object ?? l.file })),
+    objects: [...objects, ...variants.objects].sort(),
+    labels: [...labels.map((l) => ({ ...l, file: PLACEMENT[l.file]?.object ?? l.file })), ...variants.labels],
   };
 }

@@ -23,8 +23,12 @@ function print(result: EvalResult): void {
     row(result.overall),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  const formatHeader = header.replace('detector'.padEnd(32), 'format'.padEnd(32));
   process.stdout.write(
-    `\n${result.objects} objects (txt, UTF-16 txt, csv, tsv, json, jsonl, gz, zip, tar, tar.gz, zip in tar.gz), ${result.labels} planted values\n`,
+    `\n${[formatHeader, '-'.repeat(header.length), ...result.perFormat.map(row)].join('\n')}\n`,
+  );
+  process.stdout.write(
+    `\n${result.objects} objects (txt, UTF-16 txt, csv, tsv, json, jsonl, gz, zip, tar, tar.gz, zip in tar.gz, parquet, avro, eml, mbox), ${result.labels} planted values\n`,
   );
   for (const line of result.incomplete) process.stdout.write(`not complete: ${line}\n`);
 }

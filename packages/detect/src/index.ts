@@ -5,6 +5,7 @@ export type { EngineStats } from './engine/engine.ts';
 export { IGNORE_MARKER } from './engine/engine.ts';
 export { aggregateField, matchCount } from './finding-collector.ts';
 export { fingerprint } from './fingerprint.ts';
+export type { RandomAccess } from './formats/random-access.ts';
 export { DEFAULT_LIMITS } from './limits.ts';
 export { mask } from './masking.ts';
 export {

@@ -3,6 +3,7 @@ import { Allowlist } from './allowlist.ts';
 import { detectors as catalogue } from './detectors/index.ts';
 import { Engine, type EngineStats } from './engine/engine.ts';
 import { FindingCollector } from './finding-collector.ts';
+import type { RandomAccess } from './formats/random-access.ts';
 import { scanStream } from './formats/scan-stream.ts';
 import { counted, WalkContext } from './formats/walk-context.ts';
 import { resolveLimits, ScanStop } from './limits.ts';
@@ -25,6 +26,13 @@ export interface ObjectMeta {
   /** Object key or file name; its extension picks CSV/JSON handling and path allowlisting. */
   name: string;
   size?: number;
+  /**
+   * Random access to the same object's bytes (S3 `Range` requests, file offsets). Columnar
+   * formats (Parquet) then read the footer and fetch only the ranges they need instead of the
+   * stream; without it such a file is spooled to a temporary file first. Bytes read through it
+   * count in `bytes_read`.
+   */
+  random?: RandomAccess;
 }
 
 /**
@@ -86,6 +94,17 @@ export class Scanner {
     }
     const ctx = new WalkContext(this.engine, this.limits, (finding) => collector.add(finding));
     const source = counted(input, (n) => (bytesRead += n));
+    const random = meta.random;
+    if (random) {
+      ctx.random = {
+        size: random.size,
+        read: async (start, end) => {
+          const bytes = await random.read(start, end);
+          bytesRead += bytes.length;
+          return bytes;
+        },
+      };
+    }
     const result = (status: ObjectScanResult['status'], extra: Partial<ObjectScanResult> = {}) => ({
       status,
       ...extra,

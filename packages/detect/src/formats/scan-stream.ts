@@ -51,6 +51,22 @@ export async function scanStream(
       await readPdf(ctx, stream, archivePath);
       return 'scanned';
     }
+    case 'parquet': {
+      const { readParquet } = await import('./parquet-reader.ts');
+      await readParquet(ctx, stream, depth === 0 ? ctx.random : undefined, archivePath);
+      return 'scanned';
+    }
+    case 'avro': {
+      const { readAvro } = await import('./avro-reader.ts');
+      await readAvro(ctx, stream, archivePath);
+      return 'scanned';
+    }
+    case 'email':
+    case 'mbox': {
+      const { readMail } = await import('./email-reader.ts');
+      await readMail(ctx, stream, magic, depth, archivePath);
+      return 'scanned';
+    }
     case 'ole2':
       throw new ScanStop(
         'UNSUPPORTED_FORMAT',

@@ -19,8 +19,21 @@ export class SegmentLocator implements Locator {
     this.fields.push(field);
   }
 
+  private at = 0;
+
   advance(_text: string, _from: number, to: number, textStart: number): void {
-    const at = textStart + to;
+    this.at = textStart + to;
+    this.catchUp();
+  }
+
+  snapshot(): FieldInfo {
+    // A segment starting where the engine already stands (the first, at 0) counts at once.
+    this.catchUp();
+    return this.current;
+  }
+
+  private catchUp(): void {
+    const at = this.at;
     while (this.head < this.starts.length && this.starts[this.head]! <= at) {
       this.current = this.fields[this.head]!;
       this.head++;
@@ -31,11 +44,10 @@ export class SegmentLocator implements Locator {
       this.head = 0;
     }
   }
-
-  snapshot(): FieldInfo {
-    return this.current;
-  }
 }
+
+/** Characters of small segments gathered before they are handed to the engine. */
+const BATCH_CHARS = 64 * 1024;
 
 /**
  * Feeds the text of a structured document to the engine, one segment at a time, each on its
@@ -56,18 +68,33 @@ export class SegmentWriter {
     this.scanner = new TextScanner(ctx.engine, ctx.sink, options);
   }
 
+  private pending: string[] = [];
+  private pendingChars = 0;
+
   /** Scans `text` as one segment located at `field`; empty text is skipped. */
   write(text: string, field: FieldInfo): void {
     if (text.length === 0) return;
     this.locator.push(this.chars, field);
     const line = text.endsWith('\n') ? text : `${text}\n`;
     this.chars += line.length;
-    this.scanner.write(Buffer.from(line, 'utf8'));
+    // Many small segments (a column's values) go to the engine in batches, not one by one.
+    this.pending.push(line);
+    this.pendingChars += line.length;
+    if (this.pendingChars >= BATCH_CHARS) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pendingChars === 0) return;
+    const text = this.pending.length === 1 ? this.pending[0]! : this.pending.join('');
+    this.pending = [];
+    this.pendingChars = 0;
+    this.scanner.write(Buffer.from(text, 'utf8'));
   }
 
   /** Scans what is left and counts the scanned bytes. */
   end(): void {
     try {
+      this.flush();
       this.scanner.end();
     } finally {
       this.ctx.bytesScanned += this.scanner.bytesScanned;

@@ -2,6 +2,7 @@ import type { Engine } from '../engine/engine.ts';
 import type { FindingSink } from '../engine/text-scanner.ts';
 import { RATIO_GRACE_BYTES, ScanStop } from '../limits.ts';
 import type { ReasonCode, ScanLimits } from '../types.ts';
+import type { RandomAccess } from './random-access.ts';
 
 /** State shared by every layer of one object's scan. */
 export class WalkContext {
@@ -10,6 +11,8 @@ export class WalkContext {
   bytesScanned = 0;
   /** A non-fatal problem (a skipped member) that makes the object PARTIAL. */
   softReason: { reason: ReasonCode; detail: string } | undefined;
+  /** Random access to the top-level object, when its source serves byte ranges. */
+  random: RandomAccess | undefined;
 
   constructor(
     readonly engine: Engine,

@@ -21,6 +21,7 @@ export interface LambdaAppOptions {
 const noEnqueue: EnqueuePlan = async () => {
   throw new Error('this function does not submit scans');
 };
+
 import { guardPool } from '../store/guard-pool.ts';
 
 /**

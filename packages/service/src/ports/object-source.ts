@@ -48,6 +48,17 @@ export interface ObjectSource {
   open(object: SourceObject, options?: { signal?: AbortSignal }): Promise<Readable>;
   /** Streams one object's bytes and reports the etag / version id of what is being read. */
   read(object: SourceObject, options?: { signal?: AbortSignal }): Promise<OpenedObject>;
+  /**
+   * Bytes `[start, end)` of one object (S3 `Range`, file offsets), for formats that read by
+   * range (Parquet's footer, then its column chunks). Pass the etag and version id `read`
+   * reported, so every range comes from the version being scanned.
+   */
+  readRange(
+    object: SourceObject,
+    start: number,
+    end: number,
+    options?: { signal?: AbortSignal },
+  ): Promise<Uint8Array>;
   /** Current metadata of one object (size, etag, version). */
   head(key: string): Promise<SourceObject>;
 }

@@ -271,6 +271,34 @@ export class FilesystemSource implements ObjectSource {
     }
   }
 
+  async readRange(
+    object: SourceObject,
+    start: number,
+    end: number,
+    _options: { signal?: AbortSignal } = {},
+  ): Promise<Uint8Array> {
+    if (end <= start) return new Uint8Array(0);
+    const real = await this.resolve(object.key);
+    const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW).catch((err) => {
+      throw fsError(err, `object ${object.key}`);
+    });
+    try {
+      const size = (await handle.stat()).size;
+      const buffer = Buffer.alloc(Math.max(0, Math.min(end, size) - start));
+      let at = 0;
+      while (at < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, at, buffer.length - at, start + at);
+        if (bytesRead === 0) break;
+        at += bytesRead;
+      }
+      return buffer.subarray(0, at);
+    } catch (err) {
+      throw fsError(err, `object ${object.key}`);
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  }
+
   async open(object: SourceObject, options: { signal?: AbortSignal } = {}): Promise<Readable> {
     return (await this.read(object, options)).stream;
   }

@@ -152,6 +152,33 @@ export class S3Source implements ObjectSource {
     }
   }
 
+  async readRange(
+    object: SourceObject,
+    start: number,
+    end: number,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<Uint8Array> {
+    if (end <= start) return new Uint8Array(0);
+    try {
+      const out = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: object.key,
+          VersionId: object.versionId,
+          IfMatch: object.etag === undefined ? undefined : `"${object.etag}"`,
+          Range: `bytes=${start}-${end - 1}`,
+        }),
+        { abortSignal: options.signal },
+      );
+      if (!out.Body)
+        throw new SourceError('READ_ERROR', `object s3://${this.bucket}/${object.key} has no body`);
+      return await out.Body.transformToByteArray();
+    } catch (err) {
+      if (err instanceof SourceError) throw err;
+      throw s3Error(err, `bytes ${start}-${end - 1} of s3://${this.bucket}/${object.key}`);
+    }
+  }
+
   async open(object: SourceObject, options: { signal?: AbortSignal } = {}): Promise<Readable> {
     return (await this.read(object, options)).stream;
   }

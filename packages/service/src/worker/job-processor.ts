@@ -3,6 +3,7 @@ import type { Job, JobObject, JobStore, ObjectOutcome, PlannedObject } from '../
 import type { ObjectSource } from '../ports/object-source.ts';
 import type { Queue } from '../ports/queue.ts';
 import type { ScanEngine } from '../ports/scan-engine.ts';
+import { rangeReader } from '../sources/range-reader.ts';
 import { SourceError } from '../sources/source-error.ts';
 import { PoisonMessageError, type ShardMessage, type WorkMessage } from './messages.ts';
 import { type ShardLimits, ShardPlanner } from './plan-shards.ts';
@@ -127,7 +128,13 @@ async function scanOne(engine: ScanEngine, source: ObjectSource, object: JobObje
   }
   let result: Awaited<ReturnType<ScanEngine['scanObject']>>;
   try {
-    result = await engine.scanObject(opened.stream, { name: object.key, size: opened.size });
+    const version = {
+      ...listed,
+      etag: opened.etag ?? listed.etag,
+      versionId: opened.versionId ?? listed.versionId,
+    };
+    const random = rangeReader(source, version, opened.size);
+    result = await engine.scanObject(opened.stream, { name: object.key, size: opened.size, random });
   } finally {
     opened.stream.destroy();
   }

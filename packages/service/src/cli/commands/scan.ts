@@ -19,6 +19,7 @@ import {
 import { type Command, Option } from 'commander';
 import { unknownDetectorIds } from '../../detector-ids.ts';
 import { createSource } from '../../sources/create-source.ts';
+import { rangeReader } from '../../sources/range-reader.ts';
 import { SourceError } from '../../sources/source-error.ts';
 
 /** Used when no key is configured and no key file can be written (fingerprints then only group within one machine's default). */
@@ -181,7 +182,8 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
     } else {
       try {
         const stream = await source.open(object);
-        result = await scanner.scanObject(stream, { name: object.key, size: object.size });
+        const random = rangeReader(source, object, object.size);
+        result = await scanner.scanObject(stream, { name: object.key, size: object.size, random });
       } catch (err) {
         result = failedResult(err);
       }
