@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { LocationSchema, limit } from './schemas.ts';
+import { text } from './text-schema.ts';
 
 export const AggregateSchema = z
   .object({
@@ -36,5 +37,5 @@ export const AggregateListSchema = z
 export const AggregatesQuerySchema = z.object({
   job_id: z.string().uuid(),
   limit: limit(1000, 100),
-  cursor: z.string().max(512).optional(),
+  cursor: text().max(512).optional(),
 });
