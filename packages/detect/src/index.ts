@@ -14,6 +14,8 @@ export {
   csvAggregateRow,
   csvReport,
   csvRow,
+  DOCUMENT_FIELDS,
+  documentPlace,
   jsonlReport,
   jsonReport,
   REPORT_FORMATS,

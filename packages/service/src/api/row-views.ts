@@ -28,7 +28,7 @@ export interface JobRow {
 /** The columns of a `FindingRow`, for `SELECT ${FINDING_COLUMNS} FROM findings`. */
 export const FINDING_COLUMNS = `id, seq, job_id, bucket, object_key, version_id, etag, detector, category, severity,
   confidence, byte_start, byte_end, line, col, json_path, record_index, row_number, column_index, column_name, page,
-  archive_path, redacted, fingerprint`;
+  archive_path, location_detail, redacted, fingerprint`;
 
 /** A `findings` row. */
 export interface FindingRow {
@@ -54,6 +54,8 @@ export interface FindingRow {
   column_name: string | null;
   page: number | null;
   archive_path: string | null;
+  /** Sheet and cell, slide and part, paragraph, row group, message (document formats). */
+  location_detail: Record<string, string | number> | null;
   redacted: string;
   fingerprint: string;
 }
@@ -127,6 +129,7 @@ export function findingView(r: FindingRow): FindingView {
       column_name: r.column_name,
       page: r.page,
       archive_path: r.archive_path,
+      ...r.location_detail,
     }),
     redacted: r.redacted,
     fingerprint: r.fingerprint,

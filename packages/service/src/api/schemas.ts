@@ -120,6 +120,16 @@ export const LocationSchema = z
     column_name: z.string().optional(),
     page: z.number().int().optional(),
     archive_path: z.string().optional(),
+    sheet: z.string().optional().openapi({ description: 'Worksheet of a spreadsheet (XLSX, ODS)' }),
+    cell: z.string().optional().openapi({ description: 'A1 cell of `sheet`, or a Word table cell' }),
+    slide: z.number().int().optional().openapi({ description: '1-based slide of a presentation' }),
+    part: z
+      .string()
+      .optional()
+      .openapi({ description: 'Document part, shape, e-mail header (`header:Subject`) or MIME part' }),
+    paragraph: z.number().int().optional(),
+    row_group: z.number().int().optional().openapi({ description: 'Parquet row group' }),
+    message_index: z.number().int().optional().openapi({ description: '0-based message of a mailbox' }),
   })
   .openapi('Location');
 

@@ -1,4 +1,4 @@
-import { detectorById } from '@data-scanner/detect';
+import { detectorById, documentPlace, type Location } from '@data-scanner/detect';
 import PDFDocument from 'pdfkit';
 import type { AggregateView } from '../api/aggregate-schemas.ts';
 import type { FindingView } from '../api/schemas.ts';
@@ -45,9 +45,14 @@ function bytes(value: number): string {
 const objectName = (bucket: string | null | undefined, key: string) =>
   bucket ? `s3://${bucket}/${key}` : key;
 
-/** Where a finding sits, most telling first: the JSON path or CSV cell when known, else line:column. */
+/**
+ * Where a finding sits, most telling first: a document place (`Customers!B7`, `slide 2 · Title 1`,
+ * `record 18,442 · customer.email`), the JSON path or CSV cell when known, else line:column.
+ */
 export function locationText(f: FindingView): string {
   const l = f.location;
+  const place = documentPlace(l as Location);
+  if (place !== '' && l.page === undefined) return place;
   const page = l.page === undefined ? '' : `p.${l.page} `;
   if (l.json_path !== undefined) return page + l.json_path;
   if (l.row !== undefined) return `${page}row ${l.row}${l.column_name ? ` ${l.column_name}` : ''}`;

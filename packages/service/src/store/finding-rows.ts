@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { Finding, FindingAggregate } from '@data-scanner/detect';
+import { DOCUMENT_FIELDS, type Finding, type FindingAggregate, type Location } from '@data-scanner/detect';
+
+/** The document location fields of a finding (sheet, cell, page is a column of its own...), or null. */
+export function locationDetail(l: Location): Record<string, string | number> | null {
+  const detail: Record<string, string | number> = {};
+  for (const k of DOCUMENT_FIELDS) {
+    const v = l[k];
+    if (v !== undefined && k !== 'page') detail[k] = v;
+  }
+  return Object.keys(detail).length > 0 ? detail : null;
+}
 
 /**
  * The idempotency key of a finding: the object and every part of the location, the detector
@@ -22,6 +32,9 @@ export function findingKey(objectKey: string, finding: Finding): string {
     l.archive_path ?? null,
     finding.fingerprint,
   ];
+  // Appended only when present, so the keys of plain-text findings stay what they were.
+  const detail = locationDetail(l);
+  if (detail) parts.push(JSON.stringify(detail));
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
@@ -45,6 +58,7 @@ export function findingsJson(objectKey: string, findings: Finding[]): string {
       column_name: f.location.column_name ?? null,
       page: f.location.page ?? null,
       archive_path: f.location.archive_path ?? null,
+      location_detail: locationDetail(f.location),
       redacted: f.redacted,
       fingerprint: f.fingerprint,
     })),
@@ -55,7 +69,7 @@ export function findingsJson(objectKey: string, findings: Finding[]): string {
 export const FINDING_RECORDSET = `finding_key text, detector text, category text, severity text, confidence real,
   byte_start bigint, byte_end bigint, line integer, col integer, json_path text, record_index bigint,
   row_number bigint, column_index integer, column_name text, page integer, archive_path text,
-  redacted text, fingerprint text`;
+  location_detail jsonb, redacted text, fingerprint text`;
 
 /** The idempotency key of an aggregate: the object, detector, archive member and field. */
 export function aggregateKey(objectKey: string, aggregate: FindingAggregate): string {

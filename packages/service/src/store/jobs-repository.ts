@@ -189,10 +189,10 @@ export class PgJobStore implements JobStore {
         const result = await client.query(
           `INSERT INTO findings (job_id, tenant_id, bucket, object_key, version_id, etag, finding_key, detector, category,
              severity, confidence, byte_start, byte_end, line, col, json_path, record_index, row_number, column_index,
-             column_name, page, archive_path, redacted, fingerprint)
+             column_name, page, archive_path, location_detail, redacted, fingerprint)
            SELECT $1, (SELECT tenant_id FROM jobs WHERE id = $1), $2, $3, $4, $5, f.finding_key, f.detector, f.category,
              f.severity, f.confidence, f.byte_start, f.byte_end, f.line, f.col, f.json_path, f.record_index, f.row_number,
-             f.column_index, f.column_name, f.page, f.archive_path, f.redacted, f.fingerprint
+             f.column_index, f.column_name, f.page, f.archive_path, f.location_detail, f.redacted, f.fingerprint
            FROM jsonb_to_recordset($6::jsonb) AS f(${FINDING_RECORDSET})
            ON CONFLICT (job_id, finding_key) DO NOTHING`,
           [
