@@ -15,6 +15,19 @@ describe('formatLocation', () => {
     );
     expect(formatLocation({ ...base, row: 2, column_index: 0 })).toBe('row 2, column #1');
   });
+  it('names the place in a document or data file', () => {
+    expect(formatLocation({ ...base, sheet: 'Customers', cell: 'B7', column_name: 'email' })).toBe(
+      'Customers!B7 (email)',
+    );
+    expect(formatLocation({ ...base, slide: 2, part: 'Title 1' })).toBe('slide 2 · Title 1');
+    expect(
+      formatLocation({ ...base, row_group: 1, record_index: 18442, column_name: 'customer.email' }),
+    ).toBe('record 18,442 · customer.email');
+    expect(formatLocation({ ...base, part: 'document', paragraph: 4 })).toBe('document ¶4');
+    expect(formatLocation({ ...base, message_index: 2, part: 'header:Subject' })).toBe(
+      'message 3 · header:Subject',
+    );
+  });
   it('names the archive member and page', () =>
     expect(formatLocation({ ...base, archive_path: 'a.zip!b.txt', page: 2 })).toBe(
       'in a.zip!b.txt · page 2 · line 3, column 9',

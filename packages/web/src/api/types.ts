@@ -15,6 +15,18 @@ export interface Location {
   column_name?: string;
   page?: number;
   archive_path?: string;
+  /** Spreadsheets: worksheet and A1 cell (a Word table cell is `table 1 R2C3`). */
+  sheet?: string;
+  cell?: string;
+  /** Presentations: 1-based slide; `part` names the shape or `notes`. */
+  slide?: number;
+  /** Document part (`document`, `header1`, `comments`), shape, e-mail header or MIME part. */
+  part?: string;
+  paragraph?: number;
+  /** Parquet row group. */
+  row_group?: number;
+  /** 0-based message of a mailbox. */
+  message_index?: number;
 }
 
 /** Job states the service reports (issue 3). */
