@@ -121,9 +121,9 @@ export function compileCustomDetector(
   const id = typeof s.id === 'string' ? s.id : '';
   if (typeof s.id !== 'string' || s.id.length === 0) problems.push('id is missing');
   else if (builtinIds.has(id)) problems.push(`id "${id}" is a built-in detector's id`);
-  else if (!ID_SHAPE.test(id) || id.length > 100) {
+  else if (!ID_SHAPE.test(id) || id.length > 64) {
     problems.push(
-      `id "${id.slice(0, 100)}" must be kebab-case, start with "${CUSTOM_ID_PREFIX}" and be at most 100 characters`,
+      `id "${id.slice(0, 100)}" must be kebab-case, start with "${CUSTOM_ID_PREFIX}" and be at most 64 characters`,
     );
   }
   if (s.name !== undefined && (typeof s.name !== 'string' || s.name.length === 0 || s.name.length > 200)) {
