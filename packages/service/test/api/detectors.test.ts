@@ -109,4 +109,18 @@ describe('/detectors', () => {
     });
     expect((await jobs.getJob(builtinOnly.body.job_id))?.customDetectors).toBeNull();
   });
+
+  it('accepts its id in a schedule, for its tenant only', async () => {
+    await call('/detectors', { method: 'POST', json: ACME });
+    const schedule = {
+      source: 's3://allowed-bucket/x/',
+      cron: '0 2 * * *',
+      timezone: 'UTC',
+      detectors: ['custom-acme-key'],
+    };
+    expect((await call('/schedules', { method: 'POST', json: schedule })).status).toBe(201);
+    expect((await call('/schedules', { method: 'POST', json: schedule, key: api().globex.key })).status).toBe(
+      422,
+    );
+  });
 });
