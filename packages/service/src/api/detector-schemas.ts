@@ -53,13 +53,9 @@ export const CustomDetectorRequestSchema = z
       .max(1)
       .optional()
       .openapi({ description: 'Confidence without context; @default 0.8' }),
-    allowlist: z
-      .array(text().min(1).max(1000))
-      .max(50)
-      .optional()
-      .openapi({
-        description: 'Regular expressions (same rules as `pattern`); a value matching one is not reported',
-      }),
+    allowlist: z.array(text().min(1).max(1000)).max(50).optional().openapi({
+      description: 'Regular expressions (same rules as `pattern`); a value matching one is not reported',
+    }),
   })
   .strict()
   .openapi('CustomDetectorRequest');
