@@ -115,4 +115,14 @@ describe('data-scanner scan --config', () => {
     expect(notJson.stderr).toMatch(/not-json\.json: not valid JSON/);
     expect(notJson.stderr).not.toContain(ACME);
   });
+
+  it('lists the resolved catalogue with data-scanner detectors --config', async () => {
+    const file = await config('list.json', { detectors: [SPEC], disable: ['email'] });
+    const r = await run(['detectors', '--json', '--config', file]);
+    expect(r.code, r.stderr).toBe(0);
+    const ids = (JSON.parse(r.stdout) as { id: string }[]).map((d) => d.id);
+    expect(ids.at(-1)).toBe('custom-acme-key');
+    expect(ids).not.toContain('email');
+    expect(ids).toContain('aws-access-key-id');
+  });
 });
