@@ -29,7 +29,7 @@ export class PgCustomDetectorStore {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** Saves a new detector; false when the tenant already has one with this id. */
+  /** Saves a new detector; null when the tenant already has one with this id. */
   async create(
     tenantId: string,
     id: string,
