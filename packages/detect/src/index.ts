@@ -1,4 +1,12 @@
 export { Allowlist, AllowlistError, parseAllowlist, readAllowlistFile } from './allowlist.ts';
+export {
+  CUSTOM_ID_PREFIX,
+  CustomDetectorError,
+  type CustomDetectorSpec,
+  compileCustomDetector,
+} from './custom/custom-detector.ts';
+export { CUSTOM_VALIDATOR_NAMES } from './custom/custom-validators.ts';
+export { type DetectorConfig, loadDetectorConfig, readDetectorConfigFile } from './custom/detector-config.ts';
 export { detectorTable } from './detectors/detector-table.ts';
 export { detectorById, detectors } from './detectors/index.ts';
 export type { EngineStats } from './engine/engine.ts';

@@ -6,6 +6,7 @@ import type { Cache } from '../ports/cache.ts';
 import type { JobEvents } from '../ports/job-events.ts';
 import type { ReportsDeps } from '../reports/index.ts';
 import type { PgScheduleStore } from '../schedules/schedules-repository.ts';
+import type { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
 import type { ApiStore, Principal } from './ports.ts';
 import type { ApiRateLimit } from './rate-limit.ts';
 
@@ -39,6 +40,8 @@ export interface ApiDeps {
   logger: Logger;
   /** Recurring scans (`/schedules`). @default - absent: the routes answer 404 */
   schedules?: PgScheduleStore;
+  /** Each tenant's own detectors (`/detectors`). @default - absent: the routes answer 404 and `POST /scan` knows built-ins only */
+  customDetectors?: PgCustomDetectorStore;
   /** Notification settings (`/settings/notifications`). @default - absent: the routes answer 404 */
   notifications?: { settings: PgNotificationSettings; channelsAvailable: readonly ChannelName[] };
   /** PDF reports and exports (`/jobs/{id}/report.pdf`, `/jobs/{id}/export`). @default - absent: not served */

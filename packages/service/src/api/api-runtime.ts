@@ -10,6 +10,7 @@ import { createScanQueue } from '../queue/create-queue.ts';
 import { createReportStore } from '../reports/index.ts';
 import { PgScheduleStore } from '../schedules/schedules-repository.ts';
 import { createSharedState, type SharedState } from '../shared-state.ts';
+import { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
 import { PublishingJobStore } from '../store/publishing-job-store.ts';
 import { readApiConfig } from './api-config.ts';
@@ -43,6 +44,7 @@ export function createApiApp(options: {
     logger: options.logger,
     reports: { pool: options.pool, store: createReportStore(options.config) },
     schedules: new PgScheduleStore(options.pool),
+    customDetectors: new PgCustomDetectorStore(options.pool),
     notifications: {
       settings: new PgNotificationSettings(options.pool),
       channelsAvailable: availableChannels(options.config.notifier),

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiDeps, ApiEnv } from './api-env.ts';
 import { createRouteApp, type RegisterRoutes } from './route-app.ts';
 import { registerAggregates } from './routes/aggregates.ts';
+import { registerDetectors } from './routes/detectors.ts';
 import { registerDocs } from './routes/docs.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerJobs } from './routes/jobs.ts';
@@ -23,6 +24,7 @@ export const API_ROUTES: readonly RegisterRoutes[] = [
   registerAggregates,
   registerSchedules,
   registerNotificationSettings,
+  registerDetectors,
   registerReports,
   (app) => registerDocs(app),
 ];

@@ -60,10 +60,10 @@ export class ScanThreadPool {
     return this.pool.options.maxThreads;
   }
 
-  /** The engine for a job: its detector ids, or the whole catalogue. */
-  engine(detectors?: readonly string[]): ScanEngine {
+  /** The engine for a job: its detector ids (or the whole catalogue) and its custom detector specs. */
+  engine(detectors?: readonly string[], custom?: readonly unknown[]): ScanEngine {
     return {
-      scanObject: (stream, object) => this.scan(stream, object, detectors),
+      scanObject: (stream, object) => this.scan(stream, object, detectors, custom),
     };
   }
 
@@ -71,12 +71,14 @@ export class ScanThreadPool {
     stream: Readable | AsyncIterable<Uint8Array>,
     object: { name: string; size: number },
     detectors: readonly string[] | undefined,
+    custom: readonly unknown[] | undefined,
   ): Promise<ObjectScanResult> {
     const { port1, port2 } = new MessageChannel();
     const done = new AbortController();
     void sendStream(stream, port1, done.signal);
     const task: ScanTask = { port: port2, name: object.name, size: object.size };
     if (detectors && detectors.length > 0) task.detectors = [...detectors];
+    if (custom && custom.length > 0) task.custom = [...custom];
     try {
       return await this.pool.run(task, { transferList: [port2] });
     } finally {

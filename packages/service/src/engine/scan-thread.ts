@@ -1,13 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { workerData } from 'node:worker_threads';
-import {
-  type AllowlistConfig,
-  type Detector,
-  detectorById,
-  type ObjectScanResult,
-  type ScanLimits,
-  Scanner,
-} from '@data-scanner/detect';
+import { type AllowlistConfig, type ObjectScanResult, type ScanLimits, Scanner } from '@data-scanner/detect';
+import { jobCatalogue } from './job-catalogue.ts';
 import { receiveStream } from './port-stream.ts';
 
 /**
@@ -29,24 +23,25 @@ export interface ScanTask {
   size: number;
   /** Detector ids of the job; undefined for the whole catalogue. */
   detectors?: string[];
+  /** Specs of the job's custom detectors, compiled here; undefined for none. */
+  custom?: unknown[];
 }
 
 const data = workerData as ScanThreadData;
 const scanners = new Map<string, Scanner>();
 const MAX_SCANNERS = 16;
 
-function scannerFor(detectors: string[] | undefined): Scanner {
-  const key = detectors ? [...detectors].sort().join(',') : '';
+function scannerFor(detectors: string[] | undefined, custom: unknown[] | undefined): Scanner {
+  const key = `${detectors ? [...detectors].sort().join(',') : ''}\n${custom ? JSON.stringify(custom) : ''}`;
   let scanner = scanners.get(key);
   if (!scanner) {
     if (scanners.size >= MAX_SCANNERS) scanners.delete(scanners.keys().next().value as string);
+    const catalogue = jobCatalogue(detectors, custom);
     scanner = new Scanner({
       fingerprintKey: data.fingerprintKey,
       ...(data.allowlist ? { allowlist: data.allowlist } : {}),
       ...(data.limits ? { limits: data.limits } : {}),
-      ...(detectors
-        ? { detectors: detectors.map((id) => detectorById(id)).filter((d): d is Detector => d !== undefined) }
-        : {}),
+      ...(catalogue ? { detectors: catalogue } : {}),
     });
     scanners.set(key, scanner);
   }
@@ -55,7 +50,7 @@ function scannerFor(detectors: string[] | undefined): Scanner {
 
 /** Scans one object in this thread; the result is the engine's, whole. */
 export default async function scanInThread(task: ScanTask): Promise<ObjectScanResult> {
-  return scannerFor(task.detectors).scanObject(receiveStream(task.port), {
+  return scannerFor(task.detectors, task.custom).scanObject(receiveStream(task.port), {
     name: task.name,
     size: task.size,
   });

@@ -8,6 +8,7 @@ import { KeyUsage } from '../auth/key-usage.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { createMemorySharedState } from '../memory-shared-state.ts';
+import { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
 import { PublishingJobStore } from '../store/publishing-job-store.ts';
 
@@ -48,6 +49,7 @@ export function createLambdaApp(options: LambdaAppOptions) {
   return createRouteApp(
     {
       store: new PgApiStore(pool, commands),
+      customDetectors: new PgCustomDetectorStore(pool),
       config: readApiConfig(process.env, config.sources.roots),
       logger,
       rateLimit: { limiter: shared.rateLimiter, ...config.rateLimit },

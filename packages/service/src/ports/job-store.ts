@@ -21,6 +21,11 @@ export interface Job {
   name: string | null;
   source: string;
   detectors: string[] | null;
+  /**
+   * Specs of the tenant's custom detectors the job runs (`/detectors`), copied when it was
+   * created; the engine compiles them beside the built-ins it names. Null: none.
+   */
+  customDetectors: unknown[] | null;
   exclude: string[];
   status: JobStatus;
   statusReason: string | null;

@@ -17,6 +17,7 @@ export function toJob(row: Record<string, unknown>): Job {
     name: (row.name as string | null) ?? null,
     source: row.source as string,
     detectors: (row.detectors as string[] | null) ?? null,
+    customDetectors: (row.custom_detectors as unknown[] | null | undefined) ?? null,
     exclude: (row.exclude as string[]) ?? [],
     status: row.status as Job['status'],
     statusReason: (row.status_reason as string | null) ?? null,

@@ -83,7 +83,12 @@ async function writeOutbox(client: pg.PoolClient, job: Job, kind: string): Promi
 /** Inserts a queued job; takes a pool or a client, so a caller's transaction can include it. */
 export async function insertJob(db: pg.Pool | pg.PoolClient, job: NewJob): Promise<Job> {
   const { rows } = await db.query(
-    `INSERT INTO jobs (tenant_id, source, name, detectors, exclude) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+    // The tenant's custom detectors the job runs (those named, or all when none is) are copied onto it.
+    `INSERT INTO jobs (tenant_id, source, name, detectors, exclude, custom_detectors)
+     VALUES ($1, $2, $3, $4, $5, (
+       SELECT jsonb_agg(spec ORDER BY id) FROM custom_detectors
+        WHERE tenant_id = $1 AND ($4::text[] IS NULL OR id = ANY ($4::text[]))))
+     RETURNING *`,
     [job.tenantId, job.source, job.name ?? null, job.detectors ?? null, job.exclude ?? []],
   );
   return toJob(rows[0]);

@@ -1,11 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import {
-  type AllowlistConfig,
-  type Detector,
-  detectorById,
-  type ScanLimits,
-  Scanner,
-} from '@data-scanner/detect';
+import { type AllowlistConfig, type Detector, type ScanLimits, Scanner } from '@data-scanner/detect';
+import { jobCatalogue } from '../engine/job-catalogue.ts';
 import { ScanThreadPool } from '../engine/scan-thread-pool.ts';
 import type { Job } from '../ports/job-store.ts';
 import type { ScanEngine } from '../ports/scan-engine.ts';
@@ -22,15 +17,19 @@ export interface ScanEngines {
   close(): Promise<void>;
 }
 
-function checkDetectors(job: Job): void {
-  const unknown = (job.detectors ?? []).filter((id) => !detectorById(id));
-  if (unknown.length > 0) throw new PoisonMessageError(`unknown detectors: ${unknown.join(', ')}`, job.id);
+/** The job's detectors (see `jobCatalogue`); a job naming an unknown id or holding a bad spec is poison. */
+function detectorsOf(job: Job): readonly Detector[] | undefined {
+  try {
+    return jobCatalogue(job.detectors, job.customDetectors);
+  } catch (err) {
+    throw new PoisonMessageError((err as Error).message, job.id);
+  }
 }
 
 /**
  * The `Scanner` of `@data-scanner/detect` on the calling thread: one shared instance for jobs
- * using the whole catalogue, one per job that names its detectors, all with the same allowlist.
- * A job naming an unknown detector is poison.
+ * using the whole catalogue, one per job that names its detectors or carries custom ones, all
+ * with the same allowlist. A job naming an unknown detector is poison.
  */
 export function scannerFactory(
   fingerprintKey: string,
@@ -39,14 +38,9 @@ export function scannerFactory(
 ): EngineFactory {
   const shared = new Scanner({ fingerprintKey, allowlist, limits });
   return (job) => {
-    checkDetectors(job);
-    if (!job.detectors || job.detectors.length === 0) return shared;
-    return new Scanner({
-      fingerprintKey,
-      detectors: job.detectors.map((id) => detectorById(id) as Detector),
-      allowlist,
-      limits,
-    });
+    const detectors = detectorsOf(job);
+    if (!detectors) return shared;
+    return new Scanner({ fingerprintKey, detectors, allowlist, limits });
   };
 }
 
@@ -65,8 +59,8 @@ export function threadPoolEngines(
   });
   return {
     engineFor: (job) => {
-      checkDetectors(job);
-      return pool.engine(job.detectors ?? undefined);
+      detectorsOf(job);
+      return pool.engine(job.detectors ?? undefined, job.customDetectors ?? undefined);
     },
     mode: `threads (${threads})`,
     close: () => pool.close(),

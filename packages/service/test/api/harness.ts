@@ -12,6 +12,7 @@ import { PgNotificationSettings } from '../../src/notify/notification-settings.t
 import { PgQueue } from '../../src/queue/pg-queue.ts';
 import type { ReportsDeps } from '../../src/reports/index.ts';
 import { PgScheduleStore } from '../../src/schedules/schedules-repository.ts';
+import { PgCustomDetectorStore } from '../../src/store/custom-detector-store.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 
@@ -56,6 +57,7 @@ export function useApiHarness(
       ...(options.reports ? { reports: options.reports(db()) } : {}),
       ...(options.keyUsage ? { keyUsage: options.keyUsage(db()) } : {}),
       schedules: new PgScheduleStore(pool),
+      customDetectors: new PgCustomDetectorStore(pool),
       notifications: { settings: new PgNotificationSettings(pool), channelsAvailable: ['webhook', 'email'] },
     });
     harness = {

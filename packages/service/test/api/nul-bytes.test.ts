@@ -45,6 +45,15 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
     cron: '0 2 * * *',
     timezone: 'Europe/Paris',
   },
+  'POST /detectors': {
+    id: 'custom-acme-key',
+    name: 'Acme key',
+    pattern: 'acme_[a-z0-9]{16}',
+    keywords: ['acme_'],
+    validator: 'entropy',
+    contextWords: ['acme'],
+    allowlist: ['^acme_test'],
+  },
   'PUT /settings/notifications': {
     when: 'finished',
     webhook_url: 'https://example.com/hook',

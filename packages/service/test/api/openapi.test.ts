@@ -38,6 +38,9 @@ describe('GET /openapi.json', () => {
         'DELETE /schedules/{schedule_id}',
         'GET /settings/notifications',
         'PUT /settings/notifications',
+        'GET /detectors',
+        'POST /detectors',
+        'DELETE /detectors/{detector_id}',
       ].sort(),
     );
     expect(spec.paths['/scan']?.post?.security).toEqual([{ bearerAuth: [] }]);

@@ -39,10 +39,12 @@ export function registerScan(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   app.openapi(scanRoute, async (c) => {
     const body = c.req.valid('json');
     const key = c.req.valid('header')['idempotency-key'];
-    checkDetectorIds(body.detectors);
+    const { tenantId } = c.get('principal');
+    const customIds =
+      body.detectors && deps.customDetectors ? await deps.customDetectors.ids(tenantId) : undefined;
+    checkDetectorIds(body.detectors, customIds);
     const source = await checkSource(body.source, deps.config);
     const spec = { ...body, source };
-    const { tenantId } = c.get('principal');
     const idempotency = key
       ? { key, requestHash: createHash('sha256').update(JSON.stringify(spec)).digest('hex') }
       : undefined;

@@ -93,9 +93,12 @@ export function registerSchedules(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void
         problems.map((p) => ({ path: `body.${p.field}`, message: p.message })),
       );
     }
-    checkDetectorIds(body.detectors);
+    const { tenantId } = c.get('principal');
+    const customIds =
+      body.detectors && deps.customDetectors ? await deps.customDetectors.ids(tenantId) : undefined;
+    checkDetectorIds(body.detectors, customIds);
     const source = await checkSource(body.source, deps.config);
-    const schedule = await store.create(c.get('principal').tenantId, { ...body, source });
+    const schedule = await store.create(tenantId, { ...body, source });
     c.header('Location', `/schedules/${schedule.id}`);
     return c.json(scheduleView(schedule), 201);
   });

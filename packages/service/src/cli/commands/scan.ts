@@ -12,6 +12,7 @@ import {
   type ReportFormat,
   type ReportObject,
   readAllowlistFile,
+  readDetectorConfigFile,
   renderReport,
   Scanner,
   summaryLine,
@@ -65,6 +66,8 @@ export interface ScanCommandOptions {
   output?: string;
   detectors?: string;
   exclude?: string[];
+  /** JSON detector config (`{"detectors": [...], "disable": [...], "overrides": {...}}`). */
+  config?: string;
   /** JSON allowlist file (`{"patterns": [...], "fingerprints": [...], "paths": [...]}`). */
   allowlist?: string;
   /** Exit 0/1 on findings alone even when some object could not be read. */
@@ -99,17 +102,19 @@ function aggregateLimits(value: string | undefined): { aggregateThreshold?: numb
   return { aggregateThreshold: n };
 }
 
-function pickDetectors(ids: string | undefined): readonly Detector[] {
-  if (!ids) return catalogue;
+function pickDetectors(ids: string | undefined, base: readonly Detector[]): readonly Detector[] {
+  if (!ids) return base;
   const wanted = ids
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const unknown = unknownDetectorIds(wanted);
+  const known = new Set(base.map((d) => d.id));
+  const unknown =
+    base === catalogue ? unknownDetectorIds(wanted) : [...new Set(wanted.filter((id) => !known.has(id)))];
   if (unknown.length > 0) {
-    throw new Error(`unknown detector(s): ${unknown.join(', ')} (see 'data-scanner detectors')`);
+    throw new Error(`unknown detector(s): ${unknown.join(', ')} (see 'data-scanner detectors' and --config)`);
   }
-  return catalogue.filter((d) => wanted.includes(d.id));
+  return base.filter((d) => wanted.includes(d.id));
 }
 
 function sourceUri(target: string): string {
@@ -150,7 +155,8 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
   if (!REPORT_FORMATS.includes(format)) {
     throw new Error(`unknown format '${options.format}' (use ${REPORT_FORMATS.join(', ')})`);
   }
-  const detectors = pickDetectors(options.detectors);
+  const base = options.config ? await readDetectorConfigFile(options.config) : catalogue;
+  const detectors = pickDetectors(options.detectors, base);
   const limits = aggregateLimits(options.aggregateThreshold);
   const uri = sourceUri(target);
   const endpoint = process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL;
@@ -233,6 +239,12 @@ export function register(program: Command): void {
         '-a, --allowlist <file>',
         'JSON file of accepted values and places: {"patterns": [regex], "fingerprints": [hex], "paths": [glob]}',
       ).env('DATA_SCANNER_ALLOWLIST'),
+    )
+    .addOption(
+      new Option(
+        '-c, --config <file>',
+        'JSON detector config: {"detectors": [custom detector], "disable": [id], "overrides": {"<id>": {"severity", "confidence"}}}',
+      ).env('DATA_SCANNER_CONFIG'),
     )
     .option('--allow-incomplete', 'exit 0/1 on findings alone even when some object could not be read')
     .addHelpText(
