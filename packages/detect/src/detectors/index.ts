@@ -7,9 +7,13 @@ import { azureDetectors } from './azure.ts';
 import { bankAccountDetectors } from './bank-accounts.ts';
 import { canadaSinDetectors } from './canada-sin.ts';
 import { cryptoWalletDetectors } from './crypto-wallets.ts';
+import { configFileDetectors } from './config-files.ts';
+import { databaseDetectors } from './databases.ts';
 import { dateOfBirthDetectors } from './date-of-birth.ts';
 import { deviceIdDetectors } from './device-ids.ts';
 import { emailDetectors } from './email.ts';
+import { emailSmsDetectors } from './email-sms.ts';
+import { frameworkKeyDetectors } from './framework-keys.ts';
 import { genericSecretDetectors } from './generic-secrets.ts';
 import { githubDetectors } from './github.ts';
 import { gitlabDetectors } from './gitlab.ts';
@@ -22,11 +26,16 @@ import { ipAddressDetectors } from './ip-address.ts';
 import { jwtDetectors } from './jwt.ts';
 import { nationalIdsEuropeDetectors } from './national-ids-europe.ts';
 import { nationalIdsWorldDetectors } from './national-ids-world.ts';
+import { kubernetesDetectors } from './kubernetes.ts';
 import { netherlandsBsnDetectors } from './netherlands-bsn.ts';
 import { npmDetectors } from './npm.ts';
+import { observabilityDetectors } from './observability.ts';
+import { passwordHashDetectors } from './password-hashes.ts';
 import { paymentCardDetectors } from './payment-cards.ts';
+import { paymentDetectors } from './payments.ts';
 import { phoneDetectors } from './phone.ts';
 import { privateKeyDetectors } from './private-keys.ts';
+import { secretsIdentityDetectors } from './secrets-identity.ts';
 import { sendgridDetectors } from './sendgrid.ts';
 import { slackDetectors } from './slack.ts';
 import { spainDniDetectors } from './spain-dni.ts';
@@ -52,6 +61,15 @@ export const detectors: readonly Detector[] = [
   ...npmDetectors,
   ...sendgridDetectors,
   ...twilioDetectors,
+  ...paymentDetectors,
+  ...observabilityDetectors,
+  ...emailSmsDetectors,
+  ...secretsIdentityDetectors,
+  ...databaseDetectors,
+  ...passwordHashDetectors,
+  ...configFileDetectors,
+  ...frameworkKeyDetectors,
+  ...kubernetesDetectors,
   ...urlCredentialDetectors,
   ...httpAuthDetectors,
   ...genericSecretDetectors,
