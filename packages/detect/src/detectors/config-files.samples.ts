@@ -25,7 +25,7 @@ export const samples: FamilySamples = {
     nearMisses: [
       '{"auths": {"registry.example.com": {"auth": ""}}, "credsStore": "desktop"}',
       `{"auths": {"r.io": {"auth": "${b64('user:password')}"}}}`,
-      (r) => `{"auths": {"r.io": {"auth": "${b64(chars(r, ALNUM, 18))}"}}}`,
+      `{"auths": {"r.io": {"auth": "${b64('registry.example.com')}"}}}`,
     ],
   },
   'netrc-password': {

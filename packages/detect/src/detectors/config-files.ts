@@ -15,8 +15,11 @@ export const dockerRegistryAuth: Detector = {
   name: 'Docker registry credentials (config.json auth)',
   category: 'credentials',
   severity: 'high',
-  keywords: ['"auth"'],
-  pattern: re(`"auth"[ \\t]{0,4}:[ \\t]{0,4}"(${rep('[A-Za-z0-9+/]', 8, 512)}={0,2})"`),
+  keywords: ['"auth"', 'auth\\"', 'auth""'],
+  // Plain JSON, JSON inside a JSON string (`\\"auth\\"`) or a CSV cell (`""auth""`).
+  pattern: re(
+    `\\\\{0,2}"{1,2}auth\\\\{0,2}"{1,2}[ \\t]{0,4}:[ \\t]{0,4}\\\\{0,2}"{1,2}(${rep('[A-Za-z0-9+/]', 8, 512)}={0,2})\\\\{0,2}"`,
+  ),
   valueGroup: 1,
   validate: basicCredentialValid,
   contextWords: ['auths', 'registry', 'docker', 'credsstore'],
@@ -26,8 +29,8 @@ export const dockerRegistryAuth: Detector = {
 };
 
 /** Blanks between `.netrc` tokens: a line may hold one entry or spread it over several lines. */
-const WS = '[ \\t\\r\\n]{1,16}';
-const TOKEN = '[^\\s]';
+const WS = '(?:[ \\t\\r\\n]|\\\\[rnt]){1,16}';
+const TOKEN = '[^\\s"\\\\]';
 
 /** A `.netrc` / `_netrc` entry: `machine <host> login <user> password <password>`. */
 export const netrcPassword: Detector = {
@@ -59,11 +62,11 @@ export const pgpassPassword: Detector = {
   severity: 'high',
   keywords: [':5432:', ':5433:', ':6432:', ':*:'],
   pattern: re(
-    `(?:^|[\\n"'])[ \\t]{0,4}${rep('[A-Za-z0-9_.*-]', 1, 64)}:(?:[0-9]{1,5}|\\*):${rep('[A-Za-z0-9_.*-]', 1, 64)}:${rep('[A-Za-z0-9_.*@-]', 1, 64)}:(${rep('[^\\s:"\']', 1, 128)})`,
+    `(?:^|[\\n"']|\\\\n)[ \\t]{0,4}${rep('[A-Za-z0-9_.*-]', 1, 64)}:(?:[0-9]{1,5}|\\*):${rep('[A-Za-z0-9_.*-]', 1, 64)}:${rep('[A-Za-z0-9_.*@-]', 1, 64)}:(${rep('[^\\s:"\'\\\\]', 1, 128)})`,
   ),
   valueGroup: 1,
   // The password must end its line (or its quoted string): more fields mean another format.
-  validate: (value, ctx) => /^(?:[\s"']|$)/.test(ctx.after) && passwordValid(value),
+  validate: (value, ctx) => /^(?:[\s"'\\]|$)/.test(ctx.after) && passwordValid(value),
   contextWords: ['pgpass', 'postgres', 'postgresql'],
   baseConfidence: 0.85,
   mask: { keepStart: 1, keepEnd: 1 },

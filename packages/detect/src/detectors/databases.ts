@@ -30,8 +30,14 @@ export function passwordValid(value: string): boolean {
   if (DUMMY.has(value.toLowerCase()) || isPlaceholder(value)) return false;
   // No letter or digit (`...`, `***`), a template (`<password>`), or a type name (`Detector`).
   if (!/[A-Za-z0-9]/.test(value) || /^<|>\.?$/.test(value) || /^(?:[A-Z][a-z]+)+$/.test(value)) return false;
-  if (/^[$%]|^\{\{|\}$|^\*+$|^(?:env|ENV|os\.|process\.)|(?:^|[_-])here$/.test(value)) return false;
-  return !/^[A-Za-z_][A-Za-z0-9_]*\(/.test(value);
+  if (
+    /^\$(?:[{(]|[A-Za-z_][A-Za-z0-9_]*$)|^%\(|^%[A-Za-z_]+%$|^\{\{|\}$|^\*+$|^(?:env|ENV|os\.|process\.)|(?:^|[_-])here$/.test(
+      value,
+    )
+  )
+    return false;
+  // A call (`getpass(`, `env('X')` cut at its quote), not a key that happens to hold `(`.
+  return !/^[A-Za-z_][A-Za-z0-9_]*\((?:.*\))?$/.test(value);
 }
 
 /** MongoDB Atlas programmatic API private key (a UUID) bound to its name. */
@@ -137,7 +143,7 @@ export const connectionStringPassword: Detector = {
   severity: 'high',
   keywords: ['password=', 'pwd=', 'password =', 'pwd ='],
   pattern: re(
-    `(?:^|[;?&"'\\s{])${ciAny(['password', 'pwd'])}[ \\t]{0,2}=[ \\t]{0,2}(\\{${rep('[^}\\n]', 1, 128)}\\}|[^;&"'\\s<>{}]${rep('[^;&"\'\\s<>]', 3, 127)})`,
+    `(?:^|[;?&"'\\s{])${ciAny(['password', 'pwd'])}[ \\t]{0,2}=[ \\t]{0,2}(\\{${rep('[^}\\n]', 1, 128)}\\}|[^;&"'\\s<>{},]${rep('[^;&"\'\\s<>,]', 3, 127)})`,
   ),
   valueGroup: 1,
   validate: (value, ctx) => {

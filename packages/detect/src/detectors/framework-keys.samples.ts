@@ -65,8 +65,12 @@ export const samples: FamilySamples = {
   'laravel-app-key': {
     truePositives: [
       (r) =>
-        plant('APP_KEY', (v) => `APP_NAME=Laravel\nAPP_ENV=production\nAPP_KEY=base64:${v}`, laravelKey(r)),
-      (r) => plant('key', (v) => `'key' => env('APP_KEY', 'base64:${v}'),`, laravelKey(r)),
+        plant(
+          'APP_KEY',
+          (v) => `APP_NAME=Laravel\nAPP_ENV=production\nAPP_KEY=${v}`,
+          `base64:${laravelKey(r)}`,
+        ),
+      (r) => plant('key', (v) => `'key' => env('APP_KEY', '${v}'),`, `base64:${laravelKey(r)}`),
     ],
     nearMisses: ['APP_KEY=', 'APP_KEY=base64:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='],
   },

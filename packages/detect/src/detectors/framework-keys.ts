@@ -2,10 +2,10 @@ import type { Detector } from '../types.ts';
 import { isPlaceholder } from '../validators/placeholder.ts';
 import { looksRandom } from '../validators/secret-quality.ts';
 import { passwordValid } from './databases.ts';
-import { ci, optionalTimes, QUOTES, re, rep } from './pattern-kit.ts';
+import { ci, OPEN_QUOTE, optionalTimes, QUOTE_MARK, QUOTES, re, rep } from './pattern-kit.ts';
 
-/** Characters of a framework key in code: anything but quotes, blanks and backslashes. */
-const KEY_CHARS = '[^\'"`\\s\\\\]';
+/** Characters of a framework key in code: anything but quotes, blanks, backslashes and commas. */
+const KEY_CHARS = '[^\'"`\\s\\\\,]';
 /** An assignment on one line: `=`, `:` or `=>` with blanks. */
 const ASSIGN = `${QUOTES}[ \\t]{0,4}(?:=|:|=>)[ \\t]{0,4}`;
 
@@ -29,7 +29,7 @@ export const djangoSecretKey: Detector = {
   category: 'credentials',
   severity: 'high',
   keywords: ['secret_key'],
-  pattern: re(`\\b(?:DJANGO_)?SECRET_KEY${ASSIGN}(?:[rbu]?['"])?(${rep(KEY_CHARS, 24, 128)})`),
+  pattern: re(`\\b(?:DJANGO_)?SECRET_KEY${ASSIGN}(?:[rbu]?${QUOTE_MARK})?(${rep(KEY_CHARS, 24, 128)})`),
   valueGroup: 1,
   validate: (value) => {
     if (!literalKey(value.replace(/^django-insecure-/, ''))) return false;
@@ -51,7 +51,7 @@ export const flaskSecretKey: Detector = {
   severity: 'high',
   keywords: ['secret_key'],
   pattern: re(
-    `(?:\\.secret_key|config\\[['"]SECRET_KEY['"]\\]|\\bFLASK_SECRET_KEY)${ASSIGN}(?:[rbu]?['"])?(${rep(KEY_CHARS, 16, 128)})`,
+    `(?:\\.secret_key|config\\[\\\\{0,2}['"]{1,2}SECRET_KEY\\\\{0,2}['"]{1,2}\\]|\\bFLASK_SECRET_KEY)${ASSIGN}(?:[rbu]?${QUOTE_MARK})?(${rep(KEY_CHARS, 16, 128)})`,
   ),
   valueGroup: 1,
   validate: literalKey,
@@ -69,7 +69,7 @@ export const railsSecretKeyBase: Detector = {
   category: 'credentials',
   severity: 'critical',
   keywords: ['secret_key_base'],
-  pattern: re(`${ci('secret_key_base')}${ASSIGN}['"]?(${rep('[0-9a-f]', 64, 128)})\\b`),
+  pattern: re(`${ci('secret_key_base')}${ASSIGN}${OPEN_QUOTE}(${rep('[0-9a-f]', 64, 128)})\\b`),
   valueGroup: 1,
   validate: (value) => looksRandom(value, { minEntropy: 3.3, minClasses: 1 }),
   contextWords: ['rails', 'production', 'secrets'],
@@ -90,7 +90,7 @@ export const railsMasterKey: Detector = {
   category: 'credentials',
   severity: 'critical',
   keywords: ['rails_master_key'],
-  pattern: re(`${ci('rails_master_key')}${ASSIGN}['"]?(${rep('[0-9a-f]', 32)})\\b`),
+  pattern: re(`${ci('rails_master_key')}${ASSIGN}${OPEN_QUOTE}(${rep('[0-9a-f]', 32)})\\b`),
   valueGroup: 1,
   validate: (value) => looksRandom(value, { minEntropy: 3, minClasses: 1 }),
   contextWords: ['rails', 'credentials'],
@@ -108,13 +108,16 @@ export const laravelAppKey: Detector = {
   category: 'credentials',
   severity: 'critical',
   keywords: ['base64:'],
-  pattern: re(`\\bbase64:(${rep('[A-Za-z0-9+/]', 43)}=)`),
+  pattern: re(`\\b(base64:${rep('[A-Za-z0-9+/]', 43)}=)`),
   valueGroup: 1,
-  validate: (value) =>
-    Buffer.from(value, 'base64').length === 32 && looksRandom(value, { minEntropy: 4, minClasses: 3 }),
+  // The value is the whole setting, `base64:` included, as it is pasted and rotated.
+  validate: (value) => {
+    const key = value.slice('base64:'.length);
+    return Buffer.from(key, 'base64').length === 32 && looksRandom(key, { minEntropy: 4, minClasses: 3 });
+  },
   contextWords: ['app_key', 'laravel', 'key'],
   baseConfidence: 0.85,
-  mask: { keepStart: 2, keepEnd: 2 },
+  mask: { keepStart: 9, keepEnd: 2 },
   description: 'base64: and 44 characters (32 bytes), as APP_KEY holds it.',
 };
 
@@ -135,7 +138,7 @@ export const wordpressSalt: Detector = {
   severity: 'high',
   keywords: ['auth_key', 'auth_salt', 'logged_in_key', 'logged_in_salt', 'nonce_key', 'nonce_salt'],
   pattern: re(
-    `\\bdefine\\([ \\t]{0,4}['"](?:${WP_NAMES.join('|')})_(?:KEY|SALT)['"][ \\t]{0,4},[ \\t]{0,16}['"](${rep('[^\'"\\n\\\\]', 16, 128)})['"]`,
+    `(?:\\b|\\\\[nrt])define\\([ \\t]{0,4}\\\\{0,2}['"](?:${WP_NAMES.join('|')})_(?:KEY|SALT)\\\\{0,2}['"][ \\t]{0,4},[ \\t]{0,16}\\\\{0,2}['"](${rep('[^\'"\\n\\\\]', 16, 128)})\\\\{0,2}['"]`,
   ),
   valueGroup: 1,
   validate: wordpressSaltValid,
@@ -153,9 +156,9 @@ export const phpDefinePassword: Detector = {
   name: 'PHP define() password or secret',
   category: 'credentials',
   severity: 'high',
-  keywords: ["define('", 'define("', "define( '", 'define( "'],
+  keywords: ["define('", 'define("', "define( '", 'define( "', 'define(\\"', 'define( \\"'],
   pattern: re(
-    `\\bdefine\\([ \\t]{0,4}['"]${rep('[A-Z0-9_]', 0, 32)}(?:PASSWORD|PASSWD|PASS|PWD|SECRET)[A-Z0-9_]{0,16}['"][ \\t]{0,4},[ \\t]{0,16}['"](${rep('[^\'"\\n\\\\]', 4, 128)})['"]`,
+    `(?:\\b|\\\\[nrt])define\\([ \\t]{0,4}\\\\{0,2}['"]${rep('[A-Z0-9_]', 0, 32)}(?:PASSWORD|PASSWD|PASS|PWD|SECRET)[A-Z0-9_]{0,16}\\\\{0,2}['"][ \\t]{0,4},[ \\t]{0,16}\\\\{0,2}['"](${rep('[^\'"\\n\\\\]', 4, 128)})\\\\{0,2}['"]`,
   ),
   valueGroup: 1,
   validate: (value) => passwordValid(value) && looksRandom(value, { minEntropy: 2, minClasses: 1 }),
@@ -174,7 +177,7 @@ export const symfonyAppSecret: Detector = {
   category: 'credentials',
   severity: 'high',
   keywords: ['app_secret'],
-  pattern: re(`\\bAPP_SECRET${ASSIGN}['"]?(${rep('[A-Za-z0-9]', 16, 64)})\\b`),
+  pattern: re(`\\bAPP_SECRET${ASSIGN}${OPEN_QUOTE}(${rep('[A-Za-z0-9]', 16, 64)})\\b`),
   valueGroup: 1,
   validate: (value) => looksRandom(value, { minEntropy: 3, minClasses: 2 }),
   contextWords: ['symfony', 'app_env'],
@@ -199,7 +202,7 @@ export const springPassword: Detector = {
   severity: 'high',
   keywords: ['spring.', 'spring_', 'datasource:'],
   pattern: re(
-    `(?:${ci('spring')}[._]${rep('[A-Za-z0-9._-]', 1, 48)}[._]${ci('password')}|${ci('datasource')}:[ \\t]{0,4}\\r?\\n${optionalTimes(YAML_LINE, 6)}[ \\t]{1,16}${ci('password')})${ASSIGN}['"]?(${rep('[^\\s"\'`,;<>\\\\]', 4, 128)})`,
+    `(?:${ci('spring')}[._]${rep('[A-Za-z0-9._-]', 1, 48)}[._]${ci('password')}|${ci('datasource')}:[ \\t]{0,4}\\r?\\n${optionalTimes(YAML_LINE, 6)}[ \\t]{1,16}${ci('password')})${ASSIGN}${OPEN_QUOTE}(${rep('[^\\s"\'`,;<>\\\\]', 4, 128)})`,
   ),
   valueGroup: 1,
   validate: (value) =>

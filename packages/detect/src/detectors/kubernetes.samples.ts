@@ -38,7 +38,7 @@ export const samples: FamilySamples = {
       `apiVersion: v1\ndata:\n\textra: YmFyCg==\nkind: secret\nmetadata:\n\tname: secret-sa-sample\n`,
       `apiVersion: isindir.github.com/v1alpha3\nkind: SopsSecret\nspec:\n  secretTemplates:\n    - name: s\n      data:\n        data-name1: ${b64('kT9vLq2ZpX4wRm8sNb3c')}\n`,
       `apiVersion: v1\nkind: Secret\nmetadata:\n  name: mysecret\n  namespace: default\ntype: Opaque\ndata:\n  username: ${b64('admin')}\n  api-token: ${b64('changeme')}\n`,
-      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  token: ${b64('kT9vLq2ZpX4wRm8sNb3c')}\n`,
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  checksum: ${b64('kT9vLq2ZpX4wRm8sNb3c')}\n`,
       `apiVersion: v1\nkind: Secret\nmetadata:\n  name: tls\n  labels:\n    tier: backend\nstringData:\n  mode: production\n`,
     ],
   },

@@ -7,6 +7,9 @@ import { re, rep } from './pattern-kit.ts';
 const SECRET_NAMES =
   /pass|pwd|secret|token|key|credential|auth|private|\.pem|\.p12|dockerc|htpasswd|dsn|connection|url|uri/;
 
+/** Key names of values that are not secrets whatever they look like. */
+const NOT_SECRET_NAMES = /^(?:checksum|hash|digest|sha\d*|md5|etag|version|revision|generation)$/;
+
 /** The key of the `  <key>: <base64>` line the value ends, from the text before it. */
 function keyBefore(ctx: MatchContext): string {
   return (
@@ -16,12 +19,19 @@ function keyBefore(ctx: MatchContext): string {
   );
 }
 
+/** The indentation and opening quote of the key line that ends `before`. */
+const KEY_LINE =
+  /(?:^|\n|\\n)([ \t]*)(['"]?)[A-Za-z0-9_.-]{1,64}['"]?:(?:[ \t]{0,4}[|>][-+]?[ \t]{0,4}\r?\n[ \t]*|[ \t]{0,4}['"]?)$/;
+
 /**
  * True when a `data:` value is base64 of printable text (a password, token, key file or config),
  * the whole value of its line, and either named as a secret or random-looking once decoded.
  */
 export function kubernetesSecretValueValid(value: string, ctx: MatchContext): boolean {
-  if (value.length % 4 !== 0 || !/^['"]?,?[ \t]*(?:\r?\n|$)/.test(ctx.after)) return false;
+  if (value.length % 4 !== 0 || !/^['"]?,?[ \t]*(?:\r?\n|\\n|$)/.test(ctx.after)) return false;
+  // `data:` keys sit two spaces in (four in a list of manifests); a JSON `"key": "..."` is not read.
+  const line = KEY_LINE.exec(ctx.before);
+  if (line && ((line[1] ?? '').replace(/\t/g, '    ').length > 4 || line[2] === '"')) return false;
   const decoded = Buffer.from(value, 'base64').toString('utf8');
   if (decoded.length < 4 || !/^[\x20-\x7e\t\r\n]+$/.test(decoded)) return false;
   const secret = decoded.trim();
@@ -32,7 +42,9 @@ export function kubernetesSecretValueValid(value: string, ctx: MatchContext): bo
     /^(?:true|false|null|none|changeme|password|secret|admin|root|test)$/i.test(secret)
   )
     return false;
-  if (SECRET_NAMES.test(keyBefore(ctx)) || /^[^\s:]{1,64}:\S{4,}$/.test(secret)) return true;
+  const key = keyBefore(ctx);
+  if (NOT_SECRET_NAMES.test(key)) return false;
+  if (SECRET_NAMES.test(key) || /^[^\s:]{1,64}:\S{4,}$/.test(secret)) return true;
   return secret.length >= 12 && shannonEntropy(secret) >= 3.5;
 }
 
@@ -55,7 +67,7 @@ export const kubernetesSecretData: Detector = {
   keywords: ['kind: secret', 'kind: "secret"', "kind: 'secret'", '"kind": "secret"', '"kind":"secret"'],
   span: { before: '\\s\\S', maxBefore: 2048, after: '\\s\\S', maxAfter: 4096 },
   pattern: re(
-    `\\n[ \\t]{1,8}['"]?${rep('[A-Za-z0-9_.-]', 1, 64)}['"]?:(?:[ \\t]{0,4}[|>][-+]?[ \\t]{0,4}\\r?\\n[ \\t]{1,16}|[ \\t]{1,4})['"]?(${rep('[A-Za-z0-9+/]', 4, 4096)}={0,2})`,
+    `(?:\\n|\\\\n)[ \\t]{1,8}['"]?${rep('[A-Za-z0-9_.-]', 1, 64)}['"]?:(?:[ \\t]{0,4}[|>][-+]?[ \\t]{0,4}\\r?\\n[ \\t]{1,16}|[ \\t]{1,4})['"]?(${rep('[A-Za-z0-9+/]', 4, 4096)}={0,2})`,
   ),
   valueGroup: 1,
   validate: kubernetesSecretValueValid,

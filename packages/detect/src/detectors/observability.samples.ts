@@ -105,7 +105,10 @@ export const samples: FamilySamples = {
           `sntryu_${chars(r, HEX, 64)}`,
         ),
     ],
-    nearMisses: [(r) => `auth.token=sntryu_${chars(r, HEX, 40)}`, 'sntryu_ tokens are user auth tokens'],
+    nearMisses: [
+      (r) => `sntryu_${chars(r, HEX, 40)} is too short for a user token`,
+      'sntryu_ tokens are user auth tokens',
+    ],
   },
   'sentry-legacy-auth-token': {
     truePositives: [
@@ -181,7 +184,7 @@ export const samples: FamilySamples = {
       (r) => plant('Authorization', (v) => `Authorization: Bearer ${v}`, grafanaLegacyKey(r)),
     ],
     nearMisses: [
-      (r) => `GRAFANA_API_KEY=eyJrIjoi${chars(r, ALNUM, 70)}`,
+      (r) => `grafana eyJrIjoi${chars(r, ALNUM, 70)} does not decode`,
       'GRAFANA_API_KEY=eyJrIjoiWU9VUl9LRVkifQ==',
     ],
   },

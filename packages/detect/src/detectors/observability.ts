@@ -46,6 +46,8 @@ export const newRelicBrowserKey = prefixedToken({
   keywords: ['nrjs-'],
   pattern: `\\bNRJS-${rep(HEX, 19)}\\b`,
   prefixLength: 5,
+  // 19 hex digits often repeat a few: their entropy runs from 2.6 to 4 bits.
+  minEntropy: 2.5,
   contextWords: ['newrelic', 'new_relic', 'browser'],
   description: 'NRJS- and 19 hex (sent by browsers, so less secret than the others).',
 });

@@ -18,7 +18,7 @@ export const samples: FamilySamples = {
     ],
     nearMisses: [
       'SQUARE_ACCESS_TOKEN=EAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-      (r) => `FB_PAGE_TOKEN=EAAB${chars(r, ALNUM, 60)}`,
+      (r) => `EAAB${chars(r, ALNUM, 60)} is a Facebook page token`,
       'access_token: sq0atp-YOUR_ACCESS_TOKEN',
     ],
   },
@@ -55,7 +55,7 @@ export const samples: FamilySamples = {
     ],
     nearMisses: [
       'BRAINTREE_ACCESS_TOKEN=access_token$production$xxxxxxxxxxxxxxxx$xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-      (r) => `nonMatchingToken := "access_token$staging$${chars(r, LOWER + DIGITS, 16)}"`,
+      (r) => `access_token$staging$${chars(r, LOWER + DIGITS, 16)} names no Braintree environment`,
     ],
   },
   'braintree-tokenization-key': {
@@ -214,7 +214,7 @@ export const samples: FamilySamples = {
           `FLWSECK${chars(r, 'abcdefgh0123456789', 12)}`,
         ),
     ],
-    nearMisses: ['FLW_ENCRYPTION_KEY=FLWSECK_TESTxxxxxxxxxxxx', 'FLW_ENCRYPTION_KEY=FLWSECK_TEST123'],
+    nearMisses: ['FLW_ENCRYPTION_KEY=FLWSECK_TESTxxxxxxxxxxxx', 'FLW_ENCRYPTION_KEY=FLWSECK_TEST'],
   },
   'razorpay-key-secret': {
     truePositives: [

@@ -56,7 +56,10 @@ export const samples: FamilySamples = {
           `hvb.AAAAAQ${chars(r, B64URL, 200)}`,
         ),
     ],
-    nearMisses: [(r) => `VAULT_TOKEN=hvb.${chars(r, ALNUM, 40)}`, 'hvb. tokens are batch tokens'],
+    nearMisses: [
+      (r) => `hvb.${chars(r, ALNUM, 40)} is too short for a batch token`,
+      'hvb. tokens are batch tokens',
+    ],
   },
   'vault-recovery-token': {
     truePositives: [

@@ -132,6 +132,7 @@ export const onePasswordServiceAccountToken: Detector = {
   category: 'credentials',
   severity: 'critical',
   keywords: ['ops_eyj'],
+  span: { before: '\\s\\S', maxBefore: 1, after: 'A-Za-z0-9+/=', maxAfter: 1300 },
   pattern: re(`(?:^|[^A-Za-z0-9+/_])(ops_eyJ${rep('[A-Za-z0-9+/]', 250, 1200)}={0,3})(?:[^A-Za-z0-9+/=]|$)`),
   valueGroup: 1,
   validate: onePasswordTokenValid,

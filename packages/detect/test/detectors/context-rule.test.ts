@@ -27,12 +27,56 @@ const CARRIERS: Record<string, (value: string) => [plain: string, withWord: stri
   'http-basic-auth': (v) => [`ref Basic ${v}`, `Authorization: Basic ${v}`],
   'generic-secret': (v) => [`passwd = "${v}"`, `credential passwd = "${v}"`],
   'private-key-putty': (v) => [`Private-Lines: 8\n${v}\n`, `ppk\nPrivate-Lines: 8\n${v}\n`],
+  // The keyword gate names the provider somewhere in the file; only a word near the value raises.
+  'adyen-api-key': (v) => [
+    `adyen:\n  # checkout settings for every region\n  apiKey: ${v}`,
+    `adyen apiKey: ${v}`,
+  ],
+  'gocardless-access-token': (v) => [
+    `gocardless:\n  # payment settings for every region\n  token: ${v}`,
+    `gocardless token: ${v}`,
+  ],
+  'mollie-api-key': (v) => [
+    `mollie:\n  # payment settings for every region\n  key: ${v}`,
+    `mollie key: ${v}`,
+  ],
+  'mailgun-api-key': (v) => [`# mail settings for every region here\nMG_API_KEY=${v}`, `mailgun key: ${v}`],
+  'vault-legacy-token': (v) => [
+    `vault:\n  # address settings for every region\n  value: ${v}`,
+    `vault value: ${v}`,
+  ],
+  'sentry-dsn': (v) => [
+    `# sentry settings for the workers and the api\nERROR_URL=https://${v}@errors.internal/42`,
+    `SENTRY_DSN=https://${v}@errors.internal/42`,
+  ],
+  'connection-string-password': (v) => [
+    `Host=db;Database=app;Username=app;Password=${v}`,
+    `connection Host=db;Password=${v}`,
+  ],
+  'docker-registry-auth': (v) => [`{"auth": "${v}"}`, `{"auths":{"x":{"auth":"${v}"}}}`],
+  'netrc-password': (v) => [
+    `machine github.example.com login someone.long.name password ${v}`,
+    `machine h login u password ${v}`,
+  ],
+  'pgpass-password': (v) => [`db.example.internal:5432:app:app_user:${v}`, `db:5432:postgres:app_user:${v}`],
+  'django-secret-key': (v) => [`SECRET_KEY = '${v}'`, `DJANGO_SECRET_KEY = '${v}'`],
+  'flask-secret-key': (v) => [`server.secret_key = '${v}'`, `app.secret_key = '${v}'`],
+  'rails-secret-key-base': (v) => [`SECRET_KEY_BASE=${v}`, `rails SECRET_KEY_BASE=${v}`],
+  'laravel-app-key': (v) => [`cipher=${v}`, `APP_KEY=${v}`],
+  'wordpress-salt': (v) => [`define('NONCE_SALT', '${v}');`, `define('NONCE_SALT', '${v}'); // wordpress`],
+  'php-define-password': (v) => [`define('SMTP_PASS', '${v}');`, `define('DB_PASSWORD', '${v}');`],
+  'symfony-app-secret': (v) => [`APP_SECRET=${v}`, `symfony APP_SECRET=${v}`],
 };
 
 /** Detectors whose every key name holds one of their context words: each finding is raised. */
 const NAMED_BY_CONTEXT: Record<string, (value: string) => string> = {
   'azure-storage-key': (v) => `storage_key = ${v}`,
   'twilio-auth-token': (v) => `TWILIO_AUTH_TOKEN=${v}`,
+  'oracle-connection-password': (v) => `jdbc:oracle:thin:app/${v}@db:1521/svc`,
+  'rails-master-key': (v) => `RAILS_MASTER_KEY=${v}`,
+  'spring-password': (v) => `spring.datasource.password=${v}`,
+  'kubernetes-secret-data': (v) =>
+    `apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ndata:\n  password: ${v}`,
 };
 
 function carrier(id: string, value: string, text: string, word: string): [string, string] {
