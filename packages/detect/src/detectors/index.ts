@@ -28,6 +28,8 @@ import { twilioDetectors } from './twilio.ts';
 import { ukNhsDetectors } from './uk-nhs.ts';
 import { urlCredentialDetectors } from './url-credentials.ts';
 import { usIdDetectors } from './us-ids.ts';
+import { cloudProviderDetectors } from './cloud-providers.ts';
+import { appPlatformDetectors } from './app-platforms.ts';
 
 /** The built-in detector catalogue, in a stable order (credentials first). */
 export const detectors: readonly Detector[] = [
@@ -60,6 +62,8 @@ export const detectors: readonly Detector[] = [
   ...netherlandsBsnDetectors,
   ...spainDniDetectors,
   ...indiaAadhaarDetectors,
+  ...cloudProviderDetectors,
+  ...appPlatformDetectors,
 ];
 
 const byId = new Map(detectors.map((d) => [d.id, d]));
