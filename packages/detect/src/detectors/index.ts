@@ -30,6 +30,8 @@ import { urlCredentialDetectors } from './url-credentials.ts';
 import { usIdDetectors } from './us-ids.ts';
 import { cloudProviderDetectors } from './cloud-providers.ts';
 import { appPlatformDetectors } from './app-platforms.ts';
+import { atlassianDetectors } from './atlassian.ts';
+import { ciServiceDetectors } from './ci-services.ts';
 
 /** The built-in detector catalogue, in a stable order (credentials first). */
 export const detectors: readonly Detector[] = [
@@ -64,6 +66,8 @@ export const detectors: readonly Detector[] = [
   ...indiaAadhaarDetectors,
   ...cloudProviderDetectors,
   ...appPlatformDetectors,
+  ...atlassianDetectors,
+  ...ciServiceDetectors,
 ];
 
 const byId = new Map(detectors.map((d) => [d.id, d]));
