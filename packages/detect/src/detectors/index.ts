@@ -32,6 +32,7 @@ import { cloudProviderDetectors } from './cloud-providers.ts';
 import { appPlatformDetectors } from './app-platforms.ts';
 import { atlassianDetectors } from './atlassian.ts';
 import { ciServiceDetectors } from './ci-services.ts';
+import { packageRegistryDetectors } from './package-registries.ts';
 
 /** The built-in detector catalogue, in a stable order (credentials first). */
 export const detectors: readonly Detector[] = [
@@ -68,6 +69,7 @@ export const detectors: readonly Detector[] = [
   ...appPlatformDetectors,
   ...atlassianDetectors,
   ...ciServiceDetectors,
+  ...packageRegistryDetectors,
 ];
 
 const byId = new Map(detectors.map((d) => [d.id, d]));

@@ -1,0 +1,48 @@
+import { ALNUM, LOWER } from '../../eval/random.ts';
+import { tokenChecksum } from '../validators/github-checksum.ts';
+import { carried, secretChars, uuid } from './sample-kit.ts';
+import type { FamilySamples } from './samples.ts';
+
+export const samples: FamilySamples = {
+  'npm-token': {
+    truePositives: carried(
+      (r) => {
+        const random = secretChars(r, ALNUM, 30);
+        return `npm_${random}${tokenChecksum(random)}`;
+      },
+      'npmrc',
+      [(v) => `//registry.npmjs.org/:_authToken=${v}`, (v) => `export NPM_TOKEN=${v}`],
+    ),
+    nearMisses: [(r) => `NPM_TOKEN=npm_${secretChars(r, ALNUM, 36)}`, `//registry.npmjs.org/:_authToken=npm_${'x'.repeat(36)}`],
+  },
+  'npm-legacy-auth-token': {
+    truePositives: carried(uuid, 'npmrc', [
+      (v) => `registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=${v}`,
+      (v) => `//npm.example.org/repository/npm/:_authToken="${v}"`,
+    ]),
+    nearMisses: [
+      '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
+      '//registry.npmjs.org/:_authToken=00000000-0000-0000-0000-000000000000',
+      (r) => `package-lock integrity id ${uuid(r)}`,
+    ],
+  },
+  'npmrc-auth': {
+    truePositives: carried(
+      (r) => Buffer.from(`${secretChars(r, LOWER, 7)}:${secretChars(r, ALNUM, 16)}`).toString('base64'),
+      'npmrc',
+      [
+        (v) => `registry=https://nexus.example.org/repository/npm/\n_auth=${v}\nalways-auth=true`,
+        (v) => `//nexus.example.org/repository/npm/:_auth="${v}"`,
+      ],
+    ).concat(
+      carried((r) => Buffer.from(secretChars(r, ALNUM, 18)).toString('base64'), 'npmrc', [
+        (v) => `//nexus.example.org/repository/npm/:username=ci\n//nexus.example.org/repository/npm/:_password=${v}`,
+      ]),
+    ),
+    nearMisses: [
+      '_auth=${NPM_AUTH}',
+      `_auth=${Buffer.from('no-colon-in-this-text').toString('base64')}`,
+      'self._auth = AuthProviderBase',
+    ],
+  },
+};
