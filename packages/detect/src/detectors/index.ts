@@ -33,6 +33,7 @@ import { appPlatformDetectors } from './app-platforms.ts';
 import { atlassianDetectors } from './atlassian.ts';
 import { ciServiceDetectors } from './ci-services.ts';
 import { packageRegistryDetectors } from './package-registries.ts';
+import { chatServiceDetectors } from './chat-services.ts';
 
 /** The built-in detector catalogue, in a stable order (credentials first). */
 export const detectors: readonly Detector[] = [
@@ -70,6 +71,7 @@ export const detectors: readonly Detector[] = [
   ...atlassianDetectors,
   ...ciServiceDetectors,
   ...packageRegistryDetectors,
+  ...chatServiceDetectors,
 ];
 
 const byId = new Map(detectors.map((d) => [d.id, d]));
