@@ -34,6 +34,7 @@ import { atlassianDetectors } from './atlassian.ts';
 import { ciServiceDetectors } from './ci-services.ts';
 import { packageRegistryDetectors } from './package-registries.ts';
 import { chatServiceDetectors } from './chat-services.ts';
+import { workToolDetectors } from './work-tools.ts';
 
 /** The built-in detector catalogue, in a stable order (credentials first). */
 export const detectors: readonly Detector[] = [
@@ -72,6 +73,7 @@ export const detectors: readonly Detector[] = [
   ...ciServiceDetectors,
   ...packageRegistryDetectors,
   ...chatServiceDetectors,
+  ...workToolDetectors,
 ];
 
 const byId = new Map(detectors.map((d) => [d.id, d]));
