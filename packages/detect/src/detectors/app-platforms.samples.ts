@@ -26,7 +26,7 @@ export const samples: FamilySamples = {
     nearMisses: [
       (r) => `CLOUDFLARE_ACCOUNT_ID=${secretChars(r, HEX, 32)}`,
       `cf_api_key = "${'0'.repeat(37)}"`,
-      (r) => `cloudflare_api_key = "${secretChars(r, HEX, 36)}"`,
+      (r) => `cloudflare_zone = "${secretChars(r, HEX, 36)}"`,
     ],
   },
   'cloudflare-origin-ca-key': {

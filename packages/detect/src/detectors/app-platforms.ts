@@ -58,6 +58,7 @@ export const flyioAccessToken = shapedToken({
   randomFrom: 4,
   quality: { minEntropy: 4, minClasses: 3 },
   contextWords: ['fly', 'flyv1', 'fly_api_token', 'flyctl'],
+  span: { before: 'A-Za-z0-9', maxBefore: 0, after: 'A-Za-z0-9_+/=-', maxAfter: 4096 },
   mask: { keepStart: 5, keepEnd: 4 },
   description: 'A Fly.io access token or macaroon (deploy, org or personal scope).',
 });

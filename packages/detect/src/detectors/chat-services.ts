@@ -36,7 +36,7 @@ export const discordWebhookUrl: Detector = {
   severity: 'medium',
   keywords: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'],
   pattern: re(
-    `(https://(?:(?:ptb|canary)\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/${rep('[A-Za-z0-9_-]', 60, 68)})(?:[^A-Za-z0-9_-]|$)`,
+    `(https://(?:(?:ptb|canary)\\.)?discord(?:app)?\\.com/api/webhooks/${rep('[0-9]', 17, 20)}/${rep('[A-Za-z0-9_-]', 60, 68)})(?:[^A-Za-z0-9_-]|$)`,
   ),
   valueGroup: 1,
   validate: (value) => looksRandom(value.slice(value.lastIndexOf('/') + 1), { minEntropy: 4, minClasses: 3 }),
@@ -70,7 +70,7 @@ export const microsoftTeamsWebhookUrl: Detector = {
   severity: 'medium',
   keywords: ['webhook.office.com', 'outlook.office.com/webhook', 'outlook.office365.com/webhook'],
   pattern: re(
-    `https://(?:[a-z0-9-]{1,64}\\.webhook\\.office\\.com/webhookb2|outlook\\.office(?:365)?\\.com/webhook)/${UUID}@${UUID}/IncomingWebhook/${rep('[a-f0-9]', 32)}/${UUID}(?:/${rep('[A-Za-z0-9_-]', 30, 60)})?`,
+    `https://(?:${rep('[a-z0-9-]', 1, 64)}\\.webhook\\.office\\.com/webhookb2|outlook\\.office(?:365)?\\.com/webhook)/${UUID}@${UUID}/IncomingWebhook/${rep('[a-f0-9]', 32)}/${UUID}(?:/${rep('[A-Za-z0-9_-]', 30, 60)})?`,
   ),
   validate: (value) => looksRandom(value.slice(value.indexOf('/IncomingWebhook/') + 17), { minEntropy: 3 }),
   contextWords: ['teams', 'webhook'],
@@ -86,7 +86,7 @@ export const mattermostWebhookUrl: Detector = {
   category: 'credentials',
   severity: 'medium',
   keywords: ['mattermost'],
-  pattern: re(`https?://[A-Za-z0-9.-]{1,100}(?::[0-9]{1,5})?/hooks/(${rep('[a-z0-9]', 26)})(?:[^A-Za-z0-9]|$)`),
+  pattern: re(`https?://${rep('[A-Za-z0-9.-]', 1, 100)}(?::[0-9]{1,5})?/hooks/(${rep('[a-z0-9]', 26)})(?:[^A-Za-z0-9]|$)`),
   valueGroup: 1,
   validate: (value) => looksRandom(value, { minEntropy: 3.5, minClasses: 2 }),
   contextWords: ['mattermost', 'webhook'],

@@ -51,6 +51,13 @@ export const detectors: readonly Detector[] = [
   ...npmDetectors,
   ...sendgridDetectors,
   ...twilioDetectors,
+  ...cloudProviderDetectors,
+  ...appPlatformDetectors,
+  ...atlassianDetectors,
+  ...ciServiceDetectors,
+  ...packageRegistryDetectors,
+  ...chatServiceDetectors,
+  ...workToolDetectors,
   ...urlCredentialDetectors,
   ...httpAuthDetectors,
   ...genericSecretDetectors,
@@ -67,13 +74,6 @@ export const detectors: readonly Detector[] = [
   ...netherlandsBsnDetectors,
   ...spainDniDetectors,
   ...indiaAadhaarDetectors,
-  ...cloudProviderDetectors,
-  ...appPlatformDetectors,
-  ...atlassianDetectors,
-  ...ciServiceDetectors,
-  ...packageRegistryDetectors,
-  ...chatServiceDetectors,
-  ...workToolDetectors,
 ];
 
 const byId = new Map(detectors.map((d) => [d.id, d]));

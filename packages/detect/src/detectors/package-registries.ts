@@ -12,6 +12,7 @@ export const pypiToken = shapedToken({
   randomFrom: 24,
   quality: { minEntropy: 4, minClasses: 3 },
   contextWords: ['pypi', 'twine', 'password', 'pypirc'],
+  span: { before: 'A-Za-z0-9', maxBefore: 0, after: 'A-Za-z0-9_-', maxAfter: 4096 },
   baseConfidence: 0.95,
   mask: { keepStart: 9, keepEnd: 4 },
   description: 'A PyPI API token: uploads releases of its projects (or every project of its user).',

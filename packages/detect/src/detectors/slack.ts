@@ -80,7 +80,7 @@ export const slackWebhookUrl: Detector = {
   severity: 'high',
   keywords: ['hooks.slack.com'],
   pattern: re(
-    `https?://hooks\\.slack\\.com/(?:services/${ID('T')}/${ID('B')}/${rep('[A-Za-z0-9]', 24)}|workflows/${ID('T')}/${ID('A')}/[0-9]{8,20}/${rep('[A-Za-z0-9]', 24, 32)}|triggers/${ID('T')}/[0-9]{8,20}/${rep('[a-f0-9]', 32)})\\b`,
+    `https?://hooks\\.slack\\.com/(?:services/${ID('T')}/${ID('B')}/${rep('[A-Za-z0-9]', 24)}|workflows/${ID('T')}/${ID('A')}/${rep('[0-9]', 8, 20)}/${rep('[A-Za-z0-9]', 24, 32)}|triggers/${ID('T')}/${rep('[0-9]', 8, 20)}/${rep('[a-f0-9]', 32)})\\b`,
   ),
   validate: (value) => looksRandom(value.slice(-24), { minEntropy: 3.2 }),
   contextWords: ['slack', 'webhook'],

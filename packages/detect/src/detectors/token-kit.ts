@@ -1,6 +1,6 @@
 import type { Detector, MatchContext, Severity, ValidationResult } from '../types.ts';
 import { looksRandom, type SecretQualityOptions } from '../validators/secret-quality.ts';
-import { ciAny, QUOTES, re } from './pattern-kit.ts';
+import { ciAny, QUOTES, re, rep } from './pattern-kit.ts';
 
 /** What a token detector declares; the builders below turn it into a `Detector`. */
 export interface TokenSpec {
@@ -19,6 +19,19 @@ export interface TokenSpec {
   randomFrom?: number;
   /** A structural check (checksum, decode) beside the entropy floor. */
   check?: (value: string, ctx: MatchContext) => boolean | ValidationResult;
+  /** For long tokens that open with their keyword (see `Detector.span`). */
+  span?: Detector['span'];
+}
+
+/**
+ * `source` with every counted repetition of a character class (`[a-f0-9]{64}`, `[A-Z]{12,20}`)
+ * spelled with `rep`, so specs read like the formats they describe and still compile under the
+ * linear-time engine (counts up to 16).
+ */
+export function counted(source: string): string {
+  return source.replace(/(\[(?:\\.|[^\]\\])*\])\{(\d+)(?:,(\d+))?\}/g, (_, cls: string, min: string, max?: string) =>
+    rep(cls, Number(min), max === undefined ? Number(min) : Number(max)),
+  );
 }
 
 /** Value characters of a token: what may not follow it (`[A-Za-z0-9_-]` by default). */
@@ -45,6 +58,7 @@ function detector(spec: TokenSpec, pattern: RegExp, valueGroup: number): Detecto
     baseConfidence: spec.baseConfidence ?? 0.9,
     mask: spec.mask ?? { keepStart: 4, keepEnd: 4 },
     description: spec.description,
+    ...(spec.span ? { span: spec.span } : {}),
   };
 }
 
@@ -55,7 +69,7 @@ function detector(spec: TokenSpec, pattern: RegExp, valueGroup: number): Detecto
  */
 export function shapedToken(spec: TokenSpec & { token: string; tail?: string }): Detector {
   const tail = spec.tail ?? TOKEN_TAIL;
-  return detector(spec, re(`\\b(${spec.token})(?:[^${tail}]|$)`), 1);
+  return detector(spec, re(`\\b(${counted(spec.token)})(?:[^${tail}]|$)`), 1);
 }
 
 /**
@@ -66,7 +80,7 @@ export function shapedToken(spec: TokenSpec & { token: string; tail?: string }):
  */
 export function assignedSecret(spec: TokenSpec & { names: readonly string[]; value: string; tail: string }): Detector {
   const pattern = re(
-    `${ciAny(spec.names)}[A-Za-z0-9_.-]{0,24}${QUOTES}[ \\t]{0,4}(?:=|:|=>|:=)[ \\t]{0,4}${QUOTES}(${spec.value})(?:[^${spec.tail}]|$)`,
+    `${ciAny(spec.names)}${rep('[A-Za-z0-9_.-]', 0, 24)}${QUOTES}[ \\t]{0,4}(?:=|:|=>|:=)[ \\t]{0,4}${QUOTES}(${counted(spec.value)})(?:[^${spec.tail}]|$)`,
   );
   return detector({ ...spec, baseConfidence: spec.baseConfidence ?? 0.8 }, pattern, 1);
 }
