@@ -37,6 +37,9 @@ export const samples: FamilySamples = {
         (v) => `AWS_BEARER_TOKEN_BEDROCK="${v}"`,
       ]),
     ),
-    nearMisses: ['let bedrockKey = "bedrock-api-key-YmVkcm9jay ... (redacted for brevity) .... b249MQ=="', 'AWS_BEARER_TOKEN_BEDROCK=ABSK...'],
+    nearMisses: ['let bedrockKey = "bedrock-api-key-YmVkcm9jay ... (redacted for brevity) .... b249MQ=="', 'AWS_BEARER_TOKEN_BEDROCK=ABSK...',
+      (r) => `AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS${secretChars(r, BASE64, 20)}`,
+      `AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS${'x'.repeat(80)}`,
+    ],
   },
 };

@@ -1,6 +1,7 @@
 import { createRng } from '../../eval/random.ts';
 import { TRUE_VALUES } from '../../eval/values.ts';
 import type { Detector } from '../../src/types.ts';
+import { sampleGenerator } from '../detectors/family-samples.ts';
 import { acceptedChars } from './regex-steps.ts';
 
 /** A hostile input family: `make(n)` is about `n` characters of the same shape. */
@@ -53,7 +54,7 @@ const GENERIC: HostileFamily[] = [
 export function hostileFamilies(detectors: readonly Detector[]): HostileFamily[] {
   const families = [...GENERIC];
   for (const d of detectors) {
-    const generate = TRUE_VALUES[d.id];
+    const generate = TRUE_VALUES[d.id] ?? sampleGenerator(d.id);
     if (!generate) continue;
     const { value, text } = generate(createRng(99));
     const at = text.indexOf(value);
