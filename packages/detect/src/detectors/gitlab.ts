@@ -22,7 +22,7 @@ const KINDS: readonly Kind[] = [
     name: 'GitLab personal, project or group access token',
     severity: 'critical',
     prefix: 'glpat-',
-    body: `${rep(B, 20, 300)}${ROUTABLE}`,
+    body: `${rep(B, 20, 80)}${ROUTABLE}`,
     description: 'A GitLab access token (personal, project or group), routable or legacy.',
   },
   {
@@ -38,7 +38,7 @@ const KINDS: readonly Kind[] = [
     name: 'GitLab runner authentication token',
     severity: 'high',
     prefix: 'glrt-',
-    body: `${rep(B, 20, 300)}${ROUTABLE}`,
+    body: `${rep(B, 20, 80)}${ROUTABLE}`,
     description: 'A GitLab runner authentication token: picks up jobs and their secrets.',
   },
   {
