@@ -1,5 +1,5 @@
 import { ALNUM, BASE64URL, HEX, LOWER, UPPER } from '../../eval/random.ts';
-import { carried, secretChars } from './sample-kit.ts';
+import { carried, ref, secretChars } from './sample-kit.ts';
 import type { FamilySamples } from './samples.ts';
 
 const LETTERS = UPPER + LOWER;
@@ -9,36 +9,61 @@ export const samples: FamilySamples = {
     truePositives: carried((r) => `sk-proj-${secretChars(r, BASE64URL, 120)}`, 'openai_api_key', [
       (v) => `export OPENAI_API_KEY=${v}`,
       (v) => `client = OpenAI(api_key="${v}")`,
-    ]).concat(carried((r) => `sk-svcacct-${secretChars(r, BASE64URL, 120)}`, 'openai_api_key', [(v) => `OPENAI_API_KEY: ${v}`])),
-    nearMisses: ['OPENAI_API_KEY=sk-proj-XXXXXXXX', 'OPENAI_API_KEY=sk-proj-...', (r) => `key sk-proj-${secretChars(r, ALNUM, 20)}`],
+    ]).concat(
+      carried((r) => `sk-svcacct-${secretChars(r, BASE64URL, 120)}`, 'openai_api_key', [
+        (v) => `OPENAI_API_KEY: ${v}`,
+      ]),
+    ),
+    nearMisses: [
+      'OPENAI_API_KEY=sk-proj-XXXXXXXX',
+      'OPENAI_API_KEY=sk-proj-...',
+      (r) => `key sk-proj-${secretChars(r, ALNUM, 20)}`,
+    ],
   },
   'openai-admin-key': {
     truePositives: carried((r) => `sk-admin-${secretChars(r, BASE64URL, 120)}`, 'openai_admin_key', [
       (v) => `export OPENAI_ADMIN_KEY=${v}`,
       (v) => `curl https://api.openai.com/v1/organization/users -H "Authorization: Bearer ${v}"`,
     ]),
-    nearMisses: ['OPENAI_ADMIN_KEY=sk-admin-...', 'sk-admin-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    nearMisses: [
+      'OPENAI_ADMIN_KEY=sk-admin-...',
+      'sk-admin-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    ],
   },
   'anthropic-api-key': {
     truePositives: carried((r) => `sk-ant-api03-${secretChars(r, BASE64URL, 93)}AA`, 'anthropic_api_key', [
       (v) => `export ANTHROPIC_API_KEY=${v}`,
       (v) => `{"anthropic": {"apiKey": "${v}"}}`,
     ]),
-    nearMisses: ['ANTHROPIC_API_KEY=sk-ant-api03-...', (r) => `sk-ant-api03-${secretChars(r, BASE64URL, 40)}`],
+    nearMisses: [
+      'ANTHROPIC_API_KEY=sk-ant-api03-...',
+      (r) => `sk-ant-api03-${secretChars(r, BASE64URL, 40)}`,
+    ],
   },
   'anthropic-admin-key': {
-    truePositives: carried((r) => `sk-ant-admin01-${secretChars(r, BASE64URL, 93)}AA`, 'anthropic_admin_key', [
-      (v) => `export ANTHROPIC_ADMIN_KEY=${v}`,
-      (v) => `curl https://api.anthropic.com/v1/organizations/users --header "x-api-key: ${v}"`,
-    ]),
-    nearMisses: ['ANTHROPIC_ADMIN_KEY=sk-ant-admin01-...', (r) => `sk-ant-admin01-${secretChars(r, BASE64URL, 30)}`],
+    truePositives: carried(
+      (r) => `sk-ant-admin01-${secretChars(r, BASE64URL, 93)}AA`,
+      'anthropic_admin_key',
+      [
+        (v) => `export ANTHROPIC_ADMIN_KEY=${v}`,
+        (v) => `curl https://api.anthropic.com/v1/organizations/users --header "x-api-key: ${v}"`,
+      ],
+    ),
+    nearMisses: [
+      'ANTHROPIC_ADMIN_KEY=sk-ant-admin01-...',
+      (r) => `sk-ant-admin01-${secretChars(r, BASE64URL, 30)}`,
+    ],
   },
   'huggingface-token': {
     truePositives: carried((r) => `hf_${secretChars(r, LETTERS, 34)}`, 'hf_token', [
       (v) => `export HF_TOKEN=${v}`,
       (v) => `login(token="${v}")`,
     ]),
-    nearMisses: ['HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'model.hf_config_from_pretrained_weights_dir = 1', (r) => `hf_${secretChars(r, LETTERS, 20)}`],
+    nearMisses: [
+      'HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'model.hf_config_from_pretrained_weights_dir = 1',
+      (r) => `hf_${secretChars(r, LETTERS, 20)}`,
+    ],
   },
   'huggingface-org-token': {
     truePositives: carried((r) => `api_org_${secretChars(r, LETTERS, 34)}`, 'hf_org_token', [
@@ -59,14 +84,21 @@ export const samples: FamilySamples = {
       (v) => `export REPLICATE_API_TOKEN=${v}`,
       (v) => `replicate:\n  token: ${v}`,
     ]),
-    nearMisses: ['REPLICATE_API_TOKEN=r8_****', 'r8_rev2_register_map', (r) => `r8_${secretChars(r, ALNUM, 20)}`],
+    nearMisses: [
+      'REPLICATE_API_TOKEN=r8_****',
+      'r8_rev2_register_map',
+      (r) => `r8_${secretChars(r, ALNUM, 20)}`,
+    ],
   },
   'perplexity-api-key': {
     truePositives: carried((r) => `pplx-${secretChars(r, ALNUM, 48)}`, 'perplexity_api_key', [
       (v) => `export PERPLEXITY_API_KEY=${v}`,
       (v) => `{"perplexity": "${v}"}`,
     ]),
-    nearMisses: ['PERPLEXITY_API_KEY=pplx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'model: pplx-70b-online'],
+    nearMisses: [
+      'PERPLEXITY_API_KEY=pplx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'model: pplx-70b-online',
+    ],
   },
   'xai-api-key': {
     truePositives: carried((r) => `xai-${secretChars(r, ALNUM, 80)}`, 'xai_api_key', [
@@ -84,7 +116,8 @@ export const samples: FamilySamples = {
   },
   'langsmith-api-key': {
     truePositives: carried(
-      (r) => `lsv2_${['pt', 'sk'][Math.floor(r() * 2)]}_${secretChars(r, HEX, 32)}_${secretChars(r, HEX, 10)}`,
+      (r) =>
+        `lsv2_${['pt', 'sk'][Math.floor(r() * 2)]}_${secretChars(r, HEX, 32)}_${secretChars(r, HEX, 10)}`,
       'langsmith_api_key',
       [(v) => `export LANGSMITH_API_KEY=${v}`, (v) => `LANGCHAIN_API_KEY: "${v}"`],
     ),
@@ -96,13 +129,21 @@ export const samples: FamilySamples = {
       (v) => `cohere:\n  cohere_api_key: "${v}"`,
       (v) => `CO_API_KEY=${v}`,
     ]),
-    nearMisses: ['COHERE_API_KEY=<your-cohere-api-key>', 'cohere_model = command-r-plus-08-2024-preview', 'COHERE_API_KEY=${COHERE_API_KEY}'],
+    nearMisses: [
+      'COHERE_API_KEY=<your-cohere-api-key>',
+      'cohere_model = command-r-plus-08-2024-preview',
+      `COHERE_API_KEY=${ref('COHERE_API_KEY')}`,
+    ],
   },
   'mistral-api-key': {
     truePositives: carried((r) => secretChars(r, ALNUM, 32), 'mistral_api_key', [
       (v) => `export MISTRAL_API_KEY=${v}`,
       (v) => `mistral_api_key: "${v}"`,
     ]),
-    nearMisses: ['MISTRAL_MODEL=mistral-large-latest', 'MISTRAL_API_KEY=your_mistral_api_key_here', 'mistral_api_key: ${MISTRAL_API_KEY}'],
+    nearMisses: [
+      'MISTRAL_MODEL=mistral-large-latest',
+      'MISTRAL_API_KEY=your_mistral_api_key_here',
+      `mistral_api_key: ${ref('MISTRAL_API_KEY')}`,
+    ],
   },
 };

@@ -1,5 +1,5 @@
 import { ALNUM, BASE64, HEX } from '../../eval/random.ts';
-import { carried, secretChars, uuid } from './sample-kit.ts';
+import { carried, ref, secretChars, uuid } from './sample-kit.ts';
 import type { FamilySamples } from './samples.ts';
 
 const URLSAFE = `${ALNUM}_-`;
@@ -20,7 +20,8 @@ export const samples: FamilySamples = {
   'cloudflare-global-api-key': {
     truePositives: carried((r) => secretChars(r, HEX, 37), 'cloudflare_api_key', [
       (v) => `export CLOUDFLARE_API_KEY=${v}`,
-      (v) => `curl -H "X-Auth-Email: ops@example.org" -H "X-Auth-Key: ${v}" https://api.cloudflare.com/client/v4/zones`,
+      (v) =>
+        `curl -H "X-Auth-Email: ops@example.org" -H "X-Auth-Key: ${v}" https://api.cloudflare.com/client/v4/zones`,
       (v) => `cf_api_key = "${v}"`,
     ]),
     nearMisses: [
@@ -35,7 +36,10 @@ export const samples: FamilySamples = {
       'origin_ca_key',
       [(v) => `export CF_API_KEY=${v}`, (v) => `origin_ca_key: "${v}"`],
     ),
-    nearMisses: [(r) => `v1.0-${secretChars(r, HEX, 24)}-${secretChars(r, HEX, 100)}`, 'version v1.0-beta released'],
+    nearMisses: [
+      (r) => `v1.0-${secretChars(r, HEX, 24)}-${secretChars(r, HEX, 100)}`,
+      'version v1.0-beta released',
+    ],
   },
   'flyio-access-token': {
     truePositives: carried((r) => `fo1_${secretChars(r, URLSAFE, 43)}`, 'fly_api_token', [
@@ -57,7 +61,10 @@ export const samples: FamilySamples = {
       (v) => `export HEROKU_API_KEY=${v}`,
       (v) => `machine api.heroku.com\n  login me@example.org\n  password ${v}`,
     ]),
-    nearMisses: ['HEROKU_API_KEY=HRKU-AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', (r) => `HRKU-AA${secretChars(r, URLSAFE, 20)}`],
+    nearMisses: [
+      'HEROKU_API_KEY=HRKU-AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      (r) => `HRKU-AA${secretChars(r, URLSAFE, 20)}`,
+    ],
   },
   'heroku-legacy-api-key': {
     truePositives: carried(uuid, 'heroku_api_key', [
@@ -68,7 +75,7 @@ export const samples: FamilySamples = {
     nearMisses: [
       'HEROKU_API_KEY=00000000-0000-0000-0000-000000000000',
       (r) => `heroku app id ${uuid(r)} created`,
-      'heroku_api_key: ${HEROKU_API_KEY}',
+      `heroku_api_key: ${ref('HEROKU_API_KEY')}`,
     ],
   },
   'vercel-access-token': {
@@ -88,7 +95,10 @@ export const samples: FamilySamples = {
       (v) => `export NETLIFY_AUTH_TOKEN=${v}`,
       (v) => `token: ${v}`,
     ]),
-    nearMisses: ['token: nfp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', (r) => `token: nfp_${secretChars(r, ALNUM, 20)}`],
+    nearMisses: [
+      'token: nfp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      (r) => `token: nfp_${secretChars(r, ALNUM, 20)}`,
+    ],
   },
   'netlify-legacy-access-token': {
     truePositives: carried((r) => secretChars(r, URLSAFE, 43), 'netlify_auth_token', [

@@ -40,13 +40,20 @@ export const samples: FamilySamples = {
       (v) => `BITBUCKET_TOKEN="${v}"`,
       (v) => `curl -H "Authorization: Bearer ${v}" https://api.bitbucket.org/2.0/repositories`,
     ]),
-    nearMisses: [(r) => `token: ${badSum('ATCTT3xFfGN0', r)}`, (r) => `token: ATCTT3xFfGN0${secretChars(r, ALNUM, 40)}`],
+    nearMisses: [
+      (r) => `token: ${badSum('ATCTT3xFfGN0', r)}`,
+      (r) => `token: ATCTT3xFfGN0${secretChars(r, ALNUM, 40)}`,
+    ],
   },
   'bitbucket-app-password': {
     truePositives: carried((r) => `ATBB${secretChars(r, ALNUM, 32)}`, 'bitbucket_app_password', [
       (v) => `export BITBUCKET_APP_PASSWORD=${v}`,
       (v) => `bitbucket:\n  app_password: ${v}`,
     ]),
-    nearMisses: ['LATBbits.LATB5 = 1;', 'ATBBXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', (r) => `ATBB${secretChars(r, ALNUM, 20)}`],
+    nearMisses: [
+      'LATBbits.LATB5 = 1;',
+      'ATBBXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+      (r) => `ATBB${secretChars(r, ALNUM, 20)}`,
+    ],
   },
 };

@@ -1,5 +1,5 @@
 import { BASE64, UPPER } from '../../eval/random.ts';
-import { carried, secretChars } from './sample-kit.ts';
+import { carried, ref, secretChars } from './sample-kit.ts';
 import type { FamilySamples } from './samples.ts';
 
 export const samples: FamilySamples = {
@@ -15,7 +15,10 @@ export const samples: FamilySamples = {
       (v) => `aws_secret_access_key = ${v}`,
       (v) => `{"SecretAccessKey": "${v}"}`,
     ]),
-    nearMisses: [`aws_secret_access_key = ${'wJalrXUtnFEMI/K7MDENG/bPxRfiCY'}EXAMPLEKEY`, 'aws_secret_access_key = ${AWS_SECRET}'],
+    nearMisses: [
+      `aws_secret_access_key = ${'wJalrXUtnFEMI/K7MDENG/bPxRfiCY'}EXAMPLEKEY`,
+      `aws_secret_access_key = ${ref('AWS_SECRET')}`,
+    ],
   },
   'aws-session-token': {
     truePositives: carried((r) => `IQoJb3JpZ2luX2Vj${secretChars(r, BASE64, 600)}`, 'aws_session_token', [
@@ -26,18 +29,23 @@ export const samples: FamilySamples = {
         (v) => `export AWS_SESSION_TOKEN="${v}"`,
       ]),
     ),
-    nearMisses: ['aws_session_token = IQoJb3JpZ2luX2Vj...', 'AWS_SESSION_TOKEN=${AWS_SESSION_TOKEN}'],
+    nearMisses: ['aws_session_token = IQoJb3JpZ2luX2Vj...', `AWS_SESSION_TOKEN=${ref('AWS_SESSION_TOKEN')}`],
   },
   'aws-bedrock-api-key': {
-    truePositives: carried((r) => `ABSKQmVkcm9ja0FQSUtleS${secretChars(r, BASE64, 110)}=`, 'aws_bearer_token_bedrock', [
-      (v) => `export AWS_BEARER_TOKEN_BEDROCK=${v}`,
-      (v) => `bedrock:\n  api_key: "${v}"`,
-    ]).concat(
-      carried((r) => `bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t${secretChars(r, BASE64, 900)}==`, 'aws_bearer_token_bedrock', [
-        (v) => `AWS_BEARER_TOKEN_BEDROCK="${v}"`,
-      ]),
+    truePositives: carried(
+      (r) => `ABSKQmVkcm9ja0FQSUtleS${secretChars(r, BASE64, 110)}=`,
+      'aws_bearer_token_bedrock',
+      [(v) => `export AWS_BEARER_TOKEN_BEDROCK=${v}`, (v) => `bedrock:\n  api_key: "${v}"`],
+    ).concat(
+      carried(
+        (r) => `bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t${secretChars(r, BASE64, 900)}==`,
+        'aws_bearer_token_bedrock',
+        [(v) => `AWS_BEARER_TOKEN_BEDROCK="${v}"`],
+      ),
     ),
-    nearMisses: ['let bedrockKey = "bedrock-api-key-YmVkcm9jay ... (redacted for brevity) .... b249MQ=="', 'AWS_BEARER_TOKEN_BEDROCK=ABSK...',
+    nearMisses: [
+      'let bedrockKey = "bedrock-api-key-YmVkcm9jay ... (redacted for brevity) .... b249MQ=="',
+      'AWS_BEARER_TOKEN_BEDROCK=ABSK...',
       (r) => `AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS${secretChars(r, BASE64, 20)}`,
       `AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS${'x'.repeat(80)}`,
     ],

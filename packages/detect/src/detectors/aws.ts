@@ -79,7 +79,9 @@ export const awsSessionToken: Detector = {
   category: 'credentials',
   severity: 'high',
   keywords: ['iqojb3jpz2lu', 'fwogzxivyxdz', 'fqogzxivyxdz', 'aqodyxdz'],
-  pattern: re(`\\b(?:IQoJb3JpZ2lu|FwoGZXIvYXdz|FQoGZXIvYXdz|AQoDYXdz)${rep(B64, 100, Number.POSITIVE_INFINITY)}={0,2}`),
+  pattern: re(
+    `\\b(?:IQoJb3JpZ2lu|FwoGZXIvYXdz|FQoGZXIvYXdz|AQoDYXdz)${rep(B64, 100, Number.POSITIVE_INFINITY)}={0,2}`,
+  ),
   validate: (value) => looksRandom(value.slice(12), { minEntropy: 4.5, minClasses: 3 }),
   span: LONG_BASE64,
   contextWords: ['aws_session_token', 'sessiontoken', 'aws_security_token', 'sts'],
@@ -101,7 +103,8 @@ export const awsBedrockApiKey: Detector = {
   pattern: re(
     `\\b(?:ABSKQmVkcm9ja0FQSUtleS${rep(B64, 40, Number.POSITIVE_INFINITY)}|bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t${rep(B64, 80, Number.POSITIVE_INFINITY)})={0,2}`,
   ),
-  validate: (value) => looksRandom(value.slice(value.startsWith('ABSK') ? 22 : 44), { minEntropy: 4, minClasses: 3 }),
+  validate: (value) =>
+    looksRandom(value.slice(value.startsWith('ABSK') ? 22 : 44), { minEntropy: 4, minClasses: 3 }),
   span: LONG_BASE64,
   contextWords: ['bedrock', 'aws_bearer_token_bedrock', 'api_key'],
   baseConfidence: 0.95,
@@ -109,4 +112,9 @@ export const awsBedrockApiKey: Detector = {
   description: 'An Amazon Bedrock API key: model invocations billed to its AWS account.',
 };
 
-export const awsDetectors: readonly Detector[] = [awsAccessKeyId, awsSecretAccessKey, awsSessionToken, awsBedrockApiKey];
+export const awsDetectors: readonly Detector[] = [
+  awsAccessKeyId,
+  awsSecretAccessKey,
+  awsSessionToken,
+  awsBedrockApiKey,
+];

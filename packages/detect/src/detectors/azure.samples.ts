@@ -1,5 +1,5 @@
 import { ALNUM, BASE64, BASE64URL, HEX, LOWER } from '../../eval/random.ts';
-import { carried, secretChars } from './sample-kit.ts';
+import { carried, ref, secretChars } from './sample-kit.ts';
 import type { FamilySamples, Rng } from './samples.ts';
 
 const key88 = (r: Rng) => `${secretChars(r, BASE64, 86)}==`;
@@ -13,29 +13,50 @@ function sig(r: Rng): string {
 export const samples: FamilySamples = {
   'azure-storage-connection-string': {
     truePositives: carried(key88, 'connection', [
-      (v) => `DefaultEndpointsProtocol=https;AccountName=acmedata;AccountKey=${v};EndpointSuffix=core.windows.net`,
+      (v) =>
+        `DefaultEndpointsProtocol=https;AccountName=acmedata;AccountKey=${v};EndpointSuffix=core.windows.net`,
       (v) => `"AzureWebJobsStorage": "DefaultEndpointsProtocol=https;AccountName=acmefn;AccountKey=${v}"`,
     ]),
-    nearMisses: ['AccountName=devstoreaccount1;AccountKey=${AZURE_KEY}', 'AccountName=acme;AccountKey=<key>'],
+    nearMisses: [
+      `AccountName=devstoreaccount1;AccountKey=${ref('AZURE_KEY')}`,
+      'AccountName=acme;AccountKey=<key>',
+    ],
   },
   'azure-storage-key': {
-    truePositives: carried(key88, 'azure_storage_key', [(v) => `AZURE_STORAGE_KEY=${v}`, (v) => `storage_account_key: "${v}"`]),
-    nearMisses: ['AZURE_STORAGE_KEY=${STORAGE_KEY}', (r) => `storage_key = ${secretChars(r, BASE64, 40)}`],
+    truePositives: carried(key88, 'azure_storage_key', [
+      (v) => `AZURE_STORAGE_KEY=${v}`,
+      (v) => `storage_account_key: "${v}"`,
+    ]),
+    nearMisses: [
+      `AZURE_STORAGE_KEY=${ref('STORAGE_KEY')}`,
+      (r) => `storage_key = ${secretChars(r, BASE64, 40)}`,
+    ],
   },
   'azure-ad-client-secret': {
-    truePositives: carried((r) => `${secretChars(r, ALNUM, 3)}8Q~${secretChars(r, `${ALNUM}_~.-`, 34)}`, 'client_secret', [
-      (v) => `export AZURE_CLIENT_SECRET=${v}`,
-      (v) => `"ClientSecret": "${v}",`,
-      (v) => `az login --service-principal -u 00000000-0000-0000-0000-000000000000 -p ${v} --tenant contoso.onmicrosoft.com`,
-    ]),
-    nearMisses: ['cost ~ 8Q~ 12 items', 'value: abc8Q~xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', (r) => `ref ${secretChars(r, ALNUM, 3)}8Q~${secretChars(r, ALNUM, 12)}`],
+    truePositives: carried(
+      (r) => `${secretChars(r, ALNUM, 3)}8Q~${secretChars(r, `${ALNUM}_~.-`, 34)}`,
+      'client_secret',
+      [
+        (v) => `export AZURE_CLIENT_SECRET=${v}`,
+        (v) => `"ClientSecret": "${v}",`,
+        (v) =>
+          `az login --service-principal -u 00000000-0000-0000-0000-000000000000 -p ${v} --tenant contoso.onmicrosoft.com`,
+      ],
+    ),
+    nearMisses: [
+      'cost ~ 8Q~ 12 items',
+      'value: abc8Q~xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      (r) => `ref ${secretChars(r, ALNUM, 3)}8Q~${secretChars(r, ALNUM, 12)}`,
+    ],
   },
   'azure-sas-token': {
     truePositives: carried(sig, 'sas', [
       (v) =>
         `https://acmedata.blob.core.windows.net/backups/db.bak?sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2025-01-01T00:00:00Z&st=2024-01-01T00:00:00Z&spr=https&sig=${v}`,
-      (v) => `BlobEndpoint=https://acme.blob.core.windows.net/;SharedAccessSignature=sv=2021-06-08&ss=bfqt&srt=sco&sp=rwdlacupx&se=2024-12-31T23:59:59Z&spr=https&sig=${v}`,
-      (v) => `GET /container/file.txt?sp=r&st=2024-05-01T10:00:00Z&se=2024-05-02T10:00:00Z&spr=https&sv=2022-11-02&sr=b&sig=${v} HTTP/1.1`,
+      (v) =>
+        `BlobEndpoint=https://acme.blob.core.windows.net/;SharedAccessSignature=sv=2021-06-08&ss=bfqt&srt=sco&sp=rwdlacupx&se=2024-12-31T23:59:59Z&spr=https&sig=${v}`,
+      (v) =>
+        `GET /container/file.txt?sp=r&st=2024-05-01T10:00:00Z&se=2024-05-02T10:00:00Z&spr=https&sv=2022-11-02&sr=b&sig=${v} HTTP/1.1`,
     ]),
     nearMisses: [
       'https://acme.blob.core.windows.net/c?sv=2022-11-02&ss=b&sp=r&sig=<signature>',
@@ -47,23 +68,37 @@ export const samples: FamilySamples = {
     truePositives: carried(
       (r) => `${secretChars(r, ALNUM, 52)}JQQJ99${secretChars(r, ALNUM, 18)}AZDO${secretChars(r, ALNUM, 4)}`,
       'azure_devops_pat',
-      [(v) => `export AZURE_DEVOPS_EXT_PAT=${v}`, (v) => `git clone https://pat:${v}@dev.azure.com/acme/app/_git/app`],
+      [
+        (v) => `export AZURE_DEVOPS_EXT_PAT=${v}`,
+        (v) => `git clone https://pat:${v}@dev.azure.com/acme/app/_git/app`,
+      ],
     ),
-    nearMisses: ['AZDO pipeline AZDO-1234', (r) => `${secretChars(r, ALNUM, 40)}JQQJ99${secretChars(r, ALNUM, 18)}AZDO${secretChars(r, ALNUM, 4)}`],
+    nearMisses: [
+      'AZDO pipeline AZDO-1234',
+      (r) => `${secretChars(r, ALNUM, 40)}JQQJ99${secretChars(r, ALNUM, 18)}AZDO${secretChars(r, ALNUM, 4)}`,
+    ],
   },
   'azure-devops-legacy-pat': {
     truePositives: carried((r) => secretChars(r, `${LOWER}234567`, 52), 'azure_devops_pat', [
       (v) => `export AZURE_DEVOPS_EXT_PAT=${v}`,
       (v) => `ado_pat: "${v}"`,
     ]),
-    nearMisses: ['AZURE_DEVOPS_ORG=https://dev.azure.com/acme-engineering-platform-team', 'AZURE_DEVOPS_EXT_PAT=$(System.AccessToken)'],
+    nearMisses: [
+      'AZURE_DEVOPS_ORG=https://dev.azure.com/acme-engineering-platform-team',
+      'AZURE_DEVOPS_EXT_PAT=$(System.AccessToken)',
+    ],
   },
   'azure-shared-access-key': {
     truePositives: carried((r) => `${secretChars(r, BASE64, 43)}=`, 'connection', [
-      (v) => `Endpoint=sb://acme-bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${v}`,
-      (v) => `"IoTHub": "HostName=acme.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=${v}"`,
+      (v) =>
+        `Endpoint=sb://acme-bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${v}`,
+      (v) =>
+        `"IoTHub": "HostName=acme.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=${v}"`,
     ]),
-    nearMisses: ['Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<key>', 'SharedAccessKeyName=RootManageSharedAccessKey'],
+    nearMisses: [
+      'Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<key>',
+      'SharedAccessKeyName=RootManageSharedAccessKey',
+    ],
   },
   'azure-logic-app-trigger-url': {
     truePositives: carried(

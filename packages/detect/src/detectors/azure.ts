@@ -57,7 +57,9 @@ export const azureAdClientSecret: Detector = {
   category: 'credentials',
   severity: 'critical',
   keywords: ['q~'],
-  pattern: re(`(?:^|[^A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}[0-9]Q~${rep('[A-Za-z0-9_~.-]', 31, 34)})(?:[^A-Za-z0-9_~.-]|$)`),
+  pattern: re(
+    `(?:^|[^A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}[0-9]Q~${rep('[A-Za-z0-9_~.-]', 31, 34)})(?:[^A-Za-z0-9_~.-]|$)`,
+  ),
   valueGroup: 1,
   validate: (value) => looksRandom(value.slice(6), { minEntropy: 4, minClasses: 3 }),
   contextWords: ['azure', 'client_secret', 'clientsecret', 'tenant', 'entra'],

@@ -1,5 +1,5 @@
 import { ALNUM, DIGITS, HEX, LOWER } from '../../eval/random.ts';
-import { carried, secretChars, uuid } from './sample-kit.ts';
+import { carried, ref, secretChars, uuid } from './sample-kit.ts';
 import type { FamilySamples, Rng } from './samples.ts';
 
 const URLSAFE = `${ALNUM}_-`;
@@ -21,7 +21,8 @@ export const samples: FamilySamples = {
       (v) => `client.run("${v}")  # discord bot`,
     ]),
     nearMisses: [
-      (r) => `discord cdn id ${Buffer.from(secretChars(r, LOWER, 18)).toString('base64url')}.${secretChars(r, URLSAFE, 6)}.${secretChars(r, URLSAFE, 38)}`,
+      (r) =>
+        `discord cdn id ${Buffer.from(secretChars(r, LOWER, 18)).toString('base64url')}.${secretChars(r, URLSAFE, 6)}.${secretChars(r, URLSAFE, 38)}`,
       'DISCORD_TOKEN=your-discord-bot-token',
       'discord: MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.xxxxxxxxxxxxxxxxxxxxxxxxxxx',
     ],
@@ -38,12 +39,20 @@ export const samples: FamilySamples = {
     ],
   },
   'telegram-bot-token': {
-    truePositives: carried((r) => `${secretChars(r, DIGITS, 10)}:AA${secretChars(r, URLSAFE, 33)}`, 'telegram_bot_token', [
-      (v) => `export TELEGRAM_BOT_TOKEN=${v}`,
-      (v) => `GET https://api.telegram.org/bot${v}/getUpdates 200`,
-      (v) => `telegram:\n  token: "${v}"`,
-    ]),
-    nearMisses: ['TELEGRAM_BOT_TOKEN=123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'mac 00:AA:BB:CC:DD:EE', '12345:AAbc'],
+    truePositives: carried(
+      (r) => `${secretChars(r, DIGITS, 10)}:AA${secretChars(r, URLSAFE, 33)}`,
+      'telegram_bot_token',
+      [
+        (v) => `export TELEGRAM_BOT_TOKEN=${v}`,
+        (v) => `GET https://api.telegram.org/bot${v}/getUpdates 200`,
+        (v) => `telegram:\n  token: "${v}"`,
+      ],
+    ),
+    nearMisses: [
+      'TELEGRAM_BOT_TOKEN=123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'mac 00:AA:BB:CC:DD:EE',
+      '12345:AAbc',
+    ],
   },
   'microsoft-teams-webhook-url': {
     truePositives: carried(
@@ -72,6 +81,10 @@ export const samples: FamilySamples = {
       (v) => `export MATTERMOST_TOKEN=${v}`,
       (v) => `mattermost_bot_token: "${v}"`,
     ]),
-    nearMisses: ['MATTERMOST_TOKEN=${MM_TOKEN}', 'mattermost_team: engineering-platform-team', 'MATTERMOST_URL=https://chat.example.org'],
+    nearMisses: [
+      `MATTERMOST_TOKEN=${ref('MM_TOKEN')}`,
+      'mattermost_team: engineering-platform-team',
+      'MATTERMOST_URL=https://chat.example.org',
+    ],
   },
 };

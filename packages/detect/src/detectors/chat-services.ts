@@ -86,7 +86,9 @@ export const mattermostWebhookUrl: Detector = {
   category: 'credentials',
   severity: 'medium',
   keywords: ['mattermost'],
-  pattern: re(`https?://${rep('[A-Za-z0-9.-]', 1, 100)}(?::[0-9]{1,5})?/hooks/(${rep('[a-z0-9]', 26)})(?:[^A-Za-z0-9]|$)`),
+  pattern: re(
+    `https?://${rep('[A-Za-z0-9.-]', 1, 100)}(?::[0-9]{1,5})?/hooks/(${rep('[a-z0-9]', 26)})(?:[^A-Za-z0-9]|$)`,
+  ),
   valueGroup: 1,
   validate: (value) => looksRandom(value, { minEntropy: 3.5, minClasses: 2 }),
   contextWords: ['mattermost', 'webhook'],

@@ -1,5 +1,5 @@
 import { ALNUM, DIGITS, HEX, UPPER } from '../../eval/random.ts';
-import { carried, secretChars, uuid } from './sample-kit.ts';
+import { carried, ref, secretChars, uuid } from './sample-kit.ts';
 import type { FamilySamples } from './samples.ts';
 
 const hex64 = (prefix: string) => (r: () => number) => `${prefix}${secretChars(r, HEX, 64)}`;
@@ -11,7 +11,11 @@ export const samples: FamilySamples = {
       (v) => `{"AccessKeyId": "${v}", "RegionId": "cn-hangzhou"}`,
       (v) => `aliyun:\n  access_key_id: '${v}'`,
     ]),
-    nearMisses: ['access_key_id: LTAI0000000000000000', 'LTAIxxxxxxxxxxxxxxxx', (r) => `id=LTAI${secretChars(r, ALNUM, 8)}`],
+    nearMisses: [
+      'access_key_id: LTAI0000000000000000',
+      'LTAIxxxxxxxxxxxxxxxx',
+      (r) => `id=LTAI${secretChars(r, ALNUM, 8)}`,
+    ],
   },
   'alibaba-access-key-secret': {
     truePositives: carried((r) => secretChars(r, ALNUM, 30), 'access_key_secret', [
@@ -22,7 +26,7 @@ export const samples: FamilySamples = {
     nearMisses: [
       'ALIYUN_REGION=cn-hangzhou-internal-xxxxxxxx',
       (r) => `aliyun_bucket: ${secretChars(r, ALNUM, 29)}`,
-      'aliyun_access_key_secret: ${ALIYUN_SECRET}',
+      `aliyun_access_key_secret: ${ref('ALIYUN_SECRET')}`,
     ],
   },
   'ibm-cloud-api-key': {
@@ -48,7 +52,7 @@ export const samples: FamilySamples = {
       ]),
     ),
     nearMisses: [
-      'OCI_AUTH_TOKEN=${OCI_TOKEN_FROM_VAULT}',
+      `OCI_AUTH_TOKEN=${ref('OCI_TOKEN_FROM_VAULT')}`,
       'oci_secret_key: changeme-changeme-changeme',
       'oracle_home = /u01/app/oracle/product/19.0.0/dbhome_1',
     ],
@@ -118,7 +122,7 @@ export const samples: FamilySamples = {
     nearMisses: [
       'SCW_SECRET_KEY=00000000-0000-0000-0000-000000000000',
       'SCW_DEFAULT_PROJECT_ID=11111111-1111-1111-1111-111111111111',
-      'scw_secret_key: ${SCW_SECRET_KEY}',
+      `scw_secret_key: ${ref('SCW_SECRET_KEY')}`,
     ],
   },
 };

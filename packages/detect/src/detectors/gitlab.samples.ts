@@ -25,13 +25,19 @@ export const samples: FamilySamples = {
     ...kind('glpat-', 20),
     truePositives: [
       ...kind('glpat-', 20).truePositives,
-      ...carried((r) => `glpat-${body(r, 36)}.01.${secretChars(r, '0123456789abcdefghijklmnopqrstuvwxyz', 9)}`, 'token', [
-        (v) => `GITLAB_PAT="${v}"`,
-      ]),
+      ...carried(
+        (r) => `glpat-${body(r, 36)}.01.${secretChars(r, '0123456789abcdefghijklmnopqrstuvwxyz', 9)}`,
+        'token',
+        [(v) => `GITLAB_PAT="${v}"`],
+      ),
     ],
   },
   'gitlab-deploy-token': kind('gldt-', 20),
-  'gitlab-runner-token': kind('glrt-', 20, (r) => `glrt-t1_${body(r, 27)}.0w1${secretChars(r, '0123456789abcdefghijklmnopqrstuvwxyz', 6)}`),
+  'gitlab-runner-token': kind(
+    'glrt-',
+    20,
+    (r) => `glrt-t1_${body(r, 27)}.0w1${secretChars(r, '0123456789abcdefghijklmnopqrstuvwxyz', 6)}`,
+  ),
   'gitlab-pipeline-trigger-token': kind('glptt-', 40, (r) => `glptt-${secretChars(r, HEX, 40)}`),
   'gitlab-scim-token': kind('glsoat-', 20),
   'gitlab-ci-job-token': kind('glcbt-', 20, (r) => `glcbt-${secretChars(r, ALNUM, 2)}_${body(r, 20)}`),

@@ -1,9 +1,14 @@
 import type { Detector } from '../types.ts';
 import { abaRoutingDetectors } from './aba-routing.ts';
 import { aiProviderDetectors } from './ai-providers.ts';
+import { appPlatformDetectors } from './app-platforms.ts';
+import { atlassianDetectors } from './atlassian.ts';
 import { awsDetectors } from './aws.ts';
 import { azureDetectors } from './azure.ts';
 import { canadaSinDetectors } from './canada-sin.ts';
+import { chatServiceDetectors } from './chat-services.ts';
+import { ciServiceDetectors } from './ci-services.ts';
+import { cloudProviderDetectors } from './cloud-providers.ts';
 import { dateOfBirthDetectors } from './date-of-birth.ts';
 import { emailDetectors } from './email.ts';
 import { genericSecretDetectors } from './generic-secrets.ts';
@@ -17,6 +22,7 @@ import { ipAddressDetectors } from './ip-address.ts';
 import { jwtDetectors } from './jwt.ts';
 import { netherlandsBsnDetectors } from './netherlands-bsn.ts';
 import { npmDetectors } from './npm.ts';
+import { packageRegistryDetectors } from './package-registries.ts';
 import { paymentCardDetectors } from './payment-cards.ts';
 import { phoneDetectors } from './phone.ts';
 import { privateKeyDetectors } from './private-keys.ts';
@@ -28,12 +34,6 @@ import { twilioDetectors } from './twilio.ts';
 import { ukNhsDetectors } from './uk-nhs.ts';
 import { urlCredentialDetectors } from './url-credentials.ts';
 import { usIdDetectors } from './us-ids.ts';
-import { cloudProviderDetectors } from './cloud-providers.ts';
-import { appPlatformDetectors } from './app-platforms.ts';
-import { atlassianDetectors } from './atlassian.ts';
-import { ciServiceDetectors } from './ci-services.ts';
-import { packageRegistryDetectors } from './package-registries.ts';
-import { chatServiceDetectors } from './chat-services.ts';
 import { workToolDetectors } from './work-tools.ts';
 
 /** The built-in detector catalogue, in a stable order (credentials first). */

@@ -1,6 +1,6 @@
 import { ALNUM, LOWER } from '../../eval/random.ts';
 import { tokenChecksum } from '../validators/github-checksum.ts';
-import { carried, secretChars, uuid } from './sample-kit.ts';
+import { carried, ref, secretChars, uuid } from './sample-kit.ts';
 import type { FamilySamples } from './samples.ts';
 
 export const samples: FamilySamples = {
@@ -13,7 +13,10 @@ export const samples: FamilySamples = {
       'npmrc',
       [(v) => `//registry.npmjs.org/:_authToken=${v}`, (v) => `export NPM_TOKEN=${v}`],
     ),
-    nearMisses: [(r) => `NPM_TOKEN=npm_${secretChars(r, ALNUM, 36)}`, `//registry.npmjs.org/:_authToken=npm_${'x'.repeat(36)}`],
+    nearMisses: [
+      (r) => `NPM_TOKEN=npm_${secretChars(r, ALNUM, 36)}`,
+      `//registry.npmjs.org/:_authToken=npm_${'x'.repeat(36)}`,
+    ],
   },
   'npm-legacy-auth-token': {
     truePositives: carried(uuid, 'npmrc', [
@@ -21,7 +24,7 @@ export const samples: FamilySamples = {
       (v) => `//npm.example.org/repository/npm/:_authToken="${v}"`,
     ]),
     nearMisses: [
-      '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
+      `//registry.npmjs.org/:_authToken=${ref('NPM_TOKEN')}`,
       '//registry.npmjs.org/:_authToken=00000000-0000-0000-0000-000000000000',
       (r) => `package-lock integrity id ${uuid(r)}`,
     ],
@@ -36,11 +39,12 @@ export const samples: FamilySamples = {
       ],
     ).concat(
       carried((r) => Buffer.from(secretChars(r, ALNUM, 18)).toString('base64'), 'npmrc', [
-        (v) => `//nexus.example.org/repository/npm/:username=ci\n//nexus.example.org/repository/npm/:_password=${v}`,
+        (v) =>
+          `//nexus.example.org/repository/npm/:username=ci\n//nexus.example.org/repository/npm/:_password=${v}`,
       ]),
     ),
     nearMisses: [
-      '_auth=${NPM_AUTH}',
+      `_auth=${ref('NPM_AUTH')}`,
       `_auth=${Buffer.from('no-colon-in-this-text').toString('base64')}`,
       'self._auth = AuthProviderBase',
     ],

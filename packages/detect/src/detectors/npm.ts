@@ -55,11 +55,15 @@ export const npmrcAuth: Detector = {
   category: 'credentials',
   severity: 'high',
   keywords: ['_auth', '_password'],
-  pattern: re(`:?_(auth|password)[ \\t]{0,4}=[ \\t]{0,4}["']?(${rep('[A-Za-z0-9+/]', 8, 200)}={0,2})(?:[^A-Za-z0-9+/=]|$)`),
+  pattern: re(
+    `:?_(auth|password)[ \\t]{0,4}=[ \\t]{0,4}["']?(${rep('[A-Za-z0-9+/]', 8, 200)}={0,2})(?:[^A-Za-z0-9+/=]|$)`,
+  ),
   valueGroup: 2,
   validate: (value, ctx) => {
     if (!looksRandom(value, { minEntropy: 3, minClasses: 2 })) return false;
-    return /_auth[ \t]*=[ \t]*["']?$/.test(ctx.before) ? basicPairValid(value) : printableBase64(value) !== undefined;
+    return /_auth[ \t]*=[ \t]*["']?$/.test(ctx.before)
+      ? basicPairValid(value)
+      : printableBase64(value) !== undefined;
   },
   contextWords: ['registry', 'npmrc', 'always-auth', 'username'],
   baseConfidence: 0.85,

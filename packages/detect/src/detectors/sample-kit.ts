@@ -34,3 +34,8 @@ export function carried(
     return { value, text: carrier(value, rng), field };
   });
 }
+
+/** A template reference as configs write it (`ref('NPM_TOKEN')` is a dollar-brace reference): an unresolved value. */
+export function ref(name: string): string {
+  return ['$', '{', name, '}'].join('');
+}

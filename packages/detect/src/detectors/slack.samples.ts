@@ -18,7 +18,11 @@ export const samples: FamilySamples = {
         [(v) => `curl -H "Authorization: Bearer ${v}" https://slack.com/api/auth.test`],
       ),
     ),
-    nearMisses: ['SLACK_TOKEN=xoxp-…-####', 'SLACK_BOT_TOKEN=xoxb-your-bot-token', 'token: xoxb-1234567890-1234567890123-xxxxxxxxxxxxxxxxxxxxxxxx'],
+    nearMisses: [
+      'SLACK_TOKEN=xoxp-…-####',
+      'SLACK_BOT_TOKEN=xoxb-your-bot-token',
+      'token: xoxb-1234567890-1234567890123-xxxxxxxxxxxxxxxxxxxxxxxx',
+    ],
   },
   'slack-app-token': {
     truePositives: carried(
@@ -29,17 +33,19 @@ export const samples: FamilySamples = {
     nearMisses: ['SLACK_APP_TOKEN=xapp-1-...', 'SLACK_APP_TOKEN=xapp-your-app-token'],
   },
   'slack-config-access-token': {
-    truePositives: carried((r) => `xoxe.xoxp-1-${secretChars(r, UPPER + DIGITS + 'abcdefghijklmnop', 163)}`, 'config_token', [
-      (v) => `export SLACK_CONFIG_TOKEN=${v}`,
-      (v) => `{"ok": true, "token": "${v}", "exp": 1700000000}`,
-    ]),
+    truePositives: carried(
+      (r) => `xoxe.xoxp-1-${secretChars(r, `${UPPER}${DIGITS}abcdefghijklmnop`, 163)}`,
+      'config_token',
+      [(v) => `export SLACK_CONFIG_TOKEN=${v}`, (v) => `{"ok": true, "token": "${v}", "exp": 1700000000}`],
+    ),
     nearMisses: ['SLACK_CONFIG_TOKEN=xoxe.xoxp-1-...', (r) => `xoxe.xoxp-1-${secretChars(r, ALNUM, 40)}`],
   },
   'slack-config-refresh-token': {
-    truePositives: carried((r) => `xoxe-1-${secretChars(r, UPPER + DIGITS + 'abcdefghijklmnop', 146)}`, 'refresh_token', [
-      (v) => `export SLACK_CONFIG_REFRESH_TOKEN=${v}`,
-      (v) => `{"ok": true, "refresh_token": "${v}"}`,
-    ]),
+    truePositives: carried(
+      (r) => `xoxe-1-${secretChars(r, `${UPPER}${DIGITS}abcdefghijklmnop`, 146)}`,
+      'refresh_token',
+      [(v) => `export SLACK_CONFIG_REFRESH_TOKEN=${v}`, (v) => `{"ok": true, "refresh_token": "${v}"}`],
+    ),
     nearMisses: ['SLACK_CONFIG_REFRESH_TOKEN=xoxe-1-...', (r) => `xoxe-1-${secretChars(r, ALNUM, 50)}`],
   },
   'slack-webhook-url': {
@@ -49,13 +55,16 @@ export const samples: FamilySamples = {
       [(v) => `SLACK_WEBHOOK_URL=${v}`, (v) => `2024-05-01T10:00:00Z INFO posting to ${v} status=200`],
     ).concat(
       carried(
-        (r) => `http://hooks.slack.com/workflows/${id(r, 'T')}/${id(r, 'A')}/${digits(r, 18)}/${secretChars(r, ALNUM, 24)}`,
+        (r) =>
+          `http://hooks.slack.com/workflows/${id(r, 'T')}/${id(r, 'A')}/${digits(r, 18)}/${secretChars(r, ALNUM, 24)}`,
         'webhook',
         [(v) => `webhook_url: "${v}"`],
       ),
-      carried((r) => `https://hooks.slack.com/triggers/${id(r, 'T')}/${digits(r, 13)}/${secretChars(r, HEX, 32)}`, 'webhook', [
-        (v) => `{"trigger": "${v}"}`,
-      ]),
+      carried(
+        (r) => `https://hooks.slack.com/triggers/${id(r, 'T')}/${digits(r, 13)}/${secretChars(r, HEX, 32)}`,
+        'webhook',
+        [(v) => `{"trigger": "${v}"}`],
+      ),
     ),
     nearMisses: [
       'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',

@@ -29,8 +29,10 @@ export interface TokenSpec {
  * linear-time engine (counts up to 16).
  */
 export function counted(source: string): string {
-  return source.replace(/(\[(?:\\.|[^\]\\])*\])\{(\d+)(?:,(\d+))?\}/g, (_, cls: string, min: string, max?: string) =>
-    rep(cls, Number(min), max === undefined ? Number(min) : Number(max)),
+  return source.replace(
+    /(\[(?:\\.|[^\]\\])*\])\{(\d+)(?:,(\d+))?\}/g,
+    (_, cls: string, min: string, max?: string) =>
+      rep(cls, Number(min), max === undefined ? Number(min) : Number(max)),
   );
 }
 
@@ -78,7 +80,9 @@ export function shapedToken(spec: TokenSpec & { token: string; tail?: string }):
  * `"linode_token": "..."`). `names` are lower-case words matched case-insensitively anywhere
  * in the key; up to 24 key characters may follow the name.
  */
-export function assignedSecret(spec: TokenSpec & { names: readonly string[]; value: string; tail: string }): Detector {
+export function assignedSecret(
+  spec: TokenSpec & { names: readonly string[]; value: string; tail: string },
+): Detector {
   const pattern = re(
     `${ciAny(spec.names)}${rep('[A-Za-z0-9_.-]', 0, 24)}${QUOTES}[ \\t]{0,4}(?:=|:|=>|:=)[ \\t]{0,4}${QUOTES}(${counted(spec.value)})(?:[^${spec.tail}]|$)`,
   );
