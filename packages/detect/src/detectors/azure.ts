@@ -115,13 +115,24 @@ export const azureDevopsPat = shapedToken({
   description: 'An Azure DevOps PAT: repositories, pipelines and artifacts of its organization.',
 });
 
+const DEVOPS_NAMES = [
+  'azure_devops',
+  'azure-devops',
+  'azuredevops',
+  'devops_pat',
+  'devops_token',
+  'ado_pat',
+  'ado_token',
+  'vsts_',
+] as const;
+
 /** Azure DevOps personal access token in the legacy format: 52 base32 characters assigned to a DevOps name. */
 export const azureDevopsLegacyPat = assignedSecret({
   id: 'azure-devops-legacy-pat',
   name: 'Azure DevOps personal access token (legacy)',
   severity: 'critical',
-  keywords: ['devops', 'ado_pat', 'ado_token', 'vsts'],
-  names: ['devops', 'ado_pat', 'ado_token', 'vsts'],
+  keywords: [...DEVOPS_NAMES],
+  names: DEVOPS_NAMES,
   value: '[a-z2-7]{52}',
   tail: 'A-Za-z0-9',
   quality: { minEntropy: 3.8, minClasses: 2 },

@@ -28,13 +28,23 @@ export const alibabaAccessKeySecret = assignedSecret({
   description: 'An Alibaba Cloud AccessKey secret, which signs API requests for its AccessKey ID.',
 });
 
+const IBM_NAMES = [
+  'ibmcloud',
+  'ibm_cloud',
+  'ibm-cloud',
+  'ibm_api',
+  'ibm_iam',
+  'ic_api_key',
+  'bluemix',
+] as const;
+
 /** IBM Cloud API key: 44 URL-safe characters assigned to an IBM Cloud key name. */
 export const ibmCloudApiKey = assignedSecret({
   id: 'ibm-cloud-api-key',
   name: 'IBM Cloud API key',
   severity: 'critical',
-  keywords: ['ibm', 'ic_api_key', 'bluemix'],
-  names: ['ibm', 'ic_api_key', 'bluemix'],
+  keywords: [...IBM_NAMES],
+  names: IBM_NAMES,
   value: '[A-Za-z0-9_-]{44}',
   tail: 'A-Za-z0-9_-',
   quality: { minEntropy: 4, minClasses: 3 },
@@ -42,22 +52,22 @@ export const ibmCloudApiKey = assignedSecret({
   description: 'An IBM Cloud IAM API key, which exchanges for tokens with the owner’s access.',
 });
 
+const ORACLE_NAMES = [
+  'oci_auth_token',
+  'oci_secret',
+  'oci_customer_secret',
+  'oracle_auth_token',
+  'oracle_secret',
+  'oracle_cloud_secret',
+] as const;
+
 /** Oracle Cloud (OCI) auth token or customer secret key assigned to an OCI/Oracle secret name. */
 export const oracleCloudSecret = assignedSecret({
   id: 'oracle-cloud-secret',
   name: 'Oracle Cloud auth token or secret key',
   severity: 'critical',
-  keywords: ['oci_', 'oracle'],
-  names: [
-    'oci_auth_token',
-    'oci_secret_key',
-    'oci_customer_secret',
-    'oci_secret_access_key',
-    'oracle_auth_token',
-    'oracle_secret_key',
-    'oracle_cloud_secret',
-    'oracle_secret_access_key',
-  ],
+  keywords: [...ORACLE_NAMES],
+  names: ORACLE_NAMES,
   value: '[A-Za-z0-9+/=_.:;#()<>[\\]{}!%&*-]{20,44}',
   tail: 'A-Za-z0-9+/=_.:;#()<>[\\]{}!%&*-',
   quality: { minEntropy: 3.8, minClasses: 3 },

@@ -54,9 +54,9 @@ export const npmrcAuth: Detector = {
   name: 'npm registry password (.npmrc)',
   category: 'credentials',
   severity: 'high',
-  keywords: ['_auth', '_password'],
+  keywords: ['_auth=', '_auth =', '_password=', '_password ='],
   pattern: re(
-    `:?_(auth|password)[ \\t]{0,4}=[ \\t]{0,4}["']?(${rep('[A-Za-z0-9+/]', 8, 200)}={0,2})(?:[^A-Za-z0-9+/=]|$)`,
+    `:?_(auth|password) ?=[ \\t]{0,4}["']?(${rep('[A-Za-z0-9+/]', 8, 200)}={0,2})(?:[^A-Za-z0-9+/=]|$)`,
   ),
   valueGroup: 2,
   validate: (value, ctx) => {
