@@ -74,7 +74,7 @@ export const samples: FamilySamples = {
     ]),
     nearMisses: [
       'HEROKU_API_KEY=00000000-0000-0000-0000-000000000000',
-      (r) => `heroku app id ${uuid(r)} created`,
+      (r) => `HEROKU_APP_ID=${uuid(r)}`,
       `heroku_api_key: ${ref('HEROKU_API_KEY')}`,
     ],
   },

@@ -83,7 +83,7 @@ export const samples: FamilySamples = {
     ]),
     nearMisses: [
       `MATTERMOST_TOKEN=${ref('MM_TOKEN')}`,
-      'mattermost_team: engineering-platform-team',
+      (r) => `MATTERMOST_TEAM_ID=${secretChars(r, LOWER + DIGITS, 26)}`,
       'MATTERMOST_URL=https://chat.example.org',
     ],
   },

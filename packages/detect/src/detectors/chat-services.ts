@@ -97,13 +97,23 @@ export const mattermostWebhookUrl: Detector = {
   description: 'A Mattermost incoming webhook id: posts messages to its channel.',
 };
 
+/** Key names of Mattermost tokens (ids of teams, channels and users have the same 26-character shape). */
+const MATTERMOST_TOKEN_NAMES = [
+  'mattermost_token',
+  'mattermost_access_token',
+  'mattermost_bot_token',
+  'mattermost_api_token',
+  'mattermost_personal_access_token',
+  'mattermost_pat',
+] as const;
+
 /** Mattermost personal access or bot token: 26 characters assigned to a Mattermost name. */
 export const mattermostAccessToken = assignedSecret({
   id: 'mattermost-access-token',
   name: 'Mattermost access token',
   severity: 'high',
-  keywords: ['mattermost'],
-  names: ['mattermost'],
+  keywords: [...MATTERMOST_TOKEN_NAMES],
+  names: MATTERMOST_TOKEN_NAMES,
   value: '[a-z0-9]{26}',
   tail: 'A-Za-z0-9',
   quality: { minEntropy: 3.5, minClasses: 2 },

@@ -53,6 +53,7 @@ export const samples: FamilySamples = {
       (v) => `- uses: codecov/codecov-action@v4\n  with:\n    codecov_token: ${v}`,
     ]),
     nearMisses: [
+      (r) => `CODECOV_REPO_ID=${uuid(r)}`,
       'CODECOV_TOKEN=00000000-0000-0000-0000-000000000000',
       `codecov_token: ${ref('{ secrets.CODECOV_TOKEN }')}`,
     ],
@@ -94,7 +95,7 @@ export const samples: FamilySamples = {
     ]),
     nearMisses: [
       `SNYK_TOKEN=${ref('{ secrets.SNYK_TOKEN }')}`,
-      (r) => `snyk org id ${uuid(r)}`,
+      (r) => `SNYK_ORG_ID=${uuid(r)}`,
       'SNYK_TOKEN=11111111-1111-1111-1111-111111111111',
     ],
   },

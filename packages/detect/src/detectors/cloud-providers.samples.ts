@@ -121,7 +121,7 @@ export const samples: FamilySamples = {
     ]),
     nearMisses: [
       'SCW_SECRET_KEY=00000000-0000-0000-0000-000000000000',
-      'SCW_DEFAULT_PROJECT_ID=11111111-1111-1111-1111-111111111111',
+      (r) => `SCW_DEFAULT_PROJECT_ID=${uuid(r)}`,
       `scw_secret_key: ${ref('SCW_SECRET_KEY')}`,
     ],
   },
