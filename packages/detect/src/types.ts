@@ -118,8 +118,8 @@ export interface Detector {
   baseConfidence: number;
   /**
    * For keyword-less detectors: the structural prefilter only runs the pattern around digit
-   * runs with at least `minDigits` digits (and, with `shape`, three dots or three colons).
-   * Without it the engine uses its own table for built-in ids, else runs the pattern on all text.
+   * runs with at least `minDigits` digits (with `shape: 'dotted-quad'`, and three dots), or,
+   * with `shape: 'colons'`, around IPv6-like colons. Without it the pattern runs on all text.
    */
   structural?: { minDigits: number; shape?: 'dotted-quad' | 'colons' };
   /**
@@ -130,9 +130,24 @@ export interface Detector {
    * (`A-Za-z0-9._-`, `^\\s/`) over single UTF-16 units, as in a pattern without the `u` flag.
    */
   span?: { before: string; maxBefore: number; after: string; maxAfter: number };
+  /**
+   * A catch-all detector (a secret assigned to a password-like name, HTTP Basic credentials, a
+   * URL's password): its finding is dropped where a specific detector finds a value at an
+   * overlapping span of the same text, so `password=ghp_...` is reported once, as a GitHub
+   * token, and `Authorization: Basic <JWT>` as a JWT. The specific match counts when it passes
+   * its validator and context rule, even if the marker or allowlist then hides it. @default false
+   */
+  generic?: boolean;
   /** How many leading/trailing characters the masked preview keeps. @default 4/4, less for short values */
   mask?: { keepStart: number; keepEnd: number };
   description?: string;
+  /** What the validator checks, for the catalogue listing (`CRC32 checksum, entropy`, `Luhn`). */
+  validator?: string;
+  /**
+   * The value's shape for the catalogue listing, never a live-looking value:
+   * `` `ghp_` + 30 base62 + 6-character CRC32 ``.
+   */
+  example?: string;
 }
 
 /** Limits that keep hostile input (bombs, deep nesting, huge members) bounded. */

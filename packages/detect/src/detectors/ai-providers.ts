@@ -19,6 +19,8 @@ export const openaiApiKey: Detector = {
     !value.startsWith('sk-ant-') && looksRandom(value.slice(value.indexOf('-', 3) + 1), { minEntropy: 4 }),
   contextWords: ['openai', 'api_key', 'gpt', 'chatgpt'],
   baseConfidence: 0.95,
+  validator: 'entropy',
+  example: '`sk-proj-` (or `sk-svcacct-`) + 40-200 base64url, or `sk-` + 20 + `T3BlbkFJ` + 20',
   mask: { keepStart: 8, keepEnd: 4 },
 };
 
@@ -34,6 +36,8 @@ export const openaiAdminKey: Detector = {
   contextWords: ['openai', 'admin', 'api_key'],
   baseConfidence: 0.95,
   mask: { keepStart: 9, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`sk-admin-` + 40-200 of A-Za-z0-9_-',
   description: 'An OpenAI organization admin key: users, projects, keys and usage of the organization.',
 };
 
@@ -48,6 +52,8 @@ export const anthropicApiKey: Detector = {
   validate: (value) => looksRandom(value.slice(14), { minEntropy: 4 }),
   contextWords: ['anthropic', 'claude', 'api_key'],
   baseConfidence: 0.95,
+  validator: 'entropy',
+  example: '`sk-ant-api03-` (or `sid01`) + 80-120 base64url',
   mask: { keepStart: 10, keepEnd: 4 },
 };
 
@@ -63,6 +69,8 @@ export const anthropicAdminKey: Detector = {
   contextWords: ['anthropic', 'admin', 'api_key'],
   baseConfidence: 0.95,
   mask: { keepStart: 15, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`sk-ant-admin01-` + 80-120 of A-Za-z0-9_-',
   description: 'An Anthropic Admin API key: members, workspaces and API keys of the organization.',
 };
 
@@ -77,6 +85,8 @@ export const huggingfaceToken = shapedToken({
   randomFrom: 3,
   quality: { minEntropy: 3.8, minClasses: 2 },
   contextWords: ['huggingface', 'hugging_face', 'hf_token', 'hub'],
+  validator: 'entropy',
+  example: '`hf_` + 34 letters',
   description: 'A Hugging Face access token: models, datasets and Spaces of its user.',
 });
 
@@ -92,6 +102,8 @@ export const huggingfaceOrgToken = shapedToken({
   quality: { minEntropy: 3.8, minClasses: 2 },
   contextWords: ['huggingface', 'hugging_face', 'organization'],
   mask: { keepStart: 8, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`api_org_` + 34 letters',
   description: 'A legacy Hugging Face organization API token.',
 });
 
@@ -106,6 +118,8 @@ export const groqApiKey = shapedToken({
   randomFrom: 4,
   quality: { minEntropy: 4, minClasses: 3 },
   contextWords: ['groq', 'api_key'],
+  validator: 'entropy',
+  example: '`gsk_` + 52 base62',
   description: 'A Groq API key: inference billed to its organization.',
 });
 
@@ -120,6 +134,8 @@ export const replicateApiToken = shapedToken({
   randomFrom: 3,
   quality: { minEntropy: 4, minClasses: 3 },
   contextWords: ['replicate', 'replicate_api_token'],
+  validator: 'entropy',
+  example: '`r8_` + 37 base62',
   description: 'A Replicate API token: runs and trains models billed to its account.',
 });
 
@@ -134,6 +150,8 @@ export const perplexityApiKey = shapedToken({
   randomFrom: 5,
   quality: { minEntropy: 4, minClasses: 2 },
   contextWords: ['perplexity', 'api_key'],
+  validator: 'entropy',
+  example: '`pplx-` + 48 base62',
   description: 'A Perplexity API key: requests billed to its account.',
 });
 
@@ -148,6 +166,8 @@ export const xaiApiKey = shapedToken({
   randomFrom: 4,
   quality: { minEntropy: 4, minClasses: 3 },
   contextWords: ['xai', 'grok', 'api_key'],
+  validator: 'entropy',
+  example: '`xai-` + 80 base62',
   description: 'An xAI API key: Grok requests billed to its team.',
 });
 
@@ -163,6 +183,8 @@ export const openrouterApiKey = shapedToken({
   quality: { minEntropy: 3, minClasses: 1 },
   contextWords: ['openrouter', 'api_key'],
   mask: { keepStart: 9, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`sk-or-v1-` + 64 hex',
   description: 'An OpenRouter API key: model requests billed to its credits.',
 });
 
@@ -178,6 +200,8 @@ export const langsmithApiKey = shapedToken({
   quality: { minEntropy: 3, minClasses: 1 },
   contextWords: ['langsmith', 'langchain', 'api_key'],
   mask: { keepStart: 8, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`lsv2_pt_` (or `lsv2_sk_`) + 32 hex + `_` + 10 hex',
   description: 'A LangSmith API key: traces, datasets and prompts of its workspace.',
 });
 
@@ -192,6 +216,8 @@ export const cohereApiKey = assignedSecret({
   tail: 'A-Za-z0-9',
   quality: { minEntropy: 4, minClasses: 3 },
   contextWords: ['cohere', 'api_key'],
+  validator: 'entropy',
+  example: '40 base62 assigned to a Cohere name (`COHERE_API_KEY`, `CO_API_KEY`)',
   description: 'A Cohere API key: requests billed to its account.',
 });
 
@@ -206,6 +232,8 @@ export const mistralApiKey = assignedSecret({
   tail: 'A-Za-z0-9',
   quality: { minEntropy: 4, minClasses: 3 },
   contextWords: ['mistral', 'api_key'],
+  validator: 'entropy',
+  example: '32 base62 assigned to a Mistral name (`MISTRAL_API_KEY`)',
   description: 'A Mistral AI API key: requests billed to its workspace.',
 });
 

@@ -15,6 +15,8 @@ export const cloudflareApiToken = assignedSecret({
   tail: 'A-Za-z0-9_-',
   quality: { minEntropy: 4, minClasses: 3 },
   contextWords: ['cloudflare', 'token'],
+  validator: 'entropy',
+  example: '40 of A-Za-z0-9_- assigned to a Cloudflare name',
   description: 'A Cloudflare API token with the permissions it was granted (DNS, Workers, zones).',
 });
 
@@ -29,6 +31,8 @@ export const cloudflareGlobalApiKey = assignedSecret({
   tail: 'A-Za-z0-9',
   quality: { minEntropy: 3, minClasses: 1 },
   contextWords: ['cloudflare', 'x-auth-email', 'global'],
+  validator: 'entropy',
+  example: '37 hex assigned to a Cloudflare key name (or `X-Auth-Key`)',
   description: 'The legacy global API key of a Cloudflare account: full account control.',
 });
 
@@ -44,6 +48,8 @@ export const cloudflareOriginCaKey = shapedToken({
   quality: { minEntropy: 3, minClasses: 1 },
   contextWords: ['cloudflare', 'origin', 'ca_key', 'user-service-key'],
   mask: { keepStart: 5, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`v1.0-` + 24 hex + `-` + 146 hex',
   description: 'A Cloudflare Origin CA key, which issues origin certificates for the account’s zones.',
 });
 
@@ -60,6 +66,8 @@ export const flyioAccessToken = shapedToken({
   contextWords: ['fly', 'flyv1', 'fly_api_token', 'flyctl'],
   span: { before: 'A-Za-z0-9', maxBefore: 0, after: 'A-Za-z0-9_+/=-', maxAfter: 4096 },
   mask: { keepStart: 5, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`fo1_` + 43 of A-Za-z0-9_-, or `fm2_` (`fm1a_`, `fm1r_`) + 100 or more base64',
   description: 'A Fly.io access token or macaroon (deploy, org or personal scope).',
 });
 
@@ -74,6 +82,8 @@ export const herokuApiKey = shapedToken({
   quality: { minEntropy: 4, minClasses: 3 },
   contextWords: ['heroku', 'api_key', 'authorization'],
   mask: { keepStart: 7, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`HRKU-AA` + 58 of A-Za-z0-9_-',
   description: 'A Heroku API key or OAuth token with the access of its owner.',
 });
 
@@ -89,6 +99,8 @@ export const herokuLegacyApiKey = assignedSecret({
   quality: { minEntropy: 3, minClasses: 1 },
   check: uuidLooksReal,
   contextWords: ['heroku', 'api_key', 'token'],
+  validator: 'UUID, not a placeholder',
+  example: 'a UUID assigned to a Heroku token name (`HEROKU_API_KEY`)',
   description: 'A legacy Heroku API key (a UUID) with the access of its owner.',
 });
 
@@ -103,6 +115,8 @@ export const vercelAccessToken = assignedSecret({
   tail: 'A-Za-z0-9',
   quality: { minEntropy: 3.5, minClasses: 3 },
   contextWords: ['vercel', 'token'],
+  validator: 'entropy',
+  example: '24 base62 assigned to a Vercel name (`VERCEL_TOKEN`)',
   description: 'A Vercel access token: deploys, environment variables and domains of its scope.',
 });
 
@@ -116,6 +130,8 @@ export const netlifyAccessToken = shapedToken({
   randomFrom: 4,
   quality: { minEntropy: 3.8, minClasses: 3 },
   contextWords: ['netlify', 'netlify_auth_token'],
+  validator: 'entropy',
+  example: '`nfp_` + 36-40 base62',
   description: 'A Netlify personal access token: sites, deploys and environment variables.',
 });
 
@@ -131,6 +147,8 @@ export const netlifyLegacyAccessToken = assignedSecret({
   quality: { minEntropy: 3.5, minClasses: 2 },
   check: (value) => !value.startsWith('nfp_'),
   contextWords: ['netlify', 'token'],
+  validator: 'entropy',
+  example: '40-64 of A-Za-z0-9_- assigned to a Netlify name',
   description: 'A Netlify personal access token without the `nfp_` prefix.',
 });
 

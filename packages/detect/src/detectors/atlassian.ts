@@ -23,6 +23,8 @@ export const atlassianApiToken = shapedToken({
   contextWords: ['atlassian', 'jira', 'confluence', 'token'],
   baseConfidence: 0.95,
   mask: { keepStart: 6, keepEnd: 4 },
+  validator: 'CRC32 checksum (last 8 hex), entropy',
+  example: '`ATATT3` + 186 of A-Za-z0-9_=- ending in 8 hex of CRC32',
   description: 'An Atlassian account API token: Jira, Confluence and Bitbucket as its user.',
 });
 
@@ -37,6 +39,8 @@ export const atlassianLegacyApiToken = assignedSecret({
   tail: 'A-Za-z0-9',
   quality: { minEntropy: 3.5, minClasses: 3 },
   contextWords: ['atlassian', 'jira', 'confluence', 'token'],
+  validator: 'entropy',
+  example: '24 base62 assigned to a Jira/Confluence/Atlassian name',
   description: 'A legacy (pre-2023) Atlassian account API token.',
 });
 
@@ -54,6 +58,8 @@ export const bitbucketAccessToken = shapedToken({
   contextWords: ['bitbucket', 'token', 'x-token-auth'],
   baseConfidence: 0.95,
   mask: { keepStart: 6, keepEnd: 4 },
+  validator: 'CRC32 checksum (last 8 hex), entropy',
+  example: '`ATCTT3` + 186 of A-Za-z0-9_=- ending in 8 hex of CRC32',
   description: 'A Bitbucket Cloud access token of a repository, project or workspace.',
 });
 
@@ -68,6 +74,8 @@ export const bitbucketAppPassword = shapedToken({
   randomFrom: 4,
   quality: { minEntropy: 3.8, minClasses: 3 },
   contextWords: ['bitbucket', 'app_password', 'password'],
+  validator: 'entropy',
+  example: '`ATBB` + 32 base62',
   description: 'A Bitbucket Cloud app password: repository access as its user.',
 });
 

@@ -29,6 +29,8 @@ export const awsAccessKeyId: Detector = {
   validate: (value) => looksRandom(value.slice(4), { minEntropy: 2.5, minClasses: 1 }),
   contextWords: ['aws', 'access_key', 'access key', 'accesskeyid', 'key_id', 'iam'],
   baseConfidence: 0.85,
+  validator: 'entropy of the body',
+  example: '`AKIA` (or `ASIA`, `ABIA`, `ACCA`) + 16 of A-Z2-7',
   mask: { keepStart: 4, keepEnd: 4 },
   description: 'An IAM access key id; dangerous together with its secret access key.',
 };
@@ -54,6 +56,8 @@ export const awsSecretAccessKey: Detector = {
   },
   contextWords: ['aws', 'akia', 'asia', 'access_key_id'],
   baseConfidence: 0.8,
+  validator: 'mixed case and digits, entropy; higher confidence beside a key id',
+  example: '40 base64 characters assigned to `aws_secret_access_key`',
   mask: { keepStart: 2, keepEnd: 2 },
   description: 'An IAM secret access key; reported with higher confidence when paired with a key id.',
 };
@@ -87,6 +91,8 @@ export const awsSessionToken: Detector = {
   contextWords: ['aws_session_token', 'sessiontoken', 'aws_security_token', 'sts'],
   baseConfidence: 0.9,
   mask: { keepStart: 4, keepEnd: 4 },
+  validator: 'entropy of the body',
+  example: '`IQoJb3JpZ2lu` (or `FwoGZXIvYXdz`, `FQoGZXIvYXdz`, `AQoDYXdz`) + 100 or more base64',
   description: 'A temporary AWS session token (STS); valid with its key pair until it expires.',
 };
 
@@ -109,6 +115,9 @@ export const awsBedrockApiKey: Detector = {
   contextWords: ['bedrock', 'aws_bearer_token_bedrock', 'api_key'],
   baseConfidence: 0.95,
   mask: { keepStart: 4, keepEnd: 4 },
+  validator: 'entropy of the body',
+  example:
+    '`ABSKQmVkcm9ja0FQSUtleS` + 40 or more base64, or `bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t` + 80 or more',
   description: 'An Amazon Bedrock API key: model invocations billed to its AWS account.',
 };
 

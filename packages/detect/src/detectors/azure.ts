@@ -21,6 +21,8 @@ export const azureStorageConnectionString: Detector = {
   validate: keyLooksReal,
   contextWords: ['defaultendpointsprotocol', 'azure', 'endpointsuffix', 'blob.core.windows.net'],
   baseConfidence: 0.95,
+  validator: 'entropy',
+  example: '`AccountName=` + 3-24 of a-z0-9 + `;AccountKey=` + 86 base64 + `==`',
   mask: { keepStart: 4, keepEnd: 4 },
 };
 
@@ -47,6 +49,8 @@ export const azureStorageKey: Detector = {
   validate: keyLooksReal,
   contextWords: ['azure', 'storage', 'blob'],
   baseConfidence: 0.9,
+  validator: 'entropy',
+  example: '86 base64 + `==` assigned to `AZURE_STORAGE_KEY` or another storage-key name',
   mask: { keepStart: 4, keepEnd: 4 },
 };
 
@@ -65,6 +69,8 @@ export const azureAdClientSecret: Detector = {
   contextWords: ['azure', 'client_secret', 'clientsecret', 'tenant', 'entra'],
   baseConfidence: 0.9,
   mask: { keepStart: 6, keepEnd: 2 },
+  validator: 'entropy',
+  example: '3 of A-Za-z0-9_~. + a digit + `Q~` + 31-34 of A-Za-z0-9_~.-',
   description: 'The secret of an Entra ID application: signs in as the app with its permissions.',
 };
 
@@ -98,6 +104,8 @@ export const azureSasToken: Detector = {
   contextWords: ['sharedaccesssignature', 'blob.core.windows.net', 'sas', 'se=', 'sp='],
   baseConfidence: 0.9,
   mask: { keepStart: 2, keepEnd: 2 },
+  validator: 'decodes to a 32-byte HMAC-SHA256, entropy',
+  example: 'the `sig` of `sv=<yyyy-mm-dd>&...&sig=` + 43 base64 + `=` (URL-encoded)',
   description: 'An Azure SAS signature: the access its query grants (read, write, list) until `se`.',
 };
 
@@ -112,6 +120,8 @@ export const azureDevopsPat = shapedToken({
   quality: { minEntropy: 4, minClasses: 3 },
   contextWords: ['azure', 'devops', 'dev.azure.com', 'pat'],
   baseConfidence: 0.95,
+  validator: 'entropy',
+  example: '52 base62 + `JQQJ` + 20 base62 + `AZDO` + 4 base62',
   description: 'An Azure DevOps PAT: repositories, pipelines and artifacts of its organization.',
 });
 
@@ -137,6 +147,8 @@ export const azureDevopsLegacyPat = assignedSecret({
   tail: 'A-Za-z0-9',
   quality: { minEntropy: 3.8, minClasses: 2 },
   contextWords: ['azure', 'devops', 'dev.azure.com'],
+  validator: 'entropy',
+  example: '52 of a-z2-7 assigned to an Azure DevOps name (`AZURE_DEVOPS_EXT_PAT`)',
   description: 'A legacy Azure DevOps PAT (52 base32 characters).',
 });
 
@@ -153,6 +165,8 @@ export const azureSharedAccessKey: Detector = {
   contextWords: ['servicebus.windows.net', 'endpoint=sb', 'sharedaccesskeyname', 'azure-devices.net'],
   baseConfidence: 0.9,
   mask: { keepStart: 4, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`SharedAccessKey=` + 43 base64 + `=` in a Service Bus/Event Hubs/IoT Hub connection string',
   description: 'A shared access key of a Service Bus, Event Hubs, IoT Hub or Relay policy.',
 };
 
@@ -173,6 +187,9 @@ export const azureLogicAppTriggerUrl: Detector = {
   contextWords: ['teams', 'webhook', 'workflow', 'power automate'],
   baseConfidence: 0.9,
   mask: { keepStart: 24, keepEnd: 4 },
+  validator: 'entropy of the signature',
+  example:
+    '`https://<region>.logic.azure.com/workflows/<32 hex>/triggers/<name>/paths/invoke?...&sig=` + 43 base64url',
   description: 'A Logic Apps or Power Automate trigger URL with its signature (Teams workflow webhooks).',
 };
 

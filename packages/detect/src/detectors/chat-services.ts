@@ -25,6 +25,8 @@ export const discordBotToken = shapedToken({
   quality: { minEntropy: 3.8, minClasses: 3 },
   check: discordIdValid,
   contextWords: ['discord', 'bot', 'token'],
+  validator: 'the first part decodes to a user id (snowflake), entropy',
+  example: 'base64 of a user id + `.` + 6 + `.` + 27-38 of A-Za-z0-9_- (near `discord`)',
   description: 'A Discord bot token: acts as the bot in every server it belongs to.',
 });
 
@@ -43,6 +45,8 @@ export const discordWebhookUrl: Detector = {
   contextWords: ['discord', 'webhook'],
   baseConfidence: 0.95,
   mask: { keepStart: 33, keepEnd: 4 },
+  validator: 'entropy of the token',
+  example: '`https://discord.com/api/webhooks/` + 17-20 digits + `/` + 60-68 of A-Za-z0-9_-',
   description: 'A Discord webhook URL: posts messages to its channel.',
 };
 
@@ -59,6 +63,8 @@ export const telegramBotToken: Detector = {
   contextWords: ['telegram', 'bot', 'token', 'api.telegram.org'],
   baseConfidence: 0.9,
   mask: { keepStart: 4, keepEnd: 4 },
+  validator: 'entropy',
+  example: '8-10 digits + `:AA` + 33 of A-Za-z0-9_-',
   description: 'A Telegram bot token: reads and sends the bot’s messages.',
 };
 
@@ -76,6 +82,9 @@ export const microsoftTeamsWebhookUrl: Detector = {
   contextWords: ['teams', 'webhook'],
   baseConfidence: 0.95,
   mask: { keepStart: 30, keepEnd: 4 },
+  validator: 'entropy',
+  example:
+    '`https://<tenant>.webhook.office.com/webhookb2/<uuid>@<uuid>/IncomingWebhook/` + 32 hex + `/<uuid>`',
   description: 'A Microsoft Teams incoming webhook URL: posts messages to its channel.',
 };
 
@@ -94,6 +103,8 @@ export const mattermostWebhookUrl: Detector = {
   contextWords: ['mattermost', 'webhook'],
   baseConfidence: 0.85,
   mask: { keepStart: 2, keepEnd: 2 },
+  validator: 'entropy',
+  example: 'the 26 of a-z0-9 after `/hooks/` in a URL near `mattermost`',
   description: 'A Mattermost incoming webhook id: posts messages to its channel.',
 };
 
@@ -118,6 +129,8 @@ export const mattermostAccessToken = assignedSecret({
   tail: 'A-Za-z0-9',
   quality: { minEntropy: 3.5, minClasses: 2 },
   contextWords: ['mattermost', 'token'],
+  validator: 'entropy',
+  example: '26 of a-z0-9 assigned to a Mattermost token name',
   description: 'A Mattermost personal access or bot token.',
 });
 

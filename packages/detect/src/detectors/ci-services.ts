@@ -14,6 +14,8 @@ export const circleciToken = shapedToken({
   quality: { minEntropy: 3.5, minClasses: 3 },
   contextWords: ['circleci', 'circle-token', 'circle_token'],
   mask: { keepStart: 7, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`CCIPAT_` (or `CCIPRJ_`) + 22 base62 + `_` + 40 hex',
   description: 'A CircleCI personal or project API token: pipelines, contexts and their secrets.',
 });
 
@@ -28,6 +30,8 @@ export const circleciLegacyToken = assignedSecret({
   tail: 'A-Za-z0-9',
   quality: { minEntropy: 3, minClasses: 1 },
   contextWords: ['circleci', 'token'],
+  validator: 'entropy',
+  example: '40 hex assigned to a CircleCI name (`CIRCLE_TOKEN`)',
   description: 'A CircleCI API token without the `CCIPAT_` prefix.',
 });
 
@@ -42,6 +46,8 @@ export const travisCiToken = assignedSecret({
   tail: 'A-Za-z0-9_-',
   quality: { minEntropy: 3.5, minClasses: 3 },
   contextWords: ['travis', 'token'],
+  validator: 'entropy',
+  example: '22 of A-Za-z0-9_- assigned to a Travis name',
   description: 'A Travis CI API token: builds, settings and environment variables.',
 });
 
@@ -56,6 +62,8 @@ export const buildkiteToken = shapedToken({
   randomFrom: 5,
   quality: { minEntropy: 3, minClasses: 1 },
   contextWords: ['buildkite', 'token'],
+  validator: 'entropy',
+  example: '`bkua_` + 40 hex',
   description: 'A Buildkite user API access token: pipelines, builds and agents of its organizations.',
 });
 
@@ -71,6 +79,8 @@ export const codecovToken = assignedSecret({
   quality: { minEntropy: 3, minClasses: 1 },
   check: uuidLooksReal,
   contextWords: ['codecov', 'token'],
+  validator: 'UUID, not a placeholder',
+  example: 'a UUID assigned to `CODECOV_TOKEN`',
   description: 'A Codecov upload or API token of a repository.',
 });
 
@@ -85,6 +95,8 @@ export const jfrogApiKey = shapedToken({
   randomFrom: 4,
   quality: { minEntropy: 4, minClasses: 3 },
   contextWords: ['artifactory', 'jfrog', 'x-jfrog-art-api'],
+  validator: 'entropy',
+  example: '`AKCp` + 69 base62',
   description: 'A JFrog Artifactory API key: reads and publishes artifacts as its user.',
 });
 
@@ -99,6 +111,8 @@ export const jfrogIdentityToken = shapedToken({
   randomFrom: 14,
   quality: { minEntropy: 3.5, minClasses: 3 },
   contextWords: ['artifactory', 'jfrog', 'token'],
+  validator: 'entropy',
+  example: '`cmVmdGtuOjAxOj` + 50 base62',
   description: 'A JFrog Platform identity (reference) token of a user.',
 });
 
@@ -113,6 +127,8 @@ export const sonarToken = shapedToken({
   randomFrom: 4,
   quality: { minEntropy: 3, minClasses: 1 },
   contextWords: ['sonar', 'sonar_token', 'sonarqube', 'sonarcloud'],
+  validator: 'entropy',
+  example: '`squ_` (or `sqp_`, `sqa_`) + 40 hex',
   description: 'A SonarQube or SonarCloud token: analysis results and source code of its projects.',
 });
 
@@ -128,6 +144,8 @@ export const snykToken = assignedSecret({
   quality: { minEntropy: 3, minClasses: 1 },
   check: uuidLooksReal,
   contextWords: ['snyk', 'token'],
+  validator: 'UUID, not a placeholder',
+  example: 'a UUID assigned to `SNYK_TOKEN`',
   description: 'A Snyk API token: projects, findings and settings of its organizations.',
 });
 

@@ -11,6 +11,8 @@ export const alibabaAccessKeyId = shapedToken({
   randomFrom: 4,
   quality: { minEntropy: 3, minClasses: 2 },
   contextWords: ['alibaba', 'aliyun', 'accesskey', 'access_key_id'],
+  validator: 'entropy',
+  example: '`LTAI` + 12-20 base62',
   description: 'An Alibaba Cloud AccessKey ID; dangerous together with its AccessKey secret.',
 });
 
@@ -25,6 +27,8 @@ export const alibabaAccessKeySecret = assignedSecret({
   tail: 'A-Za-z0-9',
   quality: { minEntropy: 3.5, minClasses: 3 },
   contextWords: ['ltai', 'alibaba', 'aliyun'],
+  validator: 'entropy',
+  example: '30 base62 assigned to an Alibaba/Aliyun secret name',
   description: 'An Alibaba Cloud AccessKey secret, which signs API requests for its AccessKey ID.',
 });
 
@@ -49,6 +53,8 @@ export const ibmCloudApiKey = assignedSecret({
   tail: 'A-Za-z0-9_-',
   quality: { minEntropy: 4, minClasses: 3 },
   contextWords: ['ibm', 'iam', 'apikey'],
+  validator: 'entropy',
+  example: '44 of A-Za-z0-9_- assigned to an IBM Cloud name (`IBMCLOUD_API_KEY`)',
   description: 'An IBM Cloud IAM API key, which exchanges for tokens with the owner’s access.',
 });
 
@@ -72,6 +78,8 @@ export const oracleCloudSecret = assignedSecret({
   tail: 'A-Za-z0-9+/=_.:;#()<>\\[\\]{}!%&*-',
   quality: { minEntropy: 3.8, minClasses: 3 },
   contextWords: ['oci', 'oracle', 'tenancy'],
+  validator: 'entropy',
+  example: '20-44 printable characters assigned to an OCI secret name (`OCI_AUTH_TOKEN`)',
   description: 'An OCI auth token (Swift, registry) or customer secret key (S3-compatible API).',
 });
 
@@ -86,6 +94,8 @@ export const digitaloceanPat = shapedToken({
   quality: { minEntropy: 3, minClasses: 1 },
   contextWords: ['digitalocean', 'doctl', 'do_token'],
   mask: { keepStart: 7, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`dop_v1_` + 64 hex',
   description: 'A DigitalOcean API token with the scopes of its owner.',
 });
 
@@ -100,6 +110,8 @@ export const digitaloceanOauthToken = shapedToken({
   quality: { minEntropy: 3, minClasses: 1 },
   contextWords: ['digitalocean', 'oauth'],
   mask: { keepStart: 7, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`doo_v1_` + 64 hex',
   description: 'A DigitalOcean OAuth access token issued to an application.',
 });
 
@@ -114,6 +126,8 @@ export const digitaloceanRefreshToken = shapedToken({
   quality: { minEntropy: 3, minClasses: 1 },
   contextWords: ['digitalocean', 'refresh'],
   mask: { keepStart: 7, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`dor_v1_` + 64 hex',
   description: 'A DigitalOcean OAuth refresh token, which mints new access tokens.',
 });
 
@@ -128,6 +142,8 @@ export const linodeApiToken = assignedSecret({
   tail: 'A-Za-z0-9',
   quality: { minEntropy: 3, minClasses: 1 },
   contextWords: ['linode', 'akamai', 'token'],
+  validator: 'entropy',
+  example: '64 hex assigned to a Linode token name (`LINODE_TOKEN`)',
   description: 'A Linode personal access token with the scopes of its owner.',
 });
 
@@ -142,6 +158,8 @@ export const hetznerApiToken = assignedSecret({
   tail: 'A-Za-z0-9',
   quality: { minEntropy: 4, minClasses: 3 },
   contextWords: ['hetzner', 'hcloud', 'token'],
+  validator: 'entropy',
+  example: '64 base62 assigned to an `hcloud`/Hetzner name',
   description: 'A Hetzner Cloud project API token (read or read-write).',
 });
 
@@ -156,6 +174,8 @@ export const scalewayAccessKey = shapedToken({
   randomFrom: 3,
   quality: { minEntropy: 3, minClasses: 1 },
   contextWords: ['scaleway', 'scw_access_key', 'access_key'],
+  validator: 'entropy',
+  example: '`SCW` + 17 of A-Z0-9',
   description: 'A Scaleway access key id; dangerous together with its secret key.',
 });
 
@@ -171,6 +191,8 @@ export const scalewaySecretKey = assignedSecret({
   quality: { minEntropy: 3, minClasses: 1 },
   check: uuidLooksReal,
   contextWords: ['scaleway', 'scw'],
+  validator: 'UUID, not a placeholder',
+  example: 'a UUID assigned to `SCW_SECRET_KEY`',
   description: 'A Scaleway API secret key, which signs requests for its access key.',
 });
 

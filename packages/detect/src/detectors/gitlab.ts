@@ -13,6 +13,8 @@ interface Kind {
   prefix: string;
   body: string;
   description: string;
+  validator: string;
+  example: string;
 }
 
 /** GitLab token kinds, by prefix (docs.gitlab.com, "Token prefixes"). */
@@ -24,12 +26,16 @@ const KINDS: readonly Kind[] = [
     prefix: 'glpat-',
     body: `${rep(B, 20, 80)}${ROUTABLE}`,
     description: 'A GitLab access token (personal, project or group), routable or legacy.',
+    validator: 'entropy',
+    example: '`glpat-` + 20-80 of A-Za-z0-9_- (routable: + `.` + version + `.` + 9 base36)',
   },
   {
     id: 'gitlab-deploy-token',
     name: 'GitLab deploy token',
     severity: 'high',
     prefix: 'gldt-',
+    validator: 'entropy',
+    example: '`gldt-` + 20-64 of A-Za-z0-9_-',
     body: rep(B, 20, 64),
     description: 'A GitLab deploy token: repository, package and registry access of its project.',
   },
@@ -38,6 +44,8 @@ const KINDS: readonly Kind[] = [
     name: 'GitLab runner authentication token',
     severity: 'high',
     prefix: 'glrt-',
+    validator: 'entropy',
+    example: '`glrt-` + 20-80 of A-Za-z0-9_- (routable: + `.` + version + `.` + 9 base36)',
     body: `${rep(B, 20, 80)}${ROUTABLE}`,
     description: 'A GitLab runner authentication token: picks up jobs and their secrets.',
   },
@@ -46,6 +54,8 @@ const KINDS: readonly Kind[] = [
     name: 'GitLab pipeline trigger token',
     severity: 'high',
     prefix: 'glptt-',
+    validator: 'entropy',
+    example: '`glptt-` + 20-64 of A-Za-z0-9_-',
     body: rep(B, 20, 64),
     description: 'A GitLab pipeline trigger token: runs pipelines as its owner.',
   },
@@ -54,6 +64,8 @@ const KINDS: readonly Kind[] = [
     name: 'GitLab SCIM token',
     severity: 'critical',
     prefix: 'glsoat-',
+    validator: 'entropy',
+    example: '`glsoat-` + 20-64 of A-Za-z0-9_-',
     body: rep(B, 20, 64),
     description: 'A GitLab SCIM OAuth token: provisions and removes users of a group.',
   },
@@ -62,6 +74,8 @@ const KINDS: readonly Kind[] = [
     name: 'GitLab CI/CD job token',
     severity: 'medium',
     prefix: 'glcbt-',
+    validator: 'entropy',
+    example: '`glcbt-` + 1-5 base62 + `_` + 20-64 of A-Za-z0-9_-',
     body: `[0-9a-zA-Z]{1,5}_${rep(B, 20, 64)}`,
     description: 'A GitLab CI/CD job token, valid while its job runs.',
   },
@@ -70,6 +84,8 @@ const KINDS: readonly Kind[] = [
     name: 'GitLab feature flag client token',
     severity: 'medium',
     prefix: 'glffct-',
+    validator: 'entropy',
+    example: '`glffct-` + 20-64 of A-Za-z0-9_-',
     body: rep(B, 20, 64),
     description: 'A GitLab feature flag client token: reads the flags and user lists of a project.',
   },
@@ -78,6 +94,8 @@ const KINDS: readonly Kind[] = [
     name: 'GitLab feed token',
     severity: 'medium',
     prefix: 'glft-',
+    validator: 'entropy',
+    example: '`glft-` + 20-64 of A-Za-z0-9_-',
     body: rep(B, 20, 64),
     description: 'A GitLab feed token: reads the RSS/Atom and calendar feeds of its user.',
   },
@@ -86,6 +104,8 @@ const KINDS: readonly Kind[] = [
     name: 'GitLab incoming mail token',
     severity: 'medium',
     prefix: 'glimt-',
+    validator: 'entropy',
+    example: '`glimt-` + 25-64 of A-Za-z0-9_-',
     body: rep(B, 25, 64),
     description: 'A GitLab incoming email token: creates issues and merge requests by mail.',
   },
@@ -94,6 +114,8 @@ const KINDS: readonly Kind[] = [
     name: 'GitLab agent for Kubernetes token',
     severity: 'critical',
     prefix: 'glagent-',
+    validator: 'entropy',
+    example: '`glagent-` + 50-100 of A-Za-z0-9_-',
     body: rep(B, 50, 100),
     description: 'A GitLab agent for Kubernetes token: connects a cluster to its projects.',
   },
@@ -102,6 +124,8 @@ const KINDS: readonly Kind[] = [
     name: 'GitLab OAuth application secret',
     severity: 'high',
     prefix: 'gloas-',
+    validator: 'entropy',
+    example: '`gloas-` + 64-100 of A-Za-z0-9_-',
     body: rep(B, 64, 100),
     description: 'The secret of a GitLab OAuth application (sign-in with GitLab).',
   },
@@ -119,6 +143,8 @@ const kindDetectors = KINDS.map((k) =>
     contextWords: ['gitlab', 'token', 'private-token'],
     mask: { keepStart: k.prefix.length, keepEnd: 4 },
     description: k.description,
+    validator: k.validator,
+    example: k.example,
   }),
 );
 
@@ -133,6 +159,8 @@ export const gitlabRunnerRegistrationToken = shapedToken({
   quality: { minEntropy: 3, minClasses: 2 },
   contextWords: ['gitlab', 'runner', 'registration'],
   mask: { keepStart: 9, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`GR1348941` + 20 of A-Za-z0-9_-',
   description: 'A legacy GitLab runner registration token: registers runners that receive jobs.',
 });
 
@@ -148,6 +176,8 @@ export const gitlabSessionCookie = shapedToken({
   quality: { minEntropy: 3, minClasses: 1 },
   contextWords: ['cookie', 'gitlab'],
   mask: { keepStart: 18, keepEnd: 2 },
+  validator: 'entropy',
+  example: '`_gitlab_session=` + 32 hex',
   description: 'A signed-in GitLab session: the account of its user until it expires.',
 });
 

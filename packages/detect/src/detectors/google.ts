@@ -18,6 +18,8 @@ export const googleApiKey: Detector = {
   validate: (value) => looksRandom(value.slice(4), { minEntropy: 3.5, minClasses: 2 }),
   contextWords: ['google', 'api_key', 'apikey', 'gcp', 'firebase', 'maps'],
   baseConfidence: 0.9,
+  validator: 'entropy',
+  example: '`AIza` + 35 of A-Za-z0-9_-',
   mask: { keepStart: 4, keepEnd: 4 },
 };
 
@@ -41,6 +43,8 @@ export const gcpServiceAccount: Detector = {
   },
   contextWords: ['service_account', 'client_email', 'gserviceaccount'],
   baseConfidence: 0.8,
+  validator: 'entropy; higher confidence beside service-account fields',
+  example: '`"private_key_id": "` + 40 hex, in a service-account JSON key',
   mask: { keepStart: 4, keepEnd: 4 },
 };
 
@@ -56,6 +60,8 @@ export const gcpOauthClientSecret = shapedToken({
   contextWords: ['client_secret', 'google', 'oauth', 'client_id'],
   baseConfidence: 0.95,
   mask: { keepStart: 7, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`GOCSPX-` + 28 of A-Za-z0-9_-',
   description: 'The secret of a Google OAuth client: signs users in and mints tokens as the app.',
 });
 
@@ -70,6 +76,8 @@ export const googleOauthRefreshToken = shapedToken({
   quality: { minEntropy: 4, minClasses: 3 },
   contextWords: ['refresh_token', 'google', 'oauth', 'gcloud'],
   mask: { keepStart: 4, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`1//0` + 40-200 of A-Za-z0-9_-',
   description: 'A Google OAuth refresh token: new access tokens for the scopes its user granted.',
 });
 

@@ -15,6 +15,8 @@ export const npmToken: Detector = {
   validate: (value) => tokenChecksumValid(value) && looksRandom(value.slice(4)),
   contextWords: ['npm', '_authtoken', 'registry', 'npmrc'],
   baseConfidence: 0.95,
+  validator: 'CRC32 checksum, entropy',
+  example: '`npm_` + 30 base62 + 6-character CRC32',
   mask: { keepStart: 4, keepEnd: 4 },
 };
 
@@ -31,6 +33,8 @@ export const npmLegacyAuthToken: Detector = {
   contextWords: ['registry', 'npmjs', 'npmrc'],
   baseConfidence: 0.9,
   mask: { keepStart: 4, keepEnd: 4 },
+  validator: 'UUID, not a placeholder',
+  example: '`_authToken=` + a UUID (in an .npmrc)',
   description: 'An npm access token in the UUID format npm issued before `npm_` tokens.',
 };
 
@@ -68,6 +72,8 @@ export const npmrcAuth: Detector = {
   contextWords: ['registry', 'npmrc', 'always-auth', 'username'],
   baseConfidence: 0.85,
   mask: { keepStart: 2, keepEnd: 2 },
+  validator: 'base64 that decodes to printable text (`user:password` for `_auth`), entropy',
+  example: '`_auth=` (or `_password=`) + base64 (in an .npmrc)',
   description: 'A registry password in an .npmrc (base64, as npm writes `_auth` and `_password`).',
 };
 

@@ -15,6 +15,8 @@ export const pypiToken = shapedToken({
   span: { before: 'A-Za-z0-9', maxBefore: 0, after: 'A-Za-z0-9_-', maxAfter: 4096 },
   baseConfidence: 0.95,
   mask: { keepStart: 9, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`pypi-AgEIcHlwaS5vcmc` (or the test.pypi.org header) + 50 or more of A-Za-z0-9_-',
   description: 'A PyPI API token: uploads releases of its projects (or every project of its user).',
 });
 
@@ -30,6 +32,8 @@ export const rubygemsApiKey = shapedToken({
   quality: { minEntropy: 3, minClasses: 1 },
   contextWords: ['rubygems', 'gem_host_api_key', 'credentials'],
   mask: { keepStart: 9, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`rubygems_` + 48 hex',
   description: 'A RubyGems.org API key: pushes and yanks gems of its owner.',
 });
 
@@ -44,6 +48,8 @@ export const nugetApiKey = shapedToken({
   randomFrom: 3,
   quality: { minEntropy: 3.8, minClasses: 2 },
   contextWords: ['nuget', 'apikey', 'dotnet'],
+  validator: 'entropy',
+  example: '`oy2` + 43 of a-z0-9',
   description: 'A nuget.org API key: pushes and unlists packages of its owner.',
 });
 
@@ -58,6 +64,8 @@ export const dockerHubToken = shapedToken({
   quality: { minEntropy: 3.8, minClasses: 3 },
   contextWords: ['docker', 'dockerhub', 'docker_password', 'registry'],
   mask: { keepStart: 9, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`dckr_pat_` (or `dckr_oat_`) + 27-32 of A-Za-z0-9_-',
   description: 'A Docker Hub access token: pulls and pushes the images of its user or organization.',
 });
 
@@ -73,6 +81,8 @@ export const clojarsToken = shapedToken({
   quality: { minEntropy: 3.8, minClasses: 2 },
   contextWords: ['clojars', 'deploy', 'lein'],
   mask: { keepStart: 8, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`CLOJARS_` + 60 of a-z0-9',
   description: 'A Clojars deploy token: publishes artifacts of its user.',
 });
 

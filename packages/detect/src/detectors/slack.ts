@@ -22,6 +22,8 @@ export const slackToken: Detector = {
   },
   contextWords: ['slack', 'token', 'bot'],
   baseConfidence: 0.9,
+  validator: 'entropy, a run of 6 digits',
+  example: '`xoxb-` (or `xoxp-`, `xoxa-`, `xoxr-`, `xoxs-`, `xoxo-`) + a digit + 20-250 of A-Za-z0-9-',
   mask: { keepStart: 5, keepEnd: 4 },
 };
 
@@ -37,6 +39,8 @@ export const slackAppToken = shapedToken({
   quality: { minEntropy: 3.2, minClasses: 2 },
   contextWords: ['slack', 'socket', 'app_token'],
   mask: { keepStart: 7, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`xapp-` + digit + `-A` + id + `-` + digits + `-` + 24-80 base62',
   description: 'A Slack app-level token: Socket Mode connections and app-wide APIs.',
 });
 
@@ -52,6 +56,8 @@ export const slackConfigAccessToken = shapedToken({
   quality: { minEntropy: 4, minClasses: 2 },
   contextWords: ['slack', 'config', 'manifest'],
   mask: { keepStart: 12, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`xoxe.xoxp-` (or `xoxe.xoxb-`) + digit + `-` + 100-200 base62',
   description: 'A Slack app configuration token: creates and changes the workspace’s apps.',
 });
 
@@ -67,6 +73,8 @@ export const slackConfigRefreshToken = shapedToken({
   quality: { minEntropy: 4, minClasses: 2 },
   contextWords: ['slack', 'refresh', 'config'],
   mask: { keepStart: 7, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`xoxe-` + digit + `-` + 100-200 base62',
   description: 'A Slack configuration refresh token, which mints configuration access tokens.',
 });
 
@@ -85,6 +93,9 @@ export const slackWebhookUrl: Detector = {
   validate: (value) => looksRandom(value.slice(-24), { minEntropy: 3.2 }),
   contextWords: ['slack', 'webhook'],
   baseConfidence: 0.95,
+  validator: 'entropy of the secret part',
+  example:
+    '`https://hooks.slack.com/services/T` + 8-12 + `/B` + 8-12 + `/` + 24 base62 (also `/workflows/`, `/triggers/`, http)',
   mask: { keepStart: 23, keepEnd: 4 },
 };
 

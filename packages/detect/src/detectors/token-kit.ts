@@ -11,6 +11,10 @@ export interface TokenSpec {
   keywords: string[];
   contextWords: string[];
   description: string;
+  /** What the validator checks, for the catalogue listing. @default 'entropy' */
+  validator?: string;
+  /** The value's shape for the catalogue listing, never a live-looking value. */
+  example: string;
   baseConfidence?: number;
   mask?: { keepStart: number; keepEnd: number };
   /** Entropy floor of the random part (the value after `randomFrom` characters). */
@@ -60,6 +64,8 @@ function detector(spec: TokenSpec, pattern: RegExp, valueGroup: number): Detecto
     baseConfidence: spec.baseConfidence ?? 0.9,
     mask: spec.mask ?? { keepStart: 4, keepEnd: 4 },
     description: spec.description,
+    validator: spec.validator ?? 'entropy',
+    example: spec.example,
     ...(spec.span ? { span: spec.span } : {}),
   };
 }

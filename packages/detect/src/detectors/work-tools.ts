@@ -15,6 +15,8 @@ export const notionToken = shapedToken({
   contextWords: ['notion', 'integration'],
   baseConfidence: 0.85,
   mask: { keepStart: 4, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`ntn_` + 11 digits + 35 base62, or `secret_` + 43 base62',
   description: 'A Notion integration token: the pages and databases shared with its integration.',
 });
 
@@ -30,6 +32,8 @@ export const linearApiKey = shapedToken({
   quality: { minEntropy: 4, minClasses: 3 },
   contextWords: ['linear', 'api_key'],
   mask: { keepStart: 8, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`lin_api_` + 40 base62',
   description: 'A Linear personal API key: issues, projects and comments as its user.',
 });
 
@@ -45,6 +49,8 @@ export const linearOauthToken = shapedToken({
   quality: { minEntropy: 3, minClasses: 1 },
   contextWords: ['linear', 'oauth'],
   mask: { keepStart: 10, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`lin_oauth_` + 64 hex',
   description: 'A Linear OAuth access token issued to an application.',
 });
 
@@ -63,6 +69,9 @@ export const asanaAccessToken = shapedToken({
   quality: { minEntropy: 3, minClasses: 1 },
   check: (value) => /^[0-9a-f]{32}$/.test(value.slice(-32)) && new Set(value.slice(-32)).size > 8,
   contextWords: ['asana', 'token'],
+  validator: 'entropy of the hex part',
+  example:
+    '`2/` + 16 digits + `/` + 16 digits + `:` + 32 hex (or `1/` + 16 digits + `:` + 32 hex), near `asana`',
   description: 'An Asana personal access token: tasks and projects as its user.',
 });
 
@@ -77,6 +86,8 @@ export const airtablePersonalAccessToken = shapedToken({
   randomFrom: 3,
   quality: { minEntropy: 3, minClasses: 2 },
   contextWords: ['airtable', 'token'],
+  validator: 'entropy',
+  example: '`pat` + 14 base62 + `.` + 64 hex, near `airtable`',
   description: 'An Airtable personal access token: the bases and scopes it was granted.',
 });
 
