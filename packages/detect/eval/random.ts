@@ -1,6 +1,10 @@
-/** A small seeded PRNG (mulberry32) so the corpus is the same on every run. */
-export type Rng = () => number;
+import type { Planted, Rng } from '../src/detectors/samples.ts';
+import { luhnCheckDigit } from '../src/validators/luhn.ts';
+import { isPlaceholder } from '../src/validators/placeholder.ts';
 
+export type { Planted, Rng };
+
+/** A small seeded PRNG (mulberry32) so the corpus is the same on every run. */
 export function createRng(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
@@ -42,4 +46,52 @@ export function chars(rng: Rng, alphabet: string, n: number): string {
 
 export function digits(rng: Rng, n: number): string {
   return chars(rng, DIGITS, n);
+}
+
+/** Helpers the detector samples (`src/detectors/*.samples.ts`) share. */
+
+/** A planted value in the text `text(value)`, under the field name `field`. */
+export function plant(field: string, text: (value: string) => string, value: string): Planted {
+  return { value, text: text(value), field };
+}
+
+/** `make()` re-drawn until it is not a placeholder (`xxxx`, `changeme`). */
+export function real(make: () => string): string {
+  for (;;) {
+    const v = make();
+    if (!isPlaceholder(v)) return v;
+  }
+}
+
+/** `text` in base64url without padding. */
+export function b64url(text: string): string {
+  return Buffer.from(text).toString('base64url');
+}
+
+/** A number of `length` digits starting with `prefix`, ending in its Luhn check digit. */
+export function luhnNumber(prefix: string, length: number, rng: Rng): string {
+  const body = prefix + digits(rng, length - prefix.length - 1);
+  return body + luhnCheckDigit(body);
+}
+
+/** `value` with its last character replaced by another one of `alphabet` (a checksum or length near-miss). */
+export function lastCharChanged(value: string, alphabet: string): string {
+  const last = value[value.length - 1];
+  return value.slice(0, -1) + (alphabet[0] === last ? alphabet[1] : alphabet[0]);
+}
+
+/**
+ * `generate` re-drawn while its value looks like a placeholder (`0000`, `FAKE`, a run of five
+ * equal characters) once a known prefix is cut: detectors rightly reject those.
+ */
+export function withoutPlaceholders(generate: (rng: Rng) => Planted): (rng: Rng) => Planted {
+  return (rng) => {
+    for (;;) {
+      const p = generate(rng);
+      const body = p.value.startsWith('-----')
+        ? ''
+        : p.value.replace(/^[a-z]{2,6}[_-]|^(?:AKIA|AIza|SG\.|SK)/, '');
+      if (!isPlaceholder(body) && !/([0-9A-Za-z])\1{4}/.test(body)) return p;
+    }
+  };
 }

@@ -1,4 +1,4 @@
-import { ALNUM, BASE64URL, HEX, LOWER, UPPER } from '../../eval/random.ts';
+import { ALNUM, BASE64URL, chars, HEX, LOWER, plant, UPPER } from '../../eval/random.ts';
 import { carried, ref, secretChars } from './sample-kit.ts';
 import type { FamilySamples } from './samples.ts';
 
@@ -6,18 +6,24 @@ const LETTERS = UPPER + LOWER;
 
 export const samples: FamilySamples = {
   'openai-api-key': {
-    truePositives: carried((r) => `sk-proj-${secretChars(r, BASE64URL, 120)}`, 'openai_api_key', [
-      (v) => `export OPENAI_API_KEY=${v}`,
-      (v) => `client = OpenAI(api_key="${v}")`,
-    ]).concat(
-      carried((r) => `sk-svcacct-${secretChars(r, BASE64URL, 120)}`, 'openai_api_key', [
-        (v) => `OPENAI_API_KEY: ${v}`,
-      ]),
-    ),
+    truePositives: [
+      (r) => plant('openai', (v) => `OPENAI_API_KEY=${v}`, `sk-proj-${chars(r, BASE64URL, 120)}`),
+    ],
     nearMisses: [
-      'OPENAI_API_KEY=sk-proj-XXXXXXXX',
-      'OPENAI_API_KEY=sk-proj-...',
-      (r) => `key sk-proj-${secretChars(r, ALNUM, 20)}`,
+      (r) => `OPENAI_API_KEY=sk-proj-${chars(r, BASE64URL, 39)}`,
+      (r) => `OPENAI_API_KEY=sk-${chars(r, ALNUM, 48)}`,
+      `OPENAI_API_KEY=sk-proj-${'x'.repeat(48)}`,
+      'OPENAI_API_KEY=sk-proj-your-api-key-here-replace-me-with-the-real-one',
+    ],
+  },
+  'anthropic-api-key': {
+    truePositives: [
+      (r) => plant('anthropic', (v) => `ANTHROPIC_API_KEY=${v}`, `sk-ant-api03-${chars(r, BASE64URL, 93)}AA`),
+    ],
+    nearMisses: [
+      (r) => `ANTHROPIC_API_KEY=sk-ant-api03-${chars(r, BASE64URL, 79)}`,
+      (r) => `ANTHROPIC_API_KEY=sk-ant-key03-${chars(r, BASE64URL, 95)}`,
+      `ANTHROPIC_API_KEY=sk-ant-api03-${'x'.repeat(95)}`,
     ],
   },
   'openai-admin-key': {
@@ -28,16 +34,6 @@ export const samples: FamilySamples = {
     nearMisses: [
       'OPENAI_ADMIN_KEY=sk-admin-...',
       'sk-admin-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-    ],
-  },
-  'anthropic-api-key': {
-    truePositives: carried((r) => `sk-ant-api03-${secretChars(r, BASE64URL, 93)}AA`, 'anthropic_api_key', [
-      (v) => `export ANTHROPIC_API_KEY=${v}`,
-      (v) => `{"anthropic": {"apiKey": "${v}"}}`,
-    ]),
-    nearMisses: [
-      'ANTHROPIC_API_KEY=sk-ant-api03-...',
-      (r) => `sk-ant-api03-${secretChars(r, BASE64URL, 40)}`,
     ],
   },
   'anthropic-admin-key': {

@@ -1,24 +1,24 @@
-import { BASE64, UPPER } from '../../eval/random.ts';
+import { BASE64, chars, plant, UPPER } from '../../eval/random.ts';
 import { carried, ref, secretChars } from './sample-kit.ts';
 import type { FamilySamples } from './samples.ts';
 
 export const samples: FamilySamples = {
   'aws-access-key-id': {
-    truePositives: carried((r) => `AKIA${secretChars(r, `${UPPER}234567`, 16)}`, 'aws_access_key_id', [
-      (v) => `[default]\naws_access_key_id = ${v}`,
-      (v) => `export AWS_ACCESS_KEY_ID=${v}`,
-    ]),
-    nearMisses: ['aws_access_key_id = AKIAIOSFODNN7EXAMPLE', 'AKIAXXXXXXXXXXXXXXXX'],
+    truePositives: [
+      (r) =>
+        plant(
+          'aws_access_key_id',
+          (v) => `aws_access_key_id = ${v}`,
+          `AKIA${chars(r, `${UPPER}234567`, 16)}`,
+        ),
+    ],
+    nearMisses: ['aws_access_key_id = AKIAIOSFODNN7EXAMPLE'],
   },
   'aws-secret-access-key': {
-    truePositives: carried((r) => secretChars(r, BASE64, 40), 'aws_secret_access_key', [
-      (v) => `aws_secret_access_key = ${v}`,
-      (v) => `{"SecretAccessKey": "${v}"}`,
-    ]),
-    nearMisses: [
-      `aws_secret_access_key = ${'wJalrXUtnFEMI/K7MDENG/bPxRfiCY'}EXAMPLEKEY`,
-      `aws_secret_access_key = ${ref('AWS_SECRET')}`,
+    truePositives: [
+      (r) => plant('aws_secret_access_key', (v) => `aws_secret_access_key = ${v}`, chars(r, BASE64, 40)),
     ],
+    nearMisses: [`aws_secret_access_key = ${'wJalrXUtnFEMI/K7MDENG/bPxRfiCY'}EXAMPLEKEY`],
   },
   'aws-session-token': {
     truePositives: carried((r) => `IQoJb3JpZ2luX2Vj${secretChars(r, BASE64, 600)}`, 'aws_session_token', [

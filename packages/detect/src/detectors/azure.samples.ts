@@ -1,8 +1,12 @@
-import { ALNUM, BASE64, BASE64URL, HEX, LOWER } from '../../eval/random.ts';
-import { carried, ref, secretChars } from './sample-kit.ts';
+import { ALNUM, BASE64, BASE64URL, chars, HEX, LOWER, plant } from '../../eval/random.ts';
+import { carried, secretChars } from './sample-kit.ts';
 import type { FamilySamples, Rng } from './samples.ts';
 
-const key88 = (r: Rng) => `${secretChars(r, BASE64, 86)}==`;
+/** Azurite's (the Azure Storage emulator's) published development account key, from parts. */
+const AZURITE_KEY = [
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsu',
+  'Fq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
+].join('');
 
 /** A SAS `sig`: base64 of 32 random bytes, URL-encoded as Azure writes it. */
 function sig(r: Rng): string {
@@ -12,24 +16,33 @@ function sig(r: Rng): string {
 
 export const samples: FamilySamples = {
   'azure-storage-connection-string': {
-    truePositives: carried(key88, 'connection', [
-      (v) =>
-        `DefaultEndpointsProtocol=https;AccountName=acmedata;AccountKey=${v};EndpointSuffix=core.windows.net`,
-      (v) => `"AzureWebJobsStorage": "DefaultEndpointsProtocol=https;AccountName=acmefn;AccountKey=${v}"`,
-    ]),
+    truePositives: [
+      (r) => {
+        const value = `${chars(r, BASE64, 86)}==`;
+        return plant(
+          'connection',
+          () =>
+            `DefaultEndpointsProtocol=https;AccountName=${chars(r, LOWER, 10)};AccountKey=${value};EndpointSuffix=core.windows.net`,
+          value,
+        );
+      },
+    ],
     nearMisses: [
-      `AccountName=devstoreaccount1;AccountKey=${ref('AZURE_KEY')}`,
-      'AccountName=acme;AccountKey=<key>',
+      `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`,
+      'DefaultEndpointsProtocol=https;AccountName=mystorage;AccountKey=<account-key>;EndpointSuffix=core.windows.net',
+      (r) =>
+        `DefaultEndpointsProtocol=https;AccountName=mystorage;AccountKey=${chars(r, BASE64, 85)}==;EndpointSuffix=core.windows.net`,
     ],
   },
   'azure-storage-key': {
-    truePositives: carried(key88, 'azure_storage_key', [
-      (v) => `AZURE_STORAGE_KEY=${v}`,
-      (v) => `storage_account_key: "${v}"`,
-    ]),
+    truePositives: [
+      (r) => plant('azure_storage_key', (v) => `AZURE_STORAGE_KEY=${v}`, `${chars(r, BASE64, 86)}==`),
+    ],
     nearMisses: [
-      `AZURE_STORAGE_KEY=${ref('STORAGE_KEY')}`,
-      (r) => `storage_key = ${secretChars(r, BASE64, 40)}`,
+      `AZURE_STORAGE_KEY=${AZURITE_KEY}`,
+      (r) => `AZURE_STORAGE_KEY=${chars(r, BASE64, 87)}=`,
+      `AZURE_STORAGE_KEY=${'A'.repeat(86)}==`,
+      'AZURE_STORAGE_KEY=<your-storage-account-key>',
     ],
   },
   'azure-ad-client-secret': {

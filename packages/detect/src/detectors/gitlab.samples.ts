@@ -1,4 +1,4 @@
-import { ALNUM, HEX } from '../../eval/random.ts';
+import { ALNUM, chars, HEX, plant } from '../../eval/random.ts';
 import { carried, secretChars } from './sample-kit.ts';
 import type { DetectorSamples, FamilySamples, Rng } from './samples.ts';
 
@@ -22,14 +22,14 @@ function kind(prefix: string, n: number, make?: (r: Rng) => string): DetectorSam
 
 export const samples: FamilySamples = {
   'gitlab-token': {
-    ...kind('glpat-', 20),
     truePositives: [
-      ...kind('glpat-', 20).truePositives,
-      ...carried(
-        (r) => `glpat-${body(r, 36)}.01.${secretChars(r, '0123456789abcdefghijklmnopqrstuvwxyz', 9)}`,
-        'token',
-        [(v) => `GITLAB_PAT="${v}"`],
-      ),
+      (r) => plant('gitlab_token', (v) => `PRIVATE-TOKEN: ${v}`, `glpat-${chars(r, ALNUM, 20)}`),
+    ],
+    nearMisses: [
+      (r) => `PRIVATE-TOKEN: glpat-${chars(r, ALNUM, 19)}`,
+      (r) => `PRIVATE-TOKEN: glpak-${chars(r, ALNUM, 20)}`,
+      'PRIVATE-TOKEN: glpat-xxxxxxxxxxxxxxxxxxxx',
+      'GITLAB_TOKEN=glpat-<your_access_token>',
     ],
   },
   'gitlab-deploy-token': kind('gldt-', 20),

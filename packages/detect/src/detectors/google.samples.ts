@@ -1,23 +1,34 @@
-import { ALNUM, BASE64URL, HEX } from '../../eval/random.ts';
+import { ALNUM, BASE64URL, chars, digits, HEX, plant } from '../../eval/random.ts';
 import { carried, secretChars } from './sample-kit.ts';
 import type { FamilySamples } from './samples.ts';
 
 export const samples: FamilySamples = {
   'google-api-key': {
-    truePositives: carried((r) => `AIza${secretChars(r, `${ALNUM}-_`, 35)}`, 'google_api_key', [
-      (v) => `maps key ${v}`,
-      (v) => `GOOGLE_API_KEY=${v}`,
-    ]),
-    nearMisses: ['key: AIzaXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', (r) => `AIza${secretChars(r, ALNUM, 20)}`],
+    truePositives: [
+      (r) => plant('google_api_key', (v) => `maps key ${v}`, `AIza${chars(r, `${ALNUM}-_`, 35)}`),
+    ],
+    nearMisses: [
+      (r) => `maps key AIza${chars(r, `${ALNUM}-_`, 34)}`,
+      (r) => `maps key AIza${chars(r, `${ALNUM}-_`, 36)}`,
+      `maps key AIza${'X'.repeat(35)}`,
+      'GOOGLE_API_KEY=AIzaSy-your-api-key-goes-here-0123456',
+    ],
   },
   'gcp-service-account': {
-    truePositives: carried((r) => secretChars(r, HEX, 40), 'credentials', [
-      (v) => `{"type": "service_account", "project_id": "demo-1234", "private_key_id": "${v}"}`,
-      (v) => `{\n  "private_key_id": "${v}",\n  "client_id": "104729385012345678901"\n}`,
-    ]),
+    truePositives: [
+      (r) =>
+        plant(
+          'credentials',
+          (v) =>
+            `{"type": "service_account", "project_id": "demo-${digits(r, 4)}", "private_key_id": "${v}"}`,
+          chars(r, HEX, 40),
+        ),
+    ],
     nearMisses: [
-      '{"private_key_id": "0000000000000000000000000000000000000000"}',
-      '{"private_key_id": "<key id>"}',
+      (r) => `{"type": "service_account", "private_key_id": "${chars(r, HEX, 39)}"}`,
+      (r) => `{"type": "service_account", "private_key_id": "${chars(r, HEX, 41)}"}`,
+      `{"type": "service_account", "private_key_id": "${'0'.repeat(40)}"}`,
+      '{"type": "service_account", "private_key_id": "your-private-key-id"}',
     ],
   },
   'gcp-oauth-client-secret': {

@@ -1,21 +1,25 @@
-import { ALNUM, LOWER } from '../../eval/random.ts';
+import { ALNUM, chars, LOWER, lastCharChanged, plant } from '../../eval/random.ts';
 import { tokenChecksum } from '../validators/github-checksum.ts';
 import { carried, ref, secretChars, uuid } from './sample-kit.ts';
 import type { FamilySamples } from './samples.ts';
 
 export const samples: FamilySamples = {
   'npm-token': {
-    truePositives: carried(
+    truePositives: [
       (r) => {
-        const random = secretChars(r, ALNUM, 30);
-        return `npm_${random}${tokenChecksum(random)}`;
+        const random = chars(r, ALNUM, 30);
+        return plant(
+          'npmrc',
+          (v) => `//registry.npmjs.org/:_authToken=${v}`,
+          `npm_${random}${tokenChecksum(random)}`,
+        );
       },
-      'npmrc',
-      [(v) => `//registry.npmjs.org/:_authToken=${v}`, (v) => `export NPM_TOKEN=${v}`],
-    ),
+    ],
     nearMisses: [
-      (r) => `NPM_TOKEN=npm_${secretChars(r, ALNUM, 36)}`,
-      `//registry.npmjs.org/:_authToken=npm_${'x'.repeat(36)}`,
+      (r) => {
+        const random = chars(r, ALNUM, 30);
+        return `_authToken=${lastCharChanged(`npm_${random}${tokenChecksum(random)}`, ALNUM)}`;
+      },
     ],
   },
   'npm-legacy-auth-token': {
