@@ -146,7 +146,7 @@ export const azureDevopsLegacyPat = assignedSecret({
   value: '[a-z2-7]{52}',
   tail: 'A-Za-z0-9',
   quality: { minEntropy: 3.8, minClasses: 2 },
-  contextWords: ['azure', 'devops', 'dev.azure.com'],
+  contextWords: ['azure', 'devops', 'dev.azure.com', 'ado_pat', 'ado_token', 'vsts'],
   validator: 'entropy',
   example: '52 of a-z2-7 assigned to an Azure DevOps name (`AZURE_DEVOPS_EXT_PAT`)',
   description: 'A legacy Azure DevOps PAT (52 base32 characters).',

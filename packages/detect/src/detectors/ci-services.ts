@@ -29,7 +29,7 @@ export const circleciLegacyToken = assignedSecret({
   value: '[a-f0-9]{40}',
   tail: 'A-Za-z0-9',
   quality: { minEntropy: 3, minClasses: 1 },
-  contextWords: ['circleci', 'token'],
+  contextWords: ['circleci', 'token', 'circle_api'],
   validator: 'entropy',
   example: '40 hex assigned to a CircleCI name (`CIRCLE_TOKEN`)',
   description: 'A CircleCI API token without the `CCIPAT_` prefix.',
