@@ -63,14 +63,17 @@ export const samples: FamilySamples = {
     ],
   },
   'azure-sas-token': {
-    truePositives: carried(sig, 'sas', [
+    truePositives: carried((r) => `sv=2022-11-02&sr=b&sig=${sig(r)}`, 'sas_token', [
       (v) =>
-        `https://acmedata.blob.core.windows.net/backups/db.bak?sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2025-01-01T00:00:00Z&st=2024-01-01T00:00:00Z&spr=https&sig=${v}`,
-      (v) =>
-        `BlobEndpoint=https://acme.blob.core.windows.net/;SharedAccessSignature=sv=2021-06-08&ss=bfqt&srt=sco&sp=rwdlacupx&se=2024-12-31T23:59:59Z&spr=https&sig=${v}`,
-      (v) =>
-        `GET /container/file.txt?sp=r&st=2024-05-01T10:00:00Z&se=2024-05-02T10:00:00Z&spr=https&sv=2022-11-02&sr=b&sig=${v} HTTP/1.1`,
-    ]),
+        `https://acmedata.blob.core.windows.net/backups/db.bak?sp=r&st=2024-01-01T00:00:00Z&se=2025-01-01T00:00:00Z&spr=https&${v}`,
+      (v) => `GET /container/file.txt?sp=r&se=2024-05-02T10:00:00Z&${v} HTTP/1.1`,
+    ]).concat(
+      carried(
+        (r) => `sv=2021-06-08&ss=bfqt&srt=sco&sp=rwdlacupx&se=2024-12-31T23:59:59Z&spr=https&sig=${sig(r)}`,
+        'sas_token',
+        [(v) => `BlobEndpoint=https://acme.blob.core.windows.net/;SharedAccessSignature=${v}`],
+      ),
+    ),
     nearMisses: [
       'https://acme.blob.core.windows.net/c?sv=2022-11-02&ss=b&sp=r&sig=<signature>',
       `?sv=2022-11-02&sr=b&sig=${'A'.repeat(43)}%3D`,
@@ -102,7 +105,7 @@ export const samples: FamilySamples = {
     ],
   },
   'azure-shared-access-key': {
-    truePositives: carried((r) => `${secretChars(r, BASE64, 43)}=`, 'connection', [
+    truePositives: carried((r) => `${secretChars(r, BASE64, 43)}=`, 'SharedAccessKey', [
       (v) =>
         `Endpoint=sb://acme-bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${v}`,
       (v) =>

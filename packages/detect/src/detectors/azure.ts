@@ -87,8 +87,8 @@ function sasSignatureValid(sig: string): boolean {
 }
 
 /**
- * Azure Storage shared access signature (SAS): the `sig` of a query that carries a service
- * version (`sv=2022-11-02&...&sig=...`), in a URL or a connection string.
+ * Azure Storage shared access signature (SAS) token: the query from its service version to its
+ * signature (`sv=2022-11-02&...&sig=...`), in a URL or a connection string.
  */
 export const azureSasToken: Detector = {
   id: 'azure-sas-token',
@@ -97,15 +97,15 @@ export const azureSasToken: Detector = {
   severity: 'high',
   keywords: ['sv=20'],
   pattern: re(
-    `sv=20[0-9]{2}-[0-9]{2}-[0-9]{2}${optionalTimes(`&(?:amp;)?[a-z]{2,5}=${rep('[^&\\s"\'<>]', 0, 64)}`, 10)}&(?:amp;)?sig=(${rep('[A-Za-z0-9%+/=]', 43, 90)})(?:[^A-Za-z0-9%+/=]|$)`,
+    `(sv=20[0-9]{2}-[0-9]{2}-[0-9]{2}${optionalTimes(`&(?:amp;)?[a-z]{2,5}=${rep('[^&\\s"\'<>]', 0, 64)}`, 10)}&(?:amp;)?sig=${rep('[A-Za-z0-9%+/=]', 43, 90)})(?:[^A-Za-z0-9%+/=]|$)`,
   ),
   valueGroup: 1,
-  validate: sasSignatureValid,
+  validate: (value) => sasSignatureValid(value.slice(value.lastIndexOf('sig=') + 4)),
   contextWords: ['sharedaccesssignature', 'blob.core.windows.net', 'sas', 'se=', 'sp='],
   baseConfidence: 0.9,
-  mask: { keepStart: 2, keepEnd: 2 },
-  validator: 'decodes to a 32-byte HMAC-SHA256, entropy',
-  example: 'the `sig` of `sv=<yyyy-mm-dd>&...&sig=` + 43 base64 + `=` (URL-encoded)',
+  mask: { keepStart: 13, keepEnd: 2 },
+  validator: 'the signature decodes to a 32-byte HMAC-SHA256, entropy',
+  example: '`sv=<yyyy-mm-dd>&...&sig=` + 43 base64 + `=` (URL-encoded)',
   description: 'An Azure SAS signature: the access its query grants (read, write, list) until `se`.',
 };
 
@@ -158,8 +158,10 @@ export const azureSharedAccessKey: Detector = {
   name: 'Azure shared access key',
   category: 'credentials',
   severity: 'critical',
-  keywords: ['sharedaccesskey='],
-  pattern: re(`SharedAccessKey=(${rep('[A-Za-z0-9+/]', 43)}=)(?:[^A-Za-z0-9+/=]|$)`),
+  keywords: ['sharedaccesskey'],
+  pattern: re(
+    `[sS]hared[aA]ccess[kK]ey${QUOTES}[ \\t]{0,4}[=:][ \\t]{0,4}${QUOTES}(${rep('[A-Za-z0-9+/]', 43)}=)(?:[^A-Za-z0-9+/=]|$)`,
+  ),
   valueGroup: 1,
   validate: (value) => looksRandom(value.slice(0, -1), { minEntropy: 4, minClasses: 3 }),
   contextWords: ['servicebus.windows.net', 'endpoint=sb', 'sharedaccesskeyname', 'azure-devices.net'],

@@ -67,10 +67,11 @@ export const samples: FamilySamples = {
     ],
   },
   'mattermost-webhook-url': {
-    truePositives: carried((r) => secretChars(r, LOWER + DIGITS, 26), 'mattermost_webhook', [
-      (v) => `MATTERMOST_WEBHOOK_URL=https://chat.example.org/hooks/${v}`,
-      (v) => `mattermost:\n  url: "https://mattermost.example.org:8065/hooks/${v}"`,
-    ]),
+    truePositives: carried(
+      (r) => `https://chat.example.org/hooks/${secretChars(r, LOWER + DIGITS, 26)}`,
+      'mattermost_webhook',
+      [(v) => `MATTERMOST_WEBHOOK_URL=${v}`, (v) => `mattermost:\n  url: "${v}"`],
+    ),
     nearMisses: [
       'MATTERMOST_WEBHOOK_URL=https://chat.example.org/hooks/xxx-generatedkey-xxx',
       'mattermost docs: https://developers.mattermost.com/integrate/webhooks/incoming/',

@@ -88,7 +88,7 @@ export const microsoftTeamsWebhookUrl: Detector = {
   description: 'A Microsoft Teams incoming webhook URL: posts messages to its channel.',
 };
 
-/** Mattermost incoming webhook: the hook id of a `/hooks/` URL near the word Mattermost. */
+/** Mattermost incoming webhook URL (`https://<host>/hooks/<26 characters>`) near the word Mattermost. */
 export const mattermostWebhookUrl: Detector = {
   id: 'mattermost-webhook-url',
   name: 'Mattermost webhook URL',
@@ -96,16 +96,16 @@ export const mattermostWebhookUrl: Detector = {
   severity: 'medium',
   keywords: ['mattermost'],
   pattern: re(
-    `https?://${rep('[A-Za-z0-9.-]', 1, 100)}(?::[0-9]{1,5})?/hooks/(${rep('[a-z0-9]', 26)})(?:[^A-Za-z0-9]|$)`,
+    `(https?://${rep('[A-Za-z0-9.-]', 1, 100)}(?::[0-9]{1,5})?/hooks/${rep('[a-z0-9]', 26)})(?:[^A-Za-z0-9]|$)`,
   ),
   valueGroup: 1,
-  validate: (value) => looksRandom(value, { minEntropy: 3.5, minClasses: 2 }),
+  validate: (value) => looksRandom(value.slice(-26), { minEntropy: 3.5, minClasses: 2 }),
   contextWords: ['mattermost', 'webhook'],
   baseConfidence: 0.85,
-  mask: { keepStart: 2, keepEnd: 2 },
-  validator: 'entropy',
-  example: 'the 26 of a-z0-9 after `/hooks/` in a URL near `mattermost`',
-  description: 'A Mattermost incoming webhook id: posts messages to its channel.',
+  mask: { keepStart: 12, keepEnd: 4 },
+  validator: 'entropy of the hook id',
+  example: '`https://<host>/hooks/` + 26 of a-z0-9, near `mattermost`',
+  description: 'A Mattermost incoming webhook URL: posts messages to its channel.',
 };
 
 /** Key names of Mattermost tokens (ids of teams, channels and users have the same 26-character shape). */

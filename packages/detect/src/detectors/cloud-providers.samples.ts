@@ -30,7 +30,7 @@ export const samples: FamilySamples = {
     ],
   },
   'ibm-cloud-api-key': {
-    truePositives: carried((r) => secretChars(r, `${ALNUM}_-`, 44), 'apikey', [
+    truePositives: carried((r) => secretChars(r, `${ALNUM}_-`, 44), 'ibmcloud_api_key', [
       (v) => `export IBMCLOUD_API_KEY=${v}`,
       (v) => `IC_API_KEY: "${v}"`,
       (v) => `ibm_iam_apikey = '${v}'`,
@@ -42,11 +42,11 @@ export const samples: FamilySamples = {
     ],
   },
   'oracle-cloud-secret': {
-    truePositives: carried((r) => secretChars(r, `${ALNUM}.:;#()<>`, 20), 'auth_token', [
+    truePositives: carried((r) => secretChars(r, `${ALNUM}.:;#()<>`, 20), 'oci_auth_token', [
       (v) => `export OCI_AUTH_TOKEN='${v}'`,
       (v) => `oracle_auth_token: "${v}"`,
     ]).concat(
-      carried((r) => `${secretChars(r, `${ALNUM}+/`, 43)}=`, 'secret_key', [
+      carried((r) => `${secretChars(r, `${ALNUM}+/`, 43)}=`, 'oci_secret_key', [
         (v) => `OCI_SECRET_KEY=${v}`,
         (v) => `{"oracle_secret_access_key": "${v}"}`,
       ]),
@@ -115,7 +115,7 @@ export const samples: FamilySamples = {
     nearMisses: ['SCW_ACCESS_KEY=SCWXXXXXXXXXXXXXXXXX', 'SCW1234567890ABCDEFG1', 'SCWABC123'],
   },
   'scaleway-secret-key': {
-    truePositives: carried(uuid, 'secret_key', [
+    truePositives: carried(uuid, 'scw_secret_key', [
       (v) => `export SCW_SECRET_KEY=${v}`,
       (v) => `scaleway:\n  scw_secret_key: "${v}"`,
     ]),

@@ -76,7 +76,7 @@ export const oracleCloudSecret = assignedSecret({
   names: ORACLE_NAMES,
   value: '[A-Za-z0-9+/=_.:;#()<>\\[\\]{}!%&*-]{20,44}',
   tail: 'A-Za-z0-9+/=_.:;#()<>\\[\\]{}!%&*-',
-  quality: { minEntropy: 3.8, minClasses: 3 },
+  quality: { minEntropy: 3.3, minClasses: 3 },
   contextWords: ['oci', 'oracle', 'tenancy'],
   validator: 'entropy',
   example: '20-44 printable characters assigned to an OCI secret name (`OCI_AUTH_TOKEN`)',

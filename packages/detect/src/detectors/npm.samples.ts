@@ -23,9 +23,10 @@ export const samples: FamilySamples = {
     ],
   },
   'npm-legacy-auth-token': {
-    truePositives: carried(uuid, 'npmrc', [
+    truePositives: carried(uuid, 'npmAuthToken', [
       (v) => `registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=${v}`,
       (v) => `//npm.example.org/repository/npm/:_authToken="${v}"`,
+      (v) => `npmRegistryServer: "https://npm.example.org"\nnpmAuthToken: "${v}"`,
     ]),
     nearMisses: [
       `//registry.npmjs.org/:_authToken=${ref('NPM_TOKEN')}`,
@@ -36,13 +37,13 @@ export const samples: FamilySamples = {
   'npmrc-auth': {
     truePositives: carried(
       (r) => Buffer.from(`${secretChars(r, LOWER, 7)}:${secretChars(r, ALNUM, 16)}`).toString('base64'),
-      'npmrc',
+      '_auth',
       [
         (v) => `registry=https://nexus.example.org/repository/npm/\n_auth=${v}\nalways-auth=true`,
         (v) => `//nexus.example.org/repository/npm/:_auth="${v}"`,
       ],
     ).concat(
-      carried((r) => Buffer.from(secretChars(r, ALNUM, 18)).toString('base64'), 'npmrc', [
+      carried((r) => Buffer.from(secretChars(r, ALNUM, 18)).toString('base64'), '_password', [
         (v) =>
           `//nexus.example.org/repository/npm/:username=ci\n//nexus.example.org/repository/npm/:_password=${v}`,
       ]),

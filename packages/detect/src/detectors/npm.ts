@@ -1,7 +1,7 @@
 import type { Detector } from '../types.ts';
 import { tokenChecksumValid } from '../validators/github-checksum.ts';
 import { looksRandom } from '../validators/secret-quality.ts';
-import { re, rep } from './pattern-kit.ts';
+import { QUOTES, re, rep } from './pattern-kit.ts';
 import { UUID, uuidLooksReal } from './token-kit.ts';
 
 /** npm access token (`npm_` + 36 base62, CRC32 checksum in the last 6 like GitHub's). */
@@ -20,14 +20,17 @@ export const npmToken: Detector = {
   mask: { keepStart: 4, keepEnd: 4 },
 };
 
-/** Legacy npm token in an `.npmrc`: `_authToken=` followed by a UUID (tokens before `npm_`). */
+/**
+ * Legacy npm token (a UUID, as npm issued them before `npm_`) under `_authToken` in an `.npmrc`
+ * or `npmAuthToken` in a `.yarnrc.yml`.
+ */
 export const npmLegacyAuthToken: Detector = {
   id: 'npm-legacy-auth-token',
   name: 'npm access token (legacy UUID)',
   category: 'credentials',
   severity: 'critical',
-  keywords: ['_authtoken'],
-  pattern: re(`_authToken[ \\t]{0,4}=[ \\t]{0,4}["']?(${UUID})(?:[^A-Za-z0-9-]|$)`),
+  keywords: ['_authtoken', 'npmauthtoken'],
+  pattern: re(`(?:_a|npmA)uthToken${QUOTES}[ \\t]{0,4}[=:][ \\t]{0,4}${QUOTES}(${UUID})(?:[^A-Za-z0-9-]|$)`),
   valueGroup: 1,
   validate: (value) => uuidLooksReal(value),
   contextWords: ['registry', 'npmjs', 'npmrc'],
@@ -58,14 +61,25 @@ export const npmrcAuth: Detector = {
   name: 'npm registry password (.npmrc)',
   category: 'credentials',
   severity: 'high',
-  keywords: ['_auth=', '_auth =', '_password=', '_password ='],
+  keywords: [
+    '_auth=',
+    '_auth =',
+    '_auth"',
+    "_auth'",
+    '_auth:',
+    '_password=',
+    '_password =',
+    '_password"',
+    "_password'",
+    '_password:',
+  ],
   pattern: re(
-    `:?_(auth|password) ?=[ \\t]{0,4}["']?(${rep('[A-Za-z0-9+/]', 8, 200)}={0,2})(?:[^A-Za-z0-9+/=]|$)`,
+    `(?:^|[^A-Za-z0-9])_(auth|password)["']? ?[=:][ \\t]{0,4}["']?(${rep('[A-Za-z0-9+/]', 8, 200)}={0,2})(?:[^A-Za-z0-9+/=]|$)`,
   ),
   valueGroup: 2,
   validate: (value, ctx) => {
     if (!looksRandom(value, { minEntropy: 3, minClasses: 2 })) return false;
-    return /_auth[ \t]*=[ \t]*["']?$/.test(ctx.before)
+    return /_auth["']?[ \t]*[=:][ \t]*["']?$/.test(ctx.before)
       ? basicPairValid(value)
       : printableBase64(value) !== undefined;
   },

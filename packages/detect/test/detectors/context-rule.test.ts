@@ -35,11 +35,8 @@ const CARRIERS: Record<string, (value: string) => [plain: string, withWord: stri
   'discord-bot-token': (v) => [`discord ${FAR} ${v}`, `discord ${v}`],
   'asana-access-token': (v) => [`asana ${FAR} ${v}`, `asana ${v}`],
   'airtable-personal-access-token': (v) => [`airtable ${FAR} ${v}`, `airtable ${v}`],
-  'mattermost-webhook-url': (v) => [
-    `mattermost ${FAR} https://c.example/hooks/${v}`,
-    `mattermost ${FAR} webhook https://c.io/hooks/${v}`,
-  ],
-  'azure-sas-token': (v) => [`sv=2022-11-02&sr=b&sig=${v}`, `sv=2022-11-02&sp=r&sig=${v}`],
+  'mattermost-webhook-url': (v) => [`mattermost ${FAR} ${v}`, `mattermost ${FAR} webhook ${v}`],
+  'azure-sas-token': (v) => [`token ${v}`, `sas ${v}`],
   'azure-shared-access-key': (v) => [`SharedAccessKey=${v}`, `endpoint=sb;SharedAccessKey=${v}`],
   'npm-legacy-auth-token': (v) => [`_authToken=${v}`, `//registry.npmjs.org/:_authToken=${v}`],
   'npmrc-auth': (v) => [`_auth=${v}`, `//registry.example.org/:_auth=${v}`],
