@@ -95,3 +95,33 @@ export function withoutPlaceholders(generate: (rng: Rng) => Planted): (rng: Rng)
     }
   };
 }
+
+/**
+ * A value with a valid check: draws a body until one of `endings` appended to it passes `valid`
+ * (check digits computed by the validator itself, so generators never restate the algorithm).
+ */
+export function withCheck(
+  rng: Rng,
+  body: () => string,
+  endings: readonly string[],
+  valid: (value: string) => boolean,
+): string {
+  for (let tries = 0; tries < 10_000; tries++) {
+    const b = body();
+    const start = int(rng, 0, endings.length - 1);
+    for (let i = 0; i < endings.length; i++) {
+      const v = b + endings[(start + i) % endings.length];
+      if (valid(v)) return v;
+    }
+  }
+  throw new Error('withCheck: no valid value drawn');
+}
+
+/** `value` with its last character replaced so that `valid` fails (a wrong check digit). */
+export function breakCheck(value: string, alphabet: string, valid: (value: string) => boolean): string {
+  for (const c of alphabet) {
+    const v = value.slice(0, -1) + c;
+    if (v !== value && !valid(v)) return v;
+  }
+  throw new Error('breakCheck: every ending is valid');
+}

@@ -1,6 +1,6 @@
 import type { Detector, MatchContext } from '../types.ts';
 import { looksRandom } from '../validators/secret-quality.ts';
-import { ciAny, contextHas, QUOTES, re, rep } from './pattern-kit.ts';
+import { ciAny, QUOTES, re, rep } from './pattern-kit.ts';
 
 const SECRET_WORDS = [
   'aws_secret_access_key',
@@ -61,11 +61,6 @@ export const awsSecretAccessKey: Detector = {
   mask: { keepStart: 2, keepEnd: 2 },
   description: 'An IAM secret access key; reported with higher confidence when paired with a key id.',
 };
-
-/** Whether a secret-key finding's context names it, used by tests and the eval. */
-export function namesAwsSecret(ctx: MatchContext): boolean {
-  return contextHas(ctx, SECRET_WORDS);
-}
 
 const B64 = '[A-Za-z0-9+/]';
 
