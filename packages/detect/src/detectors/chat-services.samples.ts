@@ -68,7 +68,7 @@ export const samples: FamilySamples = {
   },
   'mattermost-webhook-url': {
     truePositives: carried(
-      (r) => `https://chat.example.org/hooks/${secretChars(r, LOWER + DIGITS, 26)}`,
+      (r) => `https://chat.acme-corp.io/hooks/${secretChars(r, LOWER + DIGITS, 26)}`,
       'mattermost_webhook',
       [(v) => `MATTERMOST_WEBHOOK_URL=${v}`, (v) => `mattermost:\n  url: "${v}"`],
     ),
