@@ -45,7 +45,8 @@ export const netrcPassword: Detector = {
     `\\b(?:machine${WS}${rep(TOKEN, 1, 128)}|default)${WS}login${WS}${rep(TOKEN, 1, 128)}(?:${WS}(?:account|port)${WS}${rep(TOKEN, 1, 64)})?${WS}password${WS}(${rep(TOKEN, 1, 128)})`,
   ),
   valueGroup: 1,
-  validate: passwordValid,
+  // Heroku's CLI keeps its `HRKU-AA` token as the .netrc password: heroku-api-key reports it.
+  validate: (value) => passwordValid(value) && !value.startsWith('HRKU-AA'),
   contextWords: ['netrc', 'machine'],
   baseConfidence: 0.9,
   mask: { keepStart: 1, keepEnd: 1 },
@@ -62,11 +63,11 @@ export const pgpassPassword: Detector = {
   severity: 'high',
   keywords: [':5432:', ':5433:', ':6432:', ':*:'],
   pattern: re(
-    `(?:^|[\\n"']|\\\\n)[ \\t]{0,4}${rep('[A-Za-z0-9_.*-]', 1, 64)}:(?:[0-9]{1,5}|\\*):${rep('[A-Za-z0-9_.*-]', 1, 64)}:${rep('[A-Za-z0-9_.*@-]', 1, 64)}:(${rep('[^\\s:"\'\\\\]', 1, 128)})`,
+    `(?:^|[\\n"',]|\\\\n)[ \\t]{0,4}${rep('[A-Za-z0-9_.*-]', 1, 64)}:(?:[0-9]{1,5}|\\*):${rep('[A-Za-z0-9_.*-]', 1, 64)}:${rep('[A-Za-z0-9_.*@-]', 1, 64)}:(${rep('[^\\s:"\'\\\\,]', 1, 128)})`,
   ),
   valueGroup: 1,
   // The password must end its line (or its quoted string): more fields mean another format.
-  validate: (value, ctx) => /^(?:[\s"'\\]|$)/.test(ctx.after) && passwordValid(value),
+  validate: (value, ctx) => /^(?:[\s"'\\,]|$)/.test(ctx.after) && passwordValid(value),
   contextWords: ['pgpass', 'postgres', 'postgresql'],
   baseConfidence: 0.85,
   mask: { keepStart: 1, keepEnd: 1 },

@@ -29,7 +29,9 @@ export const djangoSecretKey: Detector = {
   category: 'credentials',
   severity: 'high',
   keywords: ['secret_key'],
-  pattern: re(`\\b(?:DJANGO_)?SECRET_KEY${ASSIGN}(?:[rbu]?${QUOTE_MARK})?(${rep(KEY_CHARS, 24, 128)})`),
+  pattern: re(
+    `(?:\\b|\\\\[nrt])(?:DJANGO_)?SECRET_KEY${ASSIGN}(?:[rbu]?${QUOTE_MARK})?(${rep(KEY_CHARS, 24, 128)})`,
+  ),
   valueGroup: 1,
   validate: (value) => {
     if (!literalKey(value.replace(/^django-insecure-/, ''))) return false;
@@ -177,7 +179,7 @@ export const symfonyAppSecret: Detector = {
   category: 'credentials',
   severity: 'high',
   keywords: ['app_secret'],
-  pattern: re(`\\bAPP_SECRET${ASSIGN}${OPEN_QUOTE}(${rep('[A-Za-z0-9]', 16, 64)})\\b`),
+  pattern: re(`(?:\\b|\\\\[nrt])APP_SECRET${ASSIGN}${OPEN_QUOTE}(${rep('[A-Za-z0-9]', 16, 64)})\\b`),
   valueGroup: 1,
   validate: (value) => looksRandom(value, { minEntropy: 3, minClasses: 2 }),
   contextWords: ['symfony', 'app_env'],

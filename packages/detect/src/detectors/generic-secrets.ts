@@ -250,6 +250,8 @@ function decodesToPlaceholder(value: string): boolean {
 export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
   if (NOT_GENERIC.test(value) || isPlaceholder(value) || decodesToPlaceholder(value)) return false;
   if (ctx) {
+    // `</appKey>` then a line break: a closing tag holds no value after it.
+    if (/<\/[\w:.-]{1,64}>[ \t]*\r?\n[ \t]*$/.test(ctx.before)) return false;
     // `KEY=<your-key>` then a line break: the placeholder's `>` does not open an XML element.
     if (/[=:]["']?[^\s<>"']{0,32}<[^<>\n]{1,64}>[ \t]*\r?\n[ \t]*$/.test(ctx.before)) return false;
     // `pscale_tkn_<token>`, `ops_eyJ...`: a prefix whose rest is a template or an ellipsis.

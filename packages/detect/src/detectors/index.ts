@@ -1,11 +1,16 @@
 import type { Detector } from '../types.ts';
 import { abaRoutingDetectors } from './aba-routing.ts';
 import { aiProviderDetectors } from './ai-providers.ts';
+import { appPlatformDetectors } from './app-platforms.ts';
+import { atlassianDetectors } from './atlassian.ts';
 import { awsDetectors } from './aws.ts';
 import { azureDetectors } from './azure.ts';
 // Personal data: national, tax and health ids, documents, accounts, wallets, devices.
 import { bankAccountDetectors } from './bank-accounts.ts';
 import { canadaSinDetectors } from './canada-sin.ts';
+import { chatServiceDetectors } from './chat-services.ts';
+import { ciServiceDetectors } from './ci-services.ts';
+import { cloudProviderDetectors } from './cloud-providers.ts';
 import { configFileDetectors } from './config-files.ts';
 import { cryptoWalletDetectors } from './crypto-wallets.ts';
 import { databaseDetectors } from './databases.ts';
@@ -30,6 +35,7 @@ import { nationalIdsWorldDetectors } from './national-ids-world.ts';
 import { netherlandsBsnDetectors } from './netherlands-bsn.ts';
 import { npmDetectors } from './npm.ts';
 import { observabilityDetectors } from './observability.ts';
+import { packageRegistryDetectors } from './package-registries.ts';
 import { passwordHashDetectors } from './password-hashes.ts';
 import { paymentCardDetectors } from './payment-cards.ts';
 import { paymentDetectors } from './payments.ts';
@@ -45,6 +51,7 @@ import { twilioDetectors } from './twilio.ts';
 import { ukNhsDetectors } from './uk-nhs.ts';
 import { urlCredentialDetectors } from './url-credentials.ts';
 import { usIdDetectors } from './us-ids.ts';
+import { workToolDetectors } from './work-tools.ts';
 
 /** The built-in detector catalogue, in a stable order (credentials first). */
 export const detectors: readonly Detector[] = [
@@ -70,6 +77,13 @@ export const detectors: readonly Detector[] = [
   ...configFileDetectors,
   ...frameworkKeyDetectors,
   ...kubernetesDetectors,
+  ...cloudProviderDetectors,
+  ...appPlatformDetectors,
+  ...atlassianDetectors,
+  ...ciServiceDetectors,
+  ...packageRegistryDetectors,
+  ...chatServiceDetectors,
+  ...workToolDetectors,
   ...urlCredentialDetectors,
   ...httpAuthDetectors,
   ...genericSecretDetectors,
