@@ -67,7 +67,7 @@ export const kubernetesSecretData: Detector = {
   keywords: ['kind: secret', 'kind: "secret"', "kind: 'secret'", '"kind": "secret"', '"kind":"secret"'],
   span: { before: '\\s\\S', maxBefore: 2048, after: '\\s\\S', maxAfter: 4096 },
   pattern: re(
-    `(?:\\n|\\\\n)(?:[ \\t]|\\\\t){1,8}['"]?${rep('[A-Za-z0-9_.-]', 1, 64)}['"]?:(?:[ \\t]{0,4}[|>][-+]?[ \\t]{0,4}\\r?\\n[ \\t]{1,16}|[ \\t]{1,4})['"]?(${rep('[A-Za-z0-9+/]', 4, 4096)}={0,2})`,
+    `(?:\\n|\\\\n)(?:[ \\t]|\\\\t){1,8}['"]?${rep('[A-Za-z0-9_.-]', 1, 64)}['"]?:(?:[ \\t]{0,4}[|>][-+]?[ \\t]{0,4}\\r?\\n[ \\t]{1,16}|[ \\t]{1,4})['"]?(${rep('[A-Za-z0-9+/]', 4, Number.POSITIVE_INFINITY)}={0,2})`,
   ),
   valueGroup: 1,
   validate: kubernetesSecretValueValid,
