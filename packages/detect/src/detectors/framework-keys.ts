@@ -140,7 +140,7 @@ export const wordpressSalt: Detector = {
   severity: 'high',
   keywords: ['auth_key', 'auth_salt', 'logged_in_key', 'logged_in_salt', 'nonce_key', 'nonce_salt'],
   pattern: re(
-    `(?:\\b|\\\\[nrt])define\\([ \\t]{0,4}\\\\{0,2}['"](?:${WP_NAMES.join('|')})_(?:KEY|SALT)\\\\{0,2}['"][ \\t]{0,4},[ \\t]{0,16}\\\\{0,2}['"](${rep('[^\'"\\n\\\\]', 16, 128)})\\\\{0,2}['"]`,
+    `(?:\\b|\\\\[nrt])define\\([ \\t]{0,4}\\\\{0,2}['"]{1,2}(?:${WP_NAMES.join('|')})_(?:KEY|SALT)\\\\{0,2}['"]{1,2}[ \\t]{0,4},[ \\t]{0,16}\\\\{0,2}['"]{1,2}(${rep('[^\'"\\n\\\\]', 16, 128)})\\\\{0,2}['"]{1,2}`,
   ),
   valueGroup: 1,
   validate: wordpressSaltValid,
@@ -160,7 +160,7 @@ export const phpDefinePassword: Detector = {
   severity: 'high',
   keywords: ["define('", 'define("', "define( '", 'define( "', 'define(\\"', 'define( \\"'],
   pattern: re(
-    `(?:\\b|\\\\[nrt])define\\([ \\t]{0,4}\\\\{0,2}['"]${rep('[A-Z0-9_]', 0, 32)}(?:PASSWORD|PASSWD|PASS|PWD|SECRET)[A-Z0-9_]{0,16}\\\\{0,2}['"][ \\t]{0,4},[ \\t]{0,16}\\\\{0,2}['"](${rep('[^\'"\\n\\\\]', 4, 128)})\\\\{0,2}['"]`,
+    `(?:\\b|\\\\[nrt])define\\([ \\t]{0,4}\\\\{0,2}['"]{1,2}${rep('[A-Z0-9_]', 0, 32)}(?:PASSWORD|PASSWD|PASS|PWD|SECRET)[A-Z0-9_]{0,16}\\\\{0,2}['"]{1,2}[ \\t]{0,4},[ \\t]{0,16}\\\\{0,2}['"]{1,2}(${rep('[^\'"\\n\\\\]', 4, 128)})\\\\{0,2}['"]{1,2}`,
   ),
   valueGroup: 1,
   validate: (value) => passwordValid(value) && looksRandom(value, { minEntropy: 2, minClasses: 1 }),
@@ -189,7 +189,7 @@ export const symfonyAppSecret: Detector = {
 };
 
 /** One YAML line inside a block (`  url: jdbc:...`), to be skipped on the way to `password:`. */
-const YAML_LINE = `[ \\t]{1,16}${rep('[A-Za-z0-9_-]', 1, 32)}:${rep('[^\\n]', 0, 160)}\\n`;
+const YAML_LINE = `[ \\t]{1,16}${rep('[A-Za-z0-9_-]', 1, 32)}:${rep('[^\\n\\\\]', 0, 160)}(?:\\n|\\\\n)`;
 
 /**
  * A Spring Boot password: `spring.<area>.password=` in properties, `SPRING_<AREA>_PASSWORD` in the
@@ -204,7 +204,7 @@ export const springPassword: Detector = {
   severity: 'high',
   keywords: ['spring.', 'spring_', 'datasource:'],
   pattern: re(
-    `(?:${ci('spring')}[._]${rep('[A-Za-z0-9._-]', 1, 48)}[._]${ci('password')}|${ci('datasource')}:[ \\t]{0,4}\\r?\\n${optionalTimes(YAML_LINE, 6)}[ \\t]{1,16}${ci('password')})${ASSIGN}${OPEN_QUOTE}(${rep('[^\\s"\'`,;<>\\\\]', 4, 128)})`,
+    `(?:${ci('spring')}[._]${rep('[A-Za-z0-9._-]', 1, 48)}[._]${ci('password')}|${ci('datasource')}:[ \\t]{0,4}(?:\\r?\\n|\\\\n)${optionalTimes(YAML_LINE, 6)}[ \\t]{1,16}${ci('password')})${ASSIGN}${OPEN_QUOTE}(${rep('[^\\s"\'`,;<>\\\\]', 4, 128)})`,
   ),
   valueGroup: 1,
   validate: (value) =>

@@ -265,6 +265,8 @@ export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
     if (/(?:password|passwd)[ \t]+$/.test(ctx.before) && !/[0-9]/.test(value.replace(/[^A-Za-z0-9]+$/, '')))
       return false;
   }
+  // `?password=,closed`: an empty value, then the next CSV cell.
+  if (value.startsWith(',')) return false;
   // `contact:`: the next key (the assignment was empty or a template), not a value.
   if (/^[A-Za-z_][\w.-]*:$/.test(value)) return false;
   const quoted = ctx !== undefined && /["'`]$/.test(ctx.before);

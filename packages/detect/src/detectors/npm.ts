@@ -74,7 +74,7 @@ export const npmrcAuth: Detector = {
     '_password:',
   ],
   pattern: re(
-    `(?:^|[^A-Za-z0-9]|\\\\n)_(auth|password)\\\\{0,2}["']? ?[=:][ \\t]{0,4}\\\\{0,2}["']?(${rep('[A-Za-z0-9+/]', 8, 200)}={0,2})(?:[^A-Za-z0-9+/=]|$)`,
+    `(?:^|[^A-Za-z0-9]|\\\\n)_(auth|password)\\\\{0,2}["']{0,2} ?[=:][ \\t]{0,4}\\\\{0,2}["']{0,2}(${rep('[A-Za-z0-9+/]', 8, 200)}={0,2})(?:[^A-Za-z0-9+/=]|$)`,
   ),
   valueGroup: 2,
   validate: (value, ctx) => {
