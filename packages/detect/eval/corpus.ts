@@ -59,6 +59,20 @@ const NOTE_ONLY_IN_JSON = new Set([
   'url-credentials',
   'http-basic-auth',
   'azure-storage-connection-string',
+  // Values bound to their file's syntax: a JSON field of the same name is another format.
+  'connection-string-password',
+  'oracle-connection-password',
+  'docker-registry-auth',
+  'netrc-password',
+  'pgpass-password',
+  'django-secret-key',
+  'flask-secret-key',
+  'rails-secret-key-base',
+  'rails-master-key',
+  'wordpress-salt',
+  'php-define-password',
+  'symfony-app-secret',
+  'spring-password',
 ]);
 
 function filler(rng: Rng): string {

@@ -84,7 +84,7 @@ export function sqlDump(f: FileBuilder): string {
   const r = f.rng;
   const rows = Array.from({ length: 6 }, (_, i) => {
     const email = f.pii(`${chars(r, LOWER, 7)}.${chars(r, LOWER, 5)}@example-mail.com`, 'email');
-    const hash = `$2b$12$${chars(r, `${ALNUM}./`, 53)}`;
+    const hash = f.plant(`$2b$12$${chars(r, `${ALNUM}./`, 53)}`, 'password hash');
     return `(${i + 1},'${email}','${hash}','${f.plant(s.hexToken(r, 32), 'api token in a row')}','2024-0${int(r, 1, 9)}-1${int(r, 0, 9)} 10:${int(r, 10, 59)}:00')`;
   });
   return `-- MySQL dump 10.13  Distrib 8.0.35, for Linux (x86_64)

@@ -62,4 +62,63 @@ export const awsSecretAccessKey: Detector = {
   description: 'An IAM secret access key; reported with higher confidence when paired with a key id.',
 };
 
-export const awsDetectors: readonly Detector[] = [awsAccessKeyId, awsSecretAccessKey];
+const B64 = '[A-Za-z0-9+/]';
+
+/** Long tokens that open with their keyword: the pattern runs on the whole base64 run after it. */
+const LONG_BASE64 = { before: 'A-Za-z0-9', maxBefore: 0, after: 'A-Za-z0-9+/=', maxAfter: 4096 };
+
+/**
+ * AWS session token (STS): base64 that opens with the token's fixed header (`IQoJb3JpZ2lu...`
+ * today, `FwoGZXIvYXdz`/`FQoGZXIvYXdz`/`AQoDYXdz` in older ones). It grants the session's role
+ * until it expires, together with its ASIA key id and secret.
+ */
+export const awsSessionToken: Detector = {
+  id: 'aws-session-token',
+  name: 'AWS session token',
+  category: 'credentials',
+  severity: 'high',
+  keywords: ['iqojb3jpz2lu', 'fwogzxivyxdz', 'fqogzxivyxdz', 'aqodyxdz'],
+  pattern: re(
+    `\\b(?:IQoJb3JpZ2lu|FwoGZXIvYXdz|FQoGZXIvYXdz|AQoDYXdz)${rep(B64, 100, Number.POSITIVE_INFINITY)}={0,2}`,
+  ),
+  validate: (value) => looksRandom(value.slice(12), { minEntropy: 4.5, minClasses: 3 }),
+  span: LONG_BASE64,
+  contextWords: ['aws_session_token', 'sessiontoken', 'aws_security_token', 'sts'],
+  baseConfidence: 0.9,
+  mask: { keepStart: 4, keepEnd: 4 },
+  validator: 'entropy of the body',
+  example: '`IQoJb3JpZ2lu` (or `FwoGZXIvYXdz`, `FQoGZXIvYXdz`, `AQoDYXdz`) + 100 or more base64',
+  description: 'A temporary AWS session token (STS); valid with its key pair until it expires.',
+};
+
+/**
+ * Amazon Bedrock API key: long-term (`ABSK` + base64 of `BedrockAPIKey-...`) or short-term
+ * (`bedrock-api-key-` + base64 of a presigned `bedrock.amazonaws.com` request).
+ */
+export const awsBedrockApiKey: Detector = {
+  id: 'aws-bedrock-api-key',
+  name: 'Amazon Bedrock API key',
+  category: 'credentials',
+  severity: 'high',
+  keywords: ['abskqmvkcm9ja0fqsutles', 'bedrock-api-key-ymvkcm9jay5hbwf6b25hd3muy29t'],
+  pattern: re(
+    `\\b(?:ABSKQmVkcm9ja0FQSUtleS${rep(B64, 40, Number.POSITIVE_INFINITY)}|bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t${rep(B64, 80, Number.POSITIVE_INFINITY)})={0,2}`,
+  ),
+  validate: (value) =>
+    looksRandom(value.slice(value.startsWith('ABSK') ? 22 : 44), { minEntropy: 4, minClasses: 3 }),
+  span: LONG_BASE64,
+  contextWords: ['bedrock', 'aws_bearer_token_bedrock', 'api_key'],
+  baseConfidence: 0.95,
+  mask: { keepStart: 4, keepEnd: 4 },
+  validator: 'entropy of the body',
+  example:
+    '`ABSKQmVkcm9ja0FQSUtleS` + 40 or more base64, or `bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t` + 80 or more',
+  description: 'An Amazon Bedrock API key: model invocations billed to its AWS account.',
+};
+
+export const awsDetectors: readonly Detector[] = [
+  awsAccessKeyId,
+  awsSecretAccessKey,
+  awsSessionToken,
+  awsBedrockApiKey,
+];

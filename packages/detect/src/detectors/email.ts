@@ -12,6 +12,9 @@ export function emailValid(value: string, ctx: { before: string }): boolean {
   if (local.startsWith('.') || local.endsWith('.') || local.includes('..') || domain.includes('..'))
     return false;
   if (/\/\/[^\s/]*:?$/.test(ctx.before)) return false;
+  // A TLD is written in one case (`.com`, `.COM`); `.aByPAdV` is random text around an `@`.
+  const tld = value.slice(value.lastIndexOf('.') + 1);
+  if (tld !== tld.toLowerCase() && tld !== tld.toUpperCase()) return false;
   return /^[a-z]{2,24}$/.test(domain.slice(domain.lastIndexOf('.') + 1));
 }
 

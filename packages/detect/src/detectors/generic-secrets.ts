@@ -230,14 +230,33 @@ function isIdentifierOrReference(value: string, quoted: boolean): boolean {
   return /^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/.test(value);
 }
 
+/** True when `value` is base64 of printable text whose parts are placeholders (`user:password`). */
+function decodesToPlaceholder(value: string): boolean {
+  if (value.length < 8 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const text = Buffer.from(value, 'base64').toString('latin1');
+  if (!/^[\x20-\x7e]+$/.test(text)) return false;
+  if (isPlaceholder(text)) return true;
+  const parts = text.split(':');
+  return parts.every(
+    (p) => isPlaceholder(p) || /^(?:user(?:name)?|pass(?:word)?|admin|secret|token)$/i.test(p),
+  );
+}
+
 /**
  * True when a value assigned to a secret-sounding name is plausibly a real secret: not a
  * placeholder, reference, identifier or code, not under a name that only describes a secret
  * (`SECRET_NAME`, `hashed_secret`), and with some character variety.
  */
 export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
-  if (NOT_GENERIC.test(value) || isPlaceholder(value)) return false;
+  if (NOT_GENERIC.test(value) || isPlaceholder(value) || decodesToPlaceholder(value)) return false;
   if (ctx) {
+    // `</appKey>` then a line break: a closing tag holds no value after it.
+    if (/<\/[\w:.-]{1,64}>[ \t]*\r?\n[ \t]*$/.test(ctx.before)) return false;
+    // `KEY=<your-key>` then a line break: the placeholder's `>` does not open an XML element.
+    if (/[=:]["']?[^\s<>"']{0,32}<[^<>\n]{1,64}>[ \t]*\r?\n[ \t]*$/.test(ctx.before)) return false;
+    // `pscale_tkn_<token>`, `ops_eyJ...`: a prefix whose rest is a template or an ellipsis.
+    if (/^<[A-Za-z][\w-]*>/.test(ctx.after) || `${value}${ctx.after.slice(0, 3)}`.includes('...'))
+      return false;
     if (OWNED_NAMES.test(ctx.before.slice(-48))) return false;
     if (namesSomethingElse(keyName(ctx.before))) return false;
     // `io.jsonwebtoken:jjwt`: a bare colon between words is a coordinate, not YAML's `key: value`.
@@ -246,6 +265,10 @@ export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
     if (/(?:password|passwd)[ \t]+$/.test(ctx.before) && !/[0-9]/.test(value.replace(/[^A-Za-z0-9]+$/, '')))
       return false;
   }
+  // `?password=,closed`: an empty value, then the next CSV cell.
+  if (value.startsWith(',')) return false;
+  // `contact:`: the next key (the assignment was empty or a template), not a value.
+  if (/^[A-Za-z_][\w.-]*:$/.test(value)) return false;
   const quoted = ctx !== undefined && /["'`]$/.test(ctx.before);
   if (/^[!&*|>]/.test(value) || isIdentifierOrReference(value, quoted)) return false;
   if (/^[A-Z]?[a-z]+$/.test(value) || /^[A-Z_]+$/.test(value)) return false;

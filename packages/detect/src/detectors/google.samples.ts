@@ -1,4 +1,5 @@
-import { ALNUM, chars, digits, HEX, plant } from '../../eval/random.ts';
+import { ALNUM, BASE64URL, chars, digits, HEX, plant } from '../../eval/random.ts';
+import { carried, secretChars } from './sample-kit.ts';
 import type { FamilySamples } from './samples.ts';
 
 export const samples: FamilySamples = {
@@ -28,6 +29,27 @@ export const samples: FamilySamples = {
       (r) => `{"type": "service_account", "private_key_id": "${chars(r, HEX, 41)}"}`,
       `{"type": "service_account", "private_key_id": "${'0'.repeat(40)}"}`,
       '{"type": "service_account", "private_key_id": "your-private-key-id"}',
+    ],
+  },
+  'gcp-oauth-client-secret': {
+    truePositives: carried((r) => `GOCSPX-${secretChars(r, `${ALNUM}_-`, 28)}`, 'client_secret', [
+      (v) => `{"web": {"client_id": "1234-abc.apps.googleusercontent.com", "client_secret": "${v}"}}`,
+      (v) => `GOOGLE_CLIENT_SECRET=${v}`,
+    ]),
+    nearMisses: [
+      'GOOGLE_CLIENT_SECRET=GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      (r) => `GOCSPX-${secretChars(r, ALNUM, 12)}`,
+    ],
+  },
+  'google-oauth-refresh-token': {
+    truePositives: carried((r) => `1//0${secretChars(r, BASE64URL, 99)}`, 'refresh_token', [
+      (v) =>
+        `{"client_id": "1234.apps.googleusercontent.com", "refresh_token": "${v}", "type": "authorized_user"}`,
+      (v) => `GOOGLE_REFRESH_TOKEN=${v}`,
+    ]),
+    nearMisses: [
+      'see https://example.org/1//0 for details',
+      'refresh_token: 1//0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
     ],
   },
 };

@@ -1,6 +1,7 @@
 import type { Detector } from '../types.ts';
 import { looksRandom } from '../validators/secret-quality.ts';
 import { re, rep } from './pattern-kit.ts';
+import { shapedToken } from './token-kit.ts';
 
 /**
  * Google API key (`AIza` + 35 characters). The key must end there: `-` is a word boundary, so
@@ -47,4 +48,42 @@ export const gcpServiceAccount: Detector = {
   mask: { keepStart: 4, keepEnd: 4 },
 };
 
-export const googleDetectors: readonly Detector[] = [googleApiKey, gcpServiceAccount];
+/** Google OAuth client secret (`GOCSPX-` + 28 characters), as GCP OAuth clients carry it. */
+export const gcpOauthClientSecret = shapedToken({
+  id: 'gcp-oauth-client-secret',
+  name: 'Google OAuth client secret',
+  severity: 'high',
+  keywords: ['gocspx-'],
+  token: 'GOCSPX-[A-Za-z0-9_-]{28}',
+  randomFrom: 7,
+  quality: { minEntropy: 3.8, minClasses: 3 },
+  contextWords: ['client_secret', 'google', 'oauth', 'client_id'],
+  baseConfidence: 0.95,
+  mask: { keepStart: 7, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`GOCSPX-` + 28 of A-Za-z0-9_-',
+  description: 'The secret of a Google OAuth client: signs users in and mints tokens as the app.',
+});
+
+/** Google OAuth refresh token (`1//0` + 40 to 200 characters): lasting access to its user's granted scopes. */
+export const googleOauthRefreshToken = shapedToken({
+  id: 'google-oauth-refresh-token',
+  name: 'Google OAuth refresh token',
+  severity: 'high',
+  keywords: ['1//0'],
+  token: '1//0[A-Za-z0-9_-]{40,200}',
+  randomFrom: 4,
+  quality: { minEntropy: 4, minClasses: 3 },
+  contextWords: ['refresh_token', 'google', 'oauth', 'gcloud'],
+  mask: { keepStart: 4, keepEnd: 4 },
+  validator: 'entropy',
+  example: '`1//0` + 40-200 of A-Za-z0-9_-',
+  description: 'A Google OAuth refresh token: new access tokens for the scopes its user granted.',
+});
+
+export const googleDetectors: readonly Detector[] = [
+  googleApiKey,
+  gcpServiceAccount,
+  gcpOauthClientSecret,
+  googleOauthRefreshToken,
+];

@@ -56,7 +56,7 @@ export const usMbi = labelledId({
   name: 'US Medicare Beneficiary Identifier',
   category: 'health',
   severity: 'high',
-  labels: ['mbi', 'medicare beneficiary', 'medicare id', 'medicare number', 'medicare no'],
+  labels: ['mbi', 'medicare beneficiary', 'medicare id', 'medicare_id', 'medicare number', 'medicare no'],
   value:
     '[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]-?[AC-HJKMNP-RT-Y]{2}[0-9]{2}',
   check: (v) => !fillerValue(v),

@@ -1,15 +1,24 @@
 import type { Detector } from '../types.ts';
 import { abaRoutingDetectors } from './aba-routing.ts';
 import { aiProviderDetectors } from './ai-providers.ts';
+import { appPlatformDetectors } from './app-platforms.ts';
+import { atlassianDetectors } from './atlassian.ts';
 import { awsDetectors } from './aws.ts';
 import { azureDetectors } from './azure.ts';
 // Personal data: national, tax and health ids, documents, accounts, wallets, devices.
 import { bankAccountDetectors } from './bank-accounts.ts';
 import { canadaSinDetectors } from './canada-sin.ts';
+import { chatServiceDetectors } from './chat-services.ts';
+import { ciServiceDetectors } from './ci-services.ts';
+import { cloudProviderDetectors } from './cloud-providers.ts';
+import { configFileDetectors } from './config-files.ts';
 import { cryptoWalletDetectors } from './crypto-wallets.ts';
+import { databaseDetectors } from './databases.ts';
 import { dateOfBirthDetectors } from './date-of-birth.ts';
 import { deviceIdDetectors } from './device-ids.ts';
 import { emailDetectors } from './email.ts';
+import { emailSmsDetectors } from './email-sms.ts';
+import { frameworkKeyDetectors } from './framework-keys.ts';
 import { genericSecretDetectors } from './generic-secrets.ts';
 import { githubDetectors } from './github.ts';
 import { gitlabDetectors } from './gitlab.ts';
@@ -20,13 +29,19 @@ import { ibanDetectors } from './iban.ts';
 import { indiaAadhaarDetectors } from './india-aadhaar.ts';
 import { ipAddressDetectors } from './ip-address.ts';
 import { jwtDetectors } from './jwt.ts';
+import { kubernetesDetectors } from './kubernetes.ts';
 import { nationalIdsEuropeDetectors } from './national-ids-europe.ts';
 import { nationalIdsWorldDetectors } from './national-ids-world.ts';
 import { netherlandsBsnDetectors } from './netherlands-bsn.ts';
 import { npmDetectors } from './npm.ts';
+import { observabilityDetectors } from './observability.ts';
+import { packageRegistryDetectors } from './package-registries.ts';
+import { passwordHashDetectors } from './password-hashes.ts';
 import { paymentCardDetectors } from './payment-cards.ts';
+import { paymentDetectors } from './payments.ts';
 import { phoneDetectors } from './phone.ts';
 import { privateKeyDetectors } from './private-keys.ts';
+import { secretsIdentityDetectors } from './secrets-identity.ts';
 import { sendgridDetectors } from './sendgrid.ts';
 import { slackDetectors } from './slack.ts';
 import { spainDniDetectors } from './spain-dni.ts';
@@ -36,6 +51,7 @@ import { twilioDetectors } from './twilio.ts';
 import { ukNhsDetectors } from './uk-nhs.ts';
 import { urlCredentialDetectors } from './url-credentials.ts';
 import { usIdDetectors } from './us-ids.ts';
+import { workToolDetectors } from './work-tools.ts';
 
 /** The built-in detector catalogue, in a stable order (credentials first). */
 export const detectors: readonly Detector[] = [
@@ -52,6 +68,22 @@ export const detectors: readonly Detector[] = [
   ...npmDetectors,
   ...sendgridDetectors,
   ...twilioDetectors,
+  ...paymentDetectors,
+  ...observabilityDetectors,
+  ...emailSmsDetectors,
+  ...secretsIdentityDetectors,
+  ...databaseDetectors,
+  ...passwordHashDetectors,
+  ...configFileDetectors,
+  ...frameworkKeyDetectors,
+  ...kubernetesDetectors,
+  ...cloudProviderDetectors,
+  ...appPlatformDetectors,
+  ...atlassianDetectors,
+  ...ciServiceDetectors,
+  ...packageRegistryDetectors,
+  ...chatServiceDetectors,
+  ...workToolDetectors,
   ...urlCredentialDetectors,
   ...httpAuthDetectors,
   ...genericSecretDetectors,

@@ -170,7 +170,7 @@ export const samples: FamilySamples = {
       },
       (r) => {
         const x = cf(r);
-        return plant('cf', `"codice_fiscale": "${x}"`, x);
+        return plant('codice_fiscale', `"codice_fiscale": "${x}"`, x);
       },
     ],
     nearMisses: [

@@ -9,6 +9,11 @@ const MAX = 16;
 /** Up to three quote characters: plain, JSON-escaped (`\\"`) or CSV-doubled (`""`). */
 export const QUOTES = '[\\\\"\'`]{0,3}';
 
+/** An opening quote before a value: plain, JSON-escaped (`\\"`) or CSV-doubled (`""`). */
+export const QUOTE_MARK = '(?:\\\\{1,2}["\']|""|[\'"])';
+/** `QUOTE_MARK`, optional. */
+export const OPEN_QUOTE = `${QUOTE_MARK}?`;
+
 /** A case-insensitive literal as character classes: `ci('key')` → `[kK][eE][yY]`. */
 export function ci(word: string): string {
   let out = '';

@@ -11,6 +11,8 @@ export const stripeSecretKey: Detector = {
   keywords: ['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_'],
   pattern: re(`\\b[sr]k_(?:live|test)_${rep('[A-Za-z0-9]', 24, 99)}\\b`),
   validate: (value) => {
+    // Paystack's secret keys share the prefix: `sk_live_` and 40 lower-case hex.
+    if (/^[sr]k_(?:live|test)_[0-9a-f]{40}$/.test(value)) return false;
     if (!looksRandom(value.slice(8), { minEntropy: 3.5, minClasses: 2 })) return false;
     return { valid: true, confidence: value.includes('_live_') ? 0.95 : 0.7 };
   },
@@ -21,4 +23,26 @@ export const stripeSecretKey: Detector = {
   mask: { keepStart: 8, keepEnd: 4 },
 };
 
-export const stripeDetectors: readonly Detector[] = [stripeSecretKey];
+/**
+ * Webhook signing secret (`whsec_`): Stripe's dashboard and CLI secrets, and Svix's (which
+ * Clerk, Resend and others use). Whoever holds it can forge webhook events.
+ */
+export const stripeWebhookSecret: Detector = {
+  id: 'stripe-webhook-secret',
+  validator: 'entropy, not a placeholder',
+  example: 'whsec_ then 32+ letters and digits',
+  name: 'Stripe webhook signing secret',
+  category: 'credentials',
+  severity: 'high',
+  keywords: ['whsec_'],
+  pattern: re(`(?:^|[^A-Za-z0-9+/_-])(whsec_${rep('[A-Za-z0-9+/]', 24, 88)}={0,2})(?:[^A-Za-z0-9+/=_-]|$)`),
+  valueGroup: 1,
+  validate: (value) => looksRandom(value.slice(6), { minEntropy: 3.5, minClasses: 2 }),
+  contextWords: ['stripe', 'webhook', 'signing', 'svix', 'endpoint_secret'],
+  baseConfidence: 0.9,
+  mask: { keepStart: 8, keepEnd: 4 },
+  description:
+    'whsec_ and 24 to 88 base64 characters (32 alphanumerics from the dashboard, 64 hex from the CLI).',
+};
+
+export const stripeDetectors: readonly Detector[] = [stripeSecretKey, stripeWebhookSecret];

@@ -37,7 +37,7 @@ export const samples: FamilySamples = {
       },
       (r) => {
         const x = licence(r);
-        return plant('dl', `driving licence number ${x}`, x);
+        return plant('drivers_license', `driving licence number ${x}`, x);
       },
     ],
     nearMisses: ["Driver's License: 11111111", 'driver license valid until next year'],

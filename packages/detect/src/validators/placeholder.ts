@@ -8,6 +8,7 @@ const KNOWN_EXAMPLES = new Set(
     ['wJalrXUtnFEMI/K7MDENG/bPxRfiCY', 'EXAMPLEKEY'],
     ['je7MtGbClwBF/2Zp9Utk/h3yCo8nvb', 'EXAMPLEKEY'],
     ['AKIAI44QH8DHB', 'EXAMPLE'],
+    ['y_NbAkKc66', 'ryYTWUXYEu'],
     // The Azure Storage emulator's (Azurite's) published account key, without its `==` padding.
     ['Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsu', 'Fq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw'],
   ].map((parts) => parts.join('')),

@@ -6,6 +6,9 @@ import { findingFor, scan } from './helpers.ts';
 
 const standalone = detectors.filter((d) => !d.requireContext && (d.contextWords ?? []).length > 0);
 
+/** True values of a detector: the eval's generator, else its family samples. */
+const generatorOf = (id: string) => TRUE_VALUES[id];
+
 /**
  * Lines without and with a context word for detectors whose value cannot stand alone (it needs
  * its key name, URL or armour around it); the others use `ref <value>` and `<word> <value>`.
@@ -27,12 +30,88 @@ const CARRIERS: Record<string, (value: string) => [plain: string, withWord: stri
   'http-basic-auth': (v) => [`ref Basic ${v}`, `Authorization: Basic ${v}`],
   'generic-secret': (v) => [`passwd = "${v}"`, `credential passwd = "${v}"`],
   'private-key-putty': (v) => [`Private-Lines: 8\n${v}\n`, `ppk\nPrivate-Lines: 8\n${v}\n`],
+  // The keyword gate names the provider somewhere in the file; only a word near the value raises.
+  'adyen-api-key': (v) => [
+    `adyen:\n  # checkout settings for every region\n  apiKey: ${v}`,
+    `adyen apiKey: ${v}`,
+  ],
+  'gocardless-access-token': (v) => [
+    `gocardless:\n  # payment settings for every region\n  token: ${v}`,
+    `gocardless token: ${v}`,
+  ],
+  'mollie-api-key': (v) => [
+    `mollie:\n  # payment settings for every region\n  key: ${v}`,
+    `mollie key: ${v}`,
+  ],
+  'mailgun-api-key': (v) => [`# mail settings for every region here\nMG_API_KEY=${v}`, `mailgun key: ${v}`],
+  'vault-legacy-token': (v) => [
+    `vault:\n  # address settings for every region\n  value: ${v}`,
+    `vault value: ${v}`,
+  ],
+  'sentry-dsn': (v) => [
+    `# sentry settings for the workers and the api\nERROR_URL=https://${v}@errors.internal/42`,
+    `SENTRY_DSN=https://${v}@errors.internal/42`,
+  ],
+  'connection-string-password': (v) => [
+    `Host=db;Database=app;Username=app;Password=${v}`,
+    `connection Host=db;Password=${v}`,
+  ],
+  'docker-registry-auth': (v) => [`{"auth": "${v}"}`, `{"auths":{"x":{"auth":"${v}"}}}`],
+  'netrc-password': (v) => [
+    `machine github.example.com login someone.long.name password ${v}`,
+    `machine h login u password ${v}`,
+  ],
+  'pgpass-password': (v) => [`db.example.internal:5432:app:app_user:${v}`, `db:5432:postgres:app_user:${v}`],
+  'django-secret-key': (v) => [`SECRET_KEY = '${v}'`, `DJANGO_SECRET_KEY = '${v}'`],
+  'flask-secret-key': (v) => [`server.secret_key = '${v}'`, `app.secret_key = '${v}'`],
+  'rails-secret-key-base': (v) => [`SECRET_KEY_BASE=${v}`, `rails SECRET_KEY_BASE=${v}`],
+  'laravel-app-key': (v) => [`cipher=${v}`, `APP_KEY=${v}`],
+  'wordpress-salt': (v) => [`define('NONCE_SALT', '${v}');`, `define('NONCE_SALT', '${v}'); // wordpress`],
+  'php-define-password': (v) => [`define('SMTP_PASS', '${v}');`, `define('DB_PASSWORD', '${v}');`],
+  'symfony-app-secret': (v) => [`APP_SECRET=${v}`, `symfony APP_SECRET=${v}`],
+  // Found where their keyword is near (inside the prefilter window), raised where it is close.
+  'discord-bot-token': (v) => [`discord ${FAR} ${v}`, `discord ${v}`],
+  'asana-access-token': (v) => [`asana ${FAR} ${v}`, `asana ${v}`],
+  'airtable-personal-access-token': (v) => [`airtable ${FAR} ${v}`, `airtable ${v}`],
+  'mattermost-webhook-url': (v) => [`mattermost ${FAR} ${v}`, `mattermost ${FAR} webhook ${v}`],
+  'azure-sas-token': (v) => [`token ${v}`, `sas ${v}`],
+  'azure-shared-access-key': (v) => [`SharedAccessKey=${v}`, `endpoint=sb;SharedAccessKey=${v}`],
+  'npm-legacy-auth-token': (v) => [`_authToken=${v}`, `//registry.npmjs.org/:_authToken=${v}`],
+  'npmrc-auth': (v) => [`_auth=${v}`, `//registry.example.org/:_auth=${v}`],
 };
+
+/** Filler that puts a keyword outside the context span (30 characters) but inside its window. */
+const FAR = '.'.repeat(40);
 
 /** Detectors whose every key name holds one of their context words: each finding is raised. */
 const NAMED_BY_CONTEXT: Record<string, (value: string) => string> = {
   'azure-storage-key': (v) => `storage_key = ${v}`,
   'twilio-auth-token': (v) => `TWILIO_AUTH_TOKEN=${v}`,
+  'oracle-connection-password': (v) => `jdbc:oracle:thin:app/${v}@db:1521/svc`,
+  'rails-master-key': (v) => `RAILS_MASTER_KEY=${v}`,
+  'spring-password': (v) => `spring.datasource.password=${v}`,
+  'kubernetes-secret-data': (v) =>
+    `apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ndata:\n  password: ${v}`,
+  'azure-devops-legacy-pat': (v) => `AZURE_DEVOPS_EXT_PAT=${v}`,
+  'cohere-api-key': (v) => `COHERE_API_KEY=${v}`,
+  'mistral-api-key': (v) => `MISTRAL_API_KEY=${v}`,
+  'alibaba-access-key-secret': (v) => `ALIBABA_CLOUD_ACCESS_KEY_SECRET=${v}`,
+  'ibm-cloud-api-key': (v) => `IBMCLOUD_API_KEY=${v}`,
+  'oracle-cloud-secret': (v) => `OCI_AUTH_TOKEN=${v}`,
+  'linode-api-token': (v) => `LINODE_TOKEN=${v}`,
+  'hetzner-api-token': (v) => `HCLOUD_TOKEN=${v}`,
+  'scaleway-secret-key': (v) => `SCW_SECRET_KEY=${v}`,
+  'cloudflare-api-token': (v) => `CLOUDFLARE_API_TOKEN=${v}`,
+  'cloudflare-global-api-key': (v) => `CLOUDFLARE_API_KEY=${v}`,
+  'heroku-legacy-api-key': (v) => `HEROKU_API_KEY=${v}`,
+  'vercel-access-token': (v) => `VERCEL_TOKEN=${v}`,
+  'netlify-legacy-access-token': (v) => `NETLIFY_AUTH_TOKEN=${v}`,
+  'atlassian-legacy-api-token': (v) => `JIRA_API_TOKEN=${v}`,
+  'circleci-legacy-token': (v) => `CIRCLE_TOKEN=${v}`,
+  'travis-ci-token': (v) => `TRAVIS_TOKEN=${v}`,
+  'codecov-token': (v) => `CODECOV_TOKEN=${v}`,
+  'snyk-token': (v) => `SNYK_TOKEN=${v}`,
+  'mattermost-access-token': (v) => `MATTERMOST_TOKEN=${v}`,
 };
 
 function carrier(id: string, value: string, text: string, word: string): [string, string] {
@@ -47,7 +126,7 @@ describe('a context word next to a value raises its confidence', () => {
   it.each(standalone.filter((d) => !NAMED_BY_CONTEXT[d.id]).map((d) => [d.id, d] as const))(
     '%s',
     async (id, d) => {
-      const generate = TRUE_VALUES[id];
+      const generate = generatorOf(id);
       if (!generate) throw new Error(`no generator for ${id}`);
       const rng = createRng(31337);
       const word = d.contextWords?.[0] ?? '';
@@ -69,7 +148,7 @@ describe('a context word next to a value raises its confidence', () => {
     '%s: its key names carry the context, so findings are raised',
     async (id) => {
       const d = detectors.find((x) => x.id === id)!;
-      const { value } = TRUE_VALUES[id]!(createRng(31337));
+      const { value } = generatorOf(id)!(createRng(31337));
       const finding = findingFor(await scan(`${NAMED_BY_CONTEXT[id]!(value)}\n`), id, value);
       expect(finding?.confidence).toBeCloseTo(Math.min(1, d.baseConfidence + 0.15), 2);
     },

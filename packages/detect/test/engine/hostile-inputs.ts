@@ -11,7 +11,11 @@ export interface HostileFamily {
   file?: string;
 }
 
-const repeat = (unit: string) => (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+/**
+ * Whole repetitions of `unit`, at least `n` characters: both sizes a test compares end alike, so
+ * a value that happens to end where the text is cut does not appear at one size only.
+ */
+const repeat = (unit: string) => (n: number) => unit.repeat(Math.ceil(n / unit.length));
 
 /** Separators tried between partial values, most telling first. */
 const SEPARATORS = ['-', '.', '/', '+', '=', '_', ':', '@', '\\', ' ', '\n'];
