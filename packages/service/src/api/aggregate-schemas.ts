@@ -1,17 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { LocationSchema, limit } from './schemas.ts';
+import { LocationSchema, limit, ObjectRefSchema } from './schemas.ts';
 import { text } from './text-schema.ts';
 
 export const AggregateSchema = z
   .object({
     id: z.string(),
     job_id: z.string().uuid(),
-    object: z.object({
-      bucket: z.string().optional(),
-      key: z.string(),
-      version_id: z.string().optional(),
-      etag: z.string().optional(),
-    }),
+    object: ObjectRefSchema,
     detector: z.string(),
     category: z.string(),
     severity: z.string(),

@@ -133,16 +133,19 @@ export const LocationSchema = z
   })
   .openapi('Location');
 
+/** The object a finding or an aggregate belongs to. */
+export const ObjectRefSchema = z.object({
+  bucket: z.string().optional(),
+  key: z.string(),
+  version_id: z.string().optional(),
+  etag: z.string().optional(),
+});
+
 export const FindingSchema = z
   .object({
     id: z.string(),
     job_id: z.string().uuid(),
-    object: z.object({
-      bucket: z.string().optional(),
-      key: z.string(),
-      version_id: z.string().optional(),
-      etag: z.string().optional(),
-    }),
+    object: ObjectRefSchema,
     detector: z.string(),
     category: z.string(),
     severity: z.string(),

@@ -15,35 +15,39 @@ export const EXPORT_BATCH_SIZE = 1000;
  * job: with a tenant condition too, stale statistics right after a large job (before autovacuum's
  * ANALYZE) can pick a bitmap plan that reads every remaining row for each batch.
  */
-export async function* findingBatches(
+export function findingBatches(
   pool: pg.Pool,
   jobId: string,
   batchSize = EXPORT_BATCH_SIZE,
 ): AsyncGenerator<FindingRow[], void, undefined> {
-  let after = '0';
-  for (;;) {
-    const { rows } = await pool.query<FindingRow>(
-      `SELECT ${FINDING_COLUMNS} FROM findings WHERE job_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-      [jobId, after, batchSize],
-    );
-    const last = rows.at(-1);
-    if (!last) return;
-    yield rows;
-    if (rows.length < batchSize) return;
-    after = String(last.seq);
-  }
+  return seqBatches<FindingRow>(pool, `SELECT ${FINDING_COLUMNS} FROM findings`, jobId, batchSize);
 }
 
 /** A job's aggregates in `seq` order, in batches, as `findingBatches` reads findings. */
-export async function* aggregateBatches(
+export function aggregateBatches(
   pool: pg.Pool,
   jobId: string,
   batchSize = EXPORT_BATCH_SIZE,
 ): AsyncGenerator<AggregateRow[], void, undefined> {
+  return seqBatches<AggregateRow>(
+    pool,
+    `SELECT ${AGGREGATE_COLUMNS} FROM finding_aggregates`,
+    jobId,
+    batchSize,
+  );
+}
+
+/** Rows of one job from `select` (a `SELECT … FROM table`), `seq` after `seq`, a batch at a time. */
+async function* seqBatches<T extends { seq: string | number }>(
+  pool: pg.Pool,
+  select: string,
+  jobId: string,
+  batchSize: number,
+): AsyncGenerator<T[], void, undefined> {
   let after = '0';
   for (;;) {
-    const { rows } = await pool.query<AggregateRow>(
-      `SELECT ${AGGREGATE_COLUMNS} FROM finding_aggregates WHERE job_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+    const { rows } = await pool.query<T & pg.QueryResultRow>(
+      `${select} WHERE job_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
       [jobId, after, batchSize],
     );
     const last = rows.at(-1);
