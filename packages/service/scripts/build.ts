@@ -51,6 +51,8 @@ export const EXTERNAL_PACKAGES: readonly string[] = [
   'mailparser',
   // Resolved with createRequire on the first phone-like number (see detectors/phone.ts).
   'libphonenumber-js',
+  // Starts its worker threads from a file found beside its own code (__dirname).
+  'piscina',
 ];
 
 function isExternal(specifier: string): boolean {

@@ -1,7 +1,12 @@
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
-import type { AllowlistConfig, ObjectScanResult, ScanLimits } from '@data-scanner/detect';
+import {
+  type AllowlistConfig,
+  DEFAULT_LIMITS,
+  type ObjectScanResult,
+  type ScanLimits,
+} from '@data-scanner/detect';
 import { Piscina } from 'piscina';
 import type { ScanEngine } from '../ports/scan-engine.ts';
 import { sendStream } from './port-stream.ts';
@@ -35,11 +40,14 @@ export function scanThreadEntry(): string {
  */
 export class ScanThreadPool {
   private readonly pool: Piscina<ScanTask, ObjectScanResult>;
+  /** The threshold the threads aggregate at, recorded on each job. */
+  private readonly aggregateThreshold: number;
 
   constructor(options: ScanThreadPoolOptions) {
     if (!Number.isInteger(options.threads) || options.threads < 1) {
       throw new Error(`a scan thread pool needs at least 1 thread, got ${options.threads}`);
     }
+    this.aggregateThreshold = options.limits?.aggregateThreshold ?? DEFAULT_LIMITS.aggregateThreshold;
     this.pool = new Piscina<ScanTask, ObjectScanResult>({
       filename: scanThreadEntry(),
       minThreads: options.threads,
@@ -63,6 +71,7 @@ export class ScanThreadPool {
   /** The engine for a job: its detector ids (or the whole catalogue) and its custom detector specs. */
   engine(detectors?: readonly string[], custom?: readonly unknown[]): ScanEngine {
     return {
+      limits: { aggregateThreshold: this.aggregateThreshold },
       scanObject: (stream, object) => this.scan(stream, object, detectors, custom),
     };
   }
