@@ -73,6 +73,8 @@ const NOTE_ONLY_IN_JSON = new Set([
   'php-define-password',
   'symfony-app-secret',
   'spring-password',
+  // A DSN's key alone (32 hex) is not a DSN: the URL around it is what names it.
+  'sentry-dsn',
 ]);
 
 function filler(rng: Rng): string {

@@ -31,6 +31,8 @@ export const dockerRegistryAuth: Detector = {
 /** Blanks between `.netrc` tokens: a line may hold one entry or spread it over several lines. */
 const WS = '(?:[ \\t\\r\\n]|\\\\[rnt]){1,16}';
 const TOKEN = '[^\\s"\\\\]';
+/** A password character: a token character but `,`, which ends a CSV cell that holds the line. */
+const PASSWORD_CHAR = '[^\\s"\\\\,]';
 
 /** A `.netrc` / `_netrc` entry: `machine <host> login <user> password <password>`. */
 export const netrcPassword: Detector = {
@@ -42,7 +44,7 @@ export const netrcPassword: Detector = {
   severity: 'high',
   keywords: ['machine', 'default login'],
   pattern: re(
-    `\\b(?:machine${WS}${rep(TOKEN, 1, 128)}|default)${WS}login${WS}${rep(TOKEN, 1, 128)}(?:${WS}(?:account|port)${WS}${rep(TOKEN, 1, 64)})?${WS}password${WS}(${rep(TOKEN, 1, 128)})`,
+    `\\b(?:machine${WS}${rep(TOKEN, 1, 128)}|default)${WS}login${WS}${rep(TOKEN, 1, 128)}(?:${WS}(?:account|port)${WS}${rep(TOKEN, 1, 64)})?${WS}password${WS}(${rep(PASSWORD_CHAR, 1, 128)})`,
   ),
   valueGroup: 1,
   // Heroku's CLI keeps its `HRKU-AA` token as the .netrc password: heroku-api-key reports it.

@@ -1,4 +1,5 @@
-import { ALNUM, chars, HEX, int, pick, plant, real } from '../../eval/random.ts';
+import { ALNUM, chars, DIGITS, HEX, int, pick, plant, real } from '../../eval/random.ts';
+import { carried, secretChars } from './sample-kit.ts';
 import type { FamilySamples } from './samples.ts';
 
 export const samples: FamilySamples = {
@@ -12,6 +13,13 @@ export const samples: FamilySamples = {
           value,
         );
       },
+      ...carried((r) => `${secretChars(r, ALNUM, 30)}${chars(r, DIGITS, 1)}x`, 'githubToken', [
+        (v) => `var githubToken string = "${v}"`,
+        (v) => `val apiToken: String = "${v}"`,
+        (v) => `const API_TOKEN: &str = "${v}";`,
+        (v) => `name,apiToken,owner\nbuild,${v},ci`.replace('apiToken,owner\nbuild,', 'apiToken,'),
+        (v) => `curl -s --api-key ${v} https://api.example.com/v1/items`,
+      ]),
     ],
     nearMisses: [
       'password = changeme',
@@ -28,6 +36,10 @@ export const samples: FamilySamples = {
       'password: ********',
       'token: null',
       'iban DE** **** **** 3000',
+      'token,description,owner',
+      'def refresh(token, previousToken):',
+      'var githubToken string = os.Getenv("GITHUB_TOKEN")',
+      'docker login --password-stdin --username ci',
       (r) => `checksum_sha1 = ${chars(r, HEX, 40)} etag "${chars(r, HEX, 32)}"`,
     ],
   },

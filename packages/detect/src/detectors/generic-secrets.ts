@@ -32,11 +32,18 @@ const SHORT_CAPITALISED = `(?:Pass|PASS|Pwd|PWD|Auth|AUTH|Creds|CREDS|Salt|SALT|
 const AFTER = `(?:[_.0-9A-Z-]${rep('[A-Za-z0-9_.-]', 0, 24)})?`;
 
 /**
- * `=`, `:`, `=>`, `:=`, `::=`, `?=`, `+=`, `.=`, `>` (`<password>v</password>`, the value on the
- * same line or the next), a quote and `,` (PHP `define('K', 'v')`), or ` value=` (.NET
- * `<add key="K" value="v"/>`).
+ * A declared string type between a name and `=`: Go's `var fooToken string = `, Kotlin's
+ * `val apiKey: String = `, Rust's `const API_KEY: &str = `. Tried first, so `: String` is not
+ * taken for YAML's `key: value`.
  */
-const SEP = `(?:${QUOTES}[ \\t]{0,16}(?:[=:][>=]?|>(?:[ \\t]{0,4}\\r?\\n)?|[:?+.]{1,3}=|value=)|["'][ \\t]{0,4},)[ \\t]{0,16}`;
+const TYPED = `:?[ \\t]{1,4}(?:[sS]tring|str|&(?:'static )?str)[ \\t]{0,4}:?=`;
+
+/**
+ * `=`, `:`, `=>`, `:=`, `::=`, `?=`, `+=`, `.=`, `>` (`<password>v</password>`, the value on the
+ * same line or the next), `,` (a CSV row `apiToken,value,` or PHP `define('K', 'v')`), ` value=`
+ * (.NET `<add key="K" value="v"/>`) or a typed declaration.
+ */
+export const SEP = `(?:${QUOTES}${TYPED}|${QUOTES}[ \\t]{0,16}(?:[=:][>=]?|>(?:[ \\t]{0,4}\\r?\\n)?|[:?+.]{1,3}=|value=|,))[ \\t]{0,16}`;
 
 /** A YAML block scalar (`key: |` or `key: >`): the value starts the next line. */
 const BLOCK = `[|>][-+]?[ \\t]{0,4}\\r?\\n[ \\t]{1,16}`;
@@ -47,7 +54,7 @@ const quoted = (q: string) => `${q}(${rep(`[^${q}\\\\\\s]`, 6, 128)})\\\\{0,2}${
  * but may hold them (`.env` and `.properties` values run to the end of the line), and the
  * validator tells a password with brackets from a call or an index (`getToken()`, `cfg[k]`).
  */
-const UNQUOTED = `([^\\s"'\`\\\\,;<>(){}\\[\\]]${rep('[^\\s"\'`\\\\,;<>]', 5, 127)})`;
+export const UNQUOTED = `([^\\s"'\`\\\\,;<>(){}\\[\\]]${rep('[^\\s"\'`\\\\,;<>]', 5, 127)})`;
 const QUERY_NAMES = [
   'access_token',
   'refresh_token',
@@ -62,7 +69,7 @@ const QUERY_NAMES = [
   'pwd',
 ];
 
-const VALUE = `(?:(?:\\\\{1,2}|")?${quoted('"')}|${quoted("'")}|${quoted('`')}|${UNQUOTED}|${BLOCK}${UNQUOTED})`;
+export const VALUE = `(?:(?:\\\\{1,2}|")?${quoted('"')}|${quoted("'")}|${quoted('`')}|${UNQUOTED}|${BLOCK}${UNQUOTED})`;
 
 /*
  * Alternatives that need a non-letter before them share it, so a position that starts nothing
@@ -76,6 +83,7 @@ const PATTERN = [
     `${SHORT_WORDS}${AFTER}${SEP}${VALUE}`,
     `(?:[Bb]earer|BEARER)[ \\t]{1,4}(${rep('[A-Za-z0-9._~+/=-]', 16, 512)})`,
     `(?:password|passwd)[ \\t]{1,4}${UNQUOTED}`,
+    `--${rep('[a-z0-9-]', 0, 24)}(?:api-key|apikey|token|password|passwd|secret)[ \\t]{1,4}${UNQUOTED}`,
     `(?:${ci('identified')} ${ci('by')}|PASSWORD|password) {1,4}${quoted("'")}`,
   ].join('|')})`,
   `[a-z0-9]${SHORT_CAPITALISED}${AFTER}${SEP}${VALUE}`,
@@ -85,7 +93,25 @@ const PATTERN = [
  * Words common in prose, code and data (`token`, `author`, `passed`, a `"token"` cell) wake the
  * pattern only where a key ends or goes on: `token=`, `TOKEN_`, `"token":`, `'AUTH_SALT',`.
  */
-const KEY_ENDS = ['=', ':', ' =', ' :', ' ?=', ' +=', ' .=', '  ', '\t', '_', '-', '>', '\\'];
+const KEY_ENDS = [
+  '=',
+  ':',
+  ' =',
+  ' :',
+  ' ?=',
+  ' +=',
+  ' .=',
+  '  ',
+  '\t',
+  '_',
+  '-',
+  '>',
+  '\\',
+  ',',
+  ' string',
+  ': string',
+  ': &',
+];
 const QUOTED_KEY_ENDS = ['"', "'", '`'].flatMap((q) =>
   [':', ' :', '=', ' =', ',', ' value='].map((e) => `${q}${e}`),
 );
@@ -95,7 +121,7 @@ const COMMON_WORD_KEYWORDS = ['token', 'auth', 'pass', 'salt'].flatMap((w) =>
 
 /** Values owned by a specific detector, or that are code and references rather than secrets. */
 const NOT_GENERIC =
-  /^(?:AKIA|ASIA|gh[pousr]_|github_pat_|gl[a-z]{1,5}-|xox[a-z]-|xapp-|[sr]k_(?:live|test)_|sk-|AIza|SG\.|npm_|eyJ[^.]*\.[^.]*\.|-----|[a-z][a-z0-9+.-]*:\/\/|\$|%|@|~\/|\.{0,2}\/|process\.|os\.|env\.|ENV[.[]|self\.|this\.|ENC\[|arn:|vault:|ref\+|projects\/|true$|false$|null$|none$|nil$|undefined$)/i;
+  /^(?:AKIA|ASIA|sntry[su]_|gh[pousr]_|github_pat_|gl[a-z]{1,5}-|xox[a-z]-|xapp-|[sr]k_(?:live|test)_|sk-|AIza|SG\.|npm_|eyJ[^.]*\.[^.]*\.|-----|[a-z][a-z0-9+.-]*:\/\/|\$|%|@|~\/|\.{0,2}\/|process\.|os\.|env\.|ENV[.[]|self\.|this\.|ENC\[|arn:|vault:|ref\+|projects\/|true$|false$|null$|none$|nil$|undefined$)/i;
 
 /** Names whose values a specific detector reports (so the generic one stays quiet). */
 const OWNED_NAMES =
@@ -188,7 +214,7 @@ const DESCRIBED =
   /(?:password|passwd|secret|token|credentials?|key|auth|pass|pwd)(?:id|ids|name|names|type|url|uri|file|path|ref|length|size|audience|issuer|header|prefix|endpoint|version|field|label|hint|policy|provider)$/;
 
 /** The key a value is assigned to: the identifier ending just before the separator. */
-function keyName(before: string): string {
+export function keyName(before: string): string {
   const trimmed = before.replace(/(?:[\s"'`\\]*(?:=>|:=|=|:|>|,|value=)?[\s"'`\\]*)$/, '');
   return /[a-z0-9_.-]*$/.exec(trimmed)?.[0] ?? '';
 }
@@ -267,6 +293,9 @@ export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
   }
   // `?password=,closed`: an empty value, then the next CSV cell.
   if (value.startsWith(',')) return false;
+  // `apiToken,value,` (a CSV row): an unquoted cell is token characters; `f(token, other):` is code.
+  if (ctx && /,[ \t]*$/.test(ctx.before) && !/["'`][ \t]*$/.test(ctx.before) && !/^[\w+/=.~-]+$/.test(value))
+    return false;
   // `contact:`: the next key (the assignment was empty or a template), not a value.
   if (/^[A-Za-z_][\w.-]*:$/.test(value)) return false;
   const quoted = ctx !== undefined && /["'`]$/.test(ctx.before);
@@ -302,6 +331,7 @@ export const genericSecret: Detector = {
     'app_key',
     'appkey',
     'app-key',
+    'app.key',
     'master_key',
     'masterkey',
     'encryption_key',
@@ -327,7 +357,7 @@ export const genericSecret: Detector = {
   contextWords: ['password', 'secret', 'token', 'credential', 'key'],
   baseConfidence: 0.7,
   validator: 'not a placeholder, reference or code; 2+ character classes, entropy',
-  example: '6-128 characters assigned to `password`, `secret`, `api_key`, `access_token` and similar names',
+  example: '6-128 characters assigned to a name such as `password` or `api_key` or `access_token`',
   generic: true,
   mask: { keepStart: 1, keepEnd: 1 },
 };

@@ -19,6 +19,7 @@ import { deviceIdDetectors } from './device-ids.ts';
 import { emailDetectors } from './email.ts';
 import { emailSmsDetectors } from './email-sms.ts';
 import { frameworkKeyDetectors } from './framework-keys.ts';
+import { genericKeyDetectors } from './generic-keys.ts';
 import { genericSecretDetectors } from './generic-secrets.ts';
 import { githubDetectors } from './github.ts';
 import { gitlabDetectors } from './gitlab.ts';
@@ -87,6 +88,7 @@ export const detectors: readonly Detector[] = [
   ...urlCredentialDetectors,
   ...httpAuthDetectors,
   ...genericSecretDetectors,
+  ...genericKeyDetectors,
   ...paymentCardDetectors,
   ...ibanDetectors,
   ...usIdDetectors,

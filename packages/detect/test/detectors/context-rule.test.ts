@@ -29,6 +29,7 @@ const CARRIERS: Record<string, (value: string) => [plain: string, withWord: stri
   ],
   'http-basic-auth': (v) => [`ref Basic ${v}`, `Authorization: Basic ${v}`],
   'generic-secret': (v) => [`passwd = "${v}"`, `credential passwd = "${v}"`],
+  'generic-key': (v) => [`FIREBASE_KEY = "${v}"`, `license FIREBASE_KEY = "${v}"`],
   'private-key-putty': (v) => [`Private-Lines: 8\n${v}\n`, `ppk\nPrivate-Lines: 8\n${v}\n`],
   // The keyword gate names the provider somewhere in the file; only a word near the value raises.
   'adyen-api-key': (v) => [
