@@ -49,7 +49,8 @@ export function keyNamedSecretValid(value: string, ctx?: MatchContext): boolean 
   return genericSecretValid(value, ctx);
 }
 
-const KEY_ENDS = ['=', ':', ' =', ' :', '"', "'", '>', ' string', ': string'];
+/** Where a `key` name ends in an assignment: `KEY=`, `key: `, `"key":`, `'key' =>`. */
+const KEY_ENDS = ['=', ': ', ' =', ' :', '":', '" :', "':", "' =", ': string'];
 
 /**
  * A random value assigned to a name ending in `key` (`FIREBASE_KEY=...`, `license_key: ...`,

@@ -17,7 +17,7 @@ export const samples: FamilySamples = {
         (v) => `var githubToken string = "${v}"`,
         (v) => `val apiToken: String = "${v}"`,
         (v) => `const API_TOKEN: &str = "${v}";`,
-        (v) => `name,apiToken,owner\nbuild,${v},ci`.replace('apiToken,owner\nbuild,', 'apiToken,'),
+        (v) => `billing,db_password,${v},active`,
         (v) => `curl -s --api-key ${v} https://api.example.com/v1/items`,
       ]),
     ],

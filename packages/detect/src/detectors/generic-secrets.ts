@@ -107,7 +107,6 @@ const KEY_ENDS = [
   '-',
   '>',
   '\\',
-  ',',
   ' string',
   ': string',
   ': &',
