@@ -75,6 +75,9 @@ const NOTE_ONLY_IN_JSON = new Set([
   'spring-password',
   // A DSN's key alone (32 hex) is not a DSN: the URL around it is what names it.
   'sentry-dsn',
+  // A password means nothing alone: the command line around it is what names it.
+  'mysql-command-password',
+  'curl-user-password',
 ]);
 
 function filler(rng: Rng): string {

@@ -1,6 +1,7 @@
 import { createRng } from '../random.ts';
 import * as c from './config-files.ts';
 import * as d from './data-files.ts';
+import * as h from './home-files.ts';
 import { FileBuilder, type RealisticFile, type RealisticLabel } from './labels.ts';
 import * as p from './platform-files.ts';
 
@@ -19,6 +20,11 @@ const FILES: readonly [string, string, Writer][] = [
   ['billing/src/main/resources/application.properties', 'framework settings', c.springProperties],
   ['inventory/appsettings.json', 'framework settings', c.appsettingsJson],
   ['legacy/web.config', 'framework settings', c.webConfig],
+  ['home/.bash_history', 'shell history', h.bashHistory],
+  ['home/.my.cnf', 'credential file', h.myCnf],
+  ['home/.s3cfg', 'credential file', h.s3cfg],
+  ['home/.config/hub', 'credential file', h.hubConfig],
+  ['etc/redis/redis.conf', 'server config', h.redisConf],
   ['home/.npmrc', 'credential file', p.npmrc],
   ['home/.netrc', 'credential file', p.netrc],
   ['home/.pgpass', 'credential file', p.pgpass],

@@ -1,4 +1,4 @@
-import { ALNUM, chars, DIGITS, LOWER, pick } from '../../eval/random.ts';
+import { ALNUM, chars, DIGITS, HEX, LOWER, pick } from '../../eval/random.ts';
 import { b64, plant } from './sample-kit.ts';
 import type { FamilySamples, Rng } from './samples.ts';
 
@@ -39,8 +39,9 @@ export const samples: FamilySamples = {
       (r) =>
         plant(
           'password',
+          // A GitHub token of the 40-hex kind (before `ghp_`): only the .netrc line names it.
           (v) => `machine github.com login ${chars(r, LOWER, 7)} password ${v}`,
-          `ghp_${chars(r, ALNUM, 36)}`,
+          chars(r, HEX, 40),
         ),
     ],
     nearMisses: [

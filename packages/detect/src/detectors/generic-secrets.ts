@@ -83,6 +83,8 @@ const PATTERN = [
     `${SHORT_WORDS}${AFTER}${SEP}${VALUE}`,
     `(?:[Bb]earer|BEARER)[ \\t]{1,4}(${rep('[A-Za-z0-9._~+/=-]', 16, 512)})`,
     `(?:password|passwd)[ \\t]{1,4}${UNQUOTED}`,
+    // redis.conf: `requirepass <password>`, `masterauth <password>`.
+    `(?:requirepass|masterauth)[ \\t]{1,4}${UNQUOTED}`,
     `--${rep('[a-z0-9-]', 0, 24)}(?:api-key|apikey|token|password|passwd|secret)[ \\t]{1,4}${UNQUOTED}`,
     `(?:${ci('identified')} ${ci('by')}|PASSWORD|password) {1,4}${quoted("'")}`,
   ].join('|')})`,
@@ -342,6 +344,8 @@ export const genericSecret: Detector = {
     'validationkey',
     'decryptionkey',
     'identified by',
+    'requirepass',
+    'masterauth',
     'creds',
     'private_key',
     'private-key',

@@ -15,11 +15,6 @@ export const samples: FamilySamples = {
       },
     ],
     nearMisses: [
-      (r) => {
-        const random = chars(r, ALNUM, 30);
-        const sum = tokenChecksum(random);
-        return `GITHUB_TOKEN=ghp_${random}${sum.slice(0, 5)}${sum[5] === 'A' ? 'B' : 'A'}`;
-      },
       `token: ghp_${'x'.repeat(36)}`,
       (r) => `commit ${chars(r, HEX, 40)} sha256:${chars(r, HEX, 64)}`,
     ],

@@ -1,5 +1,5 @@
 import type { Detector } from '../types.ts';
-import { tokenChecksumValid } from '../validators/github-checksum.ts';
+import { checksummedToken } from '../validators/github-checksum.ts';
 import { looksRandom } from '../validators/secret-quality.ts';
 import { re, rep } from './pattern-kit.ts';
 
@@ -11,10 +11,10 @@ export const githubToken: Detector = {
   severity: 'critical',
   keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
   pattern: re(`\\bgh[pousr]_${rep('[A-Za-z0-9]', 36)}\\b`),
-  validate: (value) => tokenChecksumValid(value) && looksRandom(value.slice(4)),
+  validate: checksummedToken,
   contextWords: ['github', 'token', 'gh_token', 'github_token'],
   baseConfidence: 0.95,
-  validator: 'CRC32 checksum, entropy',
+  validator: 'entropy; CRC32 checksum (a failing one lowers the confidence to 0.55)',
   example: '`ghp_` (or `gho_`, `ghu_`, `ghs_`, `ghr_`) + 30 base62 + 6-character CRC32',
   mask: { keepStart: 4, keepEnd: 4 },
 };

@@ -11,6 +11,7 @@ import { canadaSinDetectors } from './canada-sin.ts';
 import { chatServiceDetectors } from './chat-services.ts';
 import { ciServiceDetectors } from './ci-services.ts';
 import { cloudProviderDetectors } from './cloud-providers.ts';
+import { commandLineDetectors } from './command-lines.ts';
 import { configFileDetectors } from './config-files.ts';
 import { cryptoWalletDetectors } from './crypto-wallets.ts';
 import { databaseDetectors } from './databases.ts';
@@ -87,6 +88,7 @@ export const detectors: readonly Detector[] = [
   ...workToolDetectors,
   ...urlCredentialDetectors,
   ...httpAuthDetectors,
+  ...commandLineDetectors,
   ...genericSecretDetectors,
   ...genericKeyDetectors,
   ...paymentCardDetectors,

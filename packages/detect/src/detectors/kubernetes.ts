@@ -13,7 +13,7 @@ const NOT_SECRET_NAMES = /^(?:checksum|hash|digest|sha\d*|md5|etag|version|revis
 /** The key of the `  <key>: <base64>` line the value ends, from the text before it. */
 function keyBefore(ctx: MatchContext): string {
   return (
-    /([a-z0-9_.-]{1,64})['"]?:(?:[ \t]{0,4}[|>][-+]?[ \t]{0,4}\r?\n)?[ \t]{0,16}['"]?$/.exec(
+    /([a-z0-9_.-]{1,64})['"]?:(?:[ \t]{0,4}[|>][-+]?[ \t]{0,4}(?:\r?\n|\\n))?[ \t]{0,16}['"]?$/.exec(
       ctx.before,
     )?.[1] ?? ''
   );
@@ -21,7 +21,7 @@ function keyBefore(ctx: MatchContext): string {
 
 /** The indentation and opening quote of the key line that ends `before`. */
 const KEY_LINE =
-  /(?:^|\n|\\n)([ \t]*)(['"]?)[A-Za-z0-9_.-]{1,64}['"]?:(?:[ \t]{0,4}[|>][-+]?[ \t]{0,4}\r?\n[ \t]*|[ \t]{0,4}['"]?)$/;
+  /(?:^|\n|\\n)([ \t]*)(['"]?)[A-Za-z0-9_.-]{1,64}['"]?:(?:[ \t]{0,4}[|>][-+]?[ \t]{0,4}(?:\r?\n|\\n)[ \t]*|[ \t]{0,4}['"]?)$/;
 
 /**
  * True when a `data:` value is base64 of printable text (a password, token, key file or config),
@@ -67,7 +67,7 @@ export const kubernetesSecretData: Detector = {
   keywords: ['kind: secret', 'kind: "secret"', "kind: 'secret'", '"kind": "secret"', '"kind":"secret"'],
   span: { before: '\\s\\S', maxBefore: 2048, after: '\\s\\S', maxAfter: 4096 },
   pattern: re(
-    `(?:\\n|\\\\n)(?:[ \\t]|\\\\t){1,8}['"]?${rep('[A-Za-z0-9_.-]', 1, 64)}['"]?:(?:[ \\t]{0,4}[|>][-+]?[ \\t]{0,4}\\r?\\n[ \\t]{1,16}|[ \\t]{1,4})['"]?(${rep('[A-Za-z0-9+/]', 4, Number.POSITIVE_INFINITY)}={0,2})`,
+    `(?:\\n|\\\\n)(?:[ \\t]|\\\\t){1,8}['"]?${rep('[A-Za-z0-9_.-]', 1, 64)}['"]?:(?:[ \\t]{0,4}[|>][-+]?[ \\t]{0,4}(?:\\r?\\n|\\\\n)[ \\t]{1,16}|[ \\t]{1,4})['"]?(${rep('[A-Za-z0-9+/]', 4, Number.POSITIVE_INFINITY)}={0,2})`,
   ),
   valueGroup: 1,
   validate: kubernetesSecretValueValid,

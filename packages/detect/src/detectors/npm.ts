@@ -1,5 +1,5 @@
 import type { Detector } from '../types.ts';
-import { tokenChecksumValid } from '../validators/github-checksum.ts';
+import { checksummedToken } from '../validators/github-checksum.ts';
 import { looksRandom } from '../validators/secret-quality.ts';
 import { QUOTES, re, rep } from './pattern-kit.ts';
 import { UUID, uuidLooksReal } from './token-kit.ts';
@@ -12,10 +12,10 @@ export const npmToken: Detector = {
   severity: 'critical',
   keywords: ['npm_'],
   pattern: re(`\\bnpm_${rep('[A-Za-z0-9]', 36)}\\b`),
-  validate: (value) => tokenChecksumValid(value) && looksRandom(value.slice(4)),
+  validate: checksummedToken,
   contextWords: ['npm', '_authtoken', 'registry', 'npmrc'],
   baseConfidence: 0.95,
-  validator: 'CRC32 checksum, entropy',
+  validator: 'entropy; CRC32 checksum (a failing one lowers the confidence to 0.55)',
   example: '`npm_` + 30 base62 + 6-character CRC32',
   mask: { keepStart: 4, keepEnd: 4 },
 };

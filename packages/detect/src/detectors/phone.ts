@@ -29,6 +29,8 @@ const PHONE_WORDS = [
 const OTHER_NUMBER_WORDS = [
   'nhs',
   'ssn',
+  'social security',
+  'national insurance',
   'sin',
   'account',
   'acct',

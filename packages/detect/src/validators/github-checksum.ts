@@ -1,4 +1,6 @@
 import { crc32 } from 'node:zlib';
+import type { ValidationResult } from '../types.ts';
+import { looksRandom } from './secret-quality.ts';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -26,4 +28,18 @@ export function tokenChecksumValid(token: string): boolean {
   const body = token.slice(token.lastIndexOf('_') + 1);
   if (body.length <= 6) return false;
   return tokenChecksum(body.slice(0, -6)) === body.slice(-6);
+}
+
+/** Confidence of a checksummed token whose checksum fails: a made-up, altered or test value. */
+export const FAILED_CHECKSUM_CONFIDENCE = 0.55;
+
+/**
+ * Validates a `prefix_` + random + checksum token (GitHub classic, npm): the random part must
+ * look random; a matching CRC32 keeps the detector's confidence, a failing one lowers it to
+ * `FAILED_CHECKSUM_CONFIDENCE` rather than dropping the token, since a token copied with a
+ * typo, or planted by hand, still shows where real ones are kept.
+ */
+export function checksummedToken(value: string): boolean | ValidationResult {
+  if (!looksRandom(value.slice(value.indexOf('_') + 1))) return false;
+  return tokenChecksumValid(value) ? true : { valid: true, confidence: FAILED_CHECKSUM_CONFIDENCE };
 }

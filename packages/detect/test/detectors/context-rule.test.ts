@@ -29,6 +29,11 @@ const CARRIERS: Record<string, (value: string) => [plain: string, withWord: stri
   ],
   'http-basic-auth': (v) => [`ref Basic ${v}`, `Authorization: Basic ${v}`],
   'generic-secret': (v) => [`passwd = "${v}"`, `credential passwd = "${v}"`],
+  'mysql-command-password': (v) => [`mysql -u app -p${v} shop`, `backup mysql -u app -p${v} shop`],
+  'curl-user-password': (v) => [
+    `curl -u ci:${v} https://ci.internal`,
+    `api curl -u ci:${v} https://ci.internal`,
+  ],
   'generic-key': (v) => [`FIREBASE_KEY = "${v}"`, `license FIREBASE_KEY = "${v}"`],
   'private-key-putty': (v) => [`Private-Lines: 8\n${v}\n`, `ppk\nPrivate-Lines: 8\n${v}\n`],
   // The keyword gate names the provider somewhere in the file; only a word near the value raises.

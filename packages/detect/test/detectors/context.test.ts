@@ -162,9 +162,12 @@ describe('credentials', () => {
     ).toBeDefined();
   });
 
-  it('a GitHub token with a wrong checksum is not reported', async () => {
+  it('a GitHub token with a wrong checksum is reported, at a lower confidence than a whole one', async () => {
     const token = gen('github-token').value;
     const broken = `${token.slice(0, -1)}${token.endsWith('0') ? '1' : '0'}`;
-    expect(await scan(`token=${broken}\n`)).toEqual([]);
+    const whole = findingFor(await scan(`token=${token}\n`), 'github-token', token);
+    const altered = findingFor(await scan(`token=${broken}\n`), 'github-token', broken);
+    expect(altered?.confidence).toBeLessThan(whole?.confidence ?? 0);
+    expect(await scan(`token=ghp_${'ab'.repeat(18)}\n`)).toEqual([]);
   });
 });

@@ -1,0 +1,69 @@
+import type { Detector } from '../types.ts';
+import { passwordValid } from './databases.ts';
+import { ci, optionalTimes, reAlternatives, rep } from './pattern-kit.ts';
+
+/**
+ * Options before the one that carries the secret (`-u root`, `-h db.internal`, `--port=3306`,
+ * `-s`): up to six, each a flag with an optional value, so a long command is read to its secret.
+ */
+const OPTIONS = optionalTimes(
+  `[ \\t]{1,4}-{1,2}[A-Za-z]${rep('[A-Za-z-]', 0, 23)}(?:[ \\t=]{1,4}[^\\s'"-]${rep('[^\\s]', 0, 63)})?`,
+  6,
+);
+
+/** A shell word as the value (group 1 of whichever form matched): `'quoted'`, `"quoted"` or bare. */
+const SHELL_WORD = `(?:'(${rep("[^'\\n]", 3, 64)})'|"(${rep('[^"\\n]', 3, 64)})"|(${rep('[^\\s\'"`;|&]', 3, 64)}))`;
+
+/** A user name before `:password`. */
+const USER = rep('[^\\s:\'"]', 1, 64);
+
+/** A command-line password: a value with a letter or digit, not a placeholder or variable. */
+const commandPasswordValid = (value: string) => passwordValid(value) && !/^[$%<{]/.test(value);
+
+/**
+ * A password run into MySQL's `-p` option (`mysql -u root -pS3cret db`), as shell histories,
+ * cron lines, CI scripts and backup scripts keep it. `-p` alone prompts and holds nothing.
+ */
+export const mysqlCommandPassword: Detector = {
+  id: 'mysql-command-password',
+  name: 'MySQL command-line password',
+  category: 'credentials',
+  severity: 'high',
+  keywords: ['mysql', 'mariadb'],
+  pattern: reAlternatives(
+    `\\b(?:mysql(?:dump|admin|import|check|sh)?|mariadb(?:-dump)?)${OPTIONS}[ \\t]{1,4}-p${SHELL_WORD}`,
+  ),
+  valueGroup: 1,
+  validate: commandPasswordValid,
+  contextWords: ['backup', 'cron', 'dump'],
+  baseConfidence: 0.85,
+  mask: { keepStart: 1, keepEnd: 1 },
+  validator: 'not a placeholder or variable',
+  example: '`mysql` (or `mysqldump`, `mariadb`) options, then `-p` run into the password',
+  description: 'A MySQL or MariaDB password given on the command line with -p<password>.',
+};
+
+/**
+ * A password given to curl as `-u user:password` or `--user user:password` (HTTP basic
+ * credentials in a script, a README or a shell history).
+ */
+export const curlUserPassword: Detector = {
+  id: 'curl-user-password',
+  name: 'curl user password',
+  category: 'credentials',
+  severity: 'high',
+  keywords: ['curl'],
+  pattern: reAlternatives(
+    `\\b${ci('curl')}${OPTIONS}[ \\t]{1,4}(?:-u|--user)[ \\t=]{1,4}(?:'${USER}:(${rep("[^'\\n]", 3, 64)})'|\\\\?"${USER}:(${rep('[^"\\\\\\n]', 3, 64)})\\\\?"|${USER}:(${rep('[^\\s\'"@;|&]', 3, 64)}))`,
+  ),
+  valueGroup: 1,
+  validate: commandPasswordValid,
+  contextWords: ['api', 'basic', 'jenkins'],
+  baseConfidence: 0.85,
+  mask: { keepStart: 1, keepEnd: 1 },
+  validator: 'not a placeholder or variable',
+  example: '`curl` options, then `-u` or `--user` and a user, a colon and the password',
+  description: 'HTTP basic credentials given to curl with -u user:password.',
+};
+
+export const commandLineDetectors: readonly Detector[] = [mysqlCommandPassword, curlUserPassword];
