@@ -1,4 +1,8 @@
-import { inRuns, NO_RUNS, RUN_ENDED, type RunTracker, runTracker } from './digit-runs.ts';
+import { compileTables, type Tables } from './automaton-tables.ts';
+import { inRuns, NO_RUNS, type RunTracker, runTracker } from './digit-runs.ts';
+import { KeywordTrie, RUN_END } from './keyword-trie.ts';
+
+export { RUN_END };
 
 /** Interleaved passes over one chunk (see `scan`). */
 const LANES = 4;
@@ -7,17 +11,15 @@ const LANE_MIN_BYTES = 4096;
 /** How far past its nominal start a lane may look for a byte that ends every digit run. */
 const LANE_SHIFT_MAX = 1024;
 
-/** The "keyword" index of a digit-run end in `scan`'s output; its position is the run's end. */
-export const RUN_END = -1;
+/**
+ * Texts under this many bytes are walked on the trie until `TRIE_BUDGET` bytes have been: the
+ * table is built (about 100 ms of CPU at start-up for the built-in catalogue) only once enough
+ * text comes to pay for it.
+ */
+const TRIE_MAX_BYTES = 64 * 1024;
+const TRIE_BUDGET = 1024 * 1024;
 
 /** Compiled tables, shared by automata of the same keywords and run options (tests build many). */
-interface Tables {
-  delta: Int32Array;
-  outputs: Int32Array[];
-  /** 1 for states in a run that is reported if the text ends there. */
-  endsRun: Uint8Array;
-  back: number;
-}
 const cache = new Map<string, Tables>();
 const CACHE_SIZE = 8;
 /** Whether a scan has run through every branch of the lane loops yet (see `warmUp`). */
@@ -39,6 +41,9 @@ export interface AutomatonOptions {
  * Prefilter cost grows with the text and the hits, not with the number of detectors, and
  * digit runs cost no pass of their own.
  *
+ * The table is built on the first text of 64 KiB or more, or once small texts add up to a
+ * megabyte; until then the same hits come from walking the trie (`KeywordTrie`).
+ *
  * A state is a pair (keyword state, run state), numbered only if a text can reach it; the
  * transition table is a flat Int32Array (state * 256 + byte). Transitions into a state that
  * reports something are stored as `~state`, so the hot loop tests the sign only.
@@ -47,13 +52,19 @@ export class KeywordAutomaton {
   readonly keywords: readonly string[];
   /** Characters from a run's first digit to its end that get it reported; 0: runs not tracked. */
   readonly runLength: number;
-  private readonly delta: Int32Array;
+  private readonly key: string;
+  private readonly runs: RunTracker;
+  private delta: Int32Array = new Int32Array(0);
   /** For each state, the `(keyword or RUN_END, offset from the byte reached)` pairs it reports. */
-  private readonly outputs: Int32Array[];
+  private outputs: Int32Array[] = [];
   /** 1 for states in a run that is reported if the text ends there. */
-  private readonly endsRun: Uint8Array;
+  private endsRun: Uint8Array = new Uint8Array(0);
   /** Bytes a lane reads before its own segment so that its state there equals a whole-text pass. */
-  private readonly back: number;
+  private back = 0;
+  private compiled = false;
+  private trie: KeywordTrie | undefined;
+  /** Bytes walked on the trie so far (see `TRIE_BUDGET`). */
+  private trieBytes = 0;
   /** Scratch of `scan`: the lanes' states between its steps. */
   private readonly lanes = new Int32Array(LANES);
   /** Scratch of `scan`: where each lane's own segment starts, and the text's end. */
@@ -67,17 +78,24 @@ export class KeywordAutomaton {
     const runLength = options.runLength ?? 0;
     const quiet = options.quietRuns ?? [];
     this.runLength = runLength;
-    const key = [runLength, ...quiet, '', ...keywords].join('\u0000');
-    let tables = cache.get(key);
+    this.key = [runLength, ...quiet, '', ...keywords].join('\u0000');
+    this.runs = runLength === 0 ? NO_RUNS : runTracker(runLength, quiet);
+    if (cache.has(this.key)) this.compile();
+  }
+
+  /** Builds (or takes from the cache) the table. */
+  private compile(): void {
+    let tables = cache.get(this.key);
     if (!tables) {
-      tables = compile(keywords, runLength === 0 ? NO_RUNS : runTracker(runLength, quiet));
+      tables = compileTables(this.keywords, this.runs);
       if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-      cache.set(key, tables);
+      cache.set(this.key, tables);
     }
     this.delta = tables.delta;
     this.outputs = tables.outputs;
     this.back = tables.back;
     this.endsRun = tables.endsRun;
+    this.compiled = true;
   }
 
   /**
@@ -104,6 +122,15 @@ export class KeywordAutomaton {
    */
   scan(bytes: Uint8Array): Int32Array {
     const n = bytes.length;
+    if (!this.compiled) {
+      if (n < TRIE_MAX_BYTES && this.trieBytes + n <= TRIE_BUDGET) {
+        this.trieBytes += n;
+        this.trie ??= new KeywordTrie(this.keywords, this.runs);
+        return this.trie.scan(bytes);
+      }
+      this.compile();
+      this.trie = undefined;
+    }
     if (!warmed && n >= LANES * LANE_MIN_BYTES && (this.keywords.length > 0 || this.runLength !== 0)) {
       warmed = true;
       this.warmUp();
@@ -294,97 +321,4 @@ export class KeywordAutomaton {
     grown.set(buf.subarray(0, this.count[lane]!));
     this.found[lane] = grown;
   }
-}
-
-/** Builds the product of the keyword trie (with failure links) and the run tracker. */
-function compile(keywords: readonly string[], runs: RunTracker): Tables {
-  const gotoRows: Int32Array[] = [new Int32Array(256).fill(-1)];
-  const outs: number[][] = [[]];
-  const lengths: number[] = [];
-  keywords.forEach((keyword, index) => {
-    const bytes = Buffer.from(keyword.toLowerCase(), 'utf8');
-    lengths.push(bytes.length);
-    let state = 0;
-    for (const byte of bytes) {
-      const row = gotoRows[state]!;
-      if (row[byte] === -1) {
-        row[byte] = gotoRows.length;
-        gotoRows.push(new Int32Array(256).fill(-1));
-        outs.push([]);
-      }
-      state = row[byte]!;
-    }
-    if (bytes.length > 0) outs[state]!.push(index);
-  });
-  const fail = new Int32Array(gotoRows.length);
-  const queue: number[] = [];
-  const root = gotoRows[0]!;
-  for (let c = 0; c < 256; c++) {
-    const next = root[c]!;
-    if (next === -1) root[c] = 0;
-    else queue.push(next);
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const state = queue[head]!;
-    const row = gotoRows[state]!;
-    const failRow = gotoRows[fail[state]!]!;
-    for (let c = 0; c < 256; c++) {
-      const next = row[c]!;
-      if (next === -1) row[c] = failRow[c]!;
-      else {
-        fail[next] = failRow[c]!;
-        outs[next] = outs[next]!.concat(outs[fail[next]!]!);
-        queue.push(next);
-      }
-    }
-  }
-  for (const row of gotoRows) for (let c = 65; c <= 90; c++) row[c] = row[c + 32]!;
-
-  // The product states reachable from (root, no run), numbered as found: few keyword states
-  // are reached inside a digit run (keywords are mostly letters), so the table stays small.
-  const R = runs.states;
-  const ids = new Map<number, number>();
-  const keywordState: number[] = [];
-  const runState: number[] = [];
-  const idOf = (ac: number, r: number): number => {
-    const key = ac * R + r;
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = keywordState.length;
-      ids.set(key, id);
-      keywordState.push(ac);
-      runState.push(r);
-    }
-    return id;
-  };
-  idOf(0, 0);
-  const rows: Int32Array[] = [];
-  for (let id = 0; id < keywordState.length; id++) {
-    const acRow = gotoRows[keywordState[id]!]!;
-    const r = runState[id]!;
-    const row = new Int32Array(256);
-    for (let byte = 0; byte < 256; byte++) row[byte] = idOf(acRow[byte]!, runs.next[r * 256 + byte]!);
-    rows.push(row);
-  }
-  const states = rows.length;
-  const none = new Int32Array(0);
-  const outputs: Int32Array[] = [];
-  const endsRun = new Uint8Array(states);
-  for (let id = 0; id < states; id++) {
-    const pairs: number[] = [];
-    if (runState[id] === RUN_ENDED) pairs.push(RUN_END, 0);
-    for (const k of outs[keywordState[id]!]!) pairs.push(k, 1 - lengths[k]!);
-    outputs.push(pairs.length === 0 ? none : Int32Array.from(pairs));
-    endsRun[id] = runs.reportsAtEnd[runState[id]!]!;
-  }
-  const delta = new Int32Array(states * 256);
-  rows.forEach((row, id) => {
-    for (let byte = 0; byte < 256; byte++) {
-      const target = row[byte]!;
-      delta[id * 256 + byte] = outputs[target]!.length > 0 ? ~target : target;
-    }
-  });
-  const longest = lengths.reduce((a, b) => Math.max(a, b), 0);
-  // Lanes start after a byte no run holds, so only the keyword state needs catching up.
-  return { delta, outputs, endsRun, back: Math.max(0, longest - 1) };
 }
