@@ -159,7 +159,9 @@ export class SegmentWriter {
     if (!open) throw new Error('append without begin');
     if (text.length === 0) return;
     if (!open.started) {
+      this.open = undefined;
       this.startSegment(open.field, open.key, false);
+      this.open = open;
       open.started = true;
     }
     this.putString(text);
