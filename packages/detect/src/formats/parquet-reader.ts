@@ -1,6 +1,7 @@
 import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet';
 import { ScanStop } from '../limits.ts';
 import { checkPageHeaders } from './parquet-pages.ts';
+import { isStringColumn, readStringChunk, type StringPage } from './parquet-strings.ts';
 import type { RandomAccess } from './random-access.ts';
 import { spoolToFile } from './random-access.ts';
 import { type LazyField, SegmentWriter } from './segments.ts';
@@ -133,16 +134,8 @@ async function readFrom(
           continue;
         }
         const chunks: { data: ArrayLike<unknown>; rowStart: number }[] = [];
-        // Strings of a flat column stay UTF-8 bytes: the writer copies them without a string each.
-        let strings = false;
-        const parsers = flat
-          ? {
-              stringFromBytes: (bytes: Uint8Array) => {
-                strings = true;
-                return bytes as unknown as string;
-              },
-            }
-          : {};
+        const strings = flat && isStringColumn(child.element);
+        let pages: StringPage[] | undefined;
         ctx.held.hold(size, `column ${column} of row group ${group}`);
         try {
           try {
@@ -155,20 +148,28 @@ async function readFrom(
               const wrong = await checkPageHeaders(bytes, meta, rows);
               if (wrong) throw new Error(`${meta.path_in_schema.join('.')}: ${wrong}`);
               held.push({ start, bytes });
+              // A flat string column is walked here, its values left in the page bytes.
+              if (strings)
+                pages = await readStringChunk(
+                  bytes,
+                  meta,
+                  child.element.repetition_type !== 'REQUIRED',
+                  compressors,
+                );
             }
-            await parquetRead({
-              file,
-              metadata,
-              columns: [column],
-              rowStart: groupStart,
-              rowEnd: groupStart + rows,
-              compressors,
-              parsers,
-              onChunk: (chunk) => {
-                if (chunk.columnName === column)
-                  chunks.push({ data: chunk.columnData, rowStart: chunk.rowStart });
-              },
-            });
+            if (!pages)
+              await parquetRead({
+                file,
+                metadata,
+                columns: [column],
+                rowStart: groupStart,
+                rowEnd: groupStart + rows,
+                compressors,
+                onChunk: (chunk) => {
+                  if (chunk.columnName === column)
+                    chunks.push({ data: chunk.columnData, rowStart: chunk.rowStart });
+                },
+              });
           } catch (err) {
             if (err instanceof ScanStop) throw err;
             throw new ScanStop(
@@ -177,14 +178,20 @@ async function readFrom(
               group > 0,
             );
           }
+          for (const page of pages ?? []) {
+            const { buffer, starts, ends, rows, count } = page;
+            for (let k = 0; k < count; k++) {
+              record = groupStart + rows[k]!;
+              writer.writeRange(buffer, starts[k]!, ends[k]!, located, record);
+            }
+          }
           for (const { data, rowStart } of chunks) {
             for (let i = 0; i < data.length; i++) {
               const value = data[i];
               record = rowStart + i;
               if (value === null || value === undefined) continue;
-              if (typeof value === 'string' || (strings && value instanceof Uint8Array)) {
-                writer.write(value, located, record);
-              } else valueTexts(value, column, emit);
+              if (typeof value === 'string') writer.write(value, located, record);
+              else valueTexts(value, column, emit);
             }
           }
         } finally {

@@ -121,30 +121,35 @@ export class SegmentWriter {
    * BOM dropped, bad sequences replaced), without making a string of each.
    */
   write(text: string | Uint8Array, field: FieldInfo | LazyField, key = 0): void {
-    if (text.length === 0) return;
-    if (typeof text !== 'string') {
-      if (text.length >= 3 && text[0] === 0xef && text[1] === 0xbb && text[2] === 0xbf) {
-        this.write(decoder.decode(text), field, key);
-        return;
-      }
-      this.startSegment(field, key, true);
-      const n = text.length;
-      if (this.used + n + 1 > this.batch.length) this.reserve(n + 1);
-      const batch = this.batch;
-      let used = this.used;
-      if (n < 32) for (let i = 0; i < n; i++) batch[used++] = text[i]!;
-      else {
-        batch.set(text, used);
-        used += n;
-      }
-      if (text[n - 1] !== NEWLINE) batch[used++] = NEWLINE;
-      this.used = used;
-    } else {
+    if (typeof text === 'string') {
+      if (text.length === 0) return;
       this.startSegment(field, key, false);
       this.putString(text);
       if (text.charCodeAt(text.length - 1) !== NEWLINE) this.batch[this.used++] = NEWLINE;
+      if (this.used >= SEGMENT_BATCH_BYTES) this.flush();
+    } else this.writeRange(text, 0, text.length, field, key);
+  }
+
+  /** Scans `bytes[start, end)` (UTF-8 text, read as `write` reads bytes) as one segment. */
+  writeRange(bytes: Uint8Array, start: number, end: number, field: FieldInfo | LazyField, key = 0): void {
+    const n = end - start;
+    if (n <= 0) return;
+    if (n >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) {
+      this.write(decoder.decode(bytes.subarray(start, end)), field, key);
+      return;
     }
-    if (this.used >= SEGMENT_BATCH_BYTES) this.flush();
+    this.startSegment(field, key, true);
+    if (this.used + n + 1 > this.batch.length) this.reserve(n + 1);
+    const batch = this.batch;
+    let used = this.used;
+    if (n < 32) for (let i = start; i < end; i++) batch[used++] = bytes[i]!;
+    else {
+      batch.set(bytes.subarray(start, end), used);
+      used += n;
+    }
+    if (bytes[end - 1] !== NEWLINE) batch[used++] = NEWLINE;
+    this.used = used;
+    if (used >= SEGMENT_BATCH_BYTES) this.flush();
   }
 
   /** Opens a segment written in pieces with `append`; nothing is recorded if every piece is empty. */
