@@ -4,7 +4,7 @@ import type { WalkContext } from './walk-context.ts';
  * Characters of an HTML body held to convert it to text with a parser (as a browser shows it);
  * a longer body is stripped of its tags piece by piece instead, holding nothing.
  */
-export const MAX_HTML_TO_PARSE = 1024 * 1024;
+export const MAX_HTML_TO_PARSE = 256 * 1024;
 
 /**
  * Turns an HTML body that arrives in pieces into text: held whole (counted in `ctx.held`, two
