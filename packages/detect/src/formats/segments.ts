@@ -103,8 +103,10 @@ export class SegmentWriter {
   private segKeys = new Float64Array(1024);
   private segRaw = new Uint8Array(1024);
   private rawInBatch = false;
-  /** The open segment of `begin`: its field until its first byte is written, then null. */
+  /** The segment opened by `begin`; `started` once its first piece was written. */
   private open: { field: FieldInfo | LazyField; key: number; started: boolean } | undefined;
+  /** Last character appended to the open segment (a line break needs no other). */
+  private lastChar = NEWLINE;
 
   constructor(
     private readonly ctx: WalkContext,
@@ -173,8 +175,6 @@ export class SegmentWriter {
     this.lastChar = text.charCodeAt(text.length - 1);
     if (this.used >= SEGMENT_BATCH_BYTES) this.flush();
   }
-
-  private lastChar = NEWLINE;
 
   /** Ends the segment opened by `begin` on a line break of its own. */
   finish(): void {
