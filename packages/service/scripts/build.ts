@@ -48,7 +48,8 @@ export const EXTERNAL_PACKAGES: readonly string[] = [
   'hyparquet',
   'hyparquet-compressors',
   'avsc',
-  'mailparser',
+  '@zone-eu/mailsplit',
+  'libmime',
   // Resolved with createRequire on the first phone-like number (see detectors/phone.ts).
   'libphonenumber-js',
   // Starts its worker threads from a file found beside its own code (__dirname).

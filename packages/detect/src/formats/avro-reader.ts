@@ -115,6 +115,7 @@ export async function readAvro(
   }
   const writer = new SegmentWriter(ctx, archivePath);
   let record = 0;
+  let heldBytes = 0;
   try {
     for (let block = 0; !(await reader.atEnd()); block++) {
       const where = `block ${block} (record ${record})`;
@@ -129,6 +130,8 @@ export async function readAvro(
           record > 0,
         );
       }
+      ctx.held.hold(length, `${where} (compressed)`);
+      heldBytes = length;
       const compressed = await reader.take(length);
       const sync = await reader.take(16);
       if (compressed.length < length || !sync.equals(header.sync)) {
@@ -142,6 +145,8 @@ export async function readAvro(
           throw new ScanStop('COMPRESSION_RATIO_EXCEEDED', `${where}: ${err.message}`);
         throw corrupt(`${where} could not be decompressed (${codecName})`, record > 0);
       }
+      ctx.held.hold(data.length, `${where} (decompressed)`);
+      heldBytes += data.length;
       if (count > data.length + 1_000_000) throw corrupt(`${where} claims ${count} records`, record > 0);
       let pos = 0;
       for (let i = 0; i < count; i++, record++) {
@@ -163,8 +168,11 @@ export async function readAvro(
           );
         });
       }
+      ctx.held.release(heldBytes);
+      heldBytes = 0;
     }
   } finally {
+    ctx.held.release(heldBytes);
     writer.end();
     await reader.close();
   }

@@ -1,60 +1,49 @@
 /// <reference path="./untyped-modules.d.ts" />
-import { Readable } from 'node:stream';
-import type { AttachmentStream, MailParser as MailParserType } from 'mailparser';
+import { once } from 'node:events';
+import { Readable, type Transform } from 'node:stream';
+import type { MimeNode } from '@zone-eu/mailsplit';
 import type { FieldInfo } from '../engine/locator.ts';
 import { ScanStop } from '../limits.ts';
+import { ChunkQueue } from './chunk-queue.ts';
+import { HtmlText } from './html-text.ts';
 import { mboxMessages } from './mbox-splitter.ts';
 import { scanStream } from './scan-stream.ts';
 import { SegmentWriter } from './segments.ts';
 import type { WalkContext } from './walk-context.ts';
 
-/** HTML bodies longer than this are stripped of tags by a plain pattern instead of a parser. */
-const MAX_HTML_TO_PARSE = 8 * 1024 * 1024;
+/** Content types read as a message's text (as mailparser reads them); every other part is an attachment. */
+const TEXT_TYPES = new Set(['text/plain', 'text/html', 'message/delivery-status']);
 
-/** The part of mailparser's internal MIME tree this reader walks for the text bodies. */
-interface TreeNode {
-  contentType?: string;
-  textContent?: string;
-  isAttachment?: boolean;
-  node?: { partNr?: (number | string)[] };
-  children?: TreeNode[];
+/** A part being read: its decoded bytes go to `write`, and `end` waits for what it started. */
+interface OpenPart {
+  write(chunk: Buffer): Promise<void>;
+  end(): Promise<void>;
 }
 
-function headerText(value: unknown): string[] {
-  if (value === null || value === undefined) return [];
-  if (typeof value === 'string') return [value];
-  if (typeof value === 'number' || typeof value === 'bigint') return [String(value)];
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? [] : [value.toISOString()];
-  if (Array.isArray(value)) return value.flatMap(headerText);
-  if (typeof value === 'object') {
-    const v = value as { text?: unknown; value?: unknown; params?: Record<string, unknown> };
-    if (typeof v.text === 'string') return [v.text];
-    const params = v.params ? Object.values(v.params).flatMap(headerText) : [];
-    return [...headerText(v.value), ...params];
+function partPath(node: MimeNode): string {
+  return ((node.partNr || []) as (number | string)[]).filter((n) => typeof n === 'number').join('.');
+}
+
+/** The decoded value of a header line (folding undone, encoded words decoded). */
+function headerValue(line: string, decodeWords: (s: string) => string): string {
+  const value = line
+    .slice(line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
+  try {
+    return decodeWords(value);
+  } catch {
+    return value;
   }
-  return [];
-}
-
-async function htmlText(html: string): Promise<string> {
-  if (html.length > MAX_HTML_TO_PARSE) return html.replace(/<[^>]*>/g, ' ');
-  const { convert } = await import('html-to-text');
-  return convert(html, { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }] });
-}
-
-function* textParts(node: TreeNode | undefined): Generator<[TreeNode, string]> {
-  if (!node) return;
-  if (!node.isAttachment && typeof node.textContent === 'string') {
-    const path = (node.node?.partNr ?? []).filter((n) => typeof n === 'number').join('.');
-    yield [node, path || '1'];
-  }
-  for (const child of node.children ?? []) yield* textParts(child);
 }
 
 /**
- * Scans one RFC 5322 message: each header (decoded) located as `part: 'header:Subject'`, each
- * text or HTML body (HTML as text) by its MIME part path (`1`, `1.2`), and each attachment
- * through the format dispatcher one level deeper (depth and member count toward the archive
- * limits, `archive_path` the attachment's file name).
+ * Scans one RFC 5322 message as it streams: each header of the message (decoded) located as
+ * `part: 'header:Subject'`, each text or HTML body (HTML as text) by its MIME part path (`1`,
+ * `1.2`), and each attachment through the format dispatcher one level deeper (depth and member
+ * count toward the archive limits, `archive_path` the attachment's file name). Bodies and
+ * attachments are decoded and scanned piece by piece: none is held whole (an HTML body up to
+ * {@link HtmlText}'s limit is, to convert it as a browser would show it).
  */
 async function readMessage(
   ctx: WalkContext,
@@ -64,64 +53,110 @@ async function readMessage(
   archivePath: string | undefined,
   attachmentPrefix: string | undefined,
 ): Promise<void> {
-  const { MailParser } = await import('mailparser');
-  const parser: MailParserType = new MailParser({
-    skipImageLinks: true,
-    skipTextLinks: true,
-    skipTextToHtml: true,
-    skipHtmlToText: true,
-    checksumAlgo: false,
-  } as never);
-  let headers: Map<string, unknown> | undefined;
-  let headerLines: readonly { key: string; line: string }[] = [];
-  parser.on('headers', (h) => {
-    headers = h as Map<string, unknown>;
-  });
-  parser.on('headerLines', (lines) => {
-    headerLines = lines;
-  });
+  const { Splitter } = await import('@zone-eu/mailsplit');
+  const { default: libmime } = await import('libmime');
+  const splitter = new Splitter({ ignoreEmbedded: true });
   const input = Readable.from(source);
-  input.on('error', (err) => parser.destroy(err));
-  input.pipe(parser);
+  input.on('error', (err) => splitter.destroy(err));
+  input.pipe(splitter);
   const writer = new SegmentWriter(ctx, archivePath);
-  let headersDone = false;
-  const writeHeaders = () => {
-    headersDone = true;
-    const names = new Map(headerLines.map((h) => [h.key, h.line.slice(0, h.line.indexOf(':')).trim()]));
-    for (const [key, value] of headers ?? []) {
-      const name = names.get(key) ?? key;
-      for (const text of headerText(value))
-        writer.write(text, { ...at, part: `header:${name}`, fieldName: name });
-    }
-  };
   let attachments = 0;
-  try {
-    for await (const part of parser as AsyncIterable<{ type: string } & Partial<AttachmentStream>>) {
-      if (!headersDone) writeHeaders();
-      if (part.type !== 'attachment') continue;
-      const attachment = part as AttachmentStream;
-      attachments++;
-      const name = attachment.filename || `part-${(attachment as { partId?: string }).partId ?? attachments}`;
-      const member = attachmentPrefix === undefined ? name : `${attachmentPrefix}!${name}`;
+  let part: OpenPart | undefined;
+
+  const attachment = (node: MimeNode, decoder: Transform): OpenPart => {
+    attachments++;
+    const name = (node.filename || '') as string;
+    const label = name || `part-${partPath(node) || attachments}`;
+    const member = attachmentPrefix === undefined ? label : `${attachmentPrefix}!${label}`;
+    const queue = new ChunkQueue();
+    decoder.on('data', (chunk: Buffer) => queue.push(chunk));
+    const scanning = (async () => {
       try {
         ctx.countMember();
         ctx.enter(depth + 1);
-        if (!ctx.engine.allowlist.allowsPath(member)) {
-          await scanStream(ctx, attachment.content, name, depth + 1, member);
-        }
+        if (!ctx.engine.allowlist.allowsPath(member)) await scanStream(ctx, queue, label, depth + 1, member);
       } catch (err) {
         if (!(err instanceof ScanStop) || err.partial) throw err;
-        ctx.soft(err.reason, `attachment ${name}: ${err.message}`);
+        ctx.soft(err.reason, `attachment ${label}: ${err.message}`);
       } finally {
-        attachment.content.resume();
-        attachment.release?.();
+        // Whatever the reader left unread is let go, so the message goes on.
+        for await (const _ of queue);
       }
+    })();
+    // Surfaces at `end`; until then the rest of the message is still read.
+    scanning.catch(() => {});
+    return {
+      async write(chunk) {
+        decoder.write(chunk);
+        await queue.drained();
+      },
+      async end() {
+        decoder.end();
+        if (!decoder.readableEnded) await once(decoder, 'end');
+        queue.end();
+        await scanning;
+      },
+    };
+  };
+
+  const body = (node: MimeNode, contentType: string, decoder: Transform): OpenPart => {
+    const field: FieldInfo = { ...at, part: partPath(node) || '1' };
+    const charset = libmime.createDecodeStream((node.charset || 'utf-8') as string);
+    decoder.pipe(charset);
+    const text = new TextDecoder();
+    const html = contentType === 'text/html' ? new HtmlText(ctx) : undefined;
+    writer.begin(field);
+    charset.on('data', (chunk: Buffer) => {
+      const piece = text.decode(chunk, { stream: true });
+      if (html) html.write(piece, (t) => writer.append(t));
+      else writer.append(piece);
+    });
+    return {
+      async write(chunk) {
+        if (!decoder.write(chunk)) await once(decoder, 'drain');
+      },
+      async end() {
+        decoder.end();
+        if (!charset.readableEnded) await once(charset, 'end');
+        const rest = text.decode();
+        if (html) await html.end(rest, (t) => writer.append(t));
+        else writer.append(rest);
+        writer.finish();
+      },
+    };
+  };
+
+  try {
+    for await (const data of splitter as AsyncIterable<{ type: string; value?: Buffer } & MimeNode>) {
+      if (data.type === 'node') {
+        await part?.end();
+        part = undefined;
+        const node = data as MimeNode;
+        if (node.root) {
+          for (const { line } of (node.headers ? node.headers.getList() : []) as {
+            key: string;
+            line: string;
+          }[]) {
+            const name = line.slice(0, Math.max(0, line.indexOf(':'))).trim();
+            const value = headerValue(line, (s) => libmime.decodeWords(s));
+            if (name && value) writer.write(value, { ...at, part: `header:${name}`, fieldName: name });
+          }
+        }
+        const contentType = ((node.contentType || (node.root ? 'text/plain' : '')) as string).toLowerCase();
+        if (node.multipart) continue;
+        let disposition = (node.disposition || '') as string;
+        if (disposition && disposition !== 'attachment' && disposition !== 'inline')
+          disposition = 'attachment';
+        const isText = TEXT_TYPES.has(contentType);
+        if (!disposition) disposition = isText ? 'inline' : 'attachment';
+        const decoder = node.getDecoder() as Transform;
+        part =
+          isText && disposition === 'inline' ? body(node, contentType, decoder) : attachment(node, decoder);
+        continue;
+      }
+      if (data.type === 'body' && part && data.value) await part.write(data.value);
     }
-    if (!headersDone) writeHeaders();
-    for (const [node, path] of textParts((parser as unknown as { tree?: TreeNode }).tree)) {
-      const text = node.contentType === 'text/html' ? await htmlText(node.textContent!) : node.textContent!;
-      writer.write(text, { ...at, part: path });
-    }
+    await part?.end();
   } catch (err) {
     if (err instanceof ScanStop) throw err;
     throw new ScanStop('CORRUPT_EMAIL', `the message could not be parsed: ${(err as Error).message}`, false);

@@ -5,7 +5,11 @@ import { collect } from './collect.ts';
 import { SegmentWriter } from './segments.ts';
 import type { WalkContext } from './walk-context.ts';
 
-/** Largest PDF read into memory (pdf.js needs the whole file for its cross-reference table). */
+/**
+ * Largest PDF read into memory (pdf.js needs the whole file for its cross-reference table),
+ * lower when less of the object's held-bytes bound is left; a larger one is SKIPPED
+ * OBJECT_TOO_LARGE without being held.
+ */
 export const MAX_PDF_BYTES = 256 * 1024 * 1024;
 
 interface TextItem {
@@ -50,7 +54,11 @@ export async function readPdf(
   stream: AsyncIterable<Uint8Array>,
   archivePath: string | undefined,
 ): Promise<void> {
-  const data = await collect(stream, MAX_PDF_BYTES, 'a PDF');
+  // Joining the pieces holds the file twice for a moment.
+  const max = Math.min(MAX_PDF_BYTES, Math.floor((ctx.held.limit - ctx.held.current) / 2));
+  const data = await collect(stream, max, 'a PDF', ctx.held);
+  // pdf.js takes the buffer over (its length reads 0 after), so the size is kept here.
+  const size = data.length;
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
     data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
@@ -65,6 +73,7 @@ export async function readPdf(
     doc = await task.promise;
   } catch (err) {
     await task.destroy().catch(() => {});
+    ctx.held.release(size);
     if ((err as Error)?.name === 'PasswordException') {
       throw new ScanStop('ENCRYPTED', 'the PDF is encrypted and needs a password', false);
     }
@@ -90,6 +99,7 @@ export async function readPdf(
   } finally {
     writer.end();
     await doc.destroy().catch(() => {});
+    ctx.held.release(size);
   }
   if (chars === 0 && doc.numPages > 0) {
     throw new ScanStop(

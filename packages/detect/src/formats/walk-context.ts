@@ -2,6 +2,7 @@ import type { Engine } from '../engine/engine.ts';
 import type { FindingSink } from '../engine/text-scanner.ts';
 import { RATIO_GRACE_BYTES, ScanStop } from '../limits.ts';
 import type { ReasonCode, ScanLimits } from '../types.ts';
+import { HeldBytes } from './held-bytes.ts';
 import type { RandomAccess } from './random-access.ts';
 
 /** State shared by every layer of one object's scan. */
@@ -13,6 +14,8 @@ export class WalkContext {
   softReason: { reason: ReasonCode; detail: string } | undefined;
   /** Random access to the top-level object, when its source serves byte ranges. */
   random: RandomAccess | undefined;
+  /** Bytes of content the readers hold in memory at once, against the per-object bound. */
+  readonly held = new HeldBytes();
 
   constructor(
     readonly engine: Engine,

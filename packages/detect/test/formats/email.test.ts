@@ -57,6 +57,24 @@ function message(subject = 'Quarterly numbers'): string {
 }
 
 describe('e-mail (.eml)', () => {
+  it('streams a long body in pieces: a value across piece boundaries is found once, in its part', async () => {
+    const body = `${'lorem ipsum dolor sit amet\r\n'.repeat(40_000)}deploy key ${AWS_KEY} for ${EMAIL}\r\nbye\r\n`;
+    const eml = Buffer.from(
+      `From: ${SENDER}\r\nSubject: long\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body}`,
+    );
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < eml.length; i += 997) chunks.push(eml.subarray(i, i + 997));
+    const result = await scanner.scanObject(chunks, { name: 'long.eml' });
+    expect(result.status, result.reason_detail).toBe('COMPLETE');
+    expect(
+      result.findings.filter((f) => f.detector === 'aws-access-key-id').map((f) => f.location.part),
+    ).toEqual(['1']);
+    expect(result.findings.find((f) => f.fingerprint === fingerprint(KEY, EMAIL))?.location.part).toBe('1');
+    expect(result.findings.find((f) => f.fingerprint === fingerprint(KEY, SENDER))?.location.part).toBe(
+      'header:From',
+    );
+  });
+
   it('locates header values, body parts by MIME path and attachments by name', async () => {
     const result = await scanner.scanObject([Buffer.from(message())], { name: 'q4.eml' });
     expect(result.status, result.reason_detail).toBe('COMPLETE');

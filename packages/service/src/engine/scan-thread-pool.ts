@@ -5,10 +5,12 @@ import {
   type AllowlistConfig,
   DEFAULT_LIMITS,
   type ObjectScanResult,
+  type RandomAccess,
   type ScanLimits,
 } from '@data-scanner/detect';
 import { Piscina } from 'piscina';
 import type { ScanEngine } from '../ports/scan-engine.ts';
+import { serveRanges } from './port-ranges.ts';
 import { sendStream } from './port-stream.ts';
 import type { ScanTask, ScanThreadData } from './scan-thread.ts';
 
@@ -78,7 +80,7 @@ export class ScanThreadPool {
 
   private async scan(
     stream: Readable | AsyncIterable<Uint8Array>,
-    object: { name: string; size: number },
+    object: { name: string; size: number; random?: RandomAccess },
     detectors: readonly string[] | undefined,
     custom: readonly unknown[] | undefined,
   ): Promise<ObjectScanResult> {
@@ -88,11 +90,20 @@ export class ScanThreadPool {
     const task: ScanTask = { port: port2, name: object.name, size: object.size };
     if (detectors && detectors.length > 0) task.detectors = [...detectors];
     if (custom && custom.length > 0) task.custom = [...custom];
+    const transferList = [port2];
+    // Ranges are read here, on the thread that owns the source, and sent to the scan thread.
+    const ranges = object.random ? new MessageChannel() : undefined;
+    if (ranges && object.random) {
+      serveRanges(object.random, ranges.port1, done.signal);
+      task.ranges = ranges.port2;
+      transferList.push(ranges.port2);
+    }
     try {
-      return await this.pool.run(task, { transferList: [port2] });
+      return await this.pool.run(task, { transferList });
     } finally {
       done.abort();
       port1.close();
+      ranges?.port1.close();
     }
   }
 

@@ -2,6 +2,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { workerData } from 'node:worker_threads';
 import { type AllowlistConfig, type ObjectScanResult, type ScanLimits, Scanner } from '@data-scanner/detect';
 import { jobCatalogue } from './job-catalogue.ts';
+import { rangeAccess } from './port-ranges.ts';
 import { receiveStream } from './port-stream.ts';
 
 /**
@@ -25,6 +26,8 @@ export interface ScanTask {
   detectors?: string[];
   /** Specs of the job's custom detectors, compiled here; undefined for none. */
   custom?: unknown[];
+  /** Where to ask for byte ranges of the object, when its source serves them (`serveRanges`). */
+  ranges?: MessagePort;
 }
 
 const data = workerData as ScanThreadData;
@@ -50,8 +53,14 @@ function scannerFor(detectors: string[] | undefined, custom: unknown[] | undefin
 
 /** Scans one object in this thread; the result is the engine's, whole. */
 export default async function scanInThread(task: ScanTask): Promise<ObjectScanResult> {
-  return scannerFor(task.detectors, task.custom).scanObject(receiveStream(task.port), {
-    name: task.name,
-    size: task.size,
-  });
+  const ranges = task.ranges;
+  try {
+    return await scannerFor(task.detectors, task.custom).scanObject(receiveStream(task.port), {
+      name: task.name,
+      size: task.size,
+      ...(ranges ? { random: rangeAccess(ranges, task.size) } : {}),
+    });
+  } finally {
+    ranges?.close();
+  }
 }

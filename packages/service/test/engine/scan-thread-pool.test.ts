@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { createGzip, gzipSync } from 'node:zlib';
-import { Scanner } from '@data-scanner/detect';
+import { type RandomAccess, Scanner } from '@data-scanner/detect';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ScanThreadPool } from '../../src/engine/scan-thread-pool.ts';
 import { awsKeyLine } from '../support/fake-secrets.ts';
@@ -77,5 +78,29 @@ describe('ScanThreadPool', () => {
     gzipped.destroy();
     // 16 MiB of output pass before the ratio is checked: 256 pulls, plus what the pipes buffer.
     expect(pulled).toBeLessThan(1000);
+  });
+
+  it('reads a Parquet object by range inside the thread, the ranges served from the calling thread', async () => {
+    const notes = Array.from({ length: 5000 }, (_, i) => (i === 4321 ? awsKeyLine(i) : `note ${i}`));
+    const bytes = new Uint8Array(
+      parquetWriteBuffer({ columnData: [{ name: 'note', data: notes, type: 'STRING' }], rowGroupSize: 1000 }),
+    );
+    const ranges: [number, number][] = [];
+    const random: RandomAccess = {
+      size: bytes.length,
+      read: async (start, end) => {
+        ranges.push([start, end]);
+        return bytes.subarray(start, end);
+      },
+    };
+    const threaded = await pool
+      .engine()
+      .scanObject(pieces(bytes, 4096), { name: 'notes.parquet', size: bytes.length, random });
+    expect(threaded.status, threaded.reason_detail).toBe('COMPLETE');
+    expect(threaded.findings.map((f) => f.location.record_index)).toEqual([4321]);
+    // The footer, then one column chunk per row group: read by range, never spooled from the stream.
+    expect(ranges.length).toBeGreaterThanOrEqual(6);
+    const local = await inProcess.scanObject(pieces(bytes, 4096), { name: 'notes.parquet', random });
+    expect(threaded.findings).toEqual(local.findings);
   });
 });

@@ -68,6 +68,7 @@ export async function readOffice(
   const emit = (text: string, field: FieldInfo) => writer.write(text, field);
   const workbook = new WorkbookHandler();
   let shared: string[] | undefined;
+  let sharedStrings: SharedStringsHandler | undefined;
   let sharedExpected = kind === 'xlsx';
   const spooled: { member: string; file: string }[] = [];
   let spoolDir: string | undefined;
@@ -81,7 +82,8 @@ export async function readOffice(
       return;
     }
     if (name === 'xl/sharedStrings.xml') {
-      const handler = new SharedStringsHandler();
+      const handler = new SharedStringsHandler((chars) => ctx.held.hold(2 * chars, 'the shared strings'));
+      sharedStrings = handler;
       await parseXml(member, handler, name);
       shared = handler.strings;
       return;
@@ -145,6 +147,7 @@ export async function readOffice(
       );
     }
   } finally {
+    ctx.held.release(2 * (sharedStrings?.chars ?? 0));
     writer.end();
     if (spoolDir) await rm(spoolDir, { recursive: true, force: true });
   }

@@ -33,12 +33,19 @@ export function numberText(v: string): string {
   return `${sign}${lead}${frac}${'0'.repeat(e - frac.length)}`;
 }
 
-/** Shared strings of a workbook (`xl/sharedStrings.xml`), in order. */
+/**
+ * Shared strings of a workbook (`xl/sharedStrings.xml`), in order. `onString` hears the length
+ * of each string kept (the reader holds the table against its memory bound).
+ */
 export class SharedStringsHandler implements XmlHandler {
   readonly strings: string[] = [];
+  /** Characters held in `strings`. */
+  chars = 0;
   private current = '';
   private inText = 0;
   private inPhonetic = 0;
+
+  constructor(private readonly onString: (chars: number) => void = () => {}) {}
 
   open(name: string): void {
     if (name === 't') this.inText++;
@@ -53,7 +60,11 @@ export class SharedStringsHandler implements XmlHandler {
   close(name: string): void {
     if (name === 't') this.inText--;
     else if (name === 'rPh') this.inPhonetic--;
-    else if (name === 'si') this.strings.push(this.current);
+    else if (name === 'si') {
+      this.onString(this.current.length);
+      this.chars += this.current.length;
+      this.strings.push(this.current);
+    }
   }
 }
 
