@@ -1,32 +1,25 @@
 import type pg from 'pg';
 import { touchApiKeys } from '../auth/key-store.ts';
+import type { JobObjectStatus, JobStatus } from '../ports/job-store.ts';
 import { isFinalStatus } from '../ports/job-store.ts';
 import { countFindings } from '../store/finding-counts.ts';
-import type { AggregateView } from './aggregate-schemas.ts';
-import type { ApiStore, JobCommands, JobKey, Page, PageRequest, ScanSpec, SubmitResult } from './ports.ts';
-import { IdempotencyConflict } from './ports.ts';
 import {
   AGGREGATE_COLUMNS,
   type AggregateRow,
-  aggregateView,
   FINDING_COLUMNS,
   type FindingRow,
-  findingView,
-  type JobRow,
-  jobView,
-  type ObjectRow,
-  objectView,
-} from './row-views.ts';
-import type { FindingView, JobObjectView, JobStatus, JobSummary, JobView, ObjectStatus } from './schemas.ts';
+} from '../store/finding-rows.ts';
+import { JOB_COLUMNS, type JobRow, OBJECT_COLUMNS, type ObjectRow } from '../store/job-rows.ts';
+import type { AggregateView } from '../views/aggregate-schemas.ts';
+import { aggregateView, findingView, jobView, objectView } from '../views/row-views.ts';
+import type { FindingView, JobObjectView, JobSummary, JobView } from '../views/schemas.ts';
+import type { ApiStore, JobCommands, JobKey, Page, PageRequest, ScanSpec, SubmitResult } from './ports.ts';
+import { IdempotencyConflict } from './ports.ts';
 
 const SUMMARY_CACHE_SIZE = 1000;
 
 /** A reservation older than this belongs to a request that died; a retry may take it over. */
 const RESERVATION_SECONDS = 60;
-
-const JOB_COLUMNS = `id, status, source, name, detectors, exclude, status_reason, objects_total, objects_done,
-  bytes_total, bytes_scanned, findings_count, findings_aggregated, aggregate_threshold, created_at, updated_at, finished_at,
-  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
 
 /** `ApiStore` over the service's PostgreSQL schema (migrations 001 and 020). */
 export class PgApiStore implements ApiStore {
@@ -206,13 +199,12 @@ export class PgApiStore implements ApiStore {
 
   async listObjects(
     tenantId: string,
-    filter: { jobId: string; status?: ObjectStatus },
+    filter: { jobId: string; status?: JobObjectStatus },
     page: PageRequest<string>,
   ): Promise<Page<JobObjectView, string> | null> {
     if (!(await this.ownsJob(tenantId, filter.jobId))) return null;
     const { rows } = await this.pool.query<ObjectRow>(
-      `SELECT key, bucket, status, reason, reason_detail, size, etag, version_id, findings_count, findings_aggregated
-       FROM job_objects
+      `SELECT ${OBJECT_COLUMNS} FROM job_objects
        WHERE job_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR key > $3)
        ORDER BY key LIMIT $4`,
       [filter.jobId, filter.status ?? null, page.after ?? null, page.limit + 1],

@@ -1,5 +1,6 @@
-import type { AggregateView } from './aggregate-schemas.ts';
-import type { FindingView, JobObjectView, JobStatus, JobSummary, JobView, ObjectStatus } from './schemas.ts';
+import type { JobObjectStatus, JobStatus } from '../ports/job-store.ts';
+import type { AggregateView } from '../views/aggregate-schemas.ts';
+import type { FindingView, JobObjectView, JobSummary, JobView } from '../views/schemas.ts';
 
 /** Who is calling: every query the API makes is scoped to `tenantId`. */
 export interface Principal {
@@ -85,7 +86,7 @@ export interface ApiStore {
   /** Objects of one job in key order; null when the job is not the tenant's. */
   listObjects(
     tenantId: string,
-    filter: { jobId: string; status?: ObjectStatus },
+    filter: { jobId: string; status?: JobObjectStatus },
     page: PageRequest<string>,
   ): Promise<Page<JobObjectView, string> | null>;
 }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { authenticate } from '../../auth/authenticate.ts';
+import { ErrorSchema, ScanAcceptedSchema } from '../../views/schemas.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
 import { checkDetectorIds } from '../check-detector-ids.ts';
 import { HttpError } from '../http-error.ts';
 import { IdempotencyConflict } from '../ports.ts';
-import { ErrorSchema, IdempotencyHeaderSchema, ScanAcceptedSchema, ScanRequestSchema } from '../schemas.ts';
+import { IdempotencyHeaderSchema, ScanRequestSchema } from '../schemas.ts';
 import { checkSource } from '../source-policy.ts';
 import { BEARER, errorResponses } from './openapi-parts.ts';
 
