@@ -4,11 +4,11 @@ import type { ChannelName } from '../notify/channel.ts';
 import type { PgNotificationSettings } from '../notify/notification-settings.ts';
 import type { Cache } from '../ports/cache.ts';
 import type { JobEvents } from '../ports/job-events.ts';
+import type { RateLimiter, RateRule } from '../ports/rate-limiter.ts';
 import type { ReportsDeps } from '../reports/index.ts';
 import type { PgScheduleStore } from '../schedules/schedules-repository.ts';
 import type { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
 import type { ApiStore, Principal } from './ports.ts';
-import type { ApiRateLimit } from './rate-limit.ts';
 
 /** JWT verification settings: a shared secret (HS256) or a JWKS URL. */
 export interface JwtConfig {
@@ -31,6 +31,17 @@ export interface ApiConfig {
   jwt?: JwtConfig;
   /** Browser origins allowed to call the API cross-origin (CORS). @default none: same origin only */
   corsOrigins?: readonly string[];
+}
+
+/** The API's request limits (`Config['rateLimit']` and the limiter of the shared state). */
+export interface ApiRateLimit {
+  limiter: RateLimiter;
+  /** Per client address, before authentication; null: off. */
+  perIp: RateRule | null;
+  /** Per API key (JWT callers: per tenant), after authentication; null: off. */
+  perKey: RateRule | null;
+  /** Take the client address from the right-most X-Forwarded-For entry. */
+  trustProxy: boolean;
 }
 
 /** The ports and settings `createApp` receives. */

@@ -2,6 +2,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type pg from 'pg';
 import type { KeyUsage } from '../auth/key-usage.ts';
 import type { Config } from '../config.ts';
+import { createJobCommands } from '../jobs/job-commands.ts';
+import { enqueuePlanOn } from '../jobs/submit-job.ts';
 import type { Logger } from '../log.ts';
 import { availableChannels } from '../notify/channel.ts';
 import { PgNotificationSettings } from '../notify/notification-settings.ts';
@@ -16,7 +18,6 @@ import { PublishingJobStore } from '../store/publishing-job-store.ts';
 import { readApiConfig } from './api-config.ts';
 import type { ApiEnv } from './api-env.ts';
 import { createApp } from './app.ts';
-import { createJobCommands, enqueuePlanOn } from './job-commands.ts';
 import { PgApiStore } from './pg-api-store.ts';
 
 /**

@@ -1,5 +1,7 @@
 import type pg from 'pg';
 import { touchApiKeys } from '../auth/key-store.ts';
+import type { JobCommands } from '../jobs/job-commands.ts';
+import type { ScanSpec } from '../jobs/submit-job.ts';
 import type { JobObjectStatus, JobStatus } from '../ports/job-store.ts';
 import { isFinalStatus } from '../ports/job-store.ts';
 import { countFindings } from '../store/finding-counts.ts';
@@ -9,27 +11,28 @@ import {
   FINDING_COLUMNS,
   type FindingRow,
 } from '../store/finding-rows.ts';
+import { PgIdempotencyKeys } from '../store/idempotency-keys.ts';
 import { JOB_COLUMNS, type JobRow, OBJECT_COLUMNS, type ObjectRow } from '../store/job-rows.ts';
 import type { AggregateView } from '../views/aggregate-schemas.ts';
 import { aggregateView, findingView, jobView, objectView } from '../views/row-views.ts';
 import type { FindingView, JobObjectView, JobSummary, JobView } from '../views/schemas.ts';
-import type { ApiStore, JobCommands, JobKey, Page, PageRequest, ScanSpec, SubmitResult } from './ports.ts';
+import type { ApiStore, JobKey, Page, PageRequest, SubmitResult } from './ports.ts';
 import { IdempotencyConflict } from './ports.ts';
 
 const SUMMARY_CACHE_SIZE = 1000;
-
-/** A reservation older than this belongs to a request that died; a retry may take it over. */
-const RESERVATION_SECONDS = 60;
 
 /** `ApiStore` over the service's PostgreSQL schema (migrations 001 and 020). */
 export class PgApiStore implements ApiStore {
   /** Summaries of ended jobs never change; the most recent ones are kept in memory. */
   private readonly summaries = new Map<string, JobSummary>();
+  private readonly idempotencyKeys: PgIdempotencyKeys;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly commands: JobCommands,
-  ) {}
+  ) {
+    this.idempotencyKeys = new PgIdempotencyKeys(pool);
+  }
 
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');
@@ -65,40 +68,20 @@ export class PgApiStore implements ApiStore {
     }
     const { key, requestHash } = idempotency;
     // Reserve the key (or take over a reservation whose request died), then create the job outside any transaction.
-    const reserved = await this.pool.query(
-      `INSERT INTO api_idempotency_keys (tenant_id, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (tenant_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now()
-         WHERE api_idempotency_keys.job_id IS NULL
-           AND api_idempotency_keys.created_at < now() - make_interval(secs => $4)
-       RETURNING key`,
-      [tenantId, key, requestHash, RESERVATION_SECONDS],
-    );
-    if (reserved.rowCount === 1) {
+    if (await this.idempotencyKeys.reserve(tenantId, key, requestHash)) {
       try {
         const jobId = await this.commands.submit(tenantId, spec);
-        await this.pool.query(
-          'UPDATE api_idempotency_keys SET job_id = $3 WHERE tenant_id = $1 AND key = $2',
-          [tenantId, key, jobId],
-        );
+        await this.idempotencyKeys.complete(tenantId, key, jobId);
         return { job: await this.mustGetJob(tenantId, jobId), replayed: false };
       } catch (err) {
-        await this.pool
-          .query('DELETE FROM api_idempotency_keys WHERE tenant_id = $1 AND key = $2 AND job_id IS NULL', [
-            tenantId,
-            key,
-          ])
-          .catch(() => {});
+        await this.idempotencyKeys.release(tenantId, key).catch(() => {});
         throw err;
       }
     }
-    const { rows } = await this.pool.query<{ request_hash: string; job_id: string | null }>(
-      'SELECT request_hash, job_id FROM api_idempotency_keys WHERE tenant_id = $1 AND key = $2',
-      [tenantId, key],
-    );
-    const earlier = rows[0];
-    if (!earlier?.job_id) throw new IdempotencyConflict(null);
-    if (earlier.request_hash !== requestHash) throw new IdempotencyConflict(earlier.job_id);
-    return { job: await this.mustGetJob(tenantId, earlier.job_id), replayed: true };
+    const earlier = await this.idempotencyKeys.find(tenantId, key);
+    if (!earlier?.jobId) throw new IdempotencyConflict(null);
+    if (earlier.requestHash !== requestHash) throw new IdempotencyConflict(earlier.jobId);
+    return { job: await this.mustGetJob(tenantId, earlier.jobId), replayed: true };
   }
 
   private async mustGetJob(tenantId: string, jobId: string): Promise<JobView> {
