@@ -1,25 +1,26 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ApiFixture, makeJob, type RawFinding, type RawJob, startApiFixture } from './api-fixture.ts';
+import {
+  type ApiFixture,
+  makeFinding,
+  makeJob,
+  makeObject,
+  type RawFinding,
+  type RawJob,
+  startApiFixture,
+} from './api-fixture.ts';
 import { renderApp, resetApp } from './render-app.tsx';
 
 let api: ApiFixture;
 let job: RawJob;
 
 function finding(i: number, over: Partial<RawFinding> = {}): RawFinding {
-  return {
+  return makeFinding(job.job_id, {
     id: `f-${i}`,
-    job_id: job.job_id,
-    object: { key: 'notes/readme.txt' },
-    detector: 'aws-access-key-id',
-    category: 'credentials',
-    severity: 'critical',
-    confidence: 0.9,
     location: { byte_start: 10 * i, byte_end: 10 * i + 20, line: i + 1, column: 7 },
-    redacted: 'AKIA************MPLE',
     fingerprint: `fp${i}`,
     ...over,
-  };
+  });
 }
 
 beforeAll(async () => {
@@ -63,15 +64,14 @@ beforeEach(() => {
   );
   api.state.findings.set(job.job_id, findings);
   api.state.objects.set(job.job_id, [
-    { key: 'notes/readme.txt', status: 'COMPLETE', reason: null, bytes: 2048, findings: 60 },
-    {
+    makeObject({ key: 'notes/readme.txt', bytes: 2048, findings: 60 }),
+    makeObject({
       key: 'bin/tool.exe',
       status: 'SKIPPED',
       reason: 'UNSUPPORTED_BINARY',
       reason_detail: 'binary file',
       bytes: 99,
-      findings: 0,
-    },
+    }),
   ]);
   api.state.exports = false;
 });
@@ -215,8 +215,8 @@ describe('job page', () => {
 
   it('cancels a running job', async () => {
     openJob();
-    fireEvent.click(await screen.findByRole('button', { name: 'Cancel job' }));
-    expect(await screen.findByText('cancelled')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel job' }, { timeout: 5000 }));
+    expect(await screen.findByText('cancelled', {}, { timeout: 5000 })).toBeTruthy();
     expect(api.requests.some((r) => r.method === 'POST' && r.path === `/jobs/${job.job_id}/cancel`)).toBe(
       true,
     );

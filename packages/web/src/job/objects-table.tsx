@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { normalizeObject, normalizePage } from '../api/normalize.ts';
-import type { JobObject, Page } from '../api/types.ts';
+import { ok } from '../api/api-client.ts';
+import { JOB_OBJECT_STATUSES, type JobObjectStatus } from '../api/types.ts';
 import { useApiGet } from '../api/use-api-get.ts';
 import { StatusBadge } from '../jobs/status-badge.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
@@ -8,22 +8,19 @@ import { formatBytes, formatCount } from '../ui/format.ts';
 import { Pager } from '../ui/pager.tsx';
 import { useKeyset } from '../ui/use-keyset.ts';
 
-const OBJECT_STATUSES = ['PENDING', 'COMPLETE', 'PARTIAL', 'SKIPPED', 'FAILED'];
-
 /**
  * Each object of the job with its status and, when not COMPLETE, the reason code. `version`
  * changes whenever the job's objects may have changed; the page is then read again.
  */
 export function ObjectsTable({ jobId, version }: { jobId: string; version: string }) {
   const id = useId();
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<JobObjectStatus | ''>('');
   const keyset = useKeyset();
-  const { data, error, isLoading } = useApiGet<Page<JobObject>>(
-    `/jobs/${encodeURIComponent(jobId)}/objects`,
-    { status, limit: 50, cursor: keyset.cursor },
-    (b) => normalizePage(b, normalizeObject),
+  const query = { status: status || undefined, limit: 50, cursor: keyset.cursor };
+  const { data, error, isLoading } = useApiGet(
+    ['/jobs/{job_id}/objects', jobId, query, version],
+    (http) => ok(http.GET('/jobs/{job_id}/objects', { params: { path: { job_id: jobId }, query } })),
     { keepPreviousData: true },
-    version,
   );
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
@@ -34,12 +31,12 @@ export function ObjectsTable({ jobId, version }: { jobId: string; version: strin
           <select
             value={status}
             onChange={(e) => {
-              setStatus(e.target.value);
+              setStatus(e.target.value as JobObjectStatus | '');
               keyset.reset();
             }}
           >
             <option value="">All</option>
-            {OBJECT_STATUSES.map((s) => (
+            {JOB_OBJECT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {s}
               </option>
@@ -47,7 +44,7 @@ export function ObjectsTable({ jobId, version }: { jobId: string; version: strin
           </select>
         </label>
       </div>
-      <ErrorMessage error={error} notFound="This server does not list a job's objects (404)." />
+      <ErrorMessage error={error} />
       {isLoading && <p className="muted">Loading objects…</p>}
       {data && data.items.length === 0 && <p className="muted">No objects yet.</p>}
       {data && data.items.length > 0 && (
@@ -71,10 +68,10 @@ export function ObjectsTable({ jobId, version }: { jobId: string; version: strin
                   <StatusBadge status={o.status} />
                 </td>
                 <td data-label="Reason">
-                  {o.reason ? <code title={o.reasonDetail}>{o.reason}</code> : '–'}
-                  {o.reasonDetail && <div className="muted small">{o.reasonDetail}</div>}
+                  {o.reason ? <code title={o.reason_detail ?? undefined}>{o.reason}</code> : '–'}
+                  {o.reason_detail && <div className="muted small">{o.reason_detail}</div>}
                 </td>
-                <td data-label="Size">{formatBytes(o.bytes)}</td>
+                <td data-label="Size">{formatBytes(o.bytes ?? undefined)}</td>
                 <td data-label="Findings">{formatCount(o.findings)}</td>
               </tr>
             ))}
@@ -85,9 +82,9 @@ export function ObjectsTable({ jobId, version }: { jobId: string; version: strin
         label="Objects pages"
         page={keyset.page}
         hasPrevious={keyset.hasPrevious}
-        hasNext={!!data?.nextCursor}
+        hasNext={!!data?.next_cursor}
         onPrevious={keyset.previous}
-        onNext={() => data?.nextCursor && keyset.next(data.nextCursor)}
+        onNext={() => data?.next_cursor && keyset.next(data.next_cursor)}
       />
     </section>
   );

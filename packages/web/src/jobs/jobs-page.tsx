@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { normalizeJob, normalizePage } from '../api/normalize.ts';
-import { isActive, type Job, type Page } from '../api/types.ts';
+import { ok } from '../api/api-client.ts';
+import { isActive, JOB_STATUSES, type Job, type JobStatus } from '../api/types.ts';
 import { useApiGet } from '../api/use-api-get.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { formatAge, formatBytes, formatCount } from '../ui/format.ts';
@@ -10,7 +10,6 @@ import { useKeyset } from '../ui/use-keyset.ts';
 import { NewScanForm } from './new-scan-form.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
-const STATUSES = ['queued', 'listing', 'scanning', 'succeeded', 'partial', 'failed', 'cancelled'];
 /** Poll every 3 s while a job on the page is running, every 15 s otherwise. */
 const FAST_POLL_MS = 3_000;
 const SLOW_POLL_MS = 15_000;
@@ -18,13 +17,17 @@ const SLOW_POLL_MS = 15_000;
 /** The jobs list (polled, so new jobs appear without a reload) and the new scan form. */
 export function JobsPage() {
   const [, navigate] = useLocation();
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<JobStatus | ''>('');
   const keyset = useKeyset();
   const filterId = useId();
-  const { data, error, isLoading } = useApiGet<Page<Job>>(
-    '/jobs',
-    { status, limit: 25, cursor: keyset.cursor },
-    (b) => normalizePage(b, normalizeJob),
+  const { data, error, isLoading } = useApiGet(
+    ['/jobs', status, keyset.cursor],
+    (http) =>
+      ok(
+        http.GET('/jobs', {
+          params: { query: { status: status || undefined, limit: 25, cursor: keyset.cursor } },
+        }),
+      ),
     { refreshInterval: (d) => (d?.items.some((j) => isActive(j.status)) ? FAST_POLL_MS : SLOW_POLL_MS) },
   );
 
@@ -39,12 +42,12 @@ export function JobsPage() {
               id={filterId}
               value={status}
               onChange={(e) => {
-                setStatus(e.target.value);
+                setStatus(e.target.value as JobStatus | '');
                 keyset.reset();
               }}
             >
               <option value="">All</option>
-              {STATUSES.map((s) => (
+              {JOB_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {s}
                 </option>
@@ -68,7 +71,7 @@ export function JobsPage() {
             </thead>
             <tbody>
               {data.items.map((job) => (
-                <JobRow key={job.id} job={job} />
+                <JobRow key={job.job_id} job={job} />
               ))}
             </tbody>
           </table>
@@ -77,9 +80,9 @@ export function JobsPage() {
           label="Jobs pages"
           page={keyset.page}
           hasPrevious={keyset.hasPrevious}
-          hasNext={!!data?.nextCursor}
+          hasNext={!!data?.next_cursor}
           onPrevious={keyset.previous}
-          onNext={() => data?.nextCursor && keyset.next(data.nextCursor)}
+          onNext={() => data?.next_cursor && keyset.next(data.next_cursor)}
         />
       </section>
       <NewScanForm onQueued={(jobId) => navigate(`/jobs/${encodeURIComponent(jobId)}`)} />
@@ -88,14 +91,15 @@ export function JobsPage() {
 }
 
 function JobRow({ job }: { job: Job }) {
-  const objects = job.objectsTotal
-    ? `${formatCount(job.objectsDone)} / ${formatCount(job.objectsTotal)} objects`
-    : `${formatCount(job.objectsDone)} objects`;
-  const pct = job.objectsTotal ? Math.round((job.objectsDone / job.objectsTotal) * 100) : undefined;
+  const { objects_total: total, objects_done: done } = job.progress;
+  const objects = total
+    ? `${formatCount(done)} / ${formatCount(total)} objects`
+    : `${formatCount(done)} objects`;
+  const pct = total ? Math.round((done / total) * 100) : undefined;
   return (
     <tr>
       <td data-label="Job">
-        <Link href={`/jobs/${encodeURIComponent(job.id)}`}>{job.name || job.source || job.id}</Link>
+        <Link href={`/jobs/${encodeURIComponent(job.job_id)}`}>{job.name || job.source || job.job_id}</Link>
         {job.name && <div className="muted small">{job.source}</div>}
       </td>
       <td data-label="Status">
@@ -106,12 +110,12 @@ function JobRow({ job }: { job: Job }) {
           <div style={{ width: `${pct ?? 0}%` }} />
         </div>
         <span className="small">
-          {objects}, {formatBytes(job.bytesDone)}
+          {objects}, {formatBytes(job.progress.bytes_scanned)}
         </span>
       </td>
-      <td data-label="Findings">{formatCount(job.findings)}</td>
+      <td data-label="Findings">{formatCount(job.progress.findings)}</td>
       <td data-label="Age">
-        <time dateTime={job.createdAt}>{formatAge(job.createdAt)}</time>
+        <time dateTime={job.created_at}>{formatAge(job.created_at)}</time>
       </td>
     </tr>
   );

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { ok } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
 import { useApi } from '../auth/api-context.tsx';
 import { splitList } from '../ui/format.ts';
@@ -44,12 +45,11 @@ export function NewScanForm({ onQueued }: { onQueued(jobId: string): void }) {
     };
     setBusy(true);
     try {
-      const res = await api.post<{ job_id?: string; id?: string }>('/scan', body, {
-        'idempotency-key': idempotencyKey.current,
-      });
+      const accepted = await ok(
+        api.http.POST('/scan', { body, params: { header: { 'idempotency-key': idempotencyKey.current } } }),
+      );
       idempotencyKey.current = crypto.randomUUID();
-      const jobId = res?.job_id ?? res?.id;
-      if (jobId) onQueued(jobId);
+      onQueued(accepted.job_id);
     } catch (err) {
       if (err instanceof ApiError) {
         const byField: Partial<Record<Field, string[]>> = {};

@@ -1,7 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
+import { ok } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
-import { normalizePage, normalizeSchedule } from '../api/normalize.ts';
-import type { Page, Schedule } from '../api/types.ts';
 import { useApiGet } from '../api/use-api-get.ts';
 import { useApi } from '../auth/api-context.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
@@ -14,8 +13,8 @@ export const SCHEDULES_ABSENT =
 /** Recurring scans (list, create, delete) and the tenant's notification settings. */
 export function SchedulesPage() {
   const api = useApi();
-  const { data, error, mutate } = useApiGet<Page<Schedule>>('/schedules', {}, (b) =>
-    normalizePage(b, normalizeSchedule),
+  const { data, error, mutate } = useApiGet(['/schedules'], (http) =>
+    ok(http.GET('/schedules', { params: { query: {} } })),
   );
   const [confirming, setConfirming] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<unknown>(null);
@@ -24,7 +23,7 @@ export function SchedulesPage() {
   async function remove(id: string) {
     setDeleteError(null);
     try {
-      await api.delete(`/schedules/${encodeURIComponent(id)}`);
+      await ok(api.http.DELETE('/schedules/{schedule_id}', { params: { path: { schedule_id: id } } }));
       setConfirming(null);
       await mutate();
     } catch (err) {
@@ -62,8 +61,8 @@ export function SchedulesPage() {
                     <code>{s.cron}</code> {s.timezone && <span className="muted small">{s.timezone}</span>}
                   </td>
                   <td data-label="Next run">
-                    {s.nextRunAt ? new Date(s.nextRunAt).toLocaleString() : '–'}
-                    {s.lastRunAt && <div className="muted small">last {formatAge(s.lastRunAt)}</div>}
+                    {s.next_run_at ? new Date(s.next_run_at).toLocaleString() : '–'}
+                    {s.last_run_at && <div className="muted small">last {formatAge(s.last_run_at)}</div>}
                   </td>
                   <td>
                     {confirming === s.id ? (
@@ -120,14 +119,18 @@ function NewScheduleForm({ onCreated }: { onCreated(): void }) {
     const exclude = splitList(values.exclude);
     setBusy(true);
     try {
-      await api.post('/schedules', {
-        source: values.source.trim(),
-        cron: values.cron.trim(),
-        timezone: values.timezone.trim(),
-        ...(values.name.trim() ? { name: values.name.trim() } : {}),
-        ...(detectors.length ? { detectors } : {}),
-        ...(exclude.length ? { exclude } : {}),
-      });
+      await ok(
+        api.http.POST('/schedules', {
+          body: {
+            source: values.source.trim(),
+            cron: values.cron.trim(),
+            timezone: values.timezone.trim(),
+            ...(values.name.trim() ? { name: values.name.trim() } : {}),
+            ...(detectors.length ? { detectors } : {}),
+            ...(exclude.length ? { exclude } : {}),
+          },
+        }),
+      );
       setValues(empty);
       onCreated();
     } catch (err) {
