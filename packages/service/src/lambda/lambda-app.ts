@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { readApiConfig } from '../api/api-config.ts';
+import { apiConfigFrom } from '../api/api-env.ts';
 import { PgApiStore } from '../api/pg-api-store.ts';
 import { createRouteApp, type RegisterRoutes } from '../api/route-app.ts';
 import { touchApiKeys } from '../auth/key-store.ts';
@@ -51,7 +51,7 @@ export function createLambdaApp(options: LambdaAppOptions) {
     {
       store: new PgApiStore(pool, commands),
       customDetectors: new PgCustomDetectorStore(pool),
-      config: readApiConfig(process.env, config.sources.roots),
+      config: apiConfigFrom(config),
       logger,
       rateLimit: { limiter: shared.rateLimiter, ...config.rateLimit },
       jobEvents: shared.jobEvents,
