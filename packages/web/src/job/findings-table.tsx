@@ -2,8 +2,7 @@ import { Fragment, useId, useState } from 'react';
 import { ok } from '../api/api-client.ts';
 import { type Finding, SEVERITIES, type Severity } from '../api/types.ts';
 import { useApiGet } from '../api/use-api-get.ts';
-import { ErrorMessage } from '../ui/error-message.tsx';
-import { Pager } from '../ui/pager.tsx';
+import { PagedTable } from '../ui/paged-table.tsx';
 import { useKeyset } from '../ui/use-keyset.ts';
 import { formatLocation } from './format-location.ts';
 
@@ -40,7 +39,6 @@ export function FindingsTable({ jobId, detectors, version }: FindingsTableProps)
     (http) => ok(http.GET('/results', { params: { query } })),
     { keepPreviousData: true },
   );
-  const items = data?.items ?? [];
 
   const change = (fn: () => void) => {
     fn();
@@ -105,88 +103,65 @@ export function FindingsTable({ jobId, detectors, version }: FindingsTableProps)
           </select>
         </label>
       </form>
-      <ErrorMessage error={error} />
-      {isLoading && <p className="muted">Loading findings…</p>}
-      {data && items.length === 0 && <p className="muted">No findings match.</p>}
-      {items.length > 0 && (
-        <table className="table findings-table">
-          <thead>
+      <PagedTable
+        columns={['Severity', 'Detector', 'Object', 'Location', 'Value (masked)', { hidden: 'Details' }]}
+        page={data}
+        error={error}
+        loading={isLoading}
+        noun="findings"
+        empty="No findings match."
+        className="findings-table"
+        pagerLabel="Findings pages"
+        keyset={keyset}
+        onPage={() => setOpen(null)}
+        row={(f) => (
+          <Fragment key={f.id}>
             <tr>
-              <th scope="col">Severity</th>
-              <th scope="col">Detector</th>
-              <th scope="col">Object</th>
-              <th scope="col">Location</th>
-              <th scope="col">Value (masked)</th>
-              <th scope="col">
-                <span className="visually-hidden">Details</span>
-              </th>
+              <td data-label="Severity">
+                <span className={`badge sev-${f.severity}`}>{f.severity}</span>
+              </td>
+              <td data-label="Detector">{f.detector}</td>
+              <td data-label="Object" className="break">
+                <button
+                  type="button"
+                  className="link-button wrap"
+                  title="Show only this object's findings"
+                  onClick={() =>
+                    change(() => {
+                      setObjectDraft(f.object.key);
+                      setObject(f.object.key);
+                    })
+                  }
+                >
+                  {f.object.key}
+                </button>
+              </td>
+              <td data-label="Location">{formatLocation(f.location)}</td>
+              <td data-label="Value">
+                <code>{f.redacted}</code>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`Details of finding ${f.id}`}
+                  aria-expanded={open === f.id}
+                  aria-controls={`${id}-${f.id}`}
+                  onClick={() => setOpen(open === f.id ? null : f.id)}
+                >
+                  {open === f.id ? 'Hide' : 'Details'}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((f) => (
-              <Fragment key={f.id}>
-                <tr>
-                  <td data-label="Severity">
-                    <span className={`badge sev-${f.severity}`}>{f.severity}</span>
-                  </td>
-                  <td data-label="Detector">{f.detector}</td>
-                  <td data-label="Object" className="break">
-                    <button
-                      type="button"
-                      className="link-button wrap"
-                      title="Show only this object's findings"
-                      onClick={() =>
-                        change(() => {
-                          setObjectDraft(f.object.key);
-                          setObject(f.object.key);
-                        })
-                      }
-                    >
-                      {f.object.key}
-                    </button>
-                  </td>
-                  <td data-label="Location">{formatLocation(f.location)}</td>
-                  <td data-label="Value">
-                    <code>{f.redacted}</code>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={`Details of finding ${f.id}`}
-                      aria-expanded={open === f.id}
-                      aria-controls={`${id}-${f.id}`}
-                      onClick={() => setOpen(open === f.id ? null : f.id)}
-                    >
-                      {open === f.id ? 'Hide' : 'Details'}
-                    </button>
-                  </td>
-                </tr>
-                {open === f.id && (
-                  <tr className="details-row">
-                    <td colSpan={6} id={`${id}-${f.id}`}>
-                      <FindingDetails finding={f} />
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Pager
-        label="Findings pages"
-        page={keyset.page}
-        hasPrevious={keyset.hasPrevious}
-        hasNext={!!data?.next_cursor}
-        onPrevious={() => {
-          keyset.previous();
-          setOpen(null);
-        }}
-        onNext={() => {
-          if (data?.next_cursor) keyset.next(data.next_cursor);
-          setOpen(null);
-        }}
+            {open === f.id && (
+              <tr className="details-row">
+                <td colSpan={6} id={`${id}-${f.id}`}>
+                  <FindingDetails finding={f} />
+                </td>
+              </tr>
+            )}
+          </Fragment>
+        )}
       />
     </section>
   );

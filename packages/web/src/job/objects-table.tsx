@@ -3,9 +3,9 @@ import { ok } from '../api/api-client.ts';
 import { JOB_OBJECT_STATUSES, type JobObjectStatus } from '../api/types.ts';
 import { useApiGet } from '../api/use-api-get.ts';
 import { StatusBadge } from '../jobs/status-badge.tsx';
-import { ErrorMessage } from '../ui/error-message.tsx';
 import { formatBytes, formatCount } from '../ui/format.ts';
-import { Pager } from '../ui/pager.tsx';
+import { PagedTable } from '../ui/paged-table.tsx';
+import { StatusFilter } from '../ui/status-filter.tsx';
 import { useKeyset } from '../ui/use-keyset.ts';
 
 /**
@@ -26,65 +26,41 @@ export function ObjectsTable({ jobId, version }: { jobId: string; version: strin
     <section className="card" aria-labelledby={`${id}-title`}>
       <div className="section-head">
         <h2 id={`${id}-title`}>Objects</h2>
-        <label>
-          Status{' '}
-          <select
-            value={status}
-            onChange={(e) => {
-              setStatus(e.target.value as JobObjectStatus | '');
-              keyset.reset();
-            }}
-          >
-            <option value="">All</option>
-            {JOB_OBJECT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusFilter
+          statuses={JOB_OBJECT_STATUSES}
+          value={status}
+          onChange={(s) => {
+            setStatus(s);
+            keyset.reset();
+          }}
+        />
       </div>
-      <ErrorMessage error={error} />
-      {isLoading && <p className="muted">Loading objects…</p>}
-      {data && data.items.length === 0 && <p className="muted">No objects yet.</p>}
-      {data && data.items.length > 0 && (
-        <table className="table objects-table">
-          <thead>
-            <tr>
-              <th scope="col">Object</th>
-              <th scope="col">Status</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Size</th>
-              <th scope="col">Findings</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((o) => (
-              <tr key={`${o.bucket ?? ''}/${o.key}`}>
-                <td data-label="Object" className="break">
-                  {o.key}
-                </td>
-                <td data-label="Status">
-                  <StatusBadge status={o.status} />
-                </td>
-                <td data-label="Reason">
-                  {o.reason ? <code title={o.reason_detail ?? undefined}>{o.reason}</code> : '–'}
-                  {o.reason_detail && <div className="muted small">{o.reason_detail}</div>}
-                </td>
-                <td data-label="Size">{formatBytes(o.bytes ?? undefined)}</td>
-                <td data-label="Findings">{formatCount(o.findings)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Pager
-        label="Objects pages"
-        page={keyset.page}
-        hasPrevious={keyset.hasPrevious}
-        hasNext={!!data?.next_cursor}
-        onPrevious={keyset.previous}
-        onNext={() => data?.next_cursor && keyset.next(data.next_cursor)}
+      <PagedTable
+        columns={['Object', 'Status', 'Reason', 'Size', 'Findings']}
+        page={data}
+        error={error}
+        loading={isLoading}
+        noun="objects"
+        empty="No objects yet."
+        className="objects-table"
+        pagerLabel="Objects pages"
+        keyset={keyset}
+        row={(o) => (
+          <tr key={`${o.bucket ?? ''}/${o.key}`}>
+            <td data-label="Object" className="break">
+              {o.key}
+            </td>
+            <td data-label="Status">
+              <StatusBadge status={o.status} />
+            </td>
+            <td data-label="Reason">
+              {o.reason ? <code title={o.reason_detail ?? undefined}>{o.reason}</code> : '–'}
+              {o.reason_detail && <div className="muted small">{o.reason_detail}</div>}
+            </td>
+            <td data-label="Size">{formatBytes(o.bytes ?? undefined)}</td>
+            <td data-label="Findings">{formatCount(o.findings)}</td>
+          </tr>
+        )}
       />
     </section>
   );

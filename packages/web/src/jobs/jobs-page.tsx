@@ -3,9 +3,9 @@ import { Link, useLocation } from 'wouter';
 import { ok } from '../api/api-client.ts';
 import { isActive, JOB_STATUSES, type Job, type JobStatus } from '../api/types.ts';
 import { useApiGet } from '../api/use-api-get.ts';
-import { ErrorMessage } from '../ui/error-message.tsx';
 import { formatAge, formatBytes, formatCount } from '../ui/format.ts';
-import { Pager } from '../ui/pager.tsx';
+import { PagedTable } from '../ui/paged-table.tsx';
+import { StatusFilter } from '../ui/status-filter.tsx';
 import { useKeyset } from '../ui/use-keyset.ts';
 import { NewScanForm } from './new-scan-form.tsx';
 import { StatusBadge } from './status-badge.tsx';
@@ -19,7 +19,7 @@ export function JobsPage() {
   const [, navigate] = useLocation();
   const [status, setStatus] = useState<JobStatus | ''>('');
   const keyset = useKeyset();
-  const filterId = useId();
+  const titleId = useId();
   const { data, error, isLoading } = useApiGet(
     ['/jobs', status, keyset.cursor],
     (http) =>
@@ -33,56 +33,29 @@ export function JobsPage() {
 
   return (
     <div className="jobs-layout">
-      <section className="card" aria-labelledby={`${filterId}-title`}>
+      <section className="card" aria-labelledby={`${titleId}-title`}>
         <div className="section-head">
-          <h2 id={`${filterId}-title`}>Jobs</h2>
-          <label htmlFor={filterId}>
-            Status{' '}
-            <select
-              id={filterId}
-              value={status}
-              onChange={(e) => {
-                setStatus(e.target.value as JobStatus | '');
-                keyset.reset();
-              }}
-            >
-              <option value="">All</option>
-              {JOB_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
+          <h2 id={`${titleId}-title`}>Jobs</h2>
+          <StatusFilter
+            statuses={JOB_STATUSES}
+            value={status}
+            onChange={(s) => {
+              setStatus(s);
+              keyset.reset();
+            }}
+          />
         </div>
-        <ErrorMessage error={error} />
-        {isLoading && <p className="muted">Loading jobs…</p>}
-        {data && data.items.length === 0 && <p className="muted">No jobs yet. Start a scan with the form.</p>}
-        {data && data.items.length > 0 && (
-          <table className="table jobs-table">
-            <thead>
-              <tr>
-                <th scope="col">Job</th>
-                <th scope="col">Status</th>
-                <th scope="col">Progress</th>
-                <th scope="col">Findings</th>
-                <th scope="col">Age</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((job) => (
-                <JobRow key={job.job_id} job={job} />
-              ))}
-            </tbody>
-          </table>
-        )}
-        <Pager
-          label="Jobs pages"
-          page={keyset.page}
-          hasPrevious={keyset.hasPrevious}
-          hasNext={!!data?.next_cursor}
-          onPrevious={keyset.previous}
-          onNext={() => data?.next_cursor && keyset.next(data.next_cursor)}
+        <PagedTable
+          columns={['Job', 'Status', 'Progress', 'Findings', 'Age']}
+          page={data}
+          error={error}
+          loading={isLoading}
+          noun="jobs"
+          empty="No jobs yet. Start a scan with the form."
+          className="jobs-table"
+          pagerLabel="Jobs pages"
+          keyset={keyset}
+          row={(job) => <JobRow key={job.job_id} job={job} />}
         />
       </section>
       <NewScanForm onQueued={(jobId) => navigate(`/jobs/${encodeURIComponent(jobId)}`)} />
