@@ -9,6 +9,7 @@ import { BarChart } from '../ui/bar-chart.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { formatAge, formatCount } from '../ui/format.ts';
 import { ProgressBar } from '../ui/progress-bar.tsx';
+import { AggregatesTable } from './aggregates-table.tsx';
 import { Downloads } from './downloads.tsx';
 import { FindingsTable } from './findings-table.tsx';
 import { ObjectsTable } from './objects-table.tsx';
@@ -67,6 +68,8 @@ export function JobPage({ jobId }: { jobId: string }) {
         </div>
         <p className="muted small break">
           {job.source} · started {formatAge(job.created_at)} · {formatCount(job.progress.findings)} findings
+          {job.progress.findings_aggregated > 0 &&
+            ` (${formatCount(job.progress.findings_aggregated)} counted in aggregates)`}
         </p>
         {job.reason && <p className="error">{job.reason}</p>}
         <ProgressBar
@@ -109,6 +112,13 @@ export function JobPage({ jobId }: { jobId: string }) {
         detectors={Object.keys(job.summary.by_detector).sort()}
         version={`${job.status}:${job.progress.findings}`}
       />
+      {job.progress.findings_aggregated > 0 && (
+        <AggregatesTable
+          jobId={job.job_id}
+          aggregated={job.progress.findings_aggregated}
+          version={`${job.status}:${job.progress.findings_aggregated}`}
+        />
+      )}
       <ObjectsTable
         jobId={job.job_id}
         version={`${job.status}:${job.progress.objects_done}:${job.progress.findings}`}
