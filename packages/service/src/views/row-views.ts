@@ -36,7 +36,7 @@ export function jobView(r: JobRow): JobView {
   };
 }
 
-/** The public JSON of a finding (DESIGN.md "Finding"); never a raw value. */
+/** The public JSON of a finding (the `Finding` schema); never a raw value. */
 export function findingView(r: FindingRow): FindingView {
   return {
     id: r.id,

@@ -192,7 +192,7 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
       };
     } else {
       try {
-        const stream = await source.open(object);
+        const { stream } = await source.read(object);
         const random = rangeReader(source, object, object.size);
         result = await scanner.scanObject(stream, { name: object.key, size: object.size, random });
       } catch (err) {
