@@ -5,7 +5,7 @@ import { Pager } from './pager.tsx';
 import type { Keyset } from './use-keyset.ts';
 
 export interface PagedTableProps<T> {
-  /** Column headings; an empty string is a column without a visible heading (`hidden` names it for screen readers). */
+  /** Column headings; `{hidden}` is a heading only screen readers announce (a column of buttons). */
   columns: readonly (string | { hidden: string })[];
   /** The page read, or undefined before the first answer. */
   page: Page<T> | undefined;
