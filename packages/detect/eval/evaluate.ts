@@ -111,7 +111,7 @@ export async function runEval(options: CorpusOptions = {}): Promise<EvalResult> 
   }
 }
 
-/** The targets of issue 2: overall recall ≥ 0.98 and precision ≥ 0.95, no detector below 0.9. */
+/** The accuracy targets: overall recall ≥ 0.98 and precision ≥ 0.95, no detector below 0.9. */
 export function meetsTargets(result: EvalResult): boolean {
   return (
     result.overall.recall >= 0.98 &&

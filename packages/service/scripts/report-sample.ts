@@ -61,7 +61,7 @@ try {
   });
   const scanner = new Scanner({ fingerprintKey: 'report-sample' });
   for (const object of objects) {
-    const result = await scanner.scanObject(await source.open(object), {
+    const result = await scanner.scanObject((await source.read(object)).stream, {
       name: object.key,
       size: object.size,
     });

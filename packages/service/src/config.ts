@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { RateRule } from './ports/rate-limiter.ts';
+import { bucketNameProblems } from './sources/bucket-name.ts';
 
 /** Thrown when the environment holds bad values; lists every problem at once. */
 export class ConfigError extends Error {
@@ -11,6 +12,16 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
     this.problems = problems;
   }
+}
+
+/** JWT verification settings: a shared secret (HS256) or a JWKS URL. */
+export interface JwtConfig {
+  secret?: string;
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+  /** Claim holding the tenant name. @default 'tenant' */
+  tenantClaim?: string;
 }
 
 /** The resolved, typed configuration of every role. */
@@ -76,6 +87,11 @@ export interface Config {
      */
     allowlistFile: string | undefined;
     /**
+     * `DATA_SCANNER_ENGINE_MODULE`: a module exporting `createEngine(job, fingerprintKey)` that
+     * replaces the detection engine (another engine build; fault injection in tests). @default none
+     */
+    engineModule: string | undefined;
+    /**
      * `DATA_SCANNER_AGGREGATE_THRESHOLD`: personal-data findings stored one by one per object,
      * detector and field before further matches are counted in one aggregate row (credentials
      * are always stored one by one). @default 100
@@ -100,6 +116,21 @@ export interface Config {
      * `/health` and `/healthz` (container health checks). @default none: no listener
      */
     healthPort: number | undefined;
+    /** `SCAN_S3_BUCKETS`, comma-separated: the buckets tenants may scan. @default none: S3 sources are refused */
+    s3Buckets: string[];
+    /** `API_BODY_LIMIT`: the largest accepted request body in bytes, at least 1024. @default 65536 */
+    bodyLimitBytes: number | undefined;
+    /** `API_CORS_ORIGINS`, comma-separated browser origins allowed to call cross-origin. @default none: same origin only */
+    corsOrigins: string[];
+    /**
+     * `JWT_SECRET` (at least 32 characters) or `JWT_JWKS_URL`, with `JWT_ISSUER`, `JWT_AUDIENCE`,
+     * `JWT_TENANT_CLAIM`: bearer JWTs are accepted beside API keys. @default none: API keys only
+     */
+    jwt: JwtConfig | undefined;
+    /** `DATA_SCANNER_WEB_DIST`: the dashboard build served at `/`. @default the web package's dist folder */
+    webDist: string | undefined;
+    /** `DATA_SCANNER_DEV_KEY`: `0` turns off the development API key printed at each start on the embedded database. @default true */
+    devKey: boolean;
   };
   reports: {
     /** `REPORTS_BUCKET`: S3 bucket of the PDF reports. @default none: reports are kept in `dir` */
@@ -208,12 +239,84 @@ function url(env: Env, name: string, problems: string[]): string | undefined {
   }
 }
 
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function bucketName(name: string, variable: string, problems: string[]): void {
+  const broken = bucketNameProblems(name);
+  if (broken.length > 0)
+    problems.push(
+      `${variable}: ${JSON.stringify(name)} is not an S3 bucket name: it ${broken.join('; it ')}`,
+    );
+}
+
+function apiConfig(env: Env, problems: string[]): Omit<Config['api'], 'host' | 'port' | 'healthPort'> {
+  const s3Buckets = list(env.SCAN_S3_BUCKETS);
+  for (const bucket of s3Buckets) bucketName(bucket, 'SCAN_S3_BUCKETS', problems);
+  let bodyLimitBytes: number | undefined;
+  if (env.API_BODY_LIMIT) {
+    bodyLimitBytes = Number(env.API_BODY_LIMIT);
+    if (!Number.isInteger(bodyLimitBytes) || bodyLimitBytes < 1024)
+      problems.push(`API_BODY_LIMIT: "${env.API_BODY_LIMIT}" must be an integer of at least 1024 bytes`);
+  }
+  if (env.JWT_SECRET && env.JWT_SECRET.length < 32)
+    problems.push('JWT_SECRET: must be at least 32 characters');
+  if (env.JWT_JWKS_URL && !/^https?:\/\//.test(env.JWT_JWKS_URL))
+    problems.push(`JWT_JWKS_URL: "${env.JWT_JWKS_URL}" must be an http(s) URL`);
+  const corsOrigins = list(env.API_CORS_ORIGINS);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin))
+      problems.push(`API_CORS_ORIGINS: "${origin}" must be an origin like https://app.example.com`);
+  }
+  const jwt =
+    env.JWT_SECRET || env.JWT_JWKS_URL
+      ? {
+          secret: env.JWT_SECRET || undefined,
+          jwksUrl: env.JWT_JWKS_URL || undefined,
+          issuer: env.JWT_ISSUER || undefined,
+          audience: env.JWT_AUDIENCE || undefined,
+          tenantClaim: env.JWT_TENANT_CLAIM || undefined,
+        }
+      : undefined;
+  return {
+    s3Buckets,
+    bodyLimitBytes,
+    corsOrigins,
+    jwt,
+    webDist: env.DATA_SCANNER_WEB_DIST ? path.resolve(env.DATA_SCANNER_WEB_DIST) : undefined,
+    devKey: env.DATA_SCANNER_DEV_KEY !== '0',
+  };
+}
+
+function readS3(env: Env, problems: string[]): Config['sources']['s3'] {
+  const endpoint =
+    url(env, 'DATA_SCANNER_S3_ENDPOINT', problems) ??
+    url(env, 'AWS_ENDPOINT_URL_S3', problems) ??
+    url(env, 'AWS_ENDPOINT_URL', problems);
+  return {
+    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    endpoint,
+    forcePathStyle: bool(env, 'DATA_SCANNER_S3_FORCE_PATH_STYLE', endpoint !== undefined, problems),
+  };
+}
+
+/**
+ * Only how to reach S3 (`Config['sources']['s3']`), for commands that need nothing else of the
+ * configuration (`data-scanner scan`); throws a ConfigError naming every bad value.
+ */
+export function loadS3Config(env: Env = process.env): Config['sources']['s3'] {
+  const problems: string[] = [];
+  const s3 = readS3(env, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return s3;
+}
+
 function reportsConfig(env: Env, dataDir: string, problems: string[]): Config['reports'] {
   const bucket = env.REPORTS_BUCKET || undefined;
-  if (bucket !== undefined && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
-    problems.push(
-      `REPORTS_BUCKET must be an S3 bucket name: 3-63 lower-case letters, digits, dots and dashes (got ${JSON.stringify(bucket)})`,
-    );
+  if (bucket !== undefined) bucketName(bucket, 'REPORTS_BUCKET', problems);
   const kmsKeyId = env.REPORTS_KMS_KEY_ID || undefined;
   if (kmsKeyId !== undefined && /\s/.test(kmsKeyId))
     problems.push('REPORTS_KMS_KEY_ID must be a KMS key id, key ARN or alias with no spaces');
@@ -300,10 +403,6 @@ export function loadConfig(env: Env = process.env): Config {
     if (!path.isAbsolute(root))
       problems.push(`DATA_SCANNER_LOCAL_ROOTS entry ${JSON.stringify(root)} must be absolute`);
   }
-  const s3Endpoint =
-    url(env, 'DATA_SCANNER_S3_ENDPOINT', problems) ??
-    url(env, 'AWS_ENDPOINT_URL_S3', problems) ??
-    url(env, 'AWS_ENDPOINT_URL', problems);
   const queueUrl = url(env, 'SCAN_QUEUE_URL', problems);
   const kind = env.QUEUE_KIND ?? (queueUrl ? 'sqs' : 'postgres');
   if (kind !== 'postgres' && kind !== 'sqs')
@@ -327,11 +426,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     sources: {
       roots,
-      s3: {
-        region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
-        endpoint: s3Endpoint,
-        forcePathStyle: bool(env, 'DATA_SCANNER_S3_FORCE_PATH_STYLE', s3Endpoint !== undefined, problems),
-      },
+      s3: readS3(env, problems),
     },
     queue: {
       kind: kind === 'sqs' ? 'sqs' : 'postgres',
@@ -353,6 +448,7 @@ export function loadConfig(env: Env = process.env): Config {
       shardMaxBytes: int(env, 'WORKER_SHARD_MAX_BYTES', 256 * 1024 * 1024, problems, 1),
       drainSeconds: int(env, 'WORKER_DRAIN_SECONDS', 100, problems),
       allowlistFile: env.DATA_SCANNER_ALLOWLIST ? path.resolve(env.DATA_SCANNER_ALLOWLIST) : undefined,
+      engineModule: env.DATA_SCANNER_ENGINE_MODULE || undefined,
       aggregateThreshold: int(env, 'DATA_SCANNER_AGGREGATE_THRESHOLD', 100, problems, 1),
       taskProtection: {
         mode: env.TASK_PROTECTION === 'ecs-agent' ? 'ecs-agent' : 'off',
@@ -367,6 +463,7 @@ export function loadConfig(env: Env = process.env): Config {
         env.HEALTH_PORT || env.PORT
           ? int(env, env.HEALTH_PORT ? 'HEALTH_PORT' : 'PORT', 0, problems, 1)
           : undefined,
+      ...apiConfig(env, problems),
     },
     reports: reportsConfig(env, dataDir, problems),
     scheduler: { tickSeconds: int(env, 'SCHEDULER_TICK_SECONDS', 15, problems, 1) },

@@ -4,12 +4,13 @@ export type { Logger };
 
 /**
  * The one structured JSON logger. Every role creates its root logger here and passes
- * children (`logger.child({ request_id })`, `logger.child({ job_id })`) down.
+ * children (`logger.child({ request_id })`, `logger.child({ job_id })`) down. The level comes
+ * from the caller (`Config['logLevel']`, `LOG_LEVEL`), never from the environment directly.
  * Keys that could carry credentials are redacted; scanned values never reach a log call.
  */
 export function createLogger(options: { level?: string; name?: string } & LoggerOptions = {}): Logger {
   return pino({
-    level: options.level ?? process.env.LOG_LEVEL ?? 'info',
+    level: options.level ?? 'info',
     base: { service: options.name ?? 'data-scanner' },
     redact: {
       paths: [

@@ -1,6 +1,6 @@
 import { SignalJobEvents } from './events/job-events.ts';
+import type { SharedState } from './ports/shared-state.ts';
 import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter.ts';
-import type { SharedState } from './shared-state.ts';
 import { MemorySignals } from './signals/memory-signals.ts';
 
 /** Without Redis a worker in another process never signals, so job waits re-check this often. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiFixture, makeJob, startApiFixture } from '../test/api-fixture.ts';
+import { type ApiFixture, makeJob, makeObject, startApiFixture } from '../test/api-fixture.ts';
 import { CHROMIUM, launchChromium } from './chromium.ts';
 import { buildDashboard } from './server-process.ts';
 
@@ -46,9 +46,7 @@ describe.skipIf(!existsSync(CHROMIUM))('production bundle in Chromium (API fixtu
         fingerprint: `fp${i}`,
       })),
     );
-    api.state.objects.set(job.job_id, [
-      { key: 'configs/app-0.env', status: 'COMPLETE', reason: null, bytes: 10, findings: 1 },
-    ]);
+    api.state.objects.set(job.job_id, [makeObject({ key: 'configs/app-0.env', bytes: 10, findings: 1 })]);
     browser = await launchChromium();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
   }, 180_000);

@@ -5,14 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchChromium } from './chromium.ts';
-import {
-  buildDashboard,
-  REPO_ROOT,
-  ServerUnavailable,
-  type StartedServer,
-  serveCommandExists,
-  startServer,
-} from './server-process.ts';
+import { buildDashboard, REPO_ROOT, type StartedServer, startServer } from './server-process.ts';
 
 const SAMPLE_DIRS = ['samples', 'packages/service/samples', 'examples/samples'].map((d) =>
   path.join(REPO_ROOT, d),
@@ -23,193 +16,164 @@ const shotsDir = () =>
     ? path.join(REPO_ROOT, 'docs')
     : mkdtempSync(path.join(tmpdir(), 'ds-shots-'));
 
-const skipReason = !existsSync(CHROMIUM)
-  ? `no Chromium at ${CHROMIUM} (.ci/run installs Debian's chromium)`
-  : !serveCommandExists()
-    ? '`npm start` needs `data-scanner serve --role all` (issue 4), which does not exist in this checkout yet'
-    : null;
-if (skipReason) console.warn(`dashboard e2e skipped: ${skipReason}`);
+const noChromium = !existsSync(CHROMIUM);
+if (noChromium)
+  console.warn(`dashboard e2e skipped: no Chromium at ${CHROMIUM} (.ci/run installs Debian's chromium)`);
 
-describe.skipIf(skipReason !== null)(
-  'dashboard end to end (Chromium against npm start)',
-  { timeout: 240_000 },
-  () => {
-    let server: StartedServer;
-    let browser: Awaited<ReturnType<typeof launchChromium>>;
-    let page: Page;
-    let jobUrl = '';
-    let samplesDir = '';
+describe.skipIf(noChromium)('dashboard end to end (Chromium against npm start)', { timeout: 240_000 }, () => {
+  let server: StartedServer;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let page: Page;
+  let jobUrl = '';
+  let samplesDir = '';
 
-    /** Set when `npm start` says the API role is not built yet: every test then skips with it. */
-    let unavailable: string | undefined;
-    const needServer = (ctx: { skip(note?: string): void }) => {
-      if (unavailable) ctx.skip(unavailable);
-    };
+  beforeAll(async () => {
+    buildDashboard();
+    server = await startServer();
+    browser = await launchChromium();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  }, 300_000);
 
-    beforeAll(async () => {
-      buildDashboard();
-      try {
-        server = await startServer();
-      } catch (err) {
-        if (!(err instanceof ServerUnavailable)) throw err;
-        unavailable = err.message;
-        console.warn(`dashboard e2e skipped: ${unavailable}`);
-        return;
-      }
-      browser = await launchChromium();
-      page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    }, 300_000);
+  afterAll(async () => {
+    if (process.env.DASHBOARD_E2E_LOG) console.log(server?.output().slice(-6000));
+    await browser?.close();
+    await server?.stop();
+  });
 
-    afterAll(async () => {
-      if (process.env.DASHBOARD_E2E_LOG) console.log(server?.output().slice(-6000));
-      await browser?.close();
-      await server?.stop();
-    });
+  it('refuses a wrong key with a clear 401 message, then signs in', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('API key').fill('dsk_not_a_real_key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not accepted (401)');
+    await page.getByLabel('API key').fill(server.apiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Jobs' }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('data-scanner.api-key'))).toBe(server.apiKey);
+  });
 
-    it('refuses a wrong key with a clear 401 message, then signs in', async (ctx) => {
-      needServer(ctx);
-      await page.goto(`${server.url}/`);
-      await page.getByLabel('API key').fill('dsk_not_a_real_key');
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect.poll(() => page.getByRole('alert').textContent()).toContain('not accepted (401)');
-      await page.getByLabel('API key').fill(server.apiKey);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: 'Jobs' }).waitFor();
-      expect(await page.evaluate(() => sessionStorage.getItem('data-scanner.api-key'))).toBe(server.apiKey);
-    });
+  it('submits a scan of the shipped samples and follows it to the end', async () => {
+    const samples = [...server.localRoots, ...SAMPLE_DIRS].find((d) => existsSync(d));
+    samplesDir = samples ?? '';
+    expect(samples, `no samples folder among ${SAMPLE_DIRS.join(', ')}`).toBeTruthy();
+    await page.getByLabel('Source').fill('file:///etc');
+    await page.getByRole('button', { name: 'Start scan' }).click();
+    await expect.poll(() => page.getByLabel('Source').getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await page.getByLabel('Source').getAttribute('aria-describedby')) ?? '';
+    const errId = describedBy.split(' ').find((id) => id.endsWith('-err')) ?? 'missing';
+    expect(await page.locator(`[id="${errId}"]`).textContent()).toMatch(/outside the allowed local roots/);
+    await page.getByLabel('Source').fill(`file://${samples}`);
+    await page.getByLabel('Name (optional)').fill('shipped samples');
+    await page.getByRole('button', { name: 'Start scan' }).click();
+    await page.getByRole('heading', { name: 'shipped samples' }).waitFor();
+    jobUrl = page.url();
+    const badge = page.locator('.job-page .section-head .badge').first();
+    await expect
+      .poll(() => badge.textContent(), { timeout: 180_000, interval: 1000 })
+      .toMatch(/succeeded|partial|failed/);
+    expect(await badge.textContent()).toMatch(/succeeded|partial/);
+    const objects = page.getByRole('progressbar', { name: 'Objects' });
+    expect(await objects.getAttribute('aria-valuenow')).toBe(await objects.getAttribute('aria-valuemax'));
+    await page.getByRole('list', { name: 'By severity' }).waitFor();
+  });
 
-    it('submits a scan of the shipped samples and follows it to the end', async (ctx) => {
-      needServer(ctx);
-      const samples = [...server.localRoots, ...SAMPLE_DIRS].find((d) => existsSync(d));
-      samplesDir = samples ?? '';
-      expect(samples, `no samples folder among ${SAMPLE_DIRS.join(', ')}`).toBeTruthy();
-      await page.getByLabel('Source').fill('file:///etc');
-      await page.getByRole('button', { name: 'Start scan' }).click();
-      await expect.poll(() => page.getByLabel('Source').getAttribute('aria-invalid')).toBe('true');
-      const describedBy = (await page.getByLabel('Source').getAttribute('aria-describedby')) ?? '';
-      const errId = describedBy.split(' ').find((id) => id.endsWith('-err')) ?? 'missing';
-      expect(await page.locator(`[id="${errId}"]`).textContent()).toMatch(/outside the allowed local roots/);
-      await page.getByLabel('Source').fill(`file://${samples}`);
-      await page.getByLabel('Name (optional)').fill('shipped samples');
-      await page.getByRole('button', { name: 'Start scan' }).click();
-      await page.getByRole('heading', { name: 'shipped samples' }).waitFor();
-      jobUrl = page.url();
-      const badge = page.locator('.job-page .section-head .badge').first();
-      await expect
-        .poll(() => badge.textContent(), { timeout: 180_000, interval: 1000 })
-        .toMatch(/succeeded|partial|failed/);
-      expect(await badge.textContent()).toMatch(/succeeded|partial/);
-      const objects = page.getByRole('progressbar', { name: 'Objects' });
-      expect(await objects.getAttribute('aria-valuenow')).toBe(await objects.getAttribute('aria-valuemax'));
-      await page.getByRole('list', { name: 'By severity' }).waitFor();
-    });
+  it('opens a finding: masked value, location and fingerprint', async () => {
+    const first = page.getByRole('button', { name: /^Details of finding / }).first();
+    await first.click();
+    const details = page.getByLabel('Finding details');
+    await details.waitFor();
+    const text = (await details.textContent()) ?? '';
+    expect(text).toMatch(/Masked value/);
+    expect(text).toMatch(/Fingerprint/);
+    expect(text).toMatch(/line \d+, column \d+|row \d+|\$/);
+  });
 
-    it('opens a finding: masked value, location and fingerprint', async (ctx) => {
-      needServer(ctx);
-      const first = page.getByRole('button', { name: /^Details of finding / }).first();
-      await first.click();
-      const details = page.getByLabel('Finding details');
-      await details.waitFor();
-      const text = (await details.textContent()) ?? '';
-      expect(text).toMatch(/Masked value/);
-      expect(text).toMatch(/Fingerprint/);
-      expect(text).toMatch(/line \d+, column \d+|row \d+|\$/);
-    });
+  it('pages through the findings with the cursor', async () => {
+    await page.getByLabel('Rows per page').selectOption('10');
+    const firstRow = () => page.locator('.findings-table tbody tr').first().textContent();
+    await expect.poll(() => page.locator('.findings-table tbody tr').count()).toBe(10);
+    const before = await firstRow();
+    const pager = page.getByRole('navigation', { name: 'Findings pages' });
+    await pager.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => pager.textContent()).toContain('Page 2');
+    await expect.poll(firstRow).not.toBe(before);
+    await pager.getByRole('button', { name: 'Previous page' }).click();
+    await expect.poll(firstRow).toBe(before);
+  });
 
-    it('pages through the findings with the cursor', async (ctx) => {
-      needServer(ctx);
-      await page.getByLabel('Rows per page').selectOption('10');
-      const firstRow = () => page.locator('.findings-table tbody tr').first().textContent();
-      await expect.poll(() => page.locator('.findings-table tbody tr').count()).toBe(10);
-      const before = await firstRow();
-      const pager = page.getByRole('navigation', { name: 'Findings pages' });
-      await pager.getByRole('button', { name: 'Next page' }).click();
-      await expect.poll(() => pager.textContent()).toContain('Page 2');
-      await expect.poll(firstRow).not.toBe(before);
-      await pager.getByRole('button', { name: 'Previous page' }).click();
-      await expect.poll(firstRow).toBe(before);
-    });
+  it('downloads the SARIF export and it parses', async () => {
+    const download = page.waitForEvent('download', { timeout: 60_000 }).catch(() => null);
+    await page.getByRole('button', { name: 'Download SARIF' }).click();
+    const status = page.getByRole('status').filter({ hasText: /SARIF/ });
+    await status.waitFor({ timeout: 60_000 });
+    const said = (await status.textContent()) ?? '';
+    const file = await download;
+    expect(file, said).not.toBeNull();
+    const sarif = JSON.parse(readFileSync((await file?.path()) as string, 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    expect(Array.isArray(sarif.runs)).toBe(true);
+  });
 
-    it('downloads the SARIF export and it parses', async (ctx) => {
-      needServer(ctx);
-      const download = page.waitForEvent('download', { timeout: 60_000 }).catch(() => null);
-      await page.getByRole('button', { name: 'Download SARIF' }).click();
-      const status = page.getByRole('status').filter({ hasText: /SARIF/ });
-      await status.waitFor({ timeout: 60_000 });
-      const said = (await status.textContent()) ?? '';
-      if (said.includes('answered 404')) ctx.skip('the server has no /jobs/{id}/export yet (issue 8)');
+  it('downloads the PDF report and the CSV export of the finished job', async () => {
+    for (const [label, check] of [
+      ['PDF report', (bytes: Buffer) => expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')],
+      ['CSV', (bytes: Buffer) => expect(bytes.toString('utf8').split('\n').length).toBeGreaterThan(10)],
+    ] as const) {
+      const download = page.waitForEvent('download', { timeout: 60_000 });
+      await page.getByRole('button', { name: `Download ${label}` }).click();
       const file = await download;
-      expect(file, said).not.toBeNull();
-      const sarif = JSON.parse(readFileSync((await file?.path()) as string, 'utf8'));
-      expect(sarif.version).toBe('2.1.0');
-      expect(Array.isArray(sarif.runs)).toBe(true);
-    });
+      check(readFileSync((await file.path()) as string));
+    }
+  });
 
-    it('downloads the PDF report and the CSV export of the finished job', async (ctx) => {
-      needServer(ctx);
-      for (const [label, check] of [
-        ['PDF report', (bytes: Buffer) => expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')],
-        ['CSV', (bytes: Buffer) => expect(bytes.toString('utf8').split('\n').length).toBeGreaterThan(10)],
-      ] as const) {
-        const download = page.waitForEvent('download', { timeout: 60_000 });
-        await page.getByRole('button', { name: `Download ${label}` }).click();
-        const file = await download;
-        check(readFileSync((await file.path()) as string));
-      }
-    });
+  it('creates a schedule (a bad cron is shown beside its field), deletes it, and saves notifications', async () => {
+    await page.goto(`${server.url}/#/schedules`);
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'New schedule' }) });
+    await form.getByLabel('Source').fill(`file://${samplesDir}`);
+    await form.getByLabel('Cron expression').fill('99 * * * *');
+    await form.getByLabel('Time zone').fill('UTC');
+    await form.getByRole('button', { name: 'Create schedule' }).click();
+    await expect.poll(() => form.getByLabel('Cron expression').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Cron expression').fill('0 3 * * *');
+    await form.getByLabel('Name (optional)').fill('nightly samples');
+    await form.getByRole('button', { name: 'Create schedule' }).click();
+    const remove = page.getByRole('button', { name: 'Delete schedule nightly samples' });
+    await remove.waitFor();
+    await remove.click();
+    await page.getByRole('button', { name: 'Confirm delete' }).click();
+    await page.getByText('No schedules yet.').waitFor();
 
-    it('creates a schedule (a bad cron is shown beside its field), deletes it, and saves notifications', async (ctx) => {
-      needServer(ctx);
-      await page.goto(`${server.url}/#/schedules`);
-      const form = page.locator('form', { has: page.getByRole('heading', { name: 'New schedule' }) });
-      await form.getByLabel('Source').fill(`file://${samplesDir}`);
-      await form.getByLabel('Cron expression').fill('99 * * * *');
-      await form.getByLabel('Time zone').fill('UTC');
-      await form.getByRole('button', { name: 'Create schedule' }).click();
-      await expect.poll(() => form.getByLabel('Cron expression').getAttribute('aria-invalid')).toBe('true');
-      await form.getByLabel('Cron expression').fill('0 3 * * *');
-      await form.getByLabel('Name (optional)').fill('nightly samples');
-      await form.getByRole('button', { name: 'Create schedule' }).click();
-      const remove = page.getByRole('button', { name: 'Delete schedule nightly samples' });
-      await remove.waitFor();
-      await remove.click();
-      await page.getByRole('button', { name: 'Confirm delete' }).click();
-      await page.getByText('No schedules yet.').waitFor();
-
-      const notifications = page.locator('form', {
-        has: page.getByRole('heading', { name: 'Notifications' }),
-      });
-      await notifications.getByLabel('Webhook URL').fill('http://127.0.0.1:9/scanner-hook');
-      await notifications.getByRole('button', { name: 'Save notifications' }).click();
-      await expect.poll(() => notifications.getByRole('status').textContent()).toContain('saved');
-      await page.reload();
-      await expect
-        .poll(() => notifications.getByLabel('Webhook URL').inputValue())
-        .toBe('http://127.0.0.1:9/scanner-hook');
+    const notifications = page.locator('form', {
+      has: page.getByRole('heading', { name: 'Notifications' }),
     });
+    await notifications.getByLabel('Webhook URL').fill('http://127.0.0.1:9/scanner-hook');
+    await notifications.getByRole('button', { name: 'Save notifications' }).click();
+    await expect.poll(() => notifications.getByRole('status').textContent()).toContain('saved');
+    await page.reload();
+    await expect
+      .poll(() => notifications.getByLabel('Webhook URL').inputValue())
+      .toBe('http://127.0.0.1:9/scanner-hook');
+  });
 
-    it('renders the jobs list and the job page at 1280 px and 390 px (screenshots)', async (ctx) => {
-      needServer(ctx);
-      const SHOTS_DIR = shotsDir();
-      mkdirSync(SHOTS_DIR, { recursive: true });
-      await page.goto(jobUrl);
-      await page.getByRole('list', { name: 'By severity' }).waitFor();
-      await page.screenshot({ path: path.join(SHOTS_DIR, 'dashboard-job.png'), fullPage: true });
-      await page.setViewportSize({ width: 390, height: 844 });
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(width).toBeLessThanOrEqual(390);
-      await page.screenshot({ path: path.join(SHOTS_DIR, 'dashboard-job-390.png'), fullPage: true });
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.goto(`${server.url}/#/`);
-      await page.getByLabel('Source').fill(`file://${samplesDir}/hr`);
-      await page.getByLabel('Name (optional)').fill('hr folder');
-      await page.getByRole('button', { name: 'Start scan' }).click();
-      await page.getByRole('heading', { name: 'hr folder' }).waitFor();
-      await page.goto(`${server.url}/#/`);
-      await page.getByRole('link', { name: 'hr folder' }).waitFor();
-      await page.getByRole('link', { name: 'shipped samples' }).waitFor();
-      await page.screenshot({ path: path.join(SHOTS_DIR, 'dashboard-jobs.png'), fullPage: true });
-      if (SHOTS_DIR.startsWith(tmpdir())) rmSync(SHOTS_DIR, { recursive: true, force: true });
-    });
-  },
-);
+  it('renders the jobs list and the job page at 1280 px and 390 px (screenshots)', async () => {
+    const SHOTS_DIR = shotsDir();
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    await page.goto(jobUrl);
+    await page.getByRole('list', { name: 'By severity' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'dashboard-job.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'dashboard-job-390.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/#/`);
+    await page.getByLabel('Source').fill(`file://${samplesDir}/hr`);
+    await page.getByLabel('Name (optional)').fill('hr folder');
+    await page.getByRole('button', { name: 'Start scan' }).click();
+    await page.getByRole('heading', { name: 'hr folder' }).waitFor();
+    await page.goto(`${server.url}/#/`);
+    await page.getByRole('link', { name: 'hr folder' }).waitFor();
+    await page.getByRole('link', { name: 'shipped samples' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'dashboard-jobs.png'), fullPage: true });
+    if (SHOTS_DIR.startsWith(tmpdir())) rmSync(SHOTS_DIR, { recursive: true, force: true });
+  });
+});

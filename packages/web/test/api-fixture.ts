@@ -3,40 +3,28 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { components } from '../src/api/openapi.ts';
+import { contractValidator } from './contract-validator.ts';
 
-/** A job as the API returns it (service `JobSchema`). */
-export interface RawJob {
-  job_id: string;
-  status: string;
-  source: string;
-  name: string | null;
-  detectors: string[] | null;
-  exclude: string[];
-  reason: string | null;
-  progress: { objects_total: number; objects_done: number; bytes_scanned: number; findings: number };
-  created_at: string;
-  updated_at: string;
-  finished_at: string | null;
-}
-
-export type RawFinding = Record<string, unknown> & {
-  id: string;
-  detector: string;
-  severity: string;
-  object: { key: string };
-};
-export type RawObject = Record<string, unknown> & { key: string; status: string };
+type Schemas = components['schemas'];
+export type RawJob = Schemas['Job'];
+export type RawFinding = Schemas['Finding'];
+export type RawAggregate = Schemas['FindingAggregate'];
+export type RawObject = Schemas['JobObject'];
+export type RawSchedule = Schemas['Schedule'];
+export type RawNotificationSettings = Schemas['NotificationSettings'];
 
 /** What the fixture serves; tests change it between requests. */
 export interface FixtureState {
   apiKey: string;
   jobs: RawJob[];
   findings: Map<string, RawFinding[]>;
+  aggregates: Map<string, RawAggregate[]>;
   objects: Map<string, RawObject[]>;
   /** `null`: the server has no `/schedules` (404). */
-  schedules: Record<string, unknown>[] | null;
+  schedules: RawSchedule[] | null;
   /** `null`: the server has no notification settings (404). */
-  notifications: Record<string, unknown> | null;
+  notifications: RawNotificationSettings | null;
   /** False: `/jobs/{id}/export` and `/report.pdf` answer 404. */
   exports: boolean;
   /** When set, `/`, `/config.json` and `/assets/*` are served from this folder (a built dashboard). */
@@ -54,15 +42,21 @@ export interface ApiFixture {
     headers: IncomingMessage['headers'];
     body?: unknown;
   }[];
+  /** Answers the contract does not allow; `close()` throws when there are any. */
+  violations: string[];
   close(): Promise<void>;
 }
 
-/** A small in-test HTTP server on 127.0.0.1 speaking the v1 API contract (DESIGN.md, issue 4). */
+/**
+ * A small in-test HTTP server on 127.0.0.1 speaking the v1 API. Every JSON answer is checked against
+ * the service's OpenAPI contract; one it does not allow is recorded and fails `close()`.
+ */
 export async function startApiFixture(initial: Partial<FixtureState> = {}): Promise<ApiFixture> {
   const state: FixtureState = {
     apiKey: 'test-key',
     jobs: [],
     findings: new Map(),
+    aggregates: new Map(),
     objects: new Map(),
     schedules: null,
     notifications: null,
@@ -70,8 +64,17 @@ export async function startApiFixture(initial: Partial<FixtureState> = {}): Prom
     ...initial,
   };
   const requests: ApiFixture['requests'] = [];
+  const violations: string[] = [];
+  const check = contractValidator();
   const server = createServer((req, res) => {
-    handle(state, requests, req, res).catch((err) => send(res, 500, error('internal', String(err))));
+    const pathname = new URL(req.url ?? '/', 'http://fixture').pathname;
+    const send: Send = (status, body, headers = {}) => {
+      const contentType = headers['content-type'] ?? 'application/json';
+      if (!isStatic(state, req.method ?? 'GET', pathname) && req.method !== 'OPTIONS')
+        violations.push(...check(req.method ?? 'GET', pathname, status, contentType, body));
+      reply(res, status, body, { 'content-type': contentType, ...headers });
+    };
+    handle(state, requests, req, res, send).catch((err) => reply(res, 500, error('internal', String(err))));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -79,13 +82,21 @@ export async function startApiFixture(initial: Partial<FixtureState> = {}): Prom
     url: `http://127.0.0.1:${port}`,
     state,
     requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    violations,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (violations.length > 0)
+        throw new Error(`the fixture answered outside the API contract:\n  ${violations.join('\n  ')}`);
+    },
   };
 }
 
-/** A job in the API's shape with sensible defaults. */
-export function makeJob(over: Partial<RawJob> = {}): RawJob {
+/** A job in the API's shape with sensible defaults; `progress` may be given in part. */
+export function makeJob(
+  over: Partial<Omit<RawJob, 'progress'>> & { progress?: Partial<RawJob['progress']> } = {},
+): RawJob {
   const now = new Date().toISOString();
+  const { progress, ...rest } = over;
   return {
     job_id: randomUUID(),
     status: 'succeeded',
@@ -94,19 +105,111 @@ export function makeJob(over: Partial<RawJob> = {}): RawJob {
     detectors: null,
     exclude: [],
     reason: null,
-    progress: { objects_total: 4, objects_done: 4, bytes_scanned: 2048, findings: 0 },
     created_at: now,
     updated_at: now,
     finished_at: now,
+    ...rest,
+    progress: {
+      objects_total: 4,
+      objects_done: 4,
+      bytes_total: null,
+      bytes_scanned: 2048,
+      findings: 0,
+      findings_aggregated: 0,
+      aggregate_threshold: null,
+      ...progress,
+    },
+  };
+}
+
+/** A finding of `jobId` with sensible defaults. */
+export function makeFinding(jobId: string, over: Partial<RawFinding> = {}): RawFinding {
+  return {
+    id: randomUUID(),
+    job_id: jobId,
+    object: { key: 'notes/readme.txt' },
+    detector: 'aws-access-key-id',
+    category: 'credentials',
+    severity: 'critical',
+    confidence: 0.9,
+    location: { byte_start: 0, byte_end: 20, line: 1, column: 1 },
+    redacted: 'AKIA************MPLE',
+    fingerprint: 'fp',
     ...over,
   };
+}
+
+/** An object of a job with sensible defaults. */
+export function makeObject(over: Partial<RawObject> & { key: string }): RawObject {
+  return {
+    status: 'COMPLETE',
+    reason: null,
+    reason_detail: null,
+    bytes: 1024,
+    etag: null,
+    version_id: null,
+    findings: 0,
+    findings_aggregated: 0,
+    ...over,
+  };
+}
+
+/** A schedule with sensible defaults. */
+export function makeSchedule(over: Partial<RawSchedule> = {}): RawSchedule {
+  return {
+    id: randomUUID(),
+    name: null,
+    source: 's3://logs/',
+    cron: '0 3 * * *',
+    timezone: 'UTC',
+    detectors: null,
+    exclude: [],
+    next_run_at: new Date(Date.now() + 3_600_000).toISOString(),
+    last_run_at: null,
+    last_job_id: null,
+    created_at: new Date().toISOString(),
+    ...over,
+  };
+}
+
+/** Notification settings as `GET /settings/notifications` answers them. */
+export function makeNotificationSettings(
+  over: Partial<RawNotificationSettings> = {},
+): RawNotificationSettings {
+  return {
+    when: 'findings',
+    min_severity: 'high',
+    webhook_url: null,
+    webhook_slack: false,
+    webhook_secret: null,
+    email_to: null,
+    sms_to: null,
+    channels_available: ['webhook'],
+    updated_at: null,
+    ...over,
+  };
+}
+
+/** Every match of a job counted by severity, category and detector, aggregated ones included. */
+function summary(state: FixtureState, jobId: string): Schemas['JobSummary'] {
+  const s: Schemas['JobSummary'] = { by_severity: {}, by_category: {}, by_detector: {} };
+  const add = (f: { severity: string; category: string; detector: string }, n: number) => {
+    s.by_severity[f.severity] = (s.by_severity[f.severity] ?? 0) + n;
+    s.by_category[f.category] = (s.by_category[f.category] ?? 0) + n;
+    s.by_detector[f.detector] = (s.by_detector[f.detector] ?? 0) + n;
+  };
+  for (const f of state.findings.get(jobId) ?? []) add(f, 1);
+  for (const a of state.aggregates.get(jobId) ?? []) add(a, a.count);
+  return s;
 }
 
 const error = (code: string, message: string, details: { path?: string; message: string }[] = []) => ({
   error: { code, message, details },
 });
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+type Send = (status: number, body: unknown, headers?: Record<string, string>) => void;
+
+function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, {
     'content-type': 'application/json',
     'access-control-allow-origin': '*',
@@ -137,16 +240,25 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** A request for the built dashboard, not the API. */
+function isStatic(state: FixtureState, method: string, pathname: string): boolean {
+  return (
+    state.staticDir !== undefined &&
+    method === 'GET' &&
+    /^\/($|index\.html$|config\.json$|assets\/)/.test(pathname)
+  );
+}
+
 async function serveStatic(dir: string, pathname: string, res: ServerResponse): Promise<void> {
   const rel = pathname === '/' ? 'index.html' : pathname.slice(1);
   const file = path.resolve(dir, rel);
-  if (!file.startsWith(path.resolve(dir) + path.sep)) return send(res, 404, error('not_found', 'Not found'));
+  if (!file.startsWith(path.resolve(dir) + path.sep)) return reply(res, 404, error('not_found', 'Not found'));
   try {
     const content = await readFile(file);
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     res.end(content);
   } catch {
-    send(res, 404, error('not_found', 'Not found'));
+    reply(res, 404, error('not_found', 'Not found'));
   }
 }
 
@@ -155,6 +267,7 @@ async function handle(
   requests: ApiFixture['requests'],
   req: IncomingMessage,
   res: ServerResponse,
+  send: Send,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://fixture');
   const method = req.method ?? 'GET';
@@ -167,17 +280,13 @@ async function handle(
     res.end();
     return;
   }
-  if (
-    state.staticDir &&
-    method === 'GET' &&
-    /^\/($|index\.html$|config\.json$|assets\/)/.test(url.pathname)
-  ) {
+  if (state.staticDir && isStatic(state, method, url.pathname)) {
     return serveStatic(state.staticDir, url.pathname, res);
   }
   const body = method === 'POST' || method === 'PUT' ? await readBody(req) : undefined;
   requests.push({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body });
   if (req.headers.authorization !== `Bearer ${state.apiKey}`) {
-    return send(res, 401, error('unauthorized', 'Missing or invalid credentials'));
+    return send(401, error('unauthorized', 'Missing or invalid credentials'));
   }
   const q = url.searchParams;
   const parts = url.pathname.split('/').filter(Boolean);
@@ -194,21 +303,20 @@ async function handle(
         details.push({ path: `body.detectors.${i}`, message: 'detector ids are kebab-case' });
       }
     });
-    if (details.length) return send(res, 422, error('validation_failed', 'Request body is invalid', details));
+    if (details.length) return send(422, error('validation_failed', 'Request body is invalid', details));
     const created = makeJob({
       status: 'queued',
       source: b.source as string,
       name: b.name ?? null,
       finished_at: null,
-      progress: { objects_total: 0, objects_done: 0, bytes_scanned: 0, findings: 0 },
+      progress: { objects_total: 0, objects_done: 0, bytes_scanned: 0 },
     });
     state.jobs.unshift(created);
-    return send(res, 202, { job_id: created.job_id, status: 'queued' });
+    return send(202, { job_id: created.job_id, status: 'queued' });
   }
   if (method === 'GET' && url.pathname === '/jobs') {
     const status = q.get('status');
     return send(
-      res,
       200,
       paginate(
         state.jobs.filter((j) => !status || j.status === status),
@@ -217,60 +325,90 @@ async function handle(
       ),
     );
   }
-  if (parts[0] === 'jobs' && parts[1] && !job) return send(res, 404, error('not_found', 'Job not found'));
-  if (job && method === 'GET' && parts.length === 2) return send(res, 200, job);
+  if (parts[0] === 'jobs' && parts[1] && !job) return send(404, error('not_found', 'Job not found'));
+  if (job && method === 'GET' && parts.length === 2)
+    return send(200, { ...job, summary: summary(state, job.job_id) });
   if (job && method === 'GET' && parts[2] === 'objects') {
     const status = q.get('status');
     const items = (state.objects.get(job.job_id) ?? []).filter((o) => !status || o.status === status);
-    return send(res, 200, paginate(items, q));
+    return send(200, paginate(items, q));
   }
   if (job && method === 'POST' && parts[2] === 'cancel') {
     job.status = 'cancelled';
-    return send(res, 200, job);
+    return send(202, job);
   }
   if (job && method === 'GET' && (parts[2] === 'export' || parts[2] === 'report.pdf')) {
-    if (!state.exports) return send(res, 404, error('not_found', 'Not found'));
+    if (!state.exports) return send(404, error('not_found', 'Not found'));
     const sarif = { version: '2.1.0', runs: [{ results: state.findings.get(job.job_id) ?? [] }] };
-    return send(res, 200, sarif, { 'content-disposition': `attachment; filename="${job.job_id}.sarif"` });
+    return send(200, sarif, {
+      'content-type': 'application/sarif+json',
+      'content-disposition': `attachment; filename="${job.job_id}.sarif"`,
+    });
   }
   if (method === 'GET' && url.pathname === '/results') {
     const jobId = q.get('job_id') ?? '';
-    if (!state.jobs.some((j) => j.job_id === jobId))
-      return send(res, 404, error('not_found', 'Job not found'));
+    if (!state.jobs.some((j) => j.job_id === jobId)) return send(404, error('not_found', 'Job not found'));
     const detector = q.get('detector');
+    const severity = q.get('severity');
     const object = q.get('object');
     const items = (state.findings.get(jobId) ?? []).filter(
-      (f) => (!detector || f.detector === detector) && (!object || f.object.key === object),
+      (f) =>
+        (!detector || f.detector === detector) &&
+        (!severity || f.severity === severity) &&
+        (!object || f.object.key === object),
     );
-    return send(res, 200, paginate(items, q));
+    return send(200, paginate(items, q));
+  }
+  if (method === 'GET' && url.pathname === '/results/aggregates') {
+    const jobId = q.get('job_id') ?? '';
+    if (!state.jobs.some((j) => j.job_id === jobId)) return send(404, error('not_found', 'No such job'));
+    return send(200, paginate(state.aggregates.get(jobId) ?? [], q));
   }
   if (parts[0] === 'schedules') {
-    if (state.schedules === null) return send(res, 404, error('not_found', 'Not found'));
-    if (method === 'GET') return send(res, 200, { items: state.schedules, next_cursor: null });
+    if (state.schedules === null) return send(404, error('not_found', 'Not found'));
+    if (method === 'GET') return send(200, { items: state.schedules, next_cursor: null });
     if (method === 'POST') {
-      const b = body as Record<string, unknown>;
+      const b = body as Schemas['ScheduleRequest'];
       if (typeof b.cron !== 'string' || b.cron.split(' ').length !== 5) {
         return send(
-          res,
           400,
-          error('validation_failed', 'Invalid schedule', [
+          error('invalid_schedule', 'Invalid schedule', [
             { path: 'body.cron', message: 'cron needs five fields' },
           ]),
         );
       }
-      const s = { id: randomUUID(), ...b };
+      const s = makeSchedule({
+        name: b.name ?? null,
+        source: b.source,
+        cron: b.cron,
+        timezone: b.timezone,
+        detectors: b.detectors ?? null,
+        exclude: b.exclude ?? [],
+      });
       state.schedules.push(s);
-      return send(res, 201, s);
+      return send(201, s);
     }
     if (method === 'DELETE' && parts[1]) {
       state.schedules = state.schedules.filter((s) => s.id !== parts[1]);
-      return send(res, 204, undefined);
+      return send(204, undefined, {});
     }
   }
   if (url.pathname === '/settings/notifications') {
-    if (state.notifications === null) return send(res, 404, error('not_found', 'Not found'));
-    if (method === 'PUT') state.notifications = body as Record<string, unknown>;
-    return send(res, 200, state.notifications);
+    if (state.notifications === null) return send(404, error('not_found', 'Not found'));
+    if (method === 'PUT') {
+      const b = body as Schemas['NotificationSettingsRequest'];
+      state.notifications = {
+        ...state.notifications,
+        when: b.when,
+        min_severity: b.min_severity ?? 'high',
+        webhook_url: b.webhook_url ?? null,
+        webhook_slack: b.webhook_slack ?? false,
+        email_to: b.email_to ?? null,
+        sms_to: b.sms_to ?? null,
+        updated_at: new Date().toISOString(),
+      };
+    }
+    return send(200, state.notifications);
   }
-  return send(res, 404, error('not_found', 'Not found'));
+  return send(404, error('not_found', 'Not found'));
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../src/api/api-error.ts';
-import { normalizeJob } from '../src/api/normalize.ts';
 import { formatLocation } from '../src/job/format-location.ts';
 import { formatAge, formatBytes } from '../src/ui/format.ts';
 
@@ -34,54 +33,34 @@ describe('formatLocation', () => {
     ));
 });
 
-describe('ApiError.fromResponse', () => {
-  it('reads the uniform body and maps body.* paths to fields', async () => {
-    const res = new Response(
-      JSON.stringify({
-        error: {
-          code: 'validation_failed',
-          message: 'Request body is invalid',
-          details: [
-            { path: 'body.source', message: 'unsupported scheme' },
-            { path: 'body.detectors.2', message: 'kebab-case' },
-          ],
-        },
-      }),
-      { status: 422 },
-    );
-    const err = await ApiError.fromResponse(res);
+describe('ApiError.fromBody', () => {
+  it("reads the contract's error body and maps body.* paths to fields", () => {
+    const err = ApiError.fromBody(422, {
+      error: {
+        code: 'validation_failed',
+        message: 'Request body is invalid',
+        details: [
+          { path: 'body.source', message: 'unsupported scheme' },
+          { path: 'body.detectors.2', message: 'kebab-case' },
+        ],
+      },
+    });
     expect(err.code).toBe('validation_failed');
     expect(err.forField('source')).toEqual(['unsupported scheme']);
     expect(err.forField('detectors')).toEqual(['kebab-case']);
     expect(err.forField('name')).toEqual([]);
   });
-  it('puts a refused source without details on the source field', async () => {
+  it('puts a refused source without details on the source field', () => {
     const body = {
       error: { code: 'source_not_allowed', message: 'Path is outside the allowed local roots', details: [] },
     };
-    const err = await ApiError.fromResponse(new Response(JSON.stringify(body), { status: 422 }));
+    const err = ApiError.fromBody(422, body);
     expect(err.forField('source')).toEqual(['Path is outside the allowed local roots']);
     expect(err.forField('name')).toEqual([]);
   });
-  it('still gives a readable message for a non-JSON body', async () => {
-    const err = await ApiError.fromResponse(new Response('<html>bad gateway</html>', { status: 502 }));
+  it("still gives a readable message for a body of another shape (a proxy's page)", () => {
+    const err = ApiError.fromBody(502, '<html>bad gateway</html>');
     expect(err.message).toBe('The server failed (HTTP 502).');
-  });
-});
-
-describe('normalizeJob', () => {
-  it("reads the service's Job schema", () => {
-    const job = normalizeJob({
-      job_id: 'j1',
-      status: 'scanning',
-      source: 's3://b/p',
-      name: null,
-      reason: null,
-      progress: { objects_total: 5, objects_done: 2, bytes_scanned: 100, findings: 7 },
-      created_at: '2026-01-01T00:00:00Z',
-    });
-    expect(job).toMatchObject({ id: 'j1', objectsTotal: 5, objectsDone: 2, bytesDone: 100, findings: 7 });
-    expect(job.name).toBeUndefined();
   });
 });
 

@@ -1,25 +1,26 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ApiFixture, makeJob, type RawFinding, type RawJob, startApiFixture } from './api-fixture.ts';
+import {
+  type ApiFixture,
+  makeFinding,
+  makeJob,
+  makeObject,
+  type RawFinding,
+  type RawJob,
+  startApiFixture,
+} from './api-fixture.ts';
 import { renderApp, resetApp } from './render-app.tsx';
 
 let api: ApiFixture;
 let job: RawJob;
 
 function finding(i: number, over: Partial<RawFinding> = {}): RawFinding {
-  return {
+  return makeFinding(job.job_id, {
     id: `f-${i}`,
-    job_id: job.job_id,
-    object: { key: 'notes/readme.txt' },
-    detector: 'aws-access-key-id',
-    category: 'credentials',
-    severity: 'critical',
-    confidence: 0.9,
     location: { byte_start: 10 * i, byte_end: 10 * i + 20, line: i + 1, column: 7 },
-    redacted: 'AKIA************MPLE',
     fingerprint: `fp${i}`,
     ...over,
-  };
+  });
 }
 
 beforeAll(async () => {
@@ -34,6 +35,8 @@ beforeEach(() => {
     progress: { objects_total: 8, objects_done: 6, bytes_scanned: 5 * 1024 * 1024, findings: 62 },
   });
   api.state.jobs = [job];
+  api.state.aggregates.clear();
+  api.requests.length = 0;
   const findings = Array.from({ length: 60 }, (_, i) => finding(i));
   findings.push(
     finding(60, {
@@ -63,15 +66,14 @@ beforeEach(() => {
   );
   api.state.findings.set(job.job_id, findings);
   api.state.objects.set(job.job_id, [
-    { key: 'notes/readme.txt', status: 'COMPLETE', reason: null, bytes: 2048, findings: 60 },
-    {
+    makeObject({ key: 'notes/readme.txt', bytes: 2048, findings: 60 }),
+    makeObject({
       key: 'bin/tool.exe',
       status: 'SKIPPED',
       reason: 'UNSUPPORTED_BINARY',
       reason_detail: 'binary file',
       bytes: 99,
-      findings: 0,
-    },
+    }),
   ]);
   api.state.exports = false;
 });
@@ -213,10 +215,69 @@ describe('job page', () => {
     expect(req?.headers.authorization).toBe('Bearer test-key');
   });
 
+  it('shows the aggregates: exact counts of personal data per object, detector and field, with sample locations', async () => {
+    api.state.aggregates.set(job.job_id, [
+      {
+        id: 'a-1',
+        job_id: job.job_id,
+        object: { key: 'exports/customers.csv' },
+        detector: 'email-address',
+        category: 'personal',
+        severity: 'medium',
+        field: 'email',
+        count: 12_500,
+        threshold: 100,
+        samples: [
+          {
+            byte_start: 900,
+            byte_end: 917,
+            line: 101,
+            column: 3,
+            row: 100,
+            column_index: 1,
+            column_name: 'email',
+          },
+          {
+            byte_start: 940,
+            byte_end: 957,
+            line: 102,
+            column: 3,
+            row: 101,
+            column_index: 1,
+            column_name: 'email',
+          },
+        ],
+      },
+    ]);
+    job.progress = { ...job.progress, findings: 62 + 12_500, findings_aggregated: 12_500 };
+    openJob();
+    const table = within(
+      (await screen.findByRole('heading', { name: 'Counted personal data' })).closest(
+        'section',
+      ) as HTMLElement,
+    );
+    const row = (await table.findByText('exports/customers.csv')).closest('tr') as HTMLElement;
+    expect(within(row).getByText('email-address')).toBeTruthy();
+    expect(within(row).getByText('email')).toBeTruthy();
+    expect(within(row).getByText('12,500')).toBeTruthy();
+    expect(within(row).getByText('row 100, column email')).toBeTruthy();
+    expect(within(row).getByText('row 101, column email')).toBeTruthy();
+    expect(screen.getByText(/12,562 findings \(12,500 counted in aggregates\)/)).toBeTruthy();
+    const personal = within(screen.getByRole('list', { name: 'By category' })).getByText('personal');
+    expect(personal.parentElement?.textContent).toBe('personal12,501');
+  });
+
+  it('reads no aggregates for a job that has none', async () => {
+    openJob();
+    await screen.findByText('line 1, column 7');
+    expect(screen.queryByRole('heading', { name: 'Counted personal data' })).toBeNull();
+    expect(api.requests.some((r) => r.path === '/results/aggregates')).toBe(false);
+  });
+
   it('cancels a running job', async () => {
     openJob();
-    fireEvent.click(await screen.findByRole('button', { name: 'Cancel job' }));
-    expect(await screen.findByText('cancelled')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel job' }, { timeout: 5000 }));
+    expect(await screen.findByText('cancelled', {}, { timeout: 5000 })).toBeTruthy();
     expect(api.requests.some((r) => r.method === 'POST' && r.path === `/jobs/${job.job_id}/cancel`)).toBe(
       true,
     );

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiFixture, startApiFixture } from './api-fixture.ts';
+import { type ApiFixture, makeNotificationSettings, makeSchedule, startApiFixture } from './api-fixture.ts';
 import { renderApp, resetApp } from './render-app.tsx';
 
 let api: ApiFixture;
@@ -25,9 +25,8 @@ describe('schedules page', () => {
   });
 
   it('lists, creates (showing validation errors by the field) and deletes schedules', async () => {
-    api.state.schedules = [
-      { id: 's1', name: 'nightly', source: 's3://logs/', cron: '0 3 * * *', timezone: 'UTC' },
-    ];
+    const nightly = makeSchedule({ name: 'nightly' });
+    api.state.schedules = [nightly];
     renderApp(api, { hash: '#/schedules' });
     expect(await screen.findByText('nightly')).toBeTruthy();
 
@@ -53,12 +52,12 @@ describe('schedules page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Confirm delete' }));
     await within(screen.getByRole('table')).findByText('samples');
     await expect.poll(() => screen.queryByText('nightly')).toBeNull();
-    expect(api.state.schedules?.map((s) => s.id)).not.toContain('s1');
+    expect(api.state.schedules?.map((s) => s.id)).not.toContain(nightly.id);
   });
 
   it('loads and saves notification settings', async () => {
     api.state.schedules = [];
-    api.state.notifications = { when: 'finished', min_severity: 'high' };
+    api.state.notifications = makeNotificationSettings({ when: 'finished' });
     renderApp(api, { hash: '#/schedules' });
     const finished = await screen.findByLabelText('Every finished job');
     await expect.poll(() => (finished as HTMLInputElement).checked).toBe(true);

@@ -1,24 +1,17 @@
 import type { KeyUsage } from '../auth/key-usage.ts';
+import type { Config, JwtConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ChannelName } from '../notify/channel.ts';
 import type { PgNotificationSettings } from '../notify/notification-settings.ts';
 import type { Cache } from '../ports/cache.ts';
 import type { JobEvents } from '../ports/job-events.ts';
+import type { RateLimiter, RateRule } from '../ports/rate-limiter.ts';
 import type { ReportsDeps } from '../reports/index.ts';
 import type { PgScheduleStore } from '../schedules/schedules-repository.ts';
 import type { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
 import type { ApiStore, Principal } from './ports.ts';
-import type { ApiRateLimit } from './rate-limit.ts';
 
-/** JWT verification settings: a shared secret (HS256) or a JWKS URL. */
-export interface JwtConfig {
-  secret?: string;
-  jwksUrl?: string;
-  issuer?: string;
-  audience?: string;
-  /** Claim holding the tenant name. @default 'tenant' */
-  tenantClaim?: string;
-}
+export type { JwtConfig } from '../config.ts';
 
 /** What the API needs to know about its deployment. */
 export interface ApiConfig {
@@ -31,6 +24,29 @@ export interface ApiConfig {
   jwt?: JwtConfig;
   /** Browser origins allowed to call the API cross-origin (CORS). @default none: same origin only */
   corsOrigins?: readonly string[];
+}
+
+/** The API's settings from the service configuration: `config.api` and, as `fileRoots`, the worker's local roots. */
+export function apiConfigFrom(config: Pick<Config, 'api' | 'sources'>): ApiConfig {
+  const { s3Buckets, bodyLimitBytes, corsOrigins, jwt } = config.api;
+  return {
+    s3Buckets,
+    fileRoots: config.sources.roots,
+    ...(bodyLimitBytes ? { bodyLimitBytes } : {}),
+    ...(corsOrigins.length > 0 ? { corsOrigins } : {}),
+    ...(jwt ? { jwt } : {}),
+  };
+}
+
+/** The API's request limits (`Config['rateLimit']` and the limiter of the shared state). */
+export interface ApiRateLimit {
+  limiter: RateLimiter;
+  /** Per client address, before authentication; null: off. */
+  perIp: RateRule | null;
+  /** Per API key (JWT callers: per tenant), after authentication; null: off. */
+  perKey: RateRule | null;
+  /** Take the client address from the right-most X-Forwarded-For entry. */
+  trustProxy: boolean;
 }
 
 /** The ports and settings `createApp` receives. */

@@ -2,6 +2,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type pg from 'pg';
 import type { KeyUsage } from '../auth/key-usage.ts';
 import type { Config } from '../config.ts';
+import { createJobCommands } from '../jobs/job-commands.ts';
+import { enqueuePlanOn } from '../jobs/submit-job.ts';
 import type { Logger } from '../log.ts';
 import { availableChannels } from '../notify/channel.ts';
 import { PgNotificationSettings } from '../notify/notification-settings.ts';
@@ -13,22 +15,19 @@ import { createSharedState, type SharedState } from '../shared-state.ts';
 import { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
 import { PublishingJobStore } from '../store/publishing-job-store.ts';
-import { readApiConfig } from './api-config.ts';
-import type { ApiEnv } from './api-env.ts';
+import { type ApiEnv, apiConfigFrom } from './api-env.ts';
 import { createApp } from './app.ts';
-import { createJobCommands, enqueuePlanOn } from './job-commands.ts';
 import { PgApiStore } from './pg-api-store.ts';
 
 /**
  * Wires the API over a database pool and the scan queue from the service configuration; shared by
- * `serve --role api` and the Lambda handlers. Local roots come from `DATA_SCANNER_LOCAL_ROOTS`.
+ * `serve --role api`. Local roots come from `DATA_SCANNER_LOCAL_ROOTS`.
  */
 export function createApiApp(options: {
   config: Config;
   pool: pg.Pool;
   logger: Logger;
   queue?: Queue;
-  env?: NodeJS.ProcessEnv;
   /** Rate limiter, cache and job events. @default - made from `config.redis` and never closed (Lambda) */
   shared?: SharedState;
   /** Where API key uses are noted, for a caller that flushes it on stop. @default - the app's own */
@@ -40,7 +39,7 @@ export function createApiApp(options: {
   const commands = createJobCommands(jobs, enqueuePlanOn(queue));
   return createApp({
     store: new PgApiStore(options.pool, commands),
-    config: readApiConfig(options.env ?? process.env, options.config.sources.roots),
+    config: apiConfigFrom(options.config),
     logger: options.logger,
     reports: { pool: options.pool, store: createReportStore(options.config) },
     schedules: new PgScheduleStore(options.pool),

@@ -1,9 +1,9 @@
 import { CUSTOM_VALIDATOR_NAMES } from '@data-scanner/detect';
 import { z } from '@hono/zod-openapi';
+import { SEVERITIES } from '../severity.ts';
 import { text } from './text-schema.ts';
 
 const CATEGORIES = ['credentials', 'financial', 'personal', 'national-id', 'health', 'network'] as const;
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 
 /** `POST /detectors`: a custom detector; the shape is checked here, the pattern by `compileCustomDetector`. */
 export const CustomDetectorRequestSchema = z
@@ -59,25 +59,6 @@ export const CustomDetectorRequestSchema = z
   })
   .strict()
   .openapi('CustomDetectorRequest');
-
-/** One detector of `GET /detectors`: a built-in one, or the tenant's own with its spec. */
-export const DetectorViewSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    category: z.string(),
-    severity: z.string(),
-    builtin: z.boolean(),
-    validator: z.string().nullable(),
-    spec: z
-      .record(z.string(), z.unknown())
-      .nullable()
-      .openapi({ description: 'The spec of a custom detector' }),
-    created_at: z.string().nullable(),
-  })
-  .openapi('Detector');
-
-export const DetectorListSchema = z.object({ items: z.array(DetectorViewSchema) }).openapi('DetectorList');
 
 export const DetectorIdParamSchema = z.object({
   detector_id: text()

@@ -1,7 +1,7 @@
 import { jobGenerationKey } from '../events/job-events.ts';
 import type { Cache } from '../ports/cache.ts';
 import { isFinalStatus } from '../ports/job-store.ts';
-import type { JobSummary, JobView } from './schemas.ts';
+import type { JobSummary, JobView } from '../views/schemas.ts';
 
 /** What `GET /jobs/{id}` returns. */
 export type JobDetail = JobView & { summary: JobSummary };

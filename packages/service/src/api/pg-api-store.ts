@@ -1,42 +1,38 @@
 import type pg from 'pg';
 import { touchApiKeys } from '../auth/key-store.ts';
+import type { JobCommands } from '../jobs/job-commands.ts';
+import type { ScanSpec } from '../jobs/submit-job.ts';
+import type { JobObjectStatus, JobStatus } from '../ports/job-store.ts';
 import { isFinalStatus } from '../ports/job-store.ts';
 import { countFindings } from '../store/finding-counts.ts';
-import type { AggregateView } from './aggregate-schemas.ts';
-import type { ApiStore, JobCommands, JobKey, Page, PageRequest, ScanSpec, SubmitResult } from './ports.ts';
-import { IdempotencyConflict } from './ports.ts';
 import {
   AGGREGATE_COLUMNS,
   type AggregateRow,
-  aggregateView,
   FINDING_COLUMNS,
   type FindingRow,
-  findingView,
-  type JobRow,
-  jobView,
-  type ObjectRow,
-  objectView,
-} from './row-views.ts';
-import type { FindingView, JobObjectView, JobStatus, JobSummary, JobView, ObjectStatus } from './schemas.ts';
+} from '../store/finding-rows.ts';
+import { PgIdempotencyKeys } from '../store/idempotency-keys.ts';
+import { JOB_COLUMNS, type JobRow, OBJECT_COLUMNS, type ObjectRow } from '../store/job-rows.ts';
+import type { AggregateView } from '../views/aggregate-schemas.ts';
+import { aggregateView, findingView, jobView, objectView } from '../views/row-views.ts';
+import type { FindingView, JobObjectView, JobSummary, JobView } from '../views/schemas.ts';
+import type { ApiStore, JobKey, Page, PageRequest, SubmitResult } from './ports.ts';
+import { IdempotencyConflict } from './ports.ts';
 
 const SUMMARY_CACHE_SIZE = 1000;
-
-/** A reservation older than this belongs to a request that died; a retry may take it over. */
-const RESERVATION_SECONDS = 60;
-
-const JOB_COLUMNS = `id, status, source, name, detectors, exclude, status_reason, objects_total, objects_done,
-  bytes_total, bytes_scanned, findings_count, findings_aggregated, aggregate_threshold, created_at, updated_at, finished_at,
-  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
 
 /** `ApiStore` over the service's PostgreSQL schema (migrations 001 and 020). */
 export class PgApiStore implements ApiStore {
   /** Summaries of ended jobs never change; the most recent ones are kept in memory. */
   private readonly summaries = new Map<string, JobSummary>();
+  private readonly idempotencyKeys: PgIdempotencyKeys;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly commands: JobCommands,
-  ) {}
+  ) {
+    this.idempotencyKeys = new PgIdempotencyKeys(pool);
+  }
 
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');
@@ -72,40 +68,20 @@ export class PgApiStore implements ApiStore {
     }
     const { key, requestHash } = idempotency;
     // Reserve the key (or take over a reservation whose request died), then create the job outside any transaction.
-    const reserved = await this.pool.query(
-      `INSERT INTO api_idempotency_keys (tenant_id, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (tenant_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now()
-         WHERE api_idempotency_keys.job_id IS NULL
-           AND api_idempotency_keys.created_at < now() - make_interval(secs => $4)
-       RETURNING key`,
-      [tenantId, key, requestHash, RESERVATION_SECONDS],
-    );
-    if (reserved.rowCount === 1) {
+    if (await this.idempotencyKeys.reserve(tenantId, key, requestHash)) {
       try {
         const jobId = await this.commands.submit(tenantId, spec);
-        await this.pool.query(
-          'UPDATE api_idempotency_keys SET job_id = $3 WHERE tenant_id = $1 AND key = $2',
-          [tenantId, key, jobId],
-        );
+        await this.idempotencyKeys.complete(tenantId, key, jobId);
         return { job: await this.mustGetJob(tenantId, jobId), replayed: false };
       } catch (err) {
-        await this.pool
-          .query('DELETE FROM api_idempotency_keys WHERE tenant_id = $1 AND key = $2 AND job_id IS NULL', [
-            tenantId,
-            key,
-          ])
-          .catch(() => {});
+        await this.idempotencyKeys.release(tenantId, key).catch(() => {});
         throw err;
       }
     }
-    const { rows } = await this.pool.query<{ request_hash: string; job_id: string | null }>(
-      'SELECT request_hash, job_id FROM api_idempotency_keys WHERE tenant_id = $1 AND key = $2',
-      [tenantId, key],
-    );
-    const earlier = rows[0];
-    if (!earlier?.job_id) throw new IdempotencyConflict(null);
-    if (earlier.request_hash !== requestHash) throw new IdempotencyConflict(earlier.job_id);
-    return { job: await this.mustGetJob(tenantId, earlier.job_id), replayed: true };
+    const earlier = await this.idempotencyKeys.find(tenantId, key);
+    if (!earlier?.jobId) throw new IdempotencyConflict(null);
+    if (earlier.requestHash !== requestHash) throw new IdempotencyConflict(earlier.jobId);
+    return { job: await this.mustGetJob(tenantId, earlier.jobId), replayed: true };
   }
 
   private async mustGetJob(tenantId: string, jobId: string): Promise<JobView> {
@@ -206,13 +182,12 @@ export class PgApiStore implements ApiStore {
 
   async listObjects(
     tenantId: string,
-    filter: { jobId: string; status?: ObjectStatus },
+    filter: { jobId: string; status?: JobObjectStatus },
     page: PageRequest<string>,
   ): Promise<Page<JobObjectView, string> | null> {
     if (!(await this.ownsJob(tenantId, filter.jobId))) return null;
     const { rows } = await this.pool.query<ObjectRow>(
-      `SELECT key, bucket, status, reason, reason_detail, size, etag, version_id, findings_count, findings_aggregated
-       FROM job_objects
+      `SELECT ${OBJECT_COLUMNS} FROM job_objects
        WHERE job_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR key > $3)
        ORDER BY key LIMIT $4`,
       [filter.jobId, filter.status ?? null, page.after ?? null, page.limit + 1],

@@ -1,18 +1,12 @@
-import type { AggregateView } from './aggregate-schemas.ts';
-import type { FindingView, JobObjectView, JobStatus, JobSummary, JobView, ObjectStatus } from './schemas.ts';
+import type { ScanSpec } from '../jobs/submit-job.ts';
+import type { JobObjectStatus, JobStatus } from '../ports/job-store.ts';
+import type { AggregateView } from '../views/aggregate-schemas.ts';
+import type { FindingView, JobObjectView, JobSummary, JobView } from '../views/schemas.ts';
 
 /** Who is calling: every query the API makes is scoped to `tenantId`. */
 export interface Principal {
   tenantId: string;
   via: 'api-key' | 'jwt';
-}
-
-/** What `POST /scan` asks for, after validation and normalisation. */
-export interface ScanSpec {
-  source: string;
-  name?: string;
-  detectors?: string[];
-  exclude?: string[];
 }
 
 /** Keyset position: the sort key of the last row of the previous page. */
@@ -85,20 +79,9 @@ export interface ApiStore {
   /** Objects of one job in key order; null when the job is not the tenant's. */
   listObjects(
     tenantId: string,
-    filter: { jobId: string; status?: ObjectStatus },
+    filter: { jobId: string; status?: JobObjectStatus },
     page: PageRequest<string>,
   ): Promise<Page<JobObjectView, string> | null>;
-}
-
-/**
- * The write side the API drives: creating a job with its plan message, and cancelling one.
- * Implemented by the service core's job store and queue (`createJobCommands`).
- */
-export interface JobCommands {
-  /** Creates the job, enqueues its plan, and returns the job id. */
-  submit(tenantId: string, spec: ScanSpec): Promise<string>;
-  /** Cancels a job that has not finished; false when it is not the tenant's or already ended. */
-  cancel(tenantId: string, jobId: string): Promise<boolean>;
 }
 
 /** Thrown by `submitScan` when an idempotency key is reused with a different request. */

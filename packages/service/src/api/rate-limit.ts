@@ -1,19 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
-import type { RateLimiter, RateRule } from '../ports/rate-limiter.ts';
-import type { ApiEnv } from './api-env.ts';
+import type { RateRule } from '../ports/rate-limiter.ts';
+import type { ApiEnv, ApiRateLimit } from './api-env.ts';
 import { clientIp, ipBucket } from './client-ip.ts';
 import { HttpError } from './http-error.ts';
-
-/** The API's request limits (`Config['rateLimit']` and the limiter of the shared state). */
-export interface ApiRateLimit {
-  limiter: RateLimiter;
-  /** Per client address, before authentication; null: off. */
-  perIp: RateRule | null;
-  /** Per API key (JWT callers: per tenant), after authentication; null: off. */
-  perKey: RateRule | null;
-  /** Take the client address from the right-most X-Forwarded-For entry. */
-  trustProxy: boolean;
-}
 
 /** Load balancers' health checks must never be refused, whatever the traffic. */
 const EXEMPT = /^(\/api)?\/healthz?$/;

@@ -1,11 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { loadCommands } from './commands/index.ts';
-
-/** Exit codes shared by every command: 0 ok / nothing found, 1 findings, 2 error. */
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_ERROR = 2;
+import { EXIT_ERROR, EXIT_OK } from './exit-codes.ts';
 
 /**
  * Builds the `data-scanner` program. Each command lives in `commands/<name>.ts`; only the command

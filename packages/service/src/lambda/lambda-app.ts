@@ -1,11 +1,12 @@
 import pg from 'pg';
-import { readApiConfig } from '../api/api-config.ts';
-import { createJobCommands, type EnqueuePlan } from '../api/job-commands.ts';
+import { apiConfigFrom } from '../api/api-env.ts';
 import { PgApiStore } from '../api/pg-api-store.ts';
 import { createRouteApp, type RegisterRoutes } from '../api/route-app.ts';
 import { touchApiKeys } from '../auth/key-store.ts';
 import { KeyUsage } from '../auth/key-usage.ts';
 import { type Config, loadConfig } from '../config.ts';
+import { createJobCommands } from '../jobs/job-commands.ts';
+import type { EnqueuePlan } from '../jobs/submit-job.ts';
 import { createLogger } from '../log.ts';
 import { createMemorySharedState } from '../memory-shared-state.ts';
 import { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
@@ -50,7 +51,7 @@ export function createLambdaApp(options: LambdaAppOptions) {
     {
       store: new PgApiStore(pool, commands),
       customDetectors: new PgCustomDetectorStore(pool),
-      config: readApiConfig(process.env, config.sources.roots),
+      config: apiConfigFrom(config),
       logger,
       rateLimit: { limiter: shared.rateLimiter, ...config.rateLimit },
       jobEvents: shared.jobEvents,

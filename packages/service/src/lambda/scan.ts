@@ -1,6 +1,6 @@
 import { handle } from 'hono/aws-lambda';
-import { enqueuePlanOn } from '../api/job-commands.ts';
 import { registerScan } from '../api/routes/scan.ts';
+import { enqueuePlanOn } from '../jobs/submit-job.ts';
 import { createScanQueue } from '../queue/create-queue.ts';
 import { createLambdaApp } from './lambda-app.ts';
 

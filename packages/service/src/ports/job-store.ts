@@ -1,8 +1,17 @@
 import type { Finding, FindingAggregate, ObjectScanResult } from '@data-scanner/detect';
 import type { SourceObject } from './object-source.ts';
 
-/** queued → listing → scanning → succeeded | partial | failed | cancelled */
-export type JobStatus = 'queued' | 'listing' | 'scanning' | 'succeeded' | 'partial' | 'failed' | 'cancelled';
+/** Job lifecycle: queued → listing → scanning → succeeded | partial | failed | cancelled. */
+export const JOB_STATUSES = [
+  'queued',
+  'listing',
+  'scanning',
+  'succeeded',
+  'partial',
+  'failed',
+  'cancelled',
+] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Statuses a job never leaves. */
 export const FINAL_JOB_STATUSES: readonly JobStatus[] = ['succeeded', 'partial', 'failed', 'cancelled'];
@@ -12,7 +21,8 @@ export const isFinalStatus = (status: string): boolean =>
   (FINAL_JOB_STATUSES as readonly string[]).includes(status);
 
 /** Final status of one object of a job (PENDING until a worker records it). */
-export type JobObjectStatus = 'PENDING' | 'COMPLETE' | 'PARTIAL' | 'SKIPPED' | 'FAILED';
+export const JOB_OBJECT_STATUSES = ['PENDING', 'COMPLETE', 'PARTIAL', 'SKIPPED', 'FAILED'] as const;
+export type JobObjectStatus = (typeof JOB_OBJECT_STATUSES)[number];
 
 /** A scan job and its progress counters. */
 export interface Job {

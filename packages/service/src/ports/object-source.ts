@@ -44,8 +44,6 @@ export interface ObjectSource {
   readonly uri: string;
   /** Lists every object under the source, page by page, honouring `exclude` globs. */
   list(options?: { exclude?: string[]; signal?: AbortSignal }): AsyncIterable<SourceObject>;
-  /** Streams one object's bytes. */
-  open(object: SourceObject, options?: { signal?: AbortSignal }): Promise<Readable>;
   /** Streams one object's bytes and reports the etag / version id of what is being read. */
   read(object: SourceObject, options?: { signal?: AbortSignal }): Promise<OpenedObject>;
   /**
@@ -59,6 +57,4 @@ export interface ObjectSource {
     end: number,
     options?: { signal?: AbortSignal },
   ): Promise<Uint8Array>;
-  /** Current metadata of one object (size, etag, version). */
-  head(key: string): Promise<SourceObject>;
 }

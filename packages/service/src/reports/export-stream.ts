@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { aggregateView, findingView } from '../api/row-views.ts';
-import type { JobView } from '../api/schemas.ts';
+import { aggregateView, findingView } from '../views/row-views.ts';
+import type { JobView } from '../views/schemas.ts';
 import { type ExportFormat, exportWriter } from './export-writers.ts';
 import { aggregateBatches, findingBatches } from './finding-batches.ts';
 

@@ -8,8 +8,8 @@ import {
   type ReportFinding,
   SarifWriter,
 } from '@data-scanner/detect';
-import type { AggregateView } from '../api/aggregate-schemas.ts';
-import type { FindingView, JobView } from '../api/schemas.ts';
+import type { AggregateView } from '../views/aggregate-schemas.ts';
+import type { FindingView, JobView } from '../views/schemas.ts';
 
 /** The formats of `GET /jobs/{id}/export`. */
 export const EXPORT_FORMATS = ['sarif', 'csv', 'json', 'jsonl'] as const;

@@ -1,5 +1,10 @@
 import type pg from 'pg';
-import { AGGREGATE_COLUMNS, type AggregateRow, FINDING_COLUMNS, type FindingRow } from '../api/row-views.ts';
+import {
+  AGGREGATE_COLUMNS,
+  type AggregateRow,
+  FINDING_COLUMNS,
+  type FindingRow,
+} from '../store/finding-rows.ts';
 
 /** Rows per query of an export. */
 export const EXPORT_BATCH_SIZE = 1000;

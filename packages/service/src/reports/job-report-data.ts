@@ -1,17 +1,16 @@
 import type pg from 'pg';
-import type { AggregateView } from '../api/aggregate-schemas.ts';
-import {
-  AGGREGATE_COLUMNS,
-  type AggregateRow,
-  aggregateView,
-  FINDING_COLUMNS,
-  type FindingRow,
-  findingView,
-} from '../api/row-views.ts';
-import type { FindingView, JobSummary } from '../api/schemas.ts';
 import type { Job } from '../ports/job-store.ts';
 import { SEVERITIES } from '../severity.ts';
 import { countFindings } from '../store/finding-counts.ts';
+import {
+  AGGREGATE_COLUMNS,
+  type AggregateRow,
+  FINDING_COLUMNS,
+  type FindingRow,
+} from '../store/finding-rows.ts';
+import type { AggregateView } from '../views/aggregate-schemas.ts';
+import { aggregateView, findingView } from '../views/row-views.ts';
+import type { FindingView, JobSummary } from '../views/schemas.ts';
 
 /** Findings table rows of a PDF report; the rest is in the export. */
 export const REPORT_MAX_ROWS = 2000;

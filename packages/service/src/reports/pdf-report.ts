@@ -1,8 +1,8 @@
 import { detectorById, documentPlace, type Location } from '@data-scanner/detect';
 import PDFDocument from 'pdfkit';
-import type { AggregateView } from '../api/aggregate-schemas.ts';
-import type { FindingView } from '../api/schemas.ts';
 import { SEVERITIES } from '../severity.ts';
+import type { AggregateView } from '../views/aggregate-schemas.ts';
+import type { FindingView } from '../views/schemas.ts';
 import type { JobReportData, TopObject } from './job-report-data.ts';
 import {
   COLOR,

@@ -29,7 +29,7 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
     onError: (err) => log.warn({ err: (err as Error).message }, 'could not record API key use'),
   });
   const app = createApiApp({ config, pool: database.pool, logger: log, queue, shared, keyUsage });
-  const webDist = process.env.DATA_SCANNER_WEB_DIST ?? WEB_DIST;
+  const webDist = config.api.webDist ?? WEB_DIST;
   const dashboard = existsSync(path.join(webDist, 'index.html'));
   if (dashboard) app.get('*', serveStatic({ root: path.relative(process.cwd(), webDist) || '.' }));
 
@@ -46,7 +46,7 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
   log.info({ url, dashboard, local_roots: config.sources.roots }, 'api listening');
 
   const lines = [`Data Scanner API on ${url}  (docs: ${url}/docs${dashboard ? `, dashboard: ${url}/` : ''})`];
-  if (!config.database.url && process.env.DATA_SCANNER_DEV_KEY !== '0') {
+  if (!config.database.url && config.api.devKey) {
     await revokeKeysNamed(database.pool, DEV_TENANT, DEV_KEY_NAME);
     const dev = await createApiKey(database.pool, DEV_TENANT, DEV_KEY_NAME);
     lines.push(`Development API key (tenant "${DEV_TENANT}", new at each start): ${dev.key}`);

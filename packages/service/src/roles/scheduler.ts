@@ -1,4 +1,4 @@
-import { enqueuePlanOn } from '../api/job-commands.ts';
+import { enqueuePlanOn } from '../jobs/submit-job.ts';
 import { createScanQueue } from '../queue/create-queue.ts';
 import { Scheduler } from '../schedules/scheduler.ts';
 import { PgScheduleStore } from '../schedules/schedules-repository.ts';

@@ -35,6 +35,7 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
       threads: config.worker.scanThreads,
       allowlist,
       limits: { aggregateThreshold: config.worker.aggregateThreshold },
+      engineModule: config.worker.engineModule,
     },
   );
   const shared = createSharedState(config, log);

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { EnqueuePlan } from '../api/job-commands.ts';
+import type { EnqueuePlan } from '../jobs/submit-job.ts';
 import type { Logger } from '../log.ts';
 import { Loop } from '../loop.ts';
 import type { PgScheduleStore } from './schedules-repository.ts';

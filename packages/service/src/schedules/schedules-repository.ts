@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { EnqueuePlan } from '../api/job-commands.ts';
+import type { EnqueuePlan } from '../jobs/submit-job.ts';
 import type { Job } from '../ports/job-store.ts';
 import { toJob } from '../store/job-rows.ts';
 import { insertJob } from '../store/jobs-repository.ts';

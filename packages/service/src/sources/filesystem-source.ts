@@ -1,7 +1,6 @@
 import { constants, type Dir, type Dirent, type Stats } from 'node:fs';
 import { open, opendir, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ObjectSource, OpenedObject, SourceObject, UnscannableEntry } from '../ports/object-source.ts';
 import { excludeMatcher } from './exclude-matcher.ts';
@@ -235,6 +234,7 @@ export class FilesystemSource implements ObjectSource {
     return skipped(key, 'NOT_REGULAR_FILE', `symlink to ${info ? specialKind(info) : 'nothing'} is not read`);
   }
 
+  /** Current metadata of one object (size, etag, version); not part of `ObjectSource`. */
   async head(key: string): Promise<SourceObject> {
     const real = await this.resolve(key);
     const info = await stat(real).catch((err) => {
@@ -297,9 +297,5 @@ export class FilesystemSource implements ObjectSource {
     } finally {
       await handle.close().catch(() => undefined);
     }
-  }
-
-  async open(object: SourceObject, options: { signal?: AbortSignal } = {}): Promise<Readable> {
-    return (await this.read(object, options)).stream;
   }
 }

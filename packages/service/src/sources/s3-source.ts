@@ -116,6 +116,7 @@ export class S3Source implements ObjectSource {
     }
   }
 
+  /** Current metadata of one object (size, etag, version); not part of `ObjectSource`. */
   async head(key: string): Promise<SourceObject> {
     try {
       const out = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
@@ -177,9 +178,5 @@ export class S3Source implements ObjectSource {
       if (err instanceof SourceError) throw err;
       throw s3Error(err, `bytes ${start}-${end - 1} of s3://${this.bucket}/${object.key}`);
     }
-  }
-
-  async open(object: SourceObject, options: { signal?: AbortSignal } = {}): Promise<Readable> {
-    return (await this.read(object, options)).stream;
   }
 }

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { JobSummary } from '../api/schemas.ts';
+import type { JobSummary } from '../views/schemas.ts';
 
 /**
  * A job's matches counted by severity, category and detector, in one query: findings stored one

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { DOCUMENT_FIELDS, type Finding, type FindingAggregate, type Location } from '@data-scanner/detect';
 
+// The `findings` and `finding_aggregates` tables: what the worker writes (`findingsJson`, `aggregatesJson`)
+// and what readers select (`FINDING_COLUMNS`, `AGGREGATE_COLUMNS`).
+
 /** The document location fields of a finding (sheet, cell, page is a column of its own...), or null. */
 export function locationDetail(l: Location): Record<string, string | number> | null {
   const detail: Record<string, string | number> = {};
@@ -97,3 +100,61 @@ export function aggregatesJson(objectKey: string, aggregates: readonly FindingAg
 /** Column list of `jsonb_to_recordset` matching `aggregatesJson`. */
 export const AGGREGATE_RECORDSET = `aggregate_key text, detector text, category text, severity text, field text,
   archive_path text, match_count bigint, threshold integer, samples jsonb`;
+
+/** The columns of a `FindingRow`, for `SELECT ${FINDING_COLUMNS} FROM findings`. */
+export const FINDING_COLUMNS = `id, seq, job_id, bucket, object_key, version_id, etag, detector, category, severity,
+  confidence, byte_start, byte_end, line, col, json_path, record_index, row_number, column_index, column_name, page,
+  archive_path, location_detail, redacted, fingerprint`;
+
+/** A `findings` row. */
+export interface FindingRow {
+  id: string;
+  seq: string;
+  job_id: string;
+  bucket: string | null;
+  object_key: string;
+  version_id: string | null;
+  etag: string | null;
+  detector: string;
+  category: string;
+  severity: string;
+  confidence: number;
+  byte_start: string;
+  byte_end: string;
+  line: number;
+  col: number;
+  json_path: string | null;
+  record_index: string | null;
+  row_number: string | null;
+  column_index: number | null;
+  column_name: string | null;
+  page: number | null;
+  archive_path: string | null;
+  /** Sheet and cell, slide and part, paragraph, row group, message (document formats). */
+  location_detail: Record<string, string | number> | null;
+  redacted: string;
+  fingerprint: string;
+}
+
+/** A `finding_aggregates` row. */
+export interface AggregateRow {
+  id: string;
+  seq: string;
+  job_id: string;
+  bucket: string | null;
+  object_key: string;
+  version_id: string | null;
+  etag: string | null;
+  detector: string;
+  category: string;
+  severity: string;
+  field: string | null;
+  archive_path: string | null;
+  match_count: string;
+  threshold: number;
+  samples: Location[];
+}
+
+/** The columns of an `AggregateRow`. */
+export const AGGREGATE_COLUMNS = `id, seq, job_id, bucket, object_key, version_id, etag, detector, category, severity,
+  field, archive_path, match_count, threshold, samples`;

@@ -1,4 +1,4 @@
-import type { Job, JobObject } from '../ports/job-store.ts';
+import type { Job, JobObject, JobObjectStatus, JobStatus } from '../ports/job-store.ts';
 
 // bigint columns arrive as strings from pg; counters and sizes fit a JS number.
 function num(value: unknown): number {
@@ -55,4 +55,50 @@ export function toJobObject(row: Record<string, unknown>): JobObject {
     findingsCount: num(row.findings_count),
     findingsAggregated: num(row.findings_aggregated ?? 0),
   };
+}
+
+/** The columns of a `JobRow`, for `SELECT ${JOB_COLUMNS} FROM jobs`. */
+export const JOB_COLUMNS = `id, status, source, name, detectors, exclude, status_reason, objects_total, objects_done,
+  bytes_total, bytes_scanned, findings_count, findings_aggregated, aggregate_threshold, created_at, updated_at, finished_at,
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
+
+/** A `jobs` row as `JOB_COLUMNS` selects it. */
+export interface JobRow {
+  id: string;
+  status: JobStatus;
+  source: string;
+  name: string | null;
+  detectors: string[] | null;
+  exclude: string[];
+  status_reason: string | null;
+  objects_total: string | null;
+  objects_done: string;
+  bytes_total: string | null;
+  bytes_scanned: string;
+  findings_count: string;
+  findings_aggregated: string;
+  aggregate_threshold: number | null;
+  created_at: Date;
+  updated_at: Date;
+  finished_at: Date | null;
+  /** `created_at` with microseconds, for keyset cursors (a JS Date keeps only milliseconds). */
+  created_key: string;
+}
+
+/** The columns of an `ObjectRow`. */
+export const OBJECT_COLUMNS =
+  'key, bucket, status, reason, reason_detail, size, etag, version_id, findings_count, findings_aggregated';
+
+/** A `job_objects` row as `OBJECT_COLUMNS` selects it. */
+export interface ObjectRow {
+  key: string;
+  bucket: string | null;
+  status: JobObjectStatus;
+  reason: string | null;
+  reason_detail: string | null;
+  size: string | null;
+  etag: string | null;
+  version_id: string | null;
+  findings_count: number;
+  findings_aggregated: number;
 }

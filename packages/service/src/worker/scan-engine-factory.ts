@@ -69,16 +69,20 @@ export function threadPoolEngines(
 
 /**
  * The engines of the worker role: `threads` scan threads (0: the calling thread).
- * `DATA_SCANNER_ENGINE_MODULE` may name a module exporting `createEngine(job, fingerprintKey)`
- * instead (another engine build, fault injection in tests); such a module runs on the calling
- * thread and applies no allowlist of its own.
+ * `engineModule` (`DATA_SCANNER_ENGINE_MODULE`) may name a module exporting
+ * `createEngine(job, fingerprintKey)` instead (another engine build, fault injection in tests); such
+ * a module runs on the calling thread and applies no allowlist of its own.
  */
 export async function loadScanEngines(
   fingerprintKey: string,
-  options: { threads: number; allowlist?: AllowlistConfig | undefined; limits?: Partial<ScanLimits> },
-  env: Record<string, string | undefined> = process.env,
+  options: {
+    threads: number;
+    allowlist?: AllowlistConfig | undefined;
+    limits?: Partial<ScanLimits>;
+    engineModule?: string | undefined;
+  },
 ): Promise<ScanEngines> {
-  const custom = env.DATA_SCANNER_ENGINE_MODULE;
+  const custom = options.engineModule;
   if (!custom) {
     if (options.threads > 0)
       return threadPoolEngines(fingerprintKey, options.threads, options.allowlist, options.limits);

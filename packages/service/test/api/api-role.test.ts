@@ -24,12 +24,13 @@ afterEach(async () => {
   if (webDir) await rm(webDir, { recursive: true, force: true });
 });
 
-async function start(): Promise<{ url: string; printed: string }> {
+async function start(env: Record<string, string> = {}): Promise<{ url: string; printed: string }> {
   const port = await freePort();
   const config = loadConfig({
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_SCANNER_LOCAL_ROOTS: '/srv/samples',
+    ...env,
   });
   let printed = '';
   const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
@@ -73,8 +74,7 @@ describe('the api role (npm start)', () => {
     await mkdir(path.join(webDir, 'assets'));
     await writeFile(path.join(webDir, 'index.html'), '<!doctype html><title>dashboard</title>');
     await writeFile(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
-    vi.stubEnv('DATA_SCANNER_WEB_DIST', webDir);
-    const { url, printed } = await start();
+    const { url, printed } = await start({ DATA_SCANNER_WEB_DIST: webDir });
     expect(printed).toContain(`dashboard: ${url}/`);
     const home = await fetch(`${url}/`);
     expect(home.status).toBe(200);

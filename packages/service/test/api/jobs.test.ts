@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobView } from '../../src/api/schemas.ts';
+import type { JobView } from '../../src/views/schemas.ts';
 import { insertFindings, insertJob, insertObjects } from './fixtures.ts';
 import { useApiHarness } from './harness.ts';
 

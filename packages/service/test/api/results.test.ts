@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FindingView } from '../../src/api/schemas.ts';
+import type { FindingView } from '../../src/views/schemas.ts';
 import { insertFindings, insertJob } from './fixtures.ts';
 import { useApiHarness } from './harness.ts';
 

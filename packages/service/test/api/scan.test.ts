@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobView } from '../../src/api/schemas.ts';
+import type { JobView } from '../../src/views/schemas.ts';
 import { useApiHarness } from './harness.ts';
 
 let base = '';

@@ -42,13 +42,17 @@ export function apiInstance(
   options: { logger?: Logger; warnIntervalMs?: number; now?: () => number } = {},
 ): ApiInstance {
   const logger = options.logger ?? createLogger({ level: 'silent' });
-  const config = loadConfig({ DATA_SCANNER_DATA_DIR: '/tmp/data-scanner-redis-tests', ...env });
+  const config = loadConfig({
+    DATA_SCANNER_DATA_DIR: '/tmp/data-scanner-redis-tests',
+    SCAN_S3_BUCKETS: 'allowed-bucket',
+    ...env,
+  });
   const shared = createSharedState(config, logger, {
     name: 'api',
     ...(options.warnIntervalMs ? { warnIntervalMs: options.warnIntervalMs } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const app = createApiApp({ config, pool, logger, shared, env: { SCAN_S3_BUCKETS: 'allowed-bucket' } });
+  const app = createApiApp({ config, pool, logger, shared });
   return { app, shared, config };
 }
 

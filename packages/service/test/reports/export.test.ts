@@ -1,8 +1,8 @@
 import { CSV_HEADER, detectors } from '@data-scanner/detect';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import type { FindingView } from '../../src/api/schemas.ts';
 import { EXPORT_FORMATS } from '../../src/reports/index.ts';
+import type { FindingView } from '../../src/views/schemas.ts';
 import { insertFindings, insertJob } from '../api/fixtures.ts';
 import { useApiHarness } from '../api/harness.ts';
 import { RAW, scannedJob } from './support.ts';

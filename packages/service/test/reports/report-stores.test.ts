@@ -44,7 +44,7 @@ describe('reports configuration', () => {
       expect.unreachable();
     } catch (err) {
       expect((err as ConfigError).problems).toEqual([
-        'REPORTS_BUCKET must be an S3 bucket name: 3-63 lower-case letters, digits, dots and dashes (got "Bad_Bucket")',
+        'REPORTS_BUCKET: "Bad_Bucket" is not an S3 bucket name: it may contain only lower-case letters, digits, dots and hyphens; it must begin and end with a letter or digit',
       ]);
     }
     try {

@@ -88,7 +88,7 @@ describe('FilesystemSource', () => {
       code: 'OUTSIDE_ROOT',
     });
     await expect(source.head('escape.txt')).rejects.toMatchObject({ code: 'OUTSIDE_ROOT' });
-    await expect(source.open({ key: 'escape-dir/secret.txt', size: 0 })).rejects.toThrow(SourceError);
+    await expect(source.read({ key: 'escape-dir/secret.txt', size: 0 })).rejects.toThrow(SourceError);
   });
 
   it('reports a missing object as NOT_FOUND', async () => {

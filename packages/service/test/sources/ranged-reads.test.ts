@@ -6,7 +6,6 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { Scanner } from '@data-scanner/detect';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ObjectSource } from '../../src/ports/object-source.ts';
 import { createS3Client, FilesystemSource, rangeReader, S3Source } from '../../src/sources/index.ts';
 import { type LocalS3, startLocalS3 } from '../support/s3.ts';
 
@@ -49,7 +48,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-async function sources(): Promise<[string, ObjectSource, string][]> {
+async function sources(): Promise<[string, S3Source | FilesystemSource, string][]> {
   return [
     ['s3', new S3Source('s3://lake/raw/', s3.options), 'raw/alphabet.txt'],
     ['filesystem', await FilesystemSource.create(pathToFileURL(tmp).href, { roots: [tmp] }), 'alphabet.txt'],

@@ -36,7 +36,7 @@ describe.each([
   ['scan threads', 1],
 ])('the worker engine (%s)', (_, threads) => {
   it('compiles the custom detectors the job carries', async () => {
-    const scanEngines = await loadScanEngines('worker-key', { threads }, {});
+    const scanEngines = await loadScanEngines('worker-key', { threads });
     engines.push(scanEngines);
     const all = await jobWith();
     const found = await scanEngines
@@ -55,7 +55,7 @@ describe.each([
   });
 
   it('treats a job naming a custom id it does not carry as poison', async () => {
-    const scanEngines = await loadScanEngines('worker-key', { threads }, {});
+    const scanEngines = await loadScanEngines('worker-key', { threads });
     engines.push(scanEngines);
     const job = { ...(await jobWith()), customDetectors: null, detectors: ['custom-acme-key'] };
     expect(() => scanEngines.engineFor(job)).toThrow(PoisonMessageError);

@@ -1,6 +1,9 @@
+import createClient, { type Client } from 'openapi-fetch';
 import { ApiError } from './api-error.ts';
+import type { paths } from './openapi.ts';
 
-export type Query = Record<string, string | number | undefined | null>;
+/** The typed HTTP client of the v1 API: paths, parameters, bodies and answers come from the contract. */
+export type Http = Client<paths>;
 
 export interface ApiClientOptions {
   /** Prefix for every API path: `''` for the same origin, `/api` behind CloudFront, or a full URL. */
@@ -16,89 +19,42 @@ export interface Download {
   filename: string;
 }
 
-/** Talks to the Data Scanner v1 API with `Authorization: Bearer <key>`; non-2xx answers throw `ApiError`. */
+/** Talks to the Data Scanner v1 API with `Authorization: Bearer <key>`. */
 export class ApiClient {
   readonly baseUrl: string;
-  readonly #apiKey: string;
-  readonly #onUnauthorized: (() => void) | undefined;
+  /** Typed calls, e.g. `ok(api.http.GET('/jobs/{job_id}', {params: {path: {job_id}}}))`. */
+  readonly http: Http;
 
   constructor(options: ApiClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.#apiKey = options.apiKey;
-    this.#onUnauthorized = options.onUnauthorized;
+    this.http = createClient<paths>({
+      baseUrl: this.baseUrl,
+      headers: { accept: 'application/json', authorization: `Bearer ${options.apiKey}` },
+    });
+    this.http.use({
+      onError: () =>
+        new ApiError(0, 'network_error', `Cannot reach the API at ${this.baseUrl || 'this site'}.`),
+      onResponse: ({ response }) => {
+        if (response.status === 401) options.onUnauthorized?.();
+      },
+    });
   }
+}
 
-  /** The absolute or origin-relative URL of an API path with its query string. */
-  url(path: string, query: Query = {}): string {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query))
-      if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-    const qs = params.toString();
-    return `${this.baseUrl}${path}${qs ? `?${qs}` : ''}`;
-  }
+/** The body of a 2xx answer; any other answer throws `ApiError`. */
+export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw ApiError.fromBody(response.status, error);
+  return data as T;
+}
 
-  get<T = unknown>(path: string, query?: Query): Promise<T> {
-    return this.#json<T>('GET', path, query);
-  }
-
-  post<T = unknown>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
-    return this.#json<T>('POST', path, undefined, body, headers);
-  }
-
-  put<T = unknown>(path: string, body: unknown): Promise<T> {
-    return this.#json<T>('PUT', path, undefined, body);
-  }
-
-  delete(path: string): Promise<unknown> {
-    return this.#json('DELETE', path);
-  }
-
-  /** Fetches a file (exports, reports) with the key, since a plain link cannot carry it. */
-  async download(path: string, query?: Query, fallbackName = 'download'): Promise<Download> {
-    const res = await this.#send('GET', path, query);
-    const disposition = res.headers.get('content-disposition') ?? '';
-    const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-    return { blob: await res.blob(), filename: match?.[1] ? decodeURIComponent(match[1]) : fallbackName };
-  }
-
-  async #json<T>(
-    method: string,
-    path: string,
-    query?: Query,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<T> {
-    const res = await this.#send(method, path, query, body, headers);
-    if (res.status === 204) return undefined as T;
-    const text = await res.text();
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  async #send(
-    method: string,
-    path: string,
-    query?: Query,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Response> {
-    let res: Response;
-    try {
-      res = await fetch(this.url(path, query), {
-        method,
-        headers: {
-          accept: 'application/json',
-          authorization: `Bearer ${this.#apiKey}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch {
-      throw new ApiError(0, 'network_error', `Cannot reach the API at ${this.baseUrl || 'this site'}.`);
-    }
-    if (res.ok) return res;
-    const err = await ApiError.fromResponse(res);
-    if (res.status === 401) this.#onUnauthorized?.();
-    throw err;
-  }
+/** A file fetched with `parseAs: 'blob'`, named as the server's `Content-Disposition` says. */
+export async function download(
+  call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
+  fallbackName: string,
+): Promise<Download> {
+  const blob = (await ok(call)) as Blob;
+  const disposition = (await call).response.headers.get('content-disposition') ?? '';
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  return { blob, filename: match?.[1] ? decodeURIComponent(match[1]) : fallbackName };
 }

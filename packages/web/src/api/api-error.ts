@@ -1,3 +1,7 @@
+import type { components } from './openapi.ts';
+
+type ErrorBody = components['schemas']['Error'];
+
 /** One problem inside an API error body; `field` is the request field it concerns, if any. */
 export interface ErrorDetail {
   field?: string;
@@ -5,9 +9,9 @@ export interface ErrorDetail {
 }
 
 /**
- * An HTTP answer that was not 2xx, parsed from the uniform body
- * `{"error": {"code", "message", "details": [...]}}`. Bodies of any other shape still give a
- * readable message.
+ * An HTTP answer that was not 2xx, read from the contract's error body
+ * `{"error": {"code", "message", "details": [{path?, message}]}}`. A body of another shape (a proxy's
+ * HTML page, say) still gives a readable message.
  */
 export class ApiError extends Error {
   readonly status: number;
@@ -34,39 +38,23 @@ export class ApiError extends Error {
     return msgs;
   }
 
-  /** Builds the error from a failed response; never throws. */
-  static async fromResponse(res: Response): Promise<ApiError> {
-    const text = await res.text().catch(() => '');
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
+  /** Builds the error from a failed answer's status and parsed body; never throws. */
+  static fromBody(status: number, body: unknown): ApiError {
+    const err = (body as Partial<ErrorBody> | undefined)?.error;
+    if (!err || typeof err !== 'object' || typeof err.message !== 'string') {
+      return new ApiError(status, `http_${status}`, defaultMessage(status));
     }
-    const err = (body as { error?: unknown } | undefined)?.error;
-    if (err && typeof err === 'object') {
-      const e = err as { code?: unknown; message?: unknown; details?: unknown };
-      return new ApiError(
-        res.status,
-        typeof e.code === 'string' ? e.code : `http_${res.status}`,
-        typeof e.message === 'string' ? e.message : defaultMessage(res.status),
-        Array.isArray(e.details) ? e.details.map(toDetail) : [],
-      );
-    }
-    return new ApiError(res.status, `http_${res.status}`, defaultMessage(res.status));
+    return new ApiError(
+      status,
+      err.code,
+      err.message,
+      (err.details ?? []).map((d) => ({
+        // The API prefixes paths with the request part (`body.source`, `query.limit`).
+        field: d.path?.replace(/^(body|query|param|header)\./, '') || undefined,
+        message: d.message,
+      })),
+    );
   }
-}
-
-function toDetail(raw: unknown): ErrorDetail {
-  if (typeof raw === 'string') return { message: raw };
-  const d = (raw ?? {}) as { field?: unknown; path?: unknown; message?: unknown };
-  let field: string | undefined;
-  if (typeof d.field === 'string') field = d.field;
-  else if (Array.isArray(d.path)) field = d.path.map(String).join('.');
-  else if (typeof d.path === 'string') field = d.path.replace(/^[/$.]+/, '').replace(/\//g, '.');
-  // The API prefixes paths with the request part (`body.source`, `query.limit`).
-  field = field?.replace(/^(body|json|query|param|header)\./, '');
-  return { field: field || undefined, message: typeof d.message === 'string' ? d.message : 'Invalid value' };
 }
 
 function defaultMessage(status: number): string {

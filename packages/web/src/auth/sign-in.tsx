@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { ApiClient } from '../api/api-client.ts';
+import { ApiClient, ok } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
 import { useApiSession } from './api-context.tsx';
 
@@ -22,7 +22,9 @@ export function SignIn() {
     setBusy(true);
     setError(null);
     try {
-      await new ApiClient({ baseUrl, apiKey: trimmed }).get('/jobs', { limit: 1 });
+      await ok(
+        new ApiClient({ baseUrl, apiKey: trimmed }).http.GET('/jobs', { params: { query: { limit: 1 } } }),
+      );
       signIn(trimmed);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) {

@@ -1,20 +1,33 @@
 import { useState } from 'react';
+import { download as fetchFile, type Http } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
 import { useApi } from '../auth/api-context.tsx';
 
 interface Format {
   label: string;
-  path: (jobId: string) => string;
-  query?: Record<string, string>;
+  fetch(http: Http, jobId: string): Promise<{ data?: unknown; error?: unknown; response: Response }>;
   ext: string;
 }
 
+const exportAs =
+  (format: 'sarif' | 'csv' | 'json'): Format['fetch'] =>
+  (http, job_id) =>
+    http.GET('/jobs/{job_id}/export', { params: { path: { job_id }, query: { format } }, parseAs: 'blob' });
+
 const FORMATS: Format[] = [
-  { label: 'SARIF', path: (id) => `/jobs/${id}/export`, query: { format: 'sarif' }, ext: 'sarif' },
-  { label: 'CSV', path: (id) => `/jobs/${id}/export`, query: { format: 'csv' }, ext: 'csv' },
-  { label: 'JSON', path: (id) => `/jobs/${id}/export`, query: { format: 'json' }, ext: 'json' },
-  // Streamed through the API: a fetch carrying the key cannot follow a redirect to another origin.
-  { label: 'PDF report', path: (id) => `/jobs/${id}/report.pdf`, query: { delivery: 'stream' }, ext: 'pdf' },
+  { label: 'SARIF', fetch: exportAs('sarif'), ext: 'sarif' },
+  { label: 'CSV', fetch: exportAs('csv'), ext: 'csv' },
+  { label: 'JSON', fetch: exportAs('json'), ext: 'json' },
+  {
+    label: 'PDF report',
+    // Streamed through the API: a fetch carrying the key cannot follow a redirect to another origin.
+    fetch: (http, job_id) =>
+      http.GET('/jobs/{job_id}/report.pdf', {
+        params: { path: { job_id }, query: { delivery: 'stream' } },
+        parseAs: 'blob',
+      }),
+    ext: 'pdf',
+  },
 ];
 
 /**
@@ -29,9 +42,8 @@ export function Downloads({ jobId }: { jobId: string }) {
   async function download(f: Format) {
     setBusy(f.label);
     setMessage(null);
-    const enc = encodeURIComponent(jobId);
     try {
-      const file = await api.download(f.path(enc), f.query, `data-scanner-${jobId}.${f.ext}`);
+      const file = await fetchFile(f.fetch(api.http, jobId), `data-scanner-${jobId}.${f.ext}`);
       const url = URL.createObjectURL(file.blob);
       const a = document.createElement('a');
       a.href = url;

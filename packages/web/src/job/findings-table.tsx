@@ -1,47 +1,12 @@
 import { Fragment, useId, useState } from 'react';
-import useSWR from 'swr';
-import type { ApiClient } from '../api/api-client.ts';
-import type { ApiError } from '../api/api-error.ts';
-import { normalizePage } from '../api/normalize.ts';
-import { type Finding, type Page, SEVERITIES } from '../api/types.ts';
-import { useApi } from '../auth/api-context.tsx';
-import { ErrorMessage } from '../ui/error-message.tsx';
-import { Pager } from '../ui/pager.tsx';
+import { ok } from '../api/api-client.ts';
+import { type Finding, SEVERITIES, type Severity } from '../api/types.ts';
+import { useApiGet } from '../api/use-api-get.ts';
+import { PagedTable } from '../ui/paged-table.tsx';
 import { useKeyset } from '../ui/use-keyset.ts';
 import { formatLocation } from './format-location.ts';
 
 const PAGE_SIZES = [10, 25, 100];
-/** When the browser has to filter (see `loadFindings`), read this many per request, at most this often. */
-const FILTER_BATCH = 200;
-const MAX_FILTER_REQUESTS = 10;
-
-/**
- * One page of findings. Detector and object are filtered by the API. Severity is sent too, but
- * `/results` may not filter by it: matching rows are then collected here from successive API
- * pages until a page is full, and the page's cursor is the last API cursor read, so keyset
- * paging stays exact.
- */
-async function loadFindings(
-  api: ApiClient,
-  query: { job_id: string; detector: string; severity: string; object: string },
-  start: string | undefined,
-  pageSize: number,
-): Promise<Page<Finding>> {
-  const items: Finding[] = [];
-  let cursor = start;
-  for (let i = 0; i < MAX_FILTER_REQUESTS; i++) {
-    const body = await api.get('/results', {
-      ...query,
-      cursor,
-      limit: query.severity ? Math.max(FILTER_BATCH, pageSize) : pageSize,
-    });
-    const page = normalizePage(body, (r) => r as unknown as Finding);
-    items.push(...(query.severity ? page.items.filter((f) => f.severity === query.severity) : page.items));
-    cursor = page.nextCursor ?? undefined;
-    if (!query.severity || items.length >= pageSize || !cursor) break;
-  }
-  return { items, nextCursor: cursor ?? null };
-}
 
 export interface FindingsTableProps {
   jobId: string;
@@ -51,24 +16,29 @@ export interface FindingsTableProps {
   version: string;
 }
 
-/** The job's findings, filterable by detector, severity and object, paged with `next_cursor`. */
+/** The job's findings, filtered by the API by detector, severity and object, paged with `next_cursor`. */
 export function FindingsTable({ jobId, detectors, version }: FindingsTableProps) {
-  const api = useApi();
   const id = useId();
   const [detector, setDetector] = useState('');
-  const [severity, setSeverity] = useState('');
+  const [severity, setSeverity] = useState<Severity | ''>('');
   const [objectDraft, setObjectDraft] = useState('');
   const [object, setObject] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const [pageSize, setPageSize] = useState(25);
   const keyset = useKeyset();
-  const query = { job_id: jobId, detector, severity, object };
-  const { data, error, isLoading } = useSWR<Page<Finding>, ApiError>(
-    ['/results', JSON.stringify(query), keyset.cursor, pageSize, version],
-    () => loadFindings(api, query, keyset.cursor, pageSize),
+  const query = {
+    job_id: jobId,
+    detector: detector || undefined,
+    severity: severity || undefined,
+    object: object || undefined,
+    limit: pageSize,
+    cursor: keyset.cursor,
+  };
+  const { data, error, isLoading } = useApiGet(
+    ['/results', query, version],
+    (http) => ok(http.GET('/results', { params: { query } })),
     { keepPreviousData: true },
   );
-  const items = data?.items ?? [];
 
   const change = (fn: () => void) => {
     fn();
@@ -100,7 +70,10 @@ export function FindingsTable({ jobId, detectors, version }: FindingsTableProps)
         </label>
         <label>
           Severity
-          <select value={severity} onChange={(e) => change(() => setSeverity(e.target.value))}>
+          <select
+            value={severity}
+            onChange={(e) => change(() => setSeverity(e.target.value as Severity | ''))}
+          >
             <option value="">All severities</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
@@ -130,106 +103,83 @@ export function FindingsTable({ jobId, detectors, version }: FindingsTableProps)
           </select>
         </label>
       </form>
-      <ErrorMessage error={error} />
-      {isLoading && <p className="muted">Loading findings…</p>}
-      {data && items.length === 0 && <p className="muted">No findings match.</p>}
-      {items.length > 0 && (
-        <table className="table findings-table">
-          <thead>
+      <PagedTable
+        columns={['Severity', 'Detector', 'Object', 'Location', 'Value (masked)', { hidden: 'Details' }]}
+        page={data}
+        error={error}
+        loading={isLoading}
+        noun="findings"
+        empty="No findings match."
+        className="findings-table"
+        pagerLabel="Findings pages"
+        keyset={keyset}
+        onPage={() => setOpen(null)}
+        row={(f) => (
+          <Fragment key={f.id}>
             <tr>
-              <th scope="col">Severity</th>
-              <th scope="col">Detector</th>
-              <th scope="col">Object</th>
-              <th scope="col">Location</th>
-              <th scope="col">Value (masked)</th>
-              <th scope="col">
-                <span className="visually-hidden">Details</span>
-              </th>
+              <td data-label="Severity">
+                <span className={`badge sev-${f.severity}`}>{f.severity}</span>
+              </td>
+              <td data-label="Detector">{f.detector}</td>
+              <td data-label="Object" className="break">
+                <button
+                  type="button"
+                  className="link-button wrap"
+                  title="Show only this object's findings"
+                  onClick={() =>
+                    change(() => {
+                      setObjectDraft(f.object.key);
+                      setObject(f.object.key);
+                    })
+                  }
+                >
+                  {f.object.key}
+                </button>
+              </td>
+              <td data-label="Location">{formatLocation(f.location)}</td>
+              <td data-label="Value">
+                <code>{f.redacted}</code>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`Details of finding ${f.id}`}
+                  aria-expanded={open === f.id}
+                  aria-controls={`${id}-${f.id}`}
+                  onClick={() => setOpen(open === f.id ? null : f.id)}
+                >
+                  {open === f.id ? 'Hide' : 'Details'}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((f) => (
-              <Fragment key={f.id}>
-                <tr>
-                  <td data-label="Severity">
-                    <span className={`badge sev-${f.severity}`}>{f.severity}</span>
-                  </td>
-                  <td data-label="Detector">{f.detector}</td>
-                  <td data-label="Object" className="break">
-                    <button
-                      type="button"
-                      className="link-button wrap"
-                      title="Show only this object's findings"
-                      onClick={() =>
-                        change(() => {
-                          setObjectDraft(f.object.key);
-                          setObject(f.object.key);
-                        })
-                      }
-                    >
-                      {f.object?.key}
-                    </button>
-                  </td>
-                  <td data-label="Location">{formatLocation(f.location)}</td>
-                  <td data-label="Value">
-                    <code>{f.redacted}</code>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={`Details of finding ${f.id}`}
-                      aria-expanded={open === f.id}
-                      aria-controls={`${id}-${f.id}`}
-                      onClick={() => setOpen(open === f.id ? null : f.id)}
-                    >
-                      {open === f.id ? 'Hide' : 'Details'}
-                    </button>
-                  </td>
-                </tr>
-                {open === f.id && (
-                  <tr className="details-row">
-                    <td colSpan={6} id={`${id}-${f.id}`}>
-                      <FindingDetails finding={f} />
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Pager
-        label="Findings pages"
-        page={keyset.page}
-        hasPrevious={keyset.hasPrevious}
-        hasNext={!!data?.nextCursor}
-        onPrevious={() => {
-          keyset.previous();
-          setOpen(null);
-        }}
-        onNext={() => {
-          if (data?.nextCursor) keyset.next(data.nextCursor);
-          setOpen(null);
-        }}
+            {open === f.id && (
+              <tr className="details-row">
+                <td colSpan={6} id={`${id}-${f.id}`}>
+                  <FindingDetails finding={f} />
+                </td>
+              </tr>
+            )}
+          </Fragment>
+        )}
       />
     </section>
   );
 }
 
 function FindingDetails({ finding: f }: { finding: Finding }) {
-  const l = f.location ?? ({} as Finding['location']);
+  const l = f.location;
   const rows: [string, string | number | undefined][] = [
     ['Finding id', f.id],
     ['Detector', f.detector],
     ['Category', f.category],
     ['Severity', f.severity],
-    ['Confidence', f.confidence !== undefined ? `${Math.round(f.confidence * 100)}%` : undefined],
-    ['Bucket', f.object?.bucket],
-    ['Object key', f.object?.key],
-    ['Version', f.object?.version_id],
+    ['Confidence', `${Math.round(f.confidence * 100)}%`],
+    ['Bucket', f.object.bucket],
+    ['Object key', f.object.key],
+    ['Version', f.object.version_id],
     ['Location', formatLocation(f.location)],
-    ['Bytes', l.byte_start !== undefined ? `${l.byte_start}–${l.byte_end}` : undefined],
+    ['Bytes', `${l.byte_start}–${l.byte_end}`],
     ['Masked value', f.redacted],
     ['Fingerprint', f.fingerprint],
   ];

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { normalizeJob } from '../api/normalize.ts';
-import { isActive, type Job, SEVERITIES } from '../api/types.ts';
+import { ok } from '../api/api-client.ts';
+import { isActive, SEVERITIES } from '../api/types.ts';
 import { useApiGet } from '../api/use-api-get.ts';
 import { useApi } from '../auth/api-context.tsx';
 import { StatusBadge } from '../jobs/status-badge.tsx';
@@ -9,10 +9,10 @@ import { BarChart } from '../ui/bar-chart.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { formatAge, formatCount } from '../ui/format.ts';
 import { ProgressBar } from '../ui/progress-bar.tsx';
+import { AggregatesTable } from './aggregates-table.tsx';
 import { Downloads } from './downloads.tsx';
 import { FindingsTable } from './findings-table.tsx';
 import { ObjectsTable } from './objects-table.tsx';
-import { useFindingSummary } from './use-finding-summary.ts';
 
 /** Poll a running job every 2 s; stop once it has finished. */
 const JOB_POLL_MS = 2_000;
@@ -24,13 +24,11 @@ export function JobPage({ jobId }: { jobId: string }) {
     data: job,
     error,
     mutate,
-  } = useApiGet<Job>(
-    `/jobs/${encodeURIComponent(jobId)}`,
-    {},
-    (b) => normalizeJob(b as Record<string, unknown>),
+  } = useApiGet(
+    ['/jobs/{job_id}', jobId],
+    (http) => ok(http.GET('/jobs/{job_id}', { params: { path: { job_id: jobId }, query: {}, header: {} } })),
     { refreshInterval: (j) => (j && !isActive(j.status) ? 0 : JOB_POLL_MS) },
   );
-  const { summary, error: summaryError } = useFindingSummary(job);
   const [cancelError, setCancelError] = useState<unknown>(null);
 
   if (error && !job) {
@@ -47,7 +45,7 @@ export function JobPage({ jobId }: { jobId: string }) {
   async function cancel() {
     setCancelError(null);
     try {
-      await api.post(`/jobs/${encodeURIComponent(jobId)}/cancel`, {});
+      await ok(api.http.POST('/jobs/{job_id}/cancel', { params: { path: { job_id: jobId } } }));
       await mutate();
     } catch (err) {
       setCancelError(err);
@@ -58,7 +56,7 @@ export function JobPage({ jobId }: { jobId: string }) {
     <div className="job-page">
       <section className="card" aria-labelledby="job-title">
         <nav aria-label="Breadcrumb" className="small">
-          <Link href="/">Jobs</Link> / {job.id}
+          <Link href="/">Jobs</Link> / {job.job_id}
         </nav>
         <div className="section-head">
           <h2 id="job-title" className="break">
@@ -69,11 +67,23 @@ export function JobPage({ jobId }: { jobId: string }) {
           </span>
         </div>
         <p className="muted small break">
-          {job.source} · started {formatAge(job.createdAt)} · {formatCount(job.findings)} findings
+          {job.source} · started {formatAge(job.created_at)} · {formatCount(job.progress.findings)} findings
+          {job.progress.findings_aggregated > 0 &&
+            ` (${formatCount(job.progress.findings_aggregated)} counted in aggregates)`}
         </p>
-        {job.error && <p className="error">{job.error}</p>}
-        <ProgressBar label="Objects" unit="objects" done={job.objectsDone} total={job.objectsTotal} />
-        <ProgressBar label="Bytes" unit="bytes" done={job.bytesDone} total={job.bytesTotal} />
+        {job.reason && <p className="error">{job.reason}</p>}
+        <ProgressBar
+          label="Objects"
+          unit="objects"
+          done={job.progress.objects_done}
+          total={job.progress.objects_total}
+        />
+        <ProgressBar
+          label="Bytes"
+          unit="bytes"
+          done={job.progress.bytes_scanned}
+          total={job.progress.bytes_total ?? undefined}
+        />
         {live && (
           <button type="button" onClick={cancel}>
             Cancel job
@@ -84,31 +94,35 @@ export function JobPage({ jobId }: { jobId: string }) {
 
       <section className="card" aria-labelledby="charts-title">
         <h2 id="charts-title">Findings by detector, category and severity</h2>
-        <ErrorMessage error={summaryError} />
-        {summary ? (
-          <div className="charts">
-            <BarChart
-              title="By severity"
-              counts={summary.bySeverity}
-              order={SEVERITIES}
-              classFor={(k) => `sev-${k}`}
-            />
-            <BarChart title="By category" counts={summary.byCategory} />
-            <BarChart title="By detector" counts={summary.byDetector} />
-          </div>
-        ) : (
-          !summaryError && <p className="muted">Counting findings…</p>
-        )}
-        {summary?.partial && <p className="muted small">Counted from the first 5,000 findings.</p>}
+        <div className="charts">
+          <BarChart
+            title="By severity"
+            counts={job.summary.by_severity}
+            order={SEVERITIES}
+            classFor={(k) => `sev-${k}`}
+          />
+          <BarChart title="By category" counts={job.summary.by_category} />
+          <BarChart title="By detector" counts={job.summary.by_detector} />
+        </div>
       </section>
 
-      <Downloads jobId={job.id} />
+      <Downloads jobId={job.job_id} />
       <FindingsTable
-        jobId={job.id}
-        detectors={Object.keys(summary?.byDetector ?? {}).sort()}
-        version={`${job.status}:${job.findings}`}
+        jobId={job.job_id}
+        detectors={Object.keys(job.summary.by_detector).sort()}
+        version={`${job.status}:${job.progress.findings}`}
       />
-      <ObjectsTable jobId={job.id} version={`${job.status}:${job.objectsDone}:${job.findings}`} />
+      {job.progress.findings_aggregated > 0 && (
+        <AggregatesTable
+          jobId={job.job_id}
+          aggregated={job.progress.findings_aggregated}
+          version={`${job.status}:${job.progress.findings_aggregated}`}
+        />
+      )}
+      <ObjectsTable
+        jobId={job.job_id}
+        version={`${job.status}:${job.progress.objects_done}:${job.progress.findings}`}
+      />
     </div>
   );
 }

@@ -1,16 +1,15 @@
 import { useId, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { normalizeJob, normalizePage } from '../api/normalize.ts';
-import { isActive, type Job, type Page } from '../api/types.ts';
+import { ok } from '../api/api-client.ts';
+import { isActive, JOB_STATUSES, type Job, type JobStatus } from '../api/types.ts';
 import { useApiGet } from '../api/use-api-get.ts';
-import { ErrorMessage } from '../ui/error-message.tsx';
 import { formatAge, formatBytes, formatCount } from '../ui/format.ts';
-import { Pager } from '../ui/pager.tsx';
+import { PagedTable } from '../ui/paged-table.tsx';
+import { StatusFilter } from '../ui/status-filter.tsx';
 import { useKeyset } from '../ui/use-keyset.ts';
 import { NewScanForm } from './new-scan-form.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
-const STATUSES = ['queued', 'listing', 'scanning', 'succeeded', 'partial', 'failed', 'cancelled'];
 /** Poll every 3 s while a job on the page is running, every 15 s otherwise. */
 const FAST_POLL_MS = 3_000;
 const SLOW_POLL_MS = 15_000;
@@ -18,68 +17,45 @@ const SLOW_POLL_MS = 15_000;
 /** The jobs list (polled, so new jobs appear without a reload) and the new scan form. */
 export function JobsPage() {
   const [, navigate] = useLocation();
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<JobStatus | ''>('');
   const keyset = useKeyset();
-  const filterId = useId();
-  const { data, error, isLoading } = useApiGet<Page<Job>>(
-    '/jobs',
-    { status, limit: 25, cursor: keyset.cursor },
-    (b) => normalizePage(b, normalizeJob),
+  const titleId = useId();
+  const { data, error, isLoading } = useApiGet(
+    ['/jobs', status, keyset.cursor],
+    (http) =>
+      ok(
+        http.GET('/jobs', {
+          params: { query: { status: status || undefined, limit: 25, cursor: keyset.cursor } },
+        }),
+      ),
     { refreshInterval: (d) => (d?.items.some((j) => isActive(j.status)) ? FAST_POLL_MS : SLOW_POLL_MS) },
   );
 
   return (
     <div className="jobs-layout">
-      <section className="card" aria-labelledby={`${filterId}-title`}>
+      <section className="card" aria-labelledby={`${titleId}-title`}>
         <div className="section-head">
-          <h2 id={`${filterId}-title`}>Jobs</h2>
-          <label htmlFor={filterId}>
-            Status{' '}
-            <select
-              id={filterId}
-              value={status}
-              onChange={(e) => {
-                setStatus(e.target.value);
-                keyset.reset();
-              }}
-            >
-              <option value="">All</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
+          <h2 id={`${titleId}-title`}>Jobs</h2>
+          <StatusFilter
+            statuses={JOB_STATUSES}
+            value={status}
+            onChange={(s) => {
+              setStatus(s);
+              keyset.reset();
+            }}
+          />
         </div>
-        <ErrorMessage error={error} />
-        {isLoading && <p className="muted">Loading jobs…</p>}
-        {data && data.items.length === 0 && <p className="muted">No jobs yet. Start a scan with the form.</p>}
-        {data && data.items.length > 0 && (
-          <table className="table jobs-table">
-            <thead>
-              <tr>
-                <th scope="col">Job</th>
-                <th scope="col">Status</th>
-                <th scope="col">Progress</th>
-                <th scope="col">Findings</th>
-                <th scope="col">Age</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((job) => (
-                <JobRow key={job.id} job={job} />
-              ))}
-            </tbody>
-          </table>
-        )}
-        <Pager
-          label="Jobs pages"
-          page={keyset.page}
-          hasPrevious={keyset.hasPrevious}
-          hasNext={!!data?.nextCursor}
-          onPrevious={keyset.previous}
-          onNext={() => data?.nextCursor && keyset.next(data.nextCursor)}
+        <PagedTable
+          columns={['Job', 'Status', 'Progress', 'Findings', 'Age']}
+          page={data}
+          error={error}
+          loading={isLoading}
+          noun="jobs"
+          empty="No jobs yet. Start a scan with the form."
+          className="jobs-table"
+          pagerLabel="Jobs pages"
+          keyset={keyset}
+          row={(job) => <JobRow key={job.job_id} job={job} />}
         />
       </section>
       <NewScanForm onQueued={(jobId) => navigate(`/jobs/${encodeURIComponent(jobId)}`)} />
@@ -88,14 +64,15 @@ export function JobsPage() {
 }
 
 function JobRow({ job }: { job: Job }) {
-  const objects = job.objectsTotal
-    ? `${formatCount(job.objectsDone)} / ${formatCount(job.objectsTotal)} objects`
-    : `${formatCount(job.objectsDone)} objects`;
-  const pct = job.objectsTotal ? Math.round((job.objectsDone / job.objectsTotal) * 100) : undefined;
+  const { objects_total: total, objects_done: done } = job.progress;
+  const objects = total
+    ? `${formatCount(done)} / ${formatCount(total)} objects`
+    : `${formatCount(done)} objects`;
+  const pct = total ? Math.round((done / total) * 100) : undefined;
   return (
     <tr>
       <td data-label="Job">
-        <Link href={`/jobs/${encodeURIComponent(job.id)}`}>{job.name || job.source || job.id}</Link>
+        <Link href={`/jobs/${encodeURIComponent(job.job_id)}`}>{job.name || job.source || job.job_id}</Link>
         {job.name && <div className="muted small">{job.source}</div>}
       </td>
       <td data-label="Status">
@@ -106,12 +83,12 @@ function JobRow({ job }: { job: Job }) {
           <div style={{ width: `${pct ?? 0}%` }} />
         </div>
         <span className="small">
-          {objects}, {formatBytes(job.bytesDone)}
+          {objects}, {formatBytes(job.progress.bytes_scanned)}
         </span>
       </td>
-      <td data-label="Findings">{formatCount(job.findings)}</td>
+      <td data-label="Findings">{formatCount(job.progress.findings)}</td>
       <td data-label="Age">
-        <time dateTime={job.createdAt}>{formatAge(job.createdAt)}</time>
+        <time dateTime={job.created_at}>{formatAge(job.created_at)}</time>
       </td>
     </tr>
   );

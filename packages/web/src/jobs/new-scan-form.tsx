@@ -1,10 +1,15 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { ok } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
 import { useApi } from '../auth/api-context.tsx';
-import { splitList } from '../ui/format.ts';
-
-const FIELDS = ['source', 'name', 'detectors', 'exclude'] as const;
-type Field = (typeof FIELDS)[number];
+import { FormField } from '../ui/form-field.tsx';
+import {
+  errorsByField,
+  type ScanField as Field,
+  SCAN_FIELD_TEXT,
+  SCAN_FIELDS,
+  scanRequest,
+} from './scan-fields.ts';
 
 /** Submits `POST /scan` and shows the API's validation errors beside the fields they concern. */
 export function NewScanForm({ onQueued }: { onQueued(jobId: string): void }) {
@@ -34,29 +39,17 @@ export function NewScanForm({ onQueued }: { onQueued(jobId: string): void }) {
       return;
     }
     setFieldErrors({});
-    const detectors = splitList(values.detectors);
-    const exclude = splitList(values.exclude);
-    const body = {
-      source: values.source.trim(),
-      ...(values.name.trim() ? { name: values.name.trim() } : {}),
-      ...(detectors.length ? { detectors } : {}),
-      ...(exclude.length ? { exclude } : {}),
-    };
+    const body = scanRequest(values);
     setBusy(true);
     try {
-      const res = await api.post<{ job_id?: string; id?: string }>('/scan', body, {
-        'idempotency-key': idempotencyKey.current,
-      });
+      const accepted = await ok(
+        api.http.POST('/scan', { body, params: { header: { 'idempotency-key': idempotencyKey.current } } }),
+      );
       idempotencyKey.current = crypto.randomUUID();
-      const jobId = res?.job_id ?? res?.id;
-      if (jobId) onQueued(jobId);
+      onQueued(accepted.job_id);
     } catch (err) {
       if (err instanceof ApiError) {
-        const byField: Partial<Record<Field, string[]>> = {};
-        for (const f of FIELDS) {
-          const msgs = err.forField(f);
-          if (msgs.length) byField[f] = msgs;
-        }
+        const byField = errorsByField(err, SCAN_FIELDS);
         setFieldErrors(byField);
         const placed = Object.keys(byField).length > 0;
         setFormError(placed ? `${err.message} See the highlighted fields.` : err.message);
@@ -68,50 +61,21 @@ export function NewScanForm({ onQueued }: { onQueued(jobId: string): void }) {
     }
   }
 
-  const field = (name: Field, label: string, hint: string, multiline = false) => {
-    const inputId = `${id}-${name}`;
-    const errs = fieldErrors[name];
-    const describedBy = `${inputId}-hint${errs ? ` ${inputId}-err` : ''}`;
-    const common = {
-      id: inputId,
-      name,
-      value: values[name],
-      'aria-invalid': errs ? true : undefined,
-      'aria-describedby': describedBy,
-    } as const;
-    return (
-      <div className={`field${errs ? ' invalid' : ''}`}>
-        <label htmlFor={inputId}>{label}</label>
-        {multiline ? (
-          <textarea {...common} rows={3} onChange={(e) => set(name, e.target.value)} />
-        ) : (
-          <input {...common} type="text" spellCheck={false} onChange={(e) => set(name, e.target.value)} />
-        )}
-        <p id={`${inputId}-hint`} className="hint">
-          {hint}
-        </p>
-        {errs && (
-          <ul id={`${inputId}-err`} className="field-error">
-            {errs.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        )}
-      </div>
-    );
-  };
-
   return (
     <form className="card new-scan" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>New scan</h2>
-      {field(
-        'source',
-        'Source',
-        's3://bucket/prefix or file:///absolute/path (local roots must be allowed by the server).',
-      )}
-      {field('name', 'Name (optional)', 'A label for the jobs list.')}
-      {field('detectors', 'Detectors (optional)', 'Detector ids separated by commas; empty runs them all.')}
-      {field('exclude', 'Exclude (optional)', 'Glob patterns, one per line, e.g. **/*.log', true)}
+      {SCAN_FIELDS.map((name) => (
+        <FormField
+          key={name}
+          id={`${id}-${name}`}
+          name={name}
+          {...SCAN_FIELD_TEXT[name]}
+          errors={fieldErrors[name]}
+          value={values[name]}
+          onChange={(v) => set(name, v)}
+          multiline={name === 'exclude'}
+        />
+      ))}
       {formError && (
         <p role="alert" className="error">
           {formError}

@@ -1,34 +1,21 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { ok } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
-import { SEVERITIES } from '../api/types.ts';
+import { type NotificationSettingsRequest, SEVERITIES, type Severity } from '../api/types.ts';
 import { useApiGet } from '../api/use-api-get.ts';
 import { useApi } from '../auth/api-context.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 
-/** Per-tenant notification settings (`GET`/`PUT /settings/notifications`). */
-export interface NotificationSettingsBody {
-  /** `finished`: every finished job; `findings`: only when findings reach `min_severity`. */
-  when: 'finished' | 'findings';
-  min_severity: string;
-  webhook_url?: string;
-  webhook_slack?: boolean;
-  email_to?: string;
-  sms_to?: string;
-}
-
 const PATH = '/settings/notifications';
 const ABSENT = `Notification settings are not available on this server: it answered 404 to GET ${PATH} (the notifier is not enabled).`;
-const DEFAULTS: NotificationSettingsBody = { when: 'findings', min_severity: 'high' };
+const DEFAULTS: NotificationSettingsRequest = { when: 'findings', min_severity: 'high' };
 
 /** Which channels fire, and when; degrades to a clear message when the server has no notifier. */
 export function NotificationSettings() {
   const api = useApi();
   const id = useId();
-  const { data, error, mutate } = useApiGet<NotificationSettingsBody>(PATH, {}, (b) => ({
-    ...DEFAULTS,
-    ...((b ?? {}) as Partial<NotificationSettingsBody>),
-  }));
-  const [form, setForm] = useState<NotificationSettingsBody>(DEFAULTS);
+  const { data, error, mutate } = useApiGet([PATH], (http) => ok(http.GET(PATH)));
+  const [form, setForm] = useState<NotificationSettingsRequest>(DEFAULTS);
   const [status, setStatus] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   useEffect(() => {
@@ -41,7 +28,7 @@ export function NotificationSettings() {
     setStatus(null);
     setSaveError(null);
     try {
-      await api.put(PATH, form);
+      await ok(api.http.PUT(PATH, { body: form }));
       setStatus('Notification settings saved.');
       await mutate();
     } catch (err) {
@@ -62,7 +49,7 @@ export function NotificationSettings() {
         id={`${id}-${name}`}
         type={type}
         value={form[name] ?? ''}
-        onChange={(e) => setForm((f) => ({ ...f, [name]: e.target.value || undefined }))}
+        onChange={(e) => setForm((f) => ({ ...f, [name]: e.target.value || null }))}
       />
       {fieldError(name)}
     </div>
@@ -99,7 +86,7 @@ export function NotificationSettings() {
               <select
                 value={form.min_severity}
                 disabled={form.when !== 'findings'}
-                onChange={(e) => setForm((f) => ({ ...f, min_severity: e.target.value }))}
+                onChange={(e) => setForm((f) => ({ ...f, min_severity: e.target.value as Severity }))}
               >
                 {SEVERITIES.map((s) => (
                   <option key={s} value={s}>

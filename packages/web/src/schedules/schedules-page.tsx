@@ -1,11 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
+import { ok } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
-import { normalizePage, normalizeSchedule } from '../api/normalize.ts';
-import type { Page, Schedule } from '../api/types.ts';
 import { useApiGet } from '../api/use-api-get.ts';
 import { useApi } from '../auth/api-context.tsx';
+import { errorsByField, SCAN_FIELD_TEXT, SCAN_FIELDS, scanRequest } from '../jobs/scan-fields.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
-import { formatAge, splitList } from '../ui/format.ts';
+import { FormField } from '../ui/form-field.tsx';
+import { formatAge } from '../ui/format.ts';
 import { NotificationSettings } from './notification-settings.tsx';
 
 export const SCHEDULES_ABSENT =
@@ -14,8 +15,8 @@ export const SCHEDULES_ABSENT =
 /** Recurring scans (list, create, delete) and the tenant's notification settings. */
 export function SchedulesPage() {
   const api = useApi();
-  const { data, error, mutate } = useApiGet<Page<Schedule>>('/schedules', {}, (b) =>
-    normalizePage(b, normalizeSchedule),
+  const { data, error, mutate } = useApiGet(['/schedules'], (http) =>
+    ok(http.GET('/schedules', { params: { query: {} } })),
   );
   const [confirming, setConfirming] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<unknown>(null);
@@ -24,7 +25,7 @@ export function SchedulesPage() {
   async function remove(id: string) {
     setDeleteError(null);
     try {
-      await api.delete(`/schedules/${encodeURIComponent(id)}`);
+      await ok(api.http.DELETE('/schedules/{schedule_id}', { params: { path: { schedule_id: id } } }));
       setConfirming(null);
       await mutate();
     } catch (err) {
@@ -62,8 +63,8 @@ export function SchedulesPage() {
                     <code>{s.cron}</code> {s.timezone && <span className="muted small">{s.timezone}</span>}
                   </td>
                   <td data-label="Next run">
-                    {s.nextRunAt ? new Date(s.nextRunAt).toLocaleString() : '–'}
-                    {s.lastRunAt && <div className="muted small">last {formatAge(s.lastRunAt)}</div>}
+                    {s.next_run_at ? new Date(s.next_run_at).toLocaleString() : '–'}
+                    {s.last_run_at && <div className="muted small">last {formatAge(s.last_run_at)}</div>}
                   </td>
                   <td>
                     {confirming === s.id ? (
@@ -99,8 +100,13 @@ export function SchedulesPage() {
   );
 }
 
-const FIELDS = ['name', 'source', 'cron', 'timezone', 'detectors', 'exclude'] as const;
+const FIELDS = [...SCAN_FIELDS, 'cron', 'timezone'] as const;
 type Field = (typeof FIELDS)[number];
+
+const SCHEDULE_FIELD_TEXT = {
+  cron: { label: 'Cron expression', hint: 'Five fields: minute hour day month weekday, e.g. 0 3 * * *' },
+  timezone: { label: 'Time zone', hint: 'IANA name, e.g. Europe/Berlin' },
+};
 
 function NewScheduleForm({ onCreated }: { onCreated(): void }) {
   const api = useApi();
@@ -116,25 +122,18 @@ function NewScheduleForm({ onCreated }: { onCreated(): void }) {
     e.preventDefault();
     setErrors({});
     setFormError(null);
-    const detectors = splitList(values.detectors);
-    const exclude = splitList(values.exclude);
     setBusy(true);
     try {
-      await api.post('/schedules', {
-        source: values.source.trim(),
-        cron: values.cron.trim(),
-        timezone: values.timezone.trim(),
-        ...(values.name.trim() ? { name: values.name.trim() } : {}),
-        ...(detectors.length ? { detectors } : {}),
-        ...(exclude.length ? { exclude } : {}),
-      });
+      await ok(
+        api.http.POST('/schedules', {
+          body: { ...scanRequest(values), cron: values.cron.trim(), timezone: values.timezone.trim() },
+        }),
+      );
       setValues(empty);
       onCreated();
     } catch (err) {
       if (err instanceof ApiError) {
-        const byField: Partial<Record<Field, string[]>> = {};
-        for (const f of FIELDS) if (err.forField(f).length) byField[f] = err.forField(f);
-        setErrors(byField);
+        setErrors(errorsByField(err, FIELDS));
         setFormError(err.status === 404 ? SCHEDULES_ABSENT : err.message);
       } else setFormError(String(err));
     } finally {
@@ -142,48 +141,27 @@ function NewScheduleForm({ onCreated }: { onCreated(): void }) {
     }
   }
 
-  const input = (name: Field, label: string, hint?: string) => {
-    const inputId = `${id}-${name}`;
-    const errs = errors[name];
-    return (
-      <div className={`field${errs ? ' invalid' : ''}`}>
-        <label htmlFor={inputId}>{label}</label>
-        <input
-          id={inputId}
-          type="text"
-          spellCheck={false}
-          value={values[name]}
-          aria-invalid={errs ? true : undefined}
-          aria-describedby={
-            `${hint ? `${inputId}-hint ` : ''}${errs ? `${inputId}-err` : ''}`.trim() || undefined
-          }
-          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-        />
-        {hint && (
-          <p id={`${inputId}-hint`} className="hint">
-            {hint}
-          </p>
-        )}
-        {errs && (
-          <ul id={`${inputId}-err`} className="field-error">
-            {errs.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        )}
-      </div>
-    );
-  };
+  const field = (name: Field) => (
+    <FormField
+      id={`${id}-${name}`}
+      name={name}
+      {...(name === 'cron' || name === 'timezone' ? SCHEDULE_FIELD_TEXT[name] : SCAN_FIELD_TEXT[name])}
+      errors={errors[name]}
+      value={values[name]}
+      onChange={(v) => setValues((old) => ({ ...old, [name]: v }))}
+      multiline={name === 'exclude'}
+    />
+  );
 
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>New schedule</h2>
-      {input('source', 'Source', 's3://bucket/prefix or file:///absolute/path')}
-      {input('cron', 'Cron expression', 'Five fields: minute hour day month weekday, e.g. 0 3 * * *')}
-      {input('timezone', 'Time zone', 'IANA name, e.g. Europe/Berlin')}
-      {input('name', 'Name (optional)')}
-      {input('detectors', 'Detectors (optional)', 'Comma-separated ids; empty runs them all.')}
-      {input('exclude', 'Exclude (optional)', 'Comma-separated globs.')}
+      {field('source')}
+      {field('cron')}
+      {field('timezone')}
+      {field('name')}
+      {field('detectors')}
+      {field('exclude')}
       {formError && (
         <p role="alert" className="error">
           {formError}

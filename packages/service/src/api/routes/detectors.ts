@@ -1,14 +1,14 @@
-import { CustomDetectorError, compileCustomDetector, type Detector, detectors } from '@data-scanner/detect';
+import { CustomDetectorError, compileCustomDetector, detectors } from '@data-scanner/detect';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { authenticate } from '../../auth/authenticate.ts';
-import type { StoredCustomDetector } from '../../store/custom-detector-store.ts';
-import type { ApiDeps, ApiEnv } from '../api-env.ts';
 import {
-  CustomDetectorRequestSchema,
-  DetectorIdParamSchema,
+  builtinDetectorView,
+  customDetectorView,
   DetectorListSchema,
   DetectorViewSchema,
-} from '../detector-schemas.ts';
+} from '../../views/detector-schemas.ts';
+import type { ApiDeps, ApiEnv } from '../api-env.ts';
+import { CustomDetectorRequestSchema, DetectorIdParamSchema } from '../detector-schemas.ts';
 import { HttpError } from '../http-error.ts';
 import { BEARER, errorResponses, jsonContent } from './openapi-parts.ts';
 
@@ -51,33 +51,6 @@ const deleteDetector = createRoute({
   responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 404, 422) },
 });
 
-function builtinView(d: Detector) {
-  return {
-    id: d.id,
-    name: d.name,
-    category: d.category,
-    severity: d.severity,
-    builtin: true,
-    validator: d.validator ?? null,
-    spec: null,
-    created_at: null,
-  };
-}
-
-function customView(stored: StoredCustomDetector) {
-  const s = stored.spec as { name?: string; category?: string; severity?: string; validator?: string };
-  return {
-    id: stored.id,
-    name: s.name ?? stored.id,
-    category: s.category ?? 'credentials',
-    severity: s.severity ?? 'high',
-    builtin: false,
-    validator: s.validator ?? null,
-    spec: stored.spec,
-    created_at: stored.createdAt.toISOString(),
-  };
-}
-
 /** `GET`, `POST /detectors` and `DELETE /detectors/{id}`: only when the app has a custom detector store. */
 export function registerDetectors(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   const store = deps.customDetectors;
@@ -87,7 +60,7 @@ export function registerDetectors(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void
 
   app.openapi(listDetectors, async (c) => {
     const own = await store.list(c.get('principal').tenantId);
-    return c.json({ items: [...detectors.map(builtinView), ...own.map(customView)] }, 200);
+    return c.json({ items: [...detectors.map(builtinDetectorView), ...own.map(customDetectorView)] }, 200);
   });
 
   app.openapi(createDetector, async (c) => {
@@ -108,7 +81,7 @@ export function registerDetectors(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void
       ]);
     }
     c.header('Location', `/detectors/${saved.id}`);
-    return c.json(customView(saved), 201);
+    return c.json(customDetectorView(saved), 201);
   });
 
   app.openapi(deleteDetector, async (c) => {

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { HealthSchema } from '../../views/schemas.ts';
 import type { ApiEnv } from '../api-env.ts';
 import type { ApiStore } from '../ports.ts';
-import { HealthSchema } from '../schemas.ts';
 
 const PING_TIMEOUT_MS = 2000;
 

@@ -1,17 +1,14 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { authenticate } from '../../auth/authenticate.ts';
+import { JobDetailSchema, JobListSchema, JobObjectListSchema, JobSchema } from '../../views/schemas.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
 import { decodeCursor, encodeCursor, isCreatedKey } from '../cursor.ts';
 import { HttpError } from '../http-error.ts';
 import { JobDetailReader } from '../job-detail-reader.ts';
 import {
   JobConditionalHeaderSchema,
-  JobDetailSchema,
   JobIdParamSchema,
   JobListQuerySchema,
-  JobListSchema,
-  JobObjectListSchema,
-  JobSchema,
   JobWaitQuerySchema,
   ObjectsQuerySchema,
 } from '../schemas.ts';

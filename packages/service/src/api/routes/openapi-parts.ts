@@ -1,4 +1,4 @@
-import { ErrorSchema } from '../schemas.ts';
+import { ErrorSchema } from '../../views/schemas.ts';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed request, or a value the API cannot use (see the error code)',

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { authenticate } from '../../auth/authenticate.ts';
+import { ScanNotQueuedError } from '../../jobs/submit-job.ts';
+import { ErrorSchema, ScanAcceptedSchema } from '../../views/schemas.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
 import { checkDetectorIds } from '../check-detector-ids.ts';
 import { HttpError } from '../http-error.ts';
 import { IdempotencyConflict } from '../ports.ts';
-import { ErrorSchema, IdempotencyHeaderSchema, ScanAcceptedSchema, ScanRequestSchema } from '../schemas.ts';
+import { IdempotencyHeaderSchema, ScanRequestSchema } from '../schemas.ts';
 import { checkSource } from '../source-policy.ts';
 import { BEARER, errorResponses } from './openapi-parts.ts';
 
@@ -54,6 +56,11 @@ export function registerScan(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
       if (replayed) c.header('Idempotent-Replayed', 'true');
       return c.json({ job_id: job.job_id, status: job.status }, replayed ? 200 : 202);
     } catch (err) {
+      if (err instanceof ScanNotQueuedError) {
+        throw new HttpError(503, 'service_unavailable', 'The scan could not be queued; retry later', [
+          { message: err.queueError.message },
+        ]);
+      }
       if (err instanceof IdempotencyConflict) {
         const detail = err.jobId ? `used for job ${err.jobId}` : 'in progress';
         throw HttpError.conflict(err.message, [{ path: 'header.idempotency-key', message: detail }]);

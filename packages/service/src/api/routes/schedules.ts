@@ -1,7 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { authenticate } from '../../auth/authenticate.ts';
 import { scheduleProblems } from '../../schedules/cron-schedule.ts';
-import type { PgScheduleStore, Schedule } from '../../schedules/schedules-repository.ts';
+import type { PgScheduleStore } from '../../schedules/schedules-repository.ts';
+import { ScheduleListSchema, ScheduleSchema, scheduleView } from '../../views/schedule-schemas.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
 import { checkDetectorIds } from '../check-detector-ids.ts';
 import { decodeCursor, encodeCursor, isCreatedKey } from '../cursor.ts';
@@ -9,10 +10,7 @@ import { HttpError } from '../http-error.ts';
 import {
   ScheduleIdParamSchema,
   ScheduleListQuerySchema,
-  ScheduleListSchema,
   ScheduleRequestSchema,
-  ScheduleSchema,
-  type ScheduleView,
 } from '../schedule-schemas.ts';
 import { checkSource } from '../source-policy.ts';
 import { BEARER, errorResponses, jsonContent } from './openapi-parts.ts';
@@ -57,23 +55,6 @@ const deleteSchedule = createRoute({
   request: { params: ScheduleIdParamSchema },
   responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 404, 422) },
 });
-
-/** The API's JSON form of a schedule. */
-export function scheduleView(s: Schedule): ScheduleView {
-  return {
-    id: s.id,
-    name: s.name,
-    source: s.source,
-    cron: s.cron,
-    timezone: s.timezone,
-    detectors: s.detectors,
-    exclude: s.exclude,
-    next_run_at: Number.isFinite(s.nextFireAt.getTime()) ? s.nextFireAt.toISOString() : null,
-    last_run_at: s.lastFiredAt?.toISOString() ?? null,
-    last_job_id: s.lastJobId,
-    created_at: s.createdAt.toISOString(),
-  };
-}
 
 /** `POST /schedules`, `GET /schedules`, `GET|DELETE /schedules/{id}`: only when the app has a schedule store. */
 export function registerSchedules(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {

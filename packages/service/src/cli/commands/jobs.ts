@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { getConfig } from '../../config.ts';
 import { unknownDetectorIds } from '../../detector-ids.ts';
+import { enqueuePlanOn, submitJob } from '../../jobs/submit-job.ts';
 import { createLogger } from '../../log.ts';
 import { createScanQueue } from '../../queue/create-queue.ts';
 import { createSource } from '../../sources/create-source.ts';
 import { openDatabase } from '../../store/database.ts';
 import { PgJobStore } from '../../store/jobs-repository.ts';
 import { PgTenantStore } from '../../store/tenants-repository.ts';
-import { EXIT_ERROR } from '../main.ts';
+import { EXIT_ERROR } from '../exit-codes.ts';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -42,17 +43,18 @@ export function register(program: Command): void {
         const database = await openDatabase(config, { logger: createLogger({ level: 'warn' }) });
         try {
           const tenant = await new PgTenantStore(database.pool).ensureTenant(options.tenant);
-          const job = await new PgJobStore(database.pool).createJob({
-            tenantId: tenant.id,
-            source: source.startsWith('/') ? `file://${source}` : source,
-            name: options.name,
-            exclude: options.exclude,
-            detectors: options.detector.length > 0 ? options.detector : undefined,
-          });
           const queue = createScanQueue(config, database.pool);
-          await queue.send([JSON.stringify({ type: 'plan', job_id: job.id })]);
-          await queue.close?.();
-          process.stdout.write(`${job.id}\n`);
+          try {
+            const job = await submitJob(new PgJobStore(database.pool), enqueuePlanOn(queue), tenant.id, {
+              source: source.startsWith('/') ? `file://${source}` : source,
+              name: options.name,
+              exclude: options.exclude,
+              detectors: options.detector.length > 0 ? options.detector : undefined,
+            });
+            process.stdout.write(`${job.id}\n`);
+          } finally {
+            await queue.close?.();
+          }
         } finally {
           await database.close();
         }

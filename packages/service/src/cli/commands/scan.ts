@@ -18,6 +18,7 @@ import {
   summaryLine,
 } from '@data-scanner/detect';
 import { type Command, Option } from 'commander';
+import { loadS3Config } from '../../config.ts';
 import { unknownDetectorIds } from '../../detector-ids.ts';
 import { createSource } from '../../sources/create-source.ts';
 import { rangeReader } from '../../sources/range-reader.ts';
@@ -159,7 +160,6 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
   const detectors = pickDetectors(options.detectors, base);
   const limits = aggregateLimits(options.aggregateThreshold);
   const uri = sourceUri(target);
-  const endpoint = process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL;
   const local = uri.startsWith('s3://') ? [] : [uri.startsWith('file:') ? new URL(uri).pathname : uri];
   for (const p of local) {
     await stat(p).catch(() => {
@@ -167,7 +167,12 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
     });
   }
   const allowlist = options.allowlist ? await readAllowlistFile(options.allowlist) : undefined;
-  const source = await createSource(uri, { roots: local, ...(endpoint ? { s3: { endpoint } } : {}) });
+  // The region stays the SDK's own choice (AWS_REGION, the profile); only a custom endpoint is passed.
+  const { endpoint, forcePathStyle } = uri.startsWith('s3://') ? loadS3Config() : { endpoint: undefined };
+  const source = await createSource(uri, {
+    roots: local,
+    ...(endpoint ? { s3: { endpoint, forcePathStyle } } : {}),
+  });
   const scanner = new Scanner({ fingerprintKey: await cliFingerprintKey(), detectors, allowlist, limits });
   const progress = new Progress(process.stderr.isTTY === true);
   const objects: ReportObject[] = [];
@@ -187,7 +192,7 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
       };
     } else {
       try {
-        const stream = await source.open(object);
+        const { stream } = await source.read(object);
         const random = rangeReader(source, object, object.size);
         result = await scanner.scanObject(stream, { name: object.key, size: object.size, random });
       } catch (err) {

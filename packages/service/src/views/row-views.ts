@@ -1,78 +1,7 @@
-import type { Location } from '@data-scanner/detect';
+import type { AggregateRow, FindingRow } from '../store/finding-rows.ts';
+import type { JobRow, ObjectRow } from '../store/job-rows.ts';
 import type { AggregateView } from './aggregate-schemas.ts';
-import type { FindingView, JobObjectView, JobStatus, JobView, ObjectStatus } from './schemas.ts';
-
-/** A `jobs` row as `PgApiStore` selects it. */
-export interface JobRow {
-  id: string;
-  status: JobStatus;
-  source: string;
-  name: string | null;
-  detectors: string[] | null;
-  exclude: string[];
-  status_reason: string | null;
-  objects_total: string | null;
-  objects_done: string;
-  bytes_total: string | null;
-  bytes_scanned: string;
-  findings_count: string;
-  findings_aggregated: string;
-  aggregate_threshold: number | null;
-  created_at: Date;
-  updated_at: Date;
-  finished_at: Date | null;
-  /** `created_at` with microseconds, for keyset cursors (a JS Date keeps only milliseconds). */
-  created_key: string;
-}
-
-/** The columns of a `FindingRow`, for `SELECT ${FINDING_COLUMNS} FROM findings`. */
-export const FINDING_COLUMNS = `id, seq, job_id, bucket, object_key, version_id, etag, detector, category, severity,
-  confidence, byte_start, byte_end, line, col, json_path, record_index, row_number, column_index, column_name, page,
-  archive_path, location_detail, redacted, fingerprint`;
-
-/** A `findings` row. */
-export interface FindingRow {
-  id: string;
-  seq: string;
-  job_id: string;
-  bucket: string | null;
-  object_key: string;
-  version_id: string | null;
-  etag: string | null;
-  detector: string;
-  category: string;
-  severity: string;
-  confidence: number;
-  byte_start: string;
-  byte_end: string;
-  line: number;
-  col: number;
-  json_path: string | null;
-  record_index: string | null;
-  row_number: string | null;
-  column_index: number | null;
-  column_name: string | null;
-  page: number | null;
-  archive_path: string | null;
-  /** Sheet and cell, slide and part, paragraph, row group, message (document formats). */
-  location_detail: Record<string, string | number> | null;
-  redacted: string;
-  fingerprint: string;
-}
-
-/** A `job_objects` row. */
-export interface ObjectRow {
-  key: string;
-  bucket: string | null;
-  status: ObjectStatus;
-  reason: string | null;
-  reason_detail: string | null;
-  size: string | null;
-  etag: string | null;
-  version_id: string | null;
-  findings_count: number;
-  findings_aggregated: number;
-}
+import type { FindingView, JobObjectView, JobView } from './schemas.ts';
 
 const num = (v: string | number | null): number => (v === null ? 0 : Number(v));
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -107,7 +36,7 @@ export function jobView(r: JobRow): JobView {
   };
 }
 
-/** The public JSON of a finding (DESIGN.md "Finding"); never a raw value. */
+/** The public JSON of a finding (the `Finding` schema); never a raw value. */
 export function findingView(r: FindingRow): FindingView {
   return {
     id: r.id,
@@ -151,29 +80,6 @@ export function objectView(r: ObjectRow): JobObjectView {
     findings_aggregated: r.findings_aggregated,
   };
 }
-
-/** A `finding_aggregates` row. */
-export interface AggregateRow {
-  id: string;
-  seq: string;
-  job_id: string;
-  bucket: string | null;
-  object_key: string;
-  version_id: string | null;
-  etag: string | null;
-  detector: string;
-  category: string;
-  severity: string;
-  field: string | null;
-  archive_path: string | null;
-  match_count: string;
-  threshold: number;
-  samples: Location[];
-}
-
-/** The columns of an `AggregateRow`. */
-export const AGGREGATE_COLUMNS = `id, seq, job_id, bucket, object_key, version_id, etag, detector, category, severity,
-  field, archive_path, match_count, threshold, samples`;
 
 /** The public JSON of an aggregate: an exact count and sample locations, never a value. */
 export function aggregateView(r: AggregateRow): AggregateView {

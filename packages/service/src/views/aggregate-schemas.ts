@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { LocationSchema, limit, ObjectRefSchema } from './schemas.ts';
-import { text } from './text-schema.ts';
+import { LocationSchema, ObjectRefSchema } from './schemas.ts';
 
 export const AggregateSchema = z
   .object({
@@ -28,9 +27,3 @@ export type AggregateView = z.infer<typeof AggregateSchema>;
 export const AggregateListSchema = z
   .object({ items: z.array(AggregateSchema), next_cursor: z.string().nullable() })
   .openapi('FindingAggregateList');
-
-export const AggregatesQuerySchema = z.object({
-  job_id: z.string().uuid(),
-  limit: limit(1000, 100),
-  cursor: text().max(512).optional(),
-});

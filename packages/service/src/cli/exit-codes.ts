@@ -1,0 +1,4 @@
+/** Exit codes shared by every command: 0 ok / nothing found, 1 findings, 2 error. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
