@@ -17,7 +17,7 @@ import pg from 'pg';
 import { createApp } from '../src/api/app.ts';
 import { createJobCommands, enqueuePlanOn } from '../src/api/job-commands.ts';
 import { PgApiStore } from '../src/api/pg-api-store.ts';
-import { createApiKey } from '../src/auth/key-store.ts';
+import { createApiKey } from '../src/keys/key-store.ts';
 import { createLogger } from '../src/log.ts';
 import { PgQueue } from '../src/queue/pg-queue.ts';
 import { freePort, startEmbeddedPostgres } from '../src/store/embedded-postgres.ts';

@@ -1,4 +1,3 @@
-import type { KeyUsage } from '../auth/key-usage.ts';
 import type { Logger } from '../log.ts';
 import type { ChannelName } from '../notify/channel.ts';
 import type { PgNotificationSettings } from '../notify/notification-settings.ts';
@@ -7,6 +6,7 @@ import type { JobEvents } from '../ports/job-events.ts';
 import type { ReportsDeps } from '../reports/index.ts';
 import type { PgScheduleStore } from '../schedules/schedules-repository.ts';
 import type { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
+import type { KeyUsage } from './auth/key-usage.ts';
 import type { ApiStore, Principal } from './ports.ts';
 import type { ApiRateLimit } from './rate-limit.ts';
 

@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type pg from 'pg';
-import type { KeyUsage } from '../auth/key-usage.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { availableChannels } from '../notify/channel.ts';
@@ -16,6 +15,7 @@ import { PublishingJobStore } from '../store/publishing-job-store.ts';
 import { readApiConfig } from './api-config.ts';
 import type { ApiEnv } from './api-env.ts';
 import { createApp } from './app.ts';
+import type { KeyUsage } from './auth/key-usage.ts';
 import { createJobCommands, enqueuePlanOn } from './job-commands.ts';
 import { PgApiStore } from './pg-api-store.ts';
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { touchApiKeys } from '../auth/key-store.ts';
+import { touchApiKeys } from '../keys/key-store.ts';
 import { isFinalStatus } from '../ports/job-store.ts';
 import { countFindings } from '../store/finding-counts.ts';
 import type { AggregateView } from './aggregate-schemas.ts';

@@ -1,11 +1,11 @@
 import pg from 'pg';
 import { readApiConfig } from '../api/api-config.ts';
+import { KeyUsage } from '../api/auth/key-usage.ts';
 import { createJobCommands, type EnqueuePlan } from '../api/job-commands.ts';
 import { PgApiStore } from '../api/pg-api-store.ts';
 import { createRouteApp, type RegisterRoutes } from '../api/route-app.ts';
-import { touchApiKeys } from '../auth/key-store.ts';
-import { KeyUsage } from '../auth/key-usage.ts';
 import { type Config, loadConfig } from '../config.ts';
+import { touchApiKeys } from '../keys/key-store.ts';
 import { createLogger } from '../log.ts';
 import { createMemorySharedState } from '../memory-shared-state.ts';
 import { PgCustomDetectorStore } from '../store/custom-detector-store.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.ts';
 import { createJobCommands, enqueuePlanOn } from '../../src/api/job-commands.ts';
 import { PgApiStore } from '../../src/api/pg-api-store.ts';
-import { createApiKey } from '../../src/auth/key-store.ts';
+import { createApiKey } from '../../src/keys/key-store.ts';
 import { PgQueue } from '../../src/queue/pg-queue.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { apiKeySecret } from '../support/api-key-secret.ts';

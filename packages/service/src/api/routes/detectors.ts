@@ -1,8 +1,8 @@
 import { CustomDetectorError, compileCustomDetector, type Detector, detectors } from '@data-scanner/detect';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { authenticate } from '../../auth/authenticate.ts';
 import type { StoredCustomDetector } from '../../store/custom-detector-store.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
+import { authenticate } from '../auth/authenticate.ts';
 import {
   CustomDetectorRequestSchema,
   DetectorIdParamSchema,

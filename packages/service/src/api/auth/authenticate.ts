@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
-import type { ApiDeps, ApiEnv } from '../api/api-env.ts';
-import { HttpError } from '../api/http-error.ts';
-import { limitCaller } from '../api/rate-limit.ts';
-import { apiKeyMatches, apiKeyPrefix } from './api-key.ts';
+import { apiKeyMatches, apiKeyPrefix } from '../../keys/api-key.ts';
+import type { ApiDeps, ApiEnv } from '../api-env.ts';
+import { HttpError } from '../http-error.ts';
+import { limitCaller } from '../rate-limit.ts';
 import { createJwtVerifier } from './jwt-verifier.ts';
 
 /**
