@@ -6,6 +6,7 @@ import type { JobEvents } from '../ports/job-events.ts';
 import type { ReportsDeps } from '../reports/index.ts';
 import type { PgScheduleStore } from '../schedules/schedules-repository.ts';
 import type { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
+import type { ApiKeyCache } from './auth/api-key-cache.ts';
 import type { KeyUsage } from './auth/key-usage.ts';
 import type { ApiStore, Principal } from './ports.ts';
 import type { ApiRateLimit } from './rate-limit.ts';
@@ -52,6 +53,8 @@ export interface ApiDeps {
   cache?: Cache;
   /** Job change notifications for `GET /jobs/{id}?wait=`. @default - in-process: a wait re-reads every 2 s */
   jobEvents?: JobEvents;
+  /** In-process API key lookups. @default - absent: every request looks its key up in `store` */
+  keyCache?: ApiKeyCache;
   /** Where API key uses are noted (`last_used_at`). @default - one made by `createApp` over `store` */
   keyUsage?: KeyUsage;
 }

@@ -15,6 +15,7 @@ import { PublishingJobStore } from '../store/publishing-job-store.ts';
 import { readApiConfig } from './api-config.ts';
 import type { ApiEnv } from './api-env.ts';
 import { createApp } from './app.ts';
+import type { ApiKeyCache } from './auth/api-key-cache.ts';
 import type { KeyUsage } from './auth/key-usage.ts';
 import { createJobCommands, enqueuePlanOn } from './job-commands.ts';
 import { PgApiStore } from './pg-api-store.ts';
@@ -33,6 +34,8 @@ export function createApiApp(options: {
   shared?: SharedState;
   /** Where API key uses are noted, for a caller that flushes it on stop. @default - the app's own */
   keyUsage?: KeyUsage;
+  /** In-process API key lookups, for a caller that closes it on stop. @default - none: a lookup per request */
+  keyCache?: ApiKeyCache;
 }): OpenAPIHono<ApiEnv> {
   const shared = options.shared ?? createSharedState(options.config, options.logger);
   const queue = options.queue ?? createScanQueue(options.config, options.pool, { wakeups: shared.wakeups });
@@ -53,5 +56,6 @@ export function createApiApp(options: {
     cache: shared.cache,
     jobEvents: shared.jobEvents,
     ...(options.keyUsage ? { keyUsage: options.keyUsage } : {}),
+    ...(options.keyCache ? { keyCache: options.keyCache } : {}),
   });
 }

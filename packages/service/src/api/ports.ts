@@ -1,5 +1,7 @@
+import type { StoredKey } from '../keys/key-store.ts';
 import type { AggregateView } from './aggregate-schemas.ts';
-import type { FindingView, JobObjectView, JobStatus, JobSummary, JobView, ObjectStatus } from './schemas.ts';
+import type { JobDetail } from './job-view-cache.ts';
+import type { FindingView, JobObjectView, JobStatus, JobView, ObjectStatus } from './schemas.ts';
 
 /** Who is calling: every query the API makes is scoped to `tenantId`. */
 export interface Principal {
@@ -46,7 +48,7 @@ export interface ApiStore {
   /** Throws when the database cannot answer. */
   ping(): Promise<void>;
   /** Unrevoked API keys whose public prefix is `prefix`: their id, tenant and stored sha-256 hash (hex). */
-  apiKeysByPrefix(prefix: string): Promise<{ id: string; tenantId: string; hash: string }[]>;
+  apiKeysByPrefix(prefix: string): Promise<StoredKey[]>;
   /** Sets `last_used_at` of these keys to now, skipping keys already marked within the last minute. */
   touchApiKeys(ids: readonly string[]): Promise<void>;
   /** The tenant id for a tenant name (JWT claims carry names), or null. */
@@ -61,8 +63,8 @@ export interface ApiStore {
     idempotency?: { key: string; requestHash: string },
   ): Promise<SubmitResult>;
   getJob(tenantId: string, jobId: string): Promise<JobView | null>;
-  /** Findings of a job (already checked to be the tenant's) counted by severity, category and detector. */
-  jobSummary(tenantId: string, job: JobView): Promise<JobSummary>;
+  /** The job with its matches counted by severity, category and detector, in one statement; null when not the tenant's. */
+  getJobDetail(tenantId: string, jobId: string): Promise<JobDetail | null>;
   listJobs(
     tenantId: string,
     filter: { status?: JobStatus },

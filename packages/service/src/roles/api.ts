@@ -3,8 +3,9 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApiApp } from '../api/api-runtime.ts';
+import { ApiKeyCache } from '../api/auth/api-key-cache.ts';
 import { KeyUsage } from '../api/auth/key-usage.ts';
-import { createApiKey, revokeKeysNamed, touchApiKeys } from '../keys/key-store.ts';
+import { apiKeysByPrefix, createApiKey, revokeKeysNamed, touchApiKeys } from '../keys/key-store.ts';
 import { createScanQueue } from '../queue/create-queue.ts';
 import { SERVICE_ROOT } from '../service-root.ts';
 import { createSharedState } from '../shared-state.ts';
@@ -28,7 +29,12 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
   const keyUsage = new KeyUsage((ids) => touchApiKeys(database.pool, ids), {
     onError: (err) => log.warn({ err: (err as Error).message }, 'could not record API key use'),
   });
-  const app = createApiApp({ config, pool: database.pool, logger: log, queue, shared, keyUsage });
+  // Key lookups stay in memory; PostgreSQL announces every key change to every API process.
+  const keyCache = new ApiKeyCache((prefix) => apiKeysByPrefix(database.pool, prefix)).listen(
+    database.pool,
+    (err) => log.warn({ err: (err as Error).message }, 'API key change feed lost; cached keys dropped'),
+  );
+  const app = createApiApp({ config, pool: database.pool, logger: log, queue, shared, keyUsage, keyCache });
   const webDist = process.env.DATA_SCANNER_WEB_DIST ?? WEB_DIST;
   const dashboard = existsSync(path.join(webDist, 'index.html'));
   if (dashboard) app.get('*', serveStatic({ root: path.relative(process.cwd(), webDist) || '.' }));
@@ -39,6 +45,7 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
     server.once('error', reject);
   }).catch(async (err) => {
     await shared.close();
+    await keyCache.close();
     throw err;
   });
   const shownHost = ['0.0.0.0', '::'].includes(config.api.host) ? 'localhost' : config.api.host;
@@ -73,6 +80,7 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
         (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       });
       await keyUsage.flush();
+      await keyCache.close();
       await queue.close?.();
       await shared.close();
       log.info('api stopped');
