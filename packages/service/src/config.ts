@@ -100,6 +100,11 @@ export interface Config {
      * `/health` and `/healthz` (container health checks). @default none: no listener
      */
     healthPort: number | undefined;
+    /**
+     * `API_WORKERS` (or `serve --workers`): processes serving the API on one port (node:cluster); the
+     * profiles set their task's vCPU count. @default 1
+     */
+    workers: number;
   };
   reports: {
     /** `REPORTS_BUCKET`: S3 bucket of the PDF reports. @default none: reports are kept in `dir` */
@@ -367,6 +372,7 @@ export function loadConfig(env: Env = process.env): Config {
         env.HEALTH_PORT || env.PORT
           ? int(env, env.HEALTH_PORT ? 'HEALTH_PORT' : 'PORT', 0, problems, 1)
           : undefined,
+      workers: int(env, 'API_WORKERS', 1, problems, 1),
     },
     reports: reportsConfig(env, dataDir, problems),
     scheduler: { tickSeconds: int(env, 'SCHEDULER_TICK_SECONDS', 15, problems, 1) },

@@ -53,7 +53,10 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
   log.info({ url, dashboard, local_roots: config.sources.roots }, 'api listening');
 
   const lines = [`Data Scanner API on ${url}  (docs: ${url}/docs${dashboard ? `, dashboard: ${url}/` : ''})`];
-  if (!config.database.url && process.env.DATA_SCANNER_DEV_KEY !== '0') {
+  // On the embedded database (one `serve` started it, maybe this process's cluster primary), once.
+  const embedded = !config.database.url || process.env.DATA_SCANNER_EMBEDDED_DATABASE === '1';
+  const firstProcess = (process.env.DATA_SCANNER_API_WORKER ?? '1') === '1';
+  if (embedded && firstProcess && process.env.DATA_SCANNER_DEV_KEY !== '0') {
     await revokeKeysNamed(database.pool, DEV_TENANT, DEV_KEY_NAME);
     const dev = await createApiKey(database.pool, DEV_TENANT, DEV_KEY_NAME);
     lines.push(`Development API key (tenant "${DEV_TENANT}", new at each start): ${dev.key}`);
@@ -64,7 +67,7 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
         `-d '{"source": "file://${config.sources.roots[0] ?? '/path/under/a/root'}"}'`,
     );
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  if (firstProcess) process.stdout.write(`${lines.join('\n')}\n`);
 
   return {
     stop: async (deadlineMs) => {
