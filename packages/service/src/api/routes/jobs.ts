@@ -79,10 +79,12 @@ export function registerJobs(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
 
   const reader = new JobDetailReader(deps);
   app.openapi(getJob, async (c) => {
+    const waitSeconds = c.req.valid('query').wait;
     const found = await reader.get(c.get('principal').tenantId, c.req.valid('param').job_id, {
       ifNoneMatch: c.req.valid('header')['if-none-match'],
-      waitSeconds: c.req.valid('query').wait,
-      signal: c.req.raw.signal,
+      waitSeconds,
+      // Only a long poll needs to know that its client went away.
+      signal: waitSeconds ? c.req.raw.signal : undefined,
       logger: c.get('logger'),
     });
     if (!found) throw HttpError.notFound('No such job');
