@@ -10,6 +10,8 @@ import { SERVICE_ROOT } from '../src/service-root.ts';
 /** A server the benchmark started, answering on `base`. */
 export interface BenchServer {
   base: string;
+  /** The process the benchmark started (its workers are its descendants). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ async function start(
   await answering(`${base}/healthz`, child, () => stderr);
   return {
     base,
+    pid: child.pid as number,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -27,6 +27,7 @@ import {
   TWIN_PACKAGES,
   twinPackagesPresent,
 } from './api-servers.ts';
+import { treeCpuMs } from './process-cpu.ts';
 import { hasWrk, runWrk, type WrkFigures } from './wrk.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -48,6 +49,9 @@ interface Run {
   load: number;
   /** Transactions the database committed per request answered (autocommit: one per statement). */
   queries: number;
+  /** CPU time per request of the server's processes and of PostgreSQL's, microseconds. */
+  serverCpuUs: number;
+  databaseCpuUs: number;
 }
 
 const median = (xs: number[]) => {
@@ -105,6 +109,9 @@ try {
   );
   if (twinReady) await pool.query(await readFile(path.join(twinDir, 'seed.sql'), 'utf8'));
   await pool.query('ANALYZE');
+  const postmaster = Number(
+    (await readFile(path.join(parent, 'data', 'postmaster.pid'), 'utf8')).split('\n')[0],
+  );
 
   const sides: Side[] = [
     {
@@ -160,6 +167,7 @@ try {
         for (const side of sides) {
           const server = running.get(side.name) as BenchServer;
           const before = await committed();
+          const cpuBefore = [await treeCpuMs(server.pid), await treeCpuMs(postmaster)];
           const figures = await runWrk({
             url: server.base + side.paths[endpoint],
             header: side.header,
@@ -167,14 +175,22 @@ try {
             threads: 2,
             connections: CONNECTIONS,
           });
+          const cpuAfter = [await treeCpuMs(server.pid), await treeCpuMs(postmaster)];
           const requests = figures.requestsPerSecond * SECONDS;
-          const run = { figures, load: load(), queries: ((await committed()) - before) / requests };
+          const run = {
+            figures,
+            load: load(),
+            queries: ((await committed()) - before) / requests,
+            serverCpuUs: ((cpuAfter[0] as number) - (cpuBefore[0] as number)) * (1000 / requests),
+            databaseCpuUs: ((cpuAfter[1] as number) - (cpuBefore[1] as number)) * (1000 / requests),
+          };
           const id = `${workers}|${endpoint}|${side.name}`;
           results.set(id, [...(results.get(id) ?? []), run]);
           process.stdout.write(
             `round ${round} processes=${workers} ${side.name.padEnd(12)} ${endpoint.padEnd(14)} ` +
               `${Math.round(figures.requestsPerSecond)} req/s p50 ${figures.p50Ms} ms p99 ${figures.p99Ms} ms ` +
-              `${run.queries.toFixed(2)} queries/request` +
+              `${run.queries.toFixed(2)} transactions/request, CPU/request ${Math.round(run.serverCpuUs)} us server ` +
+              `${Math.round(run.databaseCpuUs)} us PostgreSQL` +
               `${figures.failures ? ` FAILURES ${figures.failures}` : ''} (load ${run.load.toFixed(1)})\n`,
           );
         }
@@ -185,8 +201,8 @@ try {
 
   process.stdout.write(
     `\nMedians of ${ROUNDS} rounds (load: 1-minute load average, min-max over the rounds)\n\n` +
-      '| processes | endpoint | side | req/s | p50 ms | p99 ms | queries/request | load | req/s vs twin |\n' +
-      '|---:|---|---|---:|---:|---:|---:|---:|---:|\n',
+      '| processes | endpoint | side | req/s | p50 ms | p99 ms | DB transactions/request | CPU µs/request (server + PostgreSQL) | load | req/s vs twin |\n' +
+      '|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n',
   );
   for (const workers of PROCESSES) {
     for (const endpoint of endpoints) {
@@ -202,6 +218,7 @@ try {
           `| ${workers} | ${endpoint} | ${side.name}${failures ? ` (${failures} failures)` : ''} | ${Math.round(rps)} | ` +
             `${median(runs.map((r) => r.figures.p50Ms)).toFixed(2)} | ${median(runs.map((r) => r.figures.p99Ms)).toFixed(2)} | ` +
             `${median(runs.map((r) => r.queries)).toFixed(2)} | ` +
+            `${Math.round(median(runs.map((r) => r.serverCpuUs)))} + ${Math.round(median(runs.map((r) => r.databaseCpuUs)))} | ` +
             `${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} | ${ratio} |\n`,
         );
       }
