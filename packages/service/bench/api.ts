@@ -108,7 +108,8 @@ try {
     [jobId, tenantId, FINDINGS],
   );
   if (twinReady) await pool.query(await readFile(path.join(twinDir, 'seed.sql'), 'utf8'));
-  await pool.query('ANALYZE');
+  // Vacuumed now, so no autovacuum worker runs during the measurements.
+  await pool.query('VACUUM ANALYZE');
   const postmaster = Number(
     (await readFile(path.join(parent, 'data', 'postmaster.pid'), 'utf8')).split('\n')[0],
   );
