@@ -153,12 +153,12 @@ try {
       const server = await side.start(workers);
       servers.push(server);
       running.set(side.name, server);
-      // Warm-up: JIT, prepared statements, pools.
+      // Warm-up: JIT, prepared statements, pools, key caches (each process of its own).
       for (const endpoint of endpoints)
         await runWrk({
           url: server.base + side.paths[endpoint],
           header: side.header,
-          seconds: 2,
+          seconds: 5,
           threads: 2,
           connections: CONNECTIONS,
         });

@@ -1,5 +1,5 @@
 /**
- * The polling scenario of `npm run bench:api`: BENCH_POLL_CLIENTS clients (default 200) each poll
+ * The polling scenario of `npm run bench:api:scenarios`: BENCH_POLL_CLIENTS clients (default 200) each poll
  * `GET /jobs/{id}` of a running job (20,000 findings so far) once a second, while a worker records
  * one object every 200 ms through its job store. Runs once on PostgreSQL alone and once with a
  * throwaway redis-server, each on a database of its own, and prints the database load of each:
