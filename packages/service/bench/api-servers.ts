@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -127,9 +127,16 @@ export async function startTwin(options: {
   await cp(options.dir, copy, { recursive: true });
   const args = ['-m', 'uvicorn', 'app:app', '--host', '127.0.0.1', '--port', String(options.port)];
   args.push('--workers', String(options.workers), '--log-level', 'warning');
-  return start(PYTHON, args, {
+  const server = await start(PYTHON, args, {
     cwd: copy,
     port: options.port,
     env: { ...process.env, DATABASE_URL: options.databaseUrl },
   });
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      await rm(copy, { recursive: true, force: true });
+    },
+  };
 }
