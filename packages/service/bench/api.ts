@@ -1,168 +1,239 @@
 /**
- * `npm run bench:api`: requests/s and p50/p99 latency of the API on 127.0.0.1 (autocannon), against a
- * throwaway embedded PostgreSQL holding one job with 100,000 findings. Bounded: BENCH_SECONDS per
- * scenario (default 10), BENCH_CONNECTIONS concurrent connections (default 10). Then the polling scenario
- * (bench/polling.ts): BENCH_POLL_CLIENTS clients (default 200) polling a running job, database load
- * without and with Redis (a throwaway redis-server).
+ * `npm run bench:api`: Data Scanner's API beside the FastAPI twin (the seeds' own stack, see
+ * shared/anchors/fastapi-twin) on one throwaway embedded PostgreSQL holding the same data shape
+ * (one job with 100,000 findings, one API key). For each process count (1 and 2) both servers run,
+ * and `wrk -t2 -c32` drives `GET /jobs/{id}` and a `GET /results` page of 50, each side in turn
+ * (A B A B), BENCH_ROUNDS rounds (default 3) of BENCH_SECONDS (default 10); the table shows medians
+ * and the 1-minute load average at each run. Without the twin's Debian packages it measures Data
+ * Scanner alone and says how to install them. The older autocannon scenarios (deep cursor, POST
+ * /scan, polling): `npm run bench:api:scenarios`.
  */
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { serve } from '@hono/node-server';
 import pg from 'pg';
 import { createApp } from '../src/api/app.ts';
 import { PgApiStore } from '../src/api/pg-api-store.ts';
-import { createApiKey } from '../src/auth/key-store.ts';
 import { createJobCommands } from '../src/jobs/job-commands.ts';
 import { enqueuePlanOn } from '../src/jobs/submit-job.ts';
+import { createApiKey } from '../src/keys/key-store.ts';
 import { createLogger } from '../src/log.ts';
 import { PgQueue } from '../src/queue/pg-queue.ts';
+import { SERVICE_ROOT } from '../src/service-root.ts';
 import { freePort, startEmbeddedPostgres } from '../src/store/embedded-postgres.ts';
-import { PgJobStore } from '../src/store/jobs-repository.ts';
 import { migrate } from '../src/store/migrate.ts';
-import { pollingScenario } from './polling.ts';
+import {
+  type BenchServer,
+  findTwin,
+  startDataScanner,
+  startTwin,
+  TWIN_PACKAGES,
+  twinPackagesPresent,
+} from './api-servers.ts';
+import { treeCpuMs } from './process-cpu.ts';
+import { hasWrk, runWrk, type WrkFigures } from './wrk.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const POLL_CLIENTS = Number(process.env.BENCH_POLL_CLIENTS ?? 200);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PROCESSES = (process.env.BENCH_PROCESSES ?? '1,2').split(',').map(Number);
+const CONNECTIONS = 32;
 const FINDINGS = 100_000;
-const AUTOCANNON = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+const TWIN_KEY = 'twin-key-0123456789abcdef';
 
-interface Load {
-  url: string;
-  method?: 'GET' | 'POST';
-  headers: Record<string, string>;
-  body?: string;
+interface Side {
+  name: string;
+  start(workers: number): Promise<BenchServer>;
+  header: string;
+  paths: Record<string, string>;
 }
 
-interface Figures {
-  requests: { average: number };
-  latency: { p50: number; p99: number };
-  non2xx: number;
-  errors: number;
+interface Run {
+  figures: WrkFigures;
+  load: number;
+  /** Transactions the database committed per request answered (autocommit: one per statement). */
+  queries: number;
+  /** CPU time per request of the server's processes and of PostgreSQL's, microseconds. */
+  serverCpuUs: number;
+  databaseCpuUs: number;
 }
 
-/** Runs autocannon in its own process, so the load generator does not share the server's event loop. */
-async function drive(load: Load): Promise<Figures> {
-  const args = [
-    AUTOCANNON,
-    '-j',
-    '-c',
-    String(CONNECTIONS),
-    '-d',
-    String(SECONDS),
-    '-m',
-    load.method ?? 'GET',
-  ];
-  for (const [name, value] of Object.entries(load.headers)) args.push('-H', `${name}=${value}`);
-  if (load.body) args.push('-b', load.body);
-  args.push(load.url);
-  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
-  return JSON.parse(stdout) as Figures;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+const load = () => loadavg()[0] ?? 0;
+
+if (!(await hasWrk())) {
+  process.stderr.write(`bench:api drives the servers with wrk: apt-get install -y ${TWIN_PACKAGES}\n`);
+  process.exit(1);
 }
+const twinDir = findTwin();
+const twinReady = twinDir !== undefined && (await twinPackagesPresent());
+if (!twinReady) {
+  process.stdout.write(
+    twinDir
+      ? `The FastAPI twin needs Debian packages: apt-get install -y ${TWIN_PACKAGES}\n`
+      : 'No FastAPI twin found (set FASTAPI_TWIN_DIR to shared/anchors/fastapi-twin)\n',
+  );
+  process.stdout.write('Measuring Data Scanner alone.\n\n');
+}
+
+process.stdout.write('Building the service bundle (production runs built JavaScript)...\n');
+await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: SERVICE_ROOT });
 
 const parent = await mkdtemp(path.join(tmpdir(), 'scanner-bench-api-'));
 await chmod(parent, 0o755);
-const server = await startEmbeddedPostgres({
+const postgres = await startEmbeddedPostgres({
   dataDir: path.join(parent, 'data'),
   port: await freePort(),
   throwaway: true,
   fast: true,
 });
-const pool = new pg.Pool({ connectionString: server.url, max: 10 });
-// Connections the server cuts while it stops at the end are expected, not a failure.
+const pool = new pg.Pool({ connectionString: postgres.url, max: 2 });
 pool.on('error', () => {});
+const servers: BenchServer[] = [];
 try {
   await migrate(pool);
   const { key, tenantId } = await createApiKey(pool, 'bench');
   const { rows } = await pool.query<{ id: string }>(
-    `INSERT INTO jobs (tenant_id, source, status, objects_total, objects_done, findings_count)
-     VALUES ($1, 's3://bench-bucket/data/', 'succeeded', 1000, 1000, $2) RETURNING id`,
+    `INSERT INTO jobs (tenant_id, source, status, objects_total, objects_done, findings_count, finished_at)
+     VALUES ($1, 's3://bucket/prefix/', 'succeeded', 1000, 1000, $2, now()) RETURNING id`,
     [tenantId, FINDINGS],
   );
   const jobId = (rows[0] as { id: string }).id;
   await pool.query(
     `INSERT INTO findings (job_id, tenant_id, finding_key, object_key, detector, category, severity, confidence,
-       byte_start, byte_end, line, col, json_path, redacted, fingerprint)
-     SELECT $1, $2, 'k' || g, 'exports/part-' || (g % 1000) || '.jsonl',
-       (ARRAY['aws-access-key-id', 'email', 'payment-card', 'us-ssn'])[1 + g % 4], 'credentials', 'high', 0.9,
-       g * 10, g * 10 + 20, g % 5000 + 1, 7, '$.records[' || g || '].value', 'AKIA************MPLE',
-       encode(sha256(g::text::bytea), 'hex')
+       byte_start, byte_end, line, col, redacted, fingerprint)
+     SELECT $1, $2, 'k' || g, 'prefix/object-' || (g % 1000) || '.txt', 'aws-access-key-id', 'credentials', 'high',
+       0.9, g * 10, g * 10 + 20, g % 500, 17, 'AKIA************MPLE', md5(g::text) || md5((g * 7)::text)
      FROM generate_series(1, $3) AS g`,
     [jobId, tenantId, FINDINGS],
   );
-  await pool.query('ANALYZE');
+  if (twinReady) await pool.query(await readFile(path.join(twinDir, 'seed.sql'), 'utf8'));
+  // Vacuumed now, so no autovacuum worker runs during the measurements.
+  await pool.query('VACUUM ANALYZE');
+  const postmaster = Number(
+    (await readFile(path.join(parent, 'data', 'postmaster.pid'), 'utf8')).split('\n')[0],
+  );
 
-  const app = createApp({
-    store: new PgApiStore(
-      pool,
-      createJobCommands(new PgJobStore(pool), enqueuePlanOn(new PgQueue(pool, { name: 'scan' }))),
-    ),
-    config: { s3Buckets: ['bench-bucket'], fileRoots: [] },
-    logger: createLogger({ level: 'silent' }),
-  });
-  const http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => http.once('listening', () => resolve()));
-  const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  const auth = { authorization: `Bearer ${key}` };
-
-  const deep = await (await fetch(`${base}/results?job_id=${jobId}&limit=1000`, { headers: auth })).json();
-  let cursor = (deep as { next_cursor: string }).next_cursor;
-  for (let i = 0; i < 49; i++) {
-    const page = (await (
-      await fetch(`${base}/results?job_id=${jobId}&limit=1000&cursor=${cursor}`, { headers: auth })
-    ).json()) as { next_cursor: string };
-    cursor = page.next_cursor;
-  }
-
-  const scenarios: { name: string; options: Load }[] = [
-    { name: `GET /jobs/{id}`, options: { url: `${base}/jobs/${jobId}`, headers: auth } },
+  const sides: Side[] = [
     {
-      name: `GET /results (first page of 100, ${FINDINGS.toLocaleString('en')} findings stored)`,
-      options: { url: `${base}/results?job_id=${jobId}&limit=100`, headers: auth },
-    },
-    {
-      name: 'GET /results (page of 100 after finding 50,000: keyset cursor)',
-      options: { url: `${base}/results?job_id=${jobId}&limit=100&cursor=${cursor}`, headers: auth },
-    },
-    {
-      name: 'POST /scan (job row + queue message per request)',
-      options: {
-        url: `${base}/scan`,
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify({ source: 's3://bench-bucket/incoming/', name: 'bench' }),
-      },
+      name: 'data-scanner',
+      start: async (workers) =>
+        startDataScanner({ databaseUrl: postgres.url, port: await freePort(), workers }),
+      header: `Authorization: Bearer ${key}`,
+      paths: { 'GET /jobs/{id}': `/jobs/${jobId}`, 'GET /results': `/results?job_id=${jobId}&limit=50` },
     },
   ];
+  if (twinReady) {
+    sides.push({
+      name: 'fastapi-twin',
+      start: async (workers) =>
+        startTwin({ dir: twinDir, databaseUrl: postgres.url, port: await freePort(), workers }),
+      header: `Authorization: Bearer ${TWIN_KEY}`,
+      paths: { 'GET /jobs/{id}': '/jobs/job-1', 'GET /results': '/results?job_id=job-1&limit=50' },
+    });
+  }
+  /** Transactions committed in the database so far (the statistics lag by up to a second). */
+  const committed = async () => {
+    await sleep(1100);
+    const { rows } = await pool.query<{ n: string }>(
+      'SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()',
+    );
+    return Number(rows[0]?.n);
+  };
+  const endpoints = Object.keys(sides[0]?.paths ?? {});
 
   process.stdout.write(
-    `API benchmark: ${SECONDS} s per scenario, ${CONNECTIONS} connections, 127.0.0.1, Node ${process.version}, ` +
-      `load average (1 min) at the start: ${loadavg()[0]?.toFixed(1)}\n\n`,
+    `\nwrk -t2 -c${CONNECTIONS} -d${SECONDS}s, ${ROUNDS} rounds, sides in turn; Node ${process.version}, ` +
+      `${cpus().length} CPUs, load average (1 min) ${load().toFixed(1)} at the start\n\n`,
   );
-  process.stdout.write('| scenario | requests/s | p50 ms | p99 ms | non-2xx |\n|---|---:|---:|---:|---:|\n');
-  for (const scenario of scenarios) {
-    const result = await drive(scenario.options);
-    process.stdout.write(
-      `| ${scenario.name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${result.non2xx + result.errors} |\n`,
-    );
+  const results = new Map<string, Run[]>();
+  for (const workers of PROCESSES) {
+    const running = new Map<string, BenchServer>();
+    for (const side of sides) {
+      const server = await side.start(workers);
+      servers.push(server);
+      running.set(side.name, server);
+      // Warm-up: JIT, prepared statements, pools, key caches (each process of its own).
+      for (const endpoint of endpoints)
+        await runWrk({
+          url: server.base + side.paths[endpoint],
+          header: side.header,
+          seconds: 5,
+          threads: 2,
+          connections: CONNECTIONS,
+        });
+    }
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const endpoint of endpoints) {
+        for (const side of sides) {
+          const server = running.get(side.name) as BenchServer;
+          const before = await committed();
+          const cpuBefore = [await treeCpuMs(server.pid), await treeCpuMs(postmaster)];
+          const figures = await runWrk({
+            url: server.base + side.paths[endpoint],
+            header: side.header,
+            seconds: SECONDS,
+            threads: 2,
+            connections: CONNECTIONS,
+          });
+          const cpuAfter = [await treeCpuMs(server.pid), await treeCpuMs(postmaster)];
+          const requests = figures.requestsPerSecond * SECONDS;
+          const run = {
+            figures,
+            load: load(),
+            queries: ((await committed()) - before) / requests,
+            serverCpuUs: ((cpuAfter[0] as number) - (cpuBefore[0] as number)) * (1000 / requests),
+            databaseCpuUs: ((cpuAfter[1] as number) - (cpuBefore[1] as number)) * (1000 / requests),
+          };
+          const id = `${workers}|${endpoint}|${side.name}`;
+          results.set(id, [...(results.get(id) ?? []), run]);
+          process.stdout.write(
+            `round ${round} processes=${workers} ${side.name.padEnd(12)} ${endpoint.padEnd(14)} ` +
+              `${Math.round(figures.requestsPerSecond)} req/s p50 ${figures.p50Ms} ms p99 ${figures.p99Ms} ms ` +
+              `${run.queries.toFixed(2)} transactions/request, CPU/request ${Math.round(run.serverCpuUs)} us server ` +
+              `${Math.round(run.databaseCpuUs)} us PostgreSQL` +
+              `${figures.failures ? ` FAILURES ${figures.failures}` : ''} (load ${run.load.toFixed(1)})\n`,
+          );
+        }
+      }
+    }
+    for (const server of running.values()) await server.stop();
   }
+
   process.stdout.write(
-    await pollingScenario({ adminUrl: server.url, seconds: SECONDS, clients: POLL_CLIENTS }),
+    `\nMedians of ${ROUNDS} rounds (load: 1-minute load average, min-max over the rounds)\n\n` +
+      '| processes | endpoint | side | req/s | p50 ms | p99 ms | DB transactions/request | CPU µs/request (server + PostgreSQL) | load | req/s vs twin |\n' +
+      '|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n',
   );
-  process.stdout.write(
-    `\nload average (1 min) at the end: ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs\n`,
-  );
-  await new Promise<void>((resolve) => {
-    http.close(() => resolve());
-    (http as { closeAllConnections?: () => void }).closeAllConnections?.();
-  });
+  for (const workers of PROCESSES) {
+    for (const endpoint of endpoints) {
+      const twin = results.get(`${workers}|${endpoint}|fastapi-twin`);
+      const twinRps = twin ? median(twin.map((r) => r.figures.requestsPerSecond)) : undefined;
+      for (const side of sides) {
+        const runs = results.get(`${workers}|${endpoint}|${side.name}`) ?? [];
+        const rps = median(runs.map((r) => r.figures.requestsPerSecond));
+        const loads = runs.map((r) => r.load);
+        const failures = runs.reduce((sum, r) => sum + r.figures.failures, 0);
+        const ratio = twinRps ? `${(rps / twinRps).toFixed(2)}x` : '';
+        process.stdout.write(
+          `| ${workers} | ${endpoint} | ${side.name}${failures ? ` (${failures} failures)` : ''} | ${Math.round(rps)} | ` +
+            `${median(runs.map((r) => r.figures.p50Ms)).toFixed(2)} | ${median(runs.map((r) => r.figures.p99Ms)).toFixed(2)} | ` +
+            `${median(runs.map((r) => r.queries)).toFixed(2)} | ` +
+            `${Math.round(median(runs.map((r) => r.serverCpuUs)))} + ${Math.round(median(runs.map((r) => r.databaseCpuUs)))} | ` +
+            `${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} | ${ratio} |\n`,
+        );
+      }
+    }
+  }
 } finally {
+  for (const server of servers) await server.stop().catch(() => undefined);
   await pool.end();
-  await server.stop();
+  await postgres.stop();
   await rm(parent, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 /**
- * The polling scenario of `npm run bench:api`: BENCH_POLL_CLIENTS clients (default 200) each poll
+ * The polling scenario of `npm run bench:api:scenarios`: BENCH_POLL_CLIENTS clients (default 200) each poll
  * `GET /jobs/{id}` of a running job (20,000 findings so far) once a second, while a worker records
  * one object every 200 ms through its job store. Runs once on PostgreSQL alone and once with a
  * throwaway redis-server, each on a database of its own, and prints the database load of each:
@@ -15,10 +15,10 @@ import { serve } from '@hono/node-server';
 import pg from 'pg';
 import { createApp } from '../src/api/app.ts';
 import { PgApiStore } from '../src/api/pg-api-store.ts';
-import { createApiKey } from '../src/auth/key-store.ts';
 import type { Config } from '../src/config.ts';
 import { createJobCommands } from '../src/jobs/job-commands.ts';
 import { enqueuePlanOn } from '../src/jobs/submit-job.ts';
+import { createApiKey } from '../src/keys/key-store.ts';
 import { createLogger } from '../src/log.ts';
 import { PgQueue } from '../src/queue/pg-queue.ts';
 import { startLocalRedis } from '../src/redis/local-redis-server.ts';

@@ -131,6 +131,11 @@ export interface Config {
     webDist: string | undefined;
     /** `DATA_SCANNER_DEV_KEY`: `0` turns off the development API key printed at each start on the embedded database. @default true */
     devKey: boolean;
+    /**
+     * `API_WORKERS` (or `serve --workers`): processes serving the API on one port (node:cluster); the
+     * profiles set their task's vCPU count. @default 1
+     */
+    workers: number;
   };
   reports: {
     /** `REPORTS_BUCKET`: S3 bucket of the PDF reports. @default none: reports are kept in `dir` */
@@ -288,6 +293,7 @@ function apiConfig(env: Env, problems: string[]): Omit<Config['api'], 'host' | '
     jwt,
     webDist: env.DATA_SCANNER_WEB_DIST ? path.resolve(env.DATA_SCANNER_WEB_DIST) : undefined,
     devKey: env.DATA_SCANNER_DEV_KEY !== '0',
+    workers: int(env, 'API_WORKERS', 1, problems, 1),
   };
 }
 

@@ -26,11 +26,8 @@ function importsOf(file: string): string[] {
 
 const graph = new Map(modules().map((m) => [m, importsOf(m)]));
 
-/**
- * Modules that may use the HTTP edge: the edge itself and what composes or serves it. `auth/` is
- * the API's authentication, which moves under `api/auth/`.
- */
-const ABOVE_API = /^(api|roles|lambda|cli|auth)\//;
+/** Modules that may use the HTTP edge: the edge itself and what composes or serves it. */
+const ABOVE_API = /^(api|roles|lambda|cli)\//;
 
 describe('module layering of the service', () => {
   it('sees the modules it checks', () => {

@@ -1,4 +1,3 @@
-import type { KeyUsage } from '../auth/key-usage.ts';
 import type { Config, JwtConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ChannelName } from '../notify/channel.ts';
@@ -9,6 +8,8 @@ import type { RateLimiter, RateRule } from '../ports/rate-limiter.ts';
 import type { ReportsDeps } from '../reports/index.ts';
 import type { PgScheduleStore } from '../schedules/schedules-repository.ts';
 import type { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
+import type { ApiKeyCache } from './auth/api-key-cache.ts';
+import type { KeyUsage } from './auth/key-usage.ts';
 import type { ApiStore, Principal } from './ports.ts';
 
 export type { JwtConfig } from '../config.ts';
@@ -68,6 +69,8 @@ export interface ApiDeps {
   cache?: Cache;
   /** Job change notifications for `GET /jobs/{id}?wait=`. @default - in-process: a wait re-reads every 2 s */
   jobEvents?: JobEvents;
+  /** In-process API key lookups. @default - absent: every request looks its key up in `store` */
+  keyCache?: ApiKeyCache;
   /** Where API key uses are noted (`last_used_at`). @default - one made by `createApp` over `store` */
   keyUsage?: KeyUsage;
 }

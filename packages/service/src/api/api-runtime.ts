@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type pg from 'pg';
-import type { KeyUsage } from '../auth/key-usage.ts';
 import type { Config } from '../config.ts';
 import { createJobCommands } from '../jobs/job-commands.ts';
 import { enqueuePlanOn } from '../jobs/submit-job.ts';
@@ -17,6 +16,8 @@ import { PgJobStore } from '../store/jobs-repository.ts';
 import { PublishingJobStore } from '../store/publishing-job-store.ts';
 import { type ApiEnv, apiConfigFrom } from './api-env.ts';
 import { createApp } from './app.ts';
+import type { ApiKeyCache } from './auth/api-key-cache.ts';
+import type { KeyUsage } from './auth/key-usage.ts';
 import { PgApiStore } from './pg-api-store.ts';
 
 /**
@@ -32,6 +33,8 @@ export function createApiApp(options: {
   shared?: SharedState;
   /** Where API key uses are noted, for a caller that flushes it on stop. @default - the app's own */
   keyUsage?: KeyUsage;
+  /** In-process API key lookups, for a caller that closes it on stop. @default - none: a lookup per request */
+  keyCache?: ApiKeyCache;
 }): OpenAPIHono<ApiEnv> {
   const shared = options.shared ?? createSharedState(options.config, options.logger);
   const queue = options.queue ?? createScanQueue(options.config, options.pool, { wakeups: shared.wakeups });
@@ -52,5 +55,6 @@ export function createApiApp(options: {
     cache: shared.cache,
     jobEvents: shared.jobEvents,
     ...(options.keyUsage ? { keyUsage: options.keyUsage } : {}),
+    ...(options.keyCache ? { keyCache: options.keyCache } : {}),
   });
 }

@@ -49,13 +49,8 @@ export class JobDetailReader {
     this.events = deps.jobEvents ?? new SignalJobEvents({ signals: new MemorySignals(), recheckMs: 2000 });
   }
 
-  private async load(tenantId: string, jobId: string): Promise<JobDetail | null> {
-    const job = await this.deps.store.getJob(tenantId, jobId);
-    return job && { ...job, summary: await this.deps.store.jobSummary(tenantId, job) };
-  }
-
   private read(tenantId: string, jobId: string): Promise<JobDetail | null> {
-    const load = () => this.load(tenantId, jobId);
+    const load = () => this.deps.store.getJobDetail(tenantId, jobId);
     return this.cache ? this.cache.read(tenantId, jobId, load) : load();
   }
 

@@ -1,10 +1,9 @@
 import type pg from 'pg';
-import { touchApiKeys } from '../auth/key-store.ts';
+import { apiKeysByPrefix, type StoredKey, touchApiKeys } from '../keys/key-store.ts';
 import type { JobCommands } from '../jobs/job-commands.ts';
 import type { ScanSpec } from '../jobs/submit-job.ts';
 import type { JobObjectStatus, JobStatus } from '../ports/job-store.ts';
-import { isFinalStatus } from '../ports/job-store.ts';
-import { countFindings } from '../store/finding-counts.ts';
+import type { JobDetail } from './job-view-cache.ts';
 import {
   AGGREGATE_COLUMNS,
   type AggregateRow,
@@ -19,12 +18,30 @@ import type { FindingView, JobObjectView, JobSummary, JobView } from '../views/s
 import type { ApiStore, JobKey, Page, PageRequest, SubmitResult } from './ports.ts';
 import { IdempotencyConflict } from './ports.ts';
 
-const SUMMARY_CACHE_SIZE = 1000;
+/** `GET /jobs/{id}`: the job's columns and its counters (no keyset column). */
+const DETAIL_COLUMNS = `id, status, source, name, detectors, exclude, status_reason, objects_total, objects_done,
+  bytes_total, bytes_scanned, findings_count, findings_aggregated, aggregate_threshold, created_at, updated_at,
+  finished_at, finding_counts`;
+
+/** One dimension of `jobs.finding_counts` most frequent first, ties by name (jsonb keeps its own key order). */
+function ranked(counts: Record<string, number>): Record<string, number> {
+  const entries = Object.entries(counts);
+  if (entries.length < 2) return counts;
+  entries.sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(entries);
+}
+
+/** The summary of `GET /jobs/{id}` from the counters migration 045 keeps on the job row. */
+function summaryView(counts: JobSummary): JobSummary {
+  return {
+    by_severity: ranked(counts.by_severity ?? {}),
+    by_category: ranked(counts.by_category ?? {}),
+    by_detector: ranked(counts.by_detector ?? {}),
+  };
+}
 
 /** `ApiStore` over the service's PostgreSQL schema (migrations 001 and 020). */
 export class PgApiStore implements ApiStore {
-  /** Summaries of ended jobs never change; the most recent ones are kept in memory. */
-  private readonly summaries = new Map<string, JobSummary>();
   private readonly idempotencyKeys: PgIdempotencyKeys;
 
   constructor(
@@ -38,12 +55,8 @@ export class PgApiStore implements ApiStore {
     await this.pool.query('SELECT 1');
   }
 
-  async apiKeysByPrefix(prefix: string): Promise<{ id: string; tenantId: string; hash: string }[]> {
-    const { rows } = await this.pool.query<{ id: string; tenant_id: string; key_hash: string }>(
-      'SELECT id, tenant_id, key_hash FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL LIMIT 20',
-      [prefix],
-    );
-    return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id, hash: r.key_hash }));
+  async apiKeysByPrefix(prefix: string): Promise<StoredKey[]> {
+    return apiKeysByPrefix(this.pool, prefix);
   }
 
   async touchApiKeys(ids: readonly string[]): Promise<void> {
@@ -88,6 +101,16 @@ export class PgApiStore implements ApiStore {
     const job = await this.getJob(tenantId, jobId);
     if (!job) throw new Error(`job ${jobId} vanished after it was created`);
     return job;
+  }
+
+  async getJobDetail(tenantId: string, jobId: string): Promise<JobDetail | null> {
+    const { rows } = await this.pool.query<JobRow & { finding_counts: JobSummary }>({
+      name: 'job-detail',
+      text: `SELECT ${DETAIL_COLUMNS} FROM jobs WHERE id = $1 AND tenant_id = $2`,
+      values: [jobId, tenantId],
+    });
+    const row = rows[0];
+    return row ? { ...jobView(row), summary: summaryView(row.finding_counts) } : null;
   }
 
   async getJob(tenantId: string, jobId: string): Promise<JobView | null> {
@@ -137,6 +160,7 @@ export class PgApiStore implements ApiStore {
     // Only the filters given become conditions, so each shape gets a plan on its own index.
     const params: unknown[] = [filter.jobId, tenantId, page.after ?? '0'];
     const where = ['job_id = $1', 'tenant_id = $2', 'seq > $3'];
+    let shape = 'results';
     for (const [column, value] of [
       ['detector', filter.detector],
       ['severity', filter.severity],
@@ -145,12 +169,14 @@ export class PgApiStore implements ApiStore {
       if (value === undefined) continue;
       params.push(value);
       where.push(`${column} = $${params.length}`);
+      shape += `-${column}`;
     }
     params.push(page.limit + 1);
-    const { rows } = await this.pool.query<FindingRow>(
-      `SELECT ${FINDING_COLUMNS} FROM findings WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length}`,
-      params,
-    );
+    const { rows } = await this.pool.query<FindingRow>({
+      name: shape,
+      text: `SELECT ${FINDING_COLUMNS} FROM findings WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length}`,
+      values: params,
+    });
     // Findings carry their tenant, so only an empty page needs to tell "no such job" from "no findings".
     if (rows.length === 0 && !(await this.ownsJob(tenantId, filter.jobId))) return null;
     const items = rows.slice(0, page.limit);
@@ -197,24 +223,12 @@ export class PgApiStore implements ApiStore {
     return { items: items.map(objectView), next: rows.length > page.limit && last ? last.key : null };
   }
 
-  async jobSummary(tenantId: string, job: JobView): Promise<JobSummary> {
-    const ended = isFinalStatus(job.status);
-    const cached = ended ? this.summaries.get(job.job_id) : undefined;
-    if (cached) return cached;
-    const summary = await countFindings(this.pool, job.job_id, tenantId);
-    if (ended) {
-      if (this.summaries.size >= SUMMARY_CACHE_SIZE)
-        this.summaries.delete(this.summaries.keys().next().value as string);
-      this.summaries.set(job.job_id, summary);
-    }
-    return summary;
-  }
-
   private async ownsJob(tenantId: string, jobId: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query('SELECT 1 FROM jobs WHERE id = $1 AND tenant_id = $2', [
-      jobId,
-      tenantId,
-    ]);
+    const { rowCount } = await this.pool.query({
+      name: 'owns-job',
+      text: 'SELECT 1 FROM jobs WHERE id = $1 AND tenant_id = $2',
+      values: [jobId, tenantId],
+    });
     return rowCount === 1;
   }
 }

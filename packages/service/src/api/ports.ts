@@ -1,7 +1,9 @@
 import type { ScanSpec } from '../jobs/submit-job.ts';
+import type { StoredKey } from '../keys/key-store.ts';
 import type { JobObjectStatus, JobStatus } from '../ports/job-store.ts';
 import type { AggregateView } from '../views/aggregate-schemas.ts';
 import type { FindingView, JobObjectView, JobSummary, JobView } from '../views/schemas.ts';
+import type { JobDetail } from './job-view-cache.ts';
 
 /** Who is calling: every query the API makes is scoped to `tenantId`. */
 export interface Principal {
@@ -40,7 +42,7 @@ export interface ApiStore {
   /** Throws when the database cannot answer. */
   ping(): Promise<void>;
   /** Unrevoked API keys whose public prefix is `prefix`: their id, tenant and stored sha-256 hash (hex). */
-  apiKeysByPrefix(prefix: string): Promise<{ id: string; tenantId: string; hash: string }[]>;
+  apiKeysByPrefix(prefix: string): Promise<StoredKey[]>;
   /** Sets `last_used_at` of these keys to now, skipping keys already marked within the last minute. */
   touchApiKeys(ids: readonly string[]): Promise<void>;
   /** The tenant id for a tenant name (JWT claims carry names), or null. */
@@ -55,8 +57,8 @@ export interface ApiStore {
     idempotency?: { key: string; requestHash: string },
   ): Promise<SubmitResult>;
   getJob(tenantId: string, jobId: string): Promise<JobView | null>;
-  /** Findings of a job (already checked to be the tenant's) counted by severity, category and detector. */
-  jobSummary(tenantId: string, job: JobView): Promise<JobSummary>;
+  /** The job with its matches counted by severity, category and detector, in one statement; null when not the tenant's. */
+  getJobDetail(tenantId: string, jobId: string): Promise<JobDetail | null>;
   listJobs(
     tenantId: string,
     filter: { status?: JobStatus },

@@ -5,8 +5,8 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { getPath } from 'hono/utils/url';
-import { KeyUsage } from '../auth/key-usage.ts';
 import type { ApiDeps, ApiEnv } from './api-env.ts';
+import { KeyUsage } from './auth/key-usage.ts';
 import { type ErrorCode, errorBody, HttpError } from './http-error.ts';
 import { methodNotAllowed } from './method-not-allowed.ts';
 import { limitByClientIp } from './rate-limit.ts';
@@ -16,6 +16,7 @@ import { validationHook } from './validation-hook.ts';
 export type RegisterRoutes = (app: OpenAPIHono<ApiEnv>, deps: ApiDeps) => void;
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
+const BODYLESS = new Set(['GET', 'HEAD']);
 
 /** PostgreSQL's `character_not_in_repertoire` (NUL in text) and `untranslatable_character`. */
 const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
@@ -96,14 +97,14 @@ export function createRouteApp(appDeps: ApiDeps, routes: readonly RegisterRoutes
   }
   // Per client address before any route, so floods and key guessing stop before authentication.
   if (deps.rateLimit) app.use(limitByClientIp(deps.rateLimit));
-  app.use(
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
-      onError: () => {
-        throw new HttpError(413, 'payload_too_large', 'Request body is too large');
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: deps.config.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+    onError: () => {
+      throw new HttpError(413, 'payload_too_large', 'Request body is too large');
+    },
+  });
+  // GET and HEAD carry no body; asking for one would make the Node adapter build a full Request.
+  app.use((c, next) => (BODYLESS.has(c.req.method) ? next() : limitBody(c, next)));
 
   for (const register of routes) register(app, deps);
 

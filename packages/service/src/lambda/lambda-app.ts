@@ -1,12 +1,13 @@
 import pg from 'pg';
 import { apiConfigFrom } from '../api/api-env.ts';
+import { ApiKeyCache } from '../api/auth/api-key-cache.ts';
+import { KeyUsage } from '../api/auth/key-usage.ts';
 import { PgApiStore } from '../api/pg-api-store.ts';
 import { createRouteApp, type RegisterRoutes } from '../api/route-app.ts';
-import { touchApiKeys } from '../auth/key-store.ts';
-import { KeyUsage } from '../auth/key-usage.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { createJobCommands } from '../jobs/job-commands.ts';
 import type { EnqueuePlan } from '../jobs/submit-job.ts';
+import { apiKeysByPrefix, touchApiKeys } from '../keys/key-store.ts';
 import { createLogger } from '../log.ts';
 import { createMemorySharedState } from '../memory-shared-state.ts';
 import { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
@@ -55,6 +56,9 @@ export function createLambdaApp(options: LambdaAppOptions) {
       logger,
       rateLimit: { limiter: shared.rateLimiter, ...config.rateLimit },
       jobEvents: shared.jobEvents,
+      // A frozen container cannot be trusted to have read a key-change notification before a request:
+      // lookups are kept for the cache's short TTL instead (README: API keys).
+      keyCache: new ApiKeyCache((prefix) => apiKeysByPrefix(pool, prefix)),
       // A frozen container may never run a later timer: key uses are written during the request that notes them.
       keyUsage: new KeyUsage((ids) => touchApiKeys(pool, ids), {
         batchMs: 0,

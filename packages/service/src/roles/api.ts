@@ -3,8 +3,9 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApiApp } from '../api/api-runtime.ts';
-import { createApiKey, revokeKeysNamed, touchApiKeys } from '../auth/key-store.ts';
-import { KeyUsage } from '../auth/key-usage.ts';
+import { ApiKeyCache } from '../api/auth/api-key-cache.ts';
+import { KeyUsage } from '../api/auth/key-usage.ts';
+import { apiKeysByPrefix, createApiKey, revokeKeysNamed, touchApiKeys } from '../keys/key-store.ts';
 import { createScanQueue } from '../queue/create-queue.ts';
 import { SERVICE_ROOT } from '../service-root.ts';
 import { createSharedState } from '../shared-state.ts';
@@ -28,7 +29,12 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
   const keyUsage = new KeyUsage((ids) => touchApiKeys(database.pool, ids), {
     onError: (err) => log.warn({ err: (err as Error).message }, 'could not record API key use'),
   });
-  const app = createApiApp({ config, pool: database.pool, logger: log, queue, shared, keyUsage });
+  // Key lookups stay in memory; PostgreSQL announces every key change to every API process.
+  const keyCache = new ApiKeyCache((prefix) => apiKeysByPrefix(database.pool, prefix)).listen(
+    database.pool,
+    (err) => log.warn({ err: (err as Error).message }, 'API key change feed lost; cached keys dropped'),
+  );
+  const app = createApiApp({ config, pool: database.pool, logger: log, queue, shared, keyUsage, keyCache });
   const webDist = config.api.webDist ?? WEB_DIST;
   const dashboard = existsSync(path.join(webDist, 'index.html'));
   if (dashboard) app.get('*', serveStatic({ root: path.relative(process.cwd(), webDist) || '.' }));
@@ -39,6 +45,7 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
     server.once('error', reject);
   }).catch(async (err) => {
     await shared.close();
+    await keyCache.close();
     throw err;
   });
   const shownHost = ['0.0.0.0', '::'].includes(config.api.host) ? 'localhost' : config.api.host;
@@ -46,7 +53,10 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
   log.info({ url, dashboard, local_roots: config.sources.roots }, 'api listening');
 
   const lines = [`Data Scanner API on ${url}  (docs: ${url}/docs${dashboard ? `, dashboard: ${url}/` : ''})`];
-  if (!config.database.url && config.api.devKey) {
+  // On the embedded database (one `serve` started it, maybe this process's cluster primary), once.
+  const embedded = !config.database.url || process.env.DATA_SCANNER_EMBEDDED_DATABASE === '1';
+  const firstProcess = (process.env.DATA_SCANNER_API_WORKER ?? '1') === '1';
+  if (embedded && firstProcess && config.api.devKey) {
     await revokeKeysNamed(database.pool, DEV_TENANT, DEV_KEY_NAME);
     const dev = await createApiKey(database.pool, DEV_TENANT, DEV_KEY_NAME);
     lines.push(`Development API key (tenant "${DEV_TENANT}", new at each start): ${dev.key}`);
@@ -57,7 +67,7 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
         `-d '{"source": "file://${config.sources.roots[0] ?? '/path/under/a/root'}"}'`,
     );
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  if (firstProcess) process.stdout.write(`${lines.join('\n')}\n`);
 
   return {
     stop: async (deadlineMs) => {
@@ -73,6 +83,7 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
         (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       });
       await keyUsage.flush();
+      await keyCache.close();
       await queue.close?.();
       await shared.close();
       log.info('api stopped');

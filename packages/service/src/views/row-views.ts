@@ -8,7 +8,9 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /** Drops null members so optional fields are absent rather than null, as the contract says. */
 function present<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as never;
+  const out: Record<string, unknown> = {};
+  for (const key in o) if (o[key] !== null) out[key] = o[key];
+  return out as never;
 }
 
 /** The public JSON of a job. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobView } from '../../src/views/schemas.ts';
+import type { JobSummary, JobView } from '../../src/views/schemas.ts';
 import { insertFindings, insertJob, insertObjects } from './fixtures.ts';
 import { useApiHarness } from './harness.ts';
 
@@ -53,6 +53,28 @@ describe('GET /jobs/{job_id}', () => {
       by_category: { credentials: 5 },
       by_detector: { 'aws-access-key-id': 2, 'email-address': 3 },
     });
+  });
+
+  it('serves a running job its counts too, most frequent first and ties by name', async () => {
+    const jobId = await insertJob(api().db.pool, api().acme.tenantId, { status: 'scanning' });
+    await insertFindings(api().db.pool, { id: jobId, tenantId: api().acme.tenantId }, 4);
+    const first = (await (await api().call(`/jobs/${jobId}`)).json()) as { summary: JobSummary };
+    expect(Object.entries(first.summary.by_detector)).toEqual([
+      ['aws-access-key-id', 2],
+      ['email-address', 2],
+    ]);
+    await api().db.pool.query(
+      `INSERT INTO findings (job_id, tenant_id, finding_key, object_key, detector, category, severity, confidence,
+         byte_start, byte_end, line, col, redacted, fingerprint)
+       VALUES ($1, $2, 'later', 'x.txt', 'email-address', 'personal', 'low', 0.5, 0, 1, 1, 1, 'x', 'f')`,
+      [jobId, api().acme.tenantId],
+    );
+    const next = (await (await api().call(`/jobs/${jobId}`)).json()) as { summary: JobSummary };
+    expect(Object.entries(next.summary.by_detector)).toEqual([
+      ['email-address', 3],
+      ['aws-access-key-id', 2],
+    ]);
+    expect(next.summary.by_severity).toEqual({ high: 4, low: 1 });
   });
 
   it('answers 404 for a job that does not exist', async () => {

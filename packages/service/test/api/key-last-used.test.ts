@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { touchApiKeys } from '../../src/auth/key-store.ts';
-import { KeyUsage } from '../../src/auth/key-usage.ts';
+import { KeyUsage } from '../../src/api/auth/key-usage.ts';
+import { touchApiKeys } from '../../src/keys/key-store.ts';
 import { useApiHarness } from './harness.ts';
 
 let usage: KeyUsage;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApiKey } from '../../src/auth/key-store.ts';
+import { createApiKey } from '../../src/keys/key-store.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { lambdaContext, restEvent } from './rest-event.ts';
 

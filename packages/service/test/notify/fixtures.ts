@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
-import { ensureTenant } from '../../src/auth/key-store.ts';
+import { ensureTenant } from '../../src/keys/key-store.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 
 /** A raw value that was never stored anywhere: no message may contain it. */

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { JobDetail } from '../../src/api/job-view-cache.ts';
-import { createApiKey } from '../../src/auth/key-store.ts';
+import { createApiKey } from '../../src/keys/key-store.ts';
 import type { Logger } from '../../src/log.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { captureLogs, useTestRedis } from '../support/redis.ts';

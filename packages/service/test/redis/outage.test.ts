@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiKey } from '../../src/auth/key-store.ts';
+import { createApiKey } from '../../src/keys/key-store.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { captureLogs, useTestRedis } from '../support/redis.ts';
 import {

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { handle } from 'hono/aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiKey } from '../../src/auth/key-store.ts';
+import { createApiKey } from '../../src/keys/key-store.ts';
 import { lambdaContext, restEvent } from '../lambda/rest-event.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { useTestRedis } from '../support/redis.ts';

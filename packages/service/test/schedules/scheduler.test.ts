@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ensureTenant } from '../../src/auth/key-store.ts';
 import { enqueuePlanOn } from '../../src/jobs/submit-job.ts';
+import { ensureTenant } from '../../src/keys/key-store.ts';
 import { createLogger } from '../../src/log.ts';
 import { PgQueue } from '../../src/queue/pg-queue.ts';
 import { Scheduler } from '../../src/schedules/scheduler.ts';

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../../src/auth/key-store.ts';
+import { createApiKey } from '../../src/keys/key-store.ts';
 import { PgCustomDetectorStore } from '../../src/store/custom-detector-store.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { PoisonMessageError } from '../../src/worker/messages.ts';

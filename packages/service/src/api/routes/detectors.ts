@@ -1,6 +1,6 @@
 import { CustomDetectorError, compileCustomDetector, detectors } from '@data-scanner/detect';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { authenticate } from '../../auth/authenticate.ts';
+import { authenticate } from '../auth/authenticate.ts';
 import {
   builtinDetectorView,
   customDetectorView,

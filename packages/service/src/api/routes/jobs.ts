@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { authenticate } from '../../auth/authenticate.ts';
 import { JobDetailSchema, JobListSchema, JobObjectListSchema, JobSchema } from '../../views/schemas.ts';
+import { authenticate } from '../auth/authenticate.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
 import { decodeCursor, encodeCursor, isCreatedKey } from '../cursor.ts';
 import { HttpError } from '../http-error.ts';
@@ -76,10 +76,12 @@ export function registerJobs(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
 
   const reader = new JobDetailReader(deps);
   app.openapi(getJob, async (c) => {
+    const waitSeconds = c.req.valid('query').wait;
     const found = await reader.get(c.get('principal').tenantId, c.req.valid('param').job_id, {
       ifNoneMatch: c.req.valid('header')['if-none-match'],
-      waitSeconds: c.req.valid('query').wait,
-      signal: c.req.raw.signal,
+      waitSeconds,
+      // Only a long poll needs to know that its client went away.
+      signal: waitSeconds ? c.req.raw.signal : undefined,
       logger: c.get('logger'),
     });
     if (!found) throw HttpError.notFound('No such job');

@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { authenticate } from '../../auth/authenticate.ts';
 import { DEFAULT_SETTINGS, type NotificationSettings } from '../../notify/notification-settings.ts';
 import { NotificationSettingsSchema } from '../../views/schedule-schemas.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
+import { authenticate } from '../auth/authenticate.ts';
 import { NotificationSettingsRequestSchema } from '../schedule-schemas.ts';
 import { BEARER, errorResponses, jsonContent } from './openapi-parts.ts';
 

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { authenticate } from '../../auth/authenticate.ts';
 import { FindingListSchema } from '../../views/schemas.ts';
+import { authenticate } from '../auth/authenticate.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { HttpError } from '../http-error.ts';

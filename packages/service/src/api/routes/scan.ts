@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { authenticate } from '../../auth/authenticate.ts';
 import { ScanNotQueuedError } from '../../jobs/submit-job.ts';
 import { ErrorSchema, ScanAcceptedSchema } from '../../views/schemas.ts';
+import { authenticate } from '../auth/authenticate.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
 import { checkDetectorIds } from '../check-detector-ids.ts';
 import { HttpError } from '../http-error.ts';

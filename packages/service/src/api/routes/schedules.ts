@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { authenticate } from '../../auth/authenticate.ts';
 import { scheduleProblems } from '../../schedules/cron-schedule.ts';
 import type { PgScheduleStore } from '../../schedules/schedules-repository.ts';
 import { ScheduleListSchema, ScheduleSchema, scheduleView } from '../../views/schedule-schemas.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
+import { authenticate } from '../auth/authenticate.ts';
 import { checkDetectorIds } from '../check-detector-ids.ts';
 import { decodeCursor, encodeCursor, isCreatedKey } from '../cursor.ts';
 import { HttpError } from '../http-error.ts';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { createApiKey } from '../../auth/key-store.ts';
 import { getConfig } from '../../config.ts';
+import { createApiKey } from '../../keys/key-store.ts';
 import { openDatabase } from '../../store/database.ts';
 
 async function withPool<T>(run: (pool: import('pg').Pool) => Promise<T>): Promise<T> {

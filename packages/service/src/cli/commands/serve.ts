@@ -1,28 +1,51 @@
+import cluster from 'node:cluster';
 import type { Command } from 'commander';
 import { getConfig } from '../../config.ts';
 import { createLogger } from '../../log.ts';
+import { STOP_MESSAGE } from '../../roles/api-workers.ts';
 import { ROLE_NAMES, ROLES, type RunningRole, resolveRoles } from '../../roles/index.ts';
 import { openDatabase } from '../../store/database.ts';
 
 /**
  * `data-scanner serve --role <role>`: runs roles until SIGTERM/SIGINT, then drains them within
  * WORKER_DRAIN_SECONDS (Fargate Spot gives two minutes) and stops the embedded database if it started one.
+ * With `--workers N` (or API_WORKERS) above 1 the API role runs in N processes on one port, which
+ * this process starts, replaces when one dies, and stops with itself.
  */
 export function register(program: Command): void {
   program
     .command('serve')
     .description('run a service role until SIGTERM')
     .option('--role <roles>', `one of ${ROLE_NAMES.join(', ')}, or a comma-separated list`, 'all')
-    .action(async (options: { role: string }) => {
+    .option('--workers <n>', 'processes serving the API on its port (default: API_WORKERS, else 1)')
+    .action(async (options: { role: string; workers?: string }) => {
       const config = getConfig();
       const names = resolveRoles(options.role);
+      const workers = options.workers === undefined ? config.api.workers : Number(options.workers);
+      if (!Number.isInteger(workers) || workers < 1) {
+        throw new Error(`--workers must be an integer >= 1 (got ${JSON.stringify(options.workers)})`);
+      }
+      // With several API processes this one is their primary: it runs the other roles and the database.
+      const clustered = workers > 1 && names.includes('api') && cluster.isPrimary;
       const logger = createLogger({ level: config.logLevel });
       const database = await openDatabase(config, { logger });
       const running: RunningRole[] = [];
       try {
         for (const name of names) {
+          if (clustered && name === 'api') continue;
           const start = await ROLES[name]?.();
           if (start) running.push(await start({ config, logger, database }));
+        }
+        if (clustered) {
+          const { startApiWorkers } = await import('../../roles/api-workers.ts');
+          running.push(
+            await startApiWorkers({
+              count: workers,
+              databaseUrl: database.url,
+              embeddedDatabase: !config.database.url,
+              logger,
+            }),
+          );
         }
         if (!names.includes('api') && config.api.healthPort) {
           const { startHealthServer } = await import('../../roles/health-server.ts');
@@ -53,9 +76,17 @@ export function register(program: Command): void {
         };
         process.on('SIGTERM', onSignal);
         process.on('SIGINT', onSignal);
+        // An API worker: its primary asks it to stop (a terminal's Ctrl-C may have reached it already).
+        process.on('message', (message) => {
+          if (message !== STOP_MESSAGE || stopping) return;
+          stopping = true;
+          resolve('SIGTERM');
+        });
       });
       logger.info({ signal, drain_seconds: config.worker.drainSeconds }, 'stopping');
       await Promise.all(running.map((r) => r.stop(config.worker.drainSeconds * 1000)));
       await database.close();
+      // An API worker's channel to its primary would keep it alive.
+      if (cluster.isWorker) process.disconnect?.();
     });
 }

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
-import type { JwtConfig } from '../api/api-env.ts';
+import type { JwtConfig } from '../api-env.ts';
 
 /** Verifies a bearer JWT and returns the tenant name it carries, or throws. */
 export type JwtVerifier = (token: string) => Promise<string>;

@@ -45,6 +45,23 @@ export async function revokeKeysNamed(pool: pg.Pool, tenantName: string, keyName
   return rowCount ?? 0;
 }
 
+/** An unrevoked key of a public prefix: its id, tenant and stored sha-256 hash (hex). */
+export interface StoredKey {
+  id: string;
+  tenantId: string;
+  hash: string;
+}
+
+/** The unrevoked keys whose public prefix is `prefix` (a prepared statement: run once per request at most). */
+export async function apiKeysByPrefix(pool: pg.Pool, prefix: string): Promise<StoredKey[]> {
+  const { rows } = await pool.query<{ id: string; tenant_id: string; key_hash: string }>({
+    name: 'api-keys-by-prefix',
+    text: 'SELECT id, tenant_id, key_hash FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL LIMIT 20',
+    values: [prefix],
+  });
+  return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id, hash: r.key_hash }));
+}
+
 /** Sets `last_used_at` of these keys to now, skipping keys already marked within the last minute. */
 export async function touchApiKeys(pool: pg.Pool, ids: readonly string[]): Promise<void> {
   await pool.query(

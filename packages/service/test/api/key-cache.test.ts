@@ -1,0 +1,93 @@
+import type pg from 'pg';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../src/api/app.ts';
+import { ApiKeyCache } from '../../src/api/auth/api-key-cache.ts';
+import { createJobCommands } from '../../src/jobs/job-commands.ts';
+import { enqueuePlanOn } from '../../src/jobs/submit-job.ts';
+import { PgApiStore } from '../../src/api/pg-api-store.ts';
+import { apiKeysByPrefix, createApiKey } from '../../src/keys/key-store.ts';
+import { createLogger } from '../../src/log.ts';
+import { PgQueue } from '../../src/queue/pg-queue.ts';
+import { PgJobStore } from '../../src/store/jobs-repository.ts';
+import { useTestDatabase } from '../support/database.ts';
+
+const db = useTestDatabase();
+let cache: ApiKeyCache | undefined;
+afterEach(async () => {
+  await cache?.close();
+  cache = undefined;
+});
+
+/** The API over a key cache whose lookups are counted. */
+function apiWithCache(pool: pg.Pool, options: { listen: boolean; ttlMs?: number }) {
+  const lookups: string[] = [];
+  cache = new ApiKeyCache(
+    (prefix) => {
+      lookups.push(prefix);
+      return apiKeysByPrefix(pool, prefix);
+    },
+    { ttlMs: options.ttlMs ?? 60_000 },
+  );
+  if (options.listen) cache.listen(pool);
+  const app = createApp({
+    store: new PgApiStore(
+      pool,
+      createJobCommands(new PgJobStore(pool), enqueuePlanOn(new PgQueue(pool, { name: 'scan' }))),
+    ),
+    config: { s3Buckets: [], fileRoots: [] },
+    logger: createLogger({ level: 'silent' }),
+    keyCache: cache,
+  });
+  const call = async (key: string) =>
+    (await app.request('/jobs', { headers: { authorization: `Bearer ${key}` } })).status;
+  return { call, lookups, cache };
+}
+
+describe('API key lookups kept in memory', () => {
+  it('answers repeated requests without a lookup and refuses a key as soon as it is revoked', async () => {
+    const { key, keyId } = await createApiKey(db().pool, 'acme');
+    const api = apiWithCache(db().pool, { listen: true });
+    await vi.waitFor(() => expect(api.cache.listening).toBe(true));
+    expect(await api.call(key)).toBe(200);
+    expect(await api.call(key)).toBe(200);
+    expect(await api.call(key)).toBe(200);
+    expect(api.lookups).toHaveLength(1);
+
+    // Another process (the CLI, plain SQL) revokes it; the 60 s TTL plays no part while the feed listens.
+    await db().pool.query('UPDATE api_keys SET revoked_at = now() WHERE id = $1', [keyId]);
+    await vi.waitFor(async () => expect(await api.call(key)).toBe(401));
+    expect(api.lookups).toHaveLength(2);
+  });
+
+  it('forgets an unknown prefix once a key is created under it, and ignores last_used_at writes', async () => {
+    const api = apiWithCache(db().pool, { listen: true });
+    await vi.waitFor(() => expect(api.cache.listening).toBe(true));
+    const { key, keyId, prefix } = await createApiKey(db().pool, 'acme');
+    await db().pool.query('UPDATE api_keys SET revoked_at = now() WHERE id = $1', [keyId]);
+    // Cache the prefix as having no usable key.
+    await vi.waitFor(async () => expect(await api.call(key)).toBe(401));
+    await db().pool.query('UPDATE api_keys SET revoked_at = NULL WHERE id = $1', [keyId]);
+    await vi.waitFor(async () => expect(await api.call(key)).toBe(200));
+    const before = api.lookups.length;
+    await db().pool.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [keyId]);
+    // A later notification for another prefix: once its entry is dropped, any earlier one has landed too.
+    const sentinel = `dsk_SENTINEL0000_${'x'.repeat(43)}`;
+    expect(await api.call(sentinel)).toBe(401);
+    await db().pool.query("SELECT pg_notify('data_scanner_api_keys', 'dsk_SENTINEL0000')");
+    await vi.waitFor(async () => {
+      expect(await api.call(sentinel)).toBe(401);
+      expect(api.lookups.filter((p) => p === 'dsk_SENTINEL0000').length).toBeGreaterThan(1);
+    });
+    expect(await api.call(key)).toBe(200);
+    expect(api.lookups.filter((p) => p === prefix)).toHaveLength(before);
+  });
+
+  it('without the feed, serves an entry for its TTL only', async () => {
+    const { key, keyId } = await createApiKey(db().pool, 'acme');
+    const api = apiWithCache(db().pool, { listen: false, ttlMs: 0 });
+    expect(await api.call(key)).toBe(200);
+    await db().pool.query('UPDATE api_keys SET revoked_at = now() WHERE id = $1', [keyId]);
+    expect(await api.call(key)).toBe(401);
+    expect(api.lookups).toHaveLength(2);
+  });
+});
