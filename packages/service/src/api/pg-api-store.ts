@@ -1,9 +1,8 @@
 import type pg from 'pg';
-import { apiKeysByPrefix, type StoredKey, touchApiKeys } from '../keys/key-store.ts';
 import type { JobCommands } from '../jobs/job-commands.ts';
 import type { ScanSpec } from '../jobs/submit-job.ts';
+import { apiKeysByPrefix, type StoredKey, touchApiKeys } from '../keys/key-store.ts';
 import type { JobObjectStatus, JobStatus } from '../ports/job-store.ts';
-import type { JobDetail } from './job-view-cache.ts';
 import {
   AGGREGATE_COLUMNS,
   type AggregateRow,
@@ -15,6 +14,7 @@ import { JOB_COLUMNS, type JobRow, OBJECT_COLUMNS, type ObjectRow } from '../sto
 import type { AggregateView } from '../views/aggregate-schemas.ts';
 import { aggregateView, findingView, jobView, objectView } from '../views/row-views.ts';
 import type { FindingView, JobObjectView, JobSummary, JobView } from '../views/schemas.ts';
+import type { JobDetail } from './job-view-cache.ts';
 import type { ApiStore, JobKey, Page, PageRequest, SubmitResult } from './ports.ts';
 import { IdempotencyConflict } from './ports.ts';
 

@@ -2,7 +2,7 @@ import type { ScanSpec } from '../jobs/submit-job.ts';
 import type { StoredKey } from '../keys/key-store.ts';
 import type { JobObjectStatus, JobStatus } from '../ports/job-store.ts';
 import type { AggregateView } from '../views/aggregate-schemas.ts';
-import type { FindingView, JobObjectView, JobSummary, JobView } from '../views/schemas.ts';
+import type { FindingView, JobObjectView, JobView } from '../views/schemas.ts';
 import type { JobDetail } from './job-view-cache.ts';
 
 /** Who is calling: every query the API makes is scoped to `tenantId`. */

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { AggregateListSchema } from '../../views/aggregate-schemas.ts';
-import { authenticate } from '../auth/authenticate.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
+import { authenticate } from '../auth/authenticate.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { HttpError } from '../http-error.ts';
 import { AggregatesQuerySchema } from '../schemas.ts';

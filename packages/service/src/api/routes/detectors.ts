@@ -1,6 +1,5 @@
 import { CustomDetectorError, compileCustomDetector, detectors } from '@data-scanner/detect';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { authenticate } from '../auth/authenticate.ts';
 import {
   builtinDetectorView,
   customDetectorView,
@@ -8,6 +7,7 @@ import {
   DetectorViewSchema,
 } from '../../views/detector-schemas.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
+import { authenticate } from '../auth/authenticate.ts';
 import { CustomDetectorRequestSchema, DetectorIdParamSchema } from '../detector-schemas.ts';
 import { HttpError } from '../http-error.ts';
 import { BEARER, errorResponses, jsonContent } from './openapi-parts.ts';

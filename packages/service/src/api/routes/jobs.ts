@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { JobDetailSchema, JobListSchema, JobObjectListSchema, JobSchema } from '../../views/schemas.ts';
-import { authenticate } from '../auth/authenticate.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
+import { authenticate } from '../auth/authenticate.ts';
 import { decodeCursor, encodeCursor, isCreatedKey } from '../cursor.ts';
 import { HttpError } from '../http-error.ts';
 import { JobDetailReader } from '../job-detail-reader.ts';
