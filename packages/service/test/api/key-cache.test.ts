@@ -11,6 +11,9 @@ import { PgQueue } from '../../src/queue/pg-queue.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { useTestDatabase } from '../support/database.ts';
 
+/** Notifications cross a real PostgreSQL connection: on a loaded machine they take more than vitest's default 1 s. */
+const WAIT = { timeout: 15_000, interval: 50 };
+
 const db = useTestDatabase();
 let cache: ApiKeyCache | undefined;
 afterEach(async () => {
@@ -47,7 +50,7 @@ describe('API key lookups kept in memory', () => {
   it('answers repeated requests without a lookup and refuses a key as soon as it is revoked', async () => {
     const { key, keyId } = await createApiKey(db().pool, 'acme');
     const api = apiWithCache(db().pool, { listen: true });
-    await vi.waitFor(() => expect(api.cache.listening).toBe(true));
+    await vi.waitFor(() => expect(api.cache.listening).toBe(true), WAIT);
     expect(await api.call(key)).toBe(200);
     expect(await api.call(key)).toBe(200);
     expect(await api.call(key)).toBe(200);
@@ -55,19 +58,19 @@ describe('API key lookups kept in memory', () => {
 
     // Another process (the CLI, plain SQL) revokes it; the 60 s TTL plays no part while the feed listens.
     await db().pool.query('UPDATE api_keys SET revoked_at = now() WHERE id = $1', [keyId]);
-    await vi.waitFor(async () => expect(await api.call(key)).toBe(401));
+    await vi.waitFor(async () => expect(await api.call(key)).toBe(401), WAIT);
     expect(api.lookups).toHaveLength(2);
   });
 
   it('forgets an unknown prefix once a key is created under it, and ignores last_used_at writes', async () => {
     const api = apiWithCache(db().pool, { listen: true });
-    await vi.waitFor(() => expect(api.cache.listening).toBe(true));
+    await vi.waitFor(() => expect(api.cache.listening).toBe(true), WAIT);
     const { key, keyId, prefix } = await createApiKey(db().pool, 'acme');
     await db().pool.query('UPDATE api_keys SET revoked_at = now() WHERE id = $1', [keyId]);
     // Cache the prefix as having no usable key.
-    await vi.waitFor(async () => expect(await api.call(key)).toBe(401));
+    await vi.waitFor(async () => expect(await api.call(key)).toBe(401), WAIT);
     await db().pool.query('UPDATE api_keys SET revoked_at = NULL WHERE id = $1', [keyId]);
-    await vi.waitFor(async () => expect(await api.call(key)).toBe(200));
+    await vi.waitFor(async () => expect(await api.call(key)).toBe(200), WAIT);
     const before = api.lookups.length;
     await db().pool.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [keyId]);
     // A later notification for another prefix: once its entry is dropped, any earlier one has landed too.
@@ -77,7 +80,7 @@ describe('API key lookups kept in memory', () => {
     await vi.waitFor(async () => {
       expect(await api.call(sentinel)).toBe(401);
       expect(api.lookups.filter((p) => p === 'dsk_SENTINEL0000').length).toBeGreaterThan(1);
-    });
+    }, WAIT);
     expect(await api.call(key)).toBe(200);
     expect(api.lookups.filter((p) => p === prefix)).toHaveLength(before);
   });
