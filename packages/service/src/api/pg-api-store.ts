@@ -17,6 +17,7 @@ import {
   type ObjectRow,
   objectView,
 } from './row-views.ts';
+import { JOB_OPTION_COLUMNS } from './scan-options.ts';
 import type { FindingView, JobObjectView, JobStatus, JobSummary, JobView, ObjectStatus } from './schemas.ts';
 
 const SUMMARY_CACHE_SIZE = 1000;
@@ -26,7 +27,7 @@ const RESERVATION_SECONDS = 60;
 
 const JOB_COLUMNS = `id, status, source, name, detectors, exclude, status_reason, objects_total, objects_done,
   bytes_total, bytes_scanned, findings_count, findings_aggregated, aggregate_threshold, created_at, updated_at, finished_at,
-  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key, ${JOB_OPTION_COLUMNS}`;
 
 /** `ApiStore` over the service's PostgreSQL schema (migrations 001 and 020). */
 export class PgApiStore implements ApiStore {

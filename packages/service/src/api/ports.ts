@@ -1,4 +1,5 @@
 import type { AggregateView } from './aggregate-schemas.ts';
+import type { Budget, Sample } from './scan-options.ts';
 import type { FindingView, JobObjectView, JobStatus, JobSummary, JobView, ObjectStatus } from './schemas.ts';
 
 /** Who is calling: every query the API makes is scoped to `tenantId`. */
@@ -13,6 +14,9 @@ export interface ScanSpec {
   name?: string;
   detectors?: string[];
   exclude?: string[];
+  incremental?: boolean;
+  budget?: Budget;
+  sample?: Sample;
 }
 
 /** Keyset position: the sort key of the last row of the previous page. */

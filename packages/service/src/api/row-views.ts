@@ -1,9 +1,10 @@
 import type { Location } from '@data-scanner/detect';
 import type { AggregateView } from './aggregate-schemas.ts';
+import { type JobOptionRow, jobOptionsView } from './scan-options.ts';
 import type { FindingView, JobObjectView, JobStatus, JobView, ObjectStatus } from './schemas.ts';
 
 /** A `jobs` row as `PgApiStore` selects it. */
-export interface JobRow {
+export interface JobRow extends JobOptionRow {
   id: string;
   status: JobStatus;
   source: string;
@@ -84,6 +85,7 @@ function present<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], null> 
 
 /** The public JSON of a job. */
 export function jobView(r: JobRow): JobView {
+  const options = jobOptionsView(r);
   return {
     job_id: r.id,
     status: r.status,
@@ -92,7 +94,9 @@ export function jobView(r: JobRow): JobView {
     detectors: r.detectors,
     exclude: r.exclude,
     reason: r.status_reason,
+    ...options.options,
     progress: {
+      ...options.progress,
       objects_total: num(r.objects_total),
       objects_done: num(r.objects_done),
       bytes_total: r.bytes_total === null ? null : Number(r.bytes_total),

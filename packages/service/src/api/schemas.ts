@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { SEVERITIES } from '../severity.ts';
+import { jobOptionFields, jobOptionProgressFields, scanOptionFields } from './scan-options.ts';
 import { text } from './text-schema.ts';
 
 /** Job lifecycle states (DESIGN.md). */
@@ -47,6 +48,7 @@ export const ScanRequestSchema = z
       .max(100)
       .optional()
       .openapi({ description: 'Glob patterns of keys to skip', example: ['**/*.png'] }),
+    ...scanOptionFields,
   })
   .strict()
   .openapi('ScanRequest');
@@ -68,7 +70,9 @@ export const JobSchema = z
     detectors: z.array(z.string()).nullable(),
     exclude: z.array(z.string()),
     reason: z.string().nullable().openapi({ description: 'Why the job failed or ended partial' }),
+    ...jobOptionFields,
     progress: z.object({
+      ...jobOptionProgressFields,
       objects_total: z.number().int(),
       objects_done: z.number().int(),
       bytes_total: z.number().int().nullable().openapi({ description: 'Known once the source is listed' }),

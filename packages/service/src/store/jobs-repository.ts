@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import type { ObjectIdentity } from '../incremental/object-identity.ts';
+import type { ScanCoverage } from '../incremental/scan-coverage.ts';
 import type {
   Job,
   JobObject,
@@ -13,6 +15,7 @@ import type {
 import { isUuid } from '../uuid.ts';
 import { AGGREGATE_RECORDSET, aggregatesJson, FINDING_RECORDSET, findingsJson } from './finding-rows.ts';
 import { toJob, toJobObject } from './job-rows.ts';
+import { recordScanState, setCoverage, setUnchanged, unchangedObjects } from './scan-state.ts';
 import { inTransaction } from './transaction.ts';
 
 const UNFINISHED = `status IN ('queued', 'listing', 'scanning')`;
@@ -71,6 +74,7 @@ async function writeOutbox(client: pg.PoolClient, job: Job, kind: string): Promi
     source: job.source,
     objects_total: job.objectsTotal,
     objects_failed: job.objectsFailed,
+    objects_unchanged: job.objectsUnchanged,
     findings_count: job.findingsCount,
     finished_at: job.finishedAt,
   };
@@ -84,12 +88,21 @@ async function writeOutbox(client: pg.PoolClient, job: Job, kind: string): Promi
 export async function insertJob(db: pg.Pool | pg.PoolClient, job: NewJob): Promise<Job> {
   const { rows } = await db.query(
     // The tenant's custom detectors the job runs (those named, or all when none is) are copied onto it.
-    `INSERT INTO jobs (tenant_id, source, name, detectors, exclude, custom_detectors)
+    `INSERT INTO jobs (tenant_id, source, name, detectors, exclude, custom_detectors, incremental, budget, sample)
      VALUES ($1, $2, $3, $4, $5, (
        SELECT jsonb_agg(spec ORDER BY id) FROM custom_detectors
-        WHERE tenant_id = $1 AND ($4::text[] IS NULL OR id = ANY ($4::text[]))))
+        WHERE tenant_id = $1 AND ($4::text[] IS NULL OR id = ANY ($4::text[]))), $6, $7, $8)
      RETURNING *`,
-    [job.tenantId, job.source, job.name ?? null, job.detectors ?? null, job.exclude ?? []],
+    [
+      job.tenantId,
+      job.source,
+      job.name ?? null,
+      job.detectors ?? null,
+      job.exclude ?? [],
+      job.incremental ?? false,
+      job.budget ?? null,
+      job.sample ?? null,
+    ],
   );
   return toJob(rows[0]);
 }
@@ -126,6 +139,18 @@ export class PgJobStore implements JobStore {
     return rowCount === 1;
   }
 
+  setCoverage(jobId: string, coverage: ScanCoverage): Promise<void> {
+    return setCoverage(this.pool, jobId, coverage);
+  }
+
+  unchangedObjects(jobId: string, candidates: readonly ObjectIdentity[]): Promise<Set<string>> {
+    return unchangedObjects(this.pool, jobId, candidates);
+  }
+
+  setUnchanged(jobId: string, count: number): Promise<void> {
+    return setUnchanged(this.pool, jobId, count);
+  }
+
   async addObjects(jobId: string, objects: PlannedObject[]): Promise<void> {
     if (objects.length === 0) return;
     const rows = objects.map((o) => ({
@@ -135,11 +160,14 @@ export class PgJobStore implements JobStore {
       size: o.size,
       etag: o.etag ?? null,
       version_id: o.versionId ?? null,
+      locator: o.identity?.locator ?? null,
+      identity: o.identity?.version ?? null,
     }));
     await this.pool.query(
-      `INSERT INTO job_objects (job_id, key, bucket, shard, size, etag, version_id)
-       SELECT $1, key, bucket, shard, size, etag, version_id
-       FROM jsonb_to_recordset($2::jsonb) AS o(key text, bucket text, shard integer, size bigint, etag text, version_id text)
+      `INSERT INTO job_objects (job_id, key, bucket, shard, size, etag, version_id, locator, identity)
+       SELECT $1, key, bucket, shard, size, etag, version_id, locator, identity
+       FROM jsonb_to_recordset($2::jsonb)
+         AS o(key text, bucket text, shard integer, size bigint, etag text, version_id text, locator text, identity text)
        ON CONFLICT (job_id, key) DO NOTHING`,
       [jobId, JSON.stringify(rows)],
     );
@@ -257,6 +285,7 @@ export class PgJobStore implements JobStore {
         ],
       );
       if (counted.rowCount !== 1) throw new JobEnded();
+      if (outcome.status === 'COMPLETE') await recordScanState(client, jobId, outcome.key);
       const finished = await finishIfDone(client, jobId);
       return { recorded: true, finished };
     }).catch((err: unknown) => {

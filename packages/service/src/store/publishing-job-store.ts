@@ -1,3 +1,5 @@
+import type { ObjectIdentity } from '../incremental/object-identity.ts';
+import type { ScanCoverage } from '../incremental/scan-coverage.ts';
 import type { JobEvents } from '../ports/job-events.ts';
 import type {
   Job,
@@ -37,6 +39,19 @@ export class PublishingJobStore implements JobStore {
   async startListing(jobId: string): Promise<boolean> {
     const started = await this.inner.startListing(jobId);
     return this.announce(jobId, started, started);
+  }
+
+  setCoverage(jobId: string, coverage: ScanCoverage): Promise<void> {
+    return this.inner.setCoverage(jobId, coverage);
+  }
+
+  unchangedObjects(jobId: string, candidates: readonly ObjectIdentity[]): Promise<Set<string>> {
+    return this.inner.unchangedObjects(jobId, candidates);
+  }
+
+  async setUnchanged(jobId: string, count: number): Promise<void> {
+    await this.inner.setUnchanged(jobId, count);
+    await this.events.changed(jobId);
   }
 
   addObjects(jobId: string, objects: PlannedObject[]): Promise<void> {

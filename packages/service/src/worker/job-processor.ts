@@ -1,6 +1,10 @@
+import { detectors as catalogue, type Detector } from '@data-scanner/detect';
+import { jobCatalogue } from '../engine/job-catalogue.ts';
+import { type ObjectIdentity, objectIdentity } from '../incremental/object-identity.ts';
+import { engineIdentity, type ScanCoverage, scanCoverage } from '../incremental/scan-coverage.ts';
 import type { Logger } from '../log.ts';
 import type { Job, JobObject, JobStore, ObjectOutcome, PlannedObject } from '../ports/job-store.ts';
-import type { ObjectSource } from '../ports/object-source.ts';
+import type { ObjectSource, SourceObject } from '../ports/object-source.ts';
 import type { Queue } from '../ports/queue.ts';
 import type { ScanEngine } from '../ports/scan-engine.ts';
 import { rangeReader } from '../sources/range-reader.ts';
@@ -22,6 +26,8 @@ export interface WorkerDeps {
   concurrency: number;
   /** Held while a message is processed. @default - none */
   taskProtection?: TaskProtection;
+  /** The engine identity incremental scans compare (`engineIdentity`). @default engineIdentity() */
+  engineIdentity?: string;
 }
 
 const INSERT_BATCH = 500;
@@ -47,17 +53,52 @@ async function openJobSource(deps: WorkerDeps, job: Job): Promise<ObjectSource> 
   }
 }
 
-/** Lists the job's source, stores its objects by shard, enqueues one message per shard. */
+/** The detectors and engine a job scans with, as incremental scans compare them. */
+function coverageOf(deps: WorkerDeps, job: Job): ScanCoverage {
+  let detectors: readonly Detector[];
+  try {
+    detectors = jobCatalogue(job.detectors, job.customDetectors) ?? catalogue;
+  } catch (err) {
+    throw new PoisonMessageError((err as Error).message, job.id);
+  }
+  return scanCoverage(detectors, deps.engineIdentity ?? engineIdentity());
+}
+
+/**
+ * Lists the job's source, stores its objects by shard, enqueues one message per shard. An
+ * incremental job leaves out (and counts) objects unchanged since a complete scan that covered it.
+ */
 export async function planJob(deps: WorkerDeps, jobId: string, signal: AbortSignal): Promise<void> {
   const job = await deps.jobs.getJob(jobId);
   if (!job) throw new PoisonMessageError('job does not exist', jobId);
   if (!(await deps.jobs.startListing(jobId))) return;
   deps.engineFor(job);
+  await deps.jobs.setCoverage(jobId, coverageOf(deps, job));
   const log = deps.logger.child({ job_id: jobId });
   const source = await openJobSource(deps, job);
   const planner = new ShardPlanner(deps.limits);
-  let batch: PlannedObject[] = [];
+  let unchanged = 0;
+  let listed: SourceObject[] = [];
   const store = async () => {
+    const identities = new Map<SourceObject, ObjectIdentity>();
+    for (const object of listed) {
+      const identity = objectIdentity(object);
+      if (identity) identities.set(object, identity);
+    }
+    const skip = job.incremental
+      ? await deps.jobs.unchangedObjects(jobId, [...identities.values()])
+      : new Set<string>();
+    const batch: PlannedObject[] = [];
+    for (const object of listed) {
+      const identity = identities.get(object);
+      if (identity && skip.has(identity.locator)) continue;
+      batch.push({ ...planner.assign(object), ...(identity ? { identity } : {}) });
+    }
+    listed = [];
+    if (skip.size > 0) {
+      unchanged += skip.size;
+      await deps.jobs.setUnchanged(jobId, unchanged);
+    }
     await deps.jobs.addObjects(jobId, batch);
     // Entries the listing will not read (FIFOs, symlinks leaving the roots, folders it cannot open) are recorded now.
     for (const object of batch) {
@@ -71,12 +112,11 @@ export async function planJob(deps: WorkerDeps, jobId: string, signal: AbortSign
         findings: [],
       });
     }
-    batch = [];
   };
   try {
     for await (const object of source.list({ exclude: job.exclude, signal })) {
-      batch.push(planner.assign(object));
-      if (batch.length >= INSERT_BATCH) {
+      listed.push(object);
+      if (listed.length >= INSERT_BATCH) {
         await store();
         if ((await deps.jobs.jobStatus(jobId)) === 'cancelled') return;
       }
@@ -98,7 +138,7 @@ export async function planJob(deps: WorkerDeps, jobId: string, signal: AbortSign
     bytes: planner.totalBytes,
   });
   log.info(
-    { shards: planner.shards, objects: planner.totalObjects, bytes: planner.totalBytes, status },
+    { shards: planner.shards, objects: planner.totalObjects, bytes: planner.totalBytes, unchanged, status },
     'job planned',
   );
 }

@@ -68,6 +68,7 @@ export function scheduleView(s: Schedule): ScheduleView {
     timezone: s.timezone,
     detectors: s.detectors,
     exclude: s.exclude,
+    incremental: s.incremental,
     next_run_at: Number.isFinite(s.nextFireAt.getTime()) ? s.nextFireAt.toISOString() : null,
     last_run_at: s.lastFiredAt?.toISOString() ?? null,
     last_job_id: s.lastJobId,

@@ -19,6 +19,9 @@ import {
 } from '@data-scanner/detect';
 import { type Command, Option } from 'commander';
 import { unknownDetectorIds } from '../../detector-ids.ts';
+import { LocalScanState } from '../../incremental/local-scan-state.ts';
+import { objectIdentity } from '../../incremental/object-identity.ts';
+import { engineIdentity, scanCoverage } from '../../incremental/scan-coverage.ts';
 import { createSource } from '../../sources/create-source.ts';
 import { rangeReader } from '../../sources/range-reader.ts';
 import { SourceError } from '../../sources/source-error.ts';
@@ -74,6 +77,14 @@ export interface ScanCommandOptions {
   allowIncomplete?: boolean;
   /** Individual personal-data findings per detector and field before the rest are counted in an aggregate. */
   aggregateThreshold?: string;
+  /** Skip objects unchanged since their last complete scan; a string names the state file. */
+  incremental?: boolean | string;
+}
+
+/** The CLI's incremental state file: `$XDG_STATE_HOME/data-scanner/incremental.json` (or `~/.local/state/...`). */
+export function defaultStateFile(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_STATE_HOME || path.join(homedir(), '.local', 'state');
+  return path.join(base, 'data-scanner', 'incremental.json');
 }
 
 /** Exit code when an object could not be read (FAILED) and `--allow-incomplete` is not given. */
@@ -172,9 +183,23 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
   const progress = new Progress(process.stderr.isTTY === true);
   const objects: ReportObject[] = [];
   const listOptions = options.exclude && options.exclude.length > 0 ? { exclude: options.exclude } : {};
+  const stateFile =
+    typeof options.incremental === 'string'
+      ? options.incremental
+      : options.incremental
+        ? defaultStateFile()
+        : undefined;
+  const state = stateFile ? await LocalScanState.load(stateFile) : undefined;
+  const coverage = scanCoverage(detectors, engineIdentity({ allowlist, limits }));
+  let unchanged = 0;
   for await (const object of source.list(listOptions)) {
     let result: ObjectScanResult;
     const entry = object.unscannable;
+    const identity = objectIdentity(object);
+    if (state && identity && state.isUnchanged(identity, coverage)) {
+      unchanged++;
+      continue;
+    }
     if (entry) {
       result = {
         status: entry.status,
@@ -195,6 +220,7 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
       }
     }
     progress.add(result.bytes_read);
+    if (state && identity && result.status === 'COMPLETE') state.remember(identity, coverage);
     objects.push(
       object.bucket === undefined
         ? { key: object.key, result }
@@ -202,6 +228,12 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
     );
   }
   progress.done();
+  if (state && stateFile) {
+    await state.save();
+    process.stderr.write(
+      `data-scanner: incremental: ${unchanged} unchanged object(s) skipped (state ${stateFile})\n`,
+    );
+  }
   const report = { source: source.uri, objects, detectors, limits: scanner.limits };
   const text = renderReport(format, report);
   if (options.output) await writeFile(options.output, text);
@@ -245,6 +277,10 @@ export function register(program: Command): void {
         '-c, --config <file>',
         'JSON detector config: {"detectors": [custom detector], "disable": [id], "overrides": {"<id>": {"severity", "confidence"}}}',
       ).env('DATA_SCANNER_CONFIG'),
+    )
+    .option(
+      '--incremental [state-file]',
+      'skip files and objects unchanged (size, mtime, inode; S3 etag, version, size) since their last complete scan with the same detectors; the state lives in state-file (default $XDG_STATE_HOME/data-scanner/incremental.json)',
     )
     .option('--allow-incomplete', 'exit 0/1 on findings alone even when some object could not be read')
     .addHelpText(
