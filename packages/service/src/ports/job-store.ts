@@ -53,6 +53,8 @@ export interface Job {
   /** Objects an incremental job skipped as unchanged (not part of `objectsTotal`). */
   objectsUnchanged: number;
   budget: JobBudget | null;
+  /** Set once an object was refused by the budget: the job ends PARTIAL with reason BUDGET_EXCEEDED. */
+  budgetExceeded: boolean;
   sample: JobSample | null;
   /** Objects the sample left out (not part of `objectsTotal`). */
   objectsSampledOut: number;
@@ -81,6 +83,15 @@ export interface JobBudget {
   max_bytes?: number;
   max_objects?: number;
   max_cost_usd?: number;
+}
+
+/** Status reason of a job its budget stopped, and reason of the objects it left SKIPPED. */
+export const BUDGET_EXCEEDED = 'BUDGET_EXCEEDED';
+
+/** USD per object and per byte (a linear cost model) for `max_cost_usd`. */
+export interface BudgetRates {
+  usdPerObject: number;
+  usdPerByte: number;
 }
 
 /** Which part of the source a sampled job scans. */
@@ -160,6 +171,17 @@ export interface JobStore {
   unchangedObjects(jobId: string, candidates: readonly ObjectIdentity[]): Promise<Set<string>>;
   /** Sets the job's count of objects skipped as unchanged so far (absolute, so a re-planned job counts once). */
   setUnchanged(jobId: string, count: number): Promise<void>;
+  /**
+   * Counts an object of `size` bytes against the job's budget before it is read; false (and the job
+   * marked over budget) when starting it would pass `max_objects`, `max_bytes` or `max_cost_usd`
+   * (priced with `rates`). Always true for a job without a budget.
+   */
+  reserveBudget(jobId: string, size: number, rates: BudgetRates): Promise<boolean>;
+  /**
+   * Records the shard's PENDING objects SKIPPED with `reason` in one write (a stopped budget);
+   * finishes the job once when nothing is left.
+   */
+  skipPending(jobId: string, shard: number, reason: string, detail: string): Promise<RecordOutcome>;
   /** listing → scanning with the totals; finishes the job at once when it has no objects left. */
   finishListing(
     jobId: string,

@@ -56,6 +56,7 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
       concurrency: config.worker.concurrency,
       taskProtection: taskProtectionFor(config.worker.taskProtection, log),
       engineIdentity: engineIdentity({ allowlist, limits: engineLimits }),
+      costModel: config.worker.scanCost,
     },
     {
       visibilitySeconds: config.queue.visibilityTimeoutSeconds,

@@ -37,6 +37,7 @@ export function toJob(row: Record<string, unknown>): Job {
     scanCoverageId: (row.scan_coverage_id as string | null | undefined) ?? null,
     objectsUnchanged: num(row.objects_unchanged ?? 0),
     budget: (row.budget as Job['budget'] | undefined) ?? null,
+    budgetExceeded: row.budget_exceeded === true,
     sample: (row.sample as Job['sample'] | undefined) ?? null,
     objectsSampledOut: num(row.objects_sampled_out ?? 0),
     createdAt: row.created_at as Date,

@@ -1,18 +1,21 @@
 import type pg from 'pg';
 import type { ObjectIdentity } from '../incremental/object-identity.ts';
 import type { ScanCoverage } from '../incremental/scan-coverage.ts';
-import type {
-  Job,
-  JobObject,
-  JobObjectStatus,
-  JobStatus,
-  JobStore,
-  NewJob,
-  ObjectOutcome,
-  PlannedObject,
-  RecordOutcome,
+import {
+  BUDGET_EXCEEDED,
+  type BudgetRates,
+  type Job,
+  type JobObject,
+  type JobObjectStatus,
+  type JobStatus,
+  type JobStore,
+  type NewJob,
+  type ObjectOutcome,
+  type PlannedObject,
+  type RecordOutcome,
 } from '../ports/job-store.ts';
 import { isUuid } from '../uuid.ts';
+import { reserveBudget } from './budget.ts';
 import { AGGREGATE_RECORDSET, aggregatesJson, FINDING_RECORDSET, findingsJson } from './finding-rows.ts';
 import { toJob, toJobObject } from './job-rows.ts';
 import { recordScanState, setCoverage, setUnchanged, unchangedObjects } from './scan-state.ts';
@@ -33,9 +36,10 @@ function finalStatus(row: {
   objects_total: number;
   objects_failed: number;
   objects_partial: number;
+  budget_exceeded: boolean;
 }): JobStatus {
   if (row.objects_total > 0 && row.objects_failed === row.objects_total) return 'failed';
-  if (row.objects_failed > 0 || row.objects_partial > 0) return 'partial';
+  if (row.objects_failed > 0 || row.objects_partial > 0 || row.budget_exceeded) return 'partial';
   return 'succeeded';
 }
 
@@ -54,8 +58,10 @@ async function finishIfDone(client: pg.PoolClient, jobId: string): Promise<JobSt
     objects_total: Number(row.objects_total),
     objects_failed: Number(row.objects_failed),
     objects_partial: Number(row.objects_partial),
+    budget_exceeded: row.budget_exceeded === true,
   });
-  const reason = status === 'failed' ? 'every object failed' : null;
+  const reason =
+    status === 'failed' ? 'every object failed' : row.budget_exceeded === true ? BUDGET_EXCEEDED : null;
   const { rows: done } = await client.query(
     `UPDATE jobs SET status = $2, status_reason = $3, finished_at = now(), updated_at = now()
      WHERE id = $1 AND status = 'scanning' RETURNING *`,
@@ -186,6 +192,34 @@ export class PgJobStore implements JobStore {
       if (!rows[0])
         return (await client.query('SELECT status FROM jobs WHERE id = $1', [jobId])).rows[0]?.status;
       return (await finishIfDone(client, jobId)) ?? 'scanning';
+    });
+  }
+
+  reserveBudget(jobId: string, size: number, rates: BudgetRates): Promise<boolean> {
+    return reserveBudget(this.pool, jobId, size, rates);
+  }
+
+  async skipPending(jobId: string, shard: number, reason: string, detail: string): Promise<RecordOutcome> {
+    return inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<{ n: string }>(
+        `WITH skipped AS (
+           UPDATE job_objects SET status = 'SKIPPED', reason = $3, reason_detail = $4, scanned_at = now()
+            WHERE job_id = $1 AND shard = $2 AND status = 'PENDING' RETURNING 1)
+         SELECT count(*) AS n FROM skipped`,
+        [jobId, shard, reason, detail],
+      );
+      const n = Number(rows[0]?.n ?? 0);
+      if (n === 0) return { recorded: false };
+      const counted = await client.query(
+        `UPDATE jobs SET objects_done = objects_done + $2, objects_skipped = objects_skipped + $2, updated_at = now()
+         WHERE id = $1 AND ${UNFINISHED}`,
+        [jobId, n],
+      );
+      if (counted.rowCount !== 1) throw new JobEnded();
+      return { recorded: true, finished: await finishIfDone(client, jobId) };
+    }).catch((err: unknown) => {
+      if (err instanceof JobEnded) return { recorded: false };
+      throw err;
     });
   }
 

@@ -2,6 +2,7 @@ import type { ObjectIdentity } from '../incremental/object-identity.ts';
 import type { ScanCoverage } from '../incremental/scan-coverage.ts';
 import type { JobEvents } from '../ports/job-events.ts';
 import type {
+  BudgetRates,
   Job,
   JobObject,
   JobObjectStatus,
@@ -52,6 +53,15 @@ export class PublishingJobStore implements JobStore {
   async setUnchanged(jobId: string, count: number): Promise<void> {
     await this.inner.setUnchanged(jobId, count);
     await this.events.changed(jobId);
+  }
+
+  reserveBudget(jobId: string, size: number, rates: BudgetRates): Promise<boolean> {
+    return this.inner.reserveBudget(jobId, size, rates);
+  }
+
+  async skipPending(jobId: string, shard: number, reason: string, detail: string): Promise<RecordOutcome> {
+    const outcome = await this.inner.skipPending(jobId, shard, reason, detail);
+    return this.announce(jobId, outcome, outcome.recorded);
   }
 
   addObjects(jobId: string, objects: PlannedObject[]): Promise<void> {

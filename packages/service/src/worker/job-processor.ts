@@ -3,7 +3,15 @@ import { jobCatalogue } from '../engine/job-catalogue.ts';
 import { type ObjectIdentity, objectIdentity } from '../incremental/object-identity.ts';
 import { engineIdentity, type ScanCoverage, scanCoverage } from '../incremental/scan-coverage.ts';
 import type { Logger } from '../log.ts';
-import type { Job, JobObject, JobStore, ObjectOutcome, PlannedObject } from '../ports/job-store.ts';
+import {
+  BUDGET_EXCEEDED,
+  type BudgetRates,
+  type Job,
+  type JobObject,
+  type JobStore,
+  type ObjectOutcome,
+  type PlannedObject,
+} from '../ports/job-store.ts';
 import type { ObjectSource, SourceObject } from '../ports/object-source.ts';
 import type { Queue } from '../ports/queue.ts';
 import type { ScanEngine } from '../ports/scan-engine.ts';
@@ -28,6 +36,8 @@ export interface WorkerDeps {
   taskProtection?: TaskProtection;
   /** The engine identity incremental scans compare (`engineIdentity`). @default engineIdentity() */
   engineIdentity?: string;
+  /** Prices `max_cost_usd` budgets (the deployment's `ScanCostModel`). @default - free: only objects and bytes count */
+  costModel?: BudgetRates;
 }
 
 const INSERT_BATCH = 500;
@@ -202,12 +212,19 @@ export async function scanShard(
   const job = await deps.jobs.getJob(jobId);
   if (!job) throw new PoisonMessageError('job does not exist', jobId);
   if (job.status === 'cancelled' || job.status === 'failed') return;
+  const budgetDetail = `not started: the job's budget ${JSON.stringify(job.budget)} was reached`;
+  if (job.budgetExceeded) {
+    await deps.jobs.skipPending(jobId, shard, BUDGET_EXCEEDED, budgetDetail);
+    return;
+  }
   const pending = await deps.jobs.pendingObjects(jobId, shard);
   if (pending.length === 0) return;
   const engine = deps.engineFor(job);
   const source = await openJobSource(deps, job);
+  const rates = deps.costModel ?? { usdPerObject: 0, usdPerByte: 0 };
   let next = 0;
   let cancelled = false;
+  let overBudget = false;
   const lane = async () => {
     try {
       await scanLane();
@@ -217,7 +234,7 @@ export async function scanShard(
     }
   };
   const scanLane = async () => {
-    while (!cancelled && next < pending.length) {
+    while (!cancelled && !overBudget && next < pending.length) {
       signal.throwIfAborted();
       const object = pending[next++] as JobObject;
       const status = await deps.jobs.jobStatus(jobId);
@@ -225,9 +242,15 @@ export async function scanShard(
         cancelled = true;
         return;
       }
+      if (job.budget && !(await deps.jobs.reserveBudget(jobId, object.size, rates))) {
+        overBudget = true;
+        return;
+      }
       const outcome = await scanOne(engine, source, object);
       await deps.jobs.recordObject(jobId, outcome);
     }
   };
   await Promise.all(Array.from({ length: Math.min(deps.concurrency, pending.length) }, lane));
+  // The objects in flight are recorded; what the budget left is recorded SKIPPED, so the job can end.
+  if (overBudget) await deps.jobs.skipPending(jobId, shard, BUDGET_EXCEEDED, budgetDetail);
 }

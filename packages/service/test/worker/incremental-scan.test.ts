@@ -4,18 +4,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { engineIdentity } from '../../src/incremental/scan-coverage.ts';
-import { createLogger } from '../../src/log.ts';
 import type { Job, NewJob } from '../../src/ports/job-store.ts';
-import { PgQueue } from '../../src/queue/pg-queue.ts';
-import { createSource } from '../../src/sources/create-source.ts';
 import { PgCustomDetectorStore } from '../../src/store/custom-detector-store.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { PgTenantStore } from '../../src/store/tenants-repository.ts';
-import { processMessage, type WorkerDeps } from '../../src/worker/job-processor.ts';
-import { parseWorkMessage } from '../../src/worker/messages.ts';
-import { scannerFactory } from '../../src/worker/scan-engine-factory.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { awsKeyLine } from '../support/fake-secrets.ts';
+import { runJobToEnd } from '../support/run-job.ts';
 
 const db = useTestDatabase();
 const roots: string[] = [];
@@ -43,32 +38,8 @@ beforeEach(async () => {
   }
 });
 
-/** Creates a job and runs its plan and shard messages to the end on one in-process worker. */
-async function runJob(spec: Omit<NewJob, 'tenantId'>, engine = engineIdentity()): Promise<Job> {
-  const pool = db().pool;
-  const jobs = new PgJobStore(pool);
-  const queue = new PgQueue(pool, { name: 'scan', pollMs: 20 });
-  const tenant = await new PgTenantStore(pool).ensureTenant('local');
-  const deps: WorkerDeps = {
-    jobs,
-    queue,
-    openSource: (uri) => createSource(uri, { roots: [root] }),
-    engineFor: scannerFactory('test-fingerprint-key'),
-    logger: createLogger({ level: 'silent' }),
-    limits: { maxObjects: 2, maxBytes: 1024 * 1024 },
-    concurrency: 2,
-    engineIdentity: engine,
-  };
-  const job = await jobs.createJob({ tenantId: tenant.id, ...spec });
-  await queue.send([JSON.stringify({ type: 'plan', job_id: job.id })]);
-  for (;;) {
-    const [message] = await queue.receive({ max: 1, waitSeconds: 0, visibilitySeconds: 30 });
-    if (!message) break;
-    await processMessage(deps, parseWorkMessage(message.body), new AbortController().signal);
-    await queue.delete([message.receipt]);
-  }
-  return (await jobs.getJob(job.id)) as Job;
-}
+const runJob = (spec: Omit<NewJob, 'tenantId'>, engine = engineIdentity()): Promise<Job> =>
+  runJobToEnd(db().pool, [root], spec, { engineIdentity: engine });
 
 const scannedKeys = async (jobId: string) =>
   (await new PgJobStore(db().pool).listObjects(jobId)).map((o) => `${o.key}:${o.status}`);
