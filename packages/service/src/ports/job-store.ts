@@ -88,6 +88,15 @@ export interface JobBudget {
 /** Status reason of a job its budget stopped, and reason of the objects it left SKIPPED. */
 export const BUDGET_EXCEEDED = 'BUDGET_EXCEEDED';
 
+/** Reason of an object the sample's `max_bytes_per_object` cut short (status PARTIAL). */
+export const SAMPLE_TRUNCATED = 'SAMPLE_TRUNCATED';
+
+/** Objects a plan left out, so far. */
+export interface PlanCounts {
+  unchanged: number;
+  sampledOut: number;
+}
+
 /** USD per object and per byte (a linear cost model) for `max_cost_usd`. */
 export interface BudgetRates {
   usdPerObject: number;
@@ -169,8 +178,11 @@ export interface JobStore {
    * job's coverage (same engine, every detector with the same definition).
    */
   unchangedObjects(jobId: string, candidates: readonly ObjectIdentity[]): Promise<Set<string>>;
-  /** Sets the job's count of objects skipped as unchanged so far (absolute, so a re-planned job counts once). */
-  setUnchanged(jobId: string, count: number): Promise<void>;
+  /**
+   * Sets the job's counts of objects left out while planning: unchanged (incremental) and sampled
+   * out. Absolute, so a re-planned job counts each object once.
+   */
+  setPlanCounts(jobId: string, counts: PlanCounts): Promise<void>;
   /**
    * Counts an object of `size` bytes against the job's budget before it is read; false (and the job
    * marked over budget) when starting it would pass `max_objects`, `max_bytes` or `max_cost_usd`

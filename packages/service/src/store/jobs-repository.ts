@@ -11,6 +11,7 @@ import {
   type JobStore,
   type NewJob,
   type ObjectOutcome,
+  type PlanCounts,
   type PlannedObject,
   type RecordOutcome,
 } from '../ports/job-store.ts';
@@ -18,7 +19,7 @@ import { isUuid } from '../uuid.ts';
 import { reserveBudget } from './budget.ts';
 import { AGGREGATE_RECORDSET, aggregatesJson, FINDING_RECORDSET, findingsJson } from './finding-rows.ts';
 import { toJob, toJobObject } from './job-rows.ts';
-import { recordScanState, setCoverage, setUnchanged, unchangedObjects } from './scan-state.ts';
+import { recordScanState, setCoverage, setPlanCounts, unchangedObjects } from './scan-state.ts';
 import { inTransaction } from './transaction.ts';
 
 const UNFINISHED = `status IN ('queued', 'listing', 'scanning')`;
@@ -153,8 +154,8 @@ export class PgJobStore implements JobStore {
     return unchangedObjects(this.pool, jobId, candidates);
   }
 
-  setUnchanged(jobId: string, count: number): Promise<void> {
-    return setUnchanged(this.pool, jobId, count);
+  setPlanCounts(jobId: string, counts: PlanCounts): Promise<void> {
+    return setPlanCounts(this.pool, jobId, counts);
   }
 
   async addObjects(jobId: string, objects: PlannedObject[]): Promise<void> {

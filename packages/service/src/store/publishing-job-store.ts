@@ -10,6 +10,7 @@ import type {
   JobStore,
   NewJob,
   ObjectOutcome,
+  PlanCounts,
   PlannedObject,
   RecordOutcome,
 } from '../ports/job-store.ts';
@@ -50,8 +51,8 @@ export class PublishingJobStore implements JobStore {
     return this.inner.unchangedObjects(jobId, candidates);
   }
 
-  async setUnchanged(jobId: string, count: number): Promise<void> {
-    await this.inner.setUnchanged(jobId, count);
+  async setPlanCounts(jobId: string, counts: PlanCounts): Promise<void> {
+    await this.inner.setPlanCounts(jobId, counts);
     await this.events.changed(jobId);
   }
 

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { ObjectIdentity } from '../incremental/object-identity.ts';
 import { coverageId, type ScanCoverage } from '../incremental/scan-coverage.ts';
+import type { PlanCounts } from '../ports/job-store.ts';
 
 /** Coverages kept per object at one identity: enough for the detector sets a tenant alternates between. */
 const COVERAGES_KEPT = 8;
@@ -46,9 +47,12 @@ export async function unchangedObjects(
   return new Set(rows.map((r) => r.locator));
 }
 
-/** Sets the job's unchanged-object count (absolute: a re-planned job counts each object once). */
-export async function setUnchanged(db: pg.Pool, jobId: string, count: number): Promise<void> {
-  await db.query('UPDATE jobs SET objects_unchanged = $2, updated_at = now() WHERE id = $1', [jobId, count]);
+/** Sets the job's unchanged and sampled-out counts (absolute: a re-planned job counts each object once). */
+export async function setPlanCounts(db: pg.Pool, jobId: string, counts: PlanCounts): Promise<void> {
+  await db.query(
+    'UPDATE jobs SET objects_unchanged = $2, objects_sampled_out = $3, updated_at = now() WHERE id = $1',
+    [jobId, counts.unchanged, counts.sampledOut],
+  );
 }
 
 /**

@@ -11,10 +11,12 @@ import {
   type JobStore,
   type ObjectOutcome,
   type PlannedObject,
+  SAMPLE_TRUNCATED,
 } from '../ports/job-store.ts';
 import type { ObjectSource, SourceObject } from '../ports/object-source.ts';
 import type { Queue } from '../ports/queue.ts';
 import type { ScanEngine } from '../ports/scan-engine.ts';
+import { firstBytes, ObjectSampler } from '../sampling/object-sampler.ts';
 import { rangeReader } from '../sources/range-reader.ts';
 import { SourceError } from '../sources/source-error.ts';
 import { PoisonMessageError, type ShardMessage, type WorkMessage } from './messages.ts';
@@ -88,6 +90,7 @@ export async function planJob(deps: WorkerDeps, jobId: string, signal: AbortSign
   const source = await openJobSource(deps, job);
   const planner = new ShardPlanner(deps.limits);
   let unchanged = 0;
+  const sampler = new ObjectSampler(job.sample);
   let listed: SourceObject[] = [];
   const store = async () => {
     const identities = new Map<SourceObject, ObjectIdentity>();
@@ -105,9 +108,9 @@ export async function planJob(deps: WorkerDeps, jobId: string, signal: AbortSign
       batch.push({ ...planner.assign(object), ...(identity ? { identity } : {}) });
     }
     listed = [];
-    if (skip.size > 0) {
-      unchanged += skip.size;
-      await deps.jobs.setUnchanged(jobId, unchanged);
+    unchanged += skip.size;
+    if (skip.size > 0 || job.sample) {
+      await deps.jobs.setPlanCounts(jobId, { unchanged, sampledOut: sampler.sampledOut });
     }
     await deps.jobs.addObjects(jobId, batch);
     // Entries the listing will not read (FIFOs, symlinks leaving the roots, folders it cannot open) are recorded now.
@@ -125,7 +128,7 @@ export async function planJob(deps: WorkerDeps, jobId: string, signal: AbortSign
   };
   try {
     for await (const object of source.list({ exclude: job.exclude, signal })) {
-      listed.push(object);
+      if (object.unscannable || sampler.keep(object.key)) listed.push(object);
       if (listed.length >= INSERT_BATCH) {
         await store();
         if ((await deps.jobs.jobStatus(jobId)) === 'cancelled') return;
@@ -148,12 +151,35 @@ export async function planJob(deps: WorkerDeps, jobId: string, signal: AbortSign
     bytes: planner.totalBytes,
   });
   log.info(
-    { shards: planner.shards, objects: planner.totalObjects, bytes: planner.totalBytes, unchanged, status },
+    {
+      shards: planner.shards,
+      objects: planner.totalObjects,
+      bytes: planner.totalBytes,
+      unchanged,
+      sampled_out: sampler.sampledOut,
+      status,
+    },
     'job planned',
   );
 }
 
-async function scanOne(engine: ScanEngine, source: ObjectSource, object: JobObject): Promise<ObjectOutcome> {
+/** What the sample's `max_bytes_per_object` made of an object's outcome: PARTIAL SAMPLE_TRUNCATED when it cut it. */
+function truncatedOutcome(outcome: ObjectOutcome, limit: number, size: number): ObjectOutcome {
+  if (outcome.status === 'FAILED') return outcome;
+  return {
+    ...outcome,
+    status: 'PARTIAL',
+    reason: SAMPLE_TRUNCATED,
+    reasonDetail: `sampled: the first ${limit} of ${size} bytes were read (sample.max_bytes_per_object)`,
+  };
+}
+
+async function scanOne(
+  engine: ScanEngine,
+  source: ObjectSource,
+  object: JobObject,
+  maxBytes?: number,
+): Promise<ObjectOutcome> {
   const listed = {
     key: object.key,
     size: object.size,
@@ -183,12 +209,20 @@ async function scanOne(engine: ScanEngine, source: ObjectSource, object: JobObje
       etag: opened.etag ?? listed.etag,
       versionId: opened.versionId ?? listed.versionId,
     };
-    const random = rangeReader(source, version, opened.size);
-    result = await engine.scanObject(opened.stream, { name: object.key, size: opened.size, random });
+    if (maxBytes !== undefined && opened.size > maxBytes) {
+      // Random access would reach past the sample; formats that need it report what they could not read.
+      result = await engine.scanObject(firstBytes(opened.stream, maxBytes), {
+        name: object.key,
+        size: maxBytes,
+      });
+    } else {
+      const random = rangeReader(source, version, opened.size);
+      result = await engine.scanObject(opened.stream, { name: object.key, size: opened.size, random });
+    }
   } finally {
     opened.stream.destroy();
   }
-  return {
+  const outcome: ObjectOutcome = {
     key: object.key,
     etag: opened.etag,
     versionId: opened.versionId,
@@ -200,6 +234,9 @@ async function scanOne(engine: ScanEngine, source: ObjectSource, object: JobObje
     aggregates: result.aggregates ?? [],
     ...(engine.limits ? { aggregateThreshold: engine.limits.aggregateThreshold } : {}),
   };
+  return maxBytes !== undefined && opened.size > maxBytes
+    ? truncatedOutcome(outcome, maxBytes, opened.size)
+    : outcome;
 }
 
 /** Scans a shard's PENDING objects, `concurrency` at a time; each object is recorded in its own transaction. */
@@ -246,7 +283,7 @@ export async function scanShard(
         overBudget = true;
         return;
       }
-      const outcome = await scanOne(engine, source, object);
+      const outcome = await scanOne(engine, source, object, job.sample?.max_bytes_per_object);
       await deps.jobs.recordObject(jobId, outcome);
     }
   };

@@ -19,7 +19,7 @@ beforeAll(async () => {
   // Each file is 100 bytes and holds one finding.
   for (let i = 0; i < FILES; i++) {
     const line = awsKeyLine(i);
-    await writeFile(path.join(root, `f${i}.txt`), line + 'x'.repeat(99 - line.length) + '\n');
+    await writeFile(path.join(root, `f${i}.txt`), `${line}${'x'.repeat(99 - line.length)}\n`);
   }
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
