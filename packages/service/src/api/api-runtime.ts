@@ -10,6 +10,7 @@ import { createScanQueue } from '../queue/create-queue.ts';
 import { createReportStore } from '../reports/index.ts';
 import { PgScheduleStore } from '../schedules/schedules-repository.ts';
 import { createSharedState, type SharedState } from '../shared-state.ts';
+import { createSource } from '../sources/create-source.ts';
 import { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
 import { PublishingJobStore } from '../store/publishing-job-store.ts';
@@ -53,5 +54,10 @@ export function createApiApp(options: {
     cache: shared.cache,
     jobEvents: shared.jobEvents,
     ...(options.keyUsage ? { keyUsage: options.keyUsage } : {}),
+    estimates: {
+      openSource: (uri) =>
+        createSource(uri, { roots: options.config.sources.roots, s3: options.config.sources.s3 }),
+      costModel: options.config.worker.scanCost,
+    },
   });
 }

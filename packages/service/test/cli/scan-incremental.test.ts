@@ -93,3 +93,30 @@ describe('data-scanner scan --incremental', () => {
     expect(refused.stderr).toContain('is not JSON');
   });
 });
+
+describe('data-scanner scan --dry-run', () => {
+  it('lists without reading and prints the estimate on the profile it is told', async () => {
+    const target = path.join(dir, 'dry');
+    await import('node:fs/promises').then((fs) => fs.mkdir(target, { recursive: true }));
+    await writeFile(path.join(target, 'a.log'), awsKeyLine(1));
+    await writeFile(path.join(target, 'b.png'), 'png');
+    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [BIN, 'scan', target, '--dry-run', '-e', '*.png'],
+        { env: { ...process.env, DATA_SCANNER_PROFILE: 'astro' } },
+        (err, stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, stdout, stderr }),
+      );
+    });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      objects: 1,
+      bytes: awsKeyLine(1).length,
+      by_format: { log: { objects: 1 } },
+      skipped: { excluded: 1 },
+      profile: 'astro',
+      estimated_hours: { workers: 1 },
+    });
+    expect(run.stdout).not.toContain('AKIA');
+  });
+});

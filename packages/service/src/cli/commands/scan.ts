@@ -19,6 +19,8 @@ import {
 } from '@data-scanner/detect';
 import { type Command, Option } from 'commander';
 import { unknownDetectorIds } from '../../detector-ids.ts';
+import { costModelConfig } from '../../estimate/scan-cost-model.ts';
+import { estimateScan } from '../../estimate/scan-estimate.ts';
 import { LocalScanState } from '../../incremental/local-scan-state.ts';
 import { objectIdentity } from '../../incremental/object-identity.ts';
 import { engineIdentity, scanCoverage } from '../../incremental/scan-coverage.ts';
@@ -79,6 +81,8 @@ export interface ScanCommandOptions {
   aggregateThreshold?: string;
   /** Skip objects unchanged since their last complete scan; a string names the state file. */
   incremental?: boolean | string;
+  /** List only and print the estimate (objects, bytes by format, hours, cost) as JSON. */
+  dryRun?: boolean;
 }
 
 /** The CLI's incremental state file: `$XDG_STATE_HOME/data-scanner/incremental.json` (or `~/.local/state/...`). */
@@ -180,6 +184,20 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
   const allowlist = options.allowlist ? await readAllowlistFile(options.allowlist) : undefined;
   const source = await createSource(uri, { roots: local, ...(endpoint ? { s3: { endpoint } } : {}) });
   const scanner = new Scanner({ fingerprintKey: await cliFingerprintKey(), detectors, allowlist, limits });
+  if (options.dryRun) {
+    const problems: string[] = [];
+    const costModel = costModelConfig(process.env, problems);
+    if (problems.length > 0) throw new Error(problems.join('; '));
+    const estimate = await estimateScan(source, {
+      exclude: options.exclude,
+      costModel,
+      maxObjects: Infinity,
+    });
+    const text = `${JSON.stringify(estimate, null, 2)}\n`;
+    if (options.output) await writeFile(options.output, text);
+    else process.stdout.write(text);
+    return 0;
+  }
   const progress = new Progress(process.stderr.isTTY === true);
   const objects: ReportObject[] = [];
   const listOptions = options.exclude && options.exclude.length > 0 ? { exclude: options.exclude } : {};
@@ -281,6 +299,10 @@ export function register(program: Command): void {
     .option(
       '--incremental [state-file]',
       'skip files and objects unchanged (size, mtime, inode; S3 etag, version, size) since their last complete scan with the same detectors; the state lives in state-file (default $XDG_STATE_HOME/data-scanner/incremental.json)',
+    )
+    .option(
+      '--dry-run',
+      'list only (read no object) and print the estimate as JSON: objects, bytes by format, excluded entries, hours and USD on DATA_SCANNER_PROFILE (default local)',
     )
     .option('--allow-incomplete', 'exit 0/1 on findings alone even when some object could not be read')
     .addHelpText(
