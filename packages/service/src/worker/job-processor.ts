@@ -90,6 +90,18 @@ export async function planJob(deps: WorkerDeps, jobId: string, signal: AbortSign
   const source = await openJobSource(deps, job);
   const planner = new ShardPlanner(deps.limits);
   let unchanged = 0;
+  let sent = 0;
+  // A shard's message goes out once its objects are stored and no later object can join it, so
+  // workers scan while listing goes on and the planner never holds more than one batch of keys.
+  const sendShards = async (upTo: number) => {
+    if (upTo <= sent) return;
+    const messages = [];
+    for (let shard = sent; shard < upTo; shard++) {
+      messages.push(JSON.stringify({ type: 'shard', job_id: jobId, shard } satisfies ShardMessage));
+    }
+    await deps.queue.send(messages);
+    sent = upTo;
+  };
   const sampler = new ObjectSampler(job.sample);
   let listed: SourceObject[] = [];
   const store = async () => {
@@ -132,6 +144,7 @@ export async function planJob(deps: WorkerDeps, jobId: string, signal: AbortSign
       if (listed.length >= INSERT_BATCH) {
         await store();
         if ((await deps.jobs.jobStatus(jobId)) === 'cancelled') return;
+        await sendShards(planner.closedShards);
       }
     }
   } catch (err) {
@@ -141,10 +154,7 @@ export async function planJob(deps: WorkerDeps, jobId: string, signal: AbortSign
     throw err;
   }
   await store();
-  const shards = Array.from({ length: planner.shards }, (_, shard) =>
-    JSON.stringify({ type: 'shard', job_id: jobId, shard } satisfies ShardMessage),
-  );
-  await deps.queue.send(shards);
+  await sendShards(planner.shards);
   const status = await deps.jobs.finishListing(jobId, {
     shards: planner.shards,
     objects: planner.totalObjects,
