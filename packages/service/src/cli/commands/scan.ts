@@ -27,6 +27,7 @@ import { engineIdentity, scanCoverage } from '../../incremental/scan-coverage.ts
 import { createSource } from '../../sources/create-source.ts';
 import { rangeReader } from '../../sources/range-reader.ts';
 import { SourceError } from '../../sources/source-error.ts';
+import { FolderWatcher } from '../../watch/folder-watcher.ts';
 
 /** Used when no key is configured and no key file can be written (fingerprints then only group within one machine's default). */
 export const DEFAULT_FINGERPRINT_KEY = 'data-scanner-default-fingerprint-key';
@@ -83,6 +84,35 @@ export interface ScanCommandOptions {
   incremental?: boolean | string;
   /** List only and print the estimate (objects, bytes by format, hours, cost) as JSON. */
   dryRun?: boolean;
+  /** After the first scan, follow the folder and scan what changes (incrementally) until stopped. */
+  watch?: boolean;
+}
+
+/**
+ * `scan <folder> --watch`: one incremental scan, then one more each time files under the folder
+ * change (file-system notifications, settled for a second), each writing its own report. Runs
+ * until SIGINT or SIGTERM.
+ */
+export async function watchScan(target: string, options: ScanCommandOptions): Promise<number> {
+  const uri = sourceUri(target);
+  if (uri.startsWith('s3://'))
+    throw new Error('--watch follows local folders; S3 uploads are watched by the service');
+  const folder = uri.startsWith('file:') ? new URL(uri).pathname : uri;
+  const scanOptions = { ...options, incremental: options.incremental ?? true, watch: false };
+  await runScan(target, scanOptions);
+  const watcher = new FolderWatcher(folder, {
+    onChanges: async () => {
+      await runScan(target, scanOptions);
+    },
+    onError: (err) => process.stderr.write(`data-scanner: watch: ${(err as Error).message}\n`),
+  });
+  process.stderr.write(`data-scanner: watching ${folder} (Ctrl-C stops)\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await watcher.close();
+  return 0;
 }
 
 /** The CLI's incremental state file: `$XDG_STATE_HOME/data-scanner/incremental.json` (or `~/.local/state/...`). */
@@ -304,12 +334,16 @@ export function register(program: Command): void {
       '--dry-run',
       'list only (read no object) and print the estimate as JSON: objects, bytes by format, excluded entries, hours and USD on DATA_SCANNER_PROFILE (default local)',
     )
+    .option(
+      '--watch',
+      'after the first scan, follow the folder and scan changed files as they are written (incremental) until stopped',
+    )
     .option('--allow-incomplete', 'exit 0/1 on findings alone even when some object could not be read')
     .addHelpText(
       'after',
       '\nExit codes: 0 no findings, 1 findings, 2 error or incomplete coverage (an object could not be read: FAILED in the report).\nFingerprint key: DATA_SCANNER_FINGERPRINT_KEY, else ~/.config/data-scanner/fingerprint-key (created on first use).',
     )
     .action(async (target: string, options: ScanCommandOptions) => {
-      process.exitCode = await runScan(target, options);
+      process.exitCode = options.watch ? await watchScan(target, options) : await runScan(target, options);
     });
 }
