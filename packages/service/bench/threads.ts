@@ -9,6 +9,7 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Scanner } from '@data-scanner/detect';
 import { ScanThreadPool } from '../src/engine/scan-thread-pool.ts';
@@ -64,11 +65,12 @@ async function measure(
   files: string[],
   bytes: number,
   runs: number,
-): Promise<{ rate: number; cores: number }> {
+): Promise<{ rate: number; cores: number; mainBusy: number }> {
   await scanAll(engine, files.slice(0, 4));
   const rates: number[] = [];
   let wall = 0;
   const cpu0 = process.cpuUsage();
+  const elu0 = performance.eventLoopUtilization();
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
     await scanAll(engine, files);
@@ -80,6 +82,7 @@ async function measure(
   return {
     rate: rates.sort((a, b) => a - b)[Math.floor(rates.length / 2)] as number,
     cores: (cpu.user + cpu.system) / 1e6 / wall,
+    mainBusy: performance.eventLoopUtilization(elu0).utilization,
   };
 }
 
@@ -89,7 +92,7 @@ try {
   const files = await writeCorpus(dir, totalBytes, Number(values.files));
   const runs = Number(values.runs);
   const mainThread = await measure(new Scanner({ fingerprintKey: KEY }), files, totalBytes, runs);
-  const rates: { rate: number; cores: number }[] = [];
+  const rates: { rate: number; cores: number; mainBusy: number }[] = [];
   // BENCH_NICE sets the scan threads' nice increment (the pool's default is 5, below the main thread).
   const nice = process.env.BENCH_NICE === undefined ? {} : { niceIncrement: Number(process.env.BENCH_NICE) };
   for (const threads of [1, 2]) {
@@ -97,8 +100,10 @@ try {
     rates.push(await measure(pool.engine(), files, totalBytes, runs));
     await pool.close();
   }
-  const [one, two] = rates as [{ rate: number; cores: number }, { rate: number; cores: number }];
-  const busy = (m: { cores: number }) => `${m.cores.toFixed(2)} cores busy`;
+  type Measured = { rate: number; cores: number; mainBusy: number };
+  const [one, two] = rates as [Measured, Measured];
+  const busy = (m: Measured) =>
+    `${m.cores.toFixed(2)} cores busy, main thread's event loop busy ${(m.mainBusy * 100).toFixed(0)}%`;
   console.log(
     `cores ${availableParallelism()}, load average ${loadavg()[0]?.toFixed(1)}, ${values.mb} MB in ${values.files} files, median of ${runs}`,
   );
