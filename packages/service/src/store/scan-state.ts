@@ -20,7 +20,8 @@ export async function setCoverage(db: pg.Pool, jobId: string, coverage: ScanCove
 /**
  * Locators of `candidates` whose stored state has the same identity and engine, and whose
  * coverages hold every detector of the job's coverage with the same definition hash: the job's
- * own coverage among them, or each detector found in one of them.
+ * own coverage among them, or each detector found in one of them. Objects this job scanned itself
+ * (its plan message redelivered after shards already ran) are never reported unchanged.
  */
 export async function unchangedObjects(
   db: pg.Pool,
@@ -35,6 +36,8 @@ export async function unchangedObjects(
        CROSS JOIN jsonb_to_recordset($2::jsonb) AS c(locator text, version text)
        JOIN object_scan_state s ON s.tenant_id = j.tenant_id AND s.locator = c.locator
       WHERE j.id = $1
+        -- What this job itself scanned before its plan was redelivered is planned again, not skipped.
+        AND s.job_id IS DISTINCT FROM j.id
         AND s.identity = c.version
         AND s.engine_version = jc.engine_version
         AND (jc.id = ANY (s.coverages) OR NOT EXISTS (

@@ -5,7 +5,7 @@ import type { ObjectSource, SourceObject } from '../../src/ports/object-source.t
 import { PgQueue } from '../../src/queue/pg-queue.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { PgTenantStore } from '../../src/store/tenants-repository.ts';
-import { planJob } from '../../src/worker/job-processor.ts';
+import { planJob, scanShard } from '../../src/worker/job-processor.ts';
 import { scannerFactory } from '../../src/worker/scan-engine-factory.ts';
 import { useTestDatabase } from '../support/database.ts';
 
@@ -83,6 +83,54 @@ describe('planning a job', () => {
       status: 'scanning',
       shardsTotal: 25,
       objectsTotal: 2500,
+    });
+  });
+});
+
+describe('an incremental plan redelivered after some of its shards were scanned', () => {
+  it('plans those objects again instead of counting them unchanged, and ends with every object', async () => {
+    const pool = db().pool;
+    const jobs = new PgJobStore(pool);
+    const queue = new PgQueue(pool, { name: 'scan' });
+    const tenant = await new PgTenantStore(pool).ensureTenant('local');
+    const job = await jobs.createJob({ tenantId: tenant.id, source: 's3://synthetic/', incremental: true });
+    let failAt: number | undefined = 1200;
+    const source: ObjectSource = {
+      ...pausingSource(0, 0).source,
+      async *list() {
+        for (let i = 0; i < 1500; i++) {
+          if (i === failAt) throw new Error('listing interrupted');
+          yield {
+            key: `k/${String(i).padStart(7, '0')}`,
+            size: 1,
+            bucket: 'synthetic',
+            etag: `e${i}`,
+          } as SourceObject;
+        }
+      },
+      read: async (object) => ({ stream: Readable.from([Buffer.from('x')]), size: 1, etag: object.etag }),
+    };
+    const deps = {
+      jobs,
+      queue,
+      openSource: async () => source,
+      engineFor: scannerFactory('k'),
+      logger: createLogger({ level: 'silent' }),
+      limits: { maxObjects: 100, maxBytes: 1 << 30 },
+      concurrency: 4,
+    };
+    const signal = new AbortController().signal;
+    await expect(planJob(deps, job.id, signal)).rejects.toThrow('listing interrupted');
+    await scanShard(deps, job.id, 0, signal);
+    expect(await jobs.getJob(job.id)).toMatchObject({ status: 'listing', objectsDone: 100 });
+
+    failAt = undefined;
+    await planJob(deps, job.id, signal);
+    expect(await jobs.getJob(job.id)).toMatchObject({
+      status: 'scanning',
+      objectsTotal: 1500,
+      objectsUnchanged: 0,
+      objectsDone: 100,
     });
   });
 });
