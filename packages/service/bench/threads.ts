@@ -9,6 +9,7 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Scanner } from '@data-scanner/detect';
 import { ScanThreadPool } from '../src/engine/scan-thread-pool.ts';
@@ -58,15 +59,31 @@ async function scanAll(engine: ScanEngine, files: string[]): Promise<number> {
   return findings;
 }
 
-async function measure(engine: ScanEngine, files: string[], bytes: number, runs: number): Promise<number> {
+/** Median MB/s of `runs` scans, and the cores the process kept busy meanwhile (CPU seconds per wall second). */
+async function measure(
+  engine: ScanEngine,
+  files: string[],
+  bytes: number,
+  runs: number,
+): Promise<{ rate: number; cores: number; mainBusy: number }> {
   await scanAll(engine, files.slice(0, 4));
   const rates: number[] = [];
+  let wall = 0;
+  const cpu0 = process.cpuUsage();
+  const elu0 = performance.eventLoopUtilization();
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
     await scanAll(engine, files);
-    rates.push(bytes / 1e6 / (Number(process.hrtime.bigint() - start) / 1e9));
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    wall += seconds;
+    rates.push(bytes / 1e6 / seconds);
   }
-  return rates.sort((a, b) => a - b)[Math.floor(rates.length / 2)] as number;
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    rate: rates.sort((a, b) => a - b)[Math.floor(rates.length / 2)] as number,
+    cores: (cpu.user + cpu.system) / 1e6 / wall,
+    mainBusy: performance.eventLoopUtilization(elu0).utilization,
+  };
 }
 
 const dir = await mkdtemp(path.join(tmpdir(), 'bench-threads-'));
@@ -75,19 +92,31 @@ try {
   const files = await writeCorpus(dir, totalBytes, Number(values.files));
   const runs = Number(values.runs);
   const mainThread = await measure(new Scanner({ fingerprintKey: KEY }), files, totalBytes, runs);
-  const rates: number[] = [];
+  const rates: { rate: number; cores: number; mainBusy: number }[] = [];
+  // BENCH_NICE sets the scan threads' nice increment (the pool's default is 5, below the main thread).
+  const nice = process.env.BENCH_NICE === undefined ? {} : { niceIncrement: Number(process.env.BENCH_NICE) };
   for (const threads of [1, 2]) {
-    const pool = new ScanThreadPool({ threads, fingerprintKey: KEY });
+    const pool = new ScanThreadPool({ threads, fingerprintKey: KEY, ...nice });
     rates.push(await measure(pool.engine(), files, totalBytes, runs));
     await pool.close();
   }
-  const [one, two] = rates as [number, number];
+  type Measured = { rate: number; cores: number; mainBusy: number };
+  const [one, two] = rates as [Measured, Measured];
+  const busy = (m: Measured) =>
+    `${m.cores.toFixed(2)} cores busy, main thread's event loop busy ${(m.mainBusy * 100).toFixed(0)}%`;
   console.log(
     `cores ${availableParallelism()}, load average ${loadavg()[0]?.toFixed(1)}, ${values.mb} MB in ${values.files} files, median of ${runs}`,
   );
-  console.log(`main thread     ${mainThread.toFixed(1)} MB/s`);
-  console.log(`1 scan thread   ${one.toFixed(1)} MB/s`);
-  console.log(`2 scan threads  ${two.toFixed(1)} MB/s  (${(two / one).toFixed(2)}x one thread)`);
+  console.log(`main thread     ${mainThread.rate.toFixed(1)} MB/s  ${busy(mainThread)}`);
+  console.log(`1 scan thread   ${one.rate.toFixed(1)} MB/s  ${busy(one)}`);
+  console.log(
+    `2 scan threads  ${two.rate.toFixed(1)} MB/s  ${busy(two)}  (${(two.rate / one.rate).toFixed(2)}x one thread; per core busy ${(two.rate / two.cores / (one.rate / one.cores)).toFixed(2)}x)`,
+  );
+  console.log(
+    `load average after ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}${nice.niceIncrement === undefined ? '' : `, scan threads at nice +${nice.niceIncrement}`}`,
+  );
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

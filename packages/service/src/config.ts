@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { costModelConfig, type ScanCostModel } from './estimate/scan-cost-model.ts';
 import type { RateRule } from './ports/rate-limiter.ts';
 import { bucketNameProblems } from './sources/bucket-name.ts';
 
@@ -97,6 +98,8 @@ export interface Config {
      * are always stored one by one). @default 100
      */
     aggregateThreshold: number;
+    /** `DATA_SCANNER_PROFILE` and `DATA_SCANNER_THROUGHPUT_MBPS`: prices budgets and estimates. @default local */
+    scanCost: ScanCostModel;
     taskProtection: {
       /** `TASK_PROTECTION`: `ecs-agent` protects the task from scale-in while it works. @default off */
       mode: 'off' | 'ecs-agent';
@@ -456,6 +459,7 @@ export function loadConfig(env: Env = process.env): Config {
       allowlistFile: env.DATA_SCANNER_ALLOWLIST ? path.resolve(env.DATA_SCANNER_ALLOWLIST) : undefined,
       engineModule: env.DATA_SCANNER_ENGINE_MODULE || undefined,
       aggregateThreshold: int(env, 'DATA_SCANNER_AGGREGATE_THRESHOLD', 100, problems, 1),
+      scanCost: costModelConfig(env, problems),
       taskProtection: {
         mode: env.TASK_PROTECTION === 'ecs-agent' ? 'ecs-agent' : 'off',
         minutes: int(env, 'TASK_PROTECTION_MINUTES', 60, problems, 1),

@@ -1,9 +1,11 @@
 import type { Config, JwtConfig } from '../config.ts';
+import type { ScanCostModel } from '../estimate/scan-cost-model.ts';
 import type { Logger } from '../log.ts';
 import type { ChannelName } from '../notify/channel.ts';
 import type { PgNotificationSettings } from '../notify/notification-settings.ts';
 import type { Cache } from '../ports/cache.ts';
 import type { JobEvents } from '../ports/job-events.ts';
+import type { ObjectSource } from '../ports/object-source.ts';
 import type { RateLimiter, RateRule } from '../ports/rate-limiter.ts';
 import type { ReportsDeps } from '../reports/index.ts';
 import type { PgScheduleStore } from '../schedules/schedules-repository.ts';
@@ -73,6 +75,13 @@ export interface ApiDeps {
   keyCache?: ApiKeyCache;
   /** Where API key uses are noted (`last_used_at`). @default - one made by `createApp` over `store` */
   keyUsage?: KeyUsage;
+  /** Sources and prices for `POST /scan/estimate`. @default - absent: the route answers 404 */
+  estimates?: {
+    openSource(uri: string): Promise<ObjectSource>;
+    costModel: ScanCostModel;
+    /** Entries listed at most per estimate. @default 1000000 */
+    maxObjects?: number;
+  };
 }
 
 /** Hono environment of the API: per-request values set by middleware. */

@@ -11,6 +11,7 @@ import { createScanQueue } from '../queue/create-queue.ts';
 import { createReportStore } from '../reports/index.ts';
 import { PgScheduleStore } from '../schedules/schedules-repository.ts';
 import { createSharedState, type SharedState } from '../shared-state.ts';
+import { createSource } from '../sources/create-source.ts';
 import { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
 import { PublishingJobStore } from '../store/publishing-job-store.ts';
@@ -56,5 +57,10 @@ export function createApiApp(options: {
     jobEvents: shared.jobEvents,
     ...(options.keyUsage ? { keyUsage: options.keyUsage } : {}),
     ...(options.keyCache ? { keyCache: options.keyCache } : {}),
+    estimates: {
+      openSource: (uri) =>
+        createSource(uri, { roots: options.config.sources.roots, s3: options.config.sources.s3 }),
+      costModel: options.config.worker.scanCost,
+    },
   });
 }

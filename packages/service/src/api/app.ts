@@ -10,6 +10,7 @@ import { registerNotificationSettings } from './routes/notification-settings.ts'
 import { registerReports } from './routes/reports.ts';
 import { registerResults } from './routes/results.ts';
 import { registerScan } from './routes/scan.ts';
+import { registerScanEstimate } from './routes/scan-estimate.ts';
 import { registerSchedules } from './routes/schedules.ts';
 
 export type { ApiConfig, ApiDeps, ApiEnv } from './api-env.ts';
@@ -19,6 +20,7 @@ export { type RegisterRoutes, withoutApiPrefix } from './route-app.ts';
 export const API_ROUTES: readonly RegisterRoutes[] = [
   registerHealth,
   registerScan,
+  registerScanEstimate,
   registerJobs,
   registerResults,
   registerAggregates,

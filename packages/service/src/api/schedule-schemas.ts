@@ -3,15 +3,16 @@ import { SEVERITIES } from '../severity.ts';
 import { limit, ScanRequestSchema } from './schemas.ts';
 import { text } from './text-schema.ts';
 
-export const ScheduleRequestSchema = ScanRequestSchema.extend({
-  cron: text().min(1).max(120).openapi({
-    example: '0 2 * * *',
-    description: 'Five-field cron (minute hour day-of-month month day-of-week) or @hourly, @daily, ...',
-  }),
-  timezone: text()
-    .max(64)
-    .openapi({ example: 'Europe/Paris', description: 'IANA time zone of the cron fields' }),
-})
+export const ScheduleRequestSchema = ScanRequestSchema.omit({ budget: true, sample: true })
+  .extend({
+    cron: text().min(1).max(120).openapi({
+      example: '0 2 * * *',
+      description: 'Five-field cron (minute hour day-of-month month day-of-week) or @hourly, @daily, ...',
+    }),
+    timezone: text()
+      .max(64)
+      .openapi({ example: 'Europe/Paris', description: 'IANA time zone of the cron fields' }),
+  })
   .strict()
   .openapi('ScheduleRequest');
 

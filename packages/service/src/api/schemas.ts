@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { JOB_OBJECT_STATUSES, JOB_STATUSES } from '../ports/job-store.ts';
 import { SEVERITIES } from '../severity.ts';
+import { scanOptionFields } from '../views/scan-options.ts';
 import { text } from './text-schema.ts';
 
 export const ScanRequestSchema = z
@@ -22,6 +23,7 @@ export const ScanRequestSchema = z
       .max(100)
       .optional()
       .openapi({ description: 'Glob patterns of keys to skip', example: ['**/*.png'] }),
+    ...scanOptionFields,
   })
   .strict()
   .openapi('ScanRequest');

@@ -23,6 +23,11 @@ export interface ScanThreadPoolOptions {
   allowlist?: AllowlistConfig;
   /** @default the engine's DEFAULT_LIMITS */
   limits?: Partial<ScanLimits>;
+  /**
+   * Nice increment of the scan threads (Linux): above 0 the API and queue loops win a busy core,
+   * but on a machine shared with other processes the threads also lose to those. @default 5
+   */
+  niceIncrement?: number;
 }
 
 /**
@@ -56,7 +61,7 @@ export class ScanThreadPool {
       maxThreads: options.threads,
       concurrentTasksPerWorker: 2,
       // Below the main thread's priority (Linux), so the API and the queue loops win a busy core.
-      niceIncrement: 5,
+      niceIncrement: options.niceIncrement ?? 5,
       workerData: {
         fingerprintKey: options.fingerprintKey,
         ...(options.allowlist ? { allowlist: options.allowlist } : {}),

@@ -1,4 +1,4 @@
-import type { Job, JobStore } from '../ports/job-store.ts';
+import type { Job, JobBudget, JobSample, JobStore } from '../ports/job-store.ts';
 import type { Queue } from '../ports/queue.ts';
 
 /** What a new scan asks for, validated and normalised (`POST /scan`, a schedule, `jobs submit`). */
@@ -7,6 +7,10 @@ export interface ScanSpec {
   name?: string;
   detectors?: string[];
   exclude?: string[];
+  /** Skip objects unchanged since their last complete scan with the same detectors and engine. */
+  incremental?: boolean;
+  budget?: JobBudget;
+  sample?: JobSample;
 }
 
 /** Sends a new job's plan message to the scan queue. */

@@ -1,4 +1,6 @@
 import type { Finding, FindingAggregate, ObjectScanResult } from '@data-scanner/detect';
+import type { ObjectIdentity } from '../incremental/object-identity.ts';
+import type { ScanCoverage } from '../incremental/scan-coverage.ts';
 import type { SourceObject } from './object-source.ts';
 
 /** Job lifecycle: queued → listing → scanning → succeeded | partial | failed | cancelled. */
@@ -54,6 +56,18 @@ export interface Job {
   findingsAggregated: number;
   /** The aggregate threshold the worker scanned with; null until an object is recorded. */
   aggregateThreshold: number | null;
+  /** Skip objects unchanged since a complete scan that covered this job's detectors and engine. */
+  incremental: boolean;
+  /** Id of the engine and detector hashes the job scans with (`coverageId`); set when it is planned. */
+  scanCoverageId: string | null;
+  /** Objects an incremental job skipped as unchanged (not part of `objectsTotal`). */
+  objectsUnchanged: number;
+  budget: JobBudget | null;
+  /** Set once an object was refused by the budget: the job ends PARTIAL with reason BUDGET_EXCEEDED. */
+  budgetExceeded: boolean;
+  sample: JobSample | null;
+  /** Objects the sample left out (not part of `objectsTotal`). */
+  objectsSampledOut: number;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -66,11 +80,51 @@ export interface NewJob {
   name?: string;
   detectors?: string[];
   exclude?: string[];
+  /** @default false */
+  incremental?: boolean;
+  /** @default - none */
+  budget?: JobBudget;
+  /** @default - the whole source */
+  sample?: JobSample;
+}
+
+/** Limits after which a job stops PARTIAL with reason BUDGET_EXCEEDED. */
+export interface JobBudget {
+  max_bytes?: number;
+  max_objects?: number;
+  max_cost_usd?: number;
+}
+
+/** Status reason of a job its budget stopped, and reason of the objects it left SKIPPED. */
+export const BUDGET_EXCEEDED = 'BUDGET_EXCEEDED';
+
+/** Reason of an object the sample's `max_bytes_per_object` cut short (status PARTIAL). */
+export const SAMPLE_TRUNCATED = 'SAMPLE_TRUNCATED';
+
+/** Objects a plan left out, so far. */
+export interface PlanCounts {
+  unchanged: number;
+  sampledOut: number;
+}
+
+/** USD per object and per byte (a linear cost model) for `max_cost_usd`. */
+export interface BudgetRates {
+  usdPerObject: number;
+  usdPerByte: number;
+}
+
+/** Which part of the source a sampled job scans. */
+export interface JobSample {
+  fraction?: number;
+  max_objects_per_prefix?: number;
+  max_bytes_per_object?: number;
 }
 
 /** A listed object assigned to a shard at plan time. */
 export interface PlannedObject extends SourceObject {
   shard: number;
+  /** Location and version compared by incremental scans. @default - none: never skipped */
+  identity?: ObjectIdentity;
 }
 
 /** Per-object status as stored. */
@@ -127,6 +181,29 @@ export interface JobStore {
   startListing(jobId: string): Promise<boolean>;
   /** Stores listed objects as PENDING; objects already stored are kept as they are. */
   addObjects(jobId: string, objects: PlannedObject[]): Promise<void>;
+  /** Records the engine and detectors the job scans with (objects scanned COMPLETE keep them as their state). */
+  setCoverage(jobId: string, coverage: ScanCoverage): Promise<void>;
+  /**
+   * Of `candidates`, the locators whose last complete scan had the same identity and covered the
+   * job's coverage (same engine, every detector with the same definition).
+   */
+  unchangedObjects(jobId: string, candidates: readonly ObjectIdentity[]): Promise<Set<string>>;
+  /**
+   * Sets the job's counts of objects left out while planning: unchanged (incremental) and sampled
+   * out. Absolute, so a re-planned job counts each object once.
+   */
+  setPlanCounts(jobId: string, counts: PlanCounts): Promise<void>;
+  /**
+   * Counts an object of `size` bytes against the job's budget before it is read; false (and the job
+   * marked over budget) when starting it would pass `max_objects`, `max_bytes` or `max_cost_usd`
+   * (priced with `rates`). Always true for a job without a budget.
+   */
+  reserveBudget(jobId: string, size: number, rates: BudgetRates): Promise<boolean>;
+  /**
+   * Records the shard's PENDING objects SKIPPED with `reason` in one write (a stopped budget);
+   * finishes the job once when nothing is left.
+   */
+  skipPending(jobId: string, shard: number, reason: string, detail: string): Promise<RecordOutcome>;
   /** listing → scanning with the totals; finishes the job at once when it has no objects left. */
   finishListing(
     jobId: string,

@@ -10,6 +10,13 @@ export interface SourceObject {
   lastModified?: Date;
   /** S3 bucket, when the source is S3. */
   bucket?: string;
+  /** Inode number of a local file (with size and mtime, its identity for incremental scans). */
+  inode?: number;
+  /**
+   * Where the object lives independently of the scanned prefix (a local file's real path).
+   * @default - `s3://bucket/key` for S3 objects
+   */
+  locator?: string;
   /**
    * Set when the listing found an entry it will not read (a FIFO, a symlink leaving the roots, a
    * folder it cannot open): report it with this outcome and never open it. @default - absent: scan it

@@ -10,6 +10,7 @@ import {
 } from '@data-scanner/detect';
 import type { AggregateView } from '../views/aggregate-schemas.ts';
 import type { FindingView, JobView } from '../views/schemas.ts';
+import { type ScanScope, scanScope, scopeText } from './scan-scope.ts';
 
 /** The formats of `GET /jobs/{id}/export`. */
 export const EXPORT_FORMATS = ['sarif', 'csv', 'json', 'jsonl'] as const;
@@ -38,11 +39,26 @@ export interface ExportWriter {
 const asReportFinding = (f: FindingView) => f as ReportFinding;
 const asReportAggregate = (a: AggregateView) => a as ReportAggregate;
 
-/** SARIF 2.1.0 through detect's writer: the rules of the job's detectors, a result per finding. */
-function sarifWriter(detectors: readonly Detector[], threshold: number | null): ExportWriter {
-  const writer = new SarifWriter(detectors, undefined, threshold ?? undefined);
+/** A SARIF head with the run's `automationDetails` stating the scope, just before `"results"`. */
+function withScope(head: string, jobId: string, scope: ScanScope | undefined): string {
+  const at = /\n( *)"results": $/.exec(head);
+  if (!scope || !at) return head;
+  const details = JSON.stringify({
+    id: `data-scanner/${jobId}`,
+    description: { text: scopeText(scope) },
+    properties: { scope },
+  });
+  return `${head.slice(0, at.index)}\n${at[1]}"automationDetails": ${details},${head.slice(at.index)}`;
+}
+
+/**
+ * SARIF 2.1.0 through detect's writer: the rules of the job's detectors, a result per finding; a
+ * sampled or incremental job's scope in the run's `automationDetails`.
+ */
+function sarifWriter(detectors: readonly Detector[], job: JobView): ExportWriter {
+  const writer = new SarifWriter(detectors, undefined, job.progress.aggregate_threshold ?? undefined);
   return {
-    start: () => writer.start(),
+    start: () => withScope(writer.start(), job.job_id, scanScope(job)),
     finding: (f) => writer.result(asReportFinding(f)),
     aggregate: (a) => writer.aggregate(asReportAggregate(a)),
     end: () => writer.end(),
@@ -66,18 +82,22 @@ function jsonWriter(job: JobView): ExportWriter {
  * The writer of a format. CSV and SARIF are detect's documents (the same columns, rules and levels
  * as `data-scanner scan`); JSON and JSON Lines carry each finding as the API's Finding (the items of
  * `GET /results`) and each aggregate as in `GET /results/aggregates` (JSON Lines marks it
- * `"kind": "aggregate"`), JSON inside `{job, findings, aggregates}`.
+ * `"kind": "aggregate"`), JSON inside `{job, findings, aggregates}`. A sampled or incremental job
+ * states its scope in each: the job of JSON, a first `"kind": "scope"` line of JSON Lines, a first
+ * `#` line of CSV, the run's `automationDetails` of SARIF.
  */
 export function exportWriter(format: ExportFormat, job: JobView): ExportWriter {
+  const scope = scanScope(job);
   switch (format) {
     case 'sarif':
       return sarifWriter(
         job.detectors ? catalogue.filter((d) => job.detectors?.includes(d.id)) : catalogue,
-        job.progress.aggregate_threshold,
+        job,
       );
     case 'csv':
       return {
-        start: () => CSV_HEADER,
+        // A sampled or incremental job's scope comes first, as a `#` comment line.
+        start: () => (scope ? `# ${scopeText(scope)}\n${CSV_HEADER}` : CSV_HEADER),
         finding: (f) => csvRow(asReportFinding(f)),
         aggregate: (a) => csvAggregateRow(asReportAggregate(a)),
         end: () => '',
@@ -86,7 +106,7 @@ export function exportWriter(format: ExportFormat, job: JobView): ExportWriter {
       return jsonWriter(job);
     case 'jsonl':
       return {
-        start: () => '',
+        start: () => (scope ? `${JSON.stringify({ kind: 'scope', ...scope })}\n` : ''),
         finding: (f) => `${JSON.stringify(f)}\n`,
         aggregate: (a) => `${JSON.stringify({ kind: 'aggregate', ...a })}\n`,
         end: () => '',

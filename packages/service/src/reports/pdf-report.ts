@@ -18,6 +18,7 @@ import {
   SEVERITY_COLOR,
   table,
 } from './pdf-layout.ts';
+import { scanScope, scopeText } from './scan-scope.ts';
 
 const n = (value: number) => value.toLocaleString('en-US');
 const when = (date: Date | null) => (date ? `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '-');
@@ -88,6 +89,12 @@ function title(doc: Doc, data: JobReportData): void {
     ['Findings', findingsFact(data)],
     ['Report generated', when(data.generatedAt)],
   ];
+  const scope = scanScope({
+    incremental: job.incremental,
+    sample: job.sample,
+    progress: { objects_unchanged: job.objectsUnchanged, objects_sampled_out: job.objectsSampledOut },
+  });
+  if (scope) facts.splice(facts.length - 1, 0, ['Scope', scopeText(scope)]);
   const x = doc.page.margins.left;
   const labelWidth = 100;
   for (const [label, value] of facts) {

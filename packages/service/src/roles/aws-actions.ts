@@ -40,6 +40,8 @@ export const ROLE_AWS_CALLS: Readonly<Record<AwsCallerName, readonly AwsUse[]>> 
   api: [
     { adapter: SQS_QUEUE_CALLS, operations: ['send'], when: 'sqs' },
     { adapter: S3_REPORT_CALLS, operations: ['has', 'put', 'open', 'presignedUrl'], when: 'reports-bucket' },
+    // POST /scan/estimate lists the source (it never reads an object).
+    { adapter: S3_SOURCE_CALLS, operations: ['list'], when: 's3-sources' },
   ],
   worker: [
     {

@@ -1,5 +1,6 @@
 import { readAllowlistFile } from '@data-scanner/detect';
 import { ConfigError } from '../config.ts';
+import { engineIdentity } from '../incremental/scan-coverage.ts';
 import { createScanQueue } from '../queue/create-queue.ts';
 import { createSharedState } from '../shared-state.ts';
 import { createSource } from '../sources/create-source.ts';
@@ -23,6 +24,7 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
         throw new ConfigError([`DATA_SCANNER_ALLOWLIST: ${err.message}`]);
       })
     : undefined;
+  const engineLimits = { aggregateThreshold: config.worker.aggregateThreshold };
   const engines = await loadScanEngines(
     await resolveFingerprintKey({
       pool: database.pool,
@@ -34,7 +36,7 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
     {
       threads: config.worker.scanThreads,
       allowlist,
-      limits: { aggregateThreshold: config.worker.aggregateThreshold },
+      limits: engineLimits,
       engineModule: config.worker.engineModule,
     },
   );
@@ -54,6 +56,8 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
       limits: { maxObjects: config.worker.shardMaxObjects, maxBytes: config.worker.shardMaxBytes },
       concurrency: config.worker.concurrency,
       taskProtection: taskProtectionFor(config.worker.taskProtection, log),
+      engineIdentity: engineIdentity({ allowlist, limits: engineLimits }),
+      costModel: config.worker.scanCost,
     },
     {
       visibilitySeconds: config.queue.visibilityTimeoutSeconds,

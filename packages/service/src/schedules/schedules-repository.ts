@@ -17,6 +17,8 @@ export interface Schedule {
   timezone: string;
   detectors: string[] | null;
   exclude: string[];
+  /** Jobs it fires skip objects unchanged since their last complete scan. */
+  incremental: boolean;
   nextFireAt: Date;
   lastFiredAt: Date | null;
   lastJobId: string | null;
@@ -31,6 +33,8 @@ export interface NewSchedule {
   name?: string;
   detectors?: string[];
   exclude?: string[];
+  /** @default true */
+  incremental?: boolean;
 }
 
 /** Keyset position in a tenant's schedules (oldest first). */
@@ -58,6 +62,7 @@ function toSchedule(row: Record<string, unknown>): Schedule {
     timezone: row.timezone as string,
     detectors: (row.detectors as string[] | null) ?? null,
     exclude: (row.exclude as string[]) ?? [],
+    incremental: row.incremental !== false,
     nextFireAt: row.next_fire_at as Date,
     lastFiredAt: (row.last_fired_at as Date | null) ?? null,
     lastJobId: (row.last_job_id as string | null) ?? null,
@@ -73,8 +78,8 @@ export class PgScheduleStore {
     const next = nextFireAfter(spec.cron, spec.timezone, new Date());
     if (!next) throw new Error('the cron expression never fires');
     const { rows } = await this.pool.query(
-      `INSERT INTO schedules (tenant_id, name, source, cron, timezone, detectors, exclude, next_fire_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+      `INSERT INTO schedules (tenant_id, name, source, cron, timezone, detectors, exclude, next_fire_at, incremental)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
       [
         tenantId,
         spec.name ?? null,
@@ -84,6 +89,7 @@ export class PgScheduleStore {
         spec.detectors ?? null,
         spec.exclude ?? [],
         next,
+        spec.incremental ?? true,
       ],
     );
     return toSchedule(rows[0]);
@@ -159,6 +165,7 @@ export class PgScheduleStore {
             name: schedule.name ?? `schedule ${schedule.id.slice(0, 8)}`,
             ...(schedule.detectors ? { detectors: schedule.detectors } : {}),
             exclude: schedule.exclude,
+            incremental: schedule.incremental,
           });
           await client.query(
             'UPDATE schedule_fires SET job_id = $3 WHERE schedule_id = $1 AND fire_at = $2',

@@ -212,7 +212,13 @@ export class FilesystemSource implements ObjectSource {
         }
         const info = await stat(path.join(this.base, entry.key)).catch(() => undefined);
         if (!info?.isFile()) continue;
-        yield { key: entry.key, size: info.size, lastModified: info.mtime };
+        yield {
+          key: entry.key,
+          size: info.size,
+          lastModified: info.mtime,
+          inode: info.ino,
+          locator: path.join(this.base, entry.key),
+        };
       }
     }
   }
@@ -241,7 +247,13 @@ export class FilesystemSource implements ObjectSource {
       throw fsError(err, `object ${key}`);
     });
     if (!info.isFile()) throw new SourceError('NOT_FOUND', `object ${key} is not a regular file`);
-    return { key, size: info.size, lastModified: info.mtime };
+    return {
+      key,
+      size: info.size,
+      lastModified: info.mtime,
+      inode: info.ino,
+      locator: path.join(this.base, key),
+    };
   }
 
   async read(object: SourceObject, options: { signal?: AbortSignal } = {}): Promise<OpenedObject> {

@@ -1,4 +1,5 @@
 import type { Job, JobObject, JobObjectStatus, JobStatus } from '../ports/job-store.ts';
+import { JOB_OPTION_COLUMNS, type JobOptionRow } from '../views/scan-options.ts';
 
 // bigint columns arrive as strings from pg; counters and sizes fit a JS number.
 function num(value: unknown): number {
@@ -33,6 +34,13 @@ export function toJob(row: Record<string, unknown>): Job {
     findingsCount: num(row.findings_count),
     findingsAggregated: num(row.findings_aggregated ?? 0),
     aggregateThreshold: numOrNull(row.aggregate_threshold),
+    incremental: row.incremental === true,
+    scanCoverageId: (row.scan_coverage_id as string | null | undefined) ?? null,
+    objectsUnchanged: num(row.objects_unchanged ?? 0),
+    budget: (row.budget as Job['budget'] | undefined) ?? null,
+    budgetExceeded: row.budget_exceeded === true,
+    sample: (row.sample as Job['sample'] | undefined) ?? null,
+    objectsSampledOut: num(row.objects_sampled_out ?? 0),
     createdAt: row.created_at as Date,
     startedAt: (row.started_at as Date | null) ?? null,
     finishedAt: (row.finished_at as Date | null) ?? null,
@@ -60,10 +68,10 @@ export function toJobObject(row: Record<string, unknown>): JobObject {
 /** The columns of a `JobRow`, for `SELECT ${JOB_COLUMNS} FROM jobs`. */
 export const JOB_COLUMNS = `id, status, source, name, detectors, exclude, status_reason, objects_total, objects_done,
   bytes_total, bytes_scanned, findings_count, findings_aggregated, aggregate_threshold, created_at, updated_at, finished_at,
-  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key, ${JOB_OPTION_COLUMNS}`;
 
 /** A `jobs` row as `JOB_COLUMNS` selects it. */
-export interface JobRow {
+export interface JobRow extends JobOptionRow {
   id: string;
   status: JobStatus;
   source: string;

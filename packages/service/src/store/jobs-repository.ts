@@ -1,18 +1,25 @@
 import type pg from 'pg';
-import type {
-  Job,
-  JobObject,
-  JobObjectStatus,
-  JobStatus,
-  JobStore,
-  NewJob,
-  ObjectOutcome,
-  PlannedObject,
-  RecordOutcome,
+import type { ObjectIdentity } from '../incremental/object-identity.ts';
+import type { ScanCoverage } from '../incremental/scan-coverage.ts';
+import {
+  BUDGET_EXCEEDED,
+  type BudgetRates,
+  type Job,
+  type JobObject,
+  type JobObjectStatus,
+  type JobStatus,
+  type JobStore,
+  type NewJob,
+  type ObjectOutcome,
+  type PlanCounts,
+  type PlannedObject,
+  type RecordOutcome,
 } from '../ports/job-store.ts';
 import { isUuid } from '../uuid.ts';
+import { reserveBudget } from './budget.ts';
 import { AGGREGATE_RECORDSET, aggregatesJson, FINDING_RECORDSET, findingsJson } from './finding-rows.ts';
 import { toJob, toJobObject } from './job-rows.ts';
+import { recordScanState, setCoverage, setPlanCounts, unchangedObjects } from './scan-state.ts';
 import { inTransaction } from './transaction.ts';
 
 const UNFINISHED = `status IN ('queued', 'listing', 'scanning')`;
@@ -30,9 +37,10 @@ function finalStatus(row: {
   objects_total: number;
   objects_failed: number;
   objects_partial: number;
+  budget_exceeded: boolean;
 }): JobStatus {
   if (row.objects_total > 0 && row.objects_failed === row.objects_total) return 'failed';
-  if (row.objects_failed > 0 || row.objects_partial > 0) return 'partial';
+  if (row.objects_failed > 0 || row.objects_partial > 0 || row.budget_exceeded) return 'partial';
   return 'succeeded';
 }
 
@@ -51,8 +59,10 @@ async function finishIfDone(client: pg.PoolClient, jobId: string): Promise<JobSt
     objects_total: Number(row.objects_total),
     objects_failed: Number(row.objects_failed),
     objects_partial: Number(row.objects_partial),
+    budget_exceeded: row.budget_exceeded === true,
   });
-  const reason = status === 'failed' ? 'every object failed' : null;
+  const reason =
+    status === 'failed' ? 'every object failed' : row.budget_exceeded === true ? BUDGET_EXCEEDED : null;
   const { rows: done } = await client.query(
     `UPDATE jobs SET status = $2, status_reason = $3, finished_at = now(), updated_at = now()
      WHERE id = $1 AND status = 'scanning' RETURNING *`,
@@ -71,6 +81,7 @@ async function writeOutbox(client: pg.PoolClient, job: Job, kind: string): Promi
     source: job.source,
     objects_total: job.objectsTotal,
     objects_failed: job.objectsFailed,
+    objects_unchanged: job.objectsUnchanged,
     findings_count: job.findingsCount,
     finished_at: job.finishedAt,
   };
@@ -84,12 +95,21 @@ async function writeOutbox(client: pg.PoolClient, job: Job, kind: string): Promi
 export async function insertJob(db: pg.Pool | pg.PoolClient, job: NewJob): Promise<Job> {
   const { rows } = await db.query(
     // The tenant's custom detectors the job runs (those named, or all when none is) are copied onto it.
-    `INSERT INTO jobs (tenant_id, source, name, detectors, exclude, custom_detectors)
+    `INSERT INTO jobs (tenant_id, source, name, detectors, exclude, custom_detectors, incremental, budget, sample)
      VALUES ($1, $2, $3, $4, $5, (
        SELECT jsonb_agg(spec ORDER BY id) FROM custom_detectors
-        WHERE tenant_id = $1 AND ($4::text[] IS NULL OR id = ANY ($4::text[]))))
+        WHERE tenant_id = $1 AND ($4::text[] IS NULL OR id = ANY ($4::text[]))), $6, $7, $8)
      RETURNING *`,
-    [job.tenantId, job.source, job.name ?? null, job.detectors ?? null, job.exclude ?? []],
+    [
+      job.tenantId,
+      job.source,
+      job.name ?? null,
+      job.detectors ?? null,
+      job.exclude ?? [],
+      job.incremental ?? false,
+      job.budget ?? null,
+      job.sample ?? null,
+    ],
   );
   return toJob(rows[0]);
 }
@@ -126,6 +146,18 @@ export class PgJobStore implements JobStore {
     return rowCount === 1;
   }
 
+  setCoverage(jobId: string, coverage: ScanCoverage): Promise<void> {
+    return setCoverage(this.pool, jobId, coverage);
+  }
+
+  unchangedObjects(jobId: string, candidates: readonly ObjectIdentity[]): Promise<Set<string>> {
+    return unchangedObjects(this.pool, jobId, candidates);
+  }
+
+  setPlanCounts(jobId: string, counts: PlanCounts): Promise<void> {
+    return setPlanCounts(this.pool, jobId, counts);
+  }
+
   async addObjects(jobId: string, objects: PlannedObject[]): Promise<void> {
     if (objects.length === 0) return;
     const rows = objects.map((o) => ({
@@ -135,11 +167,14 @@ export class PgJobStore implements JobStore {
       size: o.size,
       etag: o.etag ?? null,
       version_id: o.versionId ?? null,
+      locator: o.identity?.locator ?? null,
+      identity: o.identity?.version ?? null,
     }));
     await this.pool.query(
-      `INSERT INTO job_objects (job_id, key, bucket, shard, size, etag, version_id)
-       SELECT $1, key, bucket, shard, size, etag, version_id
-       FROM jsonb_to_recordset($2::jsonb) AS o(key text, bucket text, shard integer, size bigint, etag text, version_id text)
+      `INSERT INTO job_objects (job_id, key, bucket, shard, size, etag, version_id, locator, identity)
+       SELECT $1, key, bucket, shard, size, etag, version_id, locator, identity
+       FROM jsonb_to_recordset($2::jsonb)
+         AS o(key text, bucket text, shard integer, size bigint, etag text, version_id text, locator text, identity text)
        ON CONFLICT (job_id, key) DO NOTHING`,
       [jobId, JSON.stringify(rows)],
     );
@@ -158,6 +193,34 @@ export class PgJobStore implements JobStore {
       if (!rows[0])
         return (await client.query('SELECT status FROM jobs WHERE id = $1', [jobId])).rows[0]?.status;
       return (await finishIfDone(client, jobId)) ?? 'scanning';
+    });
+  }
+
+  reserveBudget(jobId: string, size: number, rates: BudgetRates): Promise<boolean> {
+    return reserveBudget(this.pool, jobId, size, rates);
+  }
+
+  async skipPending(jobId: string, shard: number, reason: string, detail: string): Promise<RecordOutcome> {
+    return inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<{ n: string }>(
+        `WITH skipped AS (
+           UPDATE job_objects SET status = 'SKIPPED', reason = $3, reason_detail = $4, scanned_at = now()
+            WHERE job_id = $1 AND shard = $2 AND status = 'PENDING' RETURNING 1)
+         SELECT count(*) AS n FROM skipped`,
+        [jobId, shard, reason, detail],
+      );
+      const n = Number(rows[0]?.n ?? 0);
+      if (n === 0) return { recorded: false };
+      const counted = await client.query(
+        `UPDATE jobs SET objects_done = objects_done + $2, objects_skipped = objects_skipped + $2, updated_at = now()
+         WHERE id = $1 AND ${UNFINISHED}`,
+        [jobId, n],
+      );
+      if (counted.rowCount !== 1) throw new JobEnded();
+      return { recorded: true, finished: await finishIfDone(client, jobId) };
+    }).catch((err: unknown) => {
+      if (err instanceof JobEnded) return { recorded: false };
+      throw err;
     });
   }
 
@@ -257,6 +320,7 @@ export class PgJobStore implements JobStore {
         ],
       );
       if (counted.rowCount !== 1) throw new JobEnded();
+      if (outcome.status === 'COMPLETE') await recordScanState(client, jobId, outcome.key);
       const finished = await finishIfDone(client, jobId);
       return { recorded: true, finished };
     }).catch((err: unknown) => {

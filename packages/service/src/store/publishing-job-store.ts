@@ -1,5 +1,8 @@
+import type { ObjectIdentity } from '../incremental/object-identity.ts';
+import type { ScanCoverage } from '../incremental/scan-coverage.ts';
 import type { JobEvents } from '../ports/job-events.ts';
 import type {
+  BudgetRates,
   Job,
   JobObject,
   JobObjectStatus,
@@ -7,6 +10,7 @@ import type {
   JobStore,
   NewJob,
   ObjectOutcome,
+  PlanCounts,
   PlannedObject,
   RecordOutcome,
 } from '../ports/job-store.ts';
@@ -37,6 +41,28 @@ export class PublishingJobStore implements JobStore {
   async startListing(jobId: string): Promise<boolean> {
     const started = await this.inner.startListing(jobId);
     return this.announce(jobId, started, started);
+  }
+
+  setCoverage(jobId: string, coverage: ScanCoverage): Promise<void> {
+    return this.inner.setCoverage(jobId, coverage);
+  }
+
+  unchangedObjects(jobId: string, candidates: readonly ObjectIdentity[]): Promise<Set<string>> {
+    return this.inner.unchangedObjects(jobId, candidates);
+  }
+
+  async setPlanCounts(jobId: string, counts: PlanCounts): Promise<void> {
+    await this.inner.setPlanCounts(jobId, counts);
+    await this.events.changed(jobId);
+  }
+
+  reserveBudget(jobId: string, size: number, rates: BudgetRates): Promise<boolean> {
+    return this.inner.reserveBudget(jobId, size, rates);
+  }
+
+  async skipPending(jobId: string, shard: number, reason: string, detail: string): Promise<RecordOutcome> {
+    const outcome = await this.inner.skipPending(jobId, shard, reason, detail);
+    return this.announce(jobId, outcome, outcome.recorded);
   }
 
   addObjects(jobId: string, objects: PlannedObject[]): Promise<void> {

@@ -1,6 +1,7 @@
 import type { AggregateRow, FindingRow } from '../store/finding-rows.ts';
 import type { JobRow, ObjectRow } from '../store/job-rows.ts';
 import type { AggregateView } from './aggregate-schemas.ts';
+import { jobOptionsView } from './scan-options.ts';
 import type { FindingView, JobObjectView, JobView } from './schemas.ts';
 
 const num = (v: string | number | null): number => (v === null ? 0 : Number(v));
@@ -15,6 +16,7 @@ function present<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], null> 
 
 /** The public JSON of a job. */
 export function jobView(r: JobRow): JobView {
+  const options = jobOptionsView(r);
   return {
     job_id: r.id,
     status: r.status,
@@ -23,7 +25,9 @@ export function jobView(r: JobRow): JobView {
     detectors: r.detectors,
     exclude: r.exclude,
     reason: r.status_reason,
+    ...options.options,
     progress: {
+      ...options.progress,
       objects_total: num(r.objects_total),
       objects_done: num(r.objects_done),
       bytes_total: r.bytes_total === null ? null : Number(r.bytes_total),

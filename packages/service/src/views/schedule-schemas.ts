@@ -11,6 +11,7 @@ export const ScheduleSchema = z
     timezone: z.string(),
     detectors: z.array(z.string()).nullable(),
     exclude: z.array(z.string()),
+    incremental: z.boolean().openapi({ description: 'Its jobs skip unchanged objects (default true)' }),
     next_run_at: z
       .string()
       .nullable()
@@ -36,6 +37,7 @@ export function scheduleView(s: Schedule): ScheduleView {
     timezone: s.timezone,
     detectors: s.detectors,
     exclude: s.exclude,
+    incremental: s.incremental,
     next_run_at: Number.isFinite(s.nextFireAt.getTime()) ? s.nextFireAt.toISOString() : null,
     last_run_at: s.lastFiredAt?.toISOString() ?? null,
     last_job_id: s.lastJobId,

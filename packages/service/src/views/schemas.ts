@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { JOB_OBJECT_STATUSES, JOB_STATUSES } from '../ports/job-store.ts';
+import { jobOptionFields, jobOptionProgressFields } from './scan-options.ts';
 
 /** The public JSON shapes the API answers with (OpenAPI components); the dashboard's types are generated from them. */
 
@@ -29,7 +30,9 @@ export const JobSchema = z
     detectors: z.array(z.string()).nullable(),
     exclude: z.array(z.string()),
     reason: z.string().nullable().openapi({ description: 'Why the job failed or ended partial' }),
+    ...jobOptionFields,
     progress: z.object({
+      ...jobOptionProgressFields,
       objects_total: z.number().int(),
       objects_done: z.number().int(),
       bytes_total: z.number().int().nullable().openapi({ description: 'Known once the source is listed' }),

@@ -37,6 +37,11 @@ export class ShardPlanner {
     return { ...object, shard: this.shard };
   }
 
+  /** Shards no later object can join (every shard before the one being filled). */
+  get closedShards(): number {
+    return this.shard;
+  }
+
   /** Number of shards used so far. */
   get shards(): number {
     return this.totalObjects === 0 ? 0 : this.shard + 1;

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { beforeEach } from 'vitest';
-import type { ApiConfig, ApiEnv } from '../../src/api/app.ts';
+import type { ApiConfig, ApiDeps, ApiEnv } from '../../src/api/app.ts';
 import { createApp } from '../../src/api/app.ts';
 import type { KeyUsage } from '../../src/api/auth/key-usage.ts';
 import { PgApiStore } from '../../src/api/pg-api-store.ts';
@@ -35,6 +35,8 @@ export function useApiHarness(
     reports?: (db: TestDatabase) => ReportsDeps;
     /** Where key uses are noted (`ApiDeps.keyUsage`). @default - the app's own */
     keyUsage?: (db: TestDatabase) => KeyUsage;
+    /** Sources and prices of `POST /scan/estimate` (`ApiDeps.estimates`). @default - absent: not served */
+    estimates?: () => ApiDeps['estimates'];
   } = {},
 ): () => ApiHarness {
   const db = useTestDatabase();
@@ -56,6 +58,7 @@ export function useApiHarness(
       logger: createLogger({ level: 'silent' }),
       ...(options.reports ? { reports: options.reports(db()) } : {}),
       ...(options.keyUsage ? { keyUsage: options.keyUsage(db()) } : {}),
+      ...(options.estimates ? { estimates: options.estimates() } : {}),
       schedules: new PgScheduleStore(pool),
       customDetectors: new PgCustomDetectorStore(pool),
       notifications: { settings: new PgNotificationSettings(pool), channelsAvailable: ['webhook', 'email'] },

@@ -20,9 +20,15 @@ import {
 import { type Command, Option } from 'commander';
 import { loadS3Config } from '../../config.ts';
 import { unknownDetectorIds } from '../../detector-ids.ts';
+import { costModelConfig } from '../../estimate/scan-cost-model.ts';
+import { estimateScan } from '../../estimate/scan-estimate.ts';
+import { LocalScanState } from '../../incremental/local-scan-state.ts';
+import { objectIdentity } from '../../incremental/object-identity.ts';
+import { engineIdentity, scanCoverage } from '../../incremental/scan-coverage.ts';
 import { createSource } from '../../sources/create-source.ts';
 import { rangeReader } from '../../sources/range-reader.ts';
 import { SourceError } from '../../sources/source-error.ts';
+import { FolderWatcher } from '../../watch/folder-watcher.ts';
 
 /** Used when no key is configured and no key file can be written (fingerprints then only group within one machine's default). */
 export const DEFAULT_FINGERPRINT_KEY = 'data-scanner-default-fingerprint-key';
@@ -75,6 +81,45 @@ export interface ScanCommandOptions {
   allowIncomplete?: boolean;
   /** Individual personal-data findings per detector and field before the rest are counted in an aggregate. */
   aggregateThreshold?: string;
+  /** Skip objects unchanged since their last complete scan; a string names the state file. */
+  incremental?: boolean | string;
+  /** List only and print the estimate (objects, bytes by format, hours, cost) as JSON. */
+  dryRun?: boolean;
+  /** After the first scan, follow the folder and scan what changes (incrementally) until stopped. */
+  watch?: boolean;
+}
+
+/**
+ * `scan <folder> --watch`: one incremental scan, then one more each time files under the folder
+ * change (file-system notifications, settled for a second), each writing its own report. Runs
+ * until SIGINT or SIGTERM.
+ */
+export async function watchScan(target: string, options: ScanCommandOptions): Promise<number> {
+  const uri = sourceUri(target);
+  if (uri.startsWith('s3://'))
+    throw new Error('--watch follows local folders; S3 uploads are watched by the service');
+  const folder = uri.startsWith('file:') ? new URL(uri).pathname : uri;
+  const scanOptions = { ...options, incremental: options.incremental ?? true, watch: false };
+  await runScan(target, scanOptions);
+  const watcher = new FolderWatcher(folder, {
+    onChanges: async () => {
+      await runScan(target, scanOptions);
+    },
+    onError: (err) => process.stderr.write(`data-scanner: watch: ${(err as Error).message}\n`),
+  });
+  process.stderr.write(`data-scanner: watching ${folder} (Ctrl-C stops)\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await watcher.close();
+  return 0;
+}
+
+/** The CLI's incremental state file: `$XDG_STATE_HOME/data-scanner/incremental.json` (or `~/.local/state/...`). */
+export function defaultStateFile(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_STATE_HOME || path.join(homedir(), '.local', 'state');
+  return path.join(base, 'data-scanner', 'incremental.json');
 }
 
 /** Exit code when an object could not be read (FAILED) and `--allow-incomplete` is not given. */
@@ -174,12 +219,40 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
     ...(endpoint ? { s3: { endpoint, forcePathStyle } } : {}),
   });
   const scanner = new Scanner({ fingerprintKey: await cliFingerprintKey(), detectors, allowlist, limits });
+  if (options.dryRun) {
+    const problems: string[] = [];
+    const costModel = costModelConfig(process.env, problems);
+    if (problems.length > 0) throw new Error(problems.join('; '));
+    const estimate = await estimateScan(source, {
+      exclude: options.exclude,
+      costModel,
+      maxObjects: Infinity,
+    });
+    const text = `${JSON.stringify(estimate, null, 2)}\n`;
+    if (options.output) await writeFile(options.output, text);
+    else process.stdout.write(text);
+    return 0;
+  }
   const progress = new Progress(process.stderr.isTTY === true);
   const objects: ReportObject[] = [];
   const listOptions = options.exclude && options.exclude.length > 0 ? { exclude: options.exclude } : {};
+  const stateFile =
+    typeof options.incremental === 'string'
+      ? options.incremental
+      : options.incremental
+        ? defaultStateFile()
+        : undefined;
+  const state = stateFile ? await LocalScanState.load(stateFile) : undefined;
+  const coverage = scanCoverage(detectors, engineIdentity({ allowlist, limits }));
+  let unchanged = 0;
   for await (const object of source.list(listOptions)) {
     let result: ObjectScanResult;
     const entry = object.unscannable;
+    const identity = objectIdentity(object);
+    if (state && identity && state.isUnchanged(identity, coverage)) {
+      unchanged++;
+      continue;
+    }
     if (entry) {
       result = {
         status: entry.status,
@@ -200,6 +273,7 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
       }
     }
     progress.add(result.bytes_read);
+    if (state && identity && result.status === 'COMPLETE') state.remember(identity, coverage);
     objects.push(
       object.bucket === undefined
         ? { key: object.key, result }
@@ -207,6 +281,12 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
     );
   }
   progress.done();
+  if (state && stateFile) {
+    await state.save();
+    process.stderr.write(
+      `data-scanner: incremental: ${unchanged} unchanged object(s) skipped (state ${stateFile})\n`,
+    );
+  }
   const report = { source: source.uri, objects, detectors, limits: scanner.limits };
   const text = renderReport(format, report);
   if (options.output) await writeFile(options.output, text);
@@ -251,12 +331,24 @@ export function register(program: Command): void {
         'JSON detector config: {"detectors": [custom detector], "disable": [id], "overrides": {"<id>": {"severity", "confidence"}}}',
       ).env('DATA_SCANNER_CONFIG'),
     )
+    .option(
+      '--incremental [state-file]',
+      'skip files and objects unchanged (size, mtime, inode; S3 etag, version, size) since their last complete scan with the same detectors; the state lives in state-file (default $XDG_STATE_HOME/data-scanner/incremental.json)',
+    )
+    .option(
+      '--dry-run',
+      'list only (read no object) and print the estimate as JSON: objects, bytes by format, excluded entries, hours and USD on DATA_SCANNER_PROFILE (default local)',
+    )
+    .option(
+      '--watch',
+      'after the first scan, follow the folder and scan changed files as they are written (incremental) until stopped',
+    )
     .option('--allow-incomplete', 'exit 0/1 on findings alone even when some object could not be read')
     .addHelpText(
       'after',
       '\nExit codes: 0 no findings, 1 findings, 2 error or incomplete coverage (an object could not be read: FAILED in the report).\nFingerprint key: DATA_SCANNER_FINGERPRINT_KEY, else ~/.config/data-scanner/fingerprint-key (created on first use).',
     )
     .action(async (target: string, options: ScanCommandOptions) => {
-      process.exitCode = await runScan(target, options);
+      process.exitCode = options.watch ? await watchScan(target, options) : await runScan(target, options);
     });
 }
