@@ -1,33 +1,34 @@
 import { z } from '@hono/zod-openapi';
 
 /** `budget` of `POST /scan`: the job stops PARTIAL (BUDGET_EXCEEDED) once one is reached. */
+const budgetFields = {
+  max_bytes: z.number().int().positive().optional().openapi({ description: 'Bytes read' }),
+  max_objects: z.number().int().positive().optional().openapi({ description: 'Objects started' }),
+  max_cost_usd: z.number().positive().max(1e9).optional().openapi({
+    description: "Estimated cost on the deployment's profile (the same model as POST /scan/estimate)",
+  }),
+};
 export const BudgetSchema = z
-  .object({
-    max_bytes: z.number().int().positive().optional().openapi({ description: 'Bytes read' }),
-    max_objects: z.number().int().positive().optional().openapi({ description: 'Objects started' }),
-    max_cost_usd: z.number().positive().max(1e9).optional().openapi({
-      description: "Estimated cost on the deployment's profile (the same model as POST /scan/estimate)",
-    }),
-  })
+  .object(budgetFields)
   .strict()
   .refine((b) => Object.keys(b).length > 0, { message: 'give max_bytes, max_objects or max_cost_usd' })
   .openapi('ScanBudget');
 export type Budget = z.infer<typeof BudgetSchema>;
 
 /** `sample` of `POST /scan`: scan a deterministic part of the source. */
+const sampleFields = {
+  fraction: z.number().gt(0).max(1).optional().openapi({
+    description: 'Part of each prefix scanned, chosen by a hash of the key (the same objects every run)',
+  }),
+  max_objects_per_prefix: z.number().int().positive().optional().openapi({
+    description: 'At most this many objects per prefix (folder), the first in listing order',
+  }),
+  max_bytes_per_object: z.number().int().positive().optional().openapi({
+    description: 'Read at most this many bytes of each object (a larger object is PARTIAL: SAMPLE_TRUNCATED)',
+  }),
+};
 export const SampleSchema = z
-  .object({
-    fraction: z.number().gt(0).max(1).optional().openapi({
-      description: 'Part of each prefix scanned, chosen by a hash of the key (the same objects every run)',
-    }),
-    max_objects_per_prefix: z.number().int().positive().optional().openapi({
-      description: 'At most this many objects per prefix (folder), the first in listing order',
-    }),
-    max_bytes_per_object: z.number().int().positive().optional().openapi({
-      description:
-        'Read at most this many bytes of each object (a larger object is PARTIAL: SAMPLE_TRUNCATED)',
-    }),
-  })
+  .object(sampleFields)
   .strict()
   .refine((s) => Object.keys(s).length > 0, {
     message: 'give fraction, max_objects_per_prefix or max_bytes_per_object',
@@ -52,8 +53,12 @@ export const scanOptionFields = {
 /** Fields of a job's JSON that show its options. */
 export const jobOptionFields = {
   incremental: z.boolean(),
-  budget: BudgetSchema.nullable(),
-  sample: SampleSchema.nullable().openapi({ description: 'Set when only a sample of the source is scanned' }),
+  // Inline (not the request's named schemas), so the contract states a plain nullable object.
+  budget: z.object(budgetFields).nullable(),
+  sample: z
+    .object(sampleFields)
+    .nullable()
+    .openapi({ description: 'Set when only a sample of the source is scanned' }),
 };
 
 /** Progress counters of the options. */

@@ -1351,6 +1351,26 @@ export interface components {
              *     ]
              */
             exclude?: string[];
+            /** @description Skip objects unchanged (S3: etag, version id, size; files: size, mtime, inode) since a complete scan with the same detectors and engine; false by default, true by default for schedules */
+            incremental?: boolean;
+            budget?: components["schemas"]["ScanBudget"];
+            sample?: components["schemas"]["ScanSample"];
+        };
+        ScanBudget: {
+            /** @description Bytes read */
+            max_bytes?: number;
+            /** @description Objects started */
+            max_objects?: number;
+            /** @description Estimated cost on the deployment's profile (the same model as POST /scan/estimate) */
+            max_cost_usd?: number;
+        };
+        ScanSample: {
+            /** @description Part of each prefix scanned, chosen by a hash of the key (the same objects every run) */
+            fraction?: number;
+            /** @description At most this many objects per prefix (folder), the first in listing order */
+            max_objects_per_prefix?: number;
+            /** @description Read at most this many bytes of each object (a larger object is PARTIAL: SAMPLE_TRUNCATED) */
+            max_bytes_per_object?: number;
         };
         JobDetail: components["schemas"]["Job"] & {
             summary: components["schemas"]["JobSummary"];
@@ -1378,7 +1398,29 @@ export interface components {
             exclude: string[];
             /** @description Why the job failed or ended partial */
             reason: string | null;
+            incremental: boolean;
+            budget: {
+                /** @description Bytes read */
+                max_bytes?: number;
+                /** @description Objects started */
+                max_objects?: number;
+                /** @description Estimated cost on the deployment's profile (the same model as POST /scan/estimate) */
+                max_cost_usd?: number;
+            } | null;
+            /** @description Set when only a sample of the source is scanned */
+            sample: {
+                /** @description Part of each prefix scanned, chosen by a hash of the key (the same objects every run) */
+                fraction?: number;
+                /** @description At most this many objects per prefix (folder), the first in listing order */
+                max_objects_per_prefix?: number;
+                /** @description Read at most this many bytes of each object (a larger object is PARTIAL: SAMPLE_TRUNCATED) */
+                max_bytes_per_object?: number;
+            } | null;
             progress: {
+                /** @description Objects an incremental scan skipped as unchanged (not in objects_total) */
+                objects_unchanged: number;
+                /** @description Objects the sample left out (not in objects_total) */
+                objects_sampled_out: number;
                 objects_total: number;
                 objects_done: number;
                 /** @description Known once the source is listed */
@@ -1505,6 +1547,8 @@ export interface components {
             timezone: string;
             detectors: string[] | null;
             exclude: string[];
+            /** @description Its jobs skip unchanged objects (default true) */
+            incremental: boolean;
             /**
              * Format: date-time
              * @description null once it never fires again
@@ -1539,6 +1583,8 @@ export interface components {
              *     ]
              */
             exclude?: string[];
+            /** @description Skip objects unchanged (S3: etag, version id, size; files: size, mtime, inode) since a complete scan with the same detectors and engine; false by default, true by default for schedules */
+            incremental?: boolean;
             /**
              * @description Five-field cron (minute hour day-of-month month day-of-week) or @hourly, @daily, ...
              * @example 0 2 * * *
