@@ -306,7 +306,7 @@ describe('data-scanner detectors', () => {
     const rows = r.stdout.trim().split('\n');
     expect(rows[0]).toBe('| ID | Name | Category | Severity | Validator | Example shape |');
     expect(rows.find((l) => l.startsWith('| `npm-token` |'))).toMatch(
-      /\| CRC32 checksum, entropy \| `npm_` \+ 30/,
+      /\| entropy; CRC32 checksum \(a failing one lowers the confidence to 0\.55\) \| `npm_` \+ 30/,
     );
     expect(rows.length - 2).toBe(Number(/(\d+) detectors/.exec((await run(['detectors'])).stdout)?.[1]));
   });
