@@ -1,4 +1,5 @@
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type { ServiceRole } from '../constructs/application-service.ts';
 import type { SubnetTier } from '../constructs/network.ts';
 import { DEFAULT_OFFICE_HOURS, type OfficeHours } from '../constructs/office-hours.ts';
 import type { SeedDifference } from './seed-differences.ts';
@@ -19,7 +20,7 @@ export interface TigerCheetahConfig {
   readonly apiPath: string;
   readonly api: {
     /** `data-scanner serve --role ...` of the API service. */
-    readonly roles: readonly string[];
+    readonly roles: readonly ServiceRole[];
     readonly cpu: number;
     readonly memoryMiB: number;
     readonly desiredCount: number;
@@ -35,7 +36,7 @@ export interface TigerCheetahConfig {
      * passed as one comma-separated value. It runs no API role and has no port (the ALB targets only
      * the API service).
      */
-    readonly roles: readonly string[];
+    readonly roles: readonly ServiceRole[];
     readonly cpu: number;
     readonly memoryMiB: number;
     readonly desiredCount: number;

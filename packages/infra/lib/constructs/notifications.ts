@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { acknowledge } from '../constructs/nag.ts';
-import type { ProfileContext } from './profile.ts';
+import type { ProfileContext } from '../profiles/profile.ts';
+import { acknowledge } from './nag.ts';
 
 /**
  * Sender address used when the deployer gives none. It is not a verified SES identity: a deployment
