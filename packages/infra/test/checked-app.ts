@@ -34,7 +34,7 @@ export function synthProfile(
     env,
     image,
     stackEnv: TEST_STACK_ENV,
-    options,
+    options: { allowHttp: 'true', ...options },
   });
   return { stacks, templates: stacks.map((s) => Template.fromStack(s)) };
 }

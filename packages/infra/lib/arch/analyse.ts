@@ -19,9 +19,14 @@ export interface ArchTarget {
   readonly env: string;
 }
 
-/** Every profile and env the registry knows, in registry order. */
+/**
+ * Every profile and env the registry knows, in registry order: a profile with a fixed environment
+ * (tiger, cheetah, production) is one target, the others one per env.
+ */
 export function allTargets(): ArchTarget[] {
-  return PROFILES.flatMap((p) => ENV_NAMES.map((env) => ({ profile: p.id, env })));
+  return PROFILES.flatMap((p) =>
+    (p.fixedEnv ? [p.fixedEnv] : ENV_NAMES).map((env) => ({ profile: p.id, env })),
+  );
 }
 
 /** Where the committed document of a target lives, relative to the repository root. */

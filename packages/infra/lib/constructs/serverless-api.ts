@@ -8,6 +8,9 @@ import { Construct } from 'constructs';
 import { type LambdaHandlerName, lambdaBundleDir } from './lambda-bundle.ts';
 import { acknowledge } from './nag.ts';
 
+/** Where the Node.js Lambda runtimes keep the Amazon RDS certificate authorities. */
+export const RDS_CA_FILE_IN_LAMBDA = '/var/runtime/ca-cert.pem';
+
 /** One API route served by one of the service's Lambda handlers. */
 export interface ApiRoute {
   /** HTTP method, e.g. `POST`. */
@@ -171,7 +174,12 @@ export class ServerlessApi extends Construct {
       vpc: props.vpc,
       vpcSubnets: props.subnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
       securityGroups: [this.securityGroup],
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...(props.environment ?? {}) },
+      // The runtime's CA file includes the RDS certificate authorities that DATABASE_URL's verify-full checks.
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        NODE_EXTRA_CA_CERTS: RDS_CA_FILE_IN_LAMBDA,
+        ...(props.environment ?? {}),
+      },
       tracing: lambda.Tracing.ACTIVE,
     });
     acknowledge(fn, {

@@ -1,5 +1,4 @@
 import { CfnOutput } from 'aws-cdk-lib';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as rds from 'aws-cdk-lib/aws-rds';
@@ -24,6 +23,7 @@ import { astroConfig } from './astro-config.ts';
 import { createNetwork, domainFrom } from './astro-placement.ts';
 import type { Profile, ProfileContext } from './profile.ts';
 import { ProfileStack } from './profile-stack.ts';
+import { apiCertificateArn } from './public-endpoint.ts';
 import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 
 function createStack(scope: Construct, context: ProfileContext): ProfileStack {
@@ -117,18 +117,13 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
       'Rotating the key would sign out every user and regroup fingerprints; it is rotated on release.',
   });
 
-  let apiCertificateArn = stack.option('certificateArn');
-  if (domain && !apiCertificateArn) {
-    apiCertificateArn = new acm.Certificate(stack, 'ApiCertificate', {
-      domainName: domain.apiDomainName,
-      validation: acm.CertificateValidation.fromDns(domain.zone),
-    }).certificateArn;
-  }
+  const apiCertificate = apiCertificateArn(stack, domain?.apiDomainName, domain?.zone);
+  const apiDomainName = domain?.apiDomainName ?? stack.option('apiDomainName');
   const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
     vpc,
     subnets: placement.publicSubnets,
     loadBalancerName: name('alb'),
-    certificateArn: apiCertificateArn,
+    certificateArn: apiCertificate,
   });
   if (domain) {
     new route53.ARecord(stack, 'ApiAlias', {
@@ -146,7 +141,7 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     apiOrigin: {
       loadBalancer: lb.loadBalancer,
       pathPattern: config.cdn.apiPath,
-      ...(domain && apiCertificateArn ? { domainName: domain.apiDomainName } : {}),
+      ...(apiCertificate && apiDomainName ? { domainName: apiDomainName } : {}),
     },
     ...(domain ? { domain: { domainNames: [domain.domainName], hostedZone: domain.zone } } : {}),
     comment: `${name('frontend')}: SPA and ${config.cdn.apiPath}`,
@@ -219,6 +214,14 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
   dataStoreAlarms(observability, database, cache, config.alarms);
 
   new CfnOutput(stack, 'DistributionDomainName', { value: cdn.domainName });
+  const siteUrl = `https://${domain ? domain.domainName : cdn.domainName}`;
+  stack.output('ApiUrl', `${siteUrl}${apiPrefixOf(config.cdn.apiPath)}`, 'API URL (dashboard at /)');
+  stack.secretOutputs({
+    DatabaseUrl: database.urlSecret,
+    SecretKey: secretKey,
+    RedisAuthToken: cache.authToken,
+  });
+  stack.adminCommand(api, placement.privateSubnets);
   return stack;
 }
 

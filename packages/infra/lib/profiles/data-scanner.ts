@@ -122,6 +122,7 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     logRetention: config.logRetention,
     environment,
     secrets,
+    enableExecuteCommand: stack.ecsExec,
   });
   const workerTask = worker.worker;
   grantObjects(workerTask.taskRole, data.bucket, ['s3:GetObject'], true);
@@ -175,6 +176,11 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     sshCidr: stack.option('sshCidr'),
   });
   database.allowFrom(workerTask, api.securityGroup, bastion);
+  stack.output('ApiUrl', api.api.url, 'API Gateway URL of the API (the stage)');
+  stack.output('BastionInstanceId', bastion.instance.instanceId, 'aws ssm start-session --target <this id>');
+  stack.output('DataBucketName', data.bucket.bucketName, 'Bucket the workers may scan (s3://<name>/...)');
+  stack.secretOutputs({ DatabaseUrl: database.urlSecret, FingerprintKey: fingerprintKey });
+  stack.adminCommand(workerTask, privateSubnets);
 
   const observability = stack.observability({ topicName: name('alarms') });
   queueAlarms(observability, jobs.queue, jobs.deadLetterQueue, config.alarms.oldestMessageAgeSeconds);

@@ -13,6 +13,7 @@ import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
 import { createReportsBucket, type ReportsStore } from '../constructs/reports.ts';
 import type { Profile, ProfileContext } from './profile.ts';
 import { ProfileStack } from './profile-stack.ts';
+import { apiAliasRecord, apiCertificateArn, apiDomainFrom } from './public-endpoint.ts';
 import type { SeedDifference } from './seed-differences.ts';
 import { type AlarmThresholds, dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 
@@ -207,14 +208,16 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
       'Rotating the key would regroup every stored finding fingerprint; it is rotated deliberately on release.',
   });
 
+  const domain = apiDomainFrom(stack);
   const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
     vpc,
     subnets: network.subnets('Public'),
     loadBalancerName: name('alb'),
-    warnWithoutCertificate: true,
-    certificateArn: stack.option('certificateArn'),
+    certificateArn: apiCertificateArn(stack, domain?.domainName, domain?.zone),
   });
-  const publicUrl = publicUrlOf(context.options, lb.url);
+  if (domain) apiAliasRecord(stack, domain, lb.loadBalancer);
+  const apiUrl = domain ? `https://${domain.domainName}` : lb.url;
+  const publicUrl = publicUrlOf(context.options, apiUrl);
   const { from, to } = config.servicePorts;
   const tasksGroup = new ec2.SecurityGroup(stack, 'EcsTasksSecurityGroup', {
     vpc,
@@ -262,7 +265,9 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
       logGroupName: `/ecs/${name(role)}`,
       logRetention: config.logRetention,
       logRemovalPolicy: RemovalPolicy.RETAIN,
+      enableExecuteCommand: stack.ecsExec,
     });
+    if (role === 'api') stack.adminCommand(fargate, network.subnets('Private'));
     if (s.behindLoadBalancer) {
       fargate.attachTo(lb.listener, {
         targetGroupName: name(role),
@@ -275,6 +280,12 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
   dataStoreAlarms(observability, database, cache, config.alarms);
 
   new CfnOutput(stack, 'LoadBalancerDnsName', { value: lb.loadBalancer.loadBalancerDnsName });
+  stack.output('ApiUrl', apiUrl, 'API and dashboard URL');
+  stack.secretOutputs({
+    DatabaseUrl: database.urlSecret,
+    SecretKey: secretKey,
+    RedisAuthToken: cache.authToken,
+  });
   return stack;
 }
 

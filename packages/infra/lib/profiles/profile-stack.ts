@@ -1,7 +1,9 @@
-import { CfnOutput, type Environment, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, type Environment, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import type { FargateService } from '../constructs/fargate-service.ts';
 import { ImageRepository, type ImageRepositoryProps } from '../constructs/image-repository.ts';
 import { Observability, type ObservabilityProps } from '../constructs/observability.ts';
 import { ProfileImage } from '../constructs/profile-image.ts';
@@ -54,6 +56,8 @@ export class ProfileStack extends Stack {
   readonly removalPolicy: RemovalPolicy;
   /** SNAPSHOT in production, DESTROY elsewhere: the database. */
   readonly databaseRemovalPolicy: RemovalPolicy;
+  /** `-c ecsExec=true`: services accept `aws ecs execute-command` (off by default). */
+  readonly ecsExec: boolean;
   private profileImage?: ProfileImage;
 
   constructor(scope: Construct, props: ProfileStackProps) {
@@ -72,6 +76,7 @@ export class ProfileStack extends Stack {
     const production = props.production ?? props.envName === 'prod';
     this.removalPolicy = production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     this.databaseRemovalPolicy = production ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY;
+    this.ecsExec = this.flag('ecsExec', false);
     recordDifferences(this, props.differences);
   }
 
@@ -97,6 +102,11 @@ export class ProfileStack extends Stack {
       repository: repository.repository,
       source: this.context.image ?? { kind: 'asset' },
     });
+    this.output(
+      'ImageRepositoryUri',
+      repository.repository.repositoryUri,
+      'ECR repository of the service image',
+    );
     return this.profileImage;
   }
 
@@ -115,6 +125,48 @@ export class ProfileStack extends Stack {
   /** The alarm topic, alarms and dashboard. */
   observability(props: ObservabilityProps = {}): Observability {
     return new Observability(this, 'Observability', props);
+  }
+
+  /**
+   * Outputs `AdminCommand`: the one command that creates a tenant's first API key on AWS, a one-off
+   * Fargate task of `service`'s task definition running `data-scanner keys create` (it migrates the
+   * database first), in the service's subnets and security group; the database never opens to the
+   * network. The key is printed to the task's log group (`KeyLogGroup`), read it with `aws logs tail`.
+   */
+  adminCommand(service: FargateService, subnets: ec2.SubnetSelection): void {
+    const subnetIds = service.service.cluster.vpc.selectSubnets(subnets).subnetIds;
+    const network = Fn.join('', [
+      'awsvpcConfiguration={subnets=[',
+      Fn.join(',', subnetIds),
+      '],securityGroups=[',
+      service.securityGroup.securityGroupId,
+      '],assignPublicIp=DISABLED}',
+    ]);
+    const overrides = `{"containerOverrides":[{"name":"${service.container.containerName}","command":["keys","create","--tenant","<tenant>"]}]}`;
+    this.output(
+      'AdminCommand',
+      Fn.join('', [
+        'aws ecs run-task --cluster ',
+        service.service.cluster.clusterName,
+        ' --task-definition ',
+        service.taskDefinition.family,
+        " --launch-type FARGATE --network-configuration '",
+        network,
+        "' --overrides '",
+        overrides,
+        `' && sleep 90 && aws logs tail `,
+        service.logGroup.logGroupName,
+        ' --since 5m',
+      ]),
+      "Creates a tenant's first API key (replace <tenant>); the key is printed once in the task log",
+    );
+  }
+
+  /** Outputs the names of the secrets a user needs (rotate, read, restore). */
+  secretOutputs(secrets: Readonly<Record<string, secretsmanager.ISecret>>): void {
+    for (const [id, secret] of Object.entries(secrets)) {
+      this.output(`${id}SecretName`, secret.secretName, `Secrets Manager secret: ${id}`);
+    }
   }
 
   /** A stack output a user reads after `cdk deploy`. */

@@ -41,6 +41,11 @@ export interface TigerCheetahConfig {
     readonly memoryMiB: number;
     readonly desiredCount: number;
   };
+  /**
+   * The seed's internal domain: a Route 53 private hosted zone in the VPC with `api.<zone>` naming the ALB.
+   * @default - none
+   */
+  readonly internalZoneName?: string;
   /** Nights and weekends scale-down (the seed's cost advice for the dev environment). */
   readonly officeHours?: OfficeHours;
   readonly database: {
@@ -161,6 +166,7 @@ export const TIGER_CONFIG: TigerCheetahConfig = {
   },
   worker: { roles: ['worker', 'scheduler', 'notifier'], cpu: 256, memoryMiB: 512, desiredCount: 1 },
   officeHours: DEFAULT_OFFICE_HOURS,
+  internalZoneName: 'tiger.internal',
   database: {
     port: 5432,
     instanceType: 't3.micro',

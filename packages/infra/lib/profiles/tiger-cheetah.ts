@@ -2,6 +2,8 @@ import { Annotations, CfnOutput, Duration, SecretValue } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -19,6 +21,7 @@ import { createReportsBucket, type ReportsStore } from '../constructs/reports.ts
 import { SecureBucket } from '../constructs/secure-bucket.ts';
 import type { Profile, ProfileContext } from './profile.ts';
 import { ProfileStack } from './profile-stack.ts';
+import { apiAliasRecord, apiCertificateArn, apiDomainFrom } from './public-endpoint.ts';
 import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 import {
   CHEETAH_CONFIG,
@@ -137,14 +140,27 @@ function createStack(
     'AwsSolutions-SMG4': 'It holds sender settings, not a credential; there is nothing to rotate.',
   });
 
+  const domain = apiDomainFrom(stack);
   const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
     vpc,
     subnets: network.subnets('Public'),
     loadBalancerName: names.resource('alb'),
-    warnWithoutCertificate: true,
-    certificateArn: stack.option('certificateArn'),
+    certificateArn: apiCertificateArn(stack, domain?.domainName, domain?.zone),
   });
-  const apiDomainName = stack.option('apiDomainName');
+  if (domain) apiAliasRecord(stack, domain, lb.loadBalancer);
+  const apiDomainName = domain?.domainName ?? stack.option('apiDomainName');
+  if (config.internalZoneName) {
+    // The seed's domain (tiger.internal): a private zone in the VPC where api.<zone> names the ALB.
+    const internalZone = new route53.PrivateHostedZone(stack, 'InternalZone', {
+      zoneName: config.internalZoneName,
+      vpc,
+    });
+    new route53.ARecord(stack, 'InternalApiAlias', {
+      zone: internalZone,
+      recordName: `api.${config.internalZoneName}`,
+      target: route53.RecordTarget.fromAlias(new route53Targets.LoadBalancerTarget(lb.loadBalancer)),
+    });
+  }
   if (lb.https && !apiDomainName) {
     Annotations.of(stack).addWarningV2(
       'data-scanner:cdn-api-over-http',
@@ -199,6 +215,7 @@ function createStack(
     memoryMiB: a.memoryMiB,
     desiredCount: a.desiredCount,
     healthCheckPath: config.healthCheckPath,
+    enableExecuteCommand: stack.ecsExec,
     logGroupName: `/ecs/${names.api}`,
     logRetention: config.logRetention,
     autoscaling: {
@@ -271,6 +288,18 @@ function createStack(
     value: cdn.domainName,
     description: 'CloudFront name of the dashboard (the API under /api/*)',
   });
+  stack.output(
+    'ApiUrl',
+    `https://${cdn.domainName}${apiPrefixOf(config.apiPath)}`,
+    'API URL (dashboard at /)',
+  );
+  stack.secretOutputs({
+    DatabaseUrl: database.urlSecret,
+    SecretKey: secretKey,
+    RedisAuthToken: cache.authToken,
+    SesConfig: sesConfig,
+  });
+  stack.adminCommand(api, network.subnets('App'));
   return stack;
 }
 

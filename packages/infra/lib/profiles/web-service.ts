@@ -12,6 +12,7 @@ import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
 import { createReportsBucket } from '../constructs/reports.ts';
 import type { Profile, ProfileContext } from './profile.ts';
 import { ProfileStack } from './profile-stack.ts';
+import { apiAliasRecord, apiCertificateArn, apiDomainFrom } from './public-endpoint.ts';
 import {
   databaseAlarms,
   load5xxMetric,
@@ -72,12 +73,15 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
   });
   const channels = notificationChannels(context.options, { emailRequired: false, sms: false });
 
+  const domain = apiDomainFrom(stack);
   const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
     vpc,
     subnets: network.subnets('Public'),
     loadBalancerName: name('alb'),
-    certificateArn: stack.option('certificateArn'),
+    certificateArn: apiCertificateArn(stack, domain?.domainName, domain?.zone),
   });
+  if (domain) apiAliasRecord(stack, domain, lb.loadBalancer);
+  const apiUrl = domain ? `https://${domain.domainName}` : lb.url;
   const s = config.service;
   const web = new ApplicationService(stack, 'App', {
     cluster: stack.cluster(vpc, { clusterName: name('cluster'), containerInsights: true }),
@@ -89,7 +93,7 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
       port: config.port,
       behindLoadBalancer: true,
       reports: { bucket: reportsBucket },
-      notifications: { channels, publicUrl: publicUrlOf(context.options, lb.url) },
+      notifications: { channels, publicUrl: publicUrlOf(context.options, apiUrl) },
     },
     subnets: network.subnets('Private'),
     serviceName: name('service'),
@@ -109,6 +113,7 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     healthCheckPath: config.healthCheck.path,
     logGroupName: `/ecs/${name()}`,
     logRetention: config.logRetention,
+    enableExecuteCommand: stack.ecsExec,
     autoscaling: {
       minTasks: s.minTasks,
       maxTasks: s.maxTasks,
@@ -130,6 +135,9 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     },
   });
   database.allowFrom(web);
+  stack.output('ApiUrl', apiUrl, 'API and dashboard URL');
+  stack.secretOutputs({ DatabaseUrl: database.urlSecret, FingerprintKey: fingerprintKey });
+  stack.adminCommand(web, network.subnets('Private'));
 
   const observability = stack.observability({ topicName: name('alarms'), dashboardName: name() });
   serviceAlarms(observability, 'Api', web, config.alarms);

@@ -16,6 +16,12 @@ interface Synthesised {
   readonly report: ValidationReport | undefined;
 }
 
+/**
+ * Options every profile test synthesizes with unless it overrides them: plain HTTP is accepted so the
+ * templates stay comparable with and without a certificate (HTTPS by default is tested on its own).
+ */
+export const TEST_OPTIONS: Readonly<Record<string, string>> = { allowHttp: 'true' };
+
 const cache = new Map<string, Synthesised>();
 
 function synthesise(
@@ -32,7 +38,7 @@ function synthesise(
       const { app, stacks } = buildProfileApp({
         profile,
         env,
-        options,
+        options: { ...TEST_OPTIONS, ...options },
         outdir,
         ...(appName ? { appName } : {}),
       });
