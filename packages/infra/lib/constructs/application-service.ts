@@ -1,8 +1,11 @@
+import { Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ENV_NAMES, type EnvName } from '../../../service/src/env-names.ts';
 import { FargateService, type FargateServiceProps } from './fargate-service.ts';
+import { acknowledge } from './nag.ts';
 import { grantNotifications, type NotificationChannels, notifierEnvironment } from './notifications.ts';
 import { grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
 
@@ -36,6 +39,12 @@ export interface ApplicationSettings {
   readonly behindLoadBalancer?: boolean;
   /** @default 'info' */
   readonly logLevel?: string;
+  /**
+   * Buckets the process may scan (`SCAN_S3_BUCKETS`, the API's allowlist); an {@link ApplicationService}
+   * that runs the worker role may list them and read their objects.
+   * @default - none: S3 sources are refused
+   */
+  readonly scanBuckets?: readonly string[];
   /** Further settings the service reads (queue, buckets), by their typed names. @default {} */
   readonly extra?: Readonly<Partial<Record<EnvName, string>>>;
 }
@@ -66,6 +75,7 @@ export function applicationEnvironment(settings: ApplicationSettings): Applicati
       notifierEnvironment(settings.notifications.channels, settings.notifications.publicUrl),
     );
   }
+  if (settings.scanBuckets?.length) env[ENV_NAMES.scanS3Buckets] = settings.scanBuckets.join(',');
   Object.assign(env, settings.extra ?? {});
   const secrets: Record<string, ecs.Secret> = {
     [ENV_NAMES.databaseUrl]: ecs.Secret.fromSecretsManager(settings.database),
@@ -111,6 +121,50 @@ export class ApplicationService extends FargateService {
       secrets: { ...secrets, ...seedSecrets },
     });
     if (app.reports) grantReports(this.taskRole, app.reports);
+    const scans = app.roles.includes('worker') || app.roles.includes('all');
+    if (scans && app.scanBuckets?.length) grantScanning(this.taskRole, app.scanBuckets);
     if (app.notifications) grantNotifications(this.taskRole, app.notifications.channels);
   }
+}
+
+/** Lets a role list the scan buckets and read their objects (what the planner and the worker call). */
+export function grantScanning(role: iam.Role, buckets: readonly string[]): void {
+  const stack = Stack.of(role);
+  const arn = (bucket: string) =>
+    stack.formatArn({ service: 's3', region: '', account: '', resource: bucket });
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'ListScanBuckets',
+      actions: ['s3:ListBucket'],
+      resources: buckets.map(arn),
+    }),
+  );
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'ReadScanObjects',
+      actions: ['s3:GetObject'],
+      resources: buckets.map((b) => `${arn(b)}/*`),
+    }),
+  );
+  acknowledge(
+    role,
+    Object.fromEntries(
+      buckets.map((b) => [
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${b}/*]`,
+        'A scan reads whatever objects the user points it at, within the buckets the deployer named.',
+      ]),
+    ),
+  );
+}
+
+/** The buckets named by `-c scanBuckets=a,b`, checked. */
+export function scanBucketsOption(value: string | undefined): string[] {
+  const buckets = (value ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+  const bad = buckets.filter((b) => !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(b));
+  if (bad.length > 0)
+    throw new Error(`option scanBuckets: ${bad.map((b) => `"${b}"`).join(', ')} is not a bucket name`);
+  return buckets;
 }

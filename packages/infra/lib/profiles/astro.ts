@@ -7,7 +7,7 @@ import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { ApplicationService } from '../constructs/application-service.ts';
+import { ApplicationService, scanBucketsOption } from '../constructs/application-service.ts';
 import { Cache } from '../constructs/cache.ts';
 import { apiPrefixOf, Cdn } from '../constructs/cdn.ts';
 import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
@@ -174,6 +174,7 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
       database: database.urlSecret,
       fingerprintKey: secretKey,
       roles: s.roles,
+      scanBuckets: scanBucketsOption(stack.option('scanBuckets')),
       port: config.port,
       behindLoadBalancer: true,
       redis: { url: cache.url, authToken: cache.authToken },

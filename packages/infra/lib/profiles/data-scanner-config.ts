@@ -113,8 +113,9 @@ const SEED: DataScannerConfig = {
       topic: 'Schedules, notifications and reports',
       seed: 'An API with /scan, /jobs and /results and a scanner worker; no scheduler, notifier or report store',
       deployed:
-        'Not deployed: the API is the three functions and the Fargate service runs `serve --role worker` only, so no scheduler, notifier or reports bucket; recurring scans, notifications and PDF reports need a profile that runs those roles',
-      reason: "The seed's API Gateway routes no schedules or reports; the CLI runs one role per process",
+        "The seed's three functions keep /scan, /jobs/{job_id} and /results; a fourth function serves every other route of the API through ANY and {proxy+} resources. The Fargate service runs `serve --role worker` only, so no scheduler, notifier or reports bucket: schedules can be stored but do not run, and PDF reports and notifications need a profile that runs those roles",
+      reason:
+        'Users need the whole API (jobs listing, findings, exports); the seed names no scheduler, notifier or report store',
     },
     {
       topic: 'Infrastructure as code',

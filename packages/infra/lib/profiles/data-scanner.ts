@@ -146,6 +146,8 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
       { method: 'GET', path: '/jobs/{job_id}', handler: 'jobs', functionName: name('jobs') },
       { method: 'GET', path: '/results', handler: 'results', functionName: name('results') },
     ],
+    // Every other route of the API (jobs listing, findings, exports, reports, schedules, docs).
+    fallback: { handler: 'api', functionName: name('api') },
     environment: {
       [ENV_NAMES.databaseUrlSecretArn]: database.urlSecret.secretArn,
       [ENV_NAMES.scanQueueUrl]: jobs.queue.queueUrl,

@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { ApplicationService } from '../constructs/application-service.ts';
+import { ApplicationService, scanBucketsOption } from '../constructs/application-service.ts';
 import { Cache } from '../constructs/cache.ts';
 import { PostgresDatabase } from '../constructs/database.ts';
 import { acknowledge } from '../constructs/nag.ts';
@@ -247,6 +247,7 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
         database: database.urlSecret,
         fingerprintKey: secretKey,
         roles: [role],
+        scanBuckets: scanBucketsOption(stack.option('scanBuckets')),
         port: s.port,
         behindLoadBalancer: s.behindLoadBalancer,
         redis: { url: cache.url, authToken: cache.authToken },

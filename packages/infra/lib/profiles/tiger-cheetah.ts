@@ -7,7 +7,7 @@ import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { ApplicationService } from '../constructs/application-service.ts';
+import { ApplicationService, scanBucketsOption } from '../constructs/application-service.ts';
 import { Cache } from '../constructs/cache.ts';
 import { apiPrefixOf, Cdn } from '../constructs/cdn.ts';
 import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
@@ -197,6 +197,7 @@ function createStack(
     fingerprintKey: secretKey,
     redis: { url: cache.url, authToken: cache.authToken },
     reports,
+    scanBuckets: scanBucketsOption(stack.option('scanBuckets')),
   };
   // The seed's `{env}/fastapi/ses-config` secret: the service reads its SES settings from NOTIFY_EMAIL_FROM.
   const seedSecrets = { SES_CONFIG: ecs.Secret.fromSecretsManager(sesConfig) };

@@ -3,7 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
-import { ApplicationService } from '../constructs/application-service.ts';
+import { ApplicationService, scanBucketsOption } from '../constructs/application-service.ts';
 import { PostgresDatabase } from '../constructs/database.ts';
 import { FingerprintKey } from '../constructs/fingerprint-key.ts';
 import { Network } from '../constructs/network.ts';
@@ -90,6 +90,7 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
       database: database.urlSecret,
       fingerprintKey,
       roles: config.roles,
+      scanBuckets: scanBucketsOption(stack.option('scanBuckets')),
       port: config.port,
       behindLoadBalancer: true,
       reports: { bucket: reportsBucket },

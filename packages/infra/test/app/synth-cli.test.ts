@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const INFRA = path.resolve(import.meta.dirname, '..');
+const INFRA = path.resolve(import.meta.dirname, '../..');
 
 /** Runs the synth CLI with no AWS credentials, no home config and no docker on PATH. */
 function synth(args: string[]) {

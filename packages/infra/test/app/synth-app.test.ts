@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { imageSourceFrom } from '../lib/constructs/container-image.ts';
-import { findProfile } from '../lib/profiles/index.ts';
-import { envName, optionsFromContext, profileEnv } from '../lib/synth-app.ts';
+import { imageSourceFrom } from '../../lib/constructs/container-image.ts';
+import { findProfile } from '../../lib/profiles/index.ts';
+import { envName, optionsFromContext, profileEnv } from '../../lib/synth-app.ts';
 
 describe('optionsFromContext (cdk -c values)', () => {
   it('reads profile, env, app name and image, and passes every other plain value as a profile option', () => {

@@ -1,8 +1,8 @@
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { SEED_DIFFERENCES_METADATA_KEY } from '../lib/profiles/seed-differences.ts';
-import { cheetah, tiger } from '../lib/profiles/tiger-cheetah.ts';
-import { synthProfile } from './checked-app.ts';
+import { SEED_DIFFERENCES_METADATA_KEY } from '../../lib/profiles/seed-differences.ts';
+import { cheetah, tiger } from '../../lib/profiles/tiger-cheetah.ts';
+import { synthProfile } from '../support/checked-app.ts';
 import {
   containerCommand,
   containerEnvironment,
@@ -10,7 +10,7 @@ import {
   roleIdStartingWith,
   routesOfSubnet,
   statementsOfRole,
-} from './support/template-queries.ts';
+} from '../support/template-queries.ts';
 
 /** The numbers of seed 002 / issue 6, per environment, written out independently of the profile config. */
 const CASES = [
