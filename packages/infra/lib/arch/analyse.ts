@@ -53,7 +53,12 @@ export function renderDocument(target: ArchTarget, synth: Synthesized): string {
   const { model, cost } = analyse(target, synth);
   const profile = PROFILES.find((p) => p.id === target.profile);
   return writeDocument(
-    { ...target, seedFile: profile?.seed, description: profile?.description },
+    {
+      ...target,
+      seedFile: profile?.seed,
+      description: profile?.description,
+      fixedEnv: Boolean(profile?.fixedEnv),
+    },
     model,
     synth.stacks,
     cost,

@@ -41,6 +41,8 @@ export interface TigerCheetahConfig {
     readonly memoryMiB: number;
     readonly desiredCount: number;
   };
+  /** A CloudTrail trail into the logs bucket (`-c cloudTrail=true|false` overrides). */
+  readonly cloudTrail: boolean;
   /**
    * The seed's internal domain: a Route 53 private hosted zone in the VPC with `api.<zone>` naming the ALB.
    * @default - none
@@ -167,6 +169,7 @@ export const TIGER_CONFIG: TigerCheetahConfig = {
   worker: { roles: ['worker', 'scheduler', 'notifier'], cpu: 256, memoryMiB: 512, desiredCount: 1 },
   officeHours: DEFAULT_OFFICE_HOURS,
   internalZoneName: 'tiger.internal',
+  cloudTrail: false,
   database: {
     port: 5432,
     instanceType: 't3.micro',
@@ -217,6 +220,7 @@ export const CHEETAH_CONFIG: TigerCheetahConfig = {
   tiers: tiers(1),
   api: { ...TIGER_CONFIG.api, desiredCount: 2, minTasks: 2, maxTasks: 6 },
   officeHours: undefined,
+  cloudTrail: true,
   database: {
     ...TIGER_CONFIG.database,
     instanceType: 't3.small',

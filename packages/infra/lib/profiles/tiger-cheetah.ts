@@ -1,4 +1,5 @@
 import { Annotations, CfnOutput, Duration, SecretValue } from 'aws-cdk-lib';
+import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -275,6 +276,18 @@ function createStack(
   for (const service of [api, worker]) {
     for (const secret of [database.urlSecret, secretKey, sesConfig, cache.authToken])
       secret.grantRead(service.taskRole);
+  }
+
+  // The seed's "Audit Logging: CloudTrail enabled": on by default in staging, an option in dev.
+  if (stack.flag('cloudTrail', config.cloudTrail)) {
+    new cloudtrail.Trail(stack, 'AuditTrail', {
+      trailName: names.resource('audit'),
+      bucket: logsBucket.bucket,
+      s3KeyPrefix: 'cloudtrail',
+      enableFileValidation: true,
+      includeGlobalServiceEvents: true,
+      isMultiRegionTrail: true,
+    });
   }
 
   const observability = stack.observability({ topicName: names.resource('alarms') });

@@ -54,7 +54,7 @@ describe('HTTPS by default', () => {
   it('a domain needs all three options, in one zone', () => {
     expect(() =>
       buildProfileApp({ profile: 'web-service', nag: false, options: { domainName: 'a.example.org' } }),
-    ).toThrow(/domainName.*hostedZoneId.*hostedZoneName together/);
+    ).toThrow(/domainName.*hostedZoneId.*hostedZoneName.*together/);
     expect(() =>
       buildProfileApp({
         profile: 'web-service',

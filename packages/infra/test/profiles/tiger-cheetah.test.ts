@@ -128,10 +128,13 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
   });
 
   describe('load balancer and services', () => {
-    it('serves HTTP only and warns when no certificate is given', () => {
+    it('serves HTTP only when the deployer accepts it (allowHttp=true) and no certificate is given', () => {
       template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 80, Protocol: 'HTTP' });
       template.resourceCountIs('AWS::ElasticLoadBalancingV2::Listener', 1);
-      Annotations.fromStack(stacks[0]!).hasWarning('*', Match.stringLikeRegexp('No certificate ARN given'));
+    });
+
+    it('refuses to synthesize over plain HTTP without allowHttp', () => {
+      expect(() => synthProfile(c.profile, 'dev', { allowHttp: 'false' })).toThrow(/over plain HTTP/);
     });
 
     it('health-checks /health on port 8000 targets', () => {
