@@ -12,7 +12,7 @@ import {
 } from '../lib/arch/analyse.ts';
 import { costText } from '../lib/arch/document/cost-section.ts';
 import { readAssembly, type Synthesized, synthesizeProfile } from '../lib/arch/synthesize.ts';
-import { findProfile } from '../lib/profiles/index.ts';
+import { PROFILES } from '../lib/profiles/index.ts';
 import { profileEnv } from '../lib/synth-app.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -26,9 +26,13 @@ const USAGE = `Usage: npm run arch -- <docs|cost|check> (--profile <id> [--env d
   cost   prints the monthly estimate beside the seed's cost table
   check  prints the policy report (project rules + cdk-nag); exit 1 on a violation`;
 
-/** One profile in the env given (dev when none), or its fixed env; another env is an error naming it. */
-function targetOf(profile: string, env: string | undefined): ArchTarget {
-  return { profile, env: profileEnv(findProfile(profile), env) };
+/**
+ * One profile in the env given (dev when none), or its fixed env; another env is an error naming it.
+ * A name no profile has is kept as given (`--templates` reads any assembly).
+ */
+function targetOf(id: string, env: string | undefined): ArchTarget {
+  const profile = PROFILES.find((p) => p.id === id);
+  return { profile: id, env: profile ? profileEnv(profile, env) : (env ?? 'dev') };
 }
 
 function synth(target: ArchTarget, templates: string | undefined, nag: boolean): Synthesized {

@@ -2,6 +2,7 @@ import { Aspects, type IAspect, Stack } from 'aws-cdk-lib';
 import type * as ecr from 'aws-cdk-lib/aws-ecr';
 import { DockerImageAsset, Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DockerImageName, ECRDeployment } from 'cdk-ecr-deployment';
 import { Construct, type IConstruct } from 'constructs';
@@ -40,9 +41,24 @@ export class ProfileImage extends Construct {
       platform: Platform.LINUX_AMD64,
     });
     this.tag = asset.assetHash;
+    // The copy function's role reads CDK's asset repository and writes the profile repository only
+    // (the construct's own role would get ECR and S3 actions on every resource).
+    const role = new iam.Role(this, 'CopyRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Copies the image built by cdk deploy into the profile repository',
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
+    });
+    asset.repository.grantPull(role);
+    props.repository.grantPullPush(role);
+    acknowledge(role, {
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]':
+        'The copy function writes its logs with the AWS managed basic execution policy.',
+      'AwsSolutions-IAM5[Resource::*]': 'ecr:GetAuthorizationToken has no resource-level permissions.',
+    });
     const copy = new ECRDeployment(this, 'CopyToRepository', {
       src: new DockerImageName(asset.imageUri),
       dest: new DockerImageName(`${props.repository.repositoryUri}:${this.tag}`),
+      role: role.withoutPolicyUpdates(),
     });
     this.image = ecs.ContainerImage.fromEcrRepository(props.repository, this.tag);
     const stack = Stack.of(this);
@@ -50,10 +66,6 @@ export class ProfileImage extends Construct {
     for (const child of stack.node.children) {
       if (child instanceof lambda.Function && child.node.id.startsWith('Custom::CDKECRDeployment')) {
         acknowledge(child, {
-          'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]':
-            "cdk-ecr-deployment's copy function writes its logs with the AWS managed basic execution policy.",
-          'AwsSolutions-IAM5[Resource::*]':
-            "Copying the image: ecr:GetAuthorizationToken has no resource-level permissions, and the source is CDK's asset repository, whose name the construct does not expose.",
           'AwsSolutions-L1': 'cdk-ecr-deployment pins its own runtime (a Go binary on provided.al2023).',
         });
       }

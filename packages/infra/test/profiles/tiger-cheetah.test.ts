@@ -77,7 +77,7 @@ function logicalIds(template: Template, type: string, props: Record<string, unkn
 }
 
 describe.each(CASES)('profile $env (seed 002)', (c) => {
-  const { templates, stacks } = SYNTHESIZED[c.env];
+  const { templates } = SYNTHESIZED[c.env];
   const template = templates[0] as Template;
   const net = (third: number) => `10.${c.second}.${third}.0/24`;
 
