@@ -46,7 +46,9 @@ export class ProfileImage extends Construct {
     const role = new iam.Role(this, 'CopyRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Copies the image built by cdk deploy into the profile repository',
-      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
+      managedPolicies: [
+        iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole'),
+      ],
     });
     asset.repository.grantPull(role);
     props.repository.grantPullPush(role);
