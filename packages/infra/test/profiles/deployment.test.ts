@@ -136,6 +136,26 @@ describe('the rest of issue 20', () => {
     t.hasResourceProperties('AWS::Route53::RecordSet', { Name: 'api.tiger.internal.', Type: 'A' });
   });
 
+  it('cheetah (staging) records API calls in CloudTrail by default; tiger (dev) on request', () => {
+    template('cheetah').hasResourceProperties('AWS::CloudTrail::Trail', {
+      IsLogging: true,
+      EnableLogFileValidation: true,
+      S3KeyPrefix: 'cloudtrail',
+    });
+    template('tiger').resourceCountIs('AWS::CloudTrail::Trail', 0);
+    profileTemplate('tiger', 'dev', { cloudTrail: 'true' }).resourceCountIs('AWS::CloudTrail::Trail', 1);
+  });
+
+  it('ECS Exec is off unless -c ecsExec=true', () => {
+    template('web-service').hasResourceProperties('AWS::ECS::Service', { EnableExecuteCommand: false });
+    profileTemplate('web-service', 'dev', { ecsExec: 'true' }).hasResourceProperties('AWS::ECS::Service', {
+      EnableExecuteCommand: true,
+    });
+    expect(() =>
+      buildProfileApp({ profile: 'web-service', nag: false, options: { allowHttp: 'true', ecsExec: 'yes' } }),
+    ).toThrow(/ecsExec="yes" must be true or false/);
+  });
+
   it('web-service: an alarm on database connections', () => {
     template('web-service').hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'DatabaseConnections',
