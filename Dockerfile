@@ -44,6 +44,10 @@ COPY --chown=root:root packages/service/package.json packages/service/
 COPY --chown=root:root packages/service/bin packages/service/bin
 COPY --from=build --chown=root:root /app/packages/service/dist packages/service/dist
 COPY --from=build --chown=root:root /app/packages/web/dist packages/web/dist
+# The Amazon RDS certificate authorities: DATABASE_URL on AWS uses sslmode=verify-full, and Node trusts
+# these in addition to its own (NODE_EXTRA_CA_CERTS), so the server certificate is verified.
+ADD --chmod=644 https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem /app/certs/rds-global-bundle.pem
+ENV NODE_EXTRA_CA_CERTS=/app/certs/rds-global-bundle.pem
 # Code is owned by root and read-only to the app; the app runs as the unprivileged `node` user.
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node

@@ -12,6 +12,8 @@ import {
 } from '../lib/arch/analyse.ts';
 import { costText } from '../lib/arch/document/cost-section.ts';
 import { readAssembly, type Synthesized, synthesizeProfile } from '../lib/arch/synthesize.ts';
+import { PROFILES } from '../lib/profiles/index.ts';
+import { profileEnv } from '../lib/synth-app.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** npm runs workspace scripts in the package directory; paths on the command line are the caller's. */
@@ -23,6 +25,15 @@ const USAGE = `Usage: npm run arch -- <docs|cost|check> (--profile <id> [--env d
   docs   writes docs/architecture/<profile>-<env>.md (or --out) from the synthesized templates
   cost   prints the monthly estimate beside the seed's cost table
   check  prints the policy report (project rules + cdk-nag); exit 1 on a violation`;
+
+/**
+ * One profile in the env given (dev when none), or its fixed env; another env is an error naming it.
+ * A name no profile has is kept as given (`--templates` reads any assembly).
+ */
+function targetOf(id: string, env: string | undefined): ArchTarget {
+  const profile = PROFILES.find((p) => p.id === id);
+  return { profile: id, env: profile ? profileEnv(profile, env) : (env ?? 'dev') };
+}
 
 function synth(target: ArchTarget, templates: string | undefined, nag: boolean): Synthesized {
   return templates
@@ -37,7 +48,7 @@ function main(argv: string[]): number {
     allowPositionals: true,
     options: {
       profile: { type: 'string' },
-      env: { type: 'string', default: 'dev' },
+      env: { type: 'string' },
       all: { type: 'boolean', default: false },
       templates: { type: 'string' },
       'no-nag': { type: 'boolean', default: false },
@@ -56,7 +67,7 @@ function main(argv: string[]): number {
   if (!values.all && !values.profile) throw new Error(`--profile is required (or --all)\n${USAGE}`);
   if (values.all && (values.templates || values.out))
     throw new Error('--all synthesizes every profile: drop --templates and --out');
-  const targets = values.all ? allTargets() : [{ profile: values.profile ?? '', env: values.env }];
+  const targets = values.all ? allTargets() : [targetOf(values.profile ?? '', values.env)];
   let violations = 0;
   for (const target of targets) {
     const synthesized = synth(target, values.templates, !values['no-nag']);

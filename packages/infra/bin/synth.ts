@@ -15,7 +15,7 @@ function main(argv: string[]): number {
     args: argv,
     options: {
       profile: { type: 'string' },
-      env: { type: 'string', default: 'dev' },
+      env: { type: 'string' },
       out: { type: 'string', default: 'cdk.out' },
       'app-name': { type: 'string' },
       image: { type: 'string' },
@@ -49,6 +49,12 @@ function main(argv: string[]): number {
   });
   const assembly = app.synth();
   for (const stack of assembly.stacks) {
+    // Synthesis warnings (annotations) would otherwise only reach the manifest: print them.
+    for (const message of stack.messages) {
+      if (message.level === 'warning' || message.level === 'error') {
+        process.stderr.write(`${message.level}: ${message.id}: ${String(message.entry.data)}\n`);
+      }
+    }
     const file = path.join(outdir, stack.templateFile);
     if (!fs.existsSync(file)) throw new Error(`template ${file} was not written`);
     process.stdout.write(`${path.relative(process.cwd(), file)}\n`);

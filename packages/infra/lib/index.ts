@@ -1,3 +1,4 @@
+export * from './constructs/application-service.ts';
 export * from './constructs/bastion.ts';
 export * from './constructs/cache.ts';
 export * from './constructs/cdn.ts';
@@ -23,5 +24,6 @@ export * from './constructs/single-az-network.ts';
 export * from './constructs/worker-scaling.ts';
 export * from './profiles/index.ts';
 export * from './profiles/profile.ts';
+export * from './profiles/profile-stack.ts';
 export * from './profiles/seed-differences.ts';
 export * from './synth-app.ts';

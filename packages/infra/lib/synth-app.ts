@@ -2,12 +2,12 @@ import { App, type Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type ImageSource, imageSourceFrom } from './constructs/container-image.ts';
 import { findProfile } from './profiles/index.ts';
-import { ENV_NAMES, type EnvName } from './profiles/profile.ts';
+import { ENV_NAMES, type EnvName, type Profile } from './profiles/profile.ts';
 
 /** Everything needed to build one profile's app. */
 export interface ProfileAppOptions {
   readonly profile: string;
-  /** @default 'dev' */
+  /** @default - 'dev', or the profile's fixed environment */
   readonly env?: string;
   /** @default - the profile's seed app name */
   readonly appName?: string;
@@ -43,10 +43,24 @@ export function envName(value: string | undefined): EnvName {
   return env as EnvName;
 }
 
+/**
+ * The env a profile deploys: the one given, or `dev`. A profile with a fixed environment (tiger,
+ * cheetah, production) takes no other: naming another is an error that names the valid one.
+ */
+export function profileEnv(profile: Profile, given: string | undefined): EnvName {
+  if (!profile.fixedEnv) return envName(given);
+  if (given !== undefined && given !== profile.fixedEnv) {
+    throw new Error(
+      `Profile ${profile.id} always deploys its ${profile.fixedEnv} configuration: drop --env/-c env, or pass env=${profile.fixedEnv} (got "${given}")`,
+    );
+  }
+  return profile.fixedEnv;
+}
+
 /** Adds one profile's stacks for one environment to an app, with cdk-nag unless turned off. */
 export function addProfile(app: App, options: ProfileAppOptions): Stack[] {
   const profile = findProfile(options.profile);
-  const env = envName(options.env);
+  const env = profileEnv(profile, options.env);
   if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return profile.create(app, {
     env,
@@ -83,7 +97,7 @@ export function optionsFromContext(context: Readonly<Record<string, unknown>>): 
   const appName = str('appName');
   return {
     profile,
-    env: str('env') ?? 'dev',
+    env: str('env') || undefined,
     ...(appName ? { appName } : {}),
     image: imageSourceFrom({ image: str('image'), imageTag: str('imageTag') }),
     options,

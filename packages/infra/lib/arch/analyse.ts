@@ -19,9 +19,14 @@ export interface ArchTarget {
   readonly env: string;
 }
 
-/** Every profile and env the registry knows, in registry order. */
+/**
+ * Every profile and env the registry knows, in registry order: a profile with a fixed environment
+ * (tiger, cheetah, production) is one target, the others one per env.
+ */
 export function allTargets(): ArchTarget[] {
-  return PROFILES.flatMap((p) => ENV_NAMES.map((env) => ({ profile: p.id, env })));
+  return PROFILES.flatMap((p) =>
+    (p.fixedEnv ? [p.fixedEnv] : ENV_NAMES).map((env) => ({ profile: p.id, env })),
+  );
 }
 
 /** Where the committed document of a target lives, relative to the repository root. */
@@ -48,7 +53,12 @@ export function renderDocument(target: ArchTarget, synth: Synthesized): string {
   const { model, cost } = analyse(target, synth);
   const profile = PROFILES.find((p) => p.id === target.profile);
   return writeDocument(
-    { ...target, seedFile: profile?.seed, description: profile?.description },
+    {
+      ...target,
+      seedFile: profile?.seed,
+      description: profile?.description,
+      fixedEnv: Boolean(profile?.fixedEnv),
+    },
     model,
     synth.stacks,
     cost,

@@ -93,6 +93,15 @@ export function readAssembly(dir: string, nagRan = true): Synthesized {
 }
 
 /**
+ * Options the documents and checks synthesize with: an example certificate and API name, so they
+ * describe the HTTPS deployment every public profile requires (a deployer passes their own).
+ */
+export const DOCUMENT_OPTIONS: Readonly<Record<string, string>> = {
+  certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/example',
+  apiDomainName: 'api.example.org',
+};
+
+/**
  * Synthesizes one profile and env offline into a temporary cloud assembly (cdk-nag on unless
  * `nag` is false) and reads it back. Unacknowledged cdk-nag errors do not throw: they are returned.
  */
@@ -104,7 +113,7 @@ export function synthesizeProfile(
   const nag = options.nag ?? true;
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `arch-${profile}-${env}-`));
   try {
-    const { app } = buildProfileApp({ profile, env, nag, outdir });
+    const { app } = buildProfileApp({ profile, env, nag, outdir, options: DOCUMENT_OPTIONS });
     try {
       app.synth();
     } catch (error) {

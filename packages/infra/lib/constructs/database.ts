@@ -123,7 +123,10 @@ export interface PostgresDatabaseProps {
 export class PostgresDatabase extends Construct implements ec2.IConnectable {
   readonly instance: rds.DatabaseInstance;
   readonly secret: secretsmanager.ISecret;
-  /** A secret whose value is the `DATABASE_URL` (TLS required), built at deploy time from `secret`. */
+  /**
+   * A secret whose value is the `DATABASE_URL` (`sslmode=verify-full`: TLS with the server certificate
+   * verified), built at deploy time from `secret`.
+   */
   readonly urlSecret: secretsmanager.Secret;
   readonly securityGroup: ec2.SecurityGroup;
   readonly connections: ec2.Connections;
@@ -191,11 +194,13 @@ export class PostgresDatabase extends Construct implements ec2.IConnectable {
     this.secret = this.instance.secret;
     this.connections = this.instance.connections;
     // CloudFormation resolves the password reference at deploy time: the template never holds it.
+    // verify-full checks the server certificate against the RDS CAs, which the service image ships and
+    // names in NODE_EXTRA_CA_CERTS (Lambda's runtime has them at /var/runtime/ca-cert.pem).
     // The generated password excludes URL-reserved characters (CDK's default exclusion list).
     const password = SecretValue.secretsManager(this.secret.secretArn, {
       jsonField: 'password',
     }).unsafeUnwrap();
-    const url = `postgres://${props.username ?? 'datascanner'}:${password}@${this.instance.dbInstanceEndpointAddress}:${this.instance.dbInstanceEndpointPort}/${this.databaseName}?sslmode=${requireSsl ? 'no-verify' : 'disable'}`;
+    const url = `postgres://${props.username ?? 'datascanner'}:${password}@${this.instance.dbInstanceEndpointAddress}:${this.instance.dbInstanceEndpointPort}/${this.databaseName}?sslmode=${requireSsl ? 'verify-full' : 'disable'}`;
     this.urlSecret = new secretsmanager.Secret(this, 'UrlSecret', {
       ...(props.urlSecretName ? { secretName: props.urlSecretName } : {}),
       description: 'DATABASE_URL of the application (TLS, credentials from the generated secret)',

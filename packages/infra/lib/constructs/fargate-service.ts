@@ -265,6 +265,12 @@ export class FargateService extends Construct implements ec2.IConnectable {
       }
     }
 
+    if (props.enableExecuteCommand) {
+      acknowledge(this.taskRole, {
+        'AwsSolutions-IAM5[Resource::*]':
+          'ECS Exec: the ssmmessages channel actions have no resource-level permissions.',
+      });
+    }
     acknowledge(this.taskDefinition, {
       'AwsSolutions-ECS2':
         'Plain environment variables hold only non-secret settings; secrets are injected from Secrets Manager.',

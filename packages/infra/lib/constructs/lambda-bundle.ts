@@ -6,7 +6,7 @@ import type { Metafile } from 'esbuild';
 import { REPO_ROOT } from './container-image.ts';
 
 /** The service's API Gateway handlers (`packages/service/src/lambda/<name>.ts`). */
-export const LAMBDA_HANDLERS = ['scan', 'jobs', 'results'] as const;
+export const LAMBDA_HANDLERS = ['scan', 'jobs', 'results', 'api'] as const;
 export type LambdaHandlerName = (typeof LAMBDA_HANDLERS)[number];
 
 /** Environment variable naming a directory of prebuilt bundles (`<dir>/<name>/index.mjs`), set by test setup. */

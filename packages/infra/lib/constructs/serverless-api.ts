@@ -8,6 +8,9 @@ import { Construct } from 'constructs';
 import { type LambdaHandlerName, lambdaBundleDir } from './lambda-bundle.ts';
 import { acknowledge } from './nag.ts';
 
+/** Where the Node.js Lambda runtimes keep the Amazon RDS certificate authorities. */
+export const RDS_CA_FILE_IN_LAMBDA = '/var/runtime/ca-cert.pem';
+
 /** One API route served by one of the service's Lambda handlers. */
 export interface ApiRoute {
   /** HTTP method, e.g. `POST`. */
@@ -46,6 +49,12 @@ export interface ServerlessApiProps {
   readonly logRemovalPolicy?: RemovalPolicy;
   /** Requests per second allowed per stage (burst twice that). @default 50 */
   readonly throttleRatePerSecond?: number;
+  /**
+   * A function for every path and method the routes leave out: `ANY` on each route's resource and on
+   * the root, and `{proxy+}` beneath them, so every route of the API is reachable.
+   * @default - only the routes
+   */
+  readonly fallback?: Omit<ApiRoute, 'method' | 'path'>;
   /**
    * Directory per handler with a prebuilt `index.mjs` (tests and callers that bundle once).
    * @default - bundled with the local esbuild (see `lambdaBundleDir`)
@@ -106,6 +115,12 @@ export class ServerlessApi extends Construct {
       });
     }
 
+    if (props.fallback) {
+      const route = { ...props.fallback, method: 'ANY', path: '/' };
+      const fn = this.createFunction(route, props, retention, removalPolicy);
+      this.routeRest(this.api.root, new apigw.LambdaIntegration(fn, { proxy: true }));
+    }
+
     acknowledge(this.api, {
       'AwsSolutions-APIG2': 'Requests are validated in the handler against the v1 API schema.',
       'AwsSolutions-APIG3': 'No WAF in the seed; stage throttling bounds request rates.',
@@ -115,6 +130,19 @@ export class ServerlessApi extends Construct {
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]':
         'The account-level API Gateway logging role uses the AWS managed policy made for it.',
     });
+  }
+
+  /**
+   * Sends what no route claims to `integration`: `ANY` on each resource without one, and a `{proxy+}`
+   * child on each resource that has no path-parameter child (API Gateway allows one per level).
+   */
+  private routeRest(resource: apigw.IResource, integration: apigw.LambdaIntegration): void {
+    const children = resource.node.children.filter((c): c is apigw.Resource => c instanceof apigw.Resource);
+    if (!resource.node.tryFindChild('ANY')) resource.addMethod('ANY', integration);
+    for (const child of children) this.routeRest(child, integration);
+    if (!children.some((c) => (c.path.split('/').pop() ?? '').startsWith('{'))) {
+      resource.addResource('{proxy+}').addMethod('ANY', integration);
+    }
   }
 
   private createFunction(
@@ -171,7 +199,12 @@ export class ServerlessApi extends Construct {
       vpc: props.vpc,
       vpcSubnets: props.subnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
       securityGroups: [this.securityGroup],
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...(props.environment ?? {}) },
+      // The runtime's CA file includes the RDS certificate authorities that DATABASE_URL's verify-full checks.
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        NODE_EXTRA_CA_CERTS: RDS_CA_FILE_IN_LAMBDA,
+        ...(props.environment ?? {}),
+      },
       tracing: lambda.Tracing.ACTIVE,
     });
     acknowledge(fn, {

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import type { ServiceRole } from '../constructs/application-service.ts';
 import type { SingleAzCidrs } from '../constructs/single-az-network.ts';
 import type { EnvName } from './profile.ts';
 import type { SeedDifference } from './seed-differences.ts';
@@ -17,7 +18,7 @@ export interface AstroConfig {
   readonly healthCheckPath: string;
   readonly service: {
     /** `data-scanner serve --role ...`: the one service runs every role. */
-    readonly roles: readonly string[];
+    readonly roles: readonly ServiceRole[];
     readonly cpu: number;
     readonly memoryMiB: number;
     readonly desiredCount: number;

@@ -1,4 +1,4 @@
-import { Annotations, type Stack, Token } from 'aws-cdk-lib';
+import { Fn, type Stack, Token } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Network } from '../constructs/network.ts';
@@ -6,7 +6,11 @@ import { SingleAzNetwork } from '../constructs/single-az-network.ts';
 import type { AstroConfig } from './astro-config.ts';
 import type { ProfileContext } from './profile.ts';
 
-/** The deployment's AZs: `-c availabilityZones=a,b[,c]`, else the stack region's a, b, c (us-east-1 if unknown). */
+/**
+ * The deployment's AZs: `-c availabilityZones=a,b[,c]`, else looked up: the first zones of the stack's
+ * region (from the CDK context lookup when the account and region are known, else `Fn::GetAZs` at
+ * deploy time), so the profile deploys in any region.
+ */
 function availabilityZones(stack: Stack, count: number, option: string | undefined): string[] {
   if (option) {
     const zones = option.split(',').map((z) => z.trim());
@@ -14,14 +18,10 @@ function availabilityZones(stack: Stack, count: number, option: string | undefin
       throw new Error(`option availabilityZones lists ${zones.length} zones; astro needs ${count}`);
     return zones;
   }
-  const region = Token.isUnresolved(stack.region) ? 'us-east-1' : stack.region;
-  if (Token.isUnresolved(stack.region)) {
-    Annotations.of(stack).addWarningV2(
-      'data-scanner:astro-zones',
-      'Region unknown at synthesis: astro assumes us-east-1a.. zones. Pass -c availabilityZones=... for another region.',
-    );
+  if (!Token.isUnresolved(stack.region) && stack.availabilityZones.length >= count) {
+    return stack.availabilityZones.slice(0, count);
   }
-  return ['a', 'b', 'c'].slice(0, count).map((letter) => `${region}${letter}`);
+  return Array.from({ length: count }, (_, i) => Fn.select(i, Fn.getAzs()));
 }
 
 /** Where the profile puts its tiers. */

@@ -1,7 +1,5 @@
-import { CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import { CfnOutput } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as rds from 'aws-cdk-lib/aws-rds';
 import * as route53 from 'aws-cdk-lib/aws-route53';
@@ -9,46 +7,39 @@ import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { ApplicationService, scanBucketsOption } from '../constructs/application-service.ts';
 import { Cache } from '../constructs/cache.ts';
 import { apiPrefixOf, Cdn } from '../constructs/cdn.ts';
-import { containerImage } from '../constructs/container-image.ts';
 import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
 import { PostgresDatabase } from '../constructs/database.ts';
-import { FargateService } from '../constructs/fargate-service.ts';
-import { ImageRepository } from '../constructs/image-repository.ts';
 import { Keys } from '../constructs/keys.ts';
 import { acknowledge, nagRef } from '../constructs/nag.ts';
-import { Observability } from '../constructs/observability.ts';
+import { regionalArnFinding } from '../constructs/nag-findings.ts';
+import { notificationChannels, publicUrlOf } from '../constructs/notifications.ts';
 import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
+import type { ReportsStore } from '../constructs/reports.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
-import { ServiceCluster } from '../constructs/service-cluster.ts';
 import { astroConfig } from './astro-config.ts';
 import { createNetwork, domainFrom } from './astro-placement.ts';
-import { regionalArnFinding } from './nag-findings.ts';
-import {
-  grantNotifications,
-  notificationChannels,
-  notifierEnvironment,
-  publicUrlOf,
-} from './notifications.ts';
-import { checkAppName, type Profile, type ProfileContext, serveCommand } from './profile.ts';
-import { grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
-import { recordDifferences } from './seed-differences.ts';
+import type { Profile, ProfileContext } from './profile.ts';
+import { ProfileStack } from './profile-stack.ts';
+import { apiCertificateArn } from './public-endpoint.ts';
 import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 
-function createStack(scope: Construct, context: ProfileContext): Stack {
+function createStack(scope: Construct, context: ProfileContext): ProfileStack {
   const env = context.env;
   const config = astroConfig(env);
-  const app = checkAppName(context.appName ?? astro.defaultAppName);
-  const name = (suffix: string) => `${app}-${env}-${suffix}`;
-  const stack = new Stack(scope, `${app}-${env}`, {
-    stackName: `${app}-${env}`,
+  const stack = new ProfileStack(scope, {
+    profile: astro,
+    context,
+    envName: env,
+    stackName: (app) => `${app}-${env}`,
     description: `Data Scanner (astro profile, ${env}): CloudFront SPA + /api/* to ALB, Fargate Spot, RDS PostgreSQL 16, Redis, KMS`,
-    ...(context.stackEnv ? { env: context.stackEnv } : {}),
-    tags: { Application: app, Environment: env, Profile: astro.id },
+    differences: config.differences,
   });
-  const prod = env === 'prod';
-  const removal = prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+  const app = stack.app;
+  const name = (suffix: string) => `${app}-${env}-${suffix}`;
+  const removal = stack.removalPolicy;
   const placement = createNetwork(stack, config, context.options?.availabilityZones);
   const vpc = placement.vpc;
   const domain = domainFrom(stack, context.options);
@@ -81,12 +72,7 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
   // The seed's PDF bucket is the reports store, encrypted with the CMK.
   const reports: ReportsStore = { bucket: pdfs.bucket, key };
 
-  const repository = new ImageRepository(stack, 'Registry', {
-    repositoryName: name('api'),
-    keepImages: config.keepImages,
-    countImages: 'any',
-    removalPolicy: removal,
-  });
+  stack.imageRepository({ repositoryName: name('api'), keepImages: config.keepImages, countImages: 'any' });
 
   const db = config.database;
   const database = new PostgresDatabase(stack, 'Database', {
@@ -103,7 +89,7 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
     instanceIdentifier: name('db'),
     secretName: `${app}/${env}/database-credentials`,
     urlSecretName: `${app}/${env}/database-url`,
-    removalPolicy: prod ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY,
+    removalPolicy: stack.databaseRemovalPolicy,
   });
   if (placement.workloadAz !== undefined) {
     (database.instance.node.defaultChild as rds.CfnDBInstance).availabilityZone = placement.workloadAz;
@@ -131,18 +117,13 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
       'Rotating the key would sign out every user and regroup fingerprints; it is rotated on release.',
   });
 
-  let apiCertificateArn = context.options?.certificateArn;
-  if (domain && !apiCertificateArn) {
-    apiCertificateArn = new acm.Certificate(stack, 'ApiCertificate', {
-      domainName: domain.apiDomainName,
-      validation: acm.CertificateValidation.fromDns(domain.zone),
-    }).certificateArn;
-  }
+  const apiCertificate = apiCertificateArn(stack, domain?.apiDomainName, domain?.zone);
+  const apiDomainName = domain?.apiDomainName ?? stack.option('apiDomainName');
   const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
     vpc,
     subnets: placement.publicSubnets,
     loadBalancerName: name('alb'),
-    ...(apiCertificateArn ? { certificateArn: apiCertificateArn } : {}),
+    certificateArn: apiCertificate,
   });
   if (domain) {
     new route53.ARecord(stack, 'ApiAlias', {
@@ -160,7 +141,7 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
     apiOrigin: {
       loadBalancer: lb.loadBalancer,
       pathPattern: config.cdn.apiPath,
-      ...(domain && apiCertificateArn ? { domainName: domain.apiDomainName } : {}),
+      ...(apiCertificate && apiDomainName ? { domainName: apiDomainName } : {}),
     },
     ...(domain ? { domain: { domainNames: [domain.domainName], hostedZone: domain.zone } } : {}),
     comment: `${name('frontend')}: SPA and ${config.cdn.apiPath}`,
@@ -185,16 +166,23 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
     description: `ECS tasks: ${config.port} from the ALB only`,
     allowAllOutbound: true,
   });
-  const cluster = new ServiceCluster(stack, 'Cluster', {
-    vpc,
-    clusterName: name('cluster'),
-    executeCommandLogGroup: execLogs,
-  });
   const s = config.service;
-  const api = new FargateService(stack, 'Api', {
-    cluster: cluster.cluster,
-    image: containerImage(context.image ?? { kind: 'asset' }, repository.repository),
-    command: serveCommand(config.service.roles),
+  const api = new ApplicationService(stack, 'Api', {
+    cluster: stack.cluster(vpc, { clusterName: name('cluster'), executeCommandLogGroup: execLogs }),
+    image: stack.image,
+    app: {
+      database: database.urlSecret,
+      fingerprintKey: secretKey,
+      roles: s.roles,
+      scanBuckets: scanBucketsOption(stack.option('scanBuckets')),
+      port: config.port,
+      behindLoadBalancer: true,
+      redis: { url: cache.url, authToken: cache.authToken },
+      reports,
+      notifications: { channels, publicUrl },
+    },
+    // The seed's backups bucket; the service does not write it (backups are RDS snapshots).
+    seedEnvironment: { BACKUP_BUCKET: backups.bucket.bucketName },
     subnets: placement.privateSubnets,
     securityGroup: tasksGroup,
     serviceName: name('api'),
@@ -202,7 +190,6 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
     containerName: 'api',
     cpu: s.cpu,
     memoryMiB: s.memoryMiB,
-    port: config.port,
     desiredCount: s.desiredCount,
     capacity: [{ provider: s.capacityProvider, weight: 1 }],
     enableExecuteCommand: s.executeCommand,
@@ -211,27 +198,10 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
     executionRoleName: name('ecs-execution-role'),
     logGroupName: `/ecs/${name('api')}`,
     logRetention: config.logRetention,
-    environment: {
-      HOST: '0.0.0.0',
-      PORT: String(config.port),
-      LOG_LEVEL: 'info',
-      TRUST_PROXY: 'true',
-      REDIS_URL: cache.url,
-      ...reportsEnvironment(reports),
-      BACKUP_BUCKET: backups.bucket.bucketName,
-      ...notifierEnvironment(channels, publicUrl),
-    },
-    secrets: {
-      DATABASE_URL: ecs.Secret.fromSecretsManager(database.urlSecret),
-      FINGERPRINT_KEY: ecs.Secret.fromSecretsManager(secretKey),
-      REDIS_AUTH_TOKEN: ecs.Secret.fromSecretsManager(cache.authToken),
-    },
   });
   api.attachTo(lb.listener, { targetGroupName: name('api'), healthCheck: { path: config.healthCheckPath } });
   database.connections.allowFrom(tasksGroup, ec2.Port.tcp(db.port), 'PostgreSQL from the ECS tasks');
   cache.connections.allowDefaultPortFrom(tasksGroup, 'Redis from the ECS tasks');
-  grantReports(api.taskRole, reports);
-  grantNotifications(api.taskRole, channels);
   acknowledge(api.taskRole, {
     'AwsSolutions-IAM5[Resource::*]':
       'ECS Exec: ssmmessages:Create/OpenControlChannel and Create/OpenDataChannel, and logs:DescribeLogGroups, which the session logging calls, have no resource-level permissions.',
@@ -239,13 +209,20 @@ function createStack(scope: Construct, context: ProfileContext): Stack {
       'ECS Exec session logs: log streams of the one exec log group, named by ECS per session.',
   });
 
-  const observability = new Observability(stack, 'Observability', { topicName: name('alarms') });
+  const observability = stack.observability({ topicName: name('alarms') });
   serviceAlarms(observability, 'Api', api, config.alarms);
   loadBalancerAlarm(observability, lb.loadBalancer, config.alarms);
   dataStoreAlarms(observability, database, cache, config.alarms);
 
   new CfnOutput(stack, 'DistributionDomainName', { value: cdn.domainName });
-  recordDifferences(stack, config.differences);
+  const siteUrl = `https://${domain ? domain.domainName : cdn.domainName}`;
+  stack.output('ApiUrl', `${siteUrl}${apiPrefixOf(config.cdn.apiPath)}`, 'API URL (dashboard at /)');
+  stack.secretOutputs({
+    DatabaseUrl: database.urlSecret,
+    SecretKey: secretKey,
+    RedisAuthToken: cache.authToken,
+  });
+  stack.adminCommand(api, placement.privateSubnets);
   return stack;
 }
 

@@ -1,28 +1,20 @@
-import { CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { ApplicationService, scanBucketsOption } from '../constructs/application-service.ts';
 import { Cache } from '../constructs/cache.ts';
-import { containerImage } from '../constructs/container-image.ts';
 import { PostgresDatabase } from '../constructs/database.ts';
-import { FargateService } from '../constructs/fargate-service.ts';
-import { ImageRepository } from '../constructs/image-repository.ts';
 import { acknowledge } from '../constructs/nag.ts';
 import { Network, type SubnetTier } from '../constructs/network.ts';
-import { Observability } from '../constructs/observability.ts';
+import { notificationChannels, publicUrlOf } from '../constructs/notifications.ts';
 import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
-import { ServiceCluster } from '../constructs/service-cluster.ts';
-import {
-  grantNotifications,
-  notificationChannels,
-  notifierEnvironment,
-  publicUrlOf,
-} from './notifications.ts';
-import { checkAppName, type Profile, type ProfileContext, serveCommand } from './profile.ts';
-import { createReportsBucket, grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
-import { recordDifferences, type SeedDifference } from './seed-differences.ts';
+import { createReportsBucket, type ReportsStore } from '../constructs/reports.ts';
+import type { Profile, ProfileContext } from './profile.ts';
+import { ProfileStack } from './profile-stack.ts';
+import { apiAliasRecord, apiCertificateArn, apiDomainFrom } from './public-endpoint.ts';
+import type { SeedDifference } from './seed-differences.ts';
 import { type AlarmThresholds, dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 
 /** The four Data Scanner roles of seed 003. */
@@ -149,17 +141,19 @@ export const PRODUCTION_CONFIG: ProductionConfig = {
   ],
 };
 
-function createStack(scope: Construct, context: ProfileContext, config: ProductionConfig): Stack {
-  const app = checkAppName(context.appName ?? production.defaultAppName);
+function createStack(scope: Construct, context: ProfileContext, config: ProductionConfig): ProfileStack {
   const env = 'prod';
-  const name = (suffix: string) => `${app}-${env}-${suffix}`;
-  const stack = new Stack(scope, `${app}-production`, {
-    stackName: `${app}-production`,
+  const stack = new ProfileStack(scope, {
+    profile: production,
+    context,
+    envName: env,
+    stackName: (app) => `${app}-production`,
     description:
       'Data Scanner (production profile): API, Worker, Scheduler, Notifier on Fargate, RDS Multi-AZ, Redis',
-    ...(context.stackEnv ? { env: context.stackEnv } : {}),
-    tags: { Application: app, Environment: env, Profile: production.id },
+    differences: config.differences,
   });
+  const app = stack.app;
+  const name = (suffix: string) => `${app}-${env}-${suffix}`;
 
   const network = new Network(stack, 'Network', {
     cidr: config.vpcCidr,
@@ -167,11 +161,10 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
     natGateways: config.natGateways,
   });
   const vpc = network.vpc;
-  const repository = new ImageRepository(stack, 'Registry', {
+  stack.imageRepository({
     repositoryName: `${app}-${env}`,
     keepImages: config.keepImages,
     countImages: 'any',
-    removalPolicy: RemovalPolicy.RETAIN,
   });
   const database = new PostgresDatabase(stack, 'Database', {
     vpc,
@@ -187,7 +180,7 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
     instanceIdentifier: name('db'),
     secretName: `${app}/${env}/database-credentials`,
     urlSecretName: `${app}/${env}/database-url`,
-    removalPolicy: RemovalPolicy.SNAPSHOT,
+    removalPolicy: stack.databaseRemovalPolicy,
   });
   const cache = new Cache(stack, 'Redis', {
     vpc,
@@ -206,7 +199,7 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
   const reports: ReportsStore = {
     bucket: createReportsBucket(stack, {
       bucketName: `${name('reports')}-${stack.account}`,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: stack.removalPolicy,
     }),
   };
   const channels = notificationChannels(context.options, { emailRequired: true, sms: false });
@@ -215,14 +208,16 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
       'Rotating the key would regroup every stored finding fingerprint; it is rotated deliberately on release.',
   });
 
+  const domain = apiDomainFrom(stack);
   const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
     vpc,
     subnets: network.subnets('Public'),
     loadBalancerName: name('alb'),
-    warnWithoutCertificate: true,
-    ...(context.options?.certificateArn ? { certificateArn: context.options.certificateArn } : {}),
+    certificateArn: apiCertificateArn(stack, domain?.domainName, domain?.zone),
   });
-  const publicUrl = publicUrlOf(context.options, lb.url);
+  if (domain) apiAliasRecord(stack, domain, lb.loadBalancer);
+  const apiUrl = domain ? `https://${domain.domainName}` : lb.url;
+  const publicUrl = publicUrlOf(context.options, apiUrl);
   const { from, to } = config.servicePorts;
   const tasksGroup = new ec2.SecurityGroup(stack, 'EcsTasksSecurityGroup', {
     vpc,
@@ -241,20 +236,24 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
   );
   cache.connections.allowDefaultPortFrom(tasksGroup, 'Redis from the ECS tasks');
 
-  const cluster = new ServiceCluster(stack, 'Cluster', { vpc, clusterName: name('cluster') });
-  const image = containerImage(context.image ?? { kind: 'asset' }, repository.repository);
-  const observability = new Observability(stack, 'Observability', { topicName: name('alarms') });
-  const secrets = {
-    DATABASE_URL: ecs.Secret.fromSecretsManager(database.urlSecret),
-    FINGERPRINT_KEY: ecs.Secret.fromSecretsManager(secretKey),
-    REDIS_AUTH_TOKEN: ecs.Secret.fromSecretsManager(cache.authToken),
-  };
+  const cluster = stack.cluster(vpc, { clusterName: name('cluster') });
+  const observability = stack.observability({ topicName: name('alarms') });
   for (const [role, s] of Object.entries(config.services) as [ProductionRole, ProductionService][]) {
     const label = role[0]?.toUpperCase() + role.slice(1);
-    const fargate = new FargateService(stack, label, {
-      cluster: cluster.cluster,
-      image,
-      command: serveCommand([role]),
+    const fargate = new ApplicationService(stack, label, {
+      cluster,
+      image: stack.image,
+      app: {
+        database: database.urlSecret,
+        fingerprintKey: secretKey,
+        roles: [role],
+        scanBuckets: scanBucketsOption(stack.option('scanBuckets')),
+        port: s.port,
+        behindLoadBalancer: s.behindLoadBalancer,
+        redis: { url: cache.url, authToken: cache.authToken },
+        reports: s.reports ? reports : undefined,
+        notifications: s.sendsNotifications ? { channels, publicUrl } : undefined,
+      },
       subnets: network.subnets('Private'),
       securityGroup: tasksGroup,
       serviceName: name(role),
@@ -262,25 +261,14 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
       containerName: role,
       cpu: s.cpu,
       memoryMiB: s.memoryMiB,
-      port: s.port,
       desiredCount: s.desiredCount,
       healthCheckPath: s.healthCheckPath,
       logGroupName: `/ecs/${name(role)}`,
       logRetention: config.logRetention,
       logRemovalPolicy: RemovalPolicy.RETAIN,
-      environment: {
-        HOST: '0.0.0.0',
-        PORT: String(s.port),
-        LOG_LEVEL: 'info',
-        REDIS_URL: cache.url,
-        ...(s.behindLoadBalancer ? { TRUST_PROXY: 'true' } : {}),
-        ...(s.reports ? reportsEnvironment(reports) : {}),
-        ...(s.sendsNotifications ? notifierEnvironment(channels, publicUrl) : {}),
-      },
-      secrets,
+      enableExecuteCommand: stack.ecsExec,
     });
-    if (s.reports) grantReports(fargate.taskRole, reports);
-    if (s.sendsNotifications) grantNotifications(fargate.taskRole, channels);
+    if (role === 'api') stack.adminCommand(fargate, network.subnets('Private'));
     if (s.behindLoadBalancer) {
       fargate.attachTo(lb.listener, {
         targetGroupName: name(role),
@@ -293,7 +281,12 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
   dataStoreAlarms(observability, database, cache, config.alarms);
 
   new CfnOutput(stack, 'LoadBalancerDnsName', { value: lb.loadBalancer.loadBalancerDnsName });
-  recordDifferences(stack, config.differences);
+  stack.output('ApiUrl', apiUrl, 'API and dashboard URL');
+  stack.secretOutputs({
+    DatabaseUrl: database.urlSecret,
+    SecretKey: secretKey,
+    RedisAuthToken: cache.authToken,
+  });
   return stack;
 }
 

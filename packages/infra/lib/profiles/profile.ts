@@ -70,12 +70,3 @@ export function intOption(options: ProfileContext['options'], name: string, fall
     throw new Error(`option ${name}="${raw}" must be a positive integer`);
   return value;
 }
-
-/**
- * Container command that runs `roles` in one process: `data-scanner serve --role <a,b,...>` (the CLI
- * takes one comma-separated value).
- */
-export function serveCommand(roles: readonly string[]): string[] {
-  if (roles.length === 0) throw new Error('serveCommand needs at least one role');
-  return ['serve', '--role', roles.join(',')];
-}

@@ -1,4 +1,5 @@
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type { ServiceRole } from '../constructs/application-service.ts';
 import type { SubnetTier } from '../constructs/network.ts';
 import { DEFAULT_OFFICE_HOURS, type OfficeHours } from '../constructs/office-hours.ts';
 import type { SeedDifference } from './seed-differences.ts';
@@ -19,7 +20,7 @@ export interface TigerCheetahConfig {
   readonly apiPath: string;
   readonly api: {
     /** `data-scanner serve --role ...` of the API service. */
-    readonly roles: readonly string[];
+    readonly roles: readonly ServiceRole[];
     readonly cpu: number;
     readonly memoryMiB: number;
     readonly desiredCount: number;
@@ -35,11 +36,18 @@ export interface TigerCheetahConfig {
      * passed as one comma-separated value. It runs no API role and has no port (the ALB targets only
      * the API service).
      */
-    readonly roles: readonly string[];
+    readonly roles: readonly ServiceRole[];
     readonly cpu: number;
     readonly memoryMiB: number;
     readonly desiredCount: number;
   };
+  /** A CloudTrail trail into the logs bucket (`-c cloudTrail=true|false` overrides). */
+  readonly cloudTrail: boolean;
+  /**
+   * The seed's internal domain: a Route 53 private hosted zone in the VPC with `api.<zone>` naming the ALB.
+   * @default - none
+   */
+  readonly internalZoneName?: string;
   /** Nights and weekends scale-down (the seed's cost advice for the dev environment). */
   readonly officeHours?: OfficeHours;
   readonly database: {
@@ -160,6 +168,8 @@ export const TIGER_CONFIG: TigerCheetahConfig = {
   },
   worker: { roles: ['worker', 'scheduler', 'notifier'], cpu: 256, memoryMiB: 512, desiredCount: 1 },
   officeHours: DEFAULT_OFFICE_HOURS,
+  internalZoneName: 'tiger.internal',
+  cloudTrail: false,
   database: {
     port: 5432,
     instanceType: 't3.micro',
@@ -210,6 +220,7 @@ export const CHEETAH_CONFIG: TigerCheetahConfig = {
   tiers: tiers(1),
   api: { ...TIGER_CONFIG.api, desiredCount: 2, minTasks: 2, maxTasks: 6 },
   officeHours: undefined,
+  cloudTrail: true,
   database: {
     ...TIGER_CONFIG.database,
     instanceType: 't3.small',

@@ -1,33 +1,28 @@
-import { Annotations, CfnOutput, Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, SecretValue } from 'aws-cdk-lib';
+import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { ApplicationService, scanBucketsOption } from '../constructs/application-service.ts';
 import { Cache } from '../constructs/cache.ts';
 import { apiPrefixOf, Cdn } from '../constructs/cdn.ts';
-import { containerImage } from '../constructs/container-image.ts';
 import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
 import { PostgresDatabase } from '../constructs/database.ts';
-import { FargateService } from '../constructs/fargate-service.ts';
-import { ImageRepository } from '../constructs/image-repository.ts';
 import { acknowledge } from '../constructs/nag.ts';
 import { Network } from '../constructs/network.ts';
-import { Observability } from '../constructs/observability.ts';
+import { notificationChannels, publicUrlOf } from '../constructs/notifications.ts';
 import { scaleToOfficeHours } from '../constructs/office-hours.ts';
 import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
+import { createReportsBucket, type ReportsStore } from '../constructs/reports.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
-import { ServiceCluster } from '../constructs/service-cluster.ts';
-import {
-  grantNotifications,
-  notificationChannels,
-  notifierEnvironment,
-  publicUrlOf,
-} from './notifications.ts';
-import { checkAppName, type Profile, type ProfileContext, serveCommand } from './profile.ts';
-import { createReportsBucket, grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
-import { recordDifferences } from './seed-differences.ts';
+import type { Profile, ProfileContext } from './profile.ts';
+import { ProfileStack } from './profile-stack.ts';
+import { apiAliasRecord, apiCertificateArn, apiDomainFrom } from './public-endpoint.ts';
 import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 import {
   CHEETAH_CONFIG,
@@ -36,17 +31,25 @@ import {
   tigerCheetahNames,
 } from './tiger-cheetah-config.ts';
 
-function createStack(scope: Construct, context: ProfileContext, config: TigerCheetahConfig): Stack {
+function createStack(
+  scope: Construct,
+  context: ProfileContext,
+  profile: Profile,
+  config: TigerCheetahConfig,
+): ProfileStack {
   const env = config.envName;
-  const app = checkAppName(context.appName ?? 'fastapi');
-  const stack = new Stack(scope, `${env}-${app}`, {
-    stackName: `${env}-${app}`,
+  const stack = new ProfileStack(scope, {
+    profile,
+    context,
+    envName: env,
+    stackName: (app) => `${env}-${app}`,
     description: `Data Scanner (${env} profile): ALB + Fargate API and worker, RDS PostgreSQL, Redis, CloudFront assets`,
-    ...(context.stackEnv ? { env: context.stackEnv } : {}),
-    tags: { Application: app, Environment: env, Profile: env },
+    differences: config.differences,
+    production: false,
   });
+  const app = stack.app;
   const names = tigerCheetahNames(env, app, stack.account);
-  const removal = RemovalPolicy.DESTROY;
+  const removal = stack.removalPolicy;
 
   const network = new Network(stack, 'Network', {
     cidr: config.vpcCidr,
@@ -82,11 +85,10 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
     }),
   };
 
-  const repository = new ImageRepository(stack, 'Registry', {
+  stack.imageRepository({
     repositoryName: names.repository,
     keepImages: config.keepImages,
     countImages: 'any',
-    removalPolicy: removal,
   });
 
   const database = new PostgresDatabase(stack, 'Database', {
@@ -139,14 +141,27 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
     'AwsSolutions-SMG4': 'It holds sender settings, not a credential; there is nothing to rotate.',
   });
 
+  const domain = apiDomainFrom(stack);
   const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
     vpc,
     subnets: network.subnets('Public'),
     loadBalancerName: names.resource('alb'),
-    warnWithoutCertificate: true,
-    ...(context.options?.certificateArn ? { certificateArn: context.options.certificateArn } : {}),
+    certificateArn: apiCertificateArn(stack, domain?.domainName, domain?.zone),
   });
-  const apiDomainName = context.options?.apiDomainName;
+  if (domain) apiAliasRecord(stack, domain, lb.loadBalancer);
+  const apiDomainName = domain?.domainName ?? stack.option('apiDomainName');
+  if (config.internalZoneName) {
+    // The seed's domain (tiger.internal): a private zone in the VPC where api.<zone> names the ALB.
+    const internalZone = new route53.PrivateHostedZone(stack, 'InternalZone', {
+      zoneName: config.internalZoneName,
+      vpc,
+    });
+    new route53.ARecord(stack, 'InternalApiAlias', {
+      zone: internalZone,
+      recordName: `api.${config.internalZoneName}`,
+      target: route53.RecordTarget.fromAlias(new route53Targets.LoadBalancerTarget(lb.loadBalancer)),
+    });
+  }
   if (lb.https && !apiDomainName) {
     Annotations.of(stack).addWarningV2(
       'data-scanner:cdn-api-over-http',
@@ -177,24 +192,22 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
     description: `ECS tasks: ${config.port} from the ALB only`,
     allowAllOutbound: true,
   });
-  const cluster = new ServiceCluster(stack, 'Cluster', { vpc, clusterName: names.resource('cluster') });
-  const image = containerImage(context.image ?? { kind: 'asset' }, repository.repository);
-  const environment = {
-    LOG_LEVEL: 'info',
-    REDIS_URL: cache.url,
-    ...reportsEnvironment(reports),
+  const cluster = stack.cluster(vpc, { clusterName: names.resource('cluster') });
+  const settings = {
+    database: database.urlSecret,
+    fingerprintKey: secretKey,
+    redis: { url: cache.url, authToken: cache.authToken },
+    reports,
+    scanBuckets: scanBucketsOption(stack.option('scanBuckets')),
   };
-  const secrets = {
-    DATABASE_URL: ecs.Secret.fromSecretsManager(database.urlSecret),
-    FINGERPRINT_KEY: ecs.Secret.fromSecretsManager(secretKey),
-    SES_CONFIG: ecs.Secret.fromSecretsManager(sesConfig),
-    REDIS_AUTH_TOKEN: ecs.Secret.fromSecretsManager(cache.authToken),
-  };
+  // The seed's `{env}/fastapi/ses-config` secret: the service reads its SES settings from NOTIFY_EMAIL_FROM.
+  const seedSecrets = { SES_CONFIG: ecs.Secret.fromSecretsManager(sesConfig) };
   const a = config.api;
-  const api = new FargateService(stack, 'Api', {
-    cluster: cluster.cluster,
-    image,
-    command: serveCommand(config.api.roles),
+  const api = new ApplicationService(stack, 'Api', {
+    cluster,
+    image: stack.image,
+    app: { ...settings, roles: a.roles, port: config.port, behindLoadBalancer: true },
+    seedSecrets,
     subnets: network.subnets('App'),
     securityGroup: tasksGroup,
     serviceName: names.api,
@@ -202,13 +215,11 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
     containerName: names.api,
     cpu: a.cpu,
     memoryMiB: a.memoryMiB,
-    port: config.port,
     desiredCount: a.desiredCount,
     healthCheckPath: config.healthCheckPath,
+    enableExecuteCommand: stack.ecsExec,
     logGroupName: `/ecs/${names.api}`,
     logRetention: config.logRetention,
-    environment: { ...environment, HOST: '0.0.0.0', PORT: String(config.port), TRUST_PROXY: 'true' },
-    secrets,
     autoscaling: {
       minTasks: a.minTasks,
       maxTasks: a.maxTasks,
@@ -221,10 +232,11 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
     targetGroupName: names.resource('tg'),
     healthCheck: { path: config.healthCheckPath },
   });
-  const worker = new FargateService(stack, 'Worker', {
-    cluster: cluster.cluster,
-    image,
-    command: serveCommand(config.worker.roles),
+  const worker = new ApplicationService(stack, 'Worker', {
+    cluster,
+    image: stack.image,
+    app: { ...settings, roles: config.worker.roles, notifications: { channels, publicUrl } },
+    seedSecrets,
     subnets: network.subnets('App'),
     securityGroup: tasksGroup,
     serviceName: names.worker,
@@ -235,8 +247,6 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
     desiredCount: config.worker.desiredCount,
     logGroupName: `/ecs/${names.worker}`,
     logRetention: config.logRetention,
-    environment: { ...environment, ...notifierEnvironment(channels, publicUrl) },
-    secrets,
   });
   if (config.officeHours !== undefined && api.scaling !== undefined) {
     scaleToOfficeHours(api.scaling, config.officeHours, {
@@ -261,16 +271,26 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
   );
   cache.connections.allowDefaultPortFrom(tasksGroup, 'Redis from the ECS tasks');
 
-  // The seed's task role, per service: the API reads and renders reports; the worker service also runs
-  // the notifier, so it alone sends email and SMS.
+  // The seed's task role reads Secrets Manager; the worker service also runs the notifier, so it alone
+  // sends email and SMS (ApplicationService grants the reports and the channels).
   for (const service of [api, worker]) {
-    grantReports(service.taskRole, reports);
     for (const secret of [database.urlSecret, secretKey, sesConfig, cache.authToken])
       secret.grantRead(service.taskRole);
   }
-  grantNotifications(worker.taskRole, channels);
 
-  const observability = new Observability(stack, 'Observability', { topicName: names.resource('alarms') });
+  // The seed's "Audit Logging: CloudTrail enabled": on by default in staging, an option in dev.
+  if (stack.flag('cloudTrail', config.cloudTrail)) {
+    new cloudtrail.Trail(stack, 'AuditTrail', {
+      trailName: names.resource('audit'),
+      bucket: logsBucket.bucket,
+      s3KeyPrefix: 'cloudtrail',
+      enableFileValidation: true,
+      includeGlobalServiceEvents: true,
+      isMultiRegionTrail: true,
+    });
+  }
+
+  const observability = stack.observability({ topicName: names.resource('alarms') });
   serviceAlarms(observability, 'Api', api, config.alarms);
   loadBalancerAlarm(observability, lb.loadBalancer, config.alarms);
   if (config.alarmSet === 'full') {
@@ -282,7 +302,18 @@ function createStack(scope: Construct, context: ProfileContext, config: TigerChe
     value: cdn.domainName,
     description: 'CloudFront name of the dashboard (the API under /api/*)',
   });
-  recordDifferences(stack, config.differences);
+  stack.output(
+    'ApiUrl',
+    `https://${cdn.domainName}${apiPrefixOf(config.apiPath)}`,
+    'API URL (dashboard at /)',
+  );
+  stack.secretOutputs({
+    DatabaseUrl: database.urlSecret,
+    SecretKey: secretKey,
+    RedisAuthToken: cache.authToken,
+    SesConfig: sesConfig,
+  });
+  stack.adminCommand(api, network.subnets('App'));
   return stack;
 }
 
@@ -294,7 +325,7 @@ export const tiger: Profile = {
     'Seed 002 dev: 3-tier VPC 10.0.0.0/16, API 1..4 + worker, RDS single-AZ, Redis single node, nights/weekends scale-down',
   defaultAppName: 'fastapi',
   fixedEnv: 'dev',
-  create: (scope, context) => [createStack(scope, context, TIGER_CONFIG)],
+  create: (scope, context) => [createStack(scope, context, tiger, TIGER_CONFIG)],
 };
 
 /** Profile `cheetah`: the staging environment of seed 002. */
@@ -305,5 +336,5 @@ export const cheetah: Profile = {
     'Seed 002 staging: 3-tier VPC 10.1.0.0/16, API 2..6 + worker, RDS Multi-AZ, Redis with a replica',
   defaultAppName: 'fastapi',
   fixedEnv: 'staging',
-  create: (scope, context) => [createStack(scope, context, CHEETAH_CONFIG)],
+  create: (scope, context) => [createStack(scope, context, cheetah, CHEETAH_CONFIG)],
 };

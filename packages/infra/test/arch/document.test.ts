@@ -76,6 +76,7 @@ describe('architecture document', () => {
       '## IAM',
       '## Observability',
       '## Monthly cost',
+      '## Deploy',
       '## Differences from the reference document',
     ]);
   });

@@ -30,8 +30,13 @@ function synth(target: ArchTarget): Synthesized {
 const cases = allTargets().map((t) => [`${t.profile}-${t.env}`, t] as const);
 
 describe('every profile and env', () => {
-  it('is 6 profiles in 3 envs', () => {
-    expect(cases).toHaveLength(18);
+  it('is 3 profiles in 3 envs and 3 profiles with a fixed env', () => {
+    expect(cases).toHaveLength(12);
+    expect(cases.map(([name]) => name).filter((n) => /^(tiger|cheetah|production)-/.test(n))).toEqual([
+      'tiger-dev',
+      'cheetah-staging',
+      'production-prod',
+    ]);
   });
 
   it.each(cases)('docs/architecture/%s.md matches what the templates deploy', (_name, target) => {

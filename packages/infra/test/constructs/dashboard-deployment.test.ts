@@ -7,8 +7,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Cdn } from '../../lib/constructs/cdn.ts';
 import { DashboardDeployment } from '../../lib/constructs/dashboard-deployment.ts';
-import { checkedApp } from '../checked-app.ts';
-import { acknowledgeTestFixture } from '../fixture-acks.ts';
+import { checkedApp } from '../support/checked-app.ts';
+import { acknowledgeTestFixture } from '../support/fixture-acks.ts';
 import { roleIdStartingWith, statementsOfRole } from '../support/template-queries.ts';
 
 const dirs: string[] = [];

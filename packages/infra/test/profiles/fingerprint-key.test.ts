@@ -11,7 +11,8 @@ interface Container {
 
 /** Containers whose `serve --role` list runs the worker (the only role that makes fingerprints). */
 function workerContainers(profile: string): Container[] {
-  const resources = profileTemplate(profile, 'dev').findResources('AWS::ECS::TaskDefinition');
+  const env = PROFILES.find((p) => p.id === profile)?.fixedEnv ?? 'dev';
+  const resources = profileTemplate(profile, env).findResources('AWS::ECS::TaskDefinition');
   return Object.values(resources)
     .flatMap((r) => (r.Properties?.ContainerDefinitions ?? []) as Container[])
     .filter((c) => {

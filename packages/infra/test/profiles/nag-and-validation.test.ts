@@ -28,7 +28,12 @@ function addInvalidResource(stack: Stack): void {
 
 describe('cdk-nag AwsSolutions and CloudFormation validation', () => {
   it('stop the synthesis of a profile on an unacknowledged finding (the checks are live)', () => {
-    const { app, stacks } = buildProfileApp({ profile: 'web-service', env: 'dev', outdir: tempDir() });
+    const { app, stacks } = buildProfileApp({
+      profile: 'web-service',
+      env: 'dev',
+      outdir: tempDir(),
+      options: { allowHttp: 'true' },
+    });
     new s3.Bucket(stacks[0] as Stack, 'UnloggedBucket', { enforceSSL: true });
     expect(() => app.synth()).toThrow(/UnloggedBucket[\s\S]*AwsSolutions-S1/);
   });
@@ -39,6 +44,7 @@ describe('cdk-nag AwsSolutions and CloudFormation validation', () => {
       env: 'dev',
       outdir: tempDir(),
       nag: false,
+      options: { allowHttp: 'true' },
     });
     expect(app.node.tryGetContext(VALIDATE)).toBe(true);
     addInvalidResource(stacks[0] as Stack);
@@ -47,7 +53,12 @@ describe('cdk-nag AwsSolutions and CloudFormation validation', () => {
 
   it('would only warn without the flag, which is why cdk.json sets it for cdk synth|diff|deploy', () => {
     const app = new App({ outdir: tempDir() });
-    const [stack] = addProfile(app, { profile: 'web-service', env: 'dev', nag: false });
+    const [stack] = addProfile(app, {
+      profile: 'web-service',
+      env: 'dev',
+      nag: false,
+      options: { allowHttp: 'true' },
+    });
     addInvalidResource(stack as Stack);
     expect(() => app.synth()).not.toThrow();
     const cdkJson = JSON.parse(fs.readFileSync(path.join(INFRA, 'cdk.json'), 'utf8'));

@@ -1,8 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { serveCommand } from '../../lib/profiles/profile.ts';
+import { serveCommand } from '../../lib/constructs/application-service.ts';
 import { SEED_DIFFERENCES_METADATA_KEY } from '../../lib/profiles/seed-differences.ts';
-import { webServiceConfig } from '../../lib/profiles/web-service.ts';
+import { webServiceConfig } from '../../lib/profiles/web-service-config.ts';
 import { expectCleanReport, profileTemplate } from '../support/profile-template.ts';
 import {
   containerCommand,

@@ -1,9 +1,11 @@
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { expect } from 'vitest';
 import { buildProfileApp } from '../../lib/synth-app.ts';
+import { SYNTH_CACHE_ENV } from './synth-cache.ts';
 
 /** What the validation plugins (cdk-nag, CloudFormation Validate) reported during synthesis. */
 export interface ValidationReport {
@@ -16,7 +18,18 @@ interface Synthesised {
   readonly report: ValidationReport | undefined;
 }
 
+/**
+ * Options every profile test synthesizes with unless it overrides them: plain HTTP is accepted so the
+ * templates stay comparable with and without a certificate (HTTPS by default is tested on its own).
+ */
+export const TEST_OPTIONS: Readonly<Record<string, string>> = { allowHttp: 'true' };
+
 const cache = new Map<string, Synthesised>();
+
+interface StoredSynthesis {
+  readonly template: unknown;
+  readonly report: ValidationReport | undefined;
+}
 
 function synthesise(
   profile: string,
@@ -24,32 +37,54 @@ function synthesise(
   options: Readonly<Record<string, string>>,
   appName?: string,
 ): Synthesised {
-  const key = JSON.stringify([profile, env, options, appName]);
+  const key = JSON.stringify([profile, env, { ...TEST_OPTIONS, ...options }, appName]);
   let result = cache.get(key);
-  if (!result) {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-profile-'));
-    try {
-      const { app, stacks } = buildProfileApp({
-        profile,
-        env,
-        options,
-        outdir,
-        ...(appName ? { appName } : {}),
-      });
-      const stack = stacks[0];
-      if (!stack) throw new Error(`profile ${profile} made no stack`);
-      const assembly = app.synth();
-      const reportFile = path.join(outdir, 'validation-report.json');
-      result = {
-        template: Template.fromJSON(assembly.getStackByName(stack.stackName).template),
-        report: fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, 'utf8')) : undefined,
-      };
-    } finally {
-      fs.rmSync(outdir, { recursive: true, force: true });
+  if (result) return result;
+  const shared = process.env[SYNTH_CACHE_ENV];
+  const file = shared
+    ? path.join(shared, `${crypto.createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`)
+    : undefined;
+  let stored: StoredSynthesis | undefined;
+  if (file && fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8')) as StoredSynthesis;
+  if (!stored) {
+    stored = synthesiseNow(profile, env, options, appName);
+    if (file) {
+      const partial = `${file}.${process.pid}`;
+      fs.writeFileSync(partial, JSON.stringify(stored));
+      fs.renameSync(partial, file);
     }
-    cache.set(key, result);
   }
+  result = { template: Template.fromJSON(stored.template as Record<string, unknown>), report: stored.report };
+  cache.set(key, result);
   return result;
+}
+
+function synthesiseNow(
+  profile: string,
+  env: string,
+  options: Readonly<Record<string, string>>,
+  appName?: string,
+): StoredSynthesis {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-profile-'));
+  try {
+    const { app, stacks } = buildProfileApp({
+      profile,
+      env,
+      options: { ...TEST_OPTIONS, ...options },
+      outdir,
+      ...(appName ? { appName } : {}),
+    });
+    const stack = stacks[0];
+    if (!stack) throw new Error(`profile ${profile} made no stack`);
+    const assembly = app.synth();
+    const reportFile = path.join(outdir, 'validation-report.json');
+    return {
+      template: assembly.getStackByName(stack.stackName).template,
+      report: fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, 'utf8')) : undefined,
+    };
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -28,7 +28,8 @@ export type AwsCallerName =
   | 'notifier'
   | 'lambda:scan'
   | 'lambda:jobs'
-  | 'lambda:results';
+  | 'lambda:results'
+  | 'lambda:api';
 
 /**
  * The AWS calls each role's code makes (`serve --role <name>`, and each API Lambda handler), one
@@ -61,6 +62,10 @@ export const ROLE_AWS_CALLS: Readonly<Record<AwsCallerName, readonly AwsUse[]>> 
   'lambda:scan': [{ adapter: SQS_QUEUE_CALLS, operations: ['send'], when: 'sqs' }],
   'lambda:jobs': [],
   'lambda:results': [],
+  // Every other route (`{proxy+}`): it submits no scans; reports only where a bucket is configured.
+  'lambda:api': [
+    { adapter: S3_REPORT_CALLS, operations: ['has', 'put', 'open', 'presignedUrl'], when: 'reports-bucket' },
+  ],
 };
 
 /** Whether a process with `env` uses adapters under `condition`. */

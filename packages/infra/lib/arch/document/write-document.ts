@@ -1,5 +1,6 @@
 import type { ArchModel } from '../model.ts';
 import { type CostView, costSection } from './cost-section.ts';
+import { deploySection } from './deploy-section.ts';
 import { mermaidDiagram } from './diagram.ts';
 import { table } from './markdown.ts';
 import { computeSection, networkSection, scalingSection, securitySection } from './sections-platform.ts';
@@ -22,6 +23,8 @@ export interface DocumentSubject {
   readonly env: string;
   readonly seedFile: string | undefined;
   readonly description: string | undefined;
+  /** Whether the profile has one environment (no `-c env`). @default false */
+  readonly fixedEnv?: boolean;
 }
 
 function differencesSection(
@@ -49,7 +52,10 @@ function differencesSection(
 export function writeDocument(
   subject: DocumentSubject,
   model: ArchModel,
-  stacks: readonly { stackName: string; template: { Metadata?: Record<string, unknown> } }[],
+  stacks: readonly {
+    stackName: string;
+    template: { Metadata?: Record<string, unknown>; Outputs?: Record<string, { Description?: string }> };
+  }[],
   cost: CostView,
 ): string {
   const header = [
@@ -75,6 +81,7 @@ export function writeDocument(
     iamSection(model),
     observabilitySection(model),
     costSection(cost),
+    deploySection(subject.profile, subject.env, subject.fixedEnv ?? false, stacks),
     differencesSection(model, stacks),
   ]
     .join('\n')

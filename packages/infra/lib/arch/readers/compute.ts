@@ -60,9 +60,13 @@ export interface ComputeInfo {
 
 /** Container asset URIs carry a content hash that changes with every commit: name the source instead. */
 function imageText(image: string): string {
-  return /container-assets-.*:[0-9a-f]{64}$/.test(image)
-    ? 'built from the repository Dockerfile (CDK image asset)'
-    : image;
+  if (/container-assets-.*:[0-9a-f]{64}$/.test(image))
+    return 'built from the repository Dockerfile (CDK image asset)';
+  // The asset copied into the profile's own repository under its hash (ProfileImage).
+  const copied = /\.amazonaws\.com\/([^:]+):[0-9a-f]{64}$/.exec(image);
+  if (copied)
+    return `built from the repository Dockerfile, copied into ECR repository ${copied[1]} on deploy`;
+  return image;
 }
 
 function healthCheck(t: TemplateIndex, hc: unknown): string {

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const INFRA = path.resolve(import.meta.dirname, '..');
+const INFRA = path.resolve(import.meta.dirname, '../..');
 
 /** Runs the synth CLI with no AWS credentials, no home config and no docker on PATH. */
 function synth(args: string[]) {
@@ -25,7 +25,16 @@ describe('npm run synth', () => {
   it('writes the profile template offline, with the image staged as a Docker asset', () => {
     expect(fs.existsSync(path.join(path.dirname(process.execPath), 'docker'))).toBe(false);
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-synth-'));
-    const result = synth(['--profile', 'web-service', '--env', 'staging', '--out', out]);
+    const result = synth([
+      '--profile',
+      'web-service',
+      '--env',
+      'staging',
+      '--out',
+      out,
+      '--option',
+      'certificateArn=arn:aws:acm:us-east-1:123456789012:certificate/example',
+    ]);
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
     const file = path.join(out, 'fastapi-app-staging.template.json');
     expect(result.stdout.trim()).toBe(path.relative(INFRA, file));
@@ -52,6 +61,8 @@ describe('npm run synth', () => {
       out,
       '--image',
       'public.ecr.aws/example/data-scanner:1.2.3',
+      '--option',
+      'allowHttp=true',
     ]);
     expect(result.status).toBe(0);
     const template = fs.readFileSync(path.join(out, 'fastapi-app-dev.template.json'), 'utf8');
@@ -66,6 +77,8 @@ describe('npm run synth', () => {
     [['--profile', 'web-service', '--env', 'qa'], /Unknown env "qa": choose one of dev, staging, prod/],
     [['--env', 'qa'], /--profile is required/],
     [['--profile', 'data-scanner', '--option', 'sshCidr=0.0.0.0/0'], /opens SSH to the internet/],
+    [['--profile', 'web-service'], /over plain HTTP[\s\S]*certificateArn[\s\S]*allowHttp=true/],
+    [['--profile', 'tiger', '--env', 'prod'], /tiger always deploys its dev configuration/],
   ])('exits 2 with a reason for %j', (args, reason) => {
     const result = synth(args);
     expect(result.status).toBe(2);

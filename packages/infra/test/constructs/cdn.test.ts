@@ -5,9 +5,9 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
-import { Cdn, type CdnProps } from '../lib/constructs/cdn.ts';
-import { checkedApp } from './checked-app.ts';
-import { acknowledgeTestFixture } from './fixture-acks.ts';
+import { Cdn, type CdnProps } from '../../lib/constructs/cdn.ts';
+import { checkedApp } from '../support/checked-app.ts';
+import { acknowledgeTestFixture } from '../support/fixture-acks.ts';
 
 interface Given {
   readonly region?: string;

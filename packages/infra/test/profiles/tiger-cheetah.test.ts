@@ -1,8 +1,8 @@
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { SEED_DIFFERENCES_METADATA_KEY } from '../lib/profiles/seed-differences.ts';
-import { cheetah, tiger } from '../lib/profiles/tiger-cheetah.ts';
-import { synthProfile } from './checked-app.ts';
+import { SEED_DIFFERENCES_METADATA_KEY } from '../../lib/profiles/seed-differences.ts';
+import { cheetah, tiger } from '../../lib/profiles/tiger-cheetah.ts';
+import { synthProfile } from '../support/checked-app.ts';
 import {
   containerCommand,
   containerEnvironment,
@@ -10,7 +10,7 @@ import {
   roleIdStartingWith,
   routesOfSubnet,
   statementsOfRole,
-} from './support/template-queries.ts';
+} from '../support/template-queries.ts';
 
 /** The numbers of seed 002 / issue 6, per environment, written out independently of the profile config. */
 const CASES = [
@@ -77,7 +77,7 @@ function logicalIds(template: Template, type: string, props: Record<string, unkn
 }
 
 describe.each(CASES)('profile $env (seed 002)', (c) => {
-  const { templates, stacks } = SYNTHESIZED[c.env];
+  const { templates } = SYNTHESIZED[c.env];
   const template = templates[0] as Template;
   const net = (third: number) => `10.${c.second}.${third}.0/24`;
 
@@ -128,10 +128,13 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
   });
 
   describe('load balancer and services', () => {
-    it('serves HTTP only and warns when no certificate is given', () => {
+    it('serves HTTP only when the deployer accepts it (allowHttp=true) and no certificate is given', () => {
       template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 80, Protocol: 'HTTP' });
       template.resourceCountIs('AWS::ElasticLoadBalancingV2::Listener', 1);
-      Annotations.fromStack(stacks[0]!).hasWarning('*', Match.stringLikeRegexp('No certificate ARN given'));
+    });
+
+    it('refuses to synthesize over plain HTTP without allowHttp', () => {
+      expect(() => synthProfile(c.profile, 'dev', { allowHttp: 'false' })).toThrow(/over plain HTTP/);
     });
 
     it('health-checks /health on port 8000 targets', () => {

@@ -1,8 +1,8 @@
 import { type AwsCall, type AwsCallerName, awsCallsOf } from '@data-scanner/service';
 import { describe, expect, it } from 'vitest';
-import { PROFILES } from '../lib/profiles/index.ts';
-import { profileTemplate } from './support/profile-template.ts';
-import { type CfnJson, statementsOfRole } from './support/template-queries.ts';
+import { PROFILES } from '../../lib/profiles/index.ts';
+import { profileTemplate } from '../support/profile-template.ts';
+import { type CfnJson, statementsOfRole } from '../support/template-queries.ts';
 
 /** Namespaces whose grants must all come from a call in the code (no queue, bucket or messaging right unused). */
 const EXACT_NAMESPACES = ['sqs', 's3', 'ses', 'sns'];
@@ -96,10 +96,20 @@ function grants(statement: CfnJson, call: AwsCall, env: Readonly<Record<string, 
   return list(statement.Resource).some((resource) => ids.some((id) => idsIn(resource).includes(id)));
 }
 
-describe.each(PROFILES.map((p) => p.id))(
-  '%s: each role may make exactly the AWS calls its code makes',
-  (profile) => {
-    const template = profileTemplate(profile, 'dev');
+// Each profile as it synthesizes by default, and production with scan buckets: only its worker may read them.
+const TARGETS: readonly (readonly [string, Readonly<Record<string, string>>])[] = [
+  ...PROFILES.map((p) => [p.id, {}] as const),
+  ['production', { scanBuckets: 'acme-data,acme-archive' }],
+];
+
+describe.each(TARGETS)(
+  '%s %j: each role may make exactly the AWS calls its code makes',
+  (profile, options) => {
+    const template = profileTemplate(
+      profile,
+      PROFILES.find((p) => p.id === profile)?.fixedEnv ?? 'dev',
+      options,
+    );
     const code = deployedCode(template.toJSON().Resources);
 
     it('finds the deployed processes', () => {

@@ -3,8 +3,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { describe, expect, it } from 'vitest';
-import { Cache, type CacheProps } from '../lib/constructs/cache.ts';
-import { checkedApp } from './checked-app.ts';
+import { Cache, type CacheProps } from '../../lib/constructs/cache.ts';
+import { checkedApp } from '../support/checked-app.ts';
 
 function vpcIn(stack: Stack): ec2.Vpc {
   return new ec2.Vpc(stack, 'Vpc', {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { imageSourceFrom } from '../lib/constructs/container-image.ts';
-import { findProfile } from '../lib/profiles/index.ts';
-import { envName, optionsFromContext } from '../lib/synth-app.ts';
+import { imageSourceFrom } from '../../lib/constructs/container-image.ts';
+import { findProfile } from '../../lib/profiles/index.ts';
+import { envName, optionsFromContext, profileEnv } from '../../lib/synth-app.ts';
 
 describe('optionsFromContext (cdk -c values)', () => {
   it('reads profile, env, app name and image, and passes every other plain value as a profile option', () => {
@@ -25,11 +25,21 @@ describe('optionsFromContext (cdk -c values)', () => {
     });
   });
 
-  it('defaults to dev and the Dockerfile asset', () => {
-    expect(optionsFromContext({ profile: 'data-scanner' })).toMatchObject({
-      env: 'dev',
-      image: { kind: 'asset' },
-    });
+  it('leaves the env to the profile (dev, or its fixed env) and defaults to the Dockerfile asset', () => {
+    const options = optionsFromContext({ profile: 'data-scanner' });
+    expect(options.env).toBeUndefined();
+    expect(options.image).toEqual({ kind: 'asset' });
+    expect(profileEnv(findProfile('data-scanner'), undefined)).toBe('dev');
+    expect(profileEnv(findProfile('tiger'), undefined)).toBe('dev');
+    expect(profileEnv(findProfile('cheetah'), undefined)).toBe('staging');
+  });
+
+  it('refuses another env for a profile with a fixed environment, naming the valid one', () => {
+    expect(() => profileEnv(findProfile('cheetah'), 'prod')).toThrow(
+      /cheetah always deploys its staging configuration[\s\S]*env=staging/,
+    );
+    expect(() => profileEnv(findProfile('production'), 'dev')).toThrow(/env=prod/);
+    expect(profileEnv(findProfile('production'), 'prod')).toBe('prod');
   });
 
   it('says what is missing or contradictory', () => {

@@ -1,8 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { type SingleAzCidrs, SingleAzNetwork } from '../lib/constructs/single-az-network.ts';
-import { checkedApp } from './checked-app.ts';
+import { type SingleAzCidrs, SingleAzNetwork } from '../../lib/constructs/single-az-network.ts';
+import { checkedApp } from '../support/checked-app.ts';
 
 const CIDRS: SingleAzCidrs = {
   public: '10.0.1.0/24',

@@ -1,8 +1,8 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { Keys } from '../lib/constructs/keys.ts';
-import { checkedApp } from './checked-app.ts';
+import { Keys } from '../../lib/constructs/keys.ts';
+import { checkedApp } from '../support/checked-app.ts';
 
 describe('Keys', () => {
   const stack = new Stack(checkedApp(), 'KeysStack');

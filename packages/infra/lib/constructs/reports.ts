@@ -3,9 +3,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { acknowledge } from '../constructs/nag.ts';
-import { SecureBucket } from '../constructs/secure-bucket.ts';
+import { acknowledge } from './nag.ts';
 import { bucketObjectsFinding } from './nag-findings.ts';
+import { SecureBucket } from './secure-bucket.ts';
 
 /** Key prefix of the scan reports (`reports/<job id>.pdf`); the roles' S3 rights stop at it. */
 export const REPORTS_PREFIX = 'reports/';

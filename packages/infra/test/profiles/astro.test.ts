@@ -1,15 +1,15 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { astro } from '../lib/profiles/astro.ts';
-import { SEED_DIFFERENCES_METADATA_KEY } from '../lib/profiles/seed-differences.ts';
-import { synthProfile } from './checked-app.ts';
+import { astro } from '../../lib/profiles/astro.ts';
+import { SEED_DIFFERENCES_METADATA_KEY } from '../../lib/profiles/seed-differences.ts';
+import { synthProfile } from '../support/checked-app.ts';
 import {
   containerCommand,
   containerEnvironment,
   roleIdStartingWith,
   routesOfSubnet,
   statementsOfRole,
-} from './support/template-queries.ts';
+} from '../support/template-queries.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are untyped JSON.
 type Props = Record<string, any>;

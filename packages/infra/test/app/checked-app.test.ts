@@ -2,7 +2,7 @@ import { CfnResource, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
-import { checkedApp } from './checked-app.ts';
+import { checkedApp } from '../support/checked-app.ts';
 
 describe('checkedApp: the gate the construct and profile tests synthesize through', () => {
   it('fails synthesis on a CloudFormation validation finding', () => {

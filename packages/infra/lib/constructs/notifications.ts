@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { acknowledge } from '../constructs/nag.ts';
-import type { ProfileContext } from './profile.ts';
+import type { ProfileContext } from '../profiles/profile.ts';
+import { acknowledge } from './nag.ts';
 
 /**
  * Sender address used when the deployer gives none. It is not a verified SES identity: a deployment
@@ -68,7 +68,8 @@ export function notifierEnvironment(
 
 /**
  * Lets a role send what the channels allow: `ses:SendEmail` (SES API v2) on the SES identity ARNs
- * only, and `sns:Publish` for SMS, which has no resource ARN (a phone number is not a resource).
+ * only, and `sns:Publish` for SMS, which has no resource ARN (a phone number is not a resource), with
+ * publishing to any SNS topic denied.
  */
 export function grantNotifications(role: iam.Role, channels: NotificationChannels): void {
   const stack = Stack.of(role);
@@ -86,6 +87,15 @@ export function grantNotifications(role: iam.Role, channels: NotificationChannel
   if (channels.sms) {
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: 'SendSms', actions: ['sns:Publish'], resources: ['*'] }),
+    );
+    // SMS needs no topic: publishing to any topic stays denied, whatever else the role is given.
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'NoTopicPublish',
+        effect: iam.Effect.DENY,
+        actions: ['sns:Publish'],
+        resources: [stack.formatArn({ service: 'sns', region: '*', account: '*', resource: '*' })],
+      }),
     );
     acknowledge(role, {
       'AwsSolutions-IAM5[Resource::*]':

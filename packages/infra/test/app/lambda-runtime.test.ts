@@ -6,9 +6,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../lib/constructs/container-image.ts';
-import { BUNDLE_DIR_ENV, LAMBDA_HANDLERS } from '../lib/constructs/lambda-bundle.ts';
-import { loadDatabaseUrl } from '../lib/runtime/database-url.ts';
+import { REPO_ROOT } from '../../lib/constructs/container-image.ts';
+import { BUNDLE_DIR_ENV, LAMBDA_HANDLERS } from '../../lib/constructs/lambda-bundle.ts';
+import { loadDatabaseUrl } from '../../lib/runtime/database-url.ts';
 
 const URL_VALUE = 'postgres://app:s3cr3t-value@db.internal:5432/datascanner?sslmode=no-verify';
 

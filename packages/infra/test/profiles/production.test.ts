@@ -1,8 +1,8 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { production } from '../lib/profiles/production.ts';
-import { SEED_DIFFERENCES_METADATA_KEY } from '../lib/profiles/seed-differences.ts';
-import { synthProfile } from './checked-app.ts';
+import { production } from '../../lib/profiles/production.ts';
+import { SEED_DIFFERENCES_METADATA_KEY } from '../../lib/profiles/seed-differences.ts';
+import { synthProfile } from '../support/checked-app.ts';
 import {
   containerCommand,
   containerEnvironment,
@@ -10,7 +10,7 @@ import {
   roleIdStartingWith,
   routesOfSubnet,
   statementsOfRole,
-} from './support/template-queries.ts';
+} from '../support/template-queries.ts';
 
 const { templates } = synthProfile(production, 'prod');
 const template = templates[0] as Template;

