@@ -71,18 +71,25 @@ describe('API key lookups kept in memory', () => {
     await vi.waitFor(async () => expect(await api.call(key)).toBe(401), WAIT);
     await db().pool.query('UPDATE api_keys SET revoked_at = NULL WHERE id = $1', [keyId]);
     await vi.waitFor(async () => expect(await api.call(key)).toBe(200), WAIT);
-    const before = api.lookups.length;
-    await db().pool.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [keyId]);
-    // A later notification for another prefix: once its entry is dropped, any earlier one has landed too.
-    const sentinel = `dsk_SENTINEL0000_${'x'.repeat(43)}`;
-    expect(await api.call(sentinel)).toBe(401);
-    await db().pool.query("SELECT pg_notify('data_scanner_api_keys', 'dsk_SENTINEL0000')");
-    await vi.waitFor(async () => {
+    // Notifications arrive in order on one connection: once a later one for another prefix has
+    // dropped that prefix's entry, every earlier one (the key's insert and updates) has landed too.
+    const settle = async (sentinelPrefix: string) => {
+      const sentinel = `${sentinelPrefix}_${'x'.repeat(43)}`;
       expect(await api.call(sentinel)).toBe(401);
-      expect(api.lookups.filter((p) => p === 'dsk_SENTINEL0000').length).toBeGreaterThan(1);
-    }, WAIT);
+      await db().pool.query("SELECT pg_notify('data_scanner_api_keys', $1)", [sentinelPrefix]);
+      await vi.waitFor(async () => {
+        expect(await api.call(sentinel)).toBe(401);
+        expect(api.lookups.filter((p) => p === sentinelPrefix).length).toBeGreaterThan(1);
+      }, WAIT);
+    };
+    const lookupsOfKey = () => api.lookups.filter((p) => p === prefix).length;
+    await settle('dsk_SENTINEL0000');
     expect(await api.call(key)).toBe(200);
-    expect(api.lookups.filter((p) => p === prefix)).toHaveLength(before);
+    const before = lookupsOfKey();
+    await db().pool.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [keyId]);
+    await settle('dsk_SENTINEL0001');
+    expect(await api.call(key)).toBe(200);
+    expect(lookupsOfKey()).toBe(before);
   });
 
   it('without the feed, serves an entry for its TTL only', async () => {
