@@ -3,7 +3,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgQueue } from '../../src/queue/pg-queue.ts';
@@ -11,9 +11,9 @@ import { freePort, type RunningPostgres, startEmbeddedPostgres } from '../../src
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { PgTenantStore } from '../../src/store/tenants-repository.ts';
+import { CLI } from '../support/cli.ts';
 import { awsKeyLine } from '../support/fake-secrets.ts';
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/data-scanner.mjs');
 const FILES = 240;
 const FILLER = 'nothing to see on this line, only words and more words\n'.repeat(3000);
 
@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 function serve(): ChildProcess {
-  const child = spawn(process.execPath, [BIN, 'serve', '--role', 'worker,scheduler,notifier'], {
+  const child = spawn(process.execPath, [CLI, 'serve', '--role', 'worker,scheduler,notifier'], {
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: server.url,
