@@ -13,15 +13,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import pg from 'pg';
-import { createApp } from '../src/api/app.ts';
-import { createJobCommands, enqueuePlanOn } from '../src/api/job-commands.ts';
-import { PgApiStore } from '../src/api/pg-api-store.ts';
+import { createApiApp } from '../src/api/api-runtime.ts';
 import { createApiKey } from '../src/auth/key-store.ts';
+import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
-import { PgQueue } from '../src/queue/pg-queue.ts';
 import { EXPORT_FORMATS } from '../src/reports/index.ts';
 import { freePort, startEmbeddedPostgres } from '../src/store/embedded-postgres.ts';
-import { PgJobStore } from '../src/store/jobs-repository.ts';
 import { migrate } from '../src/store/migrate.ts';
 
 const FINDINGS = Number(process.env.BENCH_FINDINGS ?? 1_000_000);
@@ -163,22 +160,9 @@ try {
   const insertSeconds = (performance.now() - insertStarted) / 1000;
 
   watchBatches(pool);
-  const app = createApp({
-    store: new PgApiStore(
-      pool,
-      createJobCommands(new PgJobStore(pool), enqueuePlanOn(new PgQueue(pool, { name: 'scan' }))),
-    ),
-    config: { s3Buckets: ['bench-bucket'], fileRoots: [] },
-    logger: createLogger({ level: 'silent' }),
-    reports: {
-      pool,
-      store: {
-        has: () => Promise.reject(new Error('exports do not touch the report store')),
-        put: () => Promise.reject(new Error('exports do not touch the report store')),
-        open: () => Promise.reject(new Error('exports do not touch the report store')),
-      },
-    },
-  });
+  // The API as `serve --role api` builds it.
+  const env = { DATABASE_URL: server.url, DATA_SCANNER_DATA_DIR: parent, LOG_LEVEL: 'silent' };
+  const app = createApiApp({ config: loadConfig(env), pool, logger: createLogger({ level: 'silent' }), env });
   const http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => http.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
