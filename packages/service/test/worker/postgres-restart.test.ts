@@ -39,6 +39,7 @@ beforeAll(async () => {
   pool.on('error', () => {});
   await migrate(pool);
   await mkdir(path.join(parent, 'files'));
+  await mkdir(path.join(parent, 'empty'));
   for (let i = 0; i < FILES; i++) {
     await writeFile(
       path.join(parent, 'files', `f${String(i).padStart(3, '0')}.log`),
@@ -108,6 +109,11 @@ async function finished(jobId: string): Promise<string> {
   }
 }
 
+/** Resolves once `sql` returns a row. */
+async function until(sql: string, values: unknown[]): Promise<void> {
+  while ((await pool.query(sql, values)).rowCount === 0) await sleep(100);
+}
+
 async function findings(jobId: string): Promise<number> {
   const { rows } = await pool.query('SELECT count(*)::int AS n FROM findings WHERE job_id = $1', [jobId]);
   return rows[0].n;
@@ -137,7 +143,18 @@ describe('a PostgreSQL restart under load', () => {
 
     expect(await finished(restarted)).toBe('succeeded');
     expect(await findings(restarted)).toBe(baseline);
-    await sleep(3000); // the scheduler's and notifier's next ticks run on fresh connections
+    // The scheduler and the notifier work on fresh connections: a schedule due now fires, and the
+    // notifier settles the finished job's event (no channels configured: skipped).
+    const tenant = await new PgTenantStore(pool).ensureTenant('local');
+    const { rows } = await pool.query<{ id: string }>(
+      `INSERT INTO schedules (tenant_id, source, cron, timezone, next_fire_at)
+       VALUES ($1, $2, '@hourly', 'UTC', now() - interval '1 minute') RETURNING id`,
+      [tenant.id, pathToFileURL(path.join(parent, 'empty')).href],
+    );
+    await until(`SELECT 1 FROM schedule_fires WHERE schedule_id = $1 AND enqueued_at IS NOT NULL`, [
+      rows[0]?.id,
+    ]);
+    await until(`SELECT 1 FROM outbox WHERE job_id = $1 AND status <> 'pending'`, [restarted]);
     expect(deaths).toEqual([]);
     for (const child of processes) expect(child.exitCode).toBeNull();
   }, 240_000);
