@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildService, SERVICE_DIR } from '../../scripts/build.ts';
+import { CLI, CLI_DIST } from '../support/cli.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/data-scanner.mjs', import.meta.url));
 const REGISTER_LOG = fileURLToPath(new URL('../support/register-module-log.mjs', import.meta.url));
@@ -33,7 +34,6 @@ interface Run {
 }
 
 let work: string;
-let dist: string;
 
 /** Runs `node <nodeArgs>` in a fresh process with the module log hook. */
 async function runNode(nodeArgs: string[], env: Record<string, string> = {}): Promise<Run> {
@@ -66,7 +66,7 @@ async function runNode(nodeArgs: string[], env: Record<string, string> = {}): Pr
 
 /** Runs the built CLI (`dist/cli.mjs`) with `args`. */
 function runBuilt(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const script = `const { main } = await import(${JSON.stringify(pathToFileURL(path.join(dist, 'cli.mjs')).href)});
+  const script = `const { main } = await import(${JSON.stringify(pathToFileURL(path.join(CLI_DIST, 'cli.mjs')).href)});
 process.exitCode = await main(${JSON.stringify(args)});`;
   return runNode(['--input-type=module', '-e', script], env);
 }
@@ -81,11 +81,9 @@ function packagesOf(modules: readonly string[]): Set<string> {
   return names;
 }
 
+// The build is the test run's (test/support/global-setup.ts), made by `buildService` as `npm run build` makes it.
 beforeAll(async () => {
-  // Inside the package, so that the build's imports resolve from the workspace's node_modules.
-  work = await mkdtemp(path.join(SERVICE_DIR, '.build-test-'));
-  dist = path.join(work, 'dist');
-  await buildService(dist);
+  work = await mkdtemp(path.join(tmpdir(), 'built-cli-'));
   await writeFile(
     path.join(work, 'config.env'),
     `# 1 KB of settings\naws_access_key_id = AKIAQX4BZNMRPL5TWKD2\n${'x'.repeat(900)}\n`,
@@ -104,7 +102,7 @@ describe('the built CLI (esbuild, dist/)', () => {
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as { objects: { findings: { detector: string }[] }[] };
     expect(report.objects.flatMap((o) => o.findings.map((f) => f.detector))).toContain('aws-access-key-id');
-    expect(run.modules.some((url) => url.startsWith(pathToFileURL(dist).href))).toBe(true);
+    expect(run.modules.some((url) => url.startsWith(pathToFileURL(CLI_DIST).href))).toBe(true);
     expect(run.modules.filter((url) => url.endsWith('.ts'))).toEqual([]);
     const loaded = packagesOf(run.modules);
     expect(NOT_FOR_LOCAL_SCAN.filter((name) => loaded.has(name))).toEqual([]);
@@ -125,16 +123,11 @@ describe('the built CLI (esbuild, dist/)', () => {
   });
 
   it('bin/data-scanner.mjs runs the build beside it, even in production', async () => {
-    await mkdir(path.join(work, 'bin'), { recursive: true });
-    await copyFile(BIN, path.join(work, 'bin', 'data-scanner.mjs'));
-    const run = await runNode(
-      [path.join(work, 'bin', 'data-scanner.mjs'), 'scan', path.join(work, 'config.env')],
-      {
-        NODE_ENV: 'production',
-      },
-    );
+    // CLI is a copy of bin/data-scanner.mjs beside the build.
+    expect(await readFile(CLI, 'utf8')).toBe(await readFile(BIN, 'utf8'));
+    const run = await runNode([CLI, 'scan', path.join(work, 'config.env')], { NODE_ENV: 'production' });
     expect(run.code).toBe(1);
-    expect(run.modules.some((url) => url === pathToFileURL(path.join(dist, 'cli.mjs')).href)).toBe(true);
+    expect(run.modules.some((url) => url === pathToFileURL(path.join(CLI_DIST, 'cli.mjs')).href)).toBe(true);
     expect(packagesOf(run.modules).has('tsx')).toBe(false);
   });
 

@@ -4,10 +4,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-
-const BIN = fileURLToPath(new URL('../../bin/data-scanner.mjs', import.meta.url));
+import { CLI } from '../support/cli.ts';
 
 let dataDir: string;
 let taken: net.Server;
@@ -30,7 +28,7 @@ function serve(): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [BIN, 'serve', '--role', 'api'],
+      [CLI, 'serve', '--role', 'api'],
       {
         env: {
           PATH: process.env.PATH,

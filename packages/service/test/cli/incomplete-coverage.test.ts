@@ -2,11 +2,10 @@ import { execFile, execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI } from '../support/cli.ts';
 import { awsKeyLine } from '../support/fake-secrets.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/data-scanner.mjs', import.meta.url));
 /** Root reads everything: as root the CLI runs as `nobody`, so modes 000 really keep it out. */
 const AS_USER = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
@@ -39,7 +38,7 @@ function scan(args: string[]): Promise<{ code: number; stdout: string; stderr: s
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [BIN, 'scan', dir, '--format', 'json', ...args],
+      [CLI, 'scan', dir, '--format', 'json', ...args],
       { ...AS_USER, env: { PATH: process.env.PATH, DATA_SCANNER_FINGERPRINT_KEY: 'k', HOME: tmp } },
       (err, stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, stdout, stderr }),
     );

@@ -2,10 +2,9 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI } from '../support/cli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/data-scanner.mjs', import.meta.url));
 const ACME = 'acme_Q7fLp2ZkR9sXw4NbT1vYh8Jc';
 const EMAIL = 'jane.roe@northwind-traders.com';
 const SPEC = {
@@ -28,7 +27,7 @@ function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [BIN, ...args],
+      [CLI, ...args],
       { env: { ...process.env, DATA_SCANNER_FINGERPRINT_KEY: 'cli-test-key', ...env } },
       (err, stdout, stderr) => {
         resolve({ code: err ? (typeof err.code === 'number' ? err.code : 2) : 0, stdout, stderr });

@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client } from '../../src/sources/index.ts';
+import { CLI } from '../support/cli.ts';
 import { type LocalS3, startLocalS3 } from '../support/s3.ts';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -26,7 +26,6 @@ function accessKeyIds(n: number): string[] {
   );
 }
 
-const BIN = fileURLToPath(new URL('../../bin/data-scanner.mjs', import.meta.url));
 const EMAIL = 'jane.roe@northwind-traders.com';
 const PASSWORD = 'Xk9#mQ2$vL7pR4tZ';
 const KEY = 'cli-test-key';
@@ -41,7 +40,7 @@ function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [BIN, ...args],
+      [CLI, ...args],
       { env: { ...process.env, DATA_SCANNER_FINGERPRINT_KEY: KEY, ...env }, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : 2) : 0;

@@ -13,11 +13,10 @@ import { PgQueue } from '../../src/queue/pg-queue.ts';
 import { freePort } from '../../src/store/embedded-postgres.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { PgTenantStore } from '../../src/store/tenants-repository.ts';
+import { CLI, FAULT_ENGINE } from '../support/cli.ts';
 import { awsKeyLine } from '../support/fake-secrets.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const BIN = path.resolve(here, '../../bin/data-scanner.mjs');
-const ENGINE = path.resolve(here, '../support/fault-engine-module.ts');
 
 let dataDir: string | undefined;
 let child: ChildProcess | undefined;
@@ -91,7 +90,7 @@ async function serve(
     env.PORT = String(await freePort());
     env.HOST = '127.0.0.1';
   }
-  const started = spawn(process.execPath, [BIN, 'serve', '--role', role], {
+  const started = spawn(process.execPath, [CLI, 'serve', '--role', role], {
     env: { ...env, ...options.extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.detached ?? false,
@@ -141,7 +140,7 @@ async function scanningHeldObject(files: string) {
     detached: true,
     extraEnv: {
       DATA_SCANNER_LOCAL_ROOTS: files,
-      DATA_SCANNER_ENGINE_MODULE: ENGINE,
+      DATA_SCANNER_ENGINE_MODULE: FAULT_ENGINE,
       SCAN_LOG: scanLog,
       HOLD_KEY: 'held.txt',
       RELEASE_FILE: release,
@@ -194,7 +193,7 @@ describe('serve on the embedded PostgreSQL (DATABASE_URL unset)', () => {
       await expectServerGone(s);
 
       // The drain recorded the object it was scanning, so the job finished before the server stopped.
-      const show = await promisify(execFile)(process.execPath, [BIN, 'jobs', 'show', jobId], {
+      const show = await promisify(execFile)(process.execPath, [CLI, 'jobs', 'show', jobId], {
         env: { ...s.env, LOG_LEVEL: 'warn' },
       });
       expect(JSON.parse(show.stdout)).toMatchObject({

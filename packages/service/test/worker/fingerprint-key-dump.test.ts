@@ -4,15 +4,14 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgQueue } from '../../src/queue/pg-queue.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { PgTenantStore } from '../../src/store/tenants-repository.ts';
+import { CLI } from '../support/cli.ts';
 import { useTestDatabase } from '../support/database.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const BIN = path.resolve(here, '../../bin/data-scanner.mjs');
 const PLANTED = '524-71-9386';
 /** Candidate SSNs tried with every key found in the dump: the planted one plus a bounded sample of the space. */
 const SAMPLE = 2_000;
@@ -64,7 +63,7 @@ async function scanThroughWorker(): Promise<string> {
     source: pathToFileURL(path.join(root, 'data')).href,
   });
   await new PgQueue(db().pool, { name: 'scan' }).send([JSON.stringify({ type: 'plan', job_id: job.id })]);
-  const child = spawn(process.execPath, [BIN, 'serve', '--role', 'worker'], {
+  const child = spawn(process.execPath, [CLI, 'serve', '--role', 'worker'], {
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: db().url,

@@ -3,7 +3,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgQueue } from '../../src/queue/pg-queue.ts';
@@ -11,9 +11,9 @@ import { freePort, type RunningPostgres, startEmbeddedPostgres } from '../../src
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { PgTenantStore } from '../../src/store/tenants-repository.ts';
+import { CLI } from '../support/cli.ts';
 import { awsKeyLine } from '../support/fake-secrets.ts';
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/data-scanner.mjs');
 const FILES = 240;
 const FILLER = 'nothing to see on this line, only words and more words\n'.repeat(3000);
 
@@ -39,6 +39,7 @@ beforeAll(async () => {
   pool.on('error', () => {});
   await migrate(pool);
   await mkdir(path.join(parent, 'files'));
+  await mkdir(path.join(parent, 'empty'));
   for (let i = 0; i < FILES; i++) {
     await writeFile(
       path.join(parent, 'files', `f${String(i).padStart(3, '0')}.log`),
@@ -55,7 +56,7 @@ afterAll(async () => {
 });
 
 function serve(): ChildProcess {
-  const child = spawn(process.execPath, [BIN, 'serve', '--role', 'worker,scheduler,notifier'], {
+  const child = spawn(process.execPath, [CLI, 'serve', '--role', 'worker,scheduler,notifier'], {
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: server.url,
@@ -108,6 +109,11 @@ async function finished(jobId: string): Promise<string> {
   }
 }
 
+/** Resolves once `sql` returns a row. */
+async function until(sql: string, values: unknown[]): Promise<void> {
+  while ((await pool.query(sql, values)).rowCount === 0) await sleep(100);
+}
+
 async function findings(jobId: string): Promise<number> {
   const { rows } = await pool.query('SELECT count(*)::int AS n FROM findings WHERE job_id = $1', [jobId]);
   return rows[0].n;
@@ -137,7 +143,18 @@ describe('a PostgreSQL restart under load', () => {
 
     expect(await finished(restarted)).toBe('succeeded');
     expect(await findings(restarted)).toBe(baseline);
-    await sleep(3000); // the scheduler's and notifier's next ticks run on fresh connections
+    // The scheduler and the notifier work on fresh connections: a schedule due now fires, and the
+    // notifier settles the finished job's event (no channels configured: skipped).
+    const tenant = await new PgTenantStore(pool).ensureTenant('local');
+    const { rows } = await pool.query<{ id: string }>(
+      `INSERT INTO schedules (tenant_id, source, cron, timezone, next_fire_at)
+       VALUES ($1, $2, '@hourly', 'UTC', now() - interval '1 minute') RETURNING id`,
+      [tenant.id, pathToFileURL(path.join(parent, 'empty')).href],
+    );
+    await until(`SELECT 1 FROM schedule_fires WHERE schedule_id = $1 AND enqueued_at IS NOT NULL`, [
+      rows[0]?.id,
+    ]);
+    await until(`SELECT 1 FROM outbox WHERE job_id = $1 AND status <> 'pending'`, [restarted]);
     expect(deaths).toEqual([]);
     for (const child of processes) expect(child.exitCode).toBeNull();
   }, 240_000);

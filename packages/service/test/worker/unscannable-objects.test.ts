@@ -3,15 +3,15 @@ import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgQueue } from '../../src/queue/pg-queue.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { PgTenantStore } from '../../src/store/tenants-repository.ts';
+import { CLI } from '../support/cli.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { awsKeyLine } from '../support/fake-secrets.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/data-scanner.mjs', import.meta.url));
 /** Root reads everything: as root the worker runs as `nobody`, so modes 000 really keep it out. */
 const AS_USER = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
@@ -45,7 +45,7 @@ describe('a job over a folder with entries the worker cannot or will not read', 
     const jobs = new PgJobStore(db().pool);
     const job = await jobs.createJob({ tenantId: tenant.id, source: pathToFileURL(tree).href });
     await new PgQueue(db().pool, { name: 'scan' }).send([JSON.stringify({ type: 'plan', job_id: job.id })]);
-    const child = spawn(process.execPath, [BIN, 'serve', '--role', 'worker'], {
+    const child = spawn(process.execPath, [CLI, 'serve', '--role', 'worker'], {
       ...AS_USER,
       env: {
         PATH: process.env.PATH,

@@ -3,18 +3,18 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { bombFamily } from '@data-scanner/detect/test/bombs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgQueue } from '../../src/queue/pg-queue.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { PgTenantStore } from '../../src/store/tenants-repository.ts';
+import { CLI } from '../support/cli.ts';
 import { useTestDatabase } from '../support/database.ts';
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/data-scanner.mjs');
 /**
  * The README's bound on a worker process's peak RSS (the data-scanner profile's worker task has
- * 512 MiB), here with 2 scan threads and 4 objects in flight, run through tsx.
+ * 512 MiB), here with 2 scan threads and 4 objects in flight, run from the build as production runs it.
  */
 const WORKER_BOUND_MIB = 400;
 
@@ -40,7 +40,7 @@ async function peakRssMiB(pid: number): Promise<number> {
 
 describe('a worker process scanning the bomb family', () => {
   it(`peaks under ${WORKER_BOUND_MIB} MiB RSS`, { timeout: 180_000 }, async () => {
-    child = spawn(process.execPath, [BIN, 'serve', '--role', 'worker'], {
+    child = spawn(process.execPath, [CLI, 'serve', '--role', 'worker'], {
       env: {
         PATH: process.env.PATH,
         DATABASE_URL: db().url,

@@ -3,17 +3,15 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PgQueue } from '../../src/queue/pg-queue.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { PgTenantStore } from '../../src/store/tenants-repository.ts';
+import { CLI, FAULT_ENGINE } from '../support/cli.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { awsKeyLine, fakeAwsKeyId } from '../support/fake-secrets.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const BIN = path.resolve(here, '../../bin/data-scanner.mjs');
-const ENGINE = path.resolve(here, '../support/fault-engine-module.ts');
 const FILES = 30;
 
 const db = useTestDatabase();
@@ -43,13 +41,13 @@ afterEach(async () => {
 });
 
 function startWorker(scanLog: string, extra: Record<string, string> = {}): ChildProcess {
-  const child = spawn(process.execPath, [BIN, 'serve', '--role', 'worker'], {
+  const child = spawn(process.execPath, [CLI, 'serve', '--role', 'worker'], {
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: db().url,
       FINGERPRINT_KEY: 'test-key',
       DATA_SCANNER_LOCAL_ROOTS: root,
-      DATA_SCANNER_ENGINE_MODULE: ENGINE,
+      DATA_SCANNER_ENGINE_MODULE: FAULT_ENGINE,
       SCAN_LOG: scanLog,
       QUEUE_VISIBILITY_TIMEOUT_SECONDS: '60',
       QUEUE_WAIT_SECONDS: '1',

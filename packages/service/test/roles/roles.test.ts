@@ -2,14 +2,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALL_ROLES, resolveRoles } from '../../src/roles/index.ts';
 import { freePort } from '../../src/store/embedded-postgres.ts';
 import { finishedJob, startReceiver, tenantId } from '../notify/fixtures.ts';
+import { CLI } from '../support/cli.ts';
 import { useTestDatabase } from '../support/database.ts';
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/data-scanner.mjs');
 const db = useTestDatabase();
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -20,7 +19,7 @@ function serve(
   roles: string,
   env: Record<string, string>,
 ): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [BIN, 'serve', '--role', roles], {
+  const child = spawn(process.execPath, [CLI, 'serve', '--role', roles], {
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: db().url,

@@ -2,20 +2,19 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgQueue } from '../../src/queue/pg-queue.ts';
+import { CLI } from '../support/cli.ts';
 import { useTestDatabase } from '../support/database.ts';
 
 const run = promisify(execFile);
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/data-scanner.mjs');
 const db = useTestDatabase('file');
 let root: string;
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
       env: {
         PATH: process.env.PATH,
         DATABASE_URL: db().url,
