@@ -14,8 +14,8 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import pg from 'pg';
 import { createApiApp } from '../src/api/api-runtime.ts';
-import { createApiKey } from '../src/auth/key-store.ts';
 import { loadConfig } from '../src/config.ts';
+import { createApiKey } from '../src/keys/key-store.ts';
 import { createLogger } from '../src/log.ts';
 import { EXPORT_FORMATS } from '../src/reports/index.ts';
 import { freePort, startEmbeddedPostgres } from '../src/store/embedded-postgres.ts';
@@ -162,7 +162,7 @@ try {
   watchBatches(pool);
   // The API as `serve --role api` builds it.
   const env = { DATABASE_URL: server.url, DATA_SCANNER_DATA_DIR: parent, LOG_LEVEL: 'silent' };
-  const app = createApiApp({ config: loadConfig(env), pool, logger: createLogger({ level: 'silent' }), env });
+  const app = createApiApp({ config: loadConfig(env), pool, logger: createLogger({ level: 'silent' }) });
   const http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => http.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;

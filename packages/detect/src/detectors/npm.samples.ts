@@ -1,4 +1,4 @@
-import { ALNUM, chars, LOWER, lastCharChanged, plant } from '../../eval/random.ts';
+import { ALNUM, chars, LOWER, plant } from '../../eval/random.ts';
 import { tokenChecksum } from '../validators/github-checksum.ts';
 import { carried, ref, secretChars, uuid } from './sample-kit.ts';
 import type { FamilySamples } from './samples.ts';
