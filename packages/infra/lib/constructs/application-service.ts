@@ -123,22 +123,33 @@ export class ApplicationService extends FargateService {
     if (app.reports) grantReports(this.taskRole, app.reports);
     const scans = app.roles.includes('worker') || app.roles.includes('all');
     if (scans && app.scanBuckets?.length) grantScanning(this.taskRole, app.scanBuckets);
+    // The API lists a source for `POST /scan/estimate`; it never reads an object.
+    else if (app.roles.includes('api') && app.scanBuckets?.length)
+      grantListing(this.taskRole, app.scanBuckets);
     if (app.notifications) grantNotifications(this.taskRole, app.notifications.channels);
   }
+}
+
+const bucketArn = (stack: Stack, bucket: string) =>
+  stack.formatArn({ service: 's3', region: '', account: '', resource: bucket });
+
+/** Lets a role list the scan buckets (what an estimate calls). */
+export function grantListing(role: iam.Role, buckets: readonly string[]): void {
+  const stack = Stack.of(role);
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'ListScanBuckets',
+      actions: ['s3:ListBucket'],
+      resources: buckets.map((b) => bucketArn(stack, b)),
+    }),
+  );
 }
 
 /** Lets a role list the scan buckets and read their objects (what the planner and the worker call). */
 export function grantScanning(role: iam.Role, buckets: readonly string[]): void {
   const stack = Stack.of(role);
-  const arn = (bucket: string) =>
-    stack.formatArn({ service: 's3', region: '', account: '', resource: bucket });
-  role.addToPrincipalPolicy(
-    new iam.PolicyStatement({
-      sid: 'ListScanBuckets',
-      actions: ['s3:ListBucket'],
-      resources: buckets.map(arn),
-    }),
-  );
+  const arn = (bucket: string) => bucketArn(stack, bucket);
+  grantListing(role, buckets);
   role.addToPrincipalPolicy(
     new iam.PolicyStatement({
       sid: 'ReadScanObjects',

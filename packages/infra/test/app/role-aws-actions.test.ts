@@ -91,6 +91,12 @@ function expectedIds(call: AwsCall, env: Readonly<Record<string, CfnJson>>): str
 function grants(statement: CfnJson, call: AwsCall, env: Readonly<Record<string, CfnJson>>): boolean {
   if (statement.Effect !== 'Allow' || !list(statement.Action).some((a: string) => allows(a, call.action)))
     return false;
+  const named = env.SCAN_S3_BUCKETS;
+  if ((call.resource === 'scan-bucket' || call.resource === 'scan-objects') && typeof named === 'string') {
+    // Buckets named by `-c scanBuckets=` are plain names, not references: the grant must name each.
+    const resources = JSON.stringify(statement.Resource);
+    return named.split(',').every((bucket) => resources.includes(`:::${bucket.trim()}`));
+  }
   const ids = expectedIds(call, env);
   if (!ids || ids.length === 0) return true;
   return list(statement.Resource).some((resource) => ids.some((id) => idsIn(resource).includes(id)));
