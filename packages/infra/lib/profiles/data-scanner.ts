@@ -159,6 +159,21 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
   for (const [fnName, fn] of Object.entries(api.functions)) {
     const role = fn.role as iam.Role;
     database.urlSecret.grantRead(role);
+    if (fnName === name('api')) {
+      // POST /scan/estimate lists the buckets a scan may read; it never reads an object.
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: 'ListScanBuckets',
+          actions: ['s3:ListBucket'],
+          resources: [
+            data.bucket.bucketArn,
+            ...scanBuckets.map((b) =>
+              stack.formatArn({ service: 's3', region: '', account: '', resource: b }),
+            ),
+          ],
+        }),
+      );
+    }
     if (fnName === name('scan')) {
       role.addToPrincipalPolicy(
         new iam.PolicyStatement({

@@ -62,9 +62,11 @@ export const ROLE_AWS_CALLS: Readonly<Record<AwsCallerName, readonly AwsUse[]>> 
   'lambda:scan': [{ adapter: SQS_QUEUE_CALLS, operations: ['send'], when: 'sqs' }],
   'lambda:jobs': [],
   'lambda:results': [],
-  // Every other route (`{proxy+}`): it submits no scans; reports only where a bucket is configured.
+  // Every other route (`{proxy+}`): it submits no scans; reports only where a bucket is configured,
+  // and POST /scan/estimate lists the source.
   'lambda:api': [
     { adapter: S3_REPORT_CALLS, operations: ['has', 'put', 'open', 'presignedUrl'], when: 'reports-bucket' },
+    { adapter: S3_SOURCE_CALLS, operations: ['list'], when: 's3-sources' },
   ],
 };
 
