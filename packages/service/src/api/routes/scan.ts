@@ -32,6 +32,10 @@ const scanRoute = createRoute({
       content: { 'application/json': { schema: ErrorSchema } },
     },
     ...errorResponses(401, 413, 415, 422),
+    503: {
+      description: 'The scan queue refused the job: it is marked failed; retry later',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
   },
 });
 
