@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 // The checkout's own bin, unlike the other CLI tests (support/cli.ts): it runs a fresh build or,
-// with none or an older one, the sources through tsx, as `npx data-scanner` does here.
+// with none or an older one, makes the build first and runs that, as `npx data-scanner` does here.
 const BIN = fileURLToPath(new URL('../../bin/data-scanner.mjs', import.meta.url));
 
 describe('data-scanner --version', () => {
