@@ -6,14 +6,11 @@
  * without and with Redis (a throwaway redis-server).
  */
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { promisify } from 'node:util';
 import { serve } from '@hono/node-server';
-import pg from 'pg';
 import { createApp } from '../src/api/app.ts';
 import { PgApiStore } from '../src/api/pg-api-store.ts';
 import { createJobCommands } from '../src/jobs/job-commands.ts';
@@ -21,9 +18,8 @@ import { enqueuePlanOn } from '../src/jobs/submit-job.ts';
 import { createApiKey } from '../src/keys/key-store.ts';
 import { createLogger } from '../src/log.ts';
 import { PgQueue } from '../src/queue/pg-queue.ts';
-import { freePort, startEmbeddedPostgres } from '../src/store/embedded-postgres.ts';
 import { PgJobStore } from '../src/store/jobs-repository.ts';
-import { migrate } from '../src/store/migrate.ts';
+import { startBenchDatabase } from './bench-database.ts';
 import { pollingScenario } from './polling.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -65,19 +61,9 @@ async function drive(load: Load): Promise<Figures> {
   return JSON.parse(stdout) as Figures;
 }
 
-const parent = await mkdtemp(path.join(tmpdir(), 'scanner-bench-api-'));
-await chmod(parent, 0o755);
-const server = await startEmbeddedPostgres({
-  dataDir: path.join(parent, 'data'),
-  port: await freePort(),
-  throwaway: true,
-  fast: true,
-});
-const pool = new pg.Pool({ connectionString: server.url, max: 10 });
-// Connections the server cuts while it stops at the end are expected, not a failure.
-pool.on('error', () => {});
+const db = await startBenchDatabase('api-scenarios', 10);
+const { pool } = db;
 try {
-  await migrate(pool);
   const { key, tenantId } = await createApiKey(pool, 'bench');
   const { rows } = await pool.query<{ id: string }>(
     `INSERT INTO jobs (tenant_id, source, status, objects_total, objects_done, findings_count)
@@ -151,9 +137,7 @@ try {
       `| ${scenario.name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${result.non2xx + result.errors} |\n`,
     );
   }
-  process.stdout.write(
-    await pollingScenario({ adminUrl: server.url, seconds: SECONDS, clients: POLL_CLIENTS }),
-  );
+  process.stdout.write(await pollingScenario({ adminUrl: db.url, seconds: SECONDS, clients: POLL_CLIENTS }));
   process.stdout.write(
     `\nload average (1 min) at the end: ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs\n`,
   );
@@ -162,7 +146,5 @@ try {
     (http as { closeAllConnections?: () => void }).closeAllConnections?.();
   });
 } finally {
-  await pool.end();
-  await server.stop();
-  await rm(parent, { recursive: true, force: true });
+  await db.close();
 }

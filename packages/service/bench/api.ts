@@ -9,16 +9,14 @@
  * /scan, polling): `npm run bench:api:scenarios`.
  */
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { createApiKey } from '../src/keys/key-store.ts';
 import { SERVICE_ROOT } from '../src/service-root.ts';
-import { freePort, startEmbeddedPostgres } from '../src/store/embedded-postgres.ts';
-import { migrate } from '../src/store/migrate.ts';
+import { freePort } from '../src/store/embedded-postgres.ts';
 import {
   type BenchServer,
   findTwin,
@@ -27,6 +25,7 @@ import {
   TWIN_PACKAGES,
   twinPackagesPresent,
 } from './api-servers.ts';
+import { startBenchDatabase } from './bench-database.ts';
 import { treeCpuMs } from './process-cpu.ts';
 import { hasWrk, runWrk, type WrkFigures } from './wrk.ts';
 
@@ -79,19 +78,10 @@ if (!twinReady) {
 process.stdout.write('Building the service bundle (production runs built JavaScript)...\n');
 await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: SERVICE_ROOT });
 
-const parent = await mkdtemp(path.join(tmpdir(), 'scanner-bench-api-'));
-await chmod(parent, 0o755);
-const postgres = await startEmbeddedPostgres({
-  dataDir: path.join(parent, 'data'),
-  port: await freePort(),
-  throwaway: true,
-  fast: true,
-});
-const pool = new pg.Pool({ connectionString: postgres.url, max: 2 });
-pool.on('error', () => {});
+const db = await startBenchDatabase('api', 2);
+const { pool } = db;
 const servers: BenchServer[] = [];
 try {
-  await migrate(pool);
   const { key, tenantId } = await createApiKey(pool, 'bench');
   const { rows } = await pool.query<{ id: string }>(
     `INSERT INTO jobs (tenant_id, source, status, objects_total, objects_done, findings_count, finished_at)
@@ -111,14 +101,13 @@ try {
   // Vacuumed now, so no autovacuum worker runs during the measurements.
   await pool.query('VACUUM ANALYZE');
   const postmaster = Number(
-    (await readFile(path.join(parent, 'data', 'postmaster.pid'), 'utf8')).split('\n')[0],
+    (await readFile(path.join(db.dir, 'data', 'postmaster.pid'), 'utf8')).split('\n')[0],
   );
 
   const sides: Side[] = [
     {
       name: 'data-scanner',
-      start: async (workers) =>
-        startDataScanner({ databaseUrl: postgres.url, port: await freePort(), workers }),
+      start: async (workers) => startDataScanner({ databaseUrl: db.url, port: await freePort(), workers }),
       header: `Authorization: Bearer ${key}`,
       paths: { 'GET /jobs/{id}': `/jobs/${jobId}`, 'GET /results': `/results?job_id=${jobId}&limit=50` },
     },
@@ -127,7 +116,7 @@ try {
     sides.push({
       name: 'fastapi-twin',
       start: async (workers) =>
-        startTwin({ dir: twinDir, databaseUrl: postgres.url, port: await freePort(), workers }),
+        startTwin({ dir: twinDir, databaseUrl: db.url, port: await freePort(), workers }),
       header: `Authorization: Bearer ${TWIN_KEY}`,
       paths: { 'GET /jobs/{id}': '/jobs/job-1', 'GET /results': '/results?job_id=job-1&limit=50' },
     });
@@ -227,7 +216,5 @@ try {
   }
 } finally {
   for (const server of servers) await server.stop().catch(() => undefined);
-  await pool.end();
-  await postgres.stop();
-  await rm(parent, { recursive: true, force: true });
+  await db.close();
 }

@@ -1,25 +1,13 @@
-/**
- * `npm run bench:export`: streams a job's findings out of `GET /jobs/{id}/export` over HTTP on
- * 127.0.0.1, from a throwaway embedded PostgreSQL holding BENCH_FINDINGS findings (default
- * 1,000,000), once per format in BENCH_FORMATS (default `jsonl`; any of json, jsonl, sarif, csv).
- * Prints the time, throughput, CPU of this process (server and client), the batch queries the
- * exporter ran, how far they ran ahead of the client, and the growth of this process's memory.
- * Exits 1 when a JSON Lines export does not hold every finding, in order.
- * The test of the same property on 25,000 findings is in test/reports/export.test.ts.
- */
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { serve } from '@hono/node-server';
-import pg from 'pg';
+import type pg from 'pg';
 import { createApiApp } from '../src/api/api-runtime.ts';
 import { loadConfig } from '../src/config.ts';
 import { createApiKey } from '../src/keys/key-store.ts';
 import { createLogger } from '../src/log.ts';
 import { EXPORT_FORMATS } from '../src/reports/index.ts';
-import { freePort, startEmbeddedPostgres } from '../src/store/embedded-postgres.ts';
-import { migrate } from '../src/store/migrate.ts';
+import { startBenchDatabase } from './bench-database.ts';
 
 const FINDINGS = Number(process.env.BENCH_FINDINGS ?? 1_000_000);
 const FORMATS = (process.env.BENCH_FORMATS ?? 'jsonl').split(',').map((f) => f.trim());
@@ -124,20 +112,10 @@ async function exportOnce(base: string, key: string, jobId: string, format: stri
   };
 }
 
-const parent = await mkdtemp(path.join(tmpdir(), 'scanner-bench-export-'));
-await chmod(parent, 0o755);
-const server = await startEmbeddedPostgres({
-  dataDir: path.join(parent, 'data'),
-  port: await freePort(),
-  throwaway: true,
-  fast: true,
-});
-const pool = new pg.Pool({ connectionString: server.url, max: 10 });
-// Connections the server cuts while it stops at the end are expected, not a failure.
-pool.on('error', () => {});
+const db = await startBenchDatabase('export', 10);
+const { pool } = db;
 let failed = false;
 try {
-  await migrate(pool);
   const { key, tenantId } = await createApiKey(pool, 'bench');
   const { rows } = await pool.query<{ id: string }>(
     `INSERT INTO jobs (tenant_id, source, status, objects_total, objects_done, findings_count)
@@ -161,7 +139,7 @@ try {
 
   watchBatches(pool);
   // The API as `serve --role api` builds it.
-  const env = { DATABASE_URL: server.url, DATA_SCANNER_DATA_DIR: parent, LOG_LEVEL: 'silent' };
+  const env = { DATABASE_URL: db.url, DATA_SCANNER_DATA_DIR: db.dir, LOG_LEVEL: 'silent' };
   const app = createApiApp({ config: loadConfig(env), pool, logger: createLogger({ level: 'silent' }) });
   const http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => http.once('listening', () => resolve()));
@@ -196,8 +174,6 @@ try {
     (http as { closeAllConnections?: () => void }).closeAllConnections?.();
   });
 } finally {
-  await pool.end();
-  await server.stop();
-  await rm(parent, { recursive: true, force: true });
+  await db.close();
 }
 process.exitCode = failed ? 1 : 0;
