@@ -9,7 +9,19 @@ export type { Logger };
  * Keys that could carry credentials are redacted; scanned values never reach a log call.
  */
 export function createLogger(options: { level?: string; name?: string } & LoggerOptions = {}): Logger {
-  return pino({
+  return pino(loggerOptions(options));
+}
+
+/**
+ * The logger of a command whose stdout is its output (`jobs show` prints JSON, `migrate` a
+ * line): its log lines go to stderr, so a warning can never land inside what a script parses.
+ */
+export function createCommandLogger(level: string): Logger {
+  return pino(loggerOptions({ level }), pino.destination({ dest: 2, sync: true }));
+}
+
+function loggerOptions(options: { level?: string; name?: string } & LoggerOptions): LoggerOptions {
+  return {
     level: options.level ?? 'info',
     base: { service: options.name ?? 'data-scanner' },
     redact: {
@@ -25,5 +37,5 @@ export function createLogger(options: { level?: string; name?: string } & Logger
       censor: '[redacted]',
     },
     ...options,
-  });
+  };
 }

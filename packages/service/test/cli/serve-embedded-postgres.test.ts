@@ -223,6 +223,15 @@ describe('serve on the embedded PostgreSQL (DATABASE_URL unset)', () => {
     }
   }, 120_000);
 
+  it('migrate on the embedded server prints only its result on stdout; its log lines go to stderr', async () => {
+    const { env } = await newDataDir();
+    const r = await promisify(execFile)(process.execPath, [CLI, 'migrate'], {
+      env: { ...env, LOG_LEVEL: 'info' },
+    });
+    expect(r.stdout).toMatch(/^applied migrations [\d, ]+\n$/);
+    expect(r.stderr).toContain('"msg":"starting embedded PostgreSQL"');
+  }, 120_000);
+
   it('a process with no signal handler of its own (a script, a CLI command): SIGINT still stops the server', async () => {
     const { dir, pgPort } = await newDataDir();
     const pgData = path.join(dir, 'postgres');

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { getConfig } from '../../config.ts';
 import { unknownDetectorIds } from '../../detector-ids.ts';
 import { enqueuePlanOn, submitJob } from '../../jobs/submit-job.ts';
-import { createLogger } from '../../log.ts';
+import { createCommandLogger } from '../../log.ts';
 import { createScanQueue } from '../../queue/create-queue.ts';
 import { createSource } from '../../sources/create-source.ts';
 import { openDatabase } from '../../store/database.ts';
@@ -40,7 +40,7 @@ export function register(program: Command): void {
         const config = getConfig();
         // Refuse a local path outside the allowed roots now, not later in a worker.
         if (!source.startsWith('s3://')) await createSource(source, config.sources);
-        const database = await openDatabase(config, { logger: createLogger({ level: 'warn' }) });
+        const database = await openDatabase(config, { logger: createCommandLogger('warn') });
         try {
           const tenant = await new PgTenantStore(database.pool).ensureTenant(options.tenant);
           const queue = createScanQueue(config, database.pool);
@@ -66,7 +66,7 @@ export function register(program: Command): void {
     .description('print a job and its progress as JSON')
     .action(async (id: string) => {
       const config = getConfig();
-      const database = await openDatabase(config, { logger: createLogger({ level: 'warn' }) });
+      const database = await openDatabase(config, { logger: createCommandLogger('warn') });
       try {
         const job = await new PgJobStore(database.pool).getJob(id);
         if (!job) {

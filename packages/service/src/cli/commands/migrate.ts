@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { getConfig } from '../../config.ts';
-import { createLogger } from '../../log.ts';
+import { createCommandLogger } from '../../log.ts';
 import { openDatabase } from '../../store/database.ts';
 import { migrate } from '../../store/migrate.ts';
 
@@ -14,7 +14,7 @@ export function register(program: Command): void {
     .action(async () => {
       const config = getConfig();
       const database = await openDatabase(config, {
-        logger: createLogger({ level: config.logLevel }),
+        logger: createCommandLogger(config.logLevel),
         migrate: false,
       });
       try {
