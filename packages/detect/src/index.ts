@@ -1,5 +1,15 @@
 export { Allowlist, AllowlistError, parseAllowlist, readAllowlistFile } from './allowlist.ts';
 export {
+  assertBaselineKey,
+  type Baseline,
+  type BaselineEntry,
+  BaselineError,
+  BaselineIndex,
+  createBaseline,
+  fingerprintKeyId,
+  parseBaseline,
+} from './baseline.ts';
+export {
   CUSTOM_ID_PREFIX,
   CustomDetectorError,
   type CustomDetectorSpec,
