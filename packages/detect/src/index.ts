@@ -26,6 +26,7 @@ export { fingerprint } from './fingerprint.ts';
 export type { RandomAccess } from './formats/random-access.ts';
 export { DEFAULT_LIMITS } from './limits.ts';
 export { mask } from './masking.ts';
+export { remediationFor } from './remediation.ts';
 export {
   aggregateText,
   CSV_HEADER,
