@@ -3,6 +3,7 @@ import * as c from './config-files.ts';
 import * as d from './data-files.ts';
 import * as h from './home-files.ts';
 import { FileBuilder, type RealisticFile, type RealisticLabel } from './labels.ts';
+import * as o from './ops-files.ts';
 import * as p from './platform-files.ts';
 
 type Writer = (f: FileBuilder) => string;
@@ -33,6 +34,14 @@ const FILES: readonly [string, string, Writer][] = [
   ['home/.kube/config', 'kubernetes', p.kubeconfig],
   ['deploy/redis/values.yaml', 'kubernetes', p.helmValues],
   ['infra/terraform.tfstate', 'terraform state', p.terraformState],
+  ['deploy/orders/deployment.yaml', 'kubernetes', o.k8sDeployment],
+  ['infra/ecs/billing-api.task.json', 'container config', o.ecsTaskDefinition],
+  ['scripts/deploy.sh', 'ci', o.deployScript],
+  ['network/core-sw-01.cfg', 'network device', o.ciscoConfig],
+  ['etc/wpa_supplicant/wpa_supplicant.conf', 'server config', o.wpaSupplicant],
+  ['etc/ldap.conf', 'server config', o.ldapConf],
+  ['home/corp.ovpn', 'credential file', o.openvpnProfile],
+  ['ansible/inventory.ini', 'server config', o.ansibleInventory],
   ['.github/workflows/deploy.yml', 'ci', d.githubActions],
   ['.gitlab-ci.yml', 'ci', d.gitlabCi],
   ['Jenkinsfile', 'ci', d.jenkinsfile],

@@ -99,8 +99,10 @@ spec:
 
 export function kubeconfig(f: FileBuilder): string {
   const r = f.rng;
-  const ca = chars(r, BASE64, 240);
-  return `apiVersion: v1
+  // Real kubeconfigs hold base64 PEM certificates beside the key: hard negatives of the same shape.
+  const ca = Buffer.from(s.pemKey(r, 'CERTIFICATE')).toString('base64');
+  const clientKey = Buffer.from(s.pemKey(r)).toString('base64');
+  const text = `apiVersion: v1
 kind: Config
 clusters:
 - cluster:
@@ -119,9 +121,11 @@ users:
     token: ${f.plant(s.jwtToken(r), 'jwt', ['jwt'])}
 - name: admin
   user:
-    client-certificate-data: ${chars(r, BASE64, 240)}
-    client-key-data: ${f.plant(Buffer.from(s.pemKey(r)).toString('base64'), 'kube client key')}
+    client-certificate-data: ${Buffer.from(s.pemKey(r, 'CERTIFICATE')).toString('base64')}
+    client-key-data: ${clientKey}
 `;
+  f.plantBlock(text, clientKey, 'kube client key', ['private-key-base64']);
+  return text;
 }
 
 export function terraformState(f: FileBuilder): string {

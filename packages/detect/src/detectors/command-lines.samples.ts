@@ -34,4 +34,33 @@ export const samples: FamilySamples = {
       'curl --user-agent mozilla https://example.com',
     ],
   },
+  'docker-login-password': {
+    truePositives: carried(password, 'docker', [
+      (v) => `      - docker login -u ci -p ${v} registry.gitlab.example.com`,
+      (v) => `echo building && docker login --username deploy --password '${v}' harbor.internal`,
+      (v) => `podman login -u robot$ci --password=${v} quay.io`,
+      (v) => `helm registry login -u ci -p "${v}" registry.internal`,
+    ]),
+    nearMisses: [
+      'docker login -u "$CI_REGISTRY_USER" -p "$CI_REGISTRY_PASSWORD" $CI_REGISTRY',
+      'echo "$TOKEN" | docker login ghcr.io -u bot --password-stdin',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal Actions expression is the input
+      'docker login -u ${{ github.actor }} -p ${{ secrets.GITHUB_TOKEN }} ghcr.io',
+      'docker login -u user -p <password> registry.example.com',
+    ],
+  },
+  'command-line-password': {
+    truePositives: carried(password, 'sshpass', [
+      (v) => `sshpass -p '${v}' ssh -o StrictHostKeyChecking=no app-01.internal 'sudo systemctl restart app'`,
+      (v) => `redis-cli -h cache.internal -a ${v} --no-auth-warning INFO`,
+      (v) => `mongosh --host db.internal --authenticationDatabase admin -u admin -p ${v}`,
+      (v) => `mongodump --host db.internal --username backup --password "${v}" --out /backup`,
+    ]),
+    nearMisses: [
+      'sshpass -p "$SSHPASS" ssh deploy@host',
+      'sshpass -e ssh deploy@host',
+      'redis-cli -a $REDIS_PASSWORD ping',
+      'mongosh -u admin -p',
+    ],
+  },
 };

@@ -11,8 +11,11 @@ const OPTIONS = optionalTimes(
   6,
 );
 
-/** A shell word as the value (group 1 of whichever form matched): `'quoted'`, `"quoted"` or bare. */
-const SHELL_WORD = `(?:'(${rep("[^'\\n]", 3, 64)})'|"(${rep('[^"\\n]', 3, 64)})"|(${rep('[^\\s\'"`;|&]', 3, 64)}))`;
+/**
+ * A shell word as the value (group 1 of whichever form matched): `'quoted'`, `"quoted"` (also
+ * escaped inside a JSON string, `\"...\"`, or doubled inside a CSV cell, `""...""`) or bare.
+ */
+const SHELL_WORD = `(?:'(${rep("[^'\\n]", 3, 64)})'|\\\\?""?(${rep('[^"\\\\\\n]', 3, 64)})\\\\?""?|(${rep('[^\\s\'"`;|&,\\\\]', 3, 64)}))`;
 
 /** A user name before `:password`. */
 const USER = rep('[^\\s:\'"]', 1, 64);
@@ -66,4 +69,57 @@ export const curlUserPassword: Detector = {
   description: 'HTTP basic credentials given to curl with -u user:password.',
 };
 
-export const commandLineDetectors: readonly Detector[] = [mysqlCommandPassword, curlUserPassword];
+/**
+ * A registry password given to `docker login` (or podman, buildah, nerdctl, skopeo, `helm
+ * registry login`) with `-p` or `--password`, as CI files and deploy scripts write it.
+ * `--password-stdin` reads it from a pipe and holds nothing.
+ */
+export const dockerLoginPassword: Detector = {
+  id: 'docker-login-password',
+  name: 'docker login password',
+  category: 'credentials',
+  severity: 'high',
+  keywords: ['login'],
+  pattern: reAlternatives(
+    `\\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \\t]{1,4}registry)[ \\t]{1,4}login${OPTIONS}[ \\t]{1,4}(?:-p|--password)(?: {1,4}|=)${SHELL_WORD}`,
+  ),
+  valueGroup: 1,
+  validate: commandPasswordValid,
+  contextWords: ['deploy', 'release', 'publish'],
+  baseConfidence: 0.85,
+  mask: { keepStart: 1, keepEnd: 1 },
+  validator: 'not a placeholder or variable',
+  example:
+    '`docker login` (or podman, helm registry, ...) options, then `-p` or `--password` and the password',
+  description: 'A container registry password given on the command line to docker login or a peer.',
+};
+
+/**
+ * A password on the command line of `sshpass -p`, `redis-cli -a` or `mongosh`/`mongo` `-p`:
+ * shell histories and scripts keep them.
+ */
+export const commandLinePassword: Detector = {
+  id: 'command-line-password',
+  name: 'Command-line password',
+  category: 'credentials',
+  severity: 'high',
+  keywords: ['sshpass', 'redis-cli', 'mongo'],
+  pattern: reAlternatives(
+    `\\b(?:sshpass|redis-cli|mongo(?:sh|dump|restore|import|export)?)${OPTIONS}[ \\t]{1,4}(?:-p|-a|--pass(?:word)?)(?: {1,4}|=)${SHELL_WORD}`,
+  ),
+  valueGroup: 1,
+  validate: commandPasswordValid,
+  contextWords: ['deploy', 'backup', 'cron'],
+  baseConfidence: 0.8,
+  mask: { keepStart: 1, keepEnd: 1 },
+  validator: 'not a placeholder or variable',
+  example: '`sshpass`, `redis-cli` or `mongosh` options, then `-p`, `-a` or `--password` and the password',
+  description: 'A password given to sshpass, redis-cli or the MongoDB shell on the command line.',
+};
+
+export const commandLineDetectors: readonly Detector[] = [
+  mysqlCommandPassword,
+  curlUserPassword,
+  dockerLoginPassword,
+  commandLinePassword,
+];

@@ -40,6 +40,8 @@ export function keyNamedSecretValid(value: string, ctx?: MatchContext): boolean 
   // `PLATFORMINFRA01`, `release2024`: a word and a number, not a random key.
   if (/^[A-Za-z]+[0-9]{0,4}$/.test(value) || /^[0-9]{1,4}[A-Za-z]+$/.test(value)) return false;
   if (ctx) {
+    // `# public key: age1...` (age-keygen), `Public Key: ...`: the words before name a public key.
+    if (/(?:public|pub)[ \t_.-]key["']?[ \t]*[:=][ \t]*["']?$/.test(ctx.before)) return false;
     const name = keyName(ctx.before);
     if (GENERIC_SECRET_NAMES.test(name) || NOT_ACCESS_KEYS.test(name)) return false;
     if (/^[0-9a-f]+$/i.test(value) && /^(?:[_.-]*key)?$/.test(name)) return false;

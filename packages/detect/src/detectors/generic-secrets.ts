@@ -22,11 +22,12 @@ const LONG_WORDS = `(?:${[
   `${ci('encryption')}${JOIN}${ci('key')}`,
   `${ci('logged')}${JOIN}${ci('in')}${JOIN}${ci('key')}`,
   `(?:${ci('validation')}|${ci('decryption')})${JOIN}${ci('key')}`,
+  ci('authtok'),
 ].join('|')})`;
 
 /** Short name words that only count as a segment of their own (`DB_PASS`, `dbPass`, not `passport`). */
-const SHORT_WORDS = `(?:${[ci('pass'), ci('pwd'), ci('auth'), ci('creds'), ci('salt'), `${ci('nonce')}${JOIN}${ci('key')}`].join('|')})`;
-const SHORT_CAPITALISED = `(?:Pass|PASS|Pwd|PWD|Auth|AUTH|Creds|CREDS|Salt|SALT|Nonce${JOIN}[kK]ey|NONCE${JOIN}KEY)`;
+const SHORT_WORDS = `(?:${[ci('pass'), ci('pwd'), ci('pw'), ci('psk'), ci('auth'), ci('creds'), ci('salt'), `${ci('nonce')}${JOIN}${ci('key')}`].join('|')})`;
+const SHORT_CAPITALISED = `(?:Pass|PASS|Pwd|PWD|Pw|PW|Psk|PSK|Auth|AUTH|Creds|CREDS|Salt|SALT|Nonce${JOIN}[kK]ey|NONCE${JOIN}KEY)`;
 
 /** The rest of a key after its secret word: none, or a new segment (`_FOR_REPLICA`, `Key`). */
 const AFTER = `(?:[_.0-9A-Z-]${rep('[A-Za-z0-9_.-]', 0, 24)})?`;
@@ -39,11 +40,19 @@ const AFTER = `(?:[_.0-9A-Z-]${rep('[A-Za-z0-9_.-]', 0, 24)})?`;
 const TYPED = `:?[ \\t]{1,4}(?:[sS]tring|str|&(?:'static )?str)[ \\t]{0,4}:?=`;
 
 /**
+ * The name of a name/value pair, then its `value` field: a Kubernetes or Compose `env` entry
+ * (`- name: DB_PASSWORD` then `value: "..."` on the next line), an ECS container definition or
+ * Azure app setting (`{"name": "DB_PASSWORD", "value": "..."}`), Terraform's `{ name = "...",
+ * value = "..." }`.
+ */
+const NAME_THEN_VALUE = `${QUOTES}[ \\t]{0,4}(?:,[ \\t]{0,4}(?:\\r?\\n)?|\\r?\\n)${rep('[ \\t]', 0, 40)}${QUOTES}${ci('value')}${QUOTES}[ \\t]{0,4}[:=]`;
+
+/**
  * `=`, `:`, `=>`, `:=`, `::=`, `?=`, `+=`, `.=`, `>` (`<password>v</password>`, the value on the
  * same line or the next), `,` (a CSV row `apiToken,value,` or PHP `define('K', 'v')`), ` value=`
  * (.NET `<add key="K" value="v"/>`) or a typed declaration.
  */
-export const SEP = `(?:${QUOTES}${TYPED}|${QUOTES}[ \\t]{0,16}(?:[=:][>=]?|>(?:[ \\t]{0,4}\\r?\\n)?|[:?+.]{1,3}=|value=|,))[ \\t]{0,16}`;
+export const SEP = `(?:${QUOTES}${TYPED}|${NAME_THEN_VALUE}|${QUOTES}[ \\t]{0,16}(?:[=:][>=]?|>(?:[ \\t]{0,4}\\r?\\n)?|[:?+.]{1,3}=|value=|,))[ \\t]{0,16}`;
 
 /** A YAML block scalar (`key: |` or `key: >`): the value starts the next line. */
 const BLOCK = `[|>][-+]?[ \\t]{0,4}\\r?\\n[ \\t]{1,16}`;
@@ -82,7 +91,8 @@ const PATTERN = [
   `(?:^|[^A-Za-z])(?:${[
     `${SHORT_WORDS}${AFTER}${SEP}${VALUE}`,
     `(?:[Bb]earer|BEARER)[ \\t]{1,4}(${rep('[A-Za-z0-9._~+/=-]', 16, 512)})`,
-    `(?:password|passwd)[ \\t]{1,4}${UNQUOTED}`,
+    // `.netrc`'s `password X`, fetchmail's `password "X"`, ldap.conf's `bindpw X`, slapd's `rootpw X`.
+    `(?:password|passwd|bindpw|rootpw)[ \\t]{1,4}(?:${quoted('"')}|${UNQUOTED})`,
     // redis.conf: `requirepass <password>`, `masterauth <password>`.
     `(?:requirepass|masterauth)[ \\t]{1,4}${UNQUOTED}`,
     `--${rep('[a-z0-9-]', 0, 24)}(?:api-key|apikey|token|password|passwd|secret)[ \\t]{1,4}${UNQUOTED}`,
@@ -122,7 +132,7 @@ const COMMON_WORD_KEYWORDS = ['token', 'auth', 'pass', 'salt'].flatMap((w) =>
 
 /** Values owned by a specific detector, or that are code and references rather than secrets. */
 const NOT_GENERIC =
-  /^(?:AKIA|ASIA|sntry[su]_|gh[pousr]_|github_pat_|gl[a-z]{1,5}-|xox[a-z]-|xapp-|[sr]k_(?:live|test)_|sk-|AIza|SG\.|npm_|eyJ[^.]*\.[^.]*\.|-----|[a-z][a-z0-9+.-]*:\/\/|\$|%|@|~\/|\.{0,2}\/|process\.|os\.|env\.|ENV[.[]|self\.|this\.|ENC\[|arn:|vault:|ref\+|projects\/|true$|false$|null$|none$|nil$|undefined$)/i;
+  /^(?:AKIA|ASIA|sntry[su]_|gh[pousr]_|github_pat_|gl[a-z]{1,5}-|xox[a-z]-|xapp-|[sr]k_(?:live|test)_|sk-|AIza|SG\.|npm_|eyJ[^.]*\.[^.]*\.|-----|[a-z][a-z0-9+.-]*:\/\/|\$|%(?:[({]|.*%$|[sd]$)|@|pk\.eyJ|phc_|~\/|\.{0,2}\/|process\.|os\.|env\.|ENV[.[]|self\.|this\.|ENC\[|arn:|vault:|ref\+|projects\/|true$|false$|null$|none$|nil$|undefined$)/i;
 
 /** Names whose values a specific detector reports (so the generic one stays quiet). */
 const OWNED_NAMES =
@@ -202,13 +212,17 @@ const ABOUT_A_SECRET = new Set([
   'tokenurl',
   'audience',
   'issuer',
+  'identity',
 ]);
 
 /** Words that mark a key's value as a hash or digest of a secret, not the secret. */
 const HASHED = /hash|digest|checksum|fingerprint|sha1|sha256|md5/;
 
-/** Names of values that are public by design or not credentials (`publicToken`, `csrf-token`). */
-const NOT_A_CREDENTIAL = /public|publishable|csrf|xsrf/;
+/**
+ * Names of values that are public by design or not credentials (`publicToken`, `csrf-token`,
+ * Pusher's app key and Algolia's search-only key, both shipped to browsers).
+ */
+const NOT_A_CREDENTIAL = /public|publishable|csrf|xsrf|pusher[_.-]?app[_.-]?key|search[_.-]?(?:only[_.-]?)?(?:api[_.-]?)?key/;
 
 /** A secret word run into a describing suffix in one segment (`credentialsId`, `tokenUrl`). */
 const DESCRIBED =
@@ -216,6 +230,11 @@ const DESCRIBED =
 
 /** The key a value is assigned to: the identifier ending just before the separator. */
 export function keyName(before: string): string {
+  const pair =
+    /([a-z0-9_.-]{1,64})["'`]?[ \t]*(?:,[ \t]*(?:\r?\n)?|\r?\n)[ \t]*["'`]?value["'`]?[ \t]*[:=][ \t]*["'`]?$/.exec(
+      before,
+    );
+  if (pair) return pair[1] ?? '';
   const trimmed = before.replace(/(?:[\s"'`\\]*(?:=>|:=|=|:|>|,|value=)?[\s"'`\\]*)$/, '');
   return /[a-z0-9_.-]*$/.exec(trimmed)?.[0] ?? '';
 }
@@ -276,11 +295,22 @@ function decodesToPlaceholder(value: string): boolean {
  */
 export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
   if (NOT_GENERIC.test(value) || isPlaceholder(value) || decodesToPlaceholder(value)) return false;
+  // A base64-encoded PEM block (`LS0tLS1CRUdJTi` is `-----BEGIN`): `private-key-base64` reads a key, a certificate is no secret.
+  if (value.startsWith('LS0tLS1CRUdJTi')) return false;
   if (ctx) {
     // `</appKey>` then a line break: a closing tag holds no value after it.
     if (/<\/[\w:.-]{1,64}>[ \t]*\r?\n[ \t]*$/.test(ctx.before)) return false;
-    // `KEY=<your-key>` then a line break: the placeholder's `>` does not open an XML element.
-    if (/[=:]["']?[^\s<>"']{0,32}<[^<>\n]{1,64}>[ \t]*\r?\n[ \t]*$/.test(ctx.before)) return false;
+    // `<password>` then a line break: only an element opened at the start of its line (after
+    // other tags at most) holds the next line; `tfp_<personal-access-token>` is a placeholder.
+    if (
+      />[ \t]*\r?\n[ \t]*$/.test(ctx.before) &&
+      !/(?:^|\n)[ \t]*(?:<[^<>\n]{1,128}>[ \t]*){0,3}<[a-z_][\w.:-]{0,64}(?:[ \t][^<>\n]{0,256})?>[ \t]*\r?\n[ \t]*$/.test(
+        ctx.before,
+      )
+    )
+      return false;
+    // `KEY=<your-key>` or `token: dp.ct.<cli-token>` then a line break: the placeholder's `>` does not open an XML element.
+    if (/[=:][ \t]*["']?[^\s<>"']{0,32}<[^<>\n]{1,64}>[ \t]*\r?\n[ \t]*$/.test(ctx.before)) return false;
     // `pscale_tkn_<token>`, `ops_eyJ...`: a prefix whose rest is a template or an ellipsis.
     if (/^<[A-Za-z][\w-]*>/.test(ctx.after) || `${value}${ctx.after.slice(0, 3)}`.includes('...'))
       return false;
@@ -352,6 +382,10 @@ export const genericSecret: Detector = {
     'private.key',
     'privatekey',
     'bearer',
+    'bindpw',
+    'rootpw',
+    'authtok',
+    ...['psk', 'pw'].flatMap((w) => [...KEY_ENDS, ...QUOTED_KEY_ENDS].map((end) => `${w}${end}`)),
     ...COMMON_WORD_KEYWORDS,
   ],
   pattern: reAlternatives(PATTERN),

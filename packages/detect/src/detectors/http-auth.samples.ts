@@ -11,4 +11,31 @@ export const samples: FamilySamples = {
     ],
     nearMisses: [`Authorization: Basic ${Buffer.from('user:password').toString('base64')}`],
   },
+  'session-cookie': {
+    truePositives: [
+      (r) =>
+        plant(
+          'cookie',
+          (v) => `Cookie: sessionid=${v}; csrftoken=${chars(r, ALNUM, 32)}`,
+          chars(r, `${LOWER}0123456789`, 32),
+        ),
+      (r) =>
+        plant(
+          'headers',
+          (v) => `{"name": "cookie", "value": "PHPSESSID=${v}"}`,
+          chars(r, `${LOWER}0123456789`, 26),
+        ),
+      (r) =>
+        plant(
+          'set_cookie',
+          (v) => `Set-Cookie: JSESSIONID=${v}; Path=/; HttpOnly`,
+          chars(r, '0123456789ABCDEF', 32),
+        ),
+    ],
+    nearMisses: [
+      'GET /report?sessionid=8f14e45fceea167a5a36dedd4bea2543 HTTP/1.1',
+      'Cookie: sessionid=<your-session-id>',
+      'Set-Cookie: JSESSIONID=deleted; Expires=Thu, 01 Jan 1970 00:00:00 GMT',
+    ],
+  },
 };

@@ -1,5 +1,6 @@
 import type { Detector, MatchContext } from '../types.ts';
 import { isPlaceholder } from '../validators/placeholder.ts';
+import { looksRandom } from '../validators/secret-quality.ts';
 import { ci, re, rep } from './pattern-kit.ts';
 
 /**
@@ -35,4 +36,44 @@ export const httpBasicAuth: Detector = {
   mask: { keepStart: 2, keepEnd: 2 },
 };
 
-export const httpAuthDetectors: readonly Detector[] = [httpBasicAuth];
+/** Session cookie names of the common web frameworks and servers. */
+const SESSION_COOKIES = [
+  'sessionid',
+  'session_id',
+  'phpsessid',
+  'jsessionid',
+  'connect.sid',
+  'laravel_session',
+  '_session_id',
+  'asp.net_sessionid',
+  'rack.session',
+];
+
+/**
+ * A web session in a `Cookie` or `Set-Cookie` header (a HAR capture, an access log with headers,
+ * a copied curl command): whoever replays it is signed in as its user until it expires. Only
+ * reported with the word `cookie` in the 64 characters before it (a HAR entry's `"name":
+ * "cookie"` sits on the line above), so a `sessionid=` query parameter or log field is left alone.
+ */
+export const sessionCookie: Detector = {
+  id: 'session-cookie',
+  name: 'Web session cookie',
+  category: 'credentials',
+  severity: 'medium',
+  keywords: SESSION_COOKIES.map((name) => `${name}=`),
+  pattern: re(
+    `(?:^|[\\s;,"'])(?:${SESSION_COOKIES.map(ci).join('|')})=(${rep('[A-Za-z0-9%._:+/-]', 16, 512)})`,
+  ),
+  valueGroup: 1,
+  validate: (value, ctx) =>
+    ctx.before.includes('cookie') &&
+    !isPlaceholder(value) &&
+    looksRandom(value, { minEntropy: 3.2, minClasses: 2 }),
+  contextWords: ['cookie'],
+  baseConfidence: 0.75,
+  validator: 'random-looking value, the word cookie close by',
+  example: '`Cookie: sessionid=` (or `PHPSESSID=`, `JSESSIONID=`, `connect.sid=`, ...) + the session value',
+  mask: { keepStart: 2, keepEnd: 2 },
+};
+
+export const httpAuthDetectors: readonly Detector[] = [httpBasicAuth, sessionCookie];

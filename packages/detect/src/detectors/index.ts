@@ -16,6 +16,7 @@ import { configFileDetectors } from './config-files.ts';
 import { cryptoWalletDetectors } from './crypto-wallets.ts';
 import { databaseDetectors } from './databases.ts';
 import { dateOfBirthDetectors } from './date-of-birth.ts';
+import { developerServiceDetectors } from './developer-services.ts';
 import { deviceIdDetectors } from './device-ids.ts';
 import { emailDetectors } from './email.ts';
 import { emailSmsDetectors } from './email-sms.ts';
@@ -35,6 +36,7 @@ import { kubernetesDetectors } from './kubernetes.ts';
 import { nationalIdsEuropeDetectors } from './national-ids-europe.ts';
 import { nationalIdsWorldDetectors } from './national-ids-world.ts';
 import { netherlandsBsnDetectors } from './netherlands-bsn.ts';
+import { networkDeviceDetectors } from './network-devices.ts';
 import { npmDetectors } from './npm.ts';
 import { observabilityDetectors } from './observability.ts';
 import { packageRegistryDetectors } from './package-registries.ts';
@@ -86,9 +88,11 @@ export const detectors: readonly Detector[] = [
   ...packageRegistryDetectors,
   ...chatServiceDetectors,
   ...workToolDetectors,
+  ...developerServiceDetectors,
   ...urlCredentialDetectors,
   ...httpAuthDetectors,
   ...commandLineDetectors,
+  ...networkDeviceDetectors,
   ...genericSecretDetectors,
   ...genericKeyDetectors,
   ...paymentCardDetectors,

@@ -35,8 +35,8 @@ export function kubernetesSecretValueValid(value: string, ctx: MatchContext): bo
   const decoded = Buffer.from(value, 'base64').toString('utf8');
   if (decoded.length < 4 || !/^[\x20-\x7e\t\r\n]+$/.test(decoded)) return false;
   const secret = decoded.trim();
-  // A certificate is public; its private key (`tls.key`) is what a Secret keeps.
-  if (secret.startsWith('-----BEGIN CERTIFICATE')) return false;
+  // A PEM block: a certificate or public key is public, and `private-key-base64` reports a private key.
+  if (secret.startsWith('-----BEGIN ')) return false;
   if (
     isPlaceholder(secret) ||
     /^(?:true|false|null|none|changeme|password|secret|admin|root|test)$/i.test(secret)

@@ -50,6 +50,23 @@ export const samples: FamilySamples = {
     ],
     nearMisses: ['price: $1$ per unit', (r) => `$apr1$${chars(r, CRYPT, 8)}$${chars(r, CRYPT, 10)}`],
   },
+  'cisco-secret-hash': {
+    truePositives: [
+      (r) =>
+        plant(
+          'secret',
+          (v) => `username netadmin privilege 15 secret 9 ${v}`,
+          `$9$${chars(r, CRYPT, 14)}$${chars(r, CRYPT, 43)}`,
+        ),
+      (r) =>
+        plant(
+          'secret',
+          (v) => `enable algorithm-type sha256 secret 8 ${v}`,
+          `$8$${chars(r, CRYPT, 14)}$${chars(r, CRYPT, 43)}`,
+        ),
+    ],
+    nearMisses: ['username admin secret 9 <hash>', 'costs $9$ dollars', 'enable secret 9 $9$salt$'],
+  },
   'yescrypt-hash': {
     truePositives: [
       (r) =>

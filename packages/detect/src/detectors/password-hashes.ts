@@ -68,6 +68,14 @@ export const yescryptHash = hash(
   '$y$, parameters, $ salt, $ and 43 characters (Debian 11+ and Fedora 35+ /etc/shadow).',
 );
 
+export const ciscoScryptHash = hash(
+  'cisco-secret-hash',
+  'Cisco type 8 or 9 secret (PBKDF2 or scrypt)',
+  ['$8$', '$9$'],
+  `\\$[89]\\$${rep(CRYPT, 14)}\\$${rep(CRYPT, 43)}`,
+  '$8$ (PBKDF2-SHA256) or $9$ (scrypt), a salt of 14, $ and 43 characters (`username x secret 9 ...`).',
+);
+
 export const djangoPasswordHash = hash(
   'django-password-hash',
   'Django PBKDF2 password hash',
@@ -89,6 +97,7 @@ export const passwordHashDetectors: readonly Detector[] = [
   shaCryptHash,
   md5CryptHash,
   yescryptHash,
+  ciscoScryptHash,
   djangoPasswordHash,
   argon2Hash,
 ];

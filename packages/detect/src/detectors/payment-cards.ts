@@ -1,4 +1,5 @@
 import type { Detector, MatchContext } from '../types.ts';
+import { brCnpjValid } from '../validators/id-checks.ts';
 import { cardIssuer, paymentCardValid } from '../validators/payment-card.ts';
 import { contextHas, re } from './pattern-kit.ts';
 
@@ -20,11 +21,12 @@ const CARD_WORDS = [
 
 /**
  * Issuers whose ranges are wide or whose lengths are unusual (Maestro of 12-15 digits, UATP,
- * 13-digit Visa, which national ids with a Luhn digit also look like):
- * a bare number in those needs a card word on its line.
+ * 13-digit Visa, which national ids with a Luhn digit also look like, and a 14-digit number
+ * whose Brazilian CNPJ check digits hold): a bare number in those needs a card word on its line.
  */
 function needsContext(digits: string): boolean {
   const issuer = cardIssuer(digits);
+  if (digits.length === 14 && brCnpjValid(digits)) return true;
   return issuer === 'uatp' || (issuer === 'maestro' && digits.length < 16) || digits.length === 13;
 }
 

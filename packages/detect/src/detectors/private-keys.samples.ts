@@ -56,4 +56,21 @@ export const samples: FamilySamples = {
       `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\n${'A'.repeat(64)}\n`,
     ],
   },
+  'private-key-base64': {
+    truePositives: [
+      (r) => {
+        const kind = pick(r, ['RSA PRIVATE KEY', 'PRIVATE KEY', 'EC PRIVATE KEY', 'OPENSSH PRIVATE KEY']);
+        const encoded = Buffer.from(`${pem(kind, r)}\n`).toString('base64');
+        const field = pick(r, ['client-key-data', 'tls.key']);
+        return { value: encoded.slice(0, 200), text: `    ${field}: ${encoded}`, field };
+      },
+    ],
+    nearMisses: [
+      ...['CERTIFICATE', 'PUBLIC KEY', 'RSA PUBLIC KEY'].map(
+        (kind) => (r: Rng) =>
+          `    client-certificate-data: ${Buffer.from(`${pem(kind, r)}\n`).toString('base64')}`,
+      ),
+      `    tls.key: ${Buffer.from('-----BEGIN PRIVATE KEY-----\n<paste your private key here, base64 encoded>\n-----END PRIVATE KEY-----\n').toString('base64')}`,
+    ],
+  },
 };

@@ -68,6 +68,47 @@ export const privateKeyPgp = privateKey(
   ['-----begin pgp private key block'],
 );
 
+const ENCODED_ARMOUR =
+  /^-----BEGIN ((?:RSA |DSA |EC |ENCRYPTED |OPENSSH )?PRIVATE KEY|PGP PRIVATE KEY BLOCK)-----\r?\n(?:[A-Za-z-]{2,16}: [^\r\n]*\r?\n)*(?:\r?\n)?/;
+
+/** The decoded block is a private key's armour line and a random-looking body, not a certificate or public key. */
+function decodesToPrivateKey(value: string): boolean {
+  const text = Buffer.from(value.slice(0, value.length - (value.length % 4)), 'base64').toString('latin1');
+  const armour = ENCODED_ARMOUR.exec(text);
+  if (!armour) return false;
+  const rest = text.slice(armour[0].length);
+  const end = rest.indexOf('-----');
+  const body = (end === -1 ? rest : rest.slice(0, end)).replace(/[A-Za-z-]{2,16}: .*|\r?\n/g, '');
+  return (
+    body.length >= 40 &&
+    /^[A-Za-z0-9+/=]+$/.test(body) &&
+    !isPlaceholder(body.slice(-40)) &&
+    shannonEntropy(body) >= 4
+  );
+}
+
+/**
+ * A PEM private key stored base64-encoded, as Kubernetes does: kubeconfig `client-key-data`, the
+ * `tls.key` of a Secret, Helm values. The text starts `LS0tLS1CRUdJTi` (`-----BEGIN`); the match is
+ * its first 200 characters, which decode to the armour line and the start of the key.
+ */
+export const privateKeyBase64: Detector = {
+  id: 'private-key-base64',
+  name: 'Base64-encoded PEM private key',
+  category: 'credentials',
+  severity: 'critical',
+  keywords: ['ls0tls1crudjti'],
+  pattern: re(`LS0tLS1CRUdJTi${rep('[A-Za-z0-9+/]', 106, 186)}`),
+  validate: decodesToPrivateKey,
+  contextWords: ['client-key-data', 'tls.key', 'private', 'key'],
+  baseConfidence: 0.95,
+  validator: 'decodes to a PEM private key armour line and a random-looking body',
+  example: '`client-key-data: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQo...`',
+  mask: { keepStart: 4, keepEnd: 0 },
+  description:
+    'Certificates and public keys encoded the same way (`client-certificate-data`, `ca.crt`) decode to another armour line and are not reported.',
+};
+
 /** PuTTY `.ppk` private keys (v2 and v3): the first private line after `Private-Lines:`. */
 export const privateKeyPutty: Detector = {
   id: 'private-key-putty',
@@ -90,4 +131,5 @@ export const privateKeyDetectors: readonly Detector[] = [
   privateKeyOpenssh,
   privateKeyPgp,
   privateKeyPutty,
+  privateKeyBase64,
 ];

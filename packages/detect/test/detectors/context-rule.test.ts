@@ -34,6 +34,15 @@ const CARRIERS: Record<string, (value: string) => [plain: string, withWord: stri
     `curl -u ci:${v} https://ci.internal`,
     `api curl -u ci:${v} https://ci.internal`,
   ],
+  'docker-login-password': (v) => [
+    `docker login -p ${v} registry.internal`,
+    `docker login -p ${v} deploy.internal`,
+  ],
+  'openvpn-static-key': (v) => [v, `tls-auth ${v}`],
+  'session-cookie': (v) => [`Cookie: lang=en; theme=dark; tz=UTC; sessionid=${v}`, `Cookie: sessionid=${v}`],
+  'command-line-password': (v) => [`sshpass -p ${v} ssh app@host`, `deploy sshpass -p ${v} ssh app@host`],
+  'cisco-type7-password': (v) => [`password 7 ${v}`, `username x password 7 ${v}`],
+  'snmp-community-string': (v) => [`snmp-server community ${v} RO`, `router snmp-server community ${v} RO`],
   'generic-key': (v) => [`FIREBASE_KEY = "${v}"`, `license FIREBASE_KEY = "${v}"`],
   'private-key-putty': (v) => [`Private-Lines: 8\n${v}\n`, `ppk\nPrivate-Lines: 8\n${v}\n`],
   // The keyword gate names the provider somewhere in the file; only a word near the value raises.
