@@ -126,7 +126,7 @@ export function heading(doc: Doc, parent: Struct, title: string, need = 40, leve
   const size = level === 'H2' ? 13 : 10.5;
   const color = level === 'H2' ? COLOR.accent : COLOR.text;
   parent.add(
-    doc.struct(level, () => {
+    doc.struct(level, {}, () => {
       doc.font(FONT.bold).fontSize(size).fillColor(color).text(printable(title), x, doc.y);
     }),
   );
@@ -154,7 +154,7 @@ export function paragraph(
 ): void {
   const x = doc.page.margins.left;
   parent.add(
-    doc.struct('P', () => {
+    doc.struct('P', {}, () => {
       doc
         .font(FONT[style.font ?? 'regular'])
         .fontSize(style.size ?? 8.5)
@@ -227,7 +227,7 @@ export function table<T>(
     let x = x0;
     columns.forEach((c, i) => {
       const draw = () => drawCell(c, x, y, lines[i]!, fonts[i] ?? FONT.regular, colors[i] ?? COLOR.text);
-      if (row && tag) row.add(doc.struct(tag, draw));
+      if (row && tag) row.add(doc.struct(tag, {}, draw));
       else decoration(doc, draw, 'Pagination');
       x += c.width;
     });

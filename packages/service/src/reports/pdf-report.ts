@@ -52,9 +52,8 @@ const objectName = (bucket: string | null | undefined, key: string) =>
   bucket ? `s3://${bucket}/${key}` : key;
 
 /** Label and value pairs, one tagged paragraph each; long values wrap under their label's column. */
-function facts(doc: Doc, parent: Struct, rows: [string, string][]): void {
+function facts(doc: Doc, parent: Struct, rows: [string, string][], labelWidth = 110): void {
   const x = doc.page.margins.left;
-  const labelWidth = 110;
   const valueWidth = contentWidth(doc) - labelWidth;
   for (const [label, value] of rows) {
     doc.font(FONT.regular).fontSize(9);
@@ -62,7 +61,7 @@ function facts(doc: Doc, parent: Struct, rows: [string, string][]): void {
     ensureSpace(doc, lines.length * 11 + 2);
     const y = doc.y;
     parent.add(
-      doc.struct('P', () => {
+      doc.struct('P', {}, () => {
         doc.font(FONT.bold).fontSize(9).fillColor(COLOR.muted).text(`${label} `, x, y, { lineBreak: false });
         doc.font(FONT.regular).fillColor(COLOR.text);
         lines.forEach((line, i) => {
@@ -78,7 +77,7 @@ function facts(doc: Doc, parent: Struct, rows: [string, string][]): void {
 function title(doc: Doc, parent: Struct, data: JobReportData): void {
   const { job } = data;
   parent.add(
-    doc.struct('H1', () => {
+    doc.struct('H1', {}, () => {
       doc.font(FONT.bold).fontSize(20).fillColor(COLOR.accent).text('Data Scanner scan report');
     }),
   );
@@ -138,14 +137,19 @@ const issueValue = (i: ReportIssue) =>
 function executiveSummary(doc: Doc, parent: Struct, data: JobReportData): void {
   heading(doc, parent, 'Executive summary');
   const c = data.issueCounts;
-  facts(doc, parent, [
-    ['Findings', findingsFact(data)],
+  facts(
+    doc,
+    parent,
     [
-      'Issues',
-      `${n(c.total)}: ${n(c.values)} distinct value(s) (detector and fingerprint), ${n(c.aggregates)} aggregated group(s) of personal data (object, detector and field)`,
+      ['Findings', findingsFact(data)],
+      [
+        'Issues',
+        `${n(c.total)}: ${n(c.values)} distinct value(s) (detector and fingerprint), ${n(c.aggregates)} aggregated group(s) of personal data (object, detector and field)`,
+      ],
+      ['Changes since the previous scan', changesFact(data)],
     ],
-    ['Changes since the previous scan', changesFact(data)],
-  ]);
+    165,
+  );
   doc.moveDown(0.4);
   severityTiles(doc, parent, data);
   heading(doc, parent, 'Issues by highest severity', 90, 'H3');
@@ -293,7 +297,7 @@ function issues(doc: Doc, parent: Struct, data: JobReportData): void {
       { title: '#', width: 24, align: 'right', cell: (i) => String(rank.get(i)) },
       { title: 'Severity', width: 40, cell: (i) => i.severity, color: (i) => SEVERITY_COLOR[i.severity] },
       { title: 'Detector', width: 86, cell: (i) => i.detector },
-      { title: 'Value (masked) or field', width: 120, font: 'mono', wrap: true, cell: issueValue },
+      { title: 'Value (masked) or field', width: 120, font: 'mono', cut: 'middle', cell: issueValue },
       { title: 'Occurrences', width: 50, align: 'right', cell: (i) => n(i.occurrences) },
       { title: 'Objects', width: 36, align: 'right', cell: (i) => n(i.objects) },
       { title: 'Where', width: contentWidth(doc) - 356, wrap: true, cell: whereText },
