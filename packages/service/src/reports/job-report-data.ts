@@ -157,18 +157,22 @@ export async function loadJobReportData(
        GROUP BY bucket, object_key ORDER BY n DESC, object_key LIMIT ${REPORT_TOP_OBJECTS}`,
       params,
     ),
+    // The sample objects are read for the listed issues only, in one pass joined to them.
     pool.query<IssueRow>(
-      `WITH g AS (${ISSUE_GROUPS}), top AS (
-         SELECT * FROM g ORDER BY worst, n DESC, detector, fingerprint, object_key, field LIMIT $3)
-       SELECT top.*, CASE WHEN top.kind = 'aggregate' THEN ARRAY[top.object_key] ELSE s.sample END AS sample
-         FROM top
-         LEFT JOIN LATERAL (
-           SELECT array_agg(name ORDER BY name) AS sample FROM (
-             SELECT DISTINCT CASE WHEN f.bucket IS NULL THEN f.object_key ELSE 's3://' || f.bucket || '/' || f.object_key END AS name
-               FROM findings f
-              WHERE top.kind = 'value' AND f.job_id = $1 AND f.tenant_id = $2
-                AND f.detector = top.detector AND f.fingerprint = top.fingerprint
-              ORDER BY 1 LIMIT ${REPORT_ISSUE_OBJECTS}) names) s ON true
+      `WITH g AS (${ISSUE_GROUPS}),
+       top AS (SELECT * FROM g ORDER BY worst, n DESC, detector, fingerprint, object_key, field LIMIT $3),
+       names AS (
+         SELECT DISTINCT f.detector, f.fingerprint,
+                CASE WHEN f.bucket IS NULL THEN f.object_key ELSE 's3://' || f.bucket || '/' || f.object_key END AS name
+           FROM findings f JOIN top t ON t.kind = 'value' AND f.detector = t.detector AND f.fingerprint = t.fingerprint
+          WHERE f.job_id = $1 AND f.tenant_id = $2),
+       ranked AS (
+         SELECT *, row_number() OVER (PARTITION BY detector, fingerprint ORDER BY name) AS rn FROM names),
+       samples AS (
+         SELECT detector, fingerprint, array_agg(name ORDER BY name) AS sample FROM ranked
+          WHERE rn <= ${REPORT_ISSUE_OBJECTS} GROUP BY detector, fingerprint)
+       SELECT top.*, samples.sample FROM top
+         LEFT JOIN samples ON top.kind = 'value' AND samples.detector = top.detector AND samples.fingerprint = top.fingerprint
         ORDER BY worst, n DESC, detector, fingerprint, object_key, field`,
       [...params, REPORT_MAX_ISSUES],
     ),
