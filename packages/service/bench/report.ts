@@ -69,7 +69,7 @@ try {
   const loadCpu: number[] = [];
   const render: number[] = [];
   const renderCpu: number[] = [];
-  let pdf = Buffer.alloc(0);
+  let pdf: Buffer = Buffer.alloc(0);
   let listed = 0;
   for (let i = 0; i < runs; i++) {
     const data = await timed(() => loadJobReportData(db.pool, fresh));
