@@ -137,6 +137,13 @@ interface IssueRow {
   sample: string[] | null;
 }
 
+interface IssueCountRow {
+  kind: 'value' | 'aggregate';
+  worst: number;
+  issues: number;
+  n: number;
+}
+
 const objectName = (bucket: string | null, key: string) => (bucket ? `s3://${bucket}/${key}` : key);
 
 /** Reads what the report of a job shows, in a fixed number of queries whatever the number of findings. */
@@ -146,7 +153,7 @@ export async function loadJobReportData(
   changes?: ReportChanges | null,
 ): Promise<JobReportData> {
   const params = [job.id, job.tenantId];
-  const [summary, top, issues, counts, notScanned, notScannedObjects] = await Promise.all([
+  const [summary, top, issues, notScanned, notScannedObjects] = await Promise.all([
     countFindings(pool, job.id, job.tenantId),
     pool.query<{ bucket: string | null; object_key: string; n: string; worst: number }>(
       `WITH m AS (
@@ -157,8 +164,9 @@ export async function loadJobReportData(
        GROUP BY bucket, object_key ORDER BY n DESC, object_key LIMIT ${REPORT_TOP_OBJECTS}`,
       params,
     ),
-    // The sample objects are read for the listed issues only, in one pass joined to them.
-    pool.query<IssueRow>(
+    // The groups are made once: the counts by severity ride on every row; the sample objects are
+    // read for the listed issues only, in one pass joined to them. With no issue there is no row.
+    pool.query<IssueRow & { counts: IssueCountRow[] }>(
       `WITH g AS (${ISSUE_GROUPS}),
        top AS (SELECT * FROM g ORDER BY worst, n DESC, detector, fingerprint, object_key, field LIMIT $3),
        names AS (
@@ -170,16 +178,14 @@ export async function loadJobReportData(
          SELECT *, row_number() OVER (PARTITION BY detector, fingerprint ORDER BY name) AS rn FROM names),
        samples AS (
          SELECT detector, fingerprint, array_agg(name ORDER BY name) AS sample FROM ranked
-          WHERE rn <= ${REPORT_ISSUE_OBJECTS} GROUP BY detector, fingerprint)
-       SELECT top.*, samples.sample FROM top
+          WHERE rn <= ${REPORT_ISSUE_OBJECTS} GROUP BY detector, fingerprint),
+       counts AS (
+         SELECT json_agg(c) AS counts FROM (
+           SELECT kind, worst, count(*) AS issues, sum(n) AS n FROM g GROUP BY kind, worst) c)
+       SELECT top.*, samples.sample, counts.counts FROM top CROSS JOIN counts
          LEFT JOIN samples ON top.kind = 'value' AND samples.detector = top.detector AND samples.fingerprint = top.fingerprint
         ORDER BY worst, n DESC, detector, fingerprint, object_key, field`,
       [...params, REPORT_MAX_ISSUES],
-    ),
-    pool.query<{ kind: 'value' | 'aggregate'; worst: number; issues: string; n: string }>(
-      `WITH g AS (${ISSUE_GROUPS})
-       SELECT kind, worst, count(*) AS issues, sum(n) AS n FROM g GROUP BY kind, worst`,
-      params,
     ),
     pool.query<{ status: string; reason: string | null; n: string }>(
       `SELECT status, reason, count(*) AS n FROM job_objects
@@ -202,16 +208,16 @@ export async function loadJobReportData(
   ]);
   const total = Object.values(summary.by_severity).reduce((a, b) => a + b, 0);
   const issueCounts: IssueCounts = { total: 0, values: 0, aggregates: 0, bySeverity: {} };
-  for (const r of counts.rows) {
+  for (const r of issues.rows[0]?.counts ?? []) {
     const severity = SEVERITIES[r.worst] ?? 'unknown';
-    const issues = Number(r.issues);
+    const count = Number(r.issues);
     const slot = issueCounts.bySeverity[severity] ?? { issues: 0, occurrences: 0 };
-    slot.issues += issues;
+    slot.issues += count;
     slot.occurrences += Number(r.n);
     issueCounts.bySeverity[severity] = slot;
-    issueCounts.total += issues;
-    if (r.kind === 'value') issueCounts.values += issues;
-    else issueCounts.aggregates += issues;
+    issueCounts.total += count;
+    if (r.kind === 'value') issueCounts.values += count;
+    else issueCounts.aggregates += count;
   }
   return {
     job,
