@@ -2,8 +2,8 @@ import { createBaseline } from '@data-scanner/detect/baseline';
 import type { Command } from 'commander';
 import { baselineEntries, writeBaselineFile } from '../baseline-file.ts';
 import { FINGERPRINT_KEY_HELP } from '../cli-fingerprint-key.ts';
+import { EXIT_INCOMPLETE } from '../exit-codes.ts';
 import { addScanSetupOptions, prepareScan, type ScanSetupOptions, scanObjects } from '../scan-setup.ts';
-import { EXIT_INCOMPLETE } from './scan.ts';
 
 /** Options of `data-scanner baseline create`. */
 export interface BaselineCreateOptions extends ScanSetupOptions {

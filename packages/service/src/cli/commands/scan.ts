@@ -19,6 +19,7 @@ import { engineIdentity, scanCoverage } from '../../incremental/scan-coverage.ts
 import { FolderWatcher } from '../../watch/folder-watcher.ts';
 import { applyBaseline, readBaselineFile, updatedBaseline, writeBaselineFile } from '../baseline-file.ts';
 import { FINGERPRINT_KEY_HELP } from '../cli-fingerprint-key.ts';
+import { EXIT_INCOMPLETE } from '../exit-codes.ts';
 import {
   addScanSetupOptions,
   prepareScan,
@@ -77,9 +78,6 @@ export function defaultStateFile(env: NodeJS.ProcessEnv = process.env): string {
   const base = env.XDG_STATE_HOME || path.join(homedir(), '.local', 'state');
   return path.join(base, 'data-scanner', 'incremental.json');
 }
-
-/** Exit code when an object could not be read (FAILED) and `--allow-incomplete` is not given. */
-export const EXIT_INCOMPLETE = 2;
 
 /**
  * Runs a scan and writes the report; returns 1 when there are findings (not counting those a
