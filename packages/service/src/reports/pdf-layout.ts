@@ -13,6 +13,13 @@ export const COLOR = {
   accent: '#1e3a8a',
 } as const;
 
+/** A count as the report prints it: `1,234`. */
+export const n = (value: number): string => value.toLocaleString('en-US');
+
+/** An object as the report names it: `s3://bucket/key`, or the key of a local source. */
+export const objectName = (bucket: string | null | undefined, key: string): string =>
+  bucket ? `s3://${bucket}/${key}` : key;
+
 /** Severity colours, most severe first. */
 export const SEVERITY_COLOR: Record<string, string> = {
   critical: '#7f1d1d',
@@ -162,6 +169,29 @@ export function paragraph(
         .text(printable(text), x, doc.y, { width: contentWidth(doc) });
     }),
   );
+}
+
+/** Label and value pairs, one tagged paragraph each; long values wrap under their label's column. */
+export function facts(doc: Doc, parent: Struct, rows: [string, string][], labelWidth = 110): void {
+  const x = doc.page.margins.left;
+  const valueWidth = contentWidth(doc) - labelWidth;
+  for (const [label, value] of rows) {
+    doc.font(FONT.regular).fontSize(9);
+    const lines = wrapLines(doc, value, valueWidth);
+    ensureSpace(doc, lines.length * 11 + 2);
+    const y = doc.y;
+    parent.add(
+      doc.struct('P', {}, () => {
+        doc.font(FONT.bold).fontSize(9).fillColor(COLOR.muted).text(`${label} `, x, y, { lineBreak: false });
+        doc.font(FONT.regular).fillColor(COLOR.text);
+        lines.forEach((line, i) => {
+          doc.text(line, x + labelWidth, y + i * 11, { lineBreak: false });
+        });
+      }),
+    );
+    doc.y = y + lines.length * 11 + 2;
+  }
+  doc.x = x;
 }
 
 /** One column of a table. */

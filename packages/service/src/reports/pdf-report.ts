@@ -3,29 +3,28 @@ import { detectorById } from '@data-scanner/detect';
 import { remediationFor } from '@data-scanner/detect/remediation';
 import PDFDocument from 'pdfkit';
 import { SEVERITIES } from '../severity.ts';
-import type { JobReportData, ReportIssue, TopObject } from './job-report-data.ts';
+import type { JobReportData, ReportIssue } from './job-report-data.ts';
+import { breakdown } from './pdf-breakdown.ts';
 import {
   COLOR,
-  type Column,
   contentWidth,
   type Doc,
   ensureSpace,
   FONT,
+  facts,
   footers,
   heading,
+  n,
+  objectName,
   paragraph,
   printable,
   SEVERITY_COLOR,
   type Struct,
   table,
-  wrapLines,
 } from './pdf-layout.ts';
 import { scanScope, scopeText } from './scan-scope.ts';
 
-const n = (value: number) => value.toLocaleString('en-US');
 const when = (date: Date | null) => (date ? `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '-');
-const share = (count: number, total: number) =>
-  total === 0 ? '-' : `${((100 * count) / total).toFixed(1)}%`;
 
 /** Issues in the "top risks" table of the executive summary. */
 const TOP_RISKS = 5;
@@ -46,32 +45,6 @@ function bytes(value: number): string {
     i++;
   }
   return i === 0 ? `${n(value)} bytes` : `${v.toFixed(1)} ${units[i]} (${n(value)} bytes)`;
-}
-
-const objectName = (bucket: string | null | undefined, key: string) =>
-  bucket ? `s3://${bucket}/${key}` : key;
-
-/** Label and value pairs, one tagged paragraph each; long values wrap under their label's column. */
-function facts(doc: Doc, parent: Struct, rows: [string, string][], labelWidth = 110): void {
-  const x = doc.page.margins.left;
-  const valueWidth = contentWidth(doc) - labelWidth;
-  for (const [label, value] of rows) {
-    doc.font(FONT.regular).fontSize(9);
-    const lines = wrapLines(doc, value, valueWidth);
-    ensureSpace(doc, lines.length * 11 + 2);
-    const y = doc.y;
-    parent.add(
-      doc.struct('P', {}, () => {
-        doc.font(FONT.bold).fontSize(9).fillColor(COLOR.muted).text(`${label} `, x, y, { lineBreak: false });
-        doc.font(FONT.regular).fillColor(COLOR.text);
-        lines.forEach((line, i) => {
-          doc.text(line, x + labelWidth, y + i * 11, { lineBreak: false });
-        });
-      }),
-    );
-    doc.y = y + lines.length * 11 + 2;
-  }
-  doc.x = x;
 }
 
 function title(doc: Doc, parent: Struct, data: JobReportData): void {
@@ -317,63 +290,6 @@ function remediation(doc: Doc, parent: Struct, data: JobReportData): void {
     heading(doc, parent, name ? `${detector}: ${name}` : detector, 30, 'H3');
     paragraph(doc, parent, remediationFor(detector, category));
   }
-}
-
-function countTable(
-  doc: Doc,
-  parent: Struct,
-  label: string,
-  counts: Record<string, number>,
-  total: number,
-  name?: (id: string) => string,
-): void {
-  const rows = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const wide = contentWidth(doc) - 160;
-  const columns: Column<[string, number]>[] = name
-    ? [
-        { title: label, width: wide / 2, cell: ([id]) => id },
-        { title: 'Name', width: wide / 2, cell: ([id]) => name(id) },
-      ]
-    : [{ title: label, width: wide, cell: ([id]) => id }];
-  columns.push(
-    { title: 'Findings', width: 80, align: 'right', cell: ([, c]) => n(c) },
-    { title: 'Share', width: 80, align: 'right', cell: ([, c]) => share(c, total) },
-  );
-  table(doc, parent, columns, rows);
-}
-
-function breakdown(doc: Doc, parent: Struct, data: JobReportData): void {
-  if (data.total === 0) return;
-  heading(doc, parent, 'Breakdown');
-  heading(doc, parent, 'By category', 60, 'H3');
-  countTable(doc, parent, 'Category', data.summary.by_category, data.total);
-  heading(doc, parent, 'By detector', 60, 'H3');
-  countTable(
-    doc,
-    parent,
-    'Detector',
-    data.summary.by_detector,
-    data.total,
-    (id) => detectorById(id)?.name ?? '',
-  );
-  heading(doc, parent, 'Objects with the most findings', (data.topObjects.length + 1) * 13 + 4, 'H3');
-  const rank = new Map(data.topObjects.map((o, i) => [o, i + 1]));
-  table<TopObject>(
-    doc,
-    parent,
-    [
-      { title: '#', width: 25, align: 'right', cell: (o) => String(rank.get(o)) },
-      {
-        title: 'Object',
-        width: contentWidth(doc) - 185,
-        wrap: true,
-        cell: (o) => objectName(o.bucket, o.key),
-      },
-      { title: 'Findings', width: 80, align: 'right', cell: (o) => n(o.findings) },
-      { title: 'Most severe', width: 80, cell: (o) => o.worst, color: (o) => SEVERITY_COLOR[o.worst] },
-    ],
-    data.topObjects,
-  );
 }
 
 /** Adds a section (`Sect`) to the document's structure and draws it. */
