@@ -29,6 +29,7 @@ export { mask } from './masking.ts';
 export { remediationFor } from './remediation.ts';
 export {
   aggregateText,
+  type BaselineSuppression,
   CSV_HEADER,
   csvAggregateRow,
   csvReport,

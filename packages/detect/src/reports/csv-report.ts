@@ -1,5 +1,6 @@
 import { DOCUMENT_FIELDS } from './place.ts';
 import {
+  type BaselineSuppression,
   type ReportAggregate,
   type ReportFinding,
   reportAggregates,
@@ -117,11 +118,22 @@ export function csvAggregateRow(a: ReportAggregate): string {
   return `${COLUMNS.map((c) => csvCell(row[c])).join(',')}\r\n`;
 }
 
-/** Findings, then aggregates, as RFC 4180 CSV with a header row. */
+/** The row stating how many findings a baseline suppressed: kind `baseline`, the file as key, the count. */
+export function csvBaselineRow(baseline: BaselineSuppression): string {
+  const row: Partial<Record<(typeof COLUMNS)[number], unknown>> = {
+    key: baseline.file,
+    kind: 'baseline',
+    count: baseline.suppressed,
+  };
+  return `${COLUMNS.map((c) => csvCell(row[c])).join(',')}\r\n`;
+}
+
+/** Findings, then aggregates, then (with a baseline) the suppressed count, as RFC 4180 CSV with a header row. */
 export function csvReport(report: ScanReport): string {
   return (
     CSV_HEADER +
     reportFindings(report).map(csvRow).join('') +
-    reportAggregates(report).map(csvAggregateRow).join('')
+    reportAggregates(report).map(csvAggregateRow).join('') +
+    (report.baseline ? csvBaselineRow(report.baseline) : '')
   );
 }

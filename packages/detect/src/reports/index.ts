@@ -6,7 +6,13 @@ import { SarifWriter, sarifReport } from './sarif-report.ts';
 import { summaryLine, tableReport } from './table-report.ts';
 
 export { DOCUMENT_FIELDS, documentPlace } from './place.ts';
-export type { ReportAggregate, ReportFinding, ReportObject, ScanReport } from './report.ts';
+export type {
+  BaselineSuppression,
+  ReportAggregate,
+  ReportFinding,
+  ReportObject,
+  ScanReport,
+} from './report.ts';
 export { aggregateText, reportAggregates, reportFindings, reportSummary } from './report.ts';
 export {
   CSV_HEADER,

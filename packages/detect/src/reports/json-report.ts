@@ -14,6 +14,7 @@ export function jsonReport(report: ScanReport): string {
             },
           }
         : {}),
+      ...(report.baseline ? { baseline: report.baseline } : {}),
       objects: report.objects.map((o) => ({
         object: o.bucket === undefined ? { key: o.key } : { bucket: o.bucket, key: o.key },
         status: o.result.status,

@@ -16,6 +16,16 @@ export interface ScanReport {
   detectors: readonly Detector[];
   /** The limits the scan ran with, shown in every format so a reader sees the folding rule. */
   limits?: Pick<ScanLimits, 'aggregateThreshold' | 'aggregateSamples'>;
+  /** Set when a baseline was applied: its file and how many findings it suppressed (not listed). */
+  baseline?: BaselineSuppression;
+}
+
+/** What a baseline took out of a report: every format states the count, so nothing is lost silently. */
+export interface BaselineSuppression {
+  /** The baseline file, as given. */
+  file: string;
+  /** Findings left out because their detector and fingerprint are in the baseline. */
+  suppressed: number;
 }
 
 /** A finding with the object it belongs to. */
@@ -82,5 +92,6 @@ export function reportSummary(report: ScanReport) {
     ...(report.limits ? { aggregate_threshold: report.limits.aggregateThreshold } : {}),
     bytes_read: bytes,
     ...byStatus,
+    ...(report.baseline ? { suppressed_by_baseline: report.baseline.suppressed } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { Detector, Location, Severity } from '../types.ts';
 import { DOCUMENT_FIELDS, documentPlace } from './place.ts';
 import {
   aggregateText,
+  type BaselineSuppression,
   type ReportAggregate,
   type ReportFinding,
   reportAggregates,
@@ -104,7 +105,8 @@ const RESULTS_MARK = JSON.stringify(RESULTS_PLACEHOLDER);
  * one run, a rule per detector of the catalogue, a result per finding with a physical location
  * (artifact, line, column, byte range) and the fingerprint as a partial fingerprint; `aggregate(a)`
  * per aggregate, a result with `properties.aggregate`, its exact `count` and its sample locations.
- * Messages carry only the masked preview. With `aggregateThreshold`, the run's properties state it.
+ * Messages carry only the masked preview. With `aggregateThreshold`, the run's properties state it;
+ * with `baseline`, they state its file and how many findings it suppressed.
  */
 export class SarifWriter {
   private readonly ruleIndex: ReadonlyMap<string, number>;
@@ -114,7 +116,12 @@ export class SarifWriter {
   private readonly indent: string;
   private results = 0;
 
-  constructor(detectors: readonly Detector[], version = '0.1.0', aggregateThreshold?: number) {
+  constructor(
+    detectors: readonly Detector[],
+    version = '0.1.0',
+    aggregateThreshold?: number,
+    baseline?: BaselineSuppression,
+  ) {
     this.ruleIndex = new Map(detectors.map((d, i) => [d.id, i]));
     const log = {
       $schema: SARIF_SCHEMA,
@@ -138,7 +145,16 @@ export class SarifWriter {
               })),
             },
           },
-          ...(aggregateThreshold === undefined ? {} : { properties: { aggregateThreshold } }),
+          ...(aggregateThreshold === undefined && baseline === undefined
+            ? {}
+            : {
+                properties: {
+                  ...(aggregateThreshold === undefined ? {} : { aggregateThreshold }),
+                  ...(baseline === undefined
+                    ? {}
+                    : { baseline: { file: baseline.file, suppressed: baseline.suppressed } }),
+                },
+              }),
           results: RESULTS_PLACEHOLDER,
         },
       ],
@@ -180,7 +196,12 @@ export class SarifWriter {
 
 /** A SARIF 2.1.0 log of the whole report (see `SarifWriter`). */
 export function sarifReport(report: ScanReport, version = '0.1.0'): string {
-  const writer = new SarifWriter(report.detectors, version, report.limits?.aggregateThreshold);
+  const writer = new SarifWriter(
+    report.detectors,
+    version,
+    report.limits?.aggregateThreshold,
+    report.baseline,
+  );
   return (
     writer.start() +
     reportFindings(report)

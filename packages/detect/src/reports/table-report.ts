@@ -72,5 +72,8 @@ export function summaryLine(report: ScanReport): string {
     s.aggregate_threshold === undefined
       ? ''
       : ` Aggregate threshold: ${s.aggregate_threshold} per detector and field.`;
-  return `${s.findings} finding(s)${folded} in ${s.objects} object(s) (${s.COMPLETE} complete, ${s.PARTIAL} partial, ${s.SKIPPED} skipped, ${s.FAILED} failed), ${s.bytes_read} bytes read.${threshold}`;
+  const baseline = report.baseline
+    ? ` ${report.baseline.suppressed} finding(s) suppressed by baseline ${report.baseline.file}.`
+    : '';
+  return `${s.findings} finding(s)${folded} in ${s.objects} object(s) (${s.COMPLETE} complete, ${s.PARTIAL} partial, ${s.SKIPPED} skipped, ${s.FAILED} failed), ${s.bytes_read} bytes read.${threshold}${baseline}`;
 }

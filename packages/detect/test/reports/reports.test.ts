@@ -154,3 +154,23 @@ describe('aggregates in every report format', () => {
     );
   });
 });
+
+describe('a baseline in every report format', () => {
+  async function baselined(): Promise<ScanReport> {
+    return { ...(await sample()), baseline: { file: 'ci/baseline.json', suppressed: 4217 } };
+  }
+
+  it.each(REPORT_FORMATS)('%s states how many findings the baseline suppressed', async (format) => {
+    const out = renderReport(format, await baselined());
+    expect(out).toContain('4217');
+    expect(out).toContain('ci/baseline.json');
+    expect(renderReport(format, await sample())).not.toContain('baseline');
+  });
+
+  it('SARIF with a baseline is still valid against the SARIF 2.1.0 schema', async () => {
+    const validate = sarifSchemaValidator();
+    const log = JSON.parse(sarifReport(await baselined()));
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expect(log.runs[0].properties.baseline).toEqual({ file: 'ci/baseline.json', suppressed: 4217 });
+  });
+});

@@ -56,9 +56,14 @@ export async function scannedJob(
 // In Node, pdf.js reads the standard font files from a folder path (not a file: URL).
 const standardFontDataUrl = `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
 
+/** A PDF opened with pdf.js (destroy it when done). */
+export function pdfDocument(pdf: Uint8Array) {
+  return getDocument({ data: new Uint8Array(pdf), standardFontDataUrl }).promise;
+}
+
 /** The text of a PDF, one string per visual line (items on the same baseline joined by spaces). */
 export async function pdfLines(pdf: Uint8Array): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl }).promise;
+  const doc = await pdfDocument(pdf);
   const lines: string[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const content = await (await doc.getPage(p)).getTextContent();

@@ -16,6 +16,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'serve', load: () => import('./serve.ts') },
   { name: 'jobs', load: () => import('./jobs.ts') },
   { name: 'scan', load: () => import('./scan.ts') },
+  { name: 'baseline', load: () => import('./baseline.ts') },
   { name: 'detectors', load: () => import('./detectors.ts') },
 ];
 

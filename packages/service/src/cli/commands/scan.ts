@@ -1,86 +1,43 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import {
-  detectors as catalogue,
-  DEFAULT_LIMITS,
-  type Detector,
   matchCount,
-  type ObjectScanResult,
   REPORT_FORMATS,
   type ReportFormat,
-  type ReportObject,
-  readAllowlistFile,
-  readDetectorConfigFile,
   renderReport,
-  Scanner,
+  type ScanReport,
   summaryLine,
 } from '@data-scanner/detect';
-import { type Command, Option } from 'commander';
-import { loadS3Config } from '../../config.ts';
-import { unknownDetectorIds } from '../../detector-ids.ts';
+import { BaselineIndex } from '@data-scanner/detect/baseline';
+import type { Command } from 'commander';
 import { costModelConfig } from '../../estimate/scan-cost-model.ts';
 import { estimateScan } from '../../estimate/scan-estimate.ts';
 import { LocalScanState } from '../../incremental/local-scan-state.ts';
 import { objectIdentity } from '../../incremental/object-identity.ts';
 import { engineIdentity, scanCoverage } from '../../incremental/scan-coverage.ts';
-import { createSource } from '../../sources/create-source.ts';
-import { rangeReader } from '../../sources/range-reader.ts';
-import { SourceError } from '../../sources/source-error.ts';
 import { FolderWatcher } from '../../watch/folder-watcher.ts';
-
-/** Used when no key is configured and no key file can be written (fingerprints then only group within one machine's default). */
-export const DEFAULT_FINGERPRINT_KEY = 'data-scanner-default-fingerprint-key';
-
-/**
- * The CLI's fingerprint key: `DATA_SCANNER_FINGERPRINT_KEY`, else the key file
- * (`DATA_SCANNER_KEY_FILE`, default `$XDG_CONFIG_HOME/data-scanner/fingerprint-key` or
- * `~/.config/...`), created with 32 random bytes (mode 0600) on first use; if it can be
- * neither read nor created, the documented default key.
- */
-export async function cliFingerprintKey(env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const fromEnv = env.DATA_SCANNER_FINGERPRINT_KEY;
-  if (fromEnv) return fromEnv;
-  const file =
-    env.DATA_SCANNER_KEY_FILE ??
-    path.join(env.XDG_CONFIG_HOME ?? path.join(homedir(), '.config'), 'data-scanner', 'fingerprint-key');
-  try {
-    const key = (await readFile(file, 'utf8')).trim();
-    if (key) return key;
-  } catch {
-    // Created below.
-  }
-  try {
-    const key = randomBytes(32).toString('hex');
-    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    await writeFile(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
-    return key;
-  } catch {
-    try {
-      const key = (await readFile(file, 'utf8')).trim();
-      if (key) return key;
-    } catch {
-      // Falls back to the default.
-    }
-    return DEFAULT_FINGERPRINT_KEY;
-  }
-}
+import { applyBaseline, readBaselineFile, updatedBaseline, writeBaselineFile } from '../baseline-file.ts';
+import { FINGERPRINT_KEY_HELP } from '../cli-fingerprint-key.ts';
+import { EXIT_INCOMPLETE } from '../exit-codes.ts';
+import {
+  addScanSetupOptions,
+  prepareScan,
+  type ScanSetupOptions,
+  scanObjects,
+  sourceUri,
+} from '../scan-setup.ts';
 
 /** Options of `data-scanner scan`. */
-export interface ScanCommandOptions {
+export interface ScanCommandOptions extends ScanSetupOptions {
   format: string;
   output?: string;
-  detectors?: string;
-  exclude?: string[];
-  /** JSON detector config (`{"detectors": [...], "disable": [...], "overrides": {...}}`). */
-  config?: string;
-  /** JSON allowlist file (`{"patterns": [...], "fingerprints": [...], "paths": [...]}`). */
-  allowlist?: string;
   /** Exit 0/1 on findings alone even when some object could not be read. */
   allowIncomplete?: boolean;
-  /** Individual personal-data findings per detector and field before the rest are counted in an aggregate. */
-  aggregateThreshold?: string;
+  /** Baseline file: findings whose detector and fingerprint it holds are left out (and counted). */
+  baseline?: string;
+  /** After reporting, rewrite the baseline with this scan's findings (see `updatedBaseline`). */
+  baselineUpdate?: boolean;
   /** Skip objects unchanged since their last complete scan; a string names the state file. */
   incremental?: boolean | string;
   /** List only and print the estimate (objects, bytes by format, hours, cost) as JSON. */
@@ -122,103 +79,19 @@ export function defaultStateFile(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(base, 'data-scanner', 'incremental.json');
 }
 
-/** Exit code when an object could not be read (FAILED) and `--allow-incomplete` is not given. */
-export const EXIT_INCOMPLETE = 2;
-
-/** The outcome of an object that could not be opened or read to the end. */
-function failedResult(err: unknown): ObjectScanResult {
-  const code = err instanceof SourceError ? err.code : undefined;
-  return {
-    status: 'FAILED',
-    reason: code === 'ACCESS_DENIED' || code === 'NOT_FOUND' || code === 'OUTSIDE_ROOT' ? code : 'READ_ERROR',
-    reason_detail: err instanceof SourceError ? err.message : 'the object could not be read',
-    findings: [],
-    bytes_read: 0,
-    bytes_scanned: 0,
-  };
-}
-
-/** Parses `--aggregate-threshold`: a whole number of at least 1. */
-function aggregateLimits(value: string | undefined): { aggregateThreshold?: number } {
-  if (value === undefined) return {};
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new Error(`--aggregate-threshold must be a whole number of at least 1, not '${value}'`);
-  }
-  return { aggregateThreshold: n };
-}
-
-function pickDetectors(ids: string | undefined, base: readonly Detector[]): readonly Detector[] {
-  if (!ids) return base;
-  const wanted = ids
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const known = new Set(base.map((d) => d.id));
-  const unknown =
-    base === catalogue ? unknownDetectorIds(wanted) : [...new Set(wanted.filter((id) => !known.has(id)))];
-  if (unknown.length > 0) {
-    throw new Error(`unknown detector(s): ${unknown.join(', ')} (see 'data-scanner detectors' and --config)`);
-  }
-  return base.filter((d) => wanted.includes(d.id));
-}
-
-function sourceUri(target: string): string {
-  if (target.startsWith('s3://') || target.startsWith('file:')) return target;
-  return path.resolve(target);
-}
-
-class Progress {
-  private objects = 0;
-  private bytes = 0;
-  private readonly started = Date.now();
-  private last = 0;
-
-  constructor(private readonly enabled: boolean) {}
-
-  add(bytes: number): void {
-    this.objects++;
-    this.bytes += bytes;
-    const now = Date.now();
-    if (this.enabled && now - this.last > 200) {
-      this.last = now;
-      const mib = this.bytes / 1048576;
-      const rate = mib / Math.max(0.001, (now - this.started) / 1000);
-      process.stderr.write(
-        `\rscanned ${this.objects} objects, ${mib.toFixed(1)} MiB, ${rate.toFixed(1)} MiB/s `,
-      );
-    }
-  }
-
-  done(): void {
-    if (this.enabled) process.stderr.write('\r\x1b[K');
-  }
-}
-
-/** Runs a scan and writes the report; returns 1 when there are findings, else 0. Throws on usage/source errors. */
+/**
+ * Runs a scan and writes the report; returns 1 when there are findings (not counting those a
+ * baseline suppressed), else 0. Throws on usage, source and baseline errors.
+ */
 export async function runScan(target: string, options: ScanCommandOptions): Promise<number> {
   const format = options.format as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) {
     throw new Error(`unknown format '${options.format}' (use ${REPORT_FORMATS.join(', ')})`);
   }
-  const base = options.config ? await readDetectorConfigFile(options.config) : catalogue;
-  const detectors = pickDetectors(options.detectors, base);
-  const limits = aggregateLimits(options.aggregateThreshold);
-  const uri = sourceUri(target);
-  const local = uri.startsWith('s3://') ? [] : [uri.startsWith('file:') ? new URL(uri).pathname : uri];
-  for (const p of local) {
-    await stat(p).catch(() => {
-      throw new Error(`${p} does not exist or is not readable`);
-    });
-  }
-  const allowlist = options.allowlist ? await readAllowlistFile(options.allowlist) : undefined;
-  // The region stays the SDK's own choice (AWS_REGION, the profile); only a custom endpoint is passed.
-  const { endpoint, forcePathStyle } = uri.startsWith('s3://') ? loadS3Config() : { endpoint: undefined };
-  const source = await createSource(uri, {
-    roots: local,
-    ...(endpoint ? { s3: { endpoint, forcePathStyle } } : {}),
-  });
-  const scanner = new Scanner({ fingerprintKey: await cliFingerprintKey(), detectors, allowlist, limits });
+  if (options.baselineUpdate && !options.baseline)
+    throw new Error('--baseline-update needs --baseline <file>');
+  const setup = await prepareScan(target, options);
+  const { source, detectors, allowlist, limits, scanner } = setup;
   if (options.dryRun) {
     const problems: string[] = [];
     const costModel = costModelConfig(process.env, problems);
@@ -233,9 +106,9 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
     else process.stdout.write(text);
     return 0;
   }
-  const progress = new Progress(process.stderr.isTTY === true);
-  const objects: ReportObject[] = [];
-  const listOptions = options.exclude && options.exclude.length > 0 ? { exclude: options.exclude } : {};
+  const baseline = options.baseline
+    ? await readBaselineFile(options.baseline, setup.fingerprintKey)
+    : undefined;
   const stateFile =
     typeof options.incremental === 'string'
       ? options.incremental
@@ -245,54 +118,46 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
   const state = stateFile ? await LocalScanState.load(stateFile) : undefined;
   const coverage = scanCoverage(detectors, engineIdentity({ allowlist, limits }));
   let unchanged = 0;
-  for await (const object of source.list(listOptions)) {
-    let result: ObjectScanResult;
-    const entry = object.unscannable;
-    const identity = objectIdentity(object);
-    if (state && identity && state.isUnchanged(identity, coverage)) {
-      unchanged++;
-      continue;
-    }
-    if (entry) {
-      result = {
-        status: entry.status,
-        reason: entry.reason,
-        reason_detail: entry.detail,
-        findings: [],
-        aggregates: [],
-        bytes_read: 0,
-        bytes_scanned: 0,
-      };
-    } else {
-      try {
-        const { stream } = await source.read(object);
-        const random = rangeReader(source, object, object.size);
-        result = await scanner.scanObject(stream, { name: object.key, size: object.size, random });
-      } catch (err) {
-        result = failedResult(err);
-      }
-    }
-    progress.add(result.bytes_read);
-    if (state && identity && result.status === 'COMPLETE') state.remember(identity, coverage);
-    objects.push(
-      object.bucket === undefined
-        ? { key: object.key, result }
-        : { bucket: object.bucket, key: object.key, result },
-    );
-  }
-  progress.done();
+  const scanned = await scanObjects(setup, {
+    skip: (object) => {
+      const identity = objectIdentity(object);
+      const skip = state !== undefined && identity !== undefined && state.isUnchanged(identity, coverage);
+      if (skip) unchanged++;
+      return skip;
+    },
+    scanned: (object, result) => {
+      const identity = objectIdentity(object);
+      if (state && identity && result.status === 'COMPLETE') state.remember(identity, coverage);
+    },
+  });
   if (state && stateFile) {
     await state.save();
     process.stderr.write(
       `data-scanner: incremental: ${unchanged} unchanged object(s) skipped (state ${stateFile})\n`,
     );
   }
-  const report = { source: source.uri, objects, detectors, limits: scanner.limits };
+  const { objects, suppressed } = baseline
+    ? applyBaseline(scanned, new BaselineIndex(baseline))
+    : { objects: scanned, suppressed: 0 };
+  const report: ScanReport = {
+    source: source.uri,
+    objects,
+    detectors,
+    limits: scanner.limits,
+    ...(options.baseline ? { baseline: { file: options.baseline, suppressed } } : {}),
+  };
   const text = renderReport(format, report);
   if (options.output) await writeFile(options.output, text);
   else process.stdout.write(text);
   // The table ends with this line already; other formats get it on stderr, out of the data.
   if (format !== 'table' || options.output) process.stderr.write(`${summaryLine(report)}\n`);
+  if (baseline && options.baseline && options.baselineUpdate) {
+    const next = updatedBaseline(baseline, scanned, setup.fingerprintKey);
+    await writeBaselineFile(options.baseline, next, true);
+    process.stderr.write(
+      `data-scanner: baseline ${options.baseline} updated: ${next.entries.length} entr(ies), was ${baseline.entries.length}\n`,
+    );
+  }
   const failed = objects.filter((o) => o.result.status === 'FAILED').length;
   if (failed > 0 && !options.allowIncomplete) {
     process.stderr.write(
@@ -306,30 +171,20 @@ export async function runScan(target: string, options: ScanCommandOptions): Prom
 
 /** `data-scanner scan <path | s3://bucket/prefix>`: scans files, folders or a bucket prefix. */
 export function register(program: Command): void {
-  program
+  const command = program
     .command('scan')
     .description('Scan a file, a folder (recursively) or s3://bucket/prefix for secrets and personal data')
     .argument('<target>', 'file, folder, file:///abs/path or s3://bucket/prefix')
     .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join('|')}`, 'table')
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('-d, --detectors <ids>', 'comma-separated detector ids to run (default: all)')
-    .option('-e, --exclude <globs...>', 'globs of paths/keys to skip (repeatable)')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout');
+  addScanSetupOptions(command)
     .option(
-      '--aggregate-threshold <n>',
-      'personal-data findings listed per detector and field of a file before the rest are counted in one aggregate (credentials are always listed)',
-      String(DEFAULT_LIMITS.aggregateThreshold),
+      '--baseline <file>',
+      "report only findings whose detector and fingerprint are not in this baseline (from 'data-scanner baseline create'); every format states how many it suppressed, and the exit code counts only the rest",
     )
-    .addOption(
-      new Option(
-        '-a, --allowlist <file>',
-        'JSON file of accepted values and places: {"patterns": [regex], "fingerprints": [hex], "paths": [glob]}',
-      ).env('DATA_SCANNER_ALLOWLIST'),
-    )
-    .addOption(
-      new Option(
-        '-c, --config <file>',
-        'JSON detector config: {"detectors": [custom detector], "disable": [id], "overrides": {"<id>": {"severity", "confidence"}}}',
-      ).env('DATA_SCANNER_CONFIG'),
+    .option(
+      '--baseline-update',
+      'after reporting, rewrite the --baseline file with every finding of this scan (reported and suppressed); entries of places this scan did not read to the end (excluded, failed, skipped, unchanged under --incremental) are kept, values gone from a place read completely are dropped',
     )
     .option(
       '--incremental [state-file]',
@@ -346,7 +201,7 @@ export function register(program: Command): void {
     .option('--allow-incomplete', 'exit 0/1 on findings alone even when some object could not be read')
     .addHelpText(
       'after',
-      '\nExit codes: 0 no findings, 1 findings, 2 error or incomplete coverage (an object could not be read: FAILED in the report).\nFingerprint key: DATA_SCANNER_FINGERPRINT_KEY, else ~/.config/data-scanner/fingerprint-key (created on first use).',
+      `\nExit codes: 0 no findings, 1 findings (not counting those a baseline suppressed), 2 error (also a baseline that is malformed or made under another key) or incomplete coverage (an object could not be read: FAILED in the report).\n${FINGERPRINT_KEY_HELP}\nAggregated personal data (past --aggregate-threshold) has no per-value fingerprint, so a baseline never suppresses it.`,
     )
     .action(async (target: string, options: ScanCommandOptions) => {
       process.exitCode = options.watch ? await watchScan(target, options) : await runScan(target, options);
