@@ -10,6 +10,7 @@ import type { Queue } from '../ports/queue.ts';
 import { createScanQueue } from '../queue/create-queue.ts';
 import { createReportStore } from '../reports/index.ts';
 import { PgScheduleStore } from '../schedules/schedules-repository.ts';
+import { PgWatchStore } from '../watch/watches-repository.ts';
 import { createSharedState, type SharedState } from '../shared-state.ts';
 import { createSource } from '../sources/create-source.ts';
 import { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
@@ -47,6 +48,7 @@ export function createApiApp(options: {
     logger: options.logger,
     reports: { pool: options.pool, store: createReportStore(options.config) },
     schedules: new PgScheduleStore(options.pool),
+    watches: new PgWatchStore(options.pool),
     customDetectors: new PgCustomDetectorStore(options.pool),
     notifications: {
       settings: new PgNotificationSettings(options.pool),

@@ -13,6 +13,7 @@ import { createMemorySharedState } from '../memory-shared-state.ts';
 import { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
 import { PublishingJobStore } from '../store/publishing-job-store.ts';
+import { PgWatchStore } from '../watch/watches-repository.ts';
 
 /** What one Lambda function serves: its route groups and, for the function that submits scans, how it enqueues. */
 export interface LambdaAppOptions {
@@ -52,6 +53,7 @@ export function createLambdaApp(options: LambdaAppOptions) {
     {
       store: new PgApiStore(pool, commands),
       customDetectors: new PgCustomDetectorStore(pool),
+      watches: new PgWatchStore(pool),
       config: apiConfigFrom(config),
       logger,
       rateLimit: { limiter: shared.rateLimiter, ...config.rateLimit },
