@@ -67,6 +67,11 @@ async function intake(
   redelivered: boolean,
 ): Promise<void> {
   if (!deps.watches) throw new PoisonMessageError(`${message.type} message: this worker has no watch store`);
+  if (message.type === 'close-rolling-jobs') {
+    const closed = await deps.watches.closeEndedRollingJobs();
+    if (closed.length > 0) deps.logger.info({ jobs: closed }, 'closed the rolling jobs of ended hours');
+    return;
+  }
   const intakeDeps: WatchIntakeDeps = {
     watches: deps.watches,
     jobs: deps.jobs,

@@ -28,7 +28,20 @@ export interface WatchObjectsMessage {
   objects: ArrivedObject[];
 }
 
-export type WorkMessage = PlanMessage | ShardMessage | ObjectEventsMessage | WatchObjectsMessage;
+/**
+ * Close the rolling jobs of watches whose hour is over (the scheduler role does it on every tick;
+ * a deployment without one, such as the data-scanner profile, sends this hourly from EventBridge).
+ */
+export interface CloseRollingJobsMessage {
+  type: 'close-rolling-jobs';
+}
+
+export type WorkMessage =
+  | PlanMessage
+  | ShardMessage
+  | ObjectEventsMessage
+  | WatchObjectsMessage
+  | CloseRollingJobsMessage;
 
 /** A message that can never succeed (malformed, or its job's input is unusable): it is not retried. */
 export class PoisonMessageError extends Error {
@@ -59,6 +72,7 @@ export function parseWorkMessage(body: string): WorkMessage {
   if (events) return { type: 'object-events', events };
   const v = value as Record<string, unknown>;
   if (v?.type === 'watch-objects') return parseWatchObjects(v);
+  if (v?.type === 'close-rolling-jobs') return { type: 'close-rolling-jobs' };
   const jobId = typeof v?.job_id === 'string' && isUuid(v.job_id) ? v.job_id : undefined;
   if (!jobId) throw new PoisonMessageError('message has no valid job_id');
   if (v.type === 'plan') return { type: 'plan', job_id: jobId };
