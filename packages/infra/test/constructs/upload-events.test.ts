@@ -66,7 +66,7 @@ describe('UploadEvents', () => {
   });
 
   it('lets only its own rules send, and only SendMessage (least privilege)', () => {
-    const { stack, template } = given();
+    const { template } = given();
     const statements = eventBridgeStatements(template);
     const rules = Object.keys(template.findResources('AWS::Events::Rule'));
     expect(rules).toHaveLength(2);

@@ -150,6 +150,22 @@ describe('scan on upload: S3 events on the scan queue', () => {
     expect(job).toMatchObject({ objectsTotal: 1, objectsDone: 1, findingsCount: 1, bytesScanned: awsKeyLine(1).length });
   });
 
+  it('sends the shards again when an intake is redelivered after its send was lost', async () => {
+    await queue.send([s3Notification('uploads/red flower.txt', 'uploads/red+flower.txt')]);
+    const [intake] = await queue.receive({ max: 1, waitSeconds: 0, visibilitySeconds: 30 });
+    if (!intake) throw new Error('no intake message');
+    await processMessage(deps, parseWorkMessage(intake.body), new AbortController().signal);
+    // The shard message is lost (as if the send had failed) and the intake is not deleted.
+    const [shard] = await queue.receive({ max: 1, waitSeconds: 0, visibilitySeconds: 30 });
+    expect(shard?.body).toContain('"shard"');
+    await queue.delete([shard?.receipt as string]);
+    await queue.changeVisibility(intake.receipt, 0);
+    const ran = await deliverAndRun();
+    expect(ran.filter((body) => body.includes('"shard"'))).toHaveLength(1);
+    const [ref] = await watches.rollingJobs(watch.id, 10);
+    expect(await jobs.getJob(ref?.jobId as string)).toMatchObject({ objectsDone: 1, findingsCount: 1 });
+  });
+
   it('closes the rolling job once its hour is over, and a later upload opens the next one', async () => {
     await deliverAndRun(s3Notification('uploads/red flower.txt', 'uploads/red+flower.txt'));
     const [first] = await watches.rollingJobs(watch.id, 10);
