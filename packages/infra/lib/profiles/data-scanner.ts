@@ -128,7 +128,11 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
   const workerTask = worker.worker;
   if (stack.flag('scanOnUpload', true)) {
     const buckets = scanBuckets.map((b) => s3.Bucket.fromBucketName(stack, `Upload-${b}`, b));
-    new UploadEvents(stack, 'UploadEvents', { queue: jobs.queue, deadLetterQueue: jobs.deadLetterQueue, buckets: [data.bucket, ...buckets] });
+    new UploadEvents(stack, 'UploadEvents', {
+      queue: jobs.queue,
+      deadLetterQueue: jobs.deadLetterQueue,
+      buckets: [data.bucket, ...buckets],
+    });
   }
   grantObjects(workerTask.taskRole, data.bucket, ['s3:GetObject'], true);
   for (const bucket of scanBuckets) {

@@ -102,8 +102,8 @@ describe('UploadEvents', () => {
 
 describe('scan on upload in the data-scanner profile', () => {
   const uploadRules = (t: Template) =>
-    Object.values(t.findResources('AWS::Events::Rule')).filter(
-      (r) => JSON.stringify(r.Properties.EventPattern ?? {}).includes('Object Created'),
+    Object.values(t.findResources('AWS::Events::Rule')).filter((r) =>
+      JSON.stringify(r.Properties.EventPattern ?? {}).includes('Object Created'),
     );
 
   it('is on by default: the data bucket and every scan bucket reach the scan queue', () => {

@@ -22,4 +22,3 @@ export const WatchIdParamSchema = z.object({
     .uuid()
     .openapi({ param: { name: 'watch_id', in: 'path' }, example: '9b2f4c1e-3a7d-4e8b-9c0d-1f2e3a4b5c6d' }),
 });
-

@@ -73,7 +73,11 @@ export interface WatchStore {
    * transaction. A key already in that job with the same version adds nothing; `resend` also
    * returns the shards of such objects still waiting (a redelivered intake whose send failed).
    */
-  addToRollingJob(watch: Watch, objects: readonly ArrivedObject[], options?: { resend?: boolean }): Promise<RollingAdd>;
+  addToRollingJob(
+    watch: Watch,
+    objects: readonly ArrivedObject[],
+    options?: { resend?: boolean },
+  ): Promise<RollingAdd>;
   /** Closes the rolling jobs whose hour is over (listing → scanning; finished once their objects are). */
   closeEndedRollingJobs(): Promise<string[]>;
 }

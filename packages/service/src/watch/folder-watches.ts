@@ -21,7 +21,11 @@ export interface FolderWatchesDeps {
 }
 
 /** A changed path's file as arrived, or undefined when it is gone, not a regular file, or excluded. */
-async function arrivedFile(folder: string, rel: string, excluded: (key: string) => boolean): Promise<ArrivedObject | undefined> {
+async function arrivedFile(
+  folder: string,
+  rel: string,
+  excluded: (key: string) => boolean,
+): Promise<ArrivedObject | undefined> {
   const key = rel.split(path.sep).join('/');
   if (excluded(key)) return undefined;
   const full = path.join(folder, rel);
@@ -29,7 +33,13 @@ async function arrivedFile(folder: string, rel: string, excluded: (key: string) 
     const info = await stat(full);
     if (!info.isFile()) return undefined;
     const locator = await realpath(full);
-    const identity = objectIdentity({ key, size: info.size, locator, inode: info.ino, lastModified: info.mtime });
+    const identity = objectIdentity({
+      key,
+      size: info.size,
+      locator,
+      inode: info.ino,
+      lastModified: info.mtime,
+    });
     return { key, size: info.size, ...(identity ? { identity } : {}) };
   } catch {
     // Deleted (or renamed away) before it was read: deletes remove nothing.
@@ -67,7 +77,10 @@ export class FolderWatches {
       try {
         this.followed.set(watch.id, this.follow(watch));
       } catch (err) {
-        this.deps.logger.warn({ watch_id: watch.id, err: (err as Error).message }, 'cannot follow the watched folder');
+        this.deps.logger.warn(
+          { watch_id: watch.id, err: (err as Error).message },
+          'cannot follow the watched folder',
+        );
       }
     }
   }

@@ -14,7 +14,9 @@ const MAX_HOURS_AHEAD = 24;
  * the watch id and the hour, version 8), so every intake of that hour finds the same job.
  */
 export function rollingJobId(watchId: string, hour: Date): string {
-  const hex = createHash('sha256').update(`data-scanner/rolling-job/${watchId}/${hour.toISOString()}`).digest('hex');
+  const hex = createHash('sha256')
+    .update(`data-scanner/rolling-job/${watchId}/${hour.toISOString()}`)
+    .digest('hex');
   const variant = ((Number.parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -25,7 +27,12 @@ export function rollingJobName(watch: Watch, hour: Date): string {
 }
 
 /** Which version of an object arrived or was stored: its identity, else its size, etag and version id. */
-function versionOf(o: { size: number; etag?: string | null; versionId?: string | null; identity?: string | null }): string {
+function versionOf(o: {
+  size: number;
+  etag?: string | null;
+  versionId?: string | null;
+  identity?: string | null;
+}): string {
   return o.identity ?? `size=${o.size};etag=${o.etag ?? ''};version=${o.versionId ?? ''}`;
 }
 
@@ -46,7 +53,16 @@ async function lockRollingJob(client: pg.PoolClient, watch: Watch, hoursAhead: n
         WHERE tenant_id = $2 AND ($5::text[] IS NULL OR id = ANY ($5::text[]))),
        'listing', now(), 0, 0, 0, $7, $8)
      ON CONFLICT (id) DO NOTHING`,
-    [id, watch.tenantId, watch.source, rollingJobName(watch, hour), watch.detectors, watch.exclude, watch.id, hour],
+    [
+      id,
+      watch.tenantId,
+      watch.source,
+      rollingJobName(watch, hour),
+      watch.detectors,
+      watch.exclude,
+      watch.id,
+      hour,
+    ],
   );
   const { rows } = await client.query('SELECT * FROM jobs WHERE id = $1 FOR UPDATE', [id]);
   return toJob(rows[0]);
@@ -80,7 +96,8 @@ export async function addToRollingJob(
   if (pending.length === 0) return result;
   return inTransaction(pool, async (client) => {
     for (let ahead = 0; pending.length > 0; ahead++) {
-      if (ahead > MAX_HOURS_AHEAD) throw new Error(`watch ${watch.id}: no open rolling job within ${MAX_HOURS_AHEAD} hours`);
+      if (ahead > MAX_HOURS_AHEAD)
+        throw new Error(`watch ${watch.id}: no open rolling job within ${MAX_HOURS_AHEAD} hours`);
       const job = await lockRollingJob(client, watch, ahead);
       // Closed by the scheduler while this intake waited: the objects go to the next hour's job.
       if (job.status !== 'listing') continue;
@@ -133,7 +150,8 @@ export async function addToRollingJob(
         const row = byKey.get(object.key);
         if (!row) continue;
         const arrivedVersion = versionOf({ ...object, identity: object.identity?.version });
-        const same = arrivedVersion === versionOf({ ...row, size: Number(row.size), versionId: row.version_id });
+        const same =
+          arrivedVersion === versionOf({ ...row, size: Number(row.size), versionId: row.version_id });
         if (row.status !== 'PENDING') {
           if (!same) pending.push(object);
           continue;

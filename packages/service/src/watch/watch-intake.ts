@@ -40,14 +40,25 @@ export async function intakeObjects(
     );
   }
   deps.logger.info(
-    { watch_id: watch.id, jobs: outcome.jobs.map((j) => j.id), arrived: objects.length, added: outcome.added },
+    {
+      watch_id: watch.id,
+      jobs: outcome.jobs.map((j) => j.id),
+      arrived: objects.length,
+      added: outcome.added,
+    },
     'watched objects arrived',
   );
   return outcome.added;
 }
 
 function arrived(event: ObjectCreatedEvent): ArrivedObject {
-  const source = { key: event.key, size: event.size, bucket: event.bucket, etag: event.etag, versionId: event.versionId };
+  const source = {
+    key: event.key,
+    size: event.size,
+    bucket: event.bucket,
+    etag: event.etag,
+    versionId: event.versionId,
+  };
   const identity = objectIdentity(source);
   return {
     key: event.key,

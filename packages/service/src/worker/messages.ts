@@ -110,6 +110,7 @@ function parseWatchObjects(v: Record<string, unknown>): WatchObjectsMessage {
         (o.identity === undefined ||
           (typeof o.identity?.locator === 'string' && typeof o.identity?.version === 'string')),
     );
-  if (!valid) throw new PoisonMessageError('watch-objects message has no valid objects (key, size, identity?)');
+  if (!valid)
+    throw new PoisonMessageError('watch-objects message has no valid objects (key, size, identity?)');
   return { type: 'watch-objects', watch_id: v.watch_id, objects: objects as ArrivedObject[] };
 }

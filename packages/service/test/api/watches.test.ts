@@ -76,7 +76,9 @@ describe('/watches', () => {
     const first = await create(s3);
     const again = await create({ ...s3, name: 'again' });
     expect(again.res.status).toBe(409);
-    expect(again.body.error.details).toEqual([{ path: 'body.source', message: `watched by ${first.body.id}` }]);
+    expect(again.body.error.details).toEqual([
+      { path: 'body.source', message: `watched by ${first.body.id}` },
+    ]);
     // Another tenant may watch the same source.
     expect((await create(s3, api().globex.key)).res.status).toBe(201);
   });
@@ -86,7 +88,10 @@ describe('/watches', () => {
     const other = api().globex.key;
     expect((await api().call(`/watches/${body.id}`, { key: other })).status).toBe(404);
     expect((await api().call(`/watches/${body.id}`, { method: 'DELETE', key: other })).status).toBe(404);
-    expect(await (await api().call('/watches', { key: other })).json()).toEqual({ items: [], next_cursor: null });
+    expect(await (await api().call('/watches', { key: other })).json()).toEqual({
+      items: [],
+      next_cursor: null,
+    });
   });
 
   it('deletes a watch (204), then it is gone (404)', async () => {

@@ -50,7 +50,9 @@ describe('parseObjectEvents', () => {
   });
 
   it('names the field of a malformed event', () => {
-    const created = sample('s3-sqs-object-created.json') as { Records: { s3: { object: Record<string, unknown> } }[] };
+    const created = sample('s3-sqs-object-created.json') as {
+      Records: { s3: { object: Record<string, unknown> } }[];
+    };
     const record = created.Records[0];
     if (!record) throw new Error('fixture has no record');
     record.s3.object.size = '1024';

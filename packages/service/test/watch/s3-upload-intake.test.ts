@@ -28,16 +28,26 @@ function sample(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path.join(import.meta.dirname, 'events', name), 'utf8'));
 }
 
+interface SampleRecord {
+  eventName: string;
+  s3: { object: Record<string, unknown> };
+}
+
 function s3Notification(key: string, encodedKey: string, eventName = 'ObjectCreated:Put'): string {
-  const doc = sample('s3-sqs-object-created.json') as { Records: Record<string, any>[] };
-  const record = structuredClone(doc.Records[0] as Record<string, any>);
+  const doc = sample('s3-sqs-object-created.json') as { Records: SampleRecord[] };
+  const record = structuredClone(doc.Records[0] as SampleRecord);
   record.eventName = eventName;
-  record.s3.object = { key: encodedKey, size: sizes.get(key), eTag: etags.get(key), sequencer: '0055AED6DCD90281E5' };
+  record.s3.object = {
+    key: encodedKey,
+    size: sizes.get(key),
+    eTag: etags.get(key),
+    sequencer: '0055AED6DCD90281E5',
+  };
   return JSON.stringify({ Records: [record] });
 }
 
 function eventBridge(key: string): string {
-  const doc = sample('eventbridge-object-created.json') as Record<string, any>;
+  const doc = sample('eventbridge-object-created.json') as { detail: { object: unknown } };
   doc.detail.object = { key, size: sizes.get(key), etag: etags.get(key), sequencer: '617f08299329d189' };
   return JSON.stringify(doc);
 }
@@ -147,7 +157,12 @@ describe('scan on upload: S3 events on the scan queue', () => {
     expect(ran.filter((body) => body.includes('"shard"'))).toEqual([]);
     const [ref] = await watches.rollingJobs(watch.id, 10);
     const job = await jobs.getJob(ref?.jobId as string);
-    expect(job).toMatchObject({ objectsTotal: 1, objectsDone: 1, findingsCount: 1, bytesScanned: awsKeyLine(1).length });
+    expect(job).toMatchObject({
+      objectsTotal: 1,
+      objectsDone: 1,
+      findingsCount: 1,
+      bytesScanned: awsKeyLine(1).length,
+    });
   });
 
   it('sends the shards again when an intake is redelivered after its send was lost', async () => {

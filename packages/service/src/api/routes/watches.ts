@@ -95,7 +95,9 @@ export function registerWatches(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
       return c.json(watchView(watch), 201);
     } catch (err) {
       if (err instanceof WatchExistsError) {
-        throw HttpError.conflict(err.message, [{ path: 'body.source', message: `watched by ${err.watchId}` }]);
+        throw HttpError.conflict(err.message, [
+          { path: 'body.source', message: `watched by ${err.watchId}` },
+        ]);
       }
       throw err;
     }
