@@ -1,4 +1,4 @@
-import { realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { objectIdentity } from '../incremental/object-identity.ts';
@@ -10,6 +10,9 @@ import { FolderWatcher } from './folder-watcher.ts';
 
 /** Files per `watch-objects` message, well under SQS's 256 KiB. */
 const FILES_PER_MESSAGE = 200;
+
+/** Entries read at most under a folder that appeared (moved in, or filled before it was watched). */
+const MAX_FOLDER_ENTRIES = 100_000;
 
 /** What `FolderWatches` needs. */
 export interface FolderWatchesDeps {
@@ -45,6 +48,22 @@ async function arrivedFile(
     // Deleted (or renamed away) before it was read: deletes remove nothing.
     return undefined;
   }
+}
+
+/**
+ * The changed paths, with the files under a changed folder: a folder moved in (or filled before its
+ * own notifications started) reports only itself.
+ */
+async function expand(folder: string, paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const rel of paths) {
+    out.push(rel);
+    const info = await stat(path.join(folder, rel)).catch(() => undefined);
+    if (!info?.isDirectory()) continue;
+    const entries = await readdir(path.join(folder, rel), { recursive: true }).catch(() => []);
+    for (const entry of entries.slice(0, MAX_FOLDER_ENTRIES)) out.push(path.join(rel, entry));
+  }
+  return [...new Set(out)];
 }
 
 /**
@@ -92,7 +111,8 @@ export class FolderWatches {
     const watcher = new FolderWatcher(folder, {
       ...(this.deps.settleMs !== undefined ? { settleMs: this.deps.settleMs } : {}),
       onChanges: async (paths) => {
-        const files = (await Promise.all(paths.map((p) => arrivedFile(folder, p, excluded)))).filter(
+        const changed = await expand(folder, paths);
+        const files = (await Promise.all(changed.map((p) => arrivedFile(folder, p, excluded)))).filter(
           (f): f is ArrivedObject => f !== undefined,
         );
         const messages: string[] = [];

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -115,9 +115,19 @@ describe('scan on upload: a watched local folder', () => {
     expect(job).toMatchObject({ status: 'listing', source: pathToFileURL(path.join(root, 'inbox')).href });
     expect(job.name).toMatch(/^watch inbox \d{4}-\d\d-\d\dT\d\d:00Z$/);
 
-    // Deleting the file removes nothing.
+    // A folder moved in reports only itself: the files under it are scanned too, in the same job.
+    const staging = await mkdtemp(path.join(root, 'staging-'));
+    await mkdir(path.join(staging, 'batch/nested'), { recursive: true });
+    await writeFile(path.join(staging, 'batch/nested/keys.txt'), awsKeyLine(8));
+    await rename(path.join(staging, 'batch'), path.join(root, 'inbox/batch'));
+    await until(async () => {
+      const page = await (await api().call(`/results?job_id=${jobId}&object=batch/nested/keys.txt`)).json();
+      return page.items.length > 0 ? true : undefined;
+    });
+
+    // Deleting a file removes nothing.
     await rm(path.join(root, 'inbox/reports/creds.env'));
     const after = await (await api().call(`/results?job_id=${jobId}`)).json();
-    expect(after.items).toHaveLength(1);
+    expect(after.items).toHaveLength(2);
   });
 });
