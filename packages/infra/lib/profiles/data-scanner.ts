@@ -17,6 +17,7 @@ import { Network } from '../constructs/network.ts';
 import { QueueWorker } from '../constructs/queue-worker.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
 import { ServerlessApi } from '../constructs/serverless-api.ts';
+import { UploadEvents } from '../constructs/upload-events.ts';
 import { type DataScannerConfig, dataScannerConfig, dataScannerName } from './data-scanner-config.ts';
 import { intOption, type Profile, type ProfileContext } from './profile.ts';
 import { ProfileStack } from './profile-stack.ts';
@@ -125,6 +126,14 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     enableExecuteCommand: stack.ecsExec,
   });
   const workerTask = worker.worker;
+  if (stack.flag('scanOnUpload', true)) {
+    const buckets = scanBuckets.map((b) => s3.Bucket.fromBucketName(stack, `Upload-${b}`, b));
+    new UploadEvents(stack, 'UploadEvents', {
+      queue: jobs.queue,
+      deadLetterQueue: jobs.deadLetterQueue,
+      buckets: [data.bucket, ...buckets],
+    });
+  }
   grantObjects(workerTask.taskRole, data.bucket, ['s3:GetObject'], true);
   for (const bucket of scanBuckets) {
     grantObjects(

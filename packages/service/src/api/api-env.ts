@@ -7,6 +7,7 @@ import type { Cache } from '../ports/cache.ts';
 import type { JobEvents } from '../ports/job-events.ts';
 import type { ObjectSource } from '../ports/object-source.ts';
 import type { RateLimiter, RateRule } from '../ports/rate-limiter.ts';
+import type { WatchStore } from '../ports/watch-store.ts';
 import type { ReportsDeps } from '../reports/index.ts';
 import type { PgScheduleStore } from '../schedules/schedules-repository.ts';
 import type { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
@@ -59,6 +60,8 @@ export interface ApiDeps {
   logger: Logger;
   /** Recurring scans (`/schedules`). @default - absent: the routes answer 404 */
   schedules?: PgScheduleStore;
+  /** Scan on upload (`/watches`). @default - absent: the routes answer 404 */
+  watches?: WatchStore;
   /** Each tenant's own detectors (`/detectors`). @default - absent: the routes answer 404 and `POST /scan` knows built-ins only */
   customDetectors?: PgCustomDetectorStore;
   /** Notification settings (`/settings/notifications`). @default - absent: the routes answer 404 */

@@ -15,6 +15,7 @@ import { createSource } from '../sources/create-source.ts';
 import { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
 import { PublishingJobStore } from '../store/publishing-job-store.ts';
+import { PgWatchStore } from '../watch/watches-repository.ts';
 import { type ApiEnv, apiConfigFrom } from './api-env.ts';
 import { createApp } from './app.ts';
 import type { ApiKeyCache } from './auth/api-key-cache.ts';
@@ -47,6 +48,7 @@ export function createApiApp(options: {
     logger: options.logger,
     reports: { pool: options.pool, store: createReportStore(options.config) },
     schedules: new PgScheduleStore(options.pool),
+    watches: new PgWatchStore(options.pool),
     customDetectors: new PgCustomDetectorStore(options.pool),
     notifications: {
       settings: new PgNotificationSettings(options.pool),

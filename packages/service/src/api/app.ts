@@ -12,6 +12,7 @@ import { registerResults } from './routes/results.ts';
 import { registerScan } from './routes/scan.ts';
 import { registerScanEstimate } from './routes/scan-estimate.ts';
 import { registerSchedules } from './routes/schedules.ts';
+import { registerWatches } from './routes/watches.ts';
 
 export type { ApiConfig, ApiDeps, ApiEnv } from './api-env.ts';
 export { type RegisterRoutes, withoutApiPrefix } from './route-app.ts';
@@ -25,6 +26,7 @@ export const API_ROUTES: readonly RegisterRoutes[] = [
   registerResults,
   registerAggregates,
   registerSchedules,
+  registerWatches,
   registerNotificationSettings,
   registerDetectors,
   registerReports,

@@ -15,6 +15,7 @@ export async function openApiDocument(): Promise<unknown> {
     config: { s3Buckets: [], fileRoots: [] },
     logger: createLogger({ level: 'silent' }),
     schedules: unused,
+    watches: unused,
     customDetectors: unused,
     notifications: unused,
     reports: unused,

@@ -1,5 +1,6 @@
 import { handle } from 'hono/aws-lambda';
 import { API_ROUTES } from '../api/app.ts';
+import { PgWatchStore } from '../watch/watches-repository.ts';
 import { createLambdaApp } from './lambda-app.ts';
 
 /**
@@ -7,4 +8,6 @@ import { createLambdaApp } from './lambda-app.ts';
  * serve (`{proxy+}` and `ANY` beside them): jobs listing, objects, findings, exports, reports,
  * schedules, detectors, docs. It submits no scans: `POST /scan` stays with the scan function.
  */
-export const handler = handle(createLambdaApp({ routes: API_ROUTES }));
+export const handler = handle(
+  createLambdaApp({ routes: API_ROUTES, watches: (pool) => new PgWatchStore(pool) }),
+);

@@ -10,6 +10,7 @@ import type { EnqueuePlan } from '../jobs/submit-job.ts';
 import { apiKeysByPrefix, touchApiKeys } from '../keys/key-store.ts';
 import { createLogger } from '../log.ts';
 import { createMemorySharedState } from '../memory-shared-state.ts';
+import type { WatchStore } from '../ports/watch-store.ts';
 import { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
 import { PublishingJobStore } from '../store/publishing-job-store.ts';
@@ -19,6 +20,8 @@ export interface LambdaAppOptions {
   readonly routes: readonly RegisterRoutes[];
   /** Makes the plan-message sender. @default - none: a submit answers 503 (the function serves no `POST /scan`) */
   readonly enqueuePlan?: (config: Config, pool: pg.Pool) => EnqueuePlan;
+  /** Makes the watch store of `/watches`. @default - none: the function serves no `/watches` */
+  readonly watches?: (pool: pg.Pool) => WatchStore;
 }
 
 const noEnqueue: EnqueuePlan = async () => {
@@ -52,6 +55,7 @@ export function createLambdaApp(options: LambdaAppOptions) {
     {
       store: new PgApiStore(pool, commands),
       customDetectors: new PgCustomDetectorStore(pool),
+      ...(options.watches ? { watches: options.watches(pool) } : {}),
       config: apiConfigFrom(config),
       logger,
       rateLimit: { limiter: shared.rateLimiter, ...config.rateLimit },

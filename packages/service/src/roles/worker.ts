@@ -7,6 +7,7 @@ import { createSource } from '../sources/create-source.ts';
 import { resolveFingerprintKey } from '../store/fingerprint-key.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
 import { PublishingJobStore } from '../store/publishing-job-store.ts';
+import { PgWatchStore } from '../watch/watches-repository.ts';
 import { loadScanEngines } from '../worker/scan-engine-factory.ts';
 import { ScanWorker } from '../worker/scan-worker.ts';
 import { taskProtectionFor } from '../worker/task-protection.ts';
@@ -58,6 +59,7 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
       taskProtection: taskProtectionFor(config.worker.taskProtection, log),
       engineIdentity: engineIdentity({ allowlist, limits: engineLimits }),
       costModel: config.worker.scanCost,
+      watches: new PgWatchStore(database.pool),
     },
     {
       visibilitySeconds: config.queue.visibilityTimeoutSeconds,

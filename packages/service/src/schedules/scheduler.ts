@@ -28,6 +28,8 @@ export class Scheduler {
       schedules: PgScheduleStore;
       enqueue: EnqueuePlan;
       logger: Logger;
+      /** More work the leader does on every tick (watches: follow folders, close ended rolling jobs). @default none */
+      tasks?: { name: string; run(): Promise<void> }[];
     },
     options: SchedulerOptions = {},
   ) {
@@ -41,7 +43,10 @@ export class Scheduler {
         return due ? true : undefined;
       },
       handle: async () => {
-        if (await this.lead()) await this.tick();
+        if (await this.lead()) {
+          await this.tick();
+          await this.runTasks();
+        }
         this.ticked = true;
       },
       onError: (err) => this.deps.logger.error({ err }, 'scheduler tick failed'),
@@ -92,6 +97,16 @@ export class Scheduler {
     if (waiting > 0)
       this.deps.logger.warn({ count: waiting }, 'scheduled jobs still waiting for their plan message');
     return fired.length;
+  }
+
+  private async runTasks(): Promise<void> {
+    for (const task of this.deps.tasks ?? []) {
+      try {
+        await task.run();
+      } catch (err) {
+        this.deps.logger.error({ err, task: task.name }, 'scheduler task failed');
+      }
+    }
   }
 
   private dropLeadership(broken: boolean): void {

@@ -48,7 +48,7 @@ function finalStatus(row: {
  * Finishes a scanning job whose objects are all recorded. The `status = 'scanning'` guard on
  * the locked row makes this happen exactly once; the outbox event is written in the same transaction.
  */
-async function finishIfDone(client: pg.PoolClient, jobId: string): Promise<JobStatus | undefined> {
+export async function finishIfDone(client: pg.PoolClient, jobId: string): Promise<JobStatus | undefined> {
   const { rows } = await client.query(
     `SELECT * FROM jobs WHERE id = $1 AND status = 'scanning' AND objects_done >= objects_total FOR UPDATE`,
     [jobId],

@@ -6,7 +6,7 @@ export interface FolderWatcherOptions {
   settleMs?: number;
   /** Called with the paths (relative to the folder) that changed; calls never overlap. */
   onChanges(paths: string[]): Promise<void>;
-  /** Called when `onChanges` throws; the watcher goes on. */
+  /** Called when `onChanges` throws (the watcher goes on) or the watch itself fails (a removed folder). */
   onError(err: unknown): void;
 }
 
@@ -30,6 +30,7 @@ export class FolderWatcher {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.flush(), options.settleMs ?? 1000);
     });
+    this.watcher.on('error', options.onError);
   }
 
   private flush(): void {

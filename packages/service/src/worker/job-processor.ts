@@ -16,9 +16,11 @@ import {
 import type { ObjectSource, SourceObject } from '../ports/object-source.ts';
 import type { Queue } from '../ports/queue.ts';
 import type { ScanEngine } from '../ports/scan-engine.ts';
+import type { WatchStore } from '../ports/watch-store.ts';
 import { firstBytes, ObjectSampler } from '../sampling/object-sampler.ts';
 import { rangeReader } from '../sources/range-reader.ts';
 import { SourceError } from '../sources/source-error.ts';
+import { intakeObjectEvents, intakeObjects, type WatchIntakeDeps } from '../watch/watch-intake.ts';
 import { PoisonMessageError, type ShardMessage, type WorkMessage } from './messages.ts';
 import { type ShardLimits, ShardPlanner } from './plan-shards.ts';
 import type { TaskProtection } from './task-protection.ts';
@@ -40,6 +42,8 @@ export interface WorkerDeps {
   engineIdentity?: string;
   /** Prices `max_cost_usd` budgets (the deployment's `ScanCostModel`). @default - free: only objects and bytes count */
   costModel?: BudgetRates;
+  /** Watched sources (`/watches`): S3 events and changed files join their rolling jobs. @default - absent: such messages are dead-lettered */
+  watches?: WatchStore;
 }
 
 const INSERT_BATCH = 500;
@@ -49,9 +53,45 @@ export async function processMessage(
   deps: WorkerDeps,
   message: WorkMessage,
   signal: AbortSignal,
+  options: { redelivered?: boolean } = {},
 ): Promise<void> {
   if (message.type === 'plan') await planJob(deps, message.job_id, signal);
-  else await scanShard(deps, message.job_id, message.shard, signal);
+  else if (message.type === 'shard') await scanShard(deps, message.job_id, message.shard, signal);
+  else await intake(deps, message, options.redelivered === true);
+}
+
+/** S3 events and changed files of watched sources: added to their rolling jobs, whose shards are queued. */
+async function intake(
+  deps: WorkerDeps,
+  message: Exclude<WorkMessage, { type: 'plan' | 'shard' }>,
+  redelivered: boolean,
+): Promise<void> {
+  if (!deps.watches) throw new PoisonMessageError(`${message.type} message: this worker has no watch store`);
+  if (message.type === 'close-rolling-jobs') {
+    const closed = await deps.watches.closeEndedRollingJobs();
+    if (closed.length > 0) deps.logger.info({ jobs: closed }, 'closed the rolling jobs of ended hours');
+    return;
+  }
+  const intakeDeps: WatchIntakeDeps = {
+    watches: deps.watches,
+    jobs: deps.jobs,
+    queue: deps.queue,
+    coverageOf: (job) => coverageOf(deps, job),
+    logger: deps.logger,
+  };
+  // A first delivery sends shards of new objects only, so a repeated S3 event never scans twice;
+  // a redelivery (the send may have failed) sends the shards of its objects still waiting too.
+  const options = { resend: redelivered };
+  if (message.type === 'object-events') {
+    await intakeObjectEvents(intakeDeps, message.events, options);
+    return;
+  }
+  const watch = await deps.watches.byId(message.watch_id);
+  if (!watch) {
+    deps.logger.warn({ watch_id: message.watch_id }, 'changed files of a deleted watch; nothing to scan');
+    return;
+  }
+  await intakeObjects(intakeDeps, watch, message.objects, options);
 }
 
 async function openJobSource(deps: WorkerDeps, job: Job): Promise<ObjectSource> {

@@ -80,7 +80,11 @@ export class ScanWorker {
         );
       }
       const work = parseWorkMessage(message.body);
-      await untilAborted(processMessage(this.deps, work, this.work.signal), this.work.signal);
+      const redelivered = message.receiveCount > 1;
+      await untilAborted(
+        processMessage(this.deps, work, this.work.signal, { redelivered }),
+        this.work.signal,
+      );
       await this.deps.queue.delete([message.receipt]);
     } finally {
       clearInterval(heartbeat);

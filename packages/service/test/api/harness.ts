@@ -14,6 +14,7 @@ import type { ReportsDeps } from '../../src/reports/index.ts';
 import { PgScheduleStore } from '../../src/schedules/schedules-repository.ts';
 import { PgCustomDetectorStore } from '../../src/store/custom-detector-store.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
+import { PgWatchStore } from '../../src/watch/watches-repository.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 
 /** One API over a fresh database with two tenants, `acme` and `globex`, each holding a key. */
@@ -60,6 +61,7 @@ export function useApiHarness(
       ...(options.keyUsage ? { keyUsage: options.keyUsage(db()) } : {}),
       ...(options.estimates ? { estimates: options.estimates() } : {}),
       schedules: new PgScheduleStore(pool),
+      watches: new PgWatchStore(pool),
       customDetectors: new PgCustomDetectorStore(pool),
       notifications: { settings: new PgNotificationSettings(pool), channelsAvailable: ['webhook', 'email'] },
     });
