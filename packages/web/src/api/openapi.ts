@@ -866,6 +866,247 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/watches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's watches, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of watches */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WatchList"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Scan on upload: watch an S3 prefix or a local folder
+         * @description Each object created under the source (S3 event notifications; file-system notifications for a local folder) is scanned within about a minute, in a rolling job per watch and hour. Deletes remove nothing. Same source policy as `POST /scan`; a local source must be a folder. A second watch of the same source is a 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WatchRequest"];
+                };
+            };
+            responses: {
+                /** @description The watch */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Watch"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is not in a state that allows this */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Type must be application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/watches/{watch_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One watch and its recent rolling jobs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    watch_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The watch */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Watch"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Stop watching (its rolling jobs and findings are kept) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    watch_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/settings/notifications": {
         parameters: {
             query?: never;
@@ -1609,6 +1850,59 @@ export interface components {
             items: components["schemas"]["Schedule"][];
             next_cursor: string | null;
         };
+        Watch: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            source: string;
+            detectors: string[] | null;
+            exclude: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** @description Its most recent rolling jobs (one per hour in which something arrived), newest first; empty in lists */
+            rolling_jobs: components["schemas"]["RollingJob"][];
+        };
+        RollingJob: {
+            /** Format: uuid */
+            job_id: string;
+            /**
+             * Format: date-time
+             * @description Start of the hour (UTC) the job gathers
+             */
+            hour: string;
+            /**
+             * @description `listing` while the hour is open
+             * @enum {string}
+             */
+            status: "queued" | "listing" | "scanning" | "succeeded" | "partial" | "failed" | "cancelled";
+        };
+        WatchRequest: {
+            /**
+             * @description `s3://bucket/prefix` or `file:///abs/path`
+             * @example s3://my-bucket/prefix/
+             */
+            source: string;
+            /** @example nightly exports */
+            name?: string;
+            /**
+             * @description Detector ids to run; all when absent
+             * @example [
+             *       "aws-access-key-id"
+             *     ]
+             */
+            detectors?: string[];
+            /**
+             * @description Glob patterns of keys to skip
+             * @example [
+             *       "**\/*.png"
+             *     ]
+             */
+            exclude?: string[];
+        };
+        WatchList: {
+            items: components["schemas"]["Watch"][];
+            next_cursor: string | null;
+        };
         NotificationSettings: {
             /** @enum {string} */
             when: "finished" | "findings";
@@ -1728,6 +2022,7 @@ export const healthDatabaseValues: ReadonlyArray<FlattenedDeepRequired<component
 export const scanAcceptedStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScanAccepted"]["status"]> = ["queued", "listing", "scanning", "succeeded", "partial", "failed", "cancelled"];
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Job"]["status"]> = ["queued", "listing", "scanning", "succeeded", "partial", "failed", "cancelled"];
 export const jobObjectStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobObject"]["status"]> = ["PENDING", "COMPLETE", "PARTIAL", "SKIPPED", "FAILED"];
+export const rollingJobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RollingJob"]["status"]> = ["queued", "listing", "scanning", "succeeded", "partial", "failed", "cancelled"];
 export const notificationSettingsWhenValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationSettings"]["when"]> = ["finished", "findings"];
 export const notificationSettingsMin_severityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationSettings"]["min_severity"]> = ["critical", "high", "medium", "low", "info"];
 export const notificationSettingsChannels_availableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationSettings"]["channels_available"]> = ["webhook", "email", "sms"];
