@@ -38,6 +38,7 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
       allowlist,
       limits: engineLimits,
       engineModule: config.worker.engineModule,
+      sources: { roots: config.sources.roots, s3: config.sources.s3 },
     },
   );
   const shared = createSharedState(config, log);

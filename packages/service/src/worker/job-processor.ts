@@ -1,5 +1,6 @@
 import { detectors as catalogue, type Detector } from '@data-scanner/detect';
 import { jobCatalogue } from '../engine/job-catalogue.ts';
+import { scanFromSource } from '../engine/scan-from-source.ts';
 import { type ObjectIdentity, objectIdentity } from '../incremental/object-identity.ts';
 import { engineIdentity, type ScanCoverage, scanCoverage } from '../incremental/scan-coverage.ts';
 import type { Logger } from '../log.ts';
@@ -16,8 +17,7 @@ import {
 import type { ObjectSource, SourceObject } from '../ports/object-source.ts';
 import type { Queue } from '../ports/queue.ts';
 import type { ScanEngine } from '../ports/scan-engine.ts';
-import { firstBytes, ObjectSampler } from '../sampling/object-sampler.ts';
-import { rangeReader } from '../sources/range-reader.ts';
+import { ObjectSampler } from '../sampling/object-sampler.ts';
 import { SourceError } from '../sources/source-error.ts';
 import { PoisonMessageError, type ShardMessage, type WorkMessage } from './messages.ts';
 import { type ShardLimits, ShardPlanner } from './plan-shards.ts';
@@ -197,45 +197,25 @@ async function scanOne(
     versionId: object.versionId ?? undefined,
     bucket: object.bucket ?? undefined,
   };
-  let opened: Awaited<ReturnType<ObjectSource['read']>>;
-  try {
-    opened = await source.read(listed);
-  } catch (err) {
-    if (err instanceof SourceError && !err.retryable) {
-      return {
-        key: object.key,
-        status: 'FAILED',
-        reason: err.code === 'ACCESS_DENIED' || err.code === 'NOT_FOUND' ? err.code : 'READ_ERROR',
-        reasonDetail: err.message,
-        findings: [],
-      };
-    }
-    throw err;
-  }
-  let result: Awaited<ReturnType<ScanEngine['scanObject']>>;
-  try {
-    const version = {
-      ...listed,
-      etag: opened.etag ?? listed.etag,
-      versionId: opened.versionId ?? listed.versionId,
+  const request = { object: listed, ...(maxBytes === undefined ? {} : { maxBytes }) };
+  const scan = engine.scanFromSource
+    ? await engine.scanFromSource({ source: source.uri, ...request })
+    : await scanFromSource(engine, source, request);
+  if (scan.kind === 'unopened') {
+    if (scan.retryable) throw new SourceError(scan.code, scan.message, { retryable: true });
+    return {
+      key: object.key,
+      status: 'FAILED',
+      reason: scan.code === 'ACCESS_DENIED' || scan.code === 'NOT_FOUND' ? scan.code : 'READ_ERROR',
+      reasonDetail: scan.message,
+      findings: [],
     };
-    if (maxBytes !== undefined && opened.size > maxBytes) {
-      // Random access would reach past the sample; formats that need it report what they could not read.
-      result = await engine.scanObject(firstBytes(opened.stream, maxBytes), {
-        name: object.key,
-        size: maxBytes,
-      });
-    } else {
-      const random = rangeReader(source, version, opened.size);
-      result = await engine.scanObject(opened.stream, { name: object.key, size: opened.size, random });
-    }
-  } finally {
-    opened.stream.destroy();
   }
+  const { result } = scan;
   const outcome: ObjectOutcome = {
     key: object.key,
-    etag: opened.etag,
-    versionId: opened.versionId,
+    etag: scan.etag,
+    versionId: scan.versionId,
     status: result.status,
     reason: result.reason,
     reasonDetail: result.reason_detail,
@@ -244,8 +224,8 @@ async function scanOne(
     aggregates: result.aggregates ?? [],
     ...(engine.limits ? { aggregateThreshold: engine.limits.aggregateThreshold } : {}),
   };
-  return maxBytes !== undefined && opened.size > maxBytes
-    ? truncatedOutcome(outcome, maxBytes, opened.size)
+  return maxBytes !== undefined && scan.size > maxBytes
+    ? truncatedOutcome(outcome, maxBytes, scan.size)
     : outcome;
 }
 
