@@ -56,6 +56,7 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
       logger: log,
       limits: { maxObjects: config.worker.shardMaxObjects, maxBytes: config.worker.shardMaxBytes },
       concurrency: config.worker.concurrency,
+      listFanout: config.worker.listFanout,
       taskProtection: taskProtectionFor(config.worker.taskProtection, log),
       engineIdentity: engineIdentity({ allowlist, limits: engineLimits }),
       costModel: config.worker.scanCost,

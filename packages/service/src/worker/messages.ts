@@ -13,7 +13,14 @@ export interface ShardMessage {
   shard: number;
 }
 
-export type WorkMessage = PlanMessage | ShardMessage;
+/** List one part of a job's source (a prefix, an inventory data file); see `ListingPart`. */
+export interface ListMessage {
+  type: 'list';
+  job_id: string;
+  part: number;
+}
+
+export type WorkMessage = PlanMessage | ListMessage | ShardMessage;
 
 /** A message that can never succeed (malformed, or its job's input is unusable): it is not retried. */
 export class PoisonMessageError extends Error {
@@ -43,6 +50,12 @@ export function parseWorkMessage(body: string): WorkMessage {
       throw new PoisonMessageError('shard message has no valid shard number', jobId);
     }
     return { type: 'shard', job_id: jobId, shard: v.shard as number };
+  }
+  if (v.type === 'list') {
+    if (!Number.isInteger(v.part) || (v.part as number) < 1) {
+      throw new PoisonMessageError('list message has no valid part number', jobId);
+    }
+    return { type: 'list', job_id: jobId, part: v.part as number };
   }
   throw new PoisonMessageError(`unknown message type ${JSON.stringify(v.type)}`, jobId);
 }
