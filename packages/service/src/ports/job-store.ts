@@ -104,6 +104,12 @@ export interface ListingPart {
   format?: string;
 }
 
+/** A registered listing part: the shards it reserved so far and whether it is done. */
+export interface ListingPartState extends ListingPart {
+  shards: number[];
+  done: boolean;
+}
+
 /** Whether finishing a listing part ended the job's listing, and the job's status after it. */
 export interface PartFinished {
   /** True for the write that finished the last part (exactly once per job). */
@@ -234,10 +240,10 @@ export interface JobStore {
   ): Promise<JobStatus | undefined>;
   /** Registers listing parts (a redelivered plan registers the same ones again: kept as they are). */
   addListingParts(jobId: string, parts: readonly ListingPart[]): Promise<void>;
-  /** One listing part, and whether it is done; undefined if it was never registered. */
-  listingPart(jobId: string, part: number): Promise<(ListingPart & { done: boolean }) | undefined>;
-  /** Reserves `count` shard numbers for a part's shards (job-wide, never reused); returns the first. */
-  allocateShards(jobId: string, count: number): Promise<number>;
+  /** One listing part, the shard numbers it reserved, and whether it is done; undefined if never registered. */
+  listingPart(jobId: string, part: number): Promise<ListingPartState | undefined>;
+  /** Reserves `count` shard numbers for a part (job-wide, never reused) and records them on it; returns the first. */
+  allocateShards(jobId: string, part: number, count: number): Promise<number>;
   /** `setPlanCounts` for one part: the job's counts become the sums over its parts. */
   setPartCounts(jobId: string, part: number, counts: PlanCounts): Promise<void>;
   /**

@@ -10,6 +10,7 @@ import {
   type JobStatus,
   type JobStore,
   type ListingPart,
+  type ListingPartState,
   type NewJob,
   type ObjectOutcome,
   type PartFinished,
@@ -238,12 +239,12 @@ export class PgJobStore implements JobStore {
     return addListingParts(this.pool, jobId, parts);
   }
 
-  listingPart(jobId: string, part: number): Promise<(ListingPart & { done: boolean }) | undefined> {
+  listingPart(jobId: string, part: number): Promise<ListingPartState | undefined> {
     return listingPart(this.pool, jobId, part);
   }
 
-  allocateShards(jobId: string, count: number): Promise<number> {
-    return allocateShards(this.pool, jobId, count);
+  allocateShards(jobId: string, part: number, count: number): Promise<number> {
+    return allocateShards(this.pool, jobId, part, count);
   }
 
   setPartCounts(jobId: string, part: number, counts: PlanCounts): Promise<void> {

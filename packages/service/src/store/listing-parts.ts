@@ -1,5 +1,11 @@
 import type pg from 'pg';
-import type { JobStatus, ListingPart, PartFinished, PlanCounts } from '../ports/job-store.ts';
+import type {
+  JobStatus,
+  ListingPart,
+  ListingPartState,
+  PartFinished,
+  PlanCounts,
+} from '../ports/job-store.ts';
 import { inTransaction } from './transaction.ts';
 
 /** Registers listing parts; parts already registered are kept as they are. */
@@ -23,9 +29,9 @@ export async function listingPart(
   db: pg.Pool,
   jobId: string,
   part: number,
-): Promise<(ListingPart & { done: boolean }) | undefined> {
+): Promise<ListingPartState | undefined> {
   const { rows } = await db.query(
-    'SELECT part, kind, ref, format, done FROM job_listing_parts WHERE job_id = $1 AND part = $2',
+    'SELECT part, kind, ref, format, shards, done FROM job_listing_parts WHERE job_id = $1 AND part = $2',
     [jobId, part],
   );
   const row = rows[0];
@@ -35,16 +41,30 @@ export async function listingPart(
     kind: row.kind,
     ref: row.ref,
     ...(row.format ? { format: row.format } : {}),
+    shards: row.shards,
     done: row.done,
   };
 }
 
-/** Reserves `count` shard numbers; `shards_total` counts the shards reserved so far while parts list. */
-export async function allocateShards(db: pg.Pool, jobId: string, count: number): Promise<number> {
+/**
+ * Reserves `count` shard numbers for `part` and records them on it; `shards_total` counts the
+ * shards reserved so far while parts list.
+ */
+export async function allocateShards(
+  db: pg.Pool,
+  jobId: string,
+  part: number,
+  count: number,
+): Promise<number> {
   const { rows } = await db.query<{ first: number }>(
-    `UPDATE jobs SET shards_total = coalesce(shards_total, 0) + $2, updated_at = now()
-     WHERE id = $1 RETURNING shards_total - $2 AS first`,
-    [jobId, count],
+    `WITH job AS (
+       UPDATE jobs SET shards_total = coalesce(shards_total, 0) + $3, updated_at = now()
+        WHERE id = $1 RETURNING shards_total - $3 AS first),
+     recorded AS (
+       UPDATE job_listing_parts p SET shards = p.shards || ARRAY(SELECT generate_series(job.first, job.first + $3 - 1))
+         FROM job WHERE p.job_id = $1 AND p.part = $2)
+     SELECT first FROM job`,
+    [jobId, part, count],
   );
   if (!rows[0]) throw new Error(`job ${jobId} does not exist`);
   return rows[0].first;

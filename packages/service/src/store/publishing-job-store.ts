@@ -9,6 +9,7 @@ import type {
   JobStatus,
   JobStore,
   ListingPart,
+  ListingPartState,
   NewJob,
   ObjectOutcome,
   PartFinished,
@@ -82,12 +83,12 @@ export class PublishingJobStore implements JobStore {
     return this.inner.addListingParts(jobId, parts);
   }
 
-  listingPart(jobId: string, part: number): Promise<(ListingPart & { done: boolean }) | undefined> {
+  listingPart(jobId: string, part: number): Promise<ListingPartState | undefined> {
     return this.inner.listingPart(jobId, part);
   }
 
-  allocateShards(jobId: string, count: number): Promise<number> {
-    return this.inner.allocateShards(jobId, count);
+  allocateShards(jobId: string, part: number, count: number): Promise<number> {
+    return this.inner.allocateShards(jobId, part, count);
   }
 
   async setPartCounts(jobId: string, part: number, counts: PlanCounts): Promise<void> {

@@ -40,7 +40,7 @@ export async function listIntoShards(
     if (part === undefined) return local;
     let number = global.get(local);
     if (number === undefined) {
-      number = await deps.jobs.allocateShards(job.id, 1);
+      number = await deps.jobs.allocateShards(job.id, part, 1);
       global.set(local, number);
     }
     return number;

@@ -8,7 +8,7 @@ import {
 } from '../sources/s3-inventory.ts';
 import { SourceError } from '../sources/source-error.ts';
 import { type ListedTotals, listIntoShards } from './list-into-shards.ts';
-import { type ListMessage, PoisonMessageError } from './messages.ts';
+import { type ListMessage, PoisonMessageError, type ShardMessage } from './messages.ts';
 import { listingError, openJobSource, type WorkerDeps } from './worker-deps.ts';
 
 /** Parts registered and enqueued at once while the root lists. */
@@ -43,6 +43,17 @@ async function enqueueParts(deps: WorkerDeps, job: Job, parts: ListingPart[]): P
   );
 }
 
+/**
+ * Sends again the shards an earlier attempt at this part reserved (a redelivery): one it filled
+ * but never sent is scanned; one already scanned finds nothing PENDING.
+ */
+async function resendShards(deps: WorkerDeps, job: Job, shards: readonly number[]): Promise<void> {
+  if (shards.length === 0) return;
+  await deps.queue.send(
+    shards.map((shard) => JSON.stringify({ type: 'shard', job_id: job.id, shard } satisfies ShardMessage)),
+  );
+}
+
 async function logFinished(deps: WorkerDeps, job: Job, part: number, listed: ListedTotals): Promise<void> {
   const finished = await deps.jobs.finishListingPart(job.id, part);
   deps.logger.child({ job_id: job.id }).info(
@@ -72,6 +83,7 @@ export async function planRoot(
   signal: AbortSignal,
 ): Promise<void> {
   await deps.jobs.addListingParts(job.id, [{ part: 0, kind: 'root', ref: '' }]);
+  await resendShards(deps, job, (await deps.jobs.listingPart(job.id, 0))?.shards ?? []);
   if (job.inventory) {
     const { manifest } = await openInventory(deps, job);
     const { bucket } = s3Scope(job);
@@ -134,6 +146,7 @@ export async function listPart(
   const entry = await deps.jobs.listingPart(jobId, part);
   if (!entry) throw new PoisonMessageError(`listing part ${part} was never registered`, jobId);
   if (entry.done) return;
+  await resendShards(deps, job, entry.shards);
   const { bucket, prefix } = s3Scope(job);
   let listing: AsyncIterable<SourceObject>;
   if (entry.kind === 'prefix') {

@@ -1,9 +1,11 @@
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.ts';
 import type { Job } from '../../src/ports/job-store.ts';
+import type { ObjectSource } from '../../src/ports/object-source.ts';
 import { PgQueue } from '../../src/queue/pg-queue.ts';
 import { createSource } from '../../src/sources/create-source.ts';
 import { createS3Client, type S3SourceOptions } from '../../src/sources/s3-source.ts';
@@ -255,5 +257,64 @@ describe('listing from an S3 Inventory', () => {
     await expect(runWithTwoWorkers({ source: 's3://source-data/', inventory: orc })).rejects.toThrow(
       /fileFormat "ORC" is not read/,
     );
+  });
+});
+
+describe('a listing part delivered again', () => {
+  it('re-sends the shards its first attempt filled, so the job still ends', async () => {
+    const pool = db().pool;
+    const jobs = new PgJobStore(pool);
+    const queue = new PgQueue(pool, { name: 'scan', pollMs: 20 });
+    const tenant = await new PgTenantStore(pool).ensureTenant('local');
+    let attempts = 0;
+    const objects = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        key: `${prefix}${String(i).padStart(4, '0')}`,
+        size: 1,
+        bucket: 'synthetic',
+      }));
+    // The root finds one prefix; its first listing fails after 600 objects, with shard 4 filled but not yet sent.
+    const source = (uri: string): ObjectSource => ({
+      uri,
+      async *listLevel() {
+        yield { prefix: 'p/' };
+      },
+      async *list() {
+        attempts++;
+        for (const [i, object] of objects('p/', 700).entries()) {
+          if (attempts === 1 && i === 600) throw new Error('connection reset while listing');
+          yield object;
+        }
+      },
+      read: async () => ({ stream: Readable.from([]), size: 0 }),
+      readRange: async () => new Uint8Array(),
+    });
+    const deps: WorkerDeps = {
+      jobs,
+      queue,
+      openSource: async (uri) => source(uri),
+      engineFor: scannerFactory('test-fingerprint-key'),
+      logger: createLogger({ level: 'silent' }),
+      limits: { maxObjects: 100, maxBytes: 1 << 30 },
+      concurrency: 2,
+      listFanout: true,
+    };
+    const job = await jobs.createJob({ tenantId: tenant.id, source: 's3://synthetic/' });
+    await queue.send([JSON.stringify({ type: 'plan', job_id: job.id })]);
+    for (;;) {
+      const [message] = await queue.receive({ max: 1, waitSeconds: 0, visibilitySeconds: 30 });
+      if (!message) break;
+      // A failed message is delivered again (here at once, instead of after its visibility timeout).
+      await processMessage(deps, parseWorkMessage(message.body), new AbortController().signal).catch(() =>
+        queue.send([message.body]),
+      );
+      await queue.delete([message.receipt]);
+    }
+    expect(attempts).toBe(2);
+    expect(await jobs.getJob(job.id)).toMatchObject({
+      status: 'succeeded',
+      objectsTotal: 700,
+      objectsDone: 700,
+    });
   });
 });

@@ -13,6 +13,9 @@ CREATE TABLE job_listing_parts (
   kind text NOT NULL,
   ref text NOT NULL DEFAULT '',
   format text,
+  -- Shard numbers the part reserved: a part listed again (a redelivery) re-sends them, so a shard
+  -- the first attempt filled but never sent is still scanned.
+  shards integer[] NOT NULL DEFAULT '{}',
   objects_unchanged bigint NOT NULL DEFAULT 0,
   objects_sampled_out bigint NOT NULL DEFAULT 0,
   done boolean NOT NULL DEFAULT false,
