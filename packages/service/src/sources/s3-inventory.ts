@@ -278,3 +278,12 @@ export async function* inventoryObjects(
     });
   }
 }
+
+/** Every object of the manifest's data files in turn (see `inventoryObjects`): a whole listing, no ListObjectsV2. */
+export async function* inventoryListing(
+  inventory: ObjectSource,
+  manifest: InventoryManifest,
+  scope: { bucket: string; prefix: string; exclude?: string[] },
+): AsyncIterable<SourceObject> {
+  for (const file of manifest.files) yield* inventoryObjects(inventory, file, manifest, scope);
+}

@@ -8,7 +8,7 @@ import { checkDetectorIds } from '../check-detector-ids.ts';
 import { HttpError } from '../http-error.ts';
 import { IdempotencyConflict } from '../ports.ts';
 import { IdempotencyHeaderSchema, ScanRequestSchema } from '../schemas.ts';
-import { checkSource } from '../source-policy.ts';
+import { checkInventory, checkSource } from '../source-policy.ts';
 import { BEARER, errorResponses } from './openapi-parts.ts';
 
 const scanRoute = createRoute({
@@ -39,22 +39,6 @@ const scanRoute = createRoute({
   },
 });
 
-/** An inventory needs an S3 source and a manifest.json in a bucket the deployment may read. */
-async function checkInventory(inventory: string, source: string, deps: ApiDeps): Promise<void> {
-  const problems: string[] = [];
-  if (!source.startsWith('s3://')) problems.push('an inventory lists an S3 source; this source is not one');
-  if (!/^s3:\/\/[^/]+\/.+manifest\.json$/.test(inventory)) {
-    problems.push('must be s3://inventory-bucket/.../manifest.json');
-  }
-  if (problems.length > 0) {
-    throw HttpError.validation(
-      'The inventory cannot be used',
-      problems.map((message) => ({ path: 'body.inventory', message })),
-    );
-  }
-  await checkSource(inventory, deps.config);
-}
-
 /** `POST /scan`. */
 export function registerScan(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   app.use('/scan', authenticate(deps));
@@ -65,7 +49,7 @@ export function registerScan(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     const customIds =
       body.detectors && deps.customDetectors ? await deps.customDetectors.ids(tenantId) : undefined;
     checkDetectorIds(body.detectors, customIds);
-    if (body.inventory !== undefined) await checkInventory(body.inventory, body.source, deps);
+    if (body.inventory !== undefined) await checkInventory(body.inventory, body.source, deps.config);
     const source = await checkSource(body.source, deps.config);
     const spec = { ...body, source };
     const idempotency = key
