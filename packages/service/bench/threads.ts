@@ -1,12 +1,18 @@
 /**
- * One worker process's engine throughput with 1 and with 2 scan threads (ScanThreadPool), and on
- * the main thread: a corpus of log files read from disk and scanned 4 objects at a time (as
- * WORKER_CONCURRENCY does), no database. Prints MB/s for each and the 2-thread/1-thread ratio.
+ * One worker process's engine throughput on the main thread and with 1 and 2 scan threads
+ * (ScanThreadPool), both with the main thread reading and streaming each object to a thread and
+ * with the threads reading their objects themselves (`scanFromSource`, what the worker does): a
+ * corpus of log files scanned 4 objects at a time (as WORKER_CONCURRENCY does), no database, the
+ * five configurations interleaved run by run. Prints MB/s, cores busy and CPU per MB (the whole
+ * process and its main thread) for each, and the 2-thread/1-thread ratio measured and as projected
+ * for an idle 2-core machine.
  *
  *   npm run bench:threads [-- --mb 256 --files 32 --runs 3]
  */
+
+import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { Scanner } from '@data-scanner/detect';
 import { ScanThreadPool } from '../src/engine/scan-thread-pool.ts';
 import type { ScanEngine } from '../src/ports/scan-engine.ts';
+import { FilesystemSource } from '../src/sources/filesystem-source.ts';
 import { awsKeyLine } from '../test/support/fake-secrets.ts';
 
 const { values } = parseArgs({
@@ -24,6 +31,7 @@ const { values } = parseArgs({
   },
 });
 const KEY = 'bench-threads-key';
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
 async function writeCorpus(dir: string, totalBytes: number, files: number): Promise<string[]> {
   const line = Buffer.from(
@@ -41,82 +49,157 @@ async function writeCorpus(dir: string, totalBytes: number, files: number): Prom
   return names;
 }
 
-async function scanAll(engine: ScanEngine, files: string[]): Promise<number> {
+/** Scans every item, 4 at a time (as WORKER_CONCURRENCY does); returns the findings. */
+async function scanAll<T>(items: readonly T[], scanOne: (item: T) => Promise<number>): Promise<number> {
   let next = 0;
   let findings = 0;
   await Promise.all(
     Array.from({ length: 4 }, async () => {
-      while (next < files.length) {
-        const file = files[next++] as string;
-        const r = await engine.scanObject(createReadStream(file, { highWaterMark: 256 * 1024 }), {
-          name: file,
-          size: 0,
-        });
-        findings += r.findings.length;
-      }
+      while (next < items.length) findings += await scanOne(items[next++] as T);
     }),
   );
   return findings;
 }
 
-/** Median MB/s of `runs` scans, and the cores the process kept busy meanwhile (CPU seconds per wall second). */
-async function measure(
-  engine: ScanEngine,
-  files: string[],
-  bytes: number,
-  runs: number,
-): Promise<{ rate: number; cores: number; mainBusy: number }> {
-  await scanAll(engine, files.slice(0, 4));
-  const rates: number[] = [];
-  let wall = 0;
-  const cpu0 = process.cpuUsage();
-  const elu0 = performance.eventLoopUtilization();
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await scanAll(engine, files);
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    wall += seconds;
-    rates.push(bytes / 1e6 / seconds);
-  }
-  const cpu = process.cpuUsage(cpu0);
-  return {
-    rate: rates.sort((a, b) => a - b)[Math.floor(rates.length / 2)] as number,
-    cores: (cpu.user + cpu.system) / 1e6 / wall,
-    mainBusy: performance.eventLoopUtilization(elu0).utilization,
+/** CPU seconds of this process's main thread and of all its threads (Linux /proc; zero elsewhere). */
+async function cpuSeconds(): Promise<{ main: number; all: number }> {
+  const read = async (file: string) => {
+    const stat = await readFile(file, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS || 0;
   };
+  return { main: await read(`/proc/self/task/${process.pid}/stat`), all: await read('/proc/self/stat') };
+}
+
+interface Measured {
+  /** Median MB/s. */
+  rate: number;
+  /** CPU seconds per wall second, all threads. */
+  cores: number;
+  /** CPU seconds per MB, all threads and the main thread alone. */
+  cpuPerMb: number;
+  mainCpuPerMb: number;
+  mainBusy: number;
+}
+
+type ScanAll = () => Promise<number>;
+
+/** Runs every configuration `runs` times, interleaved (a load spike hits all alike), after one warm-up each. */
+async function measureInterleaved(configs: ScanAll[], bytes: number, runs: number): Promise<Measured[]> {
+  for (const scan of configs) await scan();
+  const rates = configs.map(() => [] as number[]);
+  const totals = configs.map(() => ({ wall: 0, cpu: 0, main: 0, busy: 0 }));
+  for (let run = 0; run < runs; run++) {
+    for (const [i, scan] of configs.entries()) {
+      const cpu0 = await cpuSeconds();
+      const elu0 = performance.eventLoopUtilization();
+      const start = process.hrtime.bigint();
+      await scan();
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      const cpu1 = await cpuSeconds();
+      const t = totals[i] as (typeof totals)[number];
+      t.wall += seconds;
+      t.cpu += cpu1.all - cpu0.all;
+      t.main += cpu1.main - cpu0.main;
+      t.busy += performance.eventLoopUtilization(elu0).utilization * seconds;
+      rates[i]?.push(bytes / 1e6 / seconds);
+    }
+  }
+  const mb = (bytes / 1e6) * runs;
+  return totals.map((t, i) => ({
+    rate: (rates[i] as number[]).sort((a, b) => a - b)[Math.floor(runs / 2)] as number,
+    cores: t.cpu / t.wall,
+    cpuPerMb: t.cpu / mb,
+    mainCpuPerMb: t.main / mb,
+    mainBusy: t.busy / t.wall,
+  }));
 }
 
 const dir = await mkdtemp(path.join(tmpdir(), 'bench-threads-'));
+const pools: ScanThreadPool[] = [];
 try {
   const totalBytes = Number(values.mb) * 1024 * 1024;
   const files = await writeCorpus(dir, totalBytes, Number(values.files));
   const runs = Number(values.runs);
-  const mainThread = await measure(new Scanner({ fingerprintKey: KEY }), files, totalBytes, runs);
-  const rates: { rate: number; cores: number; mainBusy: number }[] = [];
+  const source = await FilesystemSource.create(dir, { roots: [dir] });
+  const objects = files.map((file) => ({ key: path.relative(dir, file), size: 0 }));
   // BENCH_NICE sets the scan threads' nice increment (the pool's default is 5, below the main thread).
   const nice = process.env.BENCH_NICE === undefined ? {} : { niceIncrement: Number(process.env.BENCH_NICE) };
-  for (const threads of [1, 2]) {
-    const pool = new ScanThreadPool({ threads, fingerprintKey: KEY, ...nice });
-    rates.push(await measure(pool.engine(), files, totalBytes, runs));
-    await pool.close();
+  const poolOf = (threads: number, reads: boolean) => {
+    const pool = new ScanThreadPool({
+      threads,
+      fingerprintKey: KEY,
+      ...nice,
+      ...(reads ? { sources: { roots: [dir] } } : {}),
+    });
+    pools.push(pool);
+    return pool.engine();
+  };
+  const streamed =
+    (engine: ScanEngine): ScanAll =>
+    () =>
+      scanAll(files, async (file) => {
+        const r = await engine.scanObject(createReadStream(file, { highWaterMark: 256 * 1024 }), {
+          name: file,
+          size: 0,
+        });
+        return r.findings.length;
+      });
+  const byReference =
+    (engine: ScanEngine): ScanAll =>
+    () =>
+      scanAll(objects, async (object) => {
+        const r = await engine.scanFromSource?.({ source: source.uri, object });
+        if (r?.kind !== 'scanned') throw new Error(`${object.key} was not scanned: ${JSON.stringify(r)}`);
+        return r.result.findings.length;
+      });
+  const labels = [
+    'main thread                 ',
+    '1 thread, main thread reads ',
+    '2 threads, main thread reads',
+    '1 thread reading its objects',
+    '2 threads reading objects   ',
+  ];
+  const [main, port1, port2, read1, read2] = (await measureInterleaved(
+    [
+      streamed(new Scanner({ fingerprintKey: KEY })),
+      streamed(poolOf(1, false)),
+      streamed(poolOf(2, false)),
+      byReference(poolOf(1, true)),
+      byReference(poolOf(2, true)),
+    ],
+    totalBytes,
+    runs,
+  )) as [Measured, Measured, Measured, Measured, Measured];
+  console.log(
+    `cores ${availableParallelism()}, load average ${loadavg()[0]?.toFixed(1)}, ${values.mb} MB in ${values.files} files, median of ${runs} interleaved runs`,
+  );
+  for (const [i, m] of [main, port1, port2, read1, read2].entries()) {
+    console.log(
+      `${labels[i]}  ${m.rate.toFixed(1).padStart(6)} MB/s  ${m.cores.toFixed(2)} cores busy  ` +
+        `CPU ${(m.cpuPerMb * 1000).toFixed(2)} ms/MB (main thread ${(m.mainCpuPerMb * 1000).toFixed(2)})  ` +
+        `event loop busy ${(m.mainBusy * 100).toFixed(0)}%`,
+    );
   }
-  type Measured = { rate: number; cores: number; mainBusy: number };
-  const [one, two] = rates as [Measured, Measured];
-  const busy = (m: Measured) =>
-    `${m.cores.toFixed(2)} cores busy, main thread's event loop busy ${(m.mainBusy * 100).toFixed(0)}%`;
-  console.log(
-    `cores ${availableParallelism()}, load average ${loadavg()[0]?.toFixed(1)}, ${values.mb} MB in ${values.files} files, median of ${runs}`,
-  );
-  console.log(`main thread     ${mainThread.rate.toFixed(1)} MB/s  ${busy(mainThread)}`);
-  console.log(`1 scan thread   ${one.rate.toFixed(1)} MB/s  ${busy(one)}`);
-  console.log(
-    `2 scan threads  ${two.rate.toFixed(1)} MB/s  ${busy(two)}  (${(two.rate / one.rate).toFixed(2)}x one thread; per core busy ${(two.rate / two.cores / (one.rate / one.cores)).toFixed(2)}x)`,
-  );
+  // On an idle 2-core machine one thread is bound by its own CPU per MB (the main thread's share
+  // runs on the other core), two threads by the whole process's CPU per MB over both cores.
+  const projected = (one: Measured, two: Measured) =>
+    Math.min(2, (2 * (one.cpuPerMb - one.mainCpuPerMb)) / two.cpuPerMb);
+  for (const [label, one, two] of [
+    ['main thread reads', port1, port2],
+    ['threads read     ', read1, read2],
+  ] as const) {
+    console.log(
+      `${label}: 2 threads ${(two.rate / one.rate).toFixed(2)}x one measured (wall), ` +
+        `${projected(one, two).toFixed(2)}x projected for an idle 2-core machine from CPU per MB`,
+    );
+  }
   console.log(
     `load average after ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}${nice.niceIncrement === undefined ? '' : `, scan threads at nice +${nice.niceIncrement}`}`,
   );
 } finally {
+  await Promise.all(pools.map((pool) => pool.close()));
   await rm(dir, { recursive: true, force: true });
 }

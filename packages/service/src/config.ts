@@ -83,6 +83,11 @@ export interface Config {
     /** `WORKER_DRAIN_SECONDS`: SIGTERM grace before in-flight messages are released. @default 100 */
     drainSeconds: number;
     /**
+     * `WORKER_LIST_FANOUT`: list an S3 source's top-level prefixes each by its own queue message, so
+     * several workers list one bucket. @default true
+     */
+    listFanout: boolean;
+    /**
      * `DATA_SCANNER_ALLOWLIST`: JSON allowlist file (`{"patterns", "fingerprints", "paths"}`), read
      * once when the worker starts; a bad file stops it with a ConfigError. @default none
      */
@@ -456,6 +461,7 @@ export function loadConfig(env: Env = process.env): Config {
       shardMaxObjects: int(env, 'WORKER_SHARD_MAX_OBJECTS', 200, problems, 1),
       shardMaxBytes: int(env, 'WORKER_SHARD_MAX_BYTES', 256 * 1024 * 1024, problems, 1),
       drainSeconds: int(env, 'WORKER_DRAIN_SECONDS', 100, problems),
+      listFanout: bool(env, 'WORKER_LIST_FANOUT', true, problems),
       allowlistFile: env.DATA_SCANNER_ALLOWLIST ? path.resolve(env.DATA_SCANNER_ALLOWLIST) : undefined,
       engineModule: env.DATA_SCANNER_ENGINE_MODULE || undefined,
       aggregateThreshold: int(env, 'DATA_SCANNER_AGGREGATE_THRESHOLD', 100, problems, 1),

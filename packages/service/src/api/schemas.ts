@@ -24,6 +24,17 @@ export const ScanRequestSchema = z
       .optional()
       .openapi({ description: 'Glob patterns of keys to skip', example: ['**/*.png'] }),
     ...scanOptionFields,
+    inventory: z
+      .string()
+      .min(1)
+      .max(2048)
+      .optional()
+      .openapi({
+        example: 's3://inventory-bucket/my-bucket/daily/2026-12-07T01-00Z/manifest.json',
+        description:
+          'manifest.json of an S3 Inventory (CSV or Parquet) of the source bucket: the job is listed from its ' +
+          'data files, several workers at once, with no ListObjectsV2 call',
+      }),
   })
   .strict()
   .openapi('ScanRequest');

@@ -26,6 +26,22 @@ export async function checkSource(source: string, config: ApiConfig): Promise<st
   ]);
 }
 
+/** An inventory needs an S3 source and a manifest.json in a bucket the deployment may read; 422 otherwise. */
+export async function checkInventory(inventory: string, source: string, config: ApiConfig): Promise<void> {
+  const problems: string[] = [];
+  if (!source.startsWith('s3://')) problems.push('an inventory lists an S3 source; this source is not one');
+  if (!/^s3:\/\/[^/]+\/.+manifest\.json$/.test(inventory)) {
+    problems.push('must be s3://inventory-bucket/.../manifest.json');
+  }
+  if (problems.length > 0) {
+    throw HttpError.validation(
+      'The inventory cannot be used',
+      problems.map((message) => ({ path: 'body.inventory', message })),
+    );
+  }
+  await checkSource(inventory, config);
+}
+
 function checkS3(source: string, config: ApiConfig): string {
   const rest = source.slice('s3://'.length);
   const slash = rest.indexOf('/');

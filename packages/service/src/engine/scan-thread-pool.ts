@@ -9,10 +9,11 @@ import {
   type ScanLimits,
 } from '@data-scanner/detect';
 import { Piscina } from 'piscina';
-import type { ScanEngine } from '../ports/scan-engine.ts';
+import type { ScanEngine, SourceScan, SourceScanRequest } from '../ports/scan-engine.ts';
+import type { SourcesConfig } from '../sources/create-source.ts';
 import { serveRanges } from './port-ranges.ts';
 import { sendStream } from './port-stream.ts';
-import type { ScanTask, ScanThreadData } from './scan-thread.ts';
+import type { ScanTask, ScanThreadData, SourceScanTask } from './scan-thread.ts';
 
 /** Options of a ScanThreadPool. */
 export interface ScanThreadPoolOptions {
@@ -28,6 +29,12 @@ export interface ScanThreadPoolOptions {
    * but on a machine shared with other processes the threads also lose to those. @default 5
    */
   niceIncrement?: number;
+  /**
+   * How the threads reach sources (local roots, S3 endpoint): with it, the engine's
+   * `scanFromSource` has a thread open, read and scan an object itself, so the calling thread
+   * neither reads nor copies bytes. @default - none: objects are read on the calling thread
+   */
+  sources?: SourcesConfig;
 }
 
 /**
@@ -39,14 +46,25 @@ export function scanThreadEntry(): string {
   return fileURLToPath(new URL(self.endsWith('.ts') ? './scan-thread-tsx.mjs' : './scan-thread.mjs', self));
 }
 
+/** `config` as a scan thread can receive it: plain data, no client or credential provider function. */
+function threadSources(config: SourcesConfig): SourcesConfig {
+  const s3 = config.s3;
+  if (s3?.client || typeof s3?.credentials === 'function') {
+    throw new Error('scan threads open their own S3 clients: give them a region and endpoint, not a client');
+  }
+  return { roots: [...config.roots], ...(s3 ? { s3: { ...s3 } } : {}) };
+}
+
 /**
- * Runs the detection engine in worker threads (piscina). An object's bytes are read on the
- * calling thread and sent to a scan thread over a MessagePort, a few chunks ahead of the
- * scanner (credit-based), so memory stays bounded and the sources (filesystem, S3 with its
- * credentials and clients) stay in one place.
+ * Runs the detection engine in worker threads (piscina). With `sources`, a thread opens, reads
+ * (file or S3 stream), decompresses and scans an object it is given by reference, and returns the
+ * result. A stream handed to `scanObject` is read on the calling thread and sent to a scan thread
+ * over a MessagePort, a few chunks ahead of the scanner (credit-based); memory stays bounded
+ * either way.
  */
 export class ScanThreadPool {
-  private readonly pool: Piscina<ScanTask, ObjectScanResult>;
+  private readonly pool: Piscina<ScanTask | SourceScanTask, ObjectScanResult | SourceScan>;
+  private readonly readsSources: boolean;
   /** The threshold the threads aggregate at, recorded on each job. */
   private readonly aggregateThreshold: number;
 
@@ -55,7 +73,8 @@ export class ScanThreadPool {
       throw new Error(`a scan thread pool needs at least 1 thread, got ${options.threads}`);
     }
     this.aggregateThreshold = options.limits?.aggregateThreshold ?? DEFAULT_LIMITS.aggregateThreshold;
-    this.pool = new Piscina<ScanTask, ObjectScanResult>({
+    this.readsSources = options.sources !== undefined;
+    this.pool = new Piscina<ScanTask | SourceScanTask, ObjectScanResult | SourceScan>({
       filename: scanThreadEntry(),
       minThreads: options.threads,
       maxThreads: options.threads,
@@ -66,6 +85,7 @@ export class ScanThreadPool {
         fingerprintKey: options.fingerprintKey,
         ...(options.allowlist ? { allowlist: options.allowlist } : {}),
         ...(options.limits ? { limits: options.limits } : {}),
+        ...(options.sources ? { sources: threadSources(options.sources) } : {}),
       } satisfies ScanThreadData,
     });
   }
@@ -77,9 +97,21 @@ export class ScanThreadPool {
 
   /** The engine for a job: its detector ids (or the whole catalogue) and its custom detector specs. */
   engine(detectors?: readonly string[], custom?: readonly unknown[]): ScanEngine {
+    const selection = {
+      ...(detectors && detectors.length > 0 ? { detectors: [...detectors] } : {}),
+      ...(custom && custom.length > 0 ? { custom: [...custom] } : {}),
+    };
     return {
       limits: { aggregateThreshold: this.aggregateThreshold },
       scanObject: (stream, object) => this.scan(stream, object, detectors, custom),
+      ...(this.readsSources
+        ? {
+            scanFromSource: (request: SourceScanRequest) =>
+              this.pool.run({ ...request, ...selection } satisfies SourceScanTask, {
+                name: 'scanSourceInThread',
+              }) as Promise<SourceScan>,
+          }
+        : {}),
     };
   }
 
@@ -104,7 +136,7 @@ export class ScanThreadPool {
       transferList.push(ranges.port2);
     }
     try {
-      return await this.pool.run(task, { transferList });
+      return (await this.pool.run(task, { transferList })) as ObjectScanResult;
     } finally {
       done.abort();
       port1.close();

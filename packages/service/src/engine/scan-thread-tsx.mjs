@@ -5,3 +5,4 @@ import { register } from 'tsx/esm/api';
 register();
 const thread = await import('./scan-thread.ts');
 export default thread.default;
+export const scanSourceInThread = thread.scanSourceInThread;

@@ -11,6 +11,8 @@ export interface ScanSpec {
   incremental?: boolean;
   budget?: JobBudget;
   sample?: JobSample;
+  /** The S3 Inventory manifest.json to list from instead of ListObjectsV2. */
+  inventory?: string;
 }
 
 /** Sends a new job's plan message to the scan queue. */

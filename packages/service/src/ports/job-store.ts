@@ -68,6 +68,8 @@ export interface Job {
   sample: JobSample | null;
   /** Objects the sample left out (not part of `objectsTotal`). */
   objectsSampledOut: number;
+  /** The S3 Inventory manifest.json the job lists from instead of ListObjectsV2; null to list the source. */
+  inventory: string | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -86,6 +88,33 @@ export interface NewJob {
   budget?: JobBudget;
   /** @default - the whole source */
   sample?: JobSample;
+  /** `s3://bucket/.../manifest.json` of an S3 Inventory of the source. @default - list the source */
+  inventory?: string;
+}
+
+/**
+ * One part of a job's listing, listed by its own queue message: the plan message itself (`root`,
+ * part 0), one prefix of an S3 source (`prefix`, `ref` the prefix), or one data file of an S3
+ * Inventory (`inventory`, `ref` the file's key, `format` CSV or Parquet).
+ */
+export interface ListingPart {
+  part: number;
+  kind: 'root' | 'prefix' | 'inventory';
+  ref: string;
+  format?: string;
+}
+
+/** A registered listing part: the shards it reserved so far and whether it is done. */
+export interface ListingPartState extends ListingPart {
+  shards: number[];
+  done: boolean;
+}
+
+/** Whether finishing a listing part ended the job's listing, and the job's status after it. */
+export interface PartFinished {
+  /** True for the write that finished the last part (exactly once per job). */
+  last: boolean;
+  status?: JobStatus;
 }
 
 /** Limits after which a job stops PARTIAL with reason BUDGET_EXCEEDED. */
@@ -209,6 +238,19 @@ export interface JobStore {
     jobId: string,
     totals: { shards: number; objects: number; bytes: number },
   ): Promise<JobStatus | undefined>;
+  /** Registers listing parts (a redelivered plan registers the same ones again: kept as they are). */
+  addListingParts(jobId: string, parts: readonly ListingPart[]): Promise<void>;
+  /** One listing part, the shard numbers it reserved, and whether it is done; undefined if never registered. */
+  listingPart(jobId: string, part: number): Promise<ListingPartState | undefined>;
+  /** Reserves `count` shard numbers for a part (job-wide, never reused) and records them on it; returns the first. */
+  allocateShards(jobId: string, part: number, count: number): Promise<number>;
+  /** `setPlanCounts` for one part: the job's counts become the sums over its parts. */
+  setPartCounts(jobId: string, part: number, counts: PlanCounts): Promise<void>;
+  /**
+   * Marks a part done; when it was the last one, the job goes listing → scanning with its objects
+   * and bytes counted from what was stored (finishing at once when nothing is left to scan).
+   */
+  finishListingPart(jobId: string, part: number): Promise<PartFinished>;
   /** PENDING objects of one shard. */
   pendingObjects(jobId: string, shard: number): Promise<JobObject[]>;
   /**

@@ -51,6 +51,15 @@ export interface ObjectSource {
   readonly uri: string;
   /** Lists every object under the source, page by page, honouring `exclude` globs. */
   list(options?: { exclude?: string[]; signal?: AbortSignal }): AsyncIterable<SourceObject>;
+  /**
+   * Lists one level under the source (S3 `Delimiter: '/'`): the objects directly under it and the
+   * prefixes below it, so each prefix can be listed by another worker (`s3://bucket/<prefix>`).
+   * @default - absent: the source is listed whole
+   */
+  listLevel?(options?: {
+    exclude?: string[];
+    signal?: AbortSignal;
+  }): AsyncIterable<SourceObject | { prefix: string }>;
   /** Streams one object's bytes and reports the etag / version id of what is being read. */
   read(object: SourceObject, options?: { signal?: AbortSignal }): Promise<OpenedObject>;
   /**

@@ -39,6 +39,7 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
       allowlist,
       limits: engineLimits,
       engineModule: config.worker.engineModule,
+      sources: { roots: config.sources.roots, s3: config.sources.s3 },
     },
   );
   const shared = createSharedState(config, log);
@@ -56,6 +57,7 @@ export async function startWorker({ config, logger, database }: RoleContext): Pr
       logger: log,
       limits: { maxObjects: config.worker.shardMaxObjects, maxBytes: config.worker.shardMaxBytes },
       concurrency: config.worker.concurrency,
+      listFanout: config.worker.listFanout,
       taskProtection: taskProtectionFor(config.worker.taskProtection, log),
       engineIdentity: engineIdentity({ allowlist, limits: engineLimits }),
       costModel: config.worker.scanCost,

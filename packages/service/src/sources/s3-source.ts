@@ -90,14 +90,28 @@ export class S3Source implements ObjectSource {
   }
 
   async *list(options: { exclude?: string[]; signal?: AbortSignal } = {}): AsyncIterable<SourceObject> {
+    for await (const entry of this.pages(options, undefined)) if (!('prefix' in entry)) yield entry;
+  }
+
+  async *listLevel(
+    options: { exclude?: string[]; signal?: AbortSignal } = {},
+  ): AsyncIterable<SourceObject | { prefix: string }> {
+    yield* this.pages(options, '/');
+  }
+
+  private async *pages(
+    options: { exclude?: string[]; signal?: AbortSignal },
+    delimiter: string | undefined,
+  ): AsyncIterable<SourceObject | { prefix: string }> {
     const excluded = excludeMatcher(options.exclude);
     const pages = paginateListObjectsV2(
       { client: this.client, pageSize: this.pageSize },
-      { Bucket: this.bucket, Prefix: this.prefix || undefined },
+      { Bucket: this.bucket, Prefix: this.prefix || undefined, Delimiter: delimiter },
     );
     try {
       for await (const page of pages) {
         options.signal?.throwIfAborted();
+        for (const common of page.CommonPrefixes ?? []) if (common.Prefix) yield { prefix: common.Prefix };
         for (const item of page.Contents ?? []) {
           if (!item.Key || item.Key.endsWith('/')) continue;
           if (excluded(item.Key)) continue;

@@ -41,6 +41,7 @@ export function toJob(row: Record<string, unknown>): Job {
     budgetExceeded: row.budget_exceeded === true,
     sample: (row.sample as Job['sample'] | undefined) ?? null,
     objectsSampledOut: num(row.objects_sampled_out ?? 0),
+    inventory: (row.inventory as string | null | undefined) ?? null,
     createdAt: row.created_at as Date,
     startedAt: (row.started_at as Date | null) ?? null,
     finishedAt: (row.finished_at as Date | null) ?? null,

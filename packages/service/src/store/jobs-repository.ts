@@ -9,8 +9,11 @@ import {
   type JobObjectStatus,
   type JobStatus,
   type JobStore,
+  type ListingPart,
+  type ListingPartState,
   type NewJob,
   type ObjectOutcome,
+  type PartFinished,
   type PlanCounts,
   type PlannedObject,
   type RecordOutcome,
@@ -19,6 +22,13 @@ import { isUuid } from '../uuid.ts';
 import { reserveBudget } from './budget.ts';
 import { AGGREGATE_RECORDSET, aggregatesJson, FINDING_RECORDSET, findingsJson } from './finding-rows.ts';
 import { toJob, toJobObject } from './job-rows.ts';
+import {
+  addListingParts,
+  allocateShards,
+  finishListingPart,
+  listingPart,
+  setPartCounts,
+} from './listing-parts.ts';
 import { recordScanState, setCoverage, setPlanCounts, unchangedObjects } from './scan-state.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -95,10 +105,10 @@ async function writeOutbox(client: pg.PoolClient, job: Job, kind: string): Promi
 export async function insertJob(db: pg.Pool | pg.PoolClient, job: NewJob): Promise<Job> {
   const { rows } = await db.query(
     // The tenant's custom detectors the job runs (those named, or all when none is) are copied onto it.
-    `INSERT INTO jobs (tenant_id, source, name, detectors, exclude, custom_detectors, incremental, budget, sample)
+    `INSERT INTO jobs (tenant_id, source, name, detectors, exclude, custom_detectors, incremental, budget, sample, inventory)
      VALUES ($1, $2, $3, $4, $5, (
        SELECT jsonb_agg(spec ORDER BY id) FROM custom_detectors
-        WHERE tenant_id = $1 AND ($4::text[] IS NULL OR id = ANY ($4::text[]))), $6, $7, $8)
+        WHERE tenant_id = $1 AND ($4::text[] IS NULL OR id = ANY ($4::text[]))), $6, $7, $8, $9)
      RETURNING *`,
     [
       job.tenantId,
@@ -109,6 +119,7 @@ export async function insertJob(db: pg.Pool | pg.PoolClient, job: NewJob): Promi
       job.incremental ?? false,
       job.budget ?? null,
       job.sample ?? null,
+      job.inventory ?? null,
     ],
   );
   return toJob(rows[0]);
@@ -222,6 +233,26 @@ export class PgJobStore implements JobStore {
       if (err instanceof JobEnded) return { recorded: false };
       throw err;
     });
+  }
+
+  addListingParts(jobId: string, parts: readonly ListingPart[]): Promise<void> {
+    return addListingParts(this.pool, jobId, parts);
+  }
+
+  listingPart(jobId: string, part: number): Promise<ListingPartState | undefined> {
+    return listingPart(this.pool, jobId, part);
+  }
+
+  allocateShards(jobId: string, part: number, count: number): Promise<number> {
+    return allocateShards(this.pool, jobId, part, count);
+  }
+
+  setPartCounts(jobId: string, part: number, counts: PlanCounts): Promise<void> {
+    return setPartCounts(this.pool, jobId, part, counts);
+  }
+
+  finishListingPart(jobId: string, part: number): Promise<PartFinished> {
+    return finishListingPart(this.pool, jobId, part, finishIfDone);
   }
 
   async pendingObjects(jobId: string, shard: number): Promise<JobObject[]> {

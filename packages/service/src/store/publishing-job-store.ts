@@ -8,8 +8,11 @@ import type {
   JobObjectStatus,
   JobStatus,
   JobStore,
+  ListingPart,
+  ListingPartState,
   NewJob,
   ObjectOutcome,
+  PartFinished,
   PlanCounts,
   PlannedObject,
   RecordOutcome,
@@ -74,6 +77,28 @@ export class PublishingJobStore implements JobStore {
     totals: { shards: number; objects: number; bytes: number },
   ): Promise<JobStatus | undefined> {
     return this.announce(jobId, await this.inner.finishListing(jobId, totals), true);
+  }
+
+  addListingParts(jobId: string, parts: readonly ListingPart[]): Promise<void> {
+    return this.inner.addListingParts(jobId, parts);
+  }
+
+  listingPart(jobId: string, part: number): Promise<ListingPartState | undefined> {
+    return this.inner.listingPart(jobId, part);
+  }
+
+  allocateShards(jobId: string, part: number, count: number): Promise<number> {
+    return this.inner.allocateShards(jobId, part, count);
+  }
+
+  async setPartCounts(jobId: string, part: number, counts: PlanCounts): Promise<void> {
+    await this.inner.setPartCounts(jobId, part, counts);
+    await this.events.changed(jobId);
+  }
+
+  async finishListingPart(jobId: string, part: number): Promise<PartFinished> {
+    const finished = await this.inner.finishListingPart(jobId, part);
+    return this.announce(jobId, finished, finished.last);
   }
 
   pendingObjects(jobId: string, shard: number): Promise<JobObject[]> {

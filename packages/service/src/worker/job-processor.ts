@@ -1,52 +1,24 @@
 import { detectors as catalogue, type Detector } from '@data-scanner/detect';
 import { jobCatalogue } from '../engine/job-catalogue.ts';
-import { type ObjectIdentity, objectIdentity } from '../incremental/object-identity.ts';
+import { scanFromSource } from '../engine/scan-from-source.ts';
 import { engineIdentity, type ScanCoverage, scanCoverage } from '../incremental/scan-coverage.ts';
-import type { Logger } from '../log.ts';
 import {
   BUDGET_EXCEEDED,
-  type BudgetRates,
   type Job,
   type JobObject,
-  type JobStore,
   type ObjectOutcome,
-  type PlannedObject,
   SAMPLE_TRUNCATED,
 } from '../ports/job-store.ts';
-import type { ObjectSource, SourceObject } from '../ports/object-source.ts';
-import type { Queue } from '../ports/queue.ts';
+import type { ObjectSource } from '../ports/object-source.ts';
 import type { ScanEngine } from '../ports/scan-engine.ts';
-import type { WatchStore } from '../ports/watch-store.ts';
-import { firstBytes, ObjectSampler } from '../sampling/object-sampler.ts';
-import { rangeReader } from '../sources/range-reader.ts';
 import { SourceError } from '../sources/source-error.ts';
 import { intakeObjectEvents, intakeObjects, type WatchIntakeDeps } from '../watch/watch-intake.ts';
-import { PoisonMessageError, type ShardMessage, type WorkMessage } from './messages.ts';
-import { type ShardLimits, ShardPlanner } from './plan-shards.ts';
-import type { TaskProtection } from './task-protection.ts';
+import { type ListedTotals, listIntoShards } from './list-into-shards.ts';
+import { PoisonMessageError, type WorkMessage } from './messages.ts';
+import { listPart, planRoot } from './plan-parts.ts';
+import { listingError, openJobSource, type WorkerDeps } from './worker-deps.ts';
 
-/** What the worker needs; every dependency is a port. */
-export interface WorkerDeps {
-  jobs: JobStore;
-  queue: Queue;
-  openSource(uri: string): Promise<ObjectSource>;
-  /** The detection engine configured for one job (its detector selection). */
-  engineFor(job: Job): ScanEngine;
-  logger: Logger;
-  limits: ShardLimits;
-  /** Objects scanned at once within a shard. */
-  concurrency: number;
-  /** Held while a message is processed. @default - none */
-  taskProtection?: TaskProtection;
-  /** The engine identity incremental scans compare (`engineIdentity`). @default engineIdentity() */
-  engineIdentity?: string;
-  /** Prices `max_cost_usd` budgets (the deployment's `ScanCostModel`). @default - free: only objects and bytes count */
-  costModel?: BudgetRates;
-  /** Watched sources (`/watches`): S3 events and changed files join their rolling jobs. @default - absent: such messages are dead-lettered */
-  watches?: WatchStore;
-}
-
-const INSERT_BATCH = 500;
+export type { WorkerDeps } from './worker-deps.ts';
 
 /** Runs one work message. Throws PoisonMessageError for work that can never succeed. */
 export async function processMessage(
@@ -56,6 +28,7 @@ export async function processMessage(
   options: { redelivered?: boolean } = {},
 ): Promise<void> {
   if (message.type === 'plan') await planJob(deps, message.job_id, signal);
+  else if (message.type === 'list') await listPart(deps, message.job_id, message.part, signal);
   else if (message.type === 'shard') await scanShard(deps, message.job_id, message.shard, signal);
   else await intake(deps, message, options.redelivered === true);
 }
@@ -63,7 +36,7 @@ export async function processMessage(
 /** S3 events and changed files of watched sources: added to their rolling jobs, whose shards are queued. */
 async function intake(
   deps: WorkerDeps,
-  message: Exclude<WorkMessage, { type: 'plan' | 'shard' }>,
+  message: Exclude<WorkMessage, { type: 'plan' | 'list' | 'shard' }>,
   redelivered: boolean,
 ): Promise<void> {
   if (!deps.watches) throw new PoisonMessageError(`${message.type} message: this worker has no watch store`);
@@ -94,17 +67,6 @@ async function intake(
   await intakeObjects(intakeDeps, watch, message.objects, options);
 }
 
-async function openJobSource(deps: WorkerDeps, job: Job): Promise<ObjectSource> {
-  try {
-    return await deps.openSource(job.source);
-  } catch (err) {
-    if (err instanceof SourceError && !err.retryable) {
-      throw new PoisonMessageError(`source unusable: ${err.message}`, job.id, { cause: err });
-    }
-    throw err;
-  }
-}
-
 /** The detectors and engine a job scans with, as incremental scans compare them. */
 function coverageOf(deps: WorkerDeps, job: Job): ScanCoverage {
   let detectors: readonly Detector[];
@@ -117,8 +79,8 @@ function coverageOf(deps: WorkerDeps, job: Job): ScanCoverage {
 }
 
 /**
- * Lists the job's source, stores its objects by shard, enqueues one message per shard. An
- * incremental job leaves out (and counts) objects unchanged since a complete scan that covered it.
+ * Plans a job: lists its source (or, with fan-out or an inventory, its first part and the
+ * messages for the others; see `planParts`), stores its objects by shard, enqueues the shards.
  */
 export async function planJob(deps: WorkerDeps, jobId: string, signal: AbortSignal): Promise<void> {
   const job = await deps.jobs.getJob(jobId);
@@ -126,87 +88,26 @@ export async function planJob(deps: WorkerDeps, jobId: string, signal: AbortSign
   if (!(await deps.jobs.startListing(jobId))) return;
   deps.engineFor(job);
   await deps.jobs.setCoverage(jobId, coverageOf(deps, job));
-  const log = deps.logger.child({ job_id: jobId });
   const source = await openJobSource(deps, job);
-  const planner = new ShardPlanner(deps.limits);
-  let unchanged = 0;
-  let sent = 0;
-  // A shard's message goes out once its objects are stored and no later object can join it, so
-  // workers scan while listing goes on and the planner never holds more than one batch of keys.
-  const sendShards = async (upTo: number) => {
-    if (upTo <= sent) return;
-    const messages = [];
-    for (let shard = sent; shard < upTo; shard++) {
-      messages.push(JSON.stringify({ type: 'shard', job_id: jobId, shard } satisfies ShardMessage));
-    }
-    await deps.queue.send(messages);
-    sent = upTo;
-  };
-  const sampler = new ObjectSampler(job.sample);
-  let listed: SourceObject[] = [];
-  const store = async () => {
-    const identities = new Map<SourceObject, ObjectIdentity>();
-    for (const object of listed) {
-      const identity = objectIdentity(object);
-      if (identity) identities.set(object, identity);
-    }
-    const skip = job.incremental
-      ? await deps.jobs.unchangedObjects(jobId, [...identities.values()])
-      : new Set<string>();
-    const batch: PlannedObject[] = [];
-    for (const object of listed) {
-      const identity = identities.get(object);
-      if (identity && skip.has(identity.locator)) continue;
-      batch.push({ ...planner.assign(object), ...(identity ? { identity } : {}) });
-    }
-    listed = [];
-    unchanged += skip.size;
-    if (skip.size > 0 || job.sample) {
-      await deps.jobs.setPlanCounts(jobId, { unchanged, sampledOut: sampler.sampledOut });
-    }
-    await deps.jobs.addObjects(jobId, batch);
-    // Entries the listing will not read (FIFOs, symlinks leaving the roots, folders it cannot open) are recorded now.
-    for (const object of batch) {
-      const entry = object.unscannable;
-      if (!entry) continue;
-      await deps.jobs.recordObject(jobId, {
-        key: object.key,
-        status: entry.status,
-        reason: entry.reason,
-        reasonDetail: entry.detail,
-        findings: [],
-      });
-    }
-  };
-  try {
-    for await (const object of source.list({ exclude: job.exclude, signal })) {
-      if (object.unscannable || sampler.keep(object.key)) listed.push(object);
-      if (listed.length >= INSERT_BATCH) {
-        await store();
-        if ((await deps.jobs.jobStatus(jobId)) === 'cancelled') return;
-        await sendShards(planner.closedShards);
-      }
-    }
-  } catch (err) {
-    if (err instanceof SourceError && !err.retryable) {
-      throw new PoisonMessageError(`listing failed: ${err.message}`, jobId, { cause: err });
-    }
-    throw err;
+  if (job.inventory || (deps.listFanout && source.listLevel)) {
+    await planRoot(deps, job, source, signal);
+    return;
   }
-  await store();
-  await sendShards(planner.shards);
-  const status = await deps.jobs.finishListing(jobId, {
-    shards: planner.shards,
-    objects: planner.totalObjects,
-    bytes: planner.totalBytes,
-  });
-  log.info(
+  let listed: ListedTotals;
+  try {
+    listed = await listIntoShards(deps, job, source.list({ exclude: job.exclude, signal }));
+  } catch (err) {
+    throw listingError(err, jobId);
+  }
+  if (listed.cancelled) return;
+  const status = await deps.jobs.finishListing(jobId, listed);
+  deps.logger.child({ job_id: jobId }).info(
     {
-      shards: planner.shards,
-      objects: planner.totalObjects,
-      bytes: planner.totalBytes,
-      unchanged,
-      sampled_out: sampler.sampledOut,
+      shards: listed.shards,
+      objects: listed.objects,
+      bytes: listed.bytes,
+      unchanged: listed.unchanged,
+      sampled_out: listed.sampledOut,
       status,
     },
     'job planned',
@@ -237,45 +138,25 @@ async function scanOne(
     versionId: object.versionId ?? undefined,
     bucket: object.bucket ?? undefined,
   };
-  let opened: Awaited<ReturnType<ObjectSource['read']>>;
-  try {
-    opened = await source.read(listed);
-  } catch (err) {
-    if (err instanceof SourceError && !err.retryable) {
-      return {
-        key: object.key,
-        status: 'FAILED',
-        reason: err.code === 'ACCESS_DENIED' || err.code === 'NOT_FOUND' ? err.code : 'READ_ERROR',
-        reasonDetail: err.message,
-        findings: [],
-      };
-    }
-    throw err;
-  }
-  let result: Awaited<ReturnType<ScanEngine['scanObject']>>;
-  try {
-    const version = {
-      ...listed,
-      etag: opened.etag ?? listed.etag,
-      versionId: opened.versionId ?? listed.versionId,
+  const request = { object: listed, ...(maxBytes === undefined ? {} : { maxBytes }) };
+  const scan = engine.scanFromSource
+    ? await engine.scanFromSource({ source: source.uri, ...request })
+    : await scanFromSource(engine, source, request);
+  if (scan.kind === 'unopened') {
+    if (scan.retryable) throw new SourceError(scan.code, scan.message, { retryable: true });
+    return {
+      key: object.key,
+      status: 'FAILED',
+      reason: scan.code === 'ACCESS_DENIED' || scan.code === 'NOT_FOUND' ? scan.code : 'READ_ERROR',
+      reasonDetail: scan.message,
+      findings: [],
     };
-    if (maxBytes !== undefined && opened.size > maxBytes) {
-      // Random access would reach past the sample; formats that need it report what they could not read.
-      result = await engine.scanObject(firstBytes(opened.stream, maxBytes), {
-        name: object.key,
-        size: maxBytes,
-      });
-    } else {
-      const random = rangeReader(source, version, opened.size);
-      result = await engine.scanObject(opened.stream, { name: object.key, size: opened.size, random });
-    }
-  } finally {
-    opened.stream.destroy();
   }
+  const { result } = scan;
   const outcome: ObjectOutcome = {
     key: object.key,
-    etag: opened.etag,
-    versionId: opened.versionId,
+    etag: scan.etag,
+    versionId: scan.versionId,
     status: result.status,
     reason: result.reason,
     reasonDetail: result.reason_detail,
@@ -284,8 +165,8 @@ async function scanOne(
     aggregates: result.aggregates ?? [],
     ...(engine.limits ? { aggregateThreshold: engine.limits.aggregateThreshold } : {}),
   };
-  return maxBytes !== undefined && opened.size > maxBytes
-    ? truncatedOutcome(outcome, maxBytes, opened.size)
+  return maxBytes !== undefined && scan.size > maxBytes
+    ? truncatedOutcome(outcome, maxBytes, scan.size)
     : outcome;
 }
 

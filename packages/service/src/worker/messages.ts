@@ -15,6 +15,13 @@ export interface ShardMessage {
   shard: number;
 }
 
+/** List one part of a job's source (a prefix, an inventory data file); see `ListingPart`. */
+export interface ListMessage {
+  type: 'list';
+  job_id: string;
+  part: number;
+}
+
 /** Objects S3 reported created: an S3 → SQS notification or an EventBridge event, as delivered. */
 export interface ObjectEventsMessage {
   type: 'object-events';
@@ -38,6 +45,7 @@ export interface CloseRollingJobsMessage {
 
 export type WorkMessage =
   | PlanMessage
+  | ListMessage
   | ShardMessage
   | ObjectEventsMessage
   | WatchObjectsMessage
@@ -81,6 +89,12 @@ export function parseWorkMessage(body: string): WorkMessage {
       throw new PoisonMessageError('shard message has no valid shard number', jobId);
     }
     return { type: 'shard', job_id: jobId, shard: v.shard as number };
+  }
+  if (v.type === 'list') {
+    if (!Number.isInteger(v.part) || (v.part as number) < 1) {
+      throw new PoisonMessageError('list message has no valid part number', jobId);
+    }
+    return { type: 'list', job_id: jobId, part: v.part as number };
   }
   throw new PoisonMessageError(`unknown message type ${JSON.stringify(v.type)}`, jobId);
 }

@@ -4,6 +4,7 @@ import { jobCatalogue } from '../engine/job-catalogue.ts';
 import { ScanThreadPool } from '../engine/scan-thread-pool.ts';
 import type { Job } from '../ports/job-store.ts';
 import type { ScanEngine } from '../ports/scan-engine.ts';
+import type { SourcesConfig } from '../sources/create-source.ts';
 import { PoisonMessageError } from './messages.ts';
 
 /** Returns the engine for one job (its detector selection). */
@@ -44,25 +45,30 @@ export function scannerFactory(
   };
 }
 
-/** The engine in `threads` worker threads (ScanThreadPool); same job rules as `scannerFactory`. */
+/**
+ * The engine in `threads` worker threads (ScanThreadPool); same job rules as `scannerFactory`.
+ * With `sources`, the threads read the objects themselves.
+ */
 export function threadPoolEngines(
   fingerprintKey: string,
   threads: number,
   allowlist?: AllowlistConfig,
   limits?: Partial<ScanLimits>,
+  sources?: SourcesConfig,
 ): ScanEngines {
   const pool = new ScanThreadPool({
     threads,
     fingerprintKey,
     ...(allowlist ? { allowlist } : {}),
     ...(limits ? { limits } : {}),
+    ...(sources ? { sources } : {}),
   });
   return {
     engineFor: (job) => {
       detectorsOf(job);
       return pool.engine(job.detectors ?? undefined, job.customDetectors ?? undefined);
     },
-    mode: `threads (${threads})`,
+    mode: `threads (${threads}${sources ? ', reading their own objects' : ''})`,
     close: () => pool.close(),
   };
 }
@@ -80,12 +86,20 @@ export async function loadScanEngines(
     allowlist?: AllowlistConfig | undefined;
     limits?: Partial<ScanLimits>;
     engineModule?: string | undefined;
+    /** How scan threads reach sources, so they read objects themselves. @default - the calling thread reads */
+    sources?: SourcesConfig;
   },
 ): Promise<ScanEngines> {
   const custom = options.engineModule;
   if (!custom) {
     if (options.threads > 0)
-      return threadPoolEngines(fingerprintKey, options.threads, options.allowlist, options.limits);
+      return threadPoolEngines(
+        fingerprintKey,
+        options.threads,
+        options.allowlist,
+        options.limits,
+        options.sources,
+      );
     return {
       engineFor: scannerFactory(fingerprintKey, options.allowlist, options.limits),
       mode: 'in-process',

@@ -55,6 +55,24 @@ describe('POST /scan options', () => {
     }
   });
 
+  it('takes an S3 Inventory manifest for an S3 source, and names what is wrong with a bad one', async () => {
+    const inventory = 's3://allowed-bucket/inventory/allowed-bucket/daily/2026-12-07T01-00Z/manifest.json';
+    const { res, body } = await post('/scan', { source, inventory });
+    expect(res.status).toBe(202);
+    const job = await api().call(`/jobs/${body.job_id}`);
+    expect(job.status).toBe(200);
+    for (const json of [
+      { source: 'file:///tmp', inventory },
+      { source, inventory: 's3://allowed-bucket/inventory/not-a-manifest.csv' },
+    ]) {
+      const bad = await post('/scan', json);
+      expect(bad.res.status, JSON.stringify(json)).toBe(422);
+      expect(bad.body.error.details.map((d) => d.path)).toContain('body.inventory');
+    }
+    const elsewhere = await post('/scan', { source, inventory: 's3://other-bucket/daily/manifest.json' });
+    expect(elsewhere.res.status).toBe(422);
+  });
+
   it('makes schedules incremental by default, and lets one opt out', async () => {
     const base = { source, cron: '0 2 * * *', timezone: 'UTC' };
     const on = await post('/schedules', base);

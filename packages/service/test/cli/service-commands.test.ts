@@ -81,6 +81,17 @@ describe('service commands', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('jobs submit --inventory lists an S3 source from a manifest, and refuses it for a folder', async () => {
+    const inventory = 's3://inventory-bucket/source/daily/2026-12-07T01-00Z/manifest.json';
+    const submitted = await cli(['jobs', 'submit', 's3://source-bucket/exports/', '--inventory', inventory]);
+    expect(submitted.code).toBe(0);
+    const shown = await cli(['jobs', 'show', submitted.stdout.trim()]);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ source: 's3://source-bucket/exports/', inventory });
+    const local = await cli(['jobs', 'submit', root, '--inventory', inventory]);
+    expect(local.code).toBe(2);
+    expect(local.stderr).toMatch(/--inventory lists an S3 source/);
+  });
+
   it('jobs show of an unknown job exits 2', async () => {
     const r = await cli(['jobs', 'show', '6f1c2a56-0000-4000-8000-000000000000']);
     expect(r.code).toBe(2);

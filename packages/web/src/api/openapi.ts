@@ -1605,6 +1605,11 @@ export interface components {
             incremental?: boolean;
             budget?: components["schemas"]["ScanBudget"];
             sample?: components["schemas"]["ScanSample"];
+            /**
+             * @description manifest.json of an S3 Inventory (CSV or Parquet) of the source bucket: the job is listed from its data files, several workers at once, with no ListObjectsV2 call
+             * @example s3://inventory-bucket/my-bucket/daily/2026-12-07T01-00Z/manifest.json
+             */
+            inventory?: string;
         };
         ScanBudget: {
             /** @description Bytes read */
@@ -1835,6 +1840,11 @@ export interface components {
             exclude?: string[];
             /** @description Skip objects unchanged (S3: etag, version id, size; files: size, mtime, inode) since a complete scan with the same detectors and engine; false by default, true by default for schedules */
             incremental?: boolean;
+            /**
+             * @description manifest.json of an S3 Inventory (CSV or Parquet) of the source bucket: the job is listed from its data files, several workers at once, with no ListObjectsV2 call
+             * @example s3://inventory-bucket/my-bucket/daily/2026-12-07T01-00Z/manifest.json
+             */
+            inventory?: string;
             /**
              * @description Five-field cron (minute hour day-of-month month day-of-week) or @hourly, @daily, ...
              * @example 0 2 * * *

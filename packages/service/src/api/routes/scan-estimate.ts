@@ -1,11 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { estimateScan } from '../../estimate/scan-estimate.ts';
+import type { ObjectSource } from '../../ports/object-source.ts';
+import { inventoryListing, parseInventoryUri, readInventoryManifest } from '../../sources/s3-inventory.ts';
 import { SourceError } from '../../sources/source-error.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { HttpError } from '../http-error.ts';
 import { ScanRequestSchema } from '../schemas.ts';
-import { checkSource } from '../source-policy.ts';
+import { checkInventory, checkSource } from '../source-policy.ts';
 import { BEARER, errorResponses, jsonContent } from './openapi-parts.ts';
 
 const Totals = z.object({ objects: z.number().int(), bytes: z.number().int() });
@@ -52,6 +54,29 @@ const estimateRoute = createRoute({
   responses: { 200: jsonContent(ScanEstimateSchema, 'The estimate'), ...errorResponses(401, 413, 415, 422) },
 });
 
+/** `source` as its S3 Inventory lists it (every data file of the manifest), with no ListObjectsV2 call. */
+async function fromInventory(
+  estimates: { openSource(uri: string): Promise<ObjectSource> },
+  source: ObjectSource,
+  inventory: string,
+): Promise<ObjectSource> {
+  const [, bucket = '', prefix = ''] = /^s3:\/\/([^/]+)\/?(.*)$/.exec(source.uri) ?? [];
+  const store = await estimates.openSource(`s3://${parseInventoryUri(inventory).bucket}/`);
+  const manifest = await readInventoryManifest(store, inventory);
+  if (manifest.sourceBucket !== bucket) {
+    throw new SourceError(
+      'INVALID_SOURCE',
+      `inventory ${inventory} lists bucket ${manifest.sourceBucket}, not the source's bucket ${bucket}`,
+    );
+  }
+  return {
+    uri: source.uri,
+    list: () => inventoryListing(store, manifest, { bucket, prefix }),
+    read: (object, options) => source.read(object, options),
+    readRange: (object, start, end, options) => source.readRange(object, start, end, options),
+  };
+}
+
 /** `POST /scan/estimate`, when the API can open sources (`deps.estimates`). */
 export function registerScanEstimate(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   const estimates = deps.estimates;
@@ -59,10 +84,12 @@ export function registerScanEstimate(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): v
   app.use('/scan/estimate', authenticate(deps));
   app.openapi(estimateRoute, async (c) => {
     const body = c.req.valid('json');
+    if (body.inventory !== undefined) await checkInventory(body.inventory, body.source, deps.config);
     const source = await checkSource(body.source, deps.config);
     try {
       const opened = await estimates.openSource(source);
-      const estimate = await estimateScan(opened, {
+      const listed = body.inventory ? await fromInventory(estimates, opened, body.inventory) : opened;
+      const estimate = await estimateScan(listed, {
         exclude: body.exclude,
         sample: body.sample,
         costModel: estimates.costModel,

@@ -8,7 +8,7 @@ import { checkDetectorIds } from '../check-detector-ids.ts';
 import { HttpError } from '../http-error.ts';
 import { IdempotencyConflict } from '../ports.ts';
 import { IdempotencyHeaderSchema, ScanRequestSchema } from '../schemas.ts';
-import { checkSource } from '../source-policy.ts';
+import { checkInventory, checkSource } from '../source-policy.ts';
 import { BEARER, errorResponses } from './openapi-parts.ts';
 
 const scanRoute = createRoute({
@@ -49,6 +49,7 @@ export function registerScan(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     const customIds =
       body.detectors && deps.customDetectors ? await deps.customDetectors.ids(tenantId) : undefined;
     checkDetectorIds(body.detectors, customIds);
+    if (body.inventory !== undefined) await checkInventory(body.inventory, body.source, deps.config);
     const source = await checkSource(body.source, deps.config);
     const spec = { ...body, source };
     const idempotency = key

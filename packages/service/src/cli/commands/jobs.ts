@@ -5,6 +5,7 @@ import { enqueuePlanOn, submitJob } from '../../jobs/submit-job.ts';
 import { createCommandLogger } from '../../log.ts';
 import { createScanQueue } from '../../queue/create-queue.ts';
 import { createSource } from '../../sources/create-source.ts';
+import { parseInventoryUri } from '../../sources/s3-inventory.ts';
 import { openDatabase } from '../../store/database.ts';
 import { PgJobStore } from '../../store/jobs-repository.ts';
 import { PgTenantStore } from '../../store/tenants-repository.ts';
@@ -25,13 +26,22 @@ export function register(program: Command): void {
     .option('--exclude <glob>', 'skip keys matching this glob (repeatable)', collect, [])
     .option('--detector <id>', 'only run this detector (repeatable)', collect, [])
     .option('--tenant <name>', 'tenant owning the job', 'local')
+    .option(
+      '--inventory <manifest>',
+      'list an S3 source from this S3 Inventory manifest.json (CSV or Parquet) instead of ListObjectsV2',
+    )
     .action(
       async (
         source: string,
-        options: { name?: string; exclude: string[]; detector: string[]; tenant: string },
+        options: { name?: string; exclude: string[]; detector: string[]; tenant: string; inventory?: string },
       ) => {
         if (!/^(s3:\/\/|file:\/\/\/|\/)/.test(source)) {
           throw new Error(`source ${source} must be s3://bucket/prefix or file:///abs/path`);
+        }
+        if (options.inventory !== undefined) {
+          if (!source.startsWith('s3://'))
+            throw new Error('--inventory lists an S3 source; give s3://bucket/prefix');
+          parseInventoryUri(options.inventory);
         }
         const unknown = unknownDetectorIds(options.detector);
         if (unknown.length > 0) {
@@ -50,6 +60,7 @@ export function register(program: Command): void {
               name: options.name,
               exclude: options.exclude,
               detectors: options.detector.length > 0 ? options.detector : undefined,
+              ...(options.inventory === undefined ? {} : { inventory: options.inventory }),
             });
             process.stdout.write(`${job.id}\n`);
           } finally {
