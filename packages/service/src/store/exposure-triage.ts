@@ -1,13 +1,9 @@
 import { detectors as catalogue } from '@data-scanner/detect';
 import type { Baseline } from '@data-scanner/detect/baseline';
 import type pg from 'pg';
-import { SEVERITIES } from '../severity.ts';
+import { severityRankSql } from '../severity.ts';
 import type { BaselineImportView, ExposureState, TriageResultView } from '../views/exposure-schemas.ts';
 import { inTransaction } from './transaction.ts';
-
-/** `severity_rank` of a severity: 5 for critical down to 1 for info. */
-export const severityRankSql = (column: string) =>
-  `(CASE ${column} ${SEVERITIES.map((s, i) => `WHEN '${s}' THEN ${SEVERITIES.length - i}`).join(' ')} ELSE 0 END)`;
 
 /** Who changes states and why. */
 export interface Change {

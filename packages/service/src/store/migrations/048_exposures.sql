@@ -130,3 +130,7 @@ CREATE INDEX findings_job_object_seq ON findings (job_id, (object_key COLLATE "C
 CREATE INDEX findings_tenant_object ON findings (tenant_id, (object_key COLLATE "C"), exposure_id);
 -- `GET /results?severity=` and `?category=` on a job with many findings.
 CREATE INDEX findings_job_severity_seq ON findings (job_id, severity, seq);
+-- Occurrences written without an exposure (before this migration, or by another writer) are
+-- linked when their job ends; these find them without reading the job's linked rows.
+CREATE INDEX findings_unlinked ON findings (job_id) WHERE exposure_id IS NULL;
+CREATE INDEX finding_aggregates_unlinked ON finding_aggregates (job_id) WHERE exposure_id IS NULL;
