@@ -98,8 +98,7 @@ const label = (event: JobEvent) => event.name ?? event.source;
 export function eventSummary(event: JobEvent): string {
   const findings = event.findings === 1 ? '1 finding' : `${event.findings} findings`;
   const worst = worstSeverity(event);
-  const fresh = event.exposures ? `, ${event.exposures.new} new` : '';
-  return `Data Scanner: scan "${label(event)}" ${event.status}, ${findings}${worst ? ` (worst: ${worst})` : ''}${fresh}`;
+  return `Data Scanner: scan "${label(event)}" ${event.status}, ${findings}${worst ? ` (worst: ${worst})` : ''}`;
 }
 
 /** A plain-text body, for email and Slack. */

@@ -491,15 +491,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Findings of one job, filtered by detector and object, in a stable order */
+        /** Findings of one job, filtered by detector, severity, category and object prefix, in a stable order */
         get: {
             parameters: {
                 query: {
                     job_id: string;
                     detector?: string;
                     severity?: "critical" | "high" | "medium" | "low" | "info";
-                    /** @description Exact object key */
+                    category?: string;
+                    /** @description Object keys starting with this */
                     object?: string;
+                    /** @description `seq` (the order found), `severity` (most severe first) or `object` (by object key) */
+                    sort?: "seq" | "severity" | "object";
                     limit?: number;
                     cursor?: string;
                 };
@@ -1246,7 +1249,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every finding of a job in one streamed document (running jobs: the findings so far) */
+        /** Every finding of a job in one streamed document (running jobs: the findings so far, labelled partial in the content and the file name) */
         get: {
             parameters: {
                 query: {
@@ -1740,6 +1743,7 @@ type ReadonlyArray<T> = [
 export const pathsJobsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs"]["get"]["parameters"]["query"]["status"]> = ["queued", "listing", "scanning", "succeeded", "partial", "failed", "cancelled"];
 export const pathsJobsJob_idObjectsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs/{job_id}/objects"]["get"]["parameters"]["query"]["status"]> = ["PENDING", "COMPLETE", "PARTIAL", "SKIPPED", "FAILED"];
 export const pathsResultsGetParametersQuerySeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/results"]["get"]["parameters"]["query"]["severity"]> = ["critical", "high", "medium", "low", "info"];
+export const pathsResultsGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/results"]["get"]["parameters"]["query"]["sort"]> = ["seq", "severity", "object"];
 export const pathsJobsJob_idReportPdfGetParametersQueryDeliveryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs/{job_id}/report.pdf"]["get"]["parameters"]["query"]["delivery"]> = ["redirect", "stream"];
 export const pathsJobsJob_idExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs/{job_id}/export"]["get"]["parameters"]["query"]["format"]> = ["sarif", "csv", "json", "jsonl"];
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Health"]["status"]> = ["ok", "unavailable"];
