@@ -15,9 +15,14 @@ export function tenantId(pool: pg.Pool, name = 'acme'): Promise<string> {
 /**
  * A job that finished through the job store's own completion path (which writes the outbox row in
  * the same transaction), with findings of the given severities (masked previews only): values no
- * other job has, so each is a new exposure.
+ * other job has, so each is a new exposure, unless jobs share the same `values` name.
  */
-export async function finishedJob(pool: pg.Pool, tenant: string, severities: string[]): Promise<string> {
+export async function finishedJob(
+  pool: pg.Pool,
+  tenant: string,
+  severities: string[],
+  options: { values?: string } = {},
+): Promise<string> {
   const jobs = new PgJobStore(pool);
   const job = await jobs.createJob({
     tenantId: tenant,
@@ -36,7 +41,7 @@ export async function finishedJob(pool: pg.Pool, tenant: string, severities: str
         `k${i}`,
         severity === 'low' ? 'email-address' : 'aws-secret-access-key',
         severity,
-        `${job.id}:${i}`,
+        `${options.values ?? job.id}:${i}`,
       ],
     );
   }
