@@ -1,4 +1,6 @@
-import { aggregateField, type Finding, type FindingAggregate } from '@data-scanner/detect';
+import type { Finding, FindingAggregate } from '@data-scanner/detect';
+// The light entry: the package root would bring the detector catalogue into the jobs and results Lambdas.
+import { aggregateField } from '@data-scanner/detect/finding-collector';
 import type pg from 'pg';
 import { SEVERITIES, severityRankSql } from '../severity.ts';
 
