@@ -153,6 +153,17 @@ describe('exposures', () => {
     expect(await counts(full)).toMatchObject({ resolved: '1', open: '2' });
   });
 
+  it('resolves nothing in a sampled scan', async () => {
+    await writeFile(path.join(root, 'a.txt'), awsKeyLine(0));
+    await writeFile(path.join(root, 'b.txt'), awsKeyLine(1));
+    await runJob();
+    const sampled = await runJob({ sample: { max_objects_per_prefix: 1 } });
+    expect(sampled.status).toBe('succeeded');
+    expect(sampled.objectsSampledOut).toBe(1);
+    expect(await counts(sampled)).toMatchObject({ new: '0', open: '1', resolved: '0' });
+    expect((await exposures()).map((e) => e.state)).toEqual(['open', 'open']);
+  });
+
   it('makes bulk personal data one exposure per object, detector and column, with the exact count', async () => {
     const rows = Array.from({ length: 40 }, (_, i) => `${i},user${i}@northwind-traders.com`);
     await writeFile(path.join(root, 'people.csv'), `id,email\n${rows.join('\n')}\n`);
