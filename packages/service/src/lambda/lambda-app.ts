@@ -1,18 +1,18 @@
 import pg from 'pg';
-import { apiConfigFrom } from '../api/api-env.ts';
+import { type ApiDeps, apiConfigFrom } from '../api/api-env.ts';
 import { ApiKeyCache } from '../api/auth/api-key-cache.ts';
 import { KeyUsage } from '../api/auth/key-usage.ts';
 import { PgApiStore } from '../api/pg-api-store.ts';
 import { createRouteApp, type RegisterRoutes } from '../api/route-app.ts';
 import { type Config, loadConfig } from '../config.ts';
-import { createJobCommands } from '../jobs/job-commands.ts';
+import { createJobCommands, type JobCommands } from '../jobs/job-commands.ts';
 import type { EnqueuePlan } from '../jobs/submit-job.ts';
 import { apiKeysByPrefix, touchApiKeys } from '../keys/key-store.ts';
 import { createLogger } from '../log.ts';
 import { createMemorySharedState } from '../memory-shared-state.ts';
+import type { JobStore } from '../ports/job-store.ts';
 import type { WatchStore } from '../ports/watch-store.ts';
 import { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
-import { PgJobStore } from '../store/jobs-repository.ts';
 import { PublishingJobStore } from '../store/publishing-job-store.ts';
 
 /** What one Lambda function serves: its route groups and, for the function that submits scans, how it enqueues. */
@@ -22,10 +22,27 @@ export interface LambdaAppOptions {
   readonly enqueuePlan?: (config: Config, pool: pg.Pool) => EnqueuePlan;
   /** Makes the watch store of `/watches`. @default - none: the function serves no `/watches` */
   readonly watches?: (pool: pg.Pool) => WatchStore;
+  /**
+   * The job store, for the functions that submit or cancel jobs (it brings the worker's write path
+   * and the exposure settlement into the bundle). @default - none: a submit or cancel answers 500
+   */
+  readonly jobStore?: (pool: pg.Pool) => JobStore;
+  /** Exposures (`/findings`, `/baselines`), for the function that serves them. @default - none */
+  readonly exposures?: (config: Config, pool: pg.Pool) => ApiDeps['exposures'];
 }
 
 const noEnqueue: EnqueuePlan = async () => {
   throw new Error('this function does not submit scans');
+};
+
+/** Commands of a function that serves neither `POST /scan` nor cancellation. */
+const noCommands: JobCommands = {
+  submit: async () => {
+    throw new Error('this function does not submit scans');
+  },
+  cancel: async () => {
+    throw new Error('this function does not cancel jobs');
+  },
 };
 
 import { guardPool } from '../store/guard-pool.ts';
@@ -49,11 +66,16 @@ export function createLambdaApp(options: LambdaAppOptions) {
     logger,
   );
   const shared = createMemorySharedState();
-  const jobs = new PublishingJobStore(new PgJobStore(pool), shared.jobEvents);
-  const commands = createJobCommands(jobs, options.enqueuePlan?.(config, pool) ?? noEnqueue);
+  const commands = options.jobStore
+    ? createJobCommands(
+        new PublishingJobStore(options.jobStore(pool), shared.jobEvents),
+        options.enqueuePlan?.(config, pool) ?? noEnqueue,
+      )
+    : noCommands;
   return createRouteApp(
     {
       store: new PgApiStore(pool, commands),
+      exposures: options.exposures?.(config, pool),
       customDetectors: new PgCustomDetectorStore(pool),
       ...(options.watches ? { watches: options.watches(pool) } : {}),
       config: apiConfigFrom(config),

@@ -13,9 +13,14 @@ import { PgQueue } from '../../src/queue/pg-queue.ts';
 import type { ReportsDeps } from '../../src/reports/index.ts';
 import { PgScheduleStore } from '../../src/schedules/schedules-repository.ts';
 import { PgCustomDetectorStore } from '../../src/store/custom-detector-store.ts';
+import { PgExposureStore } from '../../src/store/exposure-store.ts';
+import { PgExposureTriage } from '../../src/store/exposure-triage.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { PgWatchStore } from '../../src/watch/watches-repository.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+
+/** The fingerprint key the test API checks imported baselines against. */
+export const TEST_FINGERPRINT_KEY = 'test-key';
 
 /** One API over a fresh database with two tenants, `acme` and `globex`, each holding a key. */
 export interface ApiHarness {
@@ -63,6 +68,11 @@ export function useApiHarness(
       schedules: new PgScheduleStore(pool),
       watches: new PgWatchStore(pool),
       customDetectors: new PgCustomDetectorStore(pool),
+      exposures: {
+        store: new PgExposureStore(pool),
+        triage: new PgExposureTriage(pool),
+        fingerprintKey: async () => TEST_FINGERPRINT_KEY,
+      },
       notifications: { settings: new PgNotificationSettings(pool), channelsAvailable: ['webhook', 'email'] },
     });
     harness = {

@@ -157,9 +157,26 @@ describe('Notifier', () => {
     const rows = await outboxRows();
     expect(rows.find((r) => r.job_id === quiet)).toMatchObject({
       status: 'skipped',
-      last_error: 'no finding reaches high',
+      last_error: 'no new exposure reaches high',
     });
     expect(rows.find((r) => r.job_id === loud)).toMatchObject({ status: 'delivered' });
+  });
+
+  it('tells about findings only when they are new exposures', async () => {
+    const receiver = await startReceiver(() => ({ status: 200 }));
+    closers.push(receiver.close);
+    const tenant = await tenantId(db().pool);
+    await configure(tenant, { when: 'findings', minSeverity: 'high', webhookUrl: receiver.url });
+    const first = await finishedJob(db().pool, tenant, ['critical'], { values: 'same' });
+    const again = await finishedJob(db().pool, tenant, ['critical'], { values: 'same' });
+    await notifier([webhook()]).runOnce();
+    expect(receiver.requests.map((r) => JSON.parse(r.body).job.id)).toEqual([first]);
+    expect(JSON.parse(receiver.requests[0]?.body as string).job.exposures).toMatchObject({ new: 1, open: 1 });
+    const rows = await outboxRows();
+    expect(rows.find((r) => r.job_id === again)).toMatchObject({
+      status: 'skipped',
+      last_error: 'no new exposure reaches high',
+    });
   });
 
   it('skips tenants with no channel, and sends nothing for cancelled jobs', async () => {

@@ -491,15 +491,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Findings of one job, filtered by detector and object, in a stable order */
+        /** Findings of one job, filtered by detector, severity, category and object prefix, in a stable order */
         get: {
             parameters: {
                 query: {
                     job_id: string;
                     detector?: string;
                     severity?: "critical" | "high" | "medium" | "low" | "info";
-                    /** @description Exact object key */
+                    category?: string;
+                    /** @description Object keys starting with this */
                     object?: string;
+                    /** @description `seq` (the order found), `severity` (most severe first) or `object` (by object key) */
+                    sort?: "seq" | "severity" | "object";
                     limit?: number;
                     cursor?: string;
                 };
@@ -1487,7 +1490,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every finding of a job in one streamed document (running jobs: the findings so far) */
+        /** Every finding of a job in one streamed document (running jobs: the findings so far, labelled partial in the content and the file name) */
         get: {
             parameters: {
                 query: {
@@ -1630,6 +1633,24 @@ export interface components {
         JobDetail: components["schemas"]["Job"] & {
             summary: components["schemas"]["JobSummary"];
         };
+        /** @description New, open, resolved, reopened and suppressed exposures (GET /findings); null until the job ends */
+        JobExposures: {
+            /** @description Exposures first seen by this job */
+            new: number;
+            /** @description Exposures this job found that are open (new and reopened included) */
+            open: number;
+            /** @description Exposures the scope had that this complete job did not find, now resolved (0 unless complete) */
+            resolved: number;
+            /** @description Resolved exposures this job found again */
+            reopened: number;
+            /** @description Exposures found but marked false_positive, accepted_risk or revoked */
+            suppressed: number;
+            /**
+             * Format: uuid
+             * @description The previous complete scan of the same scope, if any
+             */
+            previous_job_id: string | null;
+        } | null;
         /** @description Findings counted by severity, category and detector */
         JobSummary: {
             by_severity: {
@@ -1694,6 +1715,7 @@ export interface components {
             updated_at: string;
             /** Format: date-time */
             finished_at: string | null;
+            exposures: components["schemas"]["JobExposures"];
         };
         JobList: {
             items: components["schemas"]["Job"][];
@@ -2025,6 +2047,7 @@ type ReadonlyArray<T> = [
 export const pathsJobsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs"]["get"]["parameters"]["query"]["status"]> = ["queued", "listing", "scanning", "succeeded", "partial", "failed", "cancelled"];
 export const pathsJobsJob_idObjectsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs/{job_id}/objects"]["get"]["parameters"]["query"]["status"]> = ["PENDING", "COMPLETE", "PARTIAL", "SKIPPED", "FAILED"];
 export const pathsResultsGetParametersQuerySeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/results"]["get"]["parameters"]["query"]["severity"]> = ["critical", "high", "medium", "low", "info"];
+export const pathsResultsGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/results"]["get"]["parameters"]["query"]["sort"]> = ["seq", "severity", "object"];
 export const pathsJobsJob_idReportPdfGetParametersQueryDeliveryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs/{job_id}/report.pdf"]["get"]["parameters"]["query"]["delivery"]> = ["redirect", "stream"];
 export const pathsJobsJob_idExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs/{job_id}/export"]["get"]["parameters"]["query"]["format"]> = ["sarif", "csv", "json", "jsonl"];
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Health"]["status"]> = ["ok", "unavailable"];
