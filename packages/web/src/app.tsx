@@ -7,6 +7,7 @@ import { SignIn } from './auth/sign-in.tsx';
 import { JobPage } from './job/job-page.tsx';
 import { JobsPage } from './jobs/jobs-page.tsx';
 import { SchedulesPage } from './schedules/schedules-page.tsx';
+import { usePageTitle } from './ui/use-page-title.ts';
 
 /**
  * The dashboard. Routes live in the URL hash (`#/jobs/<id>`), so the same build works from any
@@ -62,13 +63,23 @@ function Shell() {
             <SchedulesPage />
           </Route>
           <Route>
-            <p>
-              Page not found. <Link href="/">Back to jobs</Link>
-            </p>
+            <NotFound />
           </Route>
         </Switch>
       </main>
     </SWRConfig>
+  );
+}
+
+function NotFound() {
+  usePageTitle('Page not found');
+  return (
+    <section className="card">
+      <h1>Page not found</h1>
+      <p>
+        <Link href="/">Back to jobs</Link>
+      </p>
+    </section>
   );
 }
 

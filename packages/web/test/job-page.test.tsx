@@ -87,11 +87,30 @@ describe('job page', () => {
     const objects = await screen.findByRole('progressbar', { name: 'Objects' });
     expect(objects.getAttribute('aria-valuenow')).toBe('6');
     expect(objects.getAttribute('aria-valuemax')).toBe('8');
-    expect(screen.getByRole('progressbar', { name: 'Bytes' }).getAttribute('aria-valuetext')).toBe('5.0 MB');
+    const bytes = screen.getByRole('progressbar', { name: 'Bytes' });
+    expect(bytes.getAttribute('aria-valuetext')).toBe('5.0 MB so far, total not known yet');
     job.status = 'succeeded';
     job.progress = { ...job.progress, objects_done: 8 };
     await screen.findByText('succeeded', {}, { timeout: 5000 });
     expect(screen.getByRole('progressbar', { name: 'Objects' }).getAttribute('aria-valuenow')).toBe('8');
+  });
+
+  it('shows a bar whose total is unknown as indeterminate (a moving stripe, no value), never full', async () => {
+    job.progress = { ...job.progress, objects_total: 0, objects_done: 0, bytes_total: null };
+    openJob();
+    for (const name of ['Objects', 'Bytes']) {
+      const bar = await screen.findByRole('progressbar', { name });
+      expect(bar.getAttribute('aria-valuenow')).toBeNull();
+      expect(bar.getAttribute('aria-valuetext')).toMatch(/total not known yet$/);
+      const fill = bar.querySelector('.progress-fill') as HTMLElement;
+      expect(fill.classList.contains('indeterminate')).toBe(true);
+      expect(fill.style.width).not.toBe('100%');
+    }
+    job.status = 'cancelled';
+    await screen.findByText('cancelled', {}, { timeout: 5000 });
+    const stopped = screen.getByRole('progressbar', { name: 'Bytes' });
+    expect(stopped.querySelector('.progress-fill')).toBeNull();
+    expect(stopped.getAttribute('aria-valuetext')).toBe('5.0 MB');
   });
 
   it('reads findings and objects again when the job finishes, without a reload', async () => {
@@ -147,6 +166,30 @@ describe('job page', () => {
     const pager = screen.getByRole('navigation', { name: 'Findings pages' });
     fireEvent.click(within(pager).getByText('Previous page'));
     expect(await screen.findByText('line 1, column 7')).toBeTruthy();
+  });
+
+  it('keeps the rows per page when filtering by severity (10 rows, not a batch of 200)', async () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      finding(100 + i, { severity: 'high', detector: 'credit-card', redacted: `4111********${1000 + i}` }),
+    );
+    api.state.findings.get(job.job_id)?.push(...many);
+    openJob();
+    await screen.findByText('line 1, column 7');
+    fireEvent.change(screen.getByLabelText('Rows per page'), { target: { value: '10' } });
+    fireEvent.change(screen.getByLabelText('Severity'), { target: { value: 'high' } });
+    await screen.findByText('row 4, column card');
+    const table = screen.getByText('row 4, column card').closest('table') as HTMLElement;
+    expect(within(table).getAllByRole('row').length).toBe(1 + 10);
+    const sent = api.requests.filter((r) => r.path === '/results').at(-1);
+    expect(sent?.query.get('severity')).toBe('high');
+    expect(sent?.query.get('limit')).toBe('10');
+    fireEvent.click(
+      within(screen.getByRole('navigation', { name: 'Findings pages' })).getByText('Next page'),
+    );
+    expect(await screen.findByText('4111********1009')).toBeTruthy();
+    expect(
+      within(screen.getByText('4111********1009').closest('table') as HTMLElement).getAllByRole('row').length,
+    ).toBe(11);
   });
 
   it('filters by detector and by object through the API', async () => {
@@ -274,9 +317,16 @@ describe('job page', () => {
     expect(api.requests.some((r) => r.path === '/results/aggregates')).toBe(false);
   });
 
-  it('cancels a running job', async () => {
+  it('cancels a running job only after a confirmation', async () => {
     openJob();
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel job' }, { timeout: 5000 }));
+    const keep = screen.getByRole('button', { name: 'Keep it running' });
+    expect(screen.getByRole('group', { name: /Cancel this job\?/ })).toBeTruthy();
+    fireEvent.click(keep);
+    expect(api.requests.some((r) => r.method === 'POST' && r.path.endsWith('/cancel'))).toBe(false);
+    expect(job.status).toBe('scanning');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel job' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, cancel the job' }));
     expect(await screen.findByText('cancelled', {}, { timeout: 5000 })).toBeTruthy();
     expect(api.requests.some((r) => r.method === 'POST' && r.path === `/jobs/${job.job_id}/cancel`)).toBe(
       true,

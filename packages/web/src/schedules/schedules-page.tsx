@@ -7,6 +7,7 @@ import { errorsByField, SCAN_FIELD_TEXT, SCAN_FIELDS, scanRequest } from '../job
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { FormField } from '../ui/form-field.tsx';
 import { formatAge } from '../ui/format.ts';
+import { usePageTitle } from '../ui/use-page-title.ts';
 import { NotificationSettings } from './notification-settings.tsx';
 
 export const SCHEDULES_ABSENT =
@@ -21,6 +22,7 @@ export function SchedulesPage() {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<unknown>(null);
   const absent = error instanceof ApiError && error.status === 404;
+  usePageTitle('Schedules');
 
   async function remove(id: string) {
     setDeleteError(null);
@@ -36,7 +38,7 @@ export function SchedulesPage() {
   return (
     <div className="jobs-layout">
       <section className="card" aria-labelledby="schedules-title">
-        <h2 id="schedules-title">Schedules</h2>
+        <h1 id="schedules-title">Schedules</h1>
         <ErrorMessage error={error} notFound={SCHEDULES_ABSENT} />
         <ErrorMessage error={deleteError} />
         {data && data.items.length === 0 && <p className="muted">No schedules yet.</p>}
