@@ -104,10 +104,8 @@ export function JobPage({ jobId }: { jobId: string }) {
           </button>
         )}
         {live && confirmingCancel && (
-          <div role="group" aria-labelledby="cancel-question" className="confirm">
-            <p id="cancel-question">
-              Cancel this job? Objects not scanned yet are skipped; findings so far are kept.
-            </p>
+          <fieldset className="confirm">
+            <legend>Cancel this job? Objects not scanned yet are skipped; findings so far are kept.</legend>
             <span className="button-row">
               <button type="button" className="danger" onClick={cancel}>
                 Yes, cancel the job
@@ -116,7 +114,7 @@ export function JobPage({ jobId }: { jobId: string }) {
                 Keep it running
               </button>
             </span>
-          </div>
+          </fieldset>
         )}
         <ErrorMessage error={cancelError} />
       </section>
