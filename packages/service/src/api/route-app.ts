@@ -81,7 +81,7 @@ export function createRouteApp(appDeps: ApiDeps, routes: readonly RegisterRoutes
     app.use(
       cors({
         origin: [...deps.config.corsOrigins],
-        allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
         allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'If-None-Match'],
         exposeHeaders: [
           'X-Request-Id',
