@@ -863,7 +863,90 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit, pause or resume a schedule
+         * @description Fields left out keep their value. `paused: true` stops it firing; `paused: false` resumes it from the first tick after now (ticks missed while paused never fire). A bad cron or time zone is a 400 (`invalid_schedule`) naming the field.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    schedule_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScheduleUpdate"];
+                };
+            };
+            responses: {
+                /** @description The schedule as changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Schedule"];
+                    };
+                };
+                /** @description Malformed request, or a value the API cannot use (see the error code) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Type must be application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/settings/notifications": {
@@ -967,6 +1050,119 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/notifications/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test message to every channel set
+         * @description Queues a `notification.test` event; the notifier sends it like a finished job, whatever `when` says. A channel that fails shows in `GET /settings/notifications/failures`. 409 `conflict` when none is set.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The test is queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationTest"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is not in a state that allows this */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/notifications/failures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent deliveries that failed, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Dead deliveries and ones waiting for a retry */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliveryFailureList"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1558,9 +1754,11 @@ export interface components {
             exclude: string[];
             /** @description Its jobs skip unchanged objects (default true) */
             incremental: boolean;
+            /** @description Paused schedules do not fire until resumed */
+            paused: boolean;
             /**
              * Format: date-time
-             * @description null once it never fires again
+             * @description The next tick (UTC; the cron fields are read in `timezone`); null while paused
              */
             next_run_at: string | null;
             /** Format: date-time */
@@ -1609,6 +1807,38 @@ export interface components {
             items: components["schemas"]["Schedule"][];
             next_cursor: string | null;
         };
+        ScheduleUpdate: {
+            /**
+             * @description `s3://bucket/prefix` or `file:///abs/path`
+             * @example s3://my-bucket/prefix/
+             */
+            source?: string;
+            /** @description null clears it */
+            name?: string | null;
+            /** @description null: run every detector */
+            detectors?: string[] | null;
+            /**
+             * @description Glob patterns of keys to skip
+             * @example [
+             *       "**\/*.png"
+             *     ]
+             */
+            exclude?: string[];
+            /** @description Skip objects unchanged (S3: etag, version id, size; files: size, mtime, inode) since a complete scan with the same detectors and engine; false by default, true by default for schedules */
+            incremental?: boolean;
+            /**
+             * @description Five-field cron (minute hour day-of-month month day-of-week) or @hourly, @daily, ...
+             * @example 0 2 * * *
+             */
+            cron?: string;
+            /**
+             * @description IANA time zone of the cron fields
+             * @example Europe/Paris
+             */
+            timezone?: string;
+            /** @description true pauses it; false resumes it from the first tick after now */
+            paused?: boolean;
+        };
         NotificationSettings: {
             /** @enum {string} */
             when: "finished" | "findings";
@@ -1642,6 +1872,40 @@ export interface components {
             /** Format: email */
             email_to?: string | null;
             sms_to?: string | null;
+        };
+        NotificationTest: {
+            /** @description Outbox id; webhooks carry it as X-Data-Scanner-Delivery */
+            event_id: string;
+            /** @description Channels set, each sent the test */
+            channels: ("webhook" | "email" | "sms")[];
+            /** @description Channels set that this deployment cannot send on: their test fails, listed in failures */
+            unavailable: ("webhook" | "email" | "sms")[];
+        };
+        DeliveryFailureList: {
+            items: components["schemas"]["DeliveryFailure"][];
+        };
+        DeliveryFailure: {
+            /** @enum {string} */
+            channel: "webhook" | "email" | "sms";
+            /**
+             * @description dead: given up; retrying: tried again later
+             * @enum {string}
+             */
+            status: "dead" | "retrying";
+            attempts: number;
+            /** @description Why the last attempt failed */
+            error: string;
+            /** @description `job.finished` or `notification.test` */
+            event: string;
+            /** Format: uuid */
+            job_id: string | null;
+            job_name: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            dead_at: string | null;
+            /** Format: date-time */
+            next_attempt_at: string | null;
         };
         DetectorList: {
             items: components["schemas"]["Detector"][];
@@ -1733,6 +1997,10 @@ export const notificationSettingsMin_severityValues: ReadonlyArray<FlattenedDeep
 export const notificationSettingsChannels_availableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationSettings"]["channels_available"]> = ["webhook", "email", "sms"];
 export const notificationSettingsRequestWhenValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationSettingsRequest"]["when"]> = ["finished", "findings"];
 export const notificationSettingsRequestMin_severityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationSettingsRequest"]["min_severity"]> = ["critical", "high", "medium", "low", "info"];
+export const notificationTestChannelsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationTest"]["channels"]> = ["webhook", "email", "sms"];
+export const notificationTestUnavailableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationTest"]["unavailable"]> = ["webhook", "email", "sms"];
+export const deliveryFailureChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeliveryFailure"]["channel"]> = ["webhook", "email", "sms"];
+export const deliveryFailureStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeliveryFailure"]["status"]> = ["dead", "retrying"];
 export const customDetectorRequestCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CustomDetectorRequest"]["category"]> = ["credentials", "financial", "personal", "national-id", "health", "network"];
 export const customDetectorRequestSeverityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CustomDetectorRequest"]["severity"]> = ["critical", "high", "medium", "low", "info"];
 export type operations = Record<string, never>;

@@ -25,6 +25,9 @@ export type JobObjectStatus = JobObject['status'];
 export type Schedule = Schemas['Schedule'];
 export type NotificationSettings = Schemas['NotificationSettings'];
 export type NotificationSettingsRequest = Schemas['NotificationSettingsRequest'];
+/** A notification that failed: dead, or waiting to be tried again (`GET /settings/notifications/failures`). */
+export type DeliveryFailure = Schemas['DeliveryFailure'];
+export type ChannelName = NotificationSettings['channels_available'][number];
 export type Severity = (typeof SEVERITIES)[number];
 
 /** Every job status, in lifecycle order, as the contract lists them. */
