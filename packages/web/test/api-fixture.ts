@@ -112,6 +112,7 @@ export function makeJob(
     incremental: false,
     budget: null,
     sample: null,
+    exposures: null,
     created_at: now,
     updated_at: now,
     finished_at: now,

@@ -10,6 +10,8 @@ import type { RateLimiter, RateRule } from '../ports/rate-limiter.ts';
 import type { ReportsDeps } from '../reports/index.ts';
 import type { PgScheduleStore } from '../schedules/schedules-repository.ts';
 import type { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
+import type { PgExposureStore } from '../store/exposure-store.ts';
+import type { PgExposureTriage } from '../store/exposure-triage.ts';
 import type { ApiKeyCache } from './auth/api-key-cache.ts';
 import type { KeyUsage } from './auth/key-usage.ts';
 import type { ApiStore, Principal } from './ports.ts';
@@ -65,6 +67,11 @@ export interface ApiDeps {
   notifications?: { settings: PgNotificationSettings; channelsAvailable: readonly ChannelName[] };
   /** PDF reports and exports (`/jobs/{id}/report.pdf`, `/jobs/{id}/export`). @default - absent: not served */
   reports?: ReportsDeps;
+  /**
+   * Exposures across jobs (`/findings`, `/baselines`); `fingerprintKey` checks imported baselines.
+   * @default - absent: the routes answer 404
+   */
+  exposures?: { store: PgExposureStore; triage: PgExposureTriage; fingerprintKey?: () => Promise<string> };
   /** Request limits per client address and per caller (429). @default - absent: no limits */
   rateLimit?: ApiRateLimit;
   /** Shared short-lived copies of `GET /jobs/{id}` (Redis). @default - absent: every read goes to the store */

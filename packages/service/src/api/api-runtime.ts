@@ -13,6 +13,9 @@ import { PgScheduleStore } from '../schedules/schedules-repository.ts';
 import { createSharedState, type SharedState } from '../shared-state.ts';
 import { createSource } from '../sources/create-source.ts';
 import { PgCustomDetectorStore } from '../store/custom-detector-store.ts';
+import { PgExposureStore } from '../store/exposure-store.ts';
+import { PgExposureTriage } from '../store/exposure-triage.ts';
+import { resolveFingerprintKey } from '../store/fingerprint-key.ts';
 import { PgJobStore } from '../store/jobs-repository.ts';
 import { PublishingJobStore } from '../store/publishing-job-store.ts';
 import { type ApiEnv, apiConfigFrom } from './api-env.ts';
@@ -41,6 +44,7 @@ export function createApiApp(options: {
   const queue = options.queue ?? createScanQueue(options.config, options.pool, { wakeups: shared.wakeups });
   const jobs = new PublishingJobStore(new PgJobStore(options.pool), shared.jobEvents);
   const commands = createJobCommands(jobs, enqueuePlanOn(queue));
+  let fingerprintKey: Promise<string> | undefined;
   return createApp({
     store: new PgApiStore(options.pool, commands),
     config: apiConfigFrom(options.config),
@@ -48,6 +52,23 @@ export function createApiApp(options: {
     reports: { pool: options.pool, store: createReportStore(options.config) },
     schedules: new PgScheduleStore(options.pool),
     customDetectors: new PgCustomDetectorStore(options.pool),
+    exposures: {
+      store: new PgExposureStore(options.pool),
+      triage: new PgExposureTriage(options.pool),
+      fingerprintKey: () => {
+        fingerprintKey ??= resolveFingerprintKey({
+          pool: options.pool,
+          configured: options.config.fingerprintKey,
+          dataDir: options.config.database.dataDir,
+          logger: options.logger,
+          sharedDatabase: options.config.database.url !== undefined,
+        }).catch((err: unknown) => {
+          fingerprintKey = undefined;
+          throw err;
+        });
+        return fingerprintKey;
+      },
+    },
     notifications: {
       settings: new PgNotificationSettings(options.pool),
       channelsAvailable: availableChannels(options.config.notifier),

@@ -2,8 +2,10 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiDeps, ApiEnv } from './api-env.ts';
 import { createRouteApp, type RegisterRoutes } from './route-app.ts';
 import { registerAggregates } from './routes/aggregates.ts';
+import { registerBaselines } from './routes/baselines.ts';
 import { registerDetectors } from './routes/detectors.ts';
 import { registerDocs } from './routes/docs.ts';
+import { registerFindings } from './routes/findings.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerJobs } from './routes/jobs.ts';
 import { registerNotificationSettings } from './routes/notification-settings.ts';
@@ -24,6 +26,8 @@ export const API_ROUTES: readonly RegisterRoutes[] = [
   registerJobs,
   registerResults,
   registerAggregates,
+  registerFindings,
+  registerBaselines,
   registerSchedules,
   registerNotificationSettings,
   registerDetectors,

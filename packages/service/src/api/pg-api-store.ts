@@ -10,7 +10,13 @@ import {
   type FindingRow,
 } from '../store/finding-rows.ts';
 import { PgIdempotencyKeys } from '../store/idempotency-keys.ts';
-import { JOB_COLUMNS, type JobRow, OBJECT_COLUMNS, type ObjectRow } from '../store/job-rows.ts';
+import {
+  JOB_COLUMNS,
+  JOB_EXPOSURE_COLUMNS,
+  type JobRow,
+  OBJECT_COLUMNS,
+  type ObjectRow,
+} from '../store/job-rows.ts';
 import type { AggregateView } from '../views/aggregate-schemas.ts';
 import { aggregateView, findingView, jobView, objectView } from '../views/row-views.ts';
 import { JOB_OPTION_COLUMNS } from '../views/scan-options.ts';
@@ -22,7 +28,7 @@ import { IdempotencyConflict } from './ports.ts';
 /** `GET /jobs/{id}`: the job's columns and its counters (no keyset column). */
 const DETAIL_COLUMNS = `id, status, source, name, detectors, exclude, status_reason, objects_total, objects_done,
   bytes_total, bytes_scanned, findings_count, findings_aggregated, aggregate_threshold, created_at, updated_at,
-  finished_at, finding_counts, ${JOB_OPTION_COLUMNS}`;
+  finished_at, finding_counts, ${JOB_OPTION_COLUMNS}, ${JOB_EXPOSURE_COLUMNS}`;
 
 /** One dimension of `jobs.finding_counts` most frequent first, ties by name (jsonb keeps its own key order). */
 function ranked(counts: Record<string, number>): Record<string, number> {

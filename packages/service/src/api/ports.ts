@@ -9,6 +9,8 @@ import type { JobDetail } from './job-view-cache.ts';
 export interface Principal {
   tenantId: string;
   via: 'api-key' | 'jwt';
+  /** Who it is, as state changes record it: the API key's name (else its prefix) or the JWT subject. */
+  actor: string;
 }
 
 /** Keyset position: the sort key of the last row of the previous page. */

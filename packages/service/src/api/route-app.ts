@@ -17,6 +17,8 @@ export type RegisterRoutes = (app: OpenAPIHono<ApiEnv>, deps: ApiDeps) => void;
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
 const BODYLESS = new Set(['GET', 'HEAD']);
+/** Routes that set their own body limit (a baseline file is larger than any other request). */
+const OWN_BODY_LIMIT = new Set(['/baselines']);
 
 /** PostgreSQL's `character_not_in_repertoire` (NUL in text) and `untranslatable_character`. */
 const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
@@ -104,7 +106,11 @@ export function createRouteApp(appDeps: ApiDeps, routes: readonly RegisterRoutes
     },
   });
   // GET and HEAD carry no body; asking for one would make the Node adapter build a full Request.
-  app.use((c, next) => (BODYLESS.has(c.req.method) ? next() : limitBody(c, next)));
+  app.use((c, next) =>
+    BODYLESS.has(c.req.method) || OWN_BODY_LIMIT.has(withoutApiPrefix(c.req.raw))
+      ? next()
+      : limitBody(c, next),
+  );
 
   for (const register of routes) register(app, deps);
 

@@ -50,16 +50,18 @@ export interface StoredKey {
   id: string;
   tenantId: string;
   hash: string;
+  /** The key's name (`keys create --name`), the actor of the state changes it makes. */
+  name: string;
 }
 
 /** The unrevoked keys whose public prefix is `prefix` (a prepared statement: run once per request at most). */
 export async function apiKeysByPrefix(pool: pg.Pool, prefix: string): Promise<StoredKey[]> {
-  const { rows } = await pool.query<{ id: string; tenant_id: string; key_hash: string }>({
-    name: 'api-keys-by-prefix',
-    text: 'SELECT id, tenant_id, key_hash FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL LIMIT 20',
+  const { rows } = await pool.query<{ id: string; tenant_id: string; key_hash: string; name: string }>({
+    name: 'api-keys-by-prefix-named',
+    text: 'SELECT id, tenant_id, key_hash, name FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL LIMIT 20',
     values: [prefix],
   });
-  return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id, hash: r.key_hash }));
+  return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id, hash: r.key_hash, name: r.name }));
 }
 
 /** Sets `last_used_at` of these keys to now, skipping keys already marked within the last minute. */

@@ -21,6 +21,18 @@ export interface JobEvent {
   bySeverity: Record<Severity, number>;
   topDetectors: { detector: string; count: number }[];
   finishedAt: string | null;
+  /**
+   * The job's exposures compared with what its scope knew (`GET /jobs/{id}` `exposures`), and the
+   * new ones by severity; null for jobs that ended before exposures existed.
+   */
+  exposures: {
+    new: number;
+    open: number;
+    resolved: number;
+    reopened: number;
+    suppressed: number;
+    newBySeverity: Record<Severity, number>;
+  } | null;
   /** Dashboard link of the job when `PUBLIC_URL` is configured. */
   url: string | null;
 }
@@ -28,6 +40,16 @@ export interface JobEvent {
 /** The most severe level with at least one finding, or null for a clean job. */
 export function worstSeverity(event: Pick<JobEvent, 'bySeverity'>): Severity | null {
   return SEVERITIES.find((s) => event.bySeverity[s] > 0) ?? null;
+}
+
+/**
+ * True when the job found a new exposure at `min` or more severe (jobs from before exposures: a
+ * finding at `min` or more severe). Suppressed and already known exposures never notify.
+ */
+export function reachesNew(event: Pick<JobEvent, 'bySeverity' | 'exposures'>, min: Severity): boolean {
+  if (!event.exposures) return reaches(event, min);
+  const bySeverity = event.exposures.newBySeverity;
+  return SEVERITIES.slice(0, SEVERITIES.indexOf(min) + 1).some((s) => (bySeverity[s] ?? 0) > 0);
 }
 
 /** True when the job has a finding at `min` or more severe. */
@@ -52,6 +74,14 @@ export function eventJson(event: JobEvent): Record<string, unknown> {
       findings: event.findings,
       findings_by_severity: event.bySeverity,
       top_detectors: event.topDetectors,
+      exposures: event.exposures && {
+        new: event.exposures.new,
+        open: event.exposures.open,
+        resolved: event.exposures.resolved,
+        reopened: event.exposures.reopened,
+        suppressed: event.exposures.suppressed,
+        new_by_severity: event.exposures.newBySeverity,
+      },
       finished_at: event.finishedAt,
       url: event.url,
     },
@@ -70,7 +100,8 @@ export function eventSummary(event: JobEvent): string {
   if (event.kind === TEST_EVENT_KIND) return 'Data Scanner: test notification (this channel works)';
   const findings = event.findings === 1 ? '1 finding' : `${event.findings} findings`;
   const worst = worstSeverity(event);
-  return `Data Scanner: scan "${label(event)}" ${event.status}, ${findings}${worst ? ` (worst: ${worst})` : ''}`;
+  const fresh = event.exposures ? `, ${event.exposures.new} new` : '';
+  return `Data Scanner: scan "${label(event)}" ${event.status}, ${findings}${worst ? ` (worst: ${worst})` : ''}${fresh}`;
 }
 
 /** A plain-text body, for email and Slack. */
@@ -83,6 +114,12 @@ export function eventText(event: JobEvent): string {
     `Objects: ${event.objectsTotal} (${event.objectsFailed} failed)`,
     `Findings by severity: ${severityLine(event)}`,
   ];
+  const x = event.exposures;
+  if (x) {
+    lines.push(
+      `Exposures: ${x.new} new, ${x.open} open, ${x.resolved} resolved, ${x.reopened} reopened, ${x.suppressed} suppressed`,
+    );
+  }
   if (event.topDetectors.length > 0) {
     lines.push(`Detectors: ${event.topDetectors.map((d) => `${d.detector} ${d.count}`).join(', ')}`);
   }

@@ -3,7 +3,7 @@ import { SEVERITIES, type Severity } from '../severity.ts';
 import { countFindings } from '../store/finding-counts.ts';
 import { inTransaction } from '../store/transaction.ts';
 import { CHANNEL_NAMES, type ChannelName, channelTarget, TEST_EVENT_KIND } from './channel.ts';
-import { type JobEvent, reaches } from './job-event.ts';
+import { type JobEvent, reachesNew } from './job-event.ts';
 import type { NotificationSettings } from './notification-settings.ts';
 
 /** An outbox event turned into deliveries (or skipped, with the reason). */
@@ -34,12 +34,16 @@ const NOTIFIED_KINDS = new Set(['job.finished', TEST_EVENT_KIND]);
 /** Why an event is not sent anywhere under `settings`, or null when it is. */
 function skipReason(event: JobEvent, settings: NotificationSettings | undefined): string | null {
   if (!settings || CHANNEL_NAMES.every((c) => !channelTarget(c, settings))) return 'no channel is set';
+  // A test goes to every channel set; a failed job is always told; findings notify only when they are new exposures.
   if (
     event.kind !== TEST_EVENT_KIND &&
     settings.when === 'findings' &&
-    !reaches(event, settings.minSeverity)
+    event.status !== 'failed' &&
+    !reachesNew(event, settings.minSeverity)
   ) {
-    return `no finding reaches ${settings.minSeverity}`;
+    return event.exposures
+      ? `no new exposure reaches ${settings.minSeverity}`
+      : `no finding reaches ${settings.minSeverity}`;
   }
   return null;
 }
@@ -76,7 +80,20 @@ async function buildEvent(
       .slice(0, TOP_DETECTORS)
       .map(([detector, count]) => ({ detector, count })),
     finishedAt: j.finished_at ? (j.finished_at as Date).toISOString() : null,
-    url: publicUrl ? `${publicUrl}/#/jobs/${jobId}` : null,
+    exposures:
+      j.exposures_new === null || j.exposures_new === undefined
+        ? null
+        : {
+            new: Number(j.exposures_new),
+            open: Number(j.exposures_open),
+            resolved: Number(j.exposures_resolved),
+            reopened: Number(j.exposures_reopened),
+            suppressed: Number(j.exposures_suppressed),
+            newBySeverity: Object.fromEntries(
+              SEVERITIES.map((s) => [s, Number(j.exposures_new_by_severity?.[s] ?? 0)]),
+            ) as Record<Severity, number>,
+          },
+    url: publicUrl && jobId ? `${publicUrl}/#/jobs/${jobId}` : null,
   };
 }
 

@@ -43,10 +43,29 @@ export function findingKey(objectKey: string, finding: Finding): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
-/** Findings as a JSON array for `jsonb_to_recordset` (one round trip for any number of rows). */
-export function findingsJson(objectKey: string, findings: Finding[]): string {
+/** The findings of one object without repeats (equal `findingKey`), which would be stored once. */
+export function distinctFindings(objectKey: string, findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = findingKey(objectKey, f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Findings as a JSON array for `jsonb_to_recordset` (one round trip for any number of rows);
+ * `exposureIds[i]` is the exposure of `findings[i]`.
+ */
+export function findingsJson(
+  objectKey: string,
+  findings: readonly Finding[],
+  exposureIds: readonly (string | undefined)[] = [],
+): string {
   return JSON.stringify(
-    findings.map((f) => ({
+    findings.map((f, i) => ({
+      exposure_id: exposureIds[i] ?? null,
       finding_key: findingKey(objectKey, f),
       detector: f.detector,
       category: f.category,
@@ -71,7 +90,7 @@ export function findingsJson(objectKey: string, findings: Finding[]): string {
 }
 
 /** Column list of `jsonb_to_recordset` matching `findingsJson`. */
-export const FINDING_RECORDSET = `finding_key text, detector text, category text, severity text, confidence real,
+export const FINDING_RECORDSET = `exposure_id uuid, finding_key text, detector text, category text, severity text, confidence real,
   byte_start bigint, byte_end bigint, line integer, col integer, json_path text, record_index bigint,
   row_number bigint, column_index integer, column_name text, page integer, archive_path text,
   location_detail jsonb, redacted text, fingerprint text`;
@@ -82,10 +101,15 @@ export function aggregateKey(objectKey: string, aggregate: FindingAggregate): st
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
-/** Aggregates as a JSON array for `jsonb_to_recordset` (`AGGREGATE_RECORDSET`). */
-export function aggregatesJson(objectKey: string, aggregates: readonly FindingAggregate[]): string {
+/** Aggregates as a JSON array for `jsonb_to_recordset` (`AGGREGATE_RECORDSET`); `exposureIds[i]` is `aggregates[i]`'s. */
+export function aggregatesJson(
+  objectKey: string,
+  aggregates: readonly FindingAggregate[],
+  exposureIds: readonly (string | undefined)[] = [],
+): string {
   return JSON.stringify(
-    aggregates.map((a) => ({
+    aggregates.map((a, i) => ({
+      exposure_id: exposureIds[i] ?? null,
       aggregate_key: aggregateKey(objectKey, a),
       detector: a.detector,
       category: a.category,
@@ -100,7 +124,7 @@ export function aggregatesJson(objectKey: string, aggregates: readonly FindingAg
 }
 
 /** Column list of `jsonb_to_recordset` matching `aggregatesJson`. */
-export const AGGREGATE_RECORDSET = `aggregate_key text, detector text, category text, severity text, field text,
+export const AGGREGATE_RECORDSET = `exposure_id uuid, aggregate_key text, detector text, category text, severity text, field text,
   archive_path text, match_count bigint, threshold integer, samples jsonb`;
 
 /** The columns of a `FindingRow`, for `SELECT ${FINDING_COLUMNS} FROM findings`. */

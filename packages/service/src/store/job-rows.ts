@@ -65,13 +65,28 @@ export function toJobObject(row: Record<string, unknown>): JobObject {
   };
 }
 
+/** The exposure comparison columns of a job (migration 048), null until it ends. */
+export const JOB_EXPOSURE_COLUMNS = `exposures_new, exposures_open, exposures_resolved, exposures_reopened,
+  exposures_suppressed, exposures_previous_job_id`;
+
 /** The columns of a `JobRow`, for `SELECT ${JOB_COLUMNS} FROM jobs`. */
 export const JOB_COLUMNS = `id, status, source, name, detectors, exclude, status_reason, objects_total, objects_done,
   bytes_total, bytes_scanned, findings_count, findings_aggregated, aggregate_threshold, created_at, updated_at, finished_at,
-  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key, ${JOB_OPTION_COLUMNS}`;
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key, ${JOB_OPTION_COLUMNS},
+  ${JOB_EXPOSURE_COLUMNS}`;
+
+/** The row fields of `JOB_EXPOSURE_COLUMNS`. */
+export interface JobExposureRow {
+  exposures_new: string | null;
+  exposures_open: string | null;
+  exposures_resolved: string | null;
+  exposures_reopened: string | null;
+  exposures_suppressed: string | null;
+  exposures_previous_job_id: string | null;
+}
 
 /** A `jobs` row as `JOB_COLUMNS` selects it. */
-export interface JobRow extends JobOptionRow {
+export interface JobRow extends JobOptionRow, JobExposureRow {
   id: string;
   status: JobStatus;
   source: string;

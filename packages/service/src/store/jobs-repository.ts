@@ -17,10 +17,18 @@ import {
 } from '../ports/job-store.ts';
 import { isUuid } from '../uuid.ts';
 import { reserveBudget } from './budget.ts';
-import { AGGREGATE_RECORDSET, aggregatesJson, FINDING_RECORDSET, findingsJson } from './finding-rows.ts';
+import { exposureGroups, groupKeyOfAggregate, linkExposures } from './exposure-links.ts';
+import { settleExposures } from './exposure-outcome.ts';
+import {
+  AGGREGATE_RECORDSET,
+  aggregatesJson,
+  distinctFindings,
+  FINDING_RECORDSET,
+  findingsJson,
+} from './finding-rows.ts';
 import { toJob, toJobObject } from './job-rows.ts';
 import { recordScanState, setCoverage, setPlanCounts, unchangedObjects } from './scan-state.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction, retryDeadlock } from './transaction.ts';
 
 const UNFINISHED = `status IN ('queued', 'listing', 'scanning')`;
 const STATUS_COLUMN: Record<Exclude<JobObjectStatus, 'PENDING'>, string> = {
@@ -63,6 +71,8 @@ async function finishIfDone(client: pg.PoolClient, jobId: string): Promise<JobSt
   });
   const reason =
     status === 'failed' ? 'every object failed' : row.budget_exceeded === true ? BUDGET_EXCEEDED : null;
+  const complete = status === 'succeeded' && row.incremental !== true && row.sample === null;
+  await settleExposures(client, row, complete);
   const { rows: done } = await client.query(
     `UPDATE jobs SET status = $2, status_reason = $3, finished_at = now(), updated_at = now()
      WHERE id = $1 AND status = 'scanning' RETURNING *`,
@@ -233,6 +243,11 @@ export class PgJobStore implements JobStore {
   }
 
   async recordObject(jobId: string, outcome: ObjectOutcome): Promise<RecordOutcome> {
+    // Objects sharing exposures lock them in one order, but a job's end locks its own in another.
+    return retryDeadlock(() => this.recordOnce(jobId, outcome));
+  }
+
+  private recordOnce(jobId: string, outcome: ObjectOutcome): Promise<RecordOutcome> {
     return inTransaction(this.pool, async (client) => {
       const claimed = await client.query(
         `UPDATE job_objects SET status = $3, reason = $4, reason_detail = $5, etag = coalesce($6, etag),
@@ -252,13 +267,23 @@ export class PgJobStore implements JobStore {
       );
       const object = claimed.rows[0];
       if (!object) return { recorded: false };
+      const findings = distinctFindings(outcome.key, outcome.findings);
+      const aggregates = outcome.aggregates ?? [];
+      const { groups, findingKeys } = exposureGroups(findings, aggregates);
+      const exposureIds = await linkExposures(
+        client,
+        jobId,
+        { bucket: object.bucket, key: outcome.key },
+        groups,
+      );
       let inserted = 0;
-      if (outcome.findings.length > 0) {
+      if (findings.length > 0) {
         const result = await client.query(
-          `INSERT INTO findings (job_id, tenant_id, bucket, object_key, version_id, etag, finding_key, detector, category,
-             severity, confidence, byte_start, byte_end, line, col, json_path, record_index, row_number, column_index,
-             column_name, page, archive_path, location_detail, redacted, fingerprint)
-           SELECT $1, (SELECT tenant_id FROM jobs WHERE id = $1), $2, $3, $4, $5, f.finding_key, f.detector, f.category,
+          `INSERT INTO findings (job_id, tenant_id, bucket, object_key, version_id, etag, exposure_id, finding_key, detector,
+             category, severity, confidence, byte_start, byte_end, line, col, json_path, record_index, row_number,
+             column_index, column_name, page, archive_path, location_detail, redacted, fingerprint)
+           SELECT $1, (SELECT tenant_id FROM jobs WHERE id = $1), $2, $3, $4, $5, f.exposure_id, f.finding_key, f.detector,
+             f.category,
              f.severity, f.confidence, f.byte_start, f.byte_end, f.line, f.col, f.json_path, f.record_index, f.row_number,
              f.column_index, f.column_name, f.page, f.archive_path, f.location_detail, f.redacted, f.fingerprint
            FROM jsonb_to_recordset($6::jsonb) AS f(${FINDING_RECORDSET})
@@ -269,18 +294,22 @@ export class PgJobStore implements JobStore {
             outcome.key,
             object.version_id,
             object.etag,
-            findingsJson(outcome.key, outcome.findings),
+            findingsJson(
+              outcome.key,
+              findings,
+              findingKeys.map((k) => exposureIds.get(k)),
+            ),
           ],
         );
         inserted = result.rowCount ?? 0;
       }
       let aggregated = 0;
-      if (outcome.aggregates && outcome.aggregates.length > 0) {
+      if (aggregates.length > 0) {
         const result = await client.query<{ n: string | null }>(
           `WITH added AS (
-             INSERT INTO finding_aggregates (job_id, tenant_id, bucket, object_key, version_id, etag, aggregate_key,
-               detector, category, severity, field, archive_path, match_count, threshold, samples)
-             SELECT $1, (SELECT tenant_id FROM jobs WHERE id = $1), $2, $3, $4, $5, a.aggregate_key, a.detector,
+             INSERT INTO finding_aggregates (job_id, tenant_id, bucket, object_key, version_id, etag, exposure_id,
+               aggregate_key, detector, category, severity, field, archive_path, match_count, threshold, samples)
+             SELECT $1, (SELECT tenant_id FROM jobs WHERE id = $1), $2, $3, $4, $5, a.exposure_id, a.aggregate_key, a.detector,
                a.category, a.severity, a.field, a.archive_path, a.match_count, a.threshold, a.samples
              FROM jsonb_to_recordset($6::jsonb) AS a(${AGGREGATE_RECORDSET})
              ON CONFLICT (job_id, aggregate_key) DO NOTHING
@@ -292,7 +321,11 @@ export class PgJobStore implements JobStore {
             outcome.key,
             object.version_id,
             object.etag,
-            aggregatesJson(outcome.key, outcome.aggregates),
+            aggregatesJson(
+              outcome.key,
+              aggregates,
+              aggregates.map((a) => exposureIds.get(groupKeyOfAggregate(a))),
+            ),
           ],
         );
         aggregated = Number(result.rows[0]?.n ?? 0);
@@ -350,6 +383,7 @@ export class PgJobStore implements JobStore {
         [jobId, status, reason, tenantId ?? null],
       );
       if (!rows[0]) return false;
+      await settleExposures(client, rows[0], false);
       await writeOutbox(client, toJob(rows[0]), status === 'cancelled' ? 'job.cancelled' : 'job.finished');
       return true;
     });

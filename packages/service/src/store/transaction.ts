@@ -18,3 +18,17 @@ export async function inTransaction<T>(
     client.release();
   }
 }
+
+/** PostgreSQL's `deadlock_detected`: the transaction chosen as the victim was rolled back whole. */
+const DEADLOCK = '40P01';
+
+/** Runs `attempt` (a whole transaction) again when PostgreSQL broke a deadlock by rolling it back, up to `times` times. */
+export async function retryDeadlock<T>(attempt: () => Promise<T>, times = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== DEADLOCK || i >= times) throw err;
+    }
+  }
+}

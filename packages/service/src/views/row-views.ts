@@ -39,6 +39,17 @@ export function jobView(r: JobRow): JobView {
     created_at: r.created_at.toISOString(),
     updated_at: r.updated_at.toISOString(),
     finished_at: iso(r.finished_at),
+    exposures:
+      r.exposures_new === null
+        ? null
+        : {
+            new: num(r.exposures_new),
+            open: num(r.exposures_open),
+            resolved: num(r.exposures_resolved),
+            reopened: num(r.exposures_reopened),
+            suppressed: num(r.exposures_suppressed),
+            previous_job_id: r.exposures_previous_job_id,
+          },
   };
 }
 

@@ -21,6 +21,32 @@ export const ScanAcceptedSchema = z
   })
   .openapi('ScanAccepted');
 
+/** The job's comparison with what its scope knew before; null until the job has ended. */
+export const JobExposuresSchema = z
+  .object({
+    new: z.number().int().openapi({ description: 'Exposures first seen by this job' }),
+    open: z
+      .number()
+      .int()
+      .openapi({ description: 'Exposures this job found that are open (new and reopened included)' }),
+    resolved: z.number().int().openapi({
+      description:
+        'Exposures the scope had that this complete job did not find, now resolved (0 unless complete)',
+    }),
+    reopened: z.number().int().openapi({ description: 'Resolved exposures this job found again' }),
+    suppressed: z
+      .number()
+      .int()
+      .openapi({ description: 'Exposures found but marked false_positive, accepted_risk or revoked' }),
+    previous_job_id: z
+      .string()
+      .uuid()
+      .nullable()
+      .openapi({ description: 'The previous complete scan of the same scope, if any' }),
+  })
+  .openapi('JobExposures');
+export type JobExposuresView = z.infer<typeof JobExposuresSchema>;
+
 export const JobSchema = z
   .object({
     job_id: z.string().uuid(),
@@ -52,6 +78,10 @@ export const JobSchema = z
     created_at: z.string().openapi({ format: 'date-time' }),
     updated_at: z.string().openapi({ format: 'date-time' }),
     finished_at: z.string().nullable().openapi({ format: 'date-time' }),
+    exposures: JobExposuresSchema.nullable().openapi({
+      description:
+        'New, open, resolved, reopened and suppressed exposures (GET /findings); null until the job ends',
+    }),
   })
   .openapi('Job');
 export type JobView = z.infer<typeof JobSchema>;

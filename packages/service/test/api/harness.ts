@@ -13,8 +13,13 @@ import { PgQueue } from '../../src/queue/pg-queue.ts';
 import type { ReportsDeps } from '../../src/reports/index.ts';
 import { PgScheduleStore } from '../../src/schedules/schedules-repository.ts';
 import { PgCustomDetectorStore } from '../../src/store/custom-detector-store.ts';
+import { PgExposureStore } from '../../src/store/exposure-store.ts';
+import { PgExposureTriage } from '../../src/store/exposure-triage.ts';
 import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
+
+/** The fingerprint key the test API checks imported baselines against. */
+export const TEST_FINGERPRINT_KEY = 'test-fingerprint-key';
 
 /** One API over a fresh database with two tenants, `acme` and `globex`, each holding a key. */
 export interface ApiHarness {
@@ -61,6 +66,11 @@ export function useApiHarness(
       ...(options.estimates ? { estimates: options.estimates() } : {}),
       schedules: new PgScheduleStore(pool),
       customDetectors: new PgCustomDetectorStore(pool),
+      exposures: {
+        store: new PgExposureStore(pool),
+        triage: new PgExposureTriage(pool),
+        fingerprintKey: async () => TEST_FINGERPRINT_KEY,
+      },
       notifications: { settings: new PgNotificationSettings(pool), channelsAvailable: ['webhook', 'email'] },
     });
     harness = {

@@ -1580,6 +1580,24 @@ export interface components {
         JobDetail: components["schemas"]["Job"] & {
             summary: components["schemas"]["JobSummary"];
         };
+        /** @description New, open, resolved, reopened and suppressed exposures (GET /findings); null until the job ends */
+        JobExposures: {
+            /** @description Exposures first seen by this job */
+            new: number;
+            /** @description Exposures this job found that are open (new and reopened included) */
+            open: number;
+            /** @description Exposures the scope had that this complete job did not find, now resolved (0 unless complete) */
+            resolved: number;
+            /** @description Resolved exposures this job found again */
+            reopened: number;
+            /** @description Exposures found but marked false_positive, accepted_risk or revoked */
+            suppressed: number;
+            /**
+             * Format: uuid
+             * @description The previous complete scan of the same scope, if any
+             */
+            previous_job_id: string | null;
+        } | null;
         /** @description Findings counted by severity, category and detector */
         JobSummary: {
             by_severity: {
@@ -1644,6 +1662,7 @@ export interface components {
             updated_at: string;
             /** Format: date-time */
             finished_at: string | null;
+            exposures: components["schemas"]["JobExposures"];
         };
         JobList: {
             items: components["schemas"]["Job"][];

@@ -3,7 +3,7 @@ import { apiKeyMatches, apiKeyPrefix } from '../../keys/api-key.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
 import { HttpError } from '../http-error.ts';
 import { limitCaller } from '../rate-limit.ts';
-import { createJwtVerifier } from './jwt-verifier.ts';
+import { createJwtVerifier, type JwtClaims } from './jwt-verifier.ts';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -27,22 +27,26 @@ export function authenticate(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
         : deps.store.apiKeysByPrefix(prefix));
       const stored = candidates.find((candidate) => apiKeyMatches(token, candidate.hash));
       if (!stored) throw HttpError.unauthorized();
-      c.set('principal', { tenantId: stored.tenantId, via: 'api-key' });
+      c.set('principal', {
+        tenantId: stored.tenantId,
+        via: 'api-key',
+        actor: stored.name === '' ? `key ${prefix}` : stored.name,
+      });
       deps.keyUsage?.note(stored.id);
       await limitCaller(deps.rateLimit, `key:${prefix}`);
       return next();
     }
     if (verifyJwt && token.split('.').length === 3) {
-      let tenantName: string;
+      let claims: JwtClaims;
       try {
-        tenantName = await verifyJwt(token);
+        claims = await verifyJwt(token);
       } catch (err) {
         c.get('logger').info({ reason: (err as Error).message }, 'jwt rejected');
         throw HttpError.unauthorized();
       }
-      const tenantId = await deps.store.tenantByName(tenantName);
+      const tenantId = await deps.store.tenantByName(claims.tenant);
       if (!tenantId) throw HttpError.unauthorized();
-      c.set('principal', { tenantId, via: 'jwt' });
+      c.set('principal', { tenantId, via: 'jwt', actor: claims.subject ?? `jwt ${claims.tenant}` });
       await limitCaller(deps.rateLimit, `tenant:${tenantId}`);
       return next();
     }

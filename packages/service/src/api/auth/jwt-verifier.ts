@@ -1,8 +1,14 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import type { JwtConfig } from '../api-env.ts';
 
-/** Verifies a bearer JWT and returns the tenant name it carries, or throws. */
-export type JwtVerifier = (token: string) => Promise<string>;
+/** What a verified JWT says: its tenant name and its subject (`sub`, when present). */
+export interface JwtClaims {
+  tenant: string;
+  subject: string | undefined;
+}
+
+/** Verifies a bearer JWT and returns the tenant name and subject it carries, or throws. */
+export type JwtVerifier = (token: string) => Promise<JwtClaims>;
 
 /**
  * Builds a verifier from config: HS256 with a shared secret, or any JWKS-published key.
@@ -31,6 +37,9 @@ export function createJwtVerifier(config: JwtConfig): JwtVerifier {
         : await jwtVerify(token, key, { ...options, algorithms });
     const tenant = payload[claim];
     if (typeof tenant !== 'string' || tenant.length === 0) throw new Error(`JWT has no "${claim}" claim`);
-    return tenant;
+    return {
+      tenant,
+      subject: typeof payload.sub === 'string' && payload.sub !== '' ? payload.sub : undefined,
+    };
   };
 }
