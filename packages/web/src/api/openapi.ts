@@ -625,6 +625,339 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exposures across jobs: one row per distinct value (or per object and field for bulk personal data) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "open" | "resolved" | "false_positive" | "accepted_risk" | "revoked";
+                    severity?: "critical" | "high" | "medium" | "low" | "info";
+                    category?: string;
+                    detector?: string;
+                    /** @description Exposures found by jobs of this source */
+                    source?: string;
+                    /** @description Exposures with an occurrence in an object whose key starts with this */
+                    object?: string;
+                    /** @description First seen after this time (ISO 8601) */
+                    firstSeenAfter?: string;
+                    /** @description Exposures this job found */
+                    job?: string;
+                    /** @description `-severity` (default: most severe first, then most recently seen), `lastSeen`, `firstSeen`, `count`; a leading `-` sorts descending */
+                    sort?: "severity" | "-severity" | "lastSeen" | "-lastSeen" | "firstSeen" | "-firstSeen" | "count" | "-count";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of exposures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExposureList"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/findings/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the state of up to 1000 exposures at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TriageRequest"];
+                };
+            };
+            responses: {
+                /** @description What changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TriageResult"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One exposure with a page of its occurrences, its history and a remediation hint */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only occurrences found by this job */
+                    job?: string;
+                    /** @description Occurrences per page */
+                    limit?: number;
+                    /** @description `occurrences_page.next_cursor` */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The exposure */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExposureDetail"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an exposure's state (kept in its history with the caller and the note) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExposurePatch"];
+                };
+            };
+            responses: {
+                /** @description The exposure as it is now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Exposure"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/baselines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a baseline file: its values become accepted_risk exposures, suppressed in later scans */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Named in the history; default: its createdAt */
+                    name?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BaselineFile"];
+                };
+            };
+            responses: {
+                /** @description Imported */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselineImport"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/schedules": {
         parameters: {
             query?: never;
@@ -1762,6 +2095,163 @@ export interface components {
             /** @description Where the first folded matches are */
             samples: components["schemas"]["Location"][];
         };
+        ExposureList: {
+            items: components["schemas"]["Exposure"][];
+            next_cursor: string | null;
+        };
+        Exposure: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description `value`: one distinct value (detector and keyed fingerprint) wherever it occurs; `bulk`: personal data folded into an aggregate, one per object, detector and field
+             * @enum {string}
+             */
+            kind: "value" | "bulk";
+            detector: string;
+            category: string;
+            /**
+             * @description The highest severity seen
+             * @enum {string}
+             */
+            severity: "critical" | "high" | "medium" | "low" | "info";
+            /** @enum {string} */
+            state: "open" | "resolved" | "false_positive" | "accepted_risk" | "revoked";
+            /** Format: date-time */
+            state_changed_at: string | null;
+            /**
+             * @description Masked preview (value kind only)
+             * @example AKIA************MPLE
+             */
+            redacted: string | null;
+            /** @description Keyed fingerprint (value kind only) */
+            fingerprint: string | null;
+            /** @description Bulk: its object. Value: the object it was last seen in */
+            object: {
+                bucket?: string;
+                key: string;
+                version_id?: string;
+                etag?: string;
+            } | null;
+            /** @description Bulk: CSV column or JSON path (`[*]` for indexes); null: the whole object */
+            field: string | null;
+            archive_path: string | null;
+            /** @description Matches in the last job that found it (bulk: the exact count) */
+            occurrences: number;
+            /** @description Objects it occurs in, in the last job that found it */
+            objects: number;
+            /** @description Sources of the jobs that found it */
+            sources: string[];
+            /** Format: date-time */
+            first_seen_at: string;
+            /** Format: date-time */
+            last_seen_at: string;
+            /** Format: uuid */
+            first_job_id: string | null;
+            /** Format: uuid */
+            last_job_id: string | null;
+        };
+        TriageResult: {
+            /** @description Exposures whose state changed */
+            updated: number;
+            /** @description Exposures already in that state */
+            unchanged: number;
+            /** @description Ids that are not the caller's exposures */
+            not_found: number;
+        };
+        TriageRequest: {
+            ids: string[];
+            /** @enum {string} */
+            state: "open" | "resolved" | "false_positive" | "accepted_risk" | "revoked";
+            /** @description Why (kept in the history) */
+            note?: string;
+        };
+        ExposureDetail: components["schemas"]["Exposure"] & {
+            /** @description What to do about it */
+            remediation: string;
+            /** @description State changes, newest first */
+            history: components["schemas"]["ExposureHistoryEntry"][];
+            /** @description Occurrences across jobs and objects, newest first (`limit`, `cursor`) */
+            occurrences_page: {
+                items: components["schemas"]["Occurrence"][];
+                next_cursor: string | null;
+            };
+        };
+        ExposureHistoryEntry: {
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description The API key's name, the JWT subject, `scanner` or `baseline:<name>`
+             * @example ci-key
+             */
+            actor: string;
+            /** @enum {string|null} */
+            from_state: "open" | "resolved" | "false_positive" | "accepted_risk" | "revoked" | null;
+            /** @enum {string} */
+            to_state: "open" | "resolved" | "false_positive" | "accepted_risk" | "revoked";
+            note: string | null;
+            /** Format: uuid */
+            job_id: string | null;
+        };
+        Occurrence: {
+            /**
+             * @description `finding`: one match; `aggregate`: matches counted in one field of one object
+             * @enum {string}
+             */
+            kind: "finding" | "aggregate";
+            id: string;
+            /** Format: uuid */
+            job_id: string;
+            object: {
+                bucket?: string;
+                key: string;
+                version_id?: string;
+                etag?: string;
+            };
+            location: components["schemas"]["Location"] & (Record<string, never> | null);
+            redacted: string | null;
+            field: string | null;
+            /** @description 1 for a finding; the exact count of an aggregate */
+            count: number;
+            /** @description Aggregate: where its first matches are */
+            samples: components["schemas"]["Location"][];
+            /** Format: date-time */
+            seen_at: string;
+        };
+        ExposurePatch: {
+            /** @enum {string} */
+            state: "open" | "resolved" | "false_positive" | "accepted_risk" | "revoked";
+            /** @description Why (kept in the history) */
+            note?: string;
+        };
+        BaselineImport: {
+            /** Format: uuid */
+            baseline_id: string;
+            name: string;
+            /** @description Entries in the file */
+            entries: number;
+            /** @description Distinct values (detector and fingerprint) */
+            values: number;
+            /** @description Exposures made or marked accepted_risk */
+            suppressed: number;
+        };
+        /** @description A file written by `data-scanner baseline create`: keyed fingerprints and places, never a value */
+        BaselineFile: {
+            /** @enum {number} */
+            version: 1;
+            /** @enum {string} */
+            tool: "data-scanner";
+            /** @description Key id of the fingerprint key it was made with */
+            fingerprintKeyId: string;
+            /** Format: date-time */
+            createdAt: string;
+            entries: {
+                detector: string;
+                /** @description 64 hex characters */
+                fingerprint: string;
+                path?: string;
+                line?: number;
+            }[];
+        };
         Schedule: {
             /** Format: uuid */
             id: string;
@@ -2004,6 +2494,9 @@ type ReadonlyArray<T> = [
 export const pathsJobsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs"]["get"]["parameters"]["query"]["status"]> = ["queued", "listing", "scanning", "succeeded", "partial", "failed", "cancelled"];
 export const pathsJobsJob_idObjectsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs/{job_id}/objects"]["get"]["parameters"]["query"]["status"]> = ["PENDING", "COMPLETE", "PARTIAL", "SKIPPED", "FAILED"];
 export const pathsResultsGetParametersQuerySeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/results"]["get"]["parameters"]["query"]["severity"]> = ["critical", "high", "medium", "low", "info"];
+export const pathsFindingsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/findings"]["get"]["parameters"]["query"]["state"]> = ["open", "resolved", "false_positive", "accepted_risk", "revoked"];
+export const pathsFindingsGetParametersQuerySeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/findings"]["get"]["parameters"]["query"]["severity"]> = ["critical", "high", "medium", "low", "info"];
+export const pathsFindingsGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/findings"]["get"]["parameters"]["query"]["sort"]> = ["severity", "-severity", "lastSeen", "-lastSeen", "firstSeen", "-firstSeen", "count", "-count"];
 export const pathsJobsJob_idReportPdfGetParametersQueryDeliveryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs/{job_id}/report.pdf"]["get"]["parameters"]["query"]["delivery"]> = ["redirect", "stream"];
 export const pathsJobsJob_idExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs/{job_id}/export"]["get"]["parameters"]["query"]["format"]> = ["sarif", "csv", "json", "jsonl"];
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Health"]["status"]> = ["ok", "unavailable"];
@@ -2011,6 +2504,15 @@ export const healthDatabaseValues: ReadonlyArray<FlattenedDeepRequired<component
 export const scanAcceptedStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScanAccepted"]["status"]> = ["queued", "listing", "scanning", "succeeded", "partial", "failed", "cancelled"];
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Job"]["status"]> = ["queued", "listing", "scanning", "succeeded", "partial", "failed", "cancelled"];
 export const jobObjectStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobObject"]["status"]> = ["PENDING", "COMPLETE", "PARTIAL", "SKIPPED", "FAILED"];
+export const exposureKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Exposure"]["kind"]> = ["value", "bulk"];
+export const exposureSeverityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Exposure"]["severity"]> = ["critical", "high", "medium", "low", "info"];
+export const exposureStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Exposure"]["state"]> = ["open", "resolved", "false_positive", "accepted_risk", "revoked"];
+export const triageRequestStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TriageRequest"]["state"]> = ["open", "resolved", "false_positive", "accepted_risk", "revoked"];
+export const exposureHistoryEntryTo_stateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExposureHistoryEntry"]["to_state"]> = ["open", "resolved", "false_positive", "accepted_risk", "revoked"];
+export const occurrenceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Occurrence"]["kind"]> = ["finding", "aggregate"];
+export const exposurePatchStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExposurePatch"]["state"]> = ["open", "resolved", "false_positive", "accepted_risk", "revoked"];
+export const baselineFileVersionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BaselineFile"]["version"]> = [1];
+export const baselineFileToolValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BaselineFile"]["tool"]> = ["data-scanner"];
 export const notificationSettingsWhenValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationSettings"]["when"]> = ["finished", "findings"];
 export const notificationSettingsMin_severityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationSettings"]["min_severity"]> = ["critical", "high", "medium", "low", "info"];
 export const notificationSettingsChannels_availableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationSettings"]["channels_available"]> = ["webhook", "email", "sms"];
