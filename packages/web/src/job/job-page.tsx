@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { ok } from '../api/api-client.ts';
-import { isActive, SEVERITIES } from '../api/types.ts';
+import { isActive, SEVERITIES, type Severity } from '../api/types.ts';
 import { useApiGet } from '../api/use-api-get.ts';
 import { useApi } from '../auth/api-context.tsx';
+import { inboxHref } from '../findings/inbox-filters.ts';
 import { StatusBadge } from '../jobs/status-badge.tsx';
 import { BarChart } from '../ui/bar-chart.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
@@ -12,6 +13,7 @@ import { ProgressBar } from '../ui/progress-bar.tsx';
 import { usePageTitle } from '../ui/use-page-title.ts';
 import { AggregatesTable } from './aggregates-table.tsx';
 import { Downloads } from './downloads.tsx';
+import { ExposureCounts } from './exposure-counts.tsx';
 import { FindingsTable } from './findings-table.tsx';
 import { ObjectsTable } from './objects-table.tsx';
 
@@ -127,12 +129,22 @@ export function JobPage({ jobId }: { jobId: string }) {
             counts={job.summary.by_severity}
             order={SEVERITIES}
             classFor={(k) => `sev-${k}`}
+            hrefFor={(k) => inboxHref({ job: job.job_id, severity: k as Severity })}
           />
-          <BarChart title="By category" counts={job.summary.by_category} />
-          <BarChart title="By detector" counts={job.summary.by_detector} />
+          <BarChart
+            title="By category"
+            counts={job.summary.by_category}
+            hrefFor={(k) => inboxHref({ job: job.job_id, category: k })}
+          />
+          <BarChart
+            title="By detector"
+            counts={job.summary.by_detector}
+            hrefFor={(k) => inboxHref({ job: job.job_id, detector: k })}
+          />
         </div>
       </section>
 
+      <ExposureCounts job={job} />
       <Downloads jobId={job.job_id} />
       <FindingsTable
         jobId={job.job_id}
