@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { EXPORT_FORMATS } from '../reports/export-writers.ts';
 import { SEVERITIES } from '../severity.ts';
 import { EXPOSURE_SORTS, EXPOSURE_STATES } from '../views/exposure-schemas.ts';
 import { limit } from './schemas.ts';
@@ -57,3 +58,11 @@ export const TriageRequestSchema = z
   })
   .strict()
   .openapi('TriageRequest');
+
+export const ExposureExportQuerySchema = ExposureListQuerySchema.omit({ limit: true, cursor: true }).extend({
+  format: z.enum(EXPORT_FORMATS).openapi({
+    description:
+      'sarif (a result per exposure), csv (header row), json (`{filter, partial, findings}`) or jsonl',
+    example: 'csv',
+  }),
+});

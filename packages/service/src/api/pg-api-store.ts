@@ -3,6 +3,8 @@ import type { JobCommands } from '../jobs/job-commands.ts';
 import type { ScanSpec } from '../jobs/submit-job.ts';
 import { apiKeysByPrefix, type StoredKey, touchApiKeys } from '../keys/key-store.ts';
 import type { JobObjectStatus, JobStatus } from '../ports/job-store.ts';
+import { SEVERITIES, type Severity } from '../severity.ts';
+import { prefixCondition } from '../store/exposure-store.ts';
 import {
   AGGREGATE_COLUMNS,
   type AggregateRow,
@@ -22,7 +24,16 @@ import { aggregateView, findingView, jobView, objectView } from '../views/row-vi
 import { JOB_OPTION_COLUMNS } from '../views/scan-options.ts';
 import type { FindingView, JobObjectView, JobSummary, JobView } from '../views/schemas.ts';
 import type { JobDetail } from './job-view-cache.ts';
-import type { ApiStore, JobKey, Page, PageRequest, SubmitResult } from './ports.ts';
+import type {
+  ApiStore,
+  JobKey,
+  Page,
+  PageRequest,
+  ResultsFilter,
+  ResultsKey,
+  ResultsSort,
+  SubmitResult,
+} from './ports.ts';
 import { IdempotencyConflict } from './ports.ts';
 
 /** `GET /jobs/{id}`: the job's columns and its counters (no keyset column). */
@@ -161,37 +172,98 @@ export class PgApiStore implements ApiStore {
 
   async listFindings(
     tenantId: string,
-    filter: { jobId: string; detector?: string; severity?: string; object?: string },
-    page: PageRequest<string>,
-  ): Promise<Page<FindingView, string> | null> {
-    // Only the filters given become conditions, so each shape gets a plan on its own index.
-    const params: unknown[] = [filter.jobId, tenantId, page.after ?? '0'];
-    const where = ['job_id = $1', 'tenant_id = $2', 'seq > $3'];
-    let shape = 'results';
-    for (const [column, value] of [
-      ['detector', filter.detector],
-      ['severity', filter.severity],
-      ['object_key', filter.object],
-    ] as const) {
-      if (value === undefined) continue;
-      params.push(value);
-      where.push(`${column} = $${params.length}`);
-      shape += `-${column}`;
-    }
-    params.push(page.limit + 1);
-    const { rows } = await this.pool.query<FindingRow>({
-      name: shape,
-      text: `SELECT ${FINDING_COLUMNS} FROM findings WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length}`,
-      values: params,
-    });
+    filter: ResultsFilter,
+    page: PageRequest<ResultsKey>,
+    sort: ResultsSort = 'seq',
+  ): Promise<Page<FindingView, ResultsKey> | null> {
+    const rows = await this.findingRows(tenantId, filter, page, sort);
     // Findings carry their tenant, so only an empty page needs to tell "no such job" from "no findings".
     if (rows.length === 0 && !(await this.ownsJob(tenantId, filter.jobId))) return null;
     const items = rows.slice(0, page.limit);
     const last = items.at(-1);
-    return {
-      items: items.map(findingView),
-      next: rows.length > page.limit && last ? String(last.seq) : null,
+    let next: ResultsKey | null = null;
+    if (rows.length > page.limit && last) {
+      next =
+        sort === 'severity'
+          ? [SEVERITIES.indexOf(last.severity as Severity), String(last.seq)]
+          : sort === 'object'
+            ? [last.object_key, String(last.seq)]
+            : String(last.seq);
+    }
+    return { items: items.map(findingView), next };
+  }
+
+  /**
+   * One page of a job's findings. Only the filters given become conditions, so each shape gets a
+   * plan on its own index; `severity` order reads one severity after another on (job, severity, seq).
+   */
+  private async findingRows(
+    tenantId: string,
+    filter: ResultsFilter,
+    page: PageRequest<ResultsKey>,
+    sort: ResultsSort,
+  ): Promise<FindingRow[]> {
+    const query = async (extra: { severity?: string; after: string[]; keyset: string; order: string }) => {
+      const params: unknown[] = [filter.jobId, tenantId];
+      const where = ['job_id = $1', 'tenant_id = $2'];
+      let shape = `results-${sort}`;
+      const severity = extra.severity ?? filter.severity;
+      for (const [column, value] of [
+        ['detector', filter.detector],
+        ['severity', severity],
+        ['category', filter.category],
+      ] as const) {
+        if (value === undefined) continue;
+        params.push(value);
+        where.push(`${column} = $${params.length}`);
+        shape += `-${column}`;
+      }
+      if (filter.object !== undefined) {
+        params.push(filter.object);
+        where.push(prefixCondition('object_key', params.length));
+        shape += '-object';
+      }
+      if (extra.after.length > 0) {
+        const first = params.length + 1;
+        params.push(...extra.after);
+        where.push(extra.keyset.replace(/\$(\d)/g, (_, i) => `$${first + Number(i) - 1}`));
+        shape += '-after';
+      }
+      params.push(page.limit + 1);
+      const { rows } = await this.pool.query<FindingRow>({
+        name: shape,
+        text: `SELECT ${FINDING_COLUMNS} FROM findings WHERE ${where.join(' AND ')} ORDER BY ${extra.order} LIMIT $${params.length}`,
+        values: params,
+      });
+      return rows;
     };
+    const after = page.after;
+    if (sort === 'object') {
+      const key = Array.isArray(after) ? after : undefined;
+      return query({
+        after: key ? [String(key[0]), String(key[1])] : [],
+        keyset: '(object_key COLLATE "C", seq) > ($1::text COLLATE "C", $2::bigint)',
+        order: 'object_key COLLATE "C", seq',
+      });
+    }
+    if (sort === 'severity') {
+      const key = Array.isArray(after) ? after : undefined;
+      const from = key ? Number(key[0]) : 0;
+      const rows: FindingRow[] = [];
+      for (let i = from; i < SEVERITIES.length && rows.length <= page.limit; i++) {
+        const severity = SEVERITIES[i] as Severity;
+        if (filter.severity !== undefined && filter.severity !== severity) continue;
+        const seqAfter = key && i === from ? [String(key[1])] : [];
+        const found = await query({ severity, after: seqAfter, keyset: 'seq > $1::bigint', order: 'seq' });
+        rows.push(...found.slice(0, page.limit + 1 - rows.length));
+      }
+      return rows;
+    }
+    return query({
+      after: typeof after === 'string' ? [after] : [],
+      keyset: 'seq > $1::bigint',
+      order: 'seq',
+    });
   }
 
   async listAggregates(

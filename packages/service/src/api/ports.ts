@@ -25,6 +25,22 @@ export interface Page<T, K> {
   next: K | null;
 }
 
+/** Filters of `GET /results`: `object` is a key prefix. */
+export interface ResultsFilter {
+  jobId: string;
+  detector?: string;
+  severity?: string;
+  category?: string;
+  object?: string;
+}
+
+/** Orders of `GET /results`: insertion, most severe first, or by object key (each then insertion). */
+export const RESULTS_SORTS = ['seq', 'severity', 'object'] as const;
+export type ResultsSort = (typeof RESULTS_SORTS)[number];
+
+/** Keyset position of `GET /results`: `seq`, `[severity index, seq]` or `[object key, seq]`. */
+export type ResultsKey = string | [number | string, string];
+
 export interface JobKey {
   createdAt: string;
   id: string;
@@ -74,12 +90,13 @@ export interface ApiStore {
     jobId: string,
     page: PageRequest<string>,
   ): Promise<Page<AggregateView, string> | null>;
-  /** Findings of one job in insertion order; null when the job is not the tenant's. */
+  /** Findings of one job in `sort` order (default: insertion); null when the job is not the tenant's. */
   listFindings(
     tenantId: string,
-    filter: { jobId: string; detector?: string; severity?: string; object?: string },
-    page: PageRequest<string>,
-  ): Promise<Page<FindingView, string> | null>;
+    filter: ResultsFilter,
+    page: PageRequest<ResultsKey>,
+    sort?: ResultsSort,
+  ): Promise<Page<FindingView, ResultsKey> | null>;
   /** Objects of one job in key order; null when the job is not the tenant's. */
   listObjects(
     tenantId: string,

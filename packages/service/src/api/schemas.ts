@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { JOB_OBJECT_STATUSES, JOB_STATUSES } from '../ports/job-store.ts';
 import { SEVERITIES } from '../severity.ts';
 import { scanOptionFields } from '../views/scan-options.ts';
+import { RESULTS_SORTS } from './ports.ts';
 import { text } from './text-schema.ts';
 
 export const ScanRequestSchema = z
@@ -49,9 +50,13 @@ export const ResultsQuerySchema = z.object({
   job_id: z.string().uuid(),
   detector: text().max(64).optional(),
   severity: z.enum(SEVERITIES).optional(),
-  object: text().max(1024).optional().openapi({ description: 'Exact object key' }),
+  category: text().max(64).optional(),
+  object: text().max(1024).optional().openapi({ description: 'Object keys starting with this' }),
+  sort: z.enum(RESULTS_SORTS).default('seq').openapi({
+    description: '`seq` (the order found), `severity` (most severe first) or `object` (by object key)',
+  }),
   limit: limit(1000, 100),
-  cursor: text().max(512).optional(),
+  cursor: text().max(1024).optional(),
 });
 
 export const AggregatesQuerySchema = z.object({

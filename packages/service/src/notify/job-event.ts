@@ -100,8 +100,7 @@ export function eventSummary(event: JobEvent): string {
   if (event.kind === TEST_EVENT_KIND) return 'Data Scanner: test notification (this channel works)';
   const findings = event.findings === 1 ? '1 finding' : `${event.findings} findings`;
   const worst = worstSeverity(event);
-  const fresh = event.exposures ? `, ${event.exposures.new} new` : '';
-  return `Data Scanner: scan "${label(event)}" ${event.status}, ${findings}${worst ? ` (worst: ${worst})` : ''}${fresh}`;
+  return `Data Scanner: scan "${label(event)}" ${event.status}, ${findings}${worst ? ` (worst: ${worst})` : ''}`;
 }
 
 /** A plain-text body, for email and Slack. */

@@ -8,6 +8,7 @@ import {
   type ReportFinding,
   SarifWriter,
 } from '@data-scanner/detect';
+import { isFinalStatus } from '../ports/job-store.ts';
 import type { AggregateView } from '../views/aggregate-schemas.ts';
 import type { FindingView, JobView } from '../views/schemas.ts';
 import { type ScanScope, scanScope, scopeText } from './scan-scope.ts';
@@ -39,14 +40,31 @@ export interface ExportWriter {
 const asReportFinding = (f: FindingView) => f as ReportFinding;
 const asReportAggregate = (a: AggregateView) => a as ReportAggregate;
 
-/** A SARIF head with the run's `automationDetails` stating the scope, just before `"results"`. */
-function withScope(head: string, jobId: string, scope: ScanScope | undefined): string {
+/** What an export of a running job says about itself: only the findings so far. */
+export function partialText(job: Pick<JobView, 'status'>): string {
+  return `partial: the job is ${job.status}; these are the findings recorded so far`;
+}
+
+/** True when `job` has not ended, so an export of it is partial. */
+export function isPartialExport(job: Pick<JobView, 'status'>): boolean {
+  return !isFinalStatus(job.status);
+}
+
+/**
+ * A SARIF head with the run's `automationDetails` stating the scope, and that the export is partial
+ * when the job is still running, just before `"results"`.
+ */
+function withScope(head: string, job: JobView, scope: ScanScope | undefined): string {
   const at = /\n( *)"results": $/.exec(head);
-  if (!scope || !at) return head;
+  const partial = isPartialExport(job);
+  if ((!scope && !partial) || !at) return head;
+  const text = [partial ? partialText(job) : undefined, scope ? scopeText(scope) : undefined]
+    .filter(Boolean)
+    .join('; ');
   const details = JSON.stringify({
-    id: `data-scanner/${jobId}`,
-    description: { text: scopeText(scope) },
-    properties: { scope },
+    id: `data-scanner/${job.job_id}`,
+    description: { text },
+    properties: { ...(scope ? { scope } : {}), ...(partial ? { partial: true, status: job.status } : {}) },
   });
   return `${head.slice(0, at.index)}\n${at[1]}"automationDetails": ${details},${head.slice(at.index)}`;
 }
@@ -58,7 +76,7 @@ function withScope(head: string, jobId: string, scope: ScanScope | undefined): s
 function sarifWriter(detectors: readonly Detector[], job: JobView): ExportWriter {
   const writer = new SarifWriter(detectors, undefined, job.progress.aggregate_threshold ?? undefined);
   return {
-    start: () => withScope(writer.start(), job.job_id, scanScope(job)),
+    start: () => withScope(writer.start(), job, scanScope(job)),
     finding: (f) => writer.result(asReportFinding(f)),
     aggregate: (a) => writer.aggregate(asReportAggregate(a)),
     end: () => writer.end(),
@@ -71,7 +89,7 @@ function jsonWriter(job: JobView): ExportWriter {
   let aggregates = 0;
   const closeFindings = () => `${findings === 0 ? '' : '\n'}],"aggregates":[`;
   return {
-    start: () => `{"job":${JSON.stringify(job)},"findings":[`,
+    start: () => `{"job":${JSON.stringify(job)},"partial":${isPartialExport(job)},"findings":[`,
     finding: (f) => `${findings++ === 0 ? '\n' : ',\n'}${JSON.stringify(f)}`,
     aggregate: (a) => `${aggregates++ === 0 ? `${closeFindings()}\n` : ',\n'}${JSON.stringify(a)}`,
     end: () => (aggregates === 0 ? `${closeFindings()}]}\n` : '\n]}\n'),
@@ -82,12 +100,19 @@ function jsonWriter(job: JobView): ExportWriter {
  * The writer of a format. CSV and SARIF are detect's documents (the same columns, rules and levels
  * as `data-scanner scan`); JSON and JSON Lines carry each finding as the API's Finding (the items of
  * `GET /results`) and each aggregate as in `GET /results/aggregates` (JSON Lines marks it
- * `"kind": "aggregate"`), JSON inside `{job, findings, aggregates}`. A sampled or incremental job
- * states its scope in each: the job of JSON, a first `"kind": "scope"` line of JSON Lines, a first
- * `#` line of CSV, the run's `automationDetails` of SARIF.
+ * `"kind": "aggregate"`), JSON inside `{job, partial, findings, aggregates}`. A running job's export
+ * says it is partial (`partial: true` of JSON, a first `"kind": "partial"` line of JSON Lines, a
+ * first `#` line of CSV, the run's `automationDetails` of SARIF; `reportFilename` adds `-partial`).
+ * A sampled or incremental job states its scope in each: the job of JSON, a `"kind": "scope"` line
+ * of JSON Lines, a `#` line of CSV, the run's `automationDetails` of SARIF.
  */
 export function exportWriter(format: ExportFormat, job: JobView): ExportWriter {
   const scope = scanScope(job);
+  const partial = isPartialExport(job);
+  const comments = [partial ? partialText(job) : undefined, scope ? scopeText(scope) : undefined]
+    .filter(Boolean)
+    .map((line) => `# ${line}\n`)
+    .join('');
   switch (format) {
     case 'sarif':
       return sarifWriter(
@@ -96,8 +121,8 @@ export function exportWriter(format: ExportFormat, job: JobView): ExportWriter {
       );
     case 'csv':
       return {
-        // A sampled or incremental job's scope comes first, as a `#` comment line.
-        start: () => (scope ? `# ${scopeText(scope)}\n${CSV_HEADER}` : CSV_HEADER),
+        // A running job's partial state and a sampled or incremental job's scope come first, as `#` comment lines.
+        start: () => `${comments}${CSV_HEADER}`,
         finding: (f) => csvRow(asReportFinding(f)),
         aggregate: (a) => csvAggregateRow(asReportAggregate(a)),
         end: () => '',
@@ -106,7 +131,9 @@ export function exportWriter(format: ExportFormat, job: JobView): ExportWriter {
       return jsonWriter(job);
     case 'jsonl':
       return {
-        start: () => (scope ? `${JSON.stringify({ kind: 'scope', ...scope })}\n` : ''),
+        start: () =>
+          (partial ? `${JSON.stringify({ kind: 'partial', status: job.status })}\n` : '') +
+          (scope ? `${JSON.stringify({ kind: 'scope', ...scope })}\n` : ''),
         finding: (f) => `${JSON.stringify(f)}\n`,
         aggregate: (a) => `${JSON.stringify({ kind: 'aggregate', ...a })}\n`,
         end: () => '',

@@ -9,7 +9,10 @@ export function reportIds(tenantId: string, jobId: string): { tenant: string; jo
   return { tenant: tenantId.toLowerCase(), job: jobId.toLowerCase() };
 }
 
-/** The download name of a job's report or export: `data-scanner-<job>.<extension>`. */
-export function reportFilename(jobId: string, extension: string): string {
-  return `data-scanner-${jobId.toLowerCase()}.${extension}`;
+/**
+ * The download name of a job's report or export: `data-scanner-<job>.<extension>`, or
+ * `data-scanner-<job>-partial.<extension>` for an export of a job that is still running.
+ */
+export function reportFilename(jobId: string, extension: string, partial = false): string {
+  return `data-scanner-${jobId.toLowerCase()}${partial ? '-partial' : ''}.${extension}`;
 }

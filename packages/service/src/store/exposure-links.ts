@@ -112,17 +112,18 @@ export const OBJECT_LOCATOR_SQL = (bucket: string, key: string, source: string) 
 const GROUP_RECORDSET = `kind text, detector text, category text, severity text, fingerprint text, field text,
   archive_path text, redacted text, n bigint`;
 
-/** `ON CONFLICT DO UPDATE` of an exposure found again: `excluded` holds what was just found. */
-export const ON_SEEN = `last_seen_at = now(), last_job_id = excluded.last_job_id,
+/**
+ * `ON CONFLICT DO UPDATE` of an exposure found again (`excluded` holds what was just found). No
+ * indexed column changes unless the severity rises, so PostgreSQL updates the row in place (HOT)
+ * however many objects hold the value; the last seen time and the counts, which the inbox sorts by,
+ * are set once per job by `settleExposures`.
+ */
+export const ON_SEEN = `last_job_id = excluded.last_job_id,
   severity = CASE WHEN excluded.severity_rank > exposures.severity_rank THEN excluded.severity ELSE exposures.severity END,
   severity_rank = greatest(exposures.severity_rank, excluded.severity_rank),
   category = excluded.category,
   redacted = coalesce(excluded.redacted, exposures.redacted),
   bucket = excluded.bucket, object_key = excluded.object_key,
-  occurrence_count = CASE WHEN exposures.last_job_id = excluded.last_job_id
-    THEN exposures.occurrence_count + excluded.occurrence_count ELSE excluded.occurrence_count END,
-  object_count = CASE WHEN exposures.last_job_id = excluded.last_job_id
-    THEN exposures.object_count + excluded.object_count ELSE excluded.object_count END,
   sources = CASE WHEN excluded.sources[1] = ANY (exposures.sources) THEN exposures.sources
     ELSE exposures.sources || excluded.sources END`;
 

@@ -97,7 +97,8 @@ async function linkUnlinked(client: pg.PoolClient, jobId: string): Promise<void>
 /**
  * The end of a job for its exposures, in the transaction that ends it (set-based statements over
  * the job's sightings, never its findings one by one):
- * - counts of what the job found become the exposures' counts (where it is the last job that found them);
+ * - what the job found is last seen now, and its counts become the exposures' counts (where it is
+ *   the last job that found them);
  * - resolved exposures found again are reopened (history by `scanner`);
  * - the job's scope records what it found; when the job is `complete` (succeeded, whole source, not
  *   incremental or sampled), what the scope had and this job did not find leaves the scope, and an
@@ -112,8 +113,10 @@ export async function settleExposures(
   const scope = scopeKey(job);
   await linkUnlinked(client, job.id);
   await client.query(
-    `UPDATE exposures e SET occurrence_count = s.occurrence_count, object_count = s.object_count
-     FROM exposure_sightings s WHERE s.job_id = $1 AND e.id = s.exposure_id AND e.last_job_id = $1`,
+    `UPDATE exposures e SET last_seen_at = greatest(e.last_seen_at, now()),
+       occurrence_count = CASE WHEN e.last_job_id = $1 THEN s.occurrence_count ELSE e.occurrence_count END,
+       object_count = CASE WHEN e.last_job_id = $1 THEN s.object_count ELSE e.object_count END
+     FROM exposure_sightings s WHERE s.job_id = $1 AND e.id = s.exposure_id`,
     [job.id],
   );
   const { rows: reopened } = await client.query<{ n: string }>(

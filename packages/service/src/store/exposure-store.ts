@@ -118,8 +118,8 @@ export class PgExposureStore {
       add(
         filter.object,
         (n) =>
-          `(${prefixCondition('e.object_key', n)} OR e.id IN (
-            SELECT f.exposure_id FROM findings f WHERE f.tenant_id = $1 AND ${prefixCondition('f.object_key', n)}))`,
+          `e.id IN (SELECT o.id FROM exposures o WHERE o.tenant_id = $1 AND ${prefixCondition('o.object_key', n)}
+            UNION SELECT f.exposure_id FROM findings f WHERE f.tenant_id = $1 AND ${prefixCondition('f.object_key', n)})`,
       );
     }
     if (page.after) {

@@ -65,6 +65,27 @@ describe('JWT with a shared secret', () => {
       .setExpirationTime(exp)
       .sign(new TextEncoder().encode(secret));
 
+  it('records the JWT subject as who changed an exposure', async () => {
+    const { rows } = await api().db.pool.query<{ id: string }>(
+      `INSERT INTO exposures (tenant_id, kind, detector, category, severity, severity_rank, fingerprint)
+       VALUES ($1, 'value', 'aws-access-key-id', 'credentials', 'critical', 5, repeat('a', 64)) RETURNING id`,
+      [api().acme.tenantId],
+    );
+    const token = await sign({ tenant: 'acme', sub: 'bob@acme.example' });
+    const res = await api().call(`/findings/${rows[0]?.id}`, {
+      method: 'PATCH',
+      key: token,
+      json: { state: 'revoked', note: 'rotated' },
+    });
+    expect(res.status).toBe(200);
+    const detail = await (await api().call(`/findings/${rows[0]?.id}`, { key: token })).json();
+    expect(detail.history[0]).toMatchObject({
+      actor: 'bob@acme.example',
+      from_state: 'open',
+      to_state: 'revoked',
+    });
+  });
+
   it("maps the tenant claim to the tenant and sees only that tenant's jobs", async () => {
     const jobId = await insertJob(api().db.pool, api().globex.tenantId);
     const token = await sign({ tenant: 'globex' });

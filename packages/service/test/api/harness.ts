@@ -19,7 +19,7 @@ import { PgJobStore } from '../../src/store/jobs-repository.ts';
 import { type TestDatabase, useTestDatabase } from '../support/database.ts';
 
 /** The fingerprint key the test API checks imported baselines against. */
-export const TEST_FINGERPRINT_KEY = 'test-fingerprint-key';
+export const TEST_FINGERPRINT_KEY = 'test-key';
 
 /** One API over a fresh database with two tenants, `acme` and `globex`, each holding a key. */
 export interface ApiHarness {

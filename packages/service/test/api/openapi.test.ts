@@ -41,20 +41,21 @@ describe('GET /openapi.json', () => {
         'PUT /settings/notifications',
         'POST /settings/notifications/test',
         'GET /settings/notifications/failures',
+        'GET /detectors',
+        'POST /detectors',
+        'DELETE /detectors/{detector_id}',
         'GET /findings',
+        'GET /findings/export',
         'GET /findings/{id}',
         'PATCH /findings/{id}',
         'POST /findings/triage',
         'POST /baselines',
-        'GET /detectors',
-        'POST /detectors',
-        'DELETE /detectors/{detector_id}',
       ].sort(),
     );
     expect(spec.paths['/scan']?.post?.security).toEqual([{ bearerAuth: [] }]);
     expect(spec.paths['/health']?.get?.security).toBeUndefined();
     expect(spec.paths['/results']?.get?.parameters?.map((p) => p.name).sort()).toEqual(
-      ['cursor', 'detector', 'job_id', 'limit', 'object', 'severity'].sort(),
+      ['category', 'cursor', 'detector', 'job_id', 'limit', 'object', 'severity', 'sort'].sort(),
     );
     expect(spec.paths['/scan']?.post?.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual([
       'header:idempotency-key',

@@ -14,7 +14,8 @@ export function tenantId(pool: pg.Pool, name = 'acme'): Promise<string> {
 
 /**
  * A job that finished through the job store's own completion path (which writes the outbox row in
- * the same transaction), with findings of the given severities (masked previews only).
+ * the same transaction), with findings of the given severities (masked previews only): values no
+ * other job has, so each is a new exposure.
  */
 export async function finishedJob(pool: pg.Pool, tenant: string, severities: string[]): Promise<string> {
   const jobs = new PgJobStore(pool);
@@ -27,8 +28,16 @@ export async function finishedJob(pool: pg.Pool, tenant: string, severities: str
     await pool.query(
       `INSERT INTO findings (job_id, tenant_id, finding_key, object_key, detector, category, severity, confidence,
          byte_start, byte_end, line, col, redacted, fingerprint)
-       VALUES ($1, $2, $3, 'config/.env', $4, 'credentials', $5, 0.9, 0, 40, 1, 1, 'wJal********************************EKEY', md5($3))`,
-      [job.id, tenant, `k${i}`, severity === 'low' ? 'email-address' : 'aws-secret-access-key', severity],
+       VALUES ($1, $2, $3, 'config/.env', $4, 'credentials', $5, 0.9, 0, 40, 1, 1, 'wJal********************************EKEY',
+         md5($6))`,
+      [
+        job.id,
+        tenant,
+        `k${i}`,
+        severity === 'low' ? 'email-address' : 'aws-secret-access-key',
+        severity,
+        `${job.id}:${i}`,
+      ],
     );
   }
   await jobs.startListing(job.id);

@@ -157,7 +157,7 @@ describe('Notifier', () => {
     const rows = await outboxRows();
     expect(rows.find((r) => r.job_id === quiet)).toMatchObject({
       status: 'skipped',
-      last_error: 'no finding reaches high',
+      last_error: 'no new exposure reaches high',
     });
     expect(rows.find((r) => r.job_id === loud)).toMatchObject({ status: 'delivered' });
   });

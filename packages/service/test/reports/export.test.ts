@@ -210,7 +210,8 @@ describe('GET /jobs/{id}/export', () => {
     const running = await insertJob(api().db.pool, tenantId, { status: 'scanning' });
     await insertFindings(api().db.pool, { id: running, tenantId }, 5);
     const lines = (await (await exportOf(running, 'jsonl')).text()).trimEnd().split('\n');
-    expect(lines).toHaveLength(5);
+    expect(JSON.parse(lines[0] as string)).toEqual({ kind: 'partial', status: 'scanning' });
+    expect(lines).toHaveLength(6);
   });
 
   it('checks the format and the tenant', async () => {

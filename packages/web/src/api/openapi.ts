@@ -491,15 +491,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Findings of one job, filtered by detector and object, in a stable order */
+        /** Findings of one job, filtered by detector, severity, category and object prefix, in a stable order */
         get: {
             parameters: {
                 query: {
                     job_id: string;
                     detector?: string;
                     severity?: "critical" | "high" | "medium" | "low" | "info";
-                    /** @description Exact object key */
+                    category?: string;
+                    /** @description Object keys starting with this */
                     object?: string;
+                    /** @description `seq` (the order found), `severity` (most severe first) or `object` (by object key) */
+                    sort?: "seq" | "severity" | "object";
                     limit?: number;
                     cursor?: string;
                 };
@@ -666,6 +669,80 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ExposureList"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/findings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A filtered GET /findings view in one streamed document (filtered on a running job: labelled partial in the content and the file name) */
+        get: {
+            parameters: {
+                query: {
+                    state?: "open" | "resolved" | "false_positive" | "accepted_risk" | "revoked";
+                    severity?: "critical" | "high" | "medium" | "low" | "info";
+                    category?: string;
+                    detector?: string;
+                    /** @description Exposures found by jobs of this source */
+                    source?: string;
+                    /** @description Exposures with an occurrence in an object whose key starts with this */
+                    object?: string;
+                    /** @description First seen after this time (ISO 8601) */
+                    firstSeenAfter?: string;
+                    /** @description Exposures this job found */
+                    job?: string;
+                    /** @description `-severity` (default: most severe first, then most recently seen), `lastSeen`, `firstSeen`, `count`; a leading `-` sorts descending */
+                    sort?: "severity" | "-severity" | "lastSeen" | "-lastSeen" | "firstSeen" | "-firstSeen" | "count" | "-count";
+                    /** @description sarif (a result per exposure), csv (header row), json (`{filter, partial, findings}`) or jsonl */
+                    format: "sarif" | "csv" | "json" | "jsonl";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The exposures, streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/sarif+json": string;
+                        "text/csv; charset=utf-8": string;
+                        "application/json": string;
+                        "application/x-ndjson": string;
                     };
                 };
                 /** @description Missing or invalid credentials */
@@ -1775,7 +1852,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every finding of a job in one streamed document (running jobs: the findings so far) */
+        /** Every finding of a job in one streamed document (running jobs: the findings so far, labelled partial in the content and the file name) */
         get: {
             parameters: {
                 query: {
@@ -2494,9 +2571,14 @@ type ReadonlyArray<T> = [
 export const pathsJobsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs"]["get"]["parameters"]["query"]["status"]> = ["queued", "listing", "scanning", "succeeded", "partial", "failed", "cancelled"];
 export const pathsJobsJob_idObjectsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs/{job_id}/objects"]["get"]["parameters"]["query"]["status"]> = ["PENDING", "COMPLETE", "PARTIAL", "SKIPPED", "FAILED"];
 export const pathsResultsGetParametersQuerySeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/results"]["get"]["parameters"]["query"]["severity"]> = ["critical", "high", "medium", "low", "info"];
+export const pathsResultsGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/results"]["get"]["parameters"]["query"]["sort"]> = ["seq", "severity", "object"];
 export const pathsFindingsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/findings"]["get"]["parameters"]["query"]["state"]> = ["open", "resolved", "false_positive", "accepted_risk", "revoked"];
 export const pathsFindingsGetParametersQuerySeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/findings"]["get"]["parameters"]["query"]["severity"]> = ["critical", "high", "medium", "low", "info"];
 export const pathsFindingsGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/findings"]["get"]["parameters"]["query"]["sort"]> = ["severity", "-severity", "lastSeen", "-lastSeen", "firstSeen", "-firstSeen", "count", "-count"];
+export const pathsFindingsExportGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/findings/export"]["get"]["parameters"]["query"]["state"]> = ["open", "resolved", "false_positive", "accepted_risk", "revoked"];
+export const pathsFindingsExportGetParametersQuerySeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/findings/export"]["get"]["parameters"]["query"]["severity"]> = ["critical", "high", "medium", "low", "info"];
+export const pathsFindingsExportGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/findings/export"]["get"]["parameters"]["query"]["sort"]> = ["severity", "-severity", "lastSeen", "-lastSeen", "firstSeen", "-firstSeen", "count", "-count"];
+export const pathsFindingsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/findings/export"]["get"]["parameters"]["query"]["format"]> = ["sarif", "csv", "json", "jsonl"];
 export const pathsJobsJob_idReportPdfGetParametersQueryDeliveryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs/{job_id}/report.pdf"]["get"]["parameters"]["query"]["delivery"]> = ["redirect", "stream"];
 export const pathsJobsJob_idExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs/{job_id}/export"]["get"]["parameters"]["query"]["format"]> = ["sarif", "csv", "json", "jsonl"];
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Health"]["status"]> = ["ok", "unavailable"];

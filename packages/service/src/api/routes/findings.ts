@@ -1,5 +1,8 @@
 import { remediationFor } from '@data-scanner/detect/remediation';
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { isFinalStatus } from '../../ports/job-store.ts';
+import { EXPORT_FORMATS, EXPORT_MEDIA } from '../../reports/export-writers.ts';
+import { exposureExportStream } from '../../reports/exposure-export.ts';
 import { isExposureKey } from '../../store/exposure-store.ts';
 import { isUuid } from '../../uuid.ts';
 import {
@@ -16,6 +19,7 @@ import { authenticate } from '../auth/authenticate.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import {
   ExposureDetailQuerySchema,
+  ExposureExportQuerySchema,
   ExposureIdParamSchema,
   ExposureListQuerySchema,
   ExposurePatchSchema,
@@ -71,6 +75,27 @@ const triage = createRoute({
   responses: { 200: jsonContent(TriageResultSchema, 'What changed'), ...errorResponses(401, 422) },
 });
 
+const binary = z.string().openapi({ format: 'binary' });
+
+const exportExposures = createRoute({
+  method: 'get',
+  path: '/findings/export',
+  tags: ['findings'],
+  summary:
+    'A filtered GET /findings view in one streamed document (filtered on a running job: labelled partial in the content and the file name)',
+  security: BEARER,
+  request: { query: ExposureExportQuerySchema },
+  responses: {
+    200: {
+      description: 'The exposures, streamed',
+      content: Object.fromEntries(
+        EXPORT_FORMATS.map((f) => [EXPORT_MEDIA[f].contentType, { schema: binary }]),
+      ),
+    },
+    ...errorResponses(401, 422),
+  },
+});
+
 const isOccurrenceKey = (v: unknown): v is [string, string] =>
   Array.isArray(v) &&
   v.length === 2 &&
@@ -106,7 +131,30 @@ export function registerFindings(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void 
     );
   });
 
-  // Registered before `/findings/{id}`, so `triage` is never taken for an id.
+  // Registered before `/findings/{id}`, so `export` and `triage` are never taken for an id.
+  app.openapi(exportExposures, async (c) => {
+    const { tenantId } = c.get('principal');
+    const { format, sort, ...filter } = c.req.valid('query');
+    const job = filter.job ? await deps.store.getJob(tenantId, filter.job) : null;
+    const partial = job !== null && !isFinalStatus(job.status);
+    const logger = c.get('logger');
+    const body = exposureExportStream(
+      exposures.store,
+      tenantId,
+      format,
+      { filter, sort, partial, exportedAt: new Date().toISOString() },
+      { onError: (err) => logger.error({ err, format }, 'findings export failed mid-stream') },
+    );
+    const media = EXPORT_MEDIA[format];
+    const name = `data-scanner-findings${filter.job ? `-${filter.job.toLowerCase()}` : ''}${partial ? '-partial' : ''}`;
+    return c.body(body, 200, {
+      'Content-Type': media.contentType,
+      'Content-Disposition': `attachment; filename="${name}.${media.extension}"`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+  });
+
   app.openapi(triage, async (c) => {
     const { ids, state, note } = c.req.valid('json');
     const { tenantId, actor } = c.get('principal');

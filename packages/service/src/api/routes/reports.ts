@@ -5,6 +5,7 @@ import {
   EXPORT_MEDIA,
   ensureJobReport,
   exportStream,
+  isPartialExport,
   JobNotFinishedError,
   JobNotFoundError,
   reportFilename,
@@ -60,7 +61,8 @@ const exportFindings = createRoute({
   method: 'get',
   path: '/jobs/{job_id}/export',
   tags: ['reports'],
-  summary: 'Every finding of a job in one streamed document (running jobs: the findings so far)',
+  summary:
+    'Every finding of a job in one streamed document (running jobs: the findings so far, labelled partial in the content and the file name)',
   security: BEARER,
   request: { params: JobIdParamSchema, query: ExportQuerySchema },
   responses: {
@@ -126,7 +128,7 @@ export function registerReports(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     const media = EXPORT_MEDIA[format];
     return c.body(body, 200, {
       'Content-Type': media.contentType,
-      'Content-Disposition': attachment(reportFilename(jobId, media.extension)),
+      'Content-Disposition': attachment(reportFilename(jobId, media.extension, isPartialExport(job))),
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
     });
