@@ -87,7 +87,7 @@ export function FindingsTable({ jobId, detectors, version }: FindingsTableProps)
           <input
             type="search"
             value={objectDraft}
-            placeholder="exact object key"
+            placeholder="object key or prefix"
             onChange={(e) => setObjectDraft(e.target.value)}
           />
         </label>
