@@ -588,6 +588,16 @@ function findings(
       .map(exposureRow);
     return send(200, paginate(items, q, 50));
   }
+  if (method === 'GET' && parts[1] === 'export') {
+    const filtered = { ...Object.fromEntries(q.entries()) };
+    return send(
+      200,
+      { filters: filtered, exposures: state.exposures.map(exposureRow) },
+      {
+        'content-disposition': `attachment; filename="data-scanner-findings.${q.get('format')}"`,
+      },
+    );
+  }
   if (method === 'POST' && parts[1] === 'triage') {
     const b = body as Schemas['TriageRequest'];
     const result = { updated: 0, unchanged: 0, not_found: 0 };

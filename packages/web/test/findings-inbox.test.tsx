@@ -153,6 +153,23 @@ describe('findings inbox', () => {
     expect(await screen.findByRole('button', { name: 'Apply to 0 selected' })).toBeTruthy();
   });
 
+  it('exports the view as shown, filters included, with the API key', async () => {
+    const saved: Blob[] = [];
+    URL.createObjectURL = (b: Blob) => {
+      saved.push(b);
+      return 'blob:test';
+    };
+    URL.revokeObjectURL = () => {};
+    renderApp(api, { hash: `#/findings?job=${job.job_id}&state=open` });
+    await rowsOf();
+    fireEvent.click(screen.getByRole('button', { name: 'CSV' }));
+    expect(await screen.findByText('CSV downloaded as data-scanner-findings.csv.')).toBeTruthy();
+    const sent = api.requests.find((r) => r.path === '/findings/export');
+    expect(Object.fromEntries(sent?.query ?? [])).toEqual({ job: job.job_id, state: 'open', format: 'csv' });
+    expect(sent?.headers.authorization).toBe('Bearer test-key');
+    expect(saved).toHaveLength(1);
+  });
+
   it('selects every row of the page with one checkbox', async () => {
     renderApp(api, { hash: '#/findings' });
     await rowsOf();

@@ -15,6 +15,7 @@ import { PagedTable } from '../ui/paged-table.tsx';
 import { useKeyset } from '../ui/use-keyset.ts';
 import { usePageTitle } from '../ui/use-page-title.ts';
 import { exposureLabel, StateBadge } from './exposure-label.tsx';
+import { InboxExport } from './inbox-export.tsx';
 import { type InboxFilters, inboxHref, parseInboxFilters } from './inbox-filters.ts';
 import { TriageForm } from './triage-form.tsx';
 
@@ -192,6 +193,7 @@ export function FindingsInbox({ query }: { query: string }) {
         <button type="submit">Apply</button>
       </form>
 
+      <InboxExport filters={filters} />
       <div className="bulk">
         <label className="inline">
           <input
