@@ -2,15 +2,14 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type ApiFixture,
-  makeExposure,
   makeFinding,
   makeJob,
   makeObject,
-  makeOccurrence,
   type RawExposureDetail,
   type RawJob,
   startApiFixture,
 } from './api-fixture.ts';
+import { makeExposure, makeOccurrence } from './exposure-fixtures.ts';
 import { renderApp, resetApp } from './render-app.tsx';
 
 let api: ApiFixture;

@@ -1,12 +1,7 @@
 import { screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ApiFixture,
-  makeExposure,
-  makeJob,
-  makeNotificationSettings,
-  startApiFixture,
-} from './api-fixture.ts';
+import { type ApiFixture, makeJob, makeNotificationSettings, startApiFixture } from './api-fixture.ts';
+import { makeExposure } from './exposure-fixtures.ts';
 import { renderApp, resetApp } from './render-app.tsx';
 
 let api: ApiFixture;
