@@ -159,6 +159,12 @@ describe.skipIf(noChromium)('dashboard end to end (Chromium against npm start)',
     await form.getByRole('button', { name: 'Create schedule' }).click();
     const remove = page.getByRole('button', { name: 'Delete schedule nightly samples' });
     await remove.waitFor();
+    const row = page.locator('tr', { has: remove });
+    expect(await row.locator('time').textContent()).toMatch(/, 03:00 \(UTC\)$/);
+    await page.getByRole('button', { name: 'Pause schedule nightly samples' }).click();
+    await row.getByText('paused').waitFor();
+    await page.getByRole('button', { name: 'Resume schedule nightly samples' }).click();
+    await row.locator('time').waitFor();
     await remove.click();
     await page.getByRole('button', { name: 'Confirm delete' }).click();
     await page.getByText('No schedules yet.').waitFor();
@@ -173,6 +179,15 @@ describe.skipIf(noChromium)('dashboard end to end (Chromium against npm start)',
     await expect
       .poll(() => notifications.getByLabel('Webhook URL').inputValue())
       .toBe('http://127.0.0.1:9/scanner-hook');
+    // The notifier refuses a webhook to a private address: the test shows up as a failure, with why.
+    await notifications.getByRole('button', { name: 'Send test notification' }).click();
+    await expect
+      .poll(() => notifications.getByRole('status').textContent())
+      .toContain('Test queued for webhook');
+    const failures = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Recent delivery failures' }),
+    });
+    await failures.getByText('test notification').waitFor({ timeout: 60_000 });
   });
 
   it('lists the exposures the scan found, opens one, and no page has a serious or critical axe violation', async () => {
