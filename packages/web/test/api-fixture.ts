@@ -392,8 +392,12 @@ async function handle(
       (f) =>
         (!detector || f.detector === detector) &&
         (!severity || f.severity === severity) &&
-        (!object || f.object.key === object),
+        (!object || f.object.key.startsWith(object)),
     );
+    const rank = ['critical', 'high', 'medium', 'low', 'info'];
+    if (q.get('sort') === 'severity')
+      items.sort((a, b) => rank.indexOf(a.severity) - rank.indexOf(b.severity));
+    if (q.get('sort') === 'object') items.sort((a, b) => a.object.key.localeCompare(b.object.key));
     return send(200, paginate(items, q));
   }
   if (method === 'GET' && url.pathname === '/results/aggregates') {

@@ -153,6 +153,28 @@ describe('job page', () => {
     expect(await screen.findByText('row 4, column card')).toBeTruthy();
   });
 
+  it('lists the most severe findings first, or in the order found when asked', async () => {
+    const all = api.state.findings.get(job.job_id) ?? [];
+    api.state.findings.set(job.job_id, [
+      finding(0, { severity: 'low', detector: 'email-address', redacted: 'a***@b.com' }),
+      ...all.slice(1),
+    ]);
+    openJob();
+    await screen.findByText('line 2, column 7');
+    const firstRow = () =>
+      within(screen.getByText('line 2, column 7').closest('tbody') as HTMLElement).getAllByRole('row')[0]
+        ?.textContent;
+    expect(firstRow()).toMatch(/^critical/);
+    expect(
+      api.requests
+        .filter((r) => r.path === '/results')
+        .at(-1)
+        ?.query.get('sort'),
+    ).toBe('severity');
+    fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'seq' } });
+    await expect.poll(firstRow).toMatch(/^low/);
+  });
+
   it('pages through findings with next_cursor and back', async () => {
     openJob();
     await screen.findByText('line 1, column 7');
