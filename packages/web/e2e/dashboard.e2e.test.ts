@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAccessibilityViolations } from './axe.ts';
 import { CHROMIUM, launchChromium } from './chromium.ts';
 import { buildDashboard, REPO_ROOT, type StartedServer, startServer } from './server-process.ts';
 
@@ -42,6 +43,9 @@ describe.skipIf(noChromium)('dashboard end to end (Chromium against npm start)',
 
   it('refuses a wrong key with a clear 401 message, then signs in', async () => {
     await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { name: 'Sign in to Data Scanner', level: 1 }).waitFor();
+    expect(await page.title()).toBe('Sign in · Data Scanner');
+    expect(await seriousAccessibilityViolations(page), 'sign-in').toEqual([]);
     await page.getByLabel('API key').fill('dsk_not_a_real_key');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('not accepted (401)');
@@ -87,8 +91,25 @@ describe.skipIf(noChromium)('dashboard end to end (Chromium against npm start)',
     expect(text).toMatch(/line \d+, column \d+|row \d+|\$/);
   });
 
-  it('pages through the findings with the cursor', async () => {
+  it('pages through the findings with the cursor, and a severity filter keeps the rows per page', async () => {
     await page.getByLabel('Rows per page').selectOption('10');
+    const bars = await page
+      .getByRole('list', { name: 'By severity' })
+      .getByRole('listitem')
+      .allTextContents();
+    const [top] = bars
+      .map((t) => /^([a-z]+)([\d,]+)$/.exec(t))
+      .filter((m) => m !== null)
+      .sort((a, b) => Number(b[2]?.replace(/,/g, '')) - Number(a[2]?.replace(/,/g, '')));
+    const severity = page.getByRole('form', { name: 'Filter findings' }).getByLabel(/^Severity/);
+    await severity.selectOption(top?.[1] ?? 'critical');
+    await expect
+      .poll(() => page.locator('.findings-table tbody tr .badge').first().textContent())
+      .toBe(top?.[1]);
+    const shown = await page.locator('.findings-table tbody tr').count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThanOrEqual(10);
+    await severity.selectOption('');
     const firstRow = () => page.locator('.findings-table tbody tr').first().textContent();
     await expect.poll(() => page.locator('.findings-table tbody tr').count()).toBe(10);
     const before = await firstRow();
@@ -138,6 +159,12 @@ describe.skipIf(noChromium)('dashboard end to end (Chromium against npm start)',
     await form.getByRole('button', { name: 'Create schedule' }).click();
     const remove = page.getByRole('button', { name: 'Delete schedule nightly samples' });
     await remove.waitFor();
+    const row = page.locator('tr', { has: remove });
+    expect(await row.locator('time').textContent()).toMatch(/, 03:00 \(UTC\)$/);
+    await page.getByRole('button', { name: 'Pause schedule nightly samples' }).click();
+    await row.getByText('paused').waitFor();
+    await page.getByRole('button', { name: 'Resume schedule nightly samples' }).click();
+    await row.locator('time').waitFor();
     await remove.click();
     await page.getByRole('button', { name: 'Confirm delete' }).click();
     await page.getByText('No schedules yet.').waitFor();
@@ -152,6 +179,70 @@ describe.skipIf(noChromium)('dashboard end to end (Chromium against npm start)',
     await expect
       .poll(() => notifications.getByLabel('Webhook URL').inputValue())
       .toBe('http://127.0.0.1:9/scanner-hook');
+    // The notifier refuses a webhook to a private address: the test shows up as a failure, with why.
+    await notifications.getByRole('button', { name: 'Send test notification' }).click();
+    await expect
+      .poll(() => notifications.getByRole('status').textContent())
+      .toContain('Test queued for webhook');
+    const failures = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Recent delivery failures' }),
+    });
+    await failures.getByText('test notification').waitFor({ timeout: 60_000 });
+  });
+
+  it('lists the exposures the scan found, opens one, and no page has a serious or critical axe violation', async () => {
+    const pages: [string, () => Promise<void>][] = [
+      [
+        'jobs',
+        async () => {
+          await page.goto(`${server.url}/#/`);
+          await page.getByRole('link', { name: 'shipped samples' }).waitFor();
+        },
+      ],
+      [
+        'job',
+        async () => {
+          await page.goto(jobUrl);
+          await page.getByRole('list', { name: 'Exposures of this job' }).waitFor({ timeout: 60_000 });
+        },
+      ],
+      [
+        'findings inbox',
+        async () => {
+          await page.getByRole('list', { name: 'By severity' }).getByRole('link').first().click();
+          await page.getByRole('heading', { name: 'Findings', level: 1 }).waitFor();
+          await page.locator('.inbox-table tbody tr').first().waitFor();
+        },
+      ],
+      [
+        'finding',
+        async () => {
+          await page.locator('.inbox-table tbody tr a').first().click();
+          await page.getByRole('heading', { name: 'What to do' }).waitFor();
+          await page.getByRole('heading', { name: 'Occurrences across objects and jobs' }).waitFor();
+        },
+      ],
+      [
+        'schedules and notifications',
+        async () => {
+          await page.goto(`${server.url}/#/schedules`);
+          await page.getByRole('heading', { name: 'Recent delivery failures' }).waitFor();
+        },
+      ],
+    ];
+    const found: Record<string, string[]> = {};
+    for (const [name, open] of pages) {
+      await open();
+      expect(await page.locator('h1').count(), `${name}: one h1`).toBe(1);
+      const h1 = ((await page.locator('h1').textContent()) ?? '').trim();
+      expect(await page.title(), `${name}: the title names the h1`).toContain(h1.split(' ')[0]);
+      found[name] = await seriousAccessibilityViolations(page);
+    }
+    expect(found).toEqual(Object.fromEntries(pages.map(([name]) => [name, []])));
+    // The check itself can fail: an image without a text alternative is a critical violation.
+    await page.evaluate(() => document.querySelector('main')?.append(document.createElement('img')));
+    expect((await seriousAccessibilityViolations(page)).join('\n')).toMatch(/^image-alt \(critical\)/m);
+    await page.reload();
   });
 
   it('renders the jobs list and the job page at 1280 px and 390 px (screenshots)', async () => {

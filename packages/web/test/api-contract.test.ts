@@ -30,8 +30,11 @@ describe('the API contract in the dashboard', () => {
     expect(check('POST', `/jobs/${job.job_id}/cancel`, 200, 'application/json', job)).toEqual([
       'POST /jobs/{job_id}/cancel never answers 200',
     ]);
+    expect(check('GET', '/inbox', 200, 'application/json', { items: [] })).toEqual([
+      'GET /inbox is not in the contract',
+    ]);
     expect(check('GET', '/findings', 200, 'application/json', { items: [] })).toEqual([
-      'GET /findings is not in the contract',
+      "GET /findings 200: (body) must have required property 'next_cursor'",
     ]);
     expect(
       check('GET', '/schedules', 404, 'application/json', {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { components } from '../src/api/openapi.ts';
 import { contractValidator } from './contract-validator.ts';
+import { handleFindings } from './exposure-fixtures.ts';
 
 type Schemas = components['schemas'];
 export type RawJob = Schemas['Job'];
@@ -13,6 +14,8 @@ export type RawAggregate = Schemas['FindingAggregate'];
 export type RawObject = Schemas['JobObject'];
 export type RawSchedule = Schemas['Schedule'];
 export type RawNotificationSettings = Schemas['NotificationSettings'];
+export type RawDeliveryFailure = Schemas['DeliveryFailure'];
+export type RawExposureDetail = Schemas['ExposureDetail'];
 
 /** What the fixture serves; tests change it between requests. */
 export interface FixtureState {
@@ -25,6 +28,10 @@ export interface FixtureState {
   schedules: RawSchedule[] | null;
   /** `null`: the server has no notification settings (404). */
   notifications: RawNotificationSettings | null;
+  /** Exposures with all their occurrences and history; `GET /findings` lists them, most severe first. */
+  exposures: RawExposureDetail[];
+  /** What `GET /settings/notifications/failures` lists. */
+  notificationFailures: RawDeliveryFailure[];
   /** False: `/jobs/{id}/export` and `/report.pdf` answer 404. */
   exports: boolean;
   /** When set, `/`, `/config.json` and `/assets/*` are served from this folder (a built dashboard). */
@@ -60,6 +67,8 @@ export async function startApiFixture(initial: Partial<FixtureState> = {}): Prom
     objects: new Map(),
     schedules: null,
     notifications: null,
+    notificationFailures: [],
+    exposures: [],
     exports: false,
     ...initial,
   };
@@ -108,6 +117,7 @@ export function makeJob(
     incremental: false,
     budget: null,
     sample: null,
+    exposures: null,
     created_at: now,
     updated_at: now,
     finished_at: now,
@@ -169,11 +179,29 @@ export function makeSchedule(over: Partial<RawSchedule> = {}): RawSchedule {
     timezone: 'UTC',
     detectors: null,
     incremental: true,
+    paused: false,
     exclude: [],
     next_run_at: new Date(Date.now() + 3_600_000).toISOString(),
     last_run_at: null,
     last_job_id: null,
     created_at: new Date().toISOString(),
+    ...over,
+  };
+}
+
+/** A failed delivery as `GET /settings/notifications/failures` lists it. */
+export function makeDeliveryFailure(over: Partial<RawDeliveryFailure> = {}): RawDeliveryFailure {
+  return {
+    channel: 'webhook',
+    status: 'dead',
+    attempts: 8,
+    error: 'webhook answered HTTP 500',
+    event: 'job.finished',
+    job_id: randomUUID(),
+    job_name: 'nightly exports',
+    created_at: new Date(Date.now() - 3_600_000).toISOString(),
+    dead_at: new Date().toISOString(),
+    next_attempt_at: null,
     ...over,
   };
 }
@@ -209,11 +237,13 @@ function summary(state: FixtureState, jobId: string): Schemas['JobSummary'] {
   return s;
 }
 
-const error = (code: string, message: string, details: { path?: string; message: string }[] = []) => ({
+/** An error body as the API sends it. */
+export const error = (code: string, message: string, details: { path?: string; message: string }[] = []) => ({
   error: { code, message, details },
 });
 
-type Send = (status: number, body: unknown, headers?: Record<string, string>) => void;
+/** Answers a request, checking the body against the contract. */
+export type Send = (status: number, body: unknown, headers?: Record<string, string>) => void;
 
 function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, {
@@ -224,7 +254,8 @@ function reply(res: ServerResponse, status: number, body: unknown, headers: Reco
   res.end(body === undefined ? '' : JSON.stringify(body));
 }
 
-function paginate<T>(items: T[], q: URLSearchParams, def = 100) {
+/** A page of `items` with an opaque offset cursor, as the list routes answer. */
+export function paginate<T>(items: T[], q: URLSearchParams, def = 100) {
   const limit = Number(q.get('limit') ?? def);
   const start = q.get('cursor') ? Number(Buffer.from(q.get('cursor') as string, 'base64url').toString()) : 0;
   const page = items.slice(start, start + limit);
@@ -281,7 +312,7 @@ async function handle(
     res.writeHead(204, {
       'access-control-allow-origin': '*',
       'access-control-allow-headers': 'authorization, content-type, idempotency-key',
-      'access-control-allow-methods': 'GET, POST, PUT, DELETE',
+      'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
     });
     res.end();
     return;
@@ -289,7 +320,7 @@ async function handle(
   if (state.staticDir && isStatic(state, method, url.pathname)) {
     return serveStatic(state.staticDir, url.pathname, res);
   }
-  const body = method === 'POST' || method === 'PUT' ? await readBody(req) : undefined;
+  const body = ['POST', 'PUT', 'PATCH'].includes(method) ? await readBody(req) : undefined;
   requests.push({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body });
   if (req.headers.authorization !== `Bearer ${state.apiKey}`) {
     return send(401, error('unauthorized', 'Missing or invalid credentials'));
@@ -361,8 +392,12 @@ async function handle(
       (f) =>
         (!detector || f.detector === detector) &&
         (!severity || f.severity === severity) &&
-        (!object || f.object.key === object),
+        (!object || f.object.key.startsWith(object)),
     );
+    const rank = ['critical', 'high', 'medium', 'low', 'info'];
+    if (q.get('sort') === 'severity')
+      items.sort((a, b) => rank.indexOf(a.severity) - rank.indexOf(b.severity));
+    if (q.get('sort') === 'object') items.sort((a, b) => a.object.key.localeCompare(b.object.key));
     return send(200, paginate(items, q));
   }
   if (method === 'GET' && url.pathname === '/results/aggregates') {
@@ -394,10 +429,49 @@ async function handle(
       state.schedules.push(s);
       return send(201, s);
     }
+    const schedule = parts[1] ? state.schedules.find((s) => s.id === parts[1]) : undefined;
+    if (parts[1] && !schedule) return send(404, error('not_found', 'No such schedule'));
+    if (method === 'PATCH' && schedule) {
+      const b = body as Schemas['ScheduleUpdate'];
+      if (b.cron !== undefined && b.cron.split(' ').length !== 5) {
+        return send(
+          400,
+          error('invalid_schedule', 'Invalid schedule', [
+            { path: 'body.cron', message: 'cron needs five fields' },
+          ]),
+        );
+      }
+      const { paused, ...fields } = b;
+      Object.assign(schedule, fields);
+      if (paused !== undefined) {
+        schedule.paused = paused;
+        schedule.next_run_at = paused ? null : new Date(Date.now() + 3_600_000).toISOString();
+      }
+      return send(200, schedule);
+    }
     if (method === 'DELETE' && parts[1]) {
       state.schedules = state.schedules.filter((s) => s.id !== parts[1]);
       return send(204, undefined, {});
     }
+  }
+  if (parts[0] === 'findings') return handleFindings(state, method, parts, q, body, send);
+  if (url.pathname === '/settings/notifications/test' && method === 'POST') {
+    const n = state.notifications;
+    if (n === null) return send(404, error('not_found', 'Not found'));
+    const set = (['webhook', 'email', 'sms'] as const).filter(
+      (c) => (c === 'webhook' ? n.webhook_url : c === 'email' ? n.email_to : n.sms_to) !== null,
+    );
+    if (set.length === 0)
+      return send(409, error('conflict', 'No channel is set: save a webhook URL, email or SMS number first'));
+    return send(202, {
+      event_id: '42',
+      channels: set,
+      unavailable: set.filter((c) => !n.channels_available.includes(c)),
+    });
+  }
+  if (url.pathname === '/settings/notifications/failures' && method === 'GET') {
+    if (state.notifications === null) return send(404, error('not_found', 'Not found'));
+    return send(200, { items: state.notificationFailures });
   }
   if (url.pathname === '/settings/notifications') {
     if (state.notifications === null) return send(404, error('not_found', 'Not found'));

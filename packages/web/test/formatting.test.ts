@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../src/api/api-error.ts';
 import { formatLocation } from '../src/job/format-location.ts';
-import { formatAge, formatBytes } from '../src/ui/format.ts';
+import { formatAge, formatBytes, formatInZone } from '../src/ui/format.ts';
 
 describe('formatLocation', () => {
   const base = { byte_start: 0, byte_end: 4, line: 3, column: 9 };
@@ -70,4 +70,17 @@ describe('formatters', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatAge(new Date(Date.now() - 3 * 3600_000).toISOString())).toBe('3 h ago');
   });
+});
+
+describe('formatInZone', () => {
+  it("says the wall-clock time in the schedule's time zone and names the zone", () => {
+    expect(formatInZone('2026-12-08T02:00:00.000Z', 'Europe/Paris')).toBe(
+      'Tue, Dec 8, 2026, 03:00 (Europe/Paris)',
+    );
+    expect(formatInZone('2026-12-07T21:30:00.000Z', 'Asia/Tokyo')).toBe(
+      'Tue, Dec 8, 2026, 06:30 (Asia/Tokyo)',
+    );
+  });
+  it('falls back to UTC, named, for a zone this browser does not know', () =>
+    expect(formatInZone('2026-12-08T02:00:00.000Z', 'Mars/Olympus')).toBe('Tue, Dec 8, 2026, 02:00 (UTC)'));
 });

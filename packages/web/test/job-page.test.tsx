@@ -87,11 +87,30 @@ describe('job page', () => {
     const objects = await screen.findByRole('progressbar', { name: 'Objects' });
     expect(objects.getAttribute('aria-valuenow')).toBe('6');
     expect(objects.getAttribute('aria-valuemax')).toBe('8');
-    expect(screen.getByRole('progressbar', { name: 'Bytes' }).getAttribute('aria-valuetext')).toBe('5.0 MB');
+    const bytes = screen.getByRole('progressbar', { name: 'Bytes' });
+    expect(bytes.getAttribute('aria-valuetext')).toBe('5.0 MB so far, total not known yet');
     job.status = 'succeeded';
     job.progress = { ...job.progress, objects_done: 8 };
     await screen.findByText('succeeded', {}, { timeout: 5000 });
     expect(screen.getByRole('progressbar', { name: 'Objects' }).getAttribute('aria-valuenow')).toBe('8');
+  });
+
+  it('shows a bar whose total is unknown as indeterminate (a moving stripe, no value), never full', async () => {
+    job.progress = { ...job.progress, objects_total: 0, objects_done: 0, bytes_total: null };
+    openJob();
+    for (const name of ['Objects', 'Bytes']) {
+      const bar = await screen.findByRole('progressbar', { name });
+      expect(bar.getAttribute('aria-valuenow')).toBeNull();
+      expect(bar.getAttribute('aria-valuetext')).toMatch(/total not known yet$/);
+      const fill = bar.querySelector('.progress-fill') as HTMLElement;
+      expect(fill.classList.contains('indeterminate')).toBe(true);
+      expect(fill.style.width).not.toBe('100%');
+    }
+    job.status = 'cancelled';
+    await screen.findByText('cancelled', {}, { timeout: 5000 });
+    const stopped = screen.getByRole('progressbar', { name: 'Bytes' });
+    expect(stopped.querySelector('.progress-fill')).toBeNull();
+    expect(stopped.getAttribute('aria-valuetext')).toBe('5.0 MB');
   });
 
   it('reads findings and objects again when the job finishes, without a reload', async () => {
@@ -118,7 +137,7 @@ describe('job page', () => {
       .map((li) => li.textContent);
     expect(items).toEqual(['critical60', 'high1', 'medium1']);
     const cat = screen.getByRole('list', { name: 'By category' });
-    expect(within(cat).getByText('personal').parentElement?.textContent).toBe('personal1');
+    expect(within(cat).getByText('personal').closest('li')?.textContent).toBe('personal1');
     const det = screen.getByRole('list', { name: 'By detector' });
     expect(within(det).getAllByRole('listitem')[0]?.textContent).toBe('aws-access-key-id60');
   });
@@ -134,6 +153,28 @@ describe('job page', () => {
     expect(await screen.findByText('row 4, column card')).toBeTruthy();
   });
 
+  it('lists the most severe findings first, or in the order found when asked', async () => {
+    const all = api.state.findings.get(job.job_id) ?? [];
+    api.state.findings.set(job.job_id, [
+      finding(0, { severity: 'low', detector: 'email-address', redacted: 'a***@b.com' }),
+      ...all.slice(1),
+    ]);
+    openJob();
+    await screen.findByText('line 2, column 7');
+    const firstRow = () =>
+      within(screen.getByText('line 2, column 7').closest('tbody') as HTMLElement).getAllByRole('row')[0]
+        ?.textContent;
+    expect(firstRow()).toMatch(/^critical/);
+    expect(
+      api.requests
+        .filter((r) => r.path === '/results')
+        .at(-1)
+        ?.query.get('sort'),
+    ).toBe('severity');
+    fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'seq' } });
+    await expect.poll(firstRow).toMatch(/^low/);
+  });
+
   it('pages through findings with next_cursor and back', async () => {
     openJob();
     await screen.findByText('line 1, column 7');
@@ -147,6 +188,30 @@ describe('job page', () => {
     const pager = screen.getByRole('navigation', { name: 'Findings pages' });
     fireEvent.click(within(pager).getByText('Previous page'));
     expect(await screen.findByText('line 1, column 7')).toBeTruthy();
+  });
+
+  it('keeps the rows per page when filtering by severity (10 rows, not a batch of 200)', async () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      finding(100 + i, { severity: 'high', detector: 'credit-card', redacted: `4111********${1000 + i}` }),
+    );
+    api.state.findings.get(job.job_id)?.push(...many);
+    openJob();
+    await screen.findByText('line 1, column 7');
+    fireEvent.change(screen.getByLabelText('Rows per page'), { target: { value: '10' } });
+    fireEvent.change(screen.getByLabelText('Severity'), { target: { value: 'high' } });
+    await screen.findByText('row 4, column card');
+    const table = screen.getByText('row 4, column card').closest('table') as HTMLElement;
+    expect(within(table).getAllByRole('row').length).toBe(1 + 10);
+    const sent = api.requests.filter((r) => r.path === '/results').at(-1);
+    expect(sent?.query.get('severity')).toBe('high');
+    expect(sent?.query.get('limit')).toBe('10');
+    fireEvent.click(
+      within(screen.getByRole('navigation', { name: 'Findings pages' })).getByText('Next page'),
+    );
+    expect(await screen.findByText('4111********1009')).toBeTruthy();
+    expect(
+      within(screen.getByText('4111********1009').closest('table') as HTMLElement).getAllByRole('row').length,
+    ).toBe(11);
   });
 
   it('filters by detector and by object through the API', async () => {
@@ -264,7 +329,7 @@ describe('job page', () => {
     expect(within(row).getByText('row 101, column email')).toBeTruthy();
     expect(screen.getByText(/12,562 findings \(12,500 counted in aggregates\)/)).toBeTruthy();
     const personal = within(screen.getByRole('list', { name: 'By category' })).getByText('personal');
-    expect(personal.parentElement?.textContent).toBe('personal12,501');
+    expect(personal.closest('li')?.textContent).toBe('personal12,501');
   });
 
   it('reads no aggregates for a job that has none', async () => {
@@ -274,9 +339,16 @@ describe('job page', () => {
     expect(api.requests.some((r) => r.path === '/results/aggregates')).toBe(false);
   });
 
-  it('cancels a running job', async () => {
+  it('cancels a running job only after a confirmation', async () => {
     openJob();
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel job' }, { timeout: 5000 }));
+    const keep = screen.getByRole('button', { name: 'Keep it running' });
+    expect(screen.getByRole('group', { name: /Cancel this job\?/ })).toBeTruthy();
+    fireEvent.click(keep);
+    expect(api.requests.some((r) => r.method === 'POST' && r.path.endsWith('/cancel'))).toBe(false);
+    expect(job.status).toBe('scanning');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel job' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, cancel the job' }));
     expect(await screen.findByText('cancelled', {}, { timeout: 5000 })).toBeTruthy();
     expect(api.requests.some((r) => r.method === 'POST' && r.path === `/jobs/${job.job_id}/cancel`)).toBe(
       true,

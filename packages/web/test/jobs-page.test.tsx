@@ -97,6 +97,37 @@ describe('new scan form', () => {
     expect(window.location.hash).toBe(`#/jobs/${api.state.jobs[0]?.job_id}`);
   });
 
+  it('lists a job started here at once when going back to the jobs list', async () => {
+    api.state.jobs = [makeJob({ name: 'old and finished' })];
+    renderApp(api);
+    await screen.findByRole('link', { name: 'old and finished' });
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'file:///srv/samples' } });
+    fireEvent.change(screen.getByLabelText('Name (optional)'), { target: { value: 'just started' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start scan' }));
+    await screen.findByRole('heading', { name: 'just started', level: 1 });
+    fireEvent.click(
+      within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Jobs' }),
+    );
+    // Well under the list's 15 s idle poll: the link must come from reading the list again now.
+    expect(await screen.findByRole('link', { name: 'just started' }, { timeout: 5000 })).toBeTruthy();
+  });
+
+  it('shows a queued job whose total is not known yet as indeterminate, not empty or full', async () => {
+    api.state.jobs = [
+      makeJob({
+        name: 'listing',
+        status: 'listing',
+        finished_at: null,
+        progress: { objects_total: 0, objects_done: 0 },
+      }),
+    ];
+    renderApp(api);
+    const row = (await screen.findByRole('link', { name: 'listing' })).closest('tr') as HTMLElement;
+    const bar = row.querySelector('.mini-progress > div') as HTMLElement;
+    expect(bar.className).toBe('indeterminate');
+    expect(bar.style.width).toBe('');
+  });
+
   it('asks for a source before sending anything', async () => {
     renderApp(api);
     const before = api.requests.length;

@@ -19,6 +19,7 @@ export async function openApiDocument(): Promise<unknown> {
     customDetectors: unused,
     notifications: unused,
     reports: unused,
+    exposures: unused,
   });
   const res = await app.request('/openapi.json');
   return res.json();

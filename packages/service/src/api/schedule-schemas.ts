@@ -16,6 +16,20 @@ export const ScheduleRequestSchema = ScanRequestSchema.omit({ budget: true, samp
   .strict()
   .openapi('ScheduleRequest');
 
+export const ScheduleUpdateSchema = ScheduleRequestSchema.partial()
+  .extend({
+    name: text().min(1).max(200).nullable().optional().openapi({ description: 'null clears it' }),
+    detectors: ScanRequestSchema.shape.detectors.unwrap().nullable().optional().openapi({
+      description: 'null: run every detector',
+    }),
+    paused: z.boolean().optional().openapi({
+      description: 'true pauses it; false resumes it from the first tick after now',
+    }),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, { message: 'give at least one field to change' })
+  .openapi('ScheduleUpdate');
+
 export const ScheduleListQuerySchema = z.object({
   limit: limit(200, 100),
   cursor: text().max(512).optional(),

@@ -1,4 +1,5 @@
 import { SEVERITIES, type Severity } from '../severity.ts';
+import { TEST_EVENT_KIND } from './channel.ts';
 
 /**
  * What every channel says about a finished job. Built from counts and ids only: findings in the
@@ -96,6 +97,7 @@ const label = (event: JobEvent) => event.name ?? event.source;
 
 /** One line, for SMS and email subjects. */
 export function eventSummary(event: JobEvent): string {
+  if (event.kind === TEST_EVENT_KIND) return 'Data Scanner: test notification (this channel works)';
   const findings = event.findings === 1 ? '1 finding' : `${event.findings} findings`;
   const worst = worstSeverity(event);
   return `Data Scanner: scan "${label(event)}" ${event.status}, ${findings}${worst ? ` (worst: ${worst})` : ''}`;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { Severity } from '../severity.ts';
+import { type ChannelName, TEST_EVENT_KIND } from './channel.ts';
 
 /** A tenant's choice of channels and of when they fire. */
 export interface NotificationSettings {
@@ -28,6 +29,23 @@ export const DEFAULT_SETTINGS: NotificationSettingsInput = {
   emailTo: null,
   smsTo: null,
 };
+
+/** A delivery that failed at least once: dead (given up), or failed and waiting for its next attempt. */
+export interface DeliveryFailure {
+  channel: ChannelName;
+  status: 'dead' | 'retrying';
+  attempts: number;
+  error: string;
+  /** The event's kind: `job.finished`, or `notification.test`. */
+  kind: string;
+  jobId: string | null;
+  jobName: string | null;
+  /** When the event was dispatched to the channel. */
+  createdAt: Date;
+  deadAt: Date | null;
+  /** When a retrying delivery is tried again. */
+  nextAttemptAt: Date | null;
+}
 
 function toSettings(row: Record<string, unknown>): NotificationSettings {
   return {
@@ -77,5 +95,49 @@ export class PgNotificationSettings {
       ],
     );
     return toSettings(rows[0]);
+  }
+
+  /**
+   * Queues a test message for the notifier: an outbox event of kind `notification.test`, sent to
+   * every channel the tenant set, whatever `when` says. Returns the event id.
+   */
+  async queueTest(tenantId: string): Promise<string> {
+    const { rows } = await this.pool.query(
+      `INSERT INTO outbox (tenant_id, kind, payload) VALUES ($1, $2, $3) RETURNING id`,
+      [
+        tenantId,
+        TEST_EVENT_KIND,
+        {
+          name: 'Test notification',
+          source: 'no scan: a test sent from the dashboard or API',
+          status: 'test',
+        },
+      ],
+    );
+    return String(rows[0].id);
+  }
+
+  /** The tenant's latest failed deliveries, newest first. */
+  async recentFailures(tenantId: string, limit: number): Promise<DeliveryFailure[]> {
+    const { rows } = await this.pool.query(
+      `SELECT d.channel, d.status, d.attempts, d.last_error, d.created_at, d.dead_at, d.available_at,
+              o.kind, o.job_id, j.name AS job_name
+       FROM notification_deliveries d JOIN outbox o ON o.id = d.outbox_id LEFT JOIN jobs j ON j.id = o.job_id
+       WHERE o.tenant_id = $1 AND d.last_error IS NOT NULL AND d.status <> 'delivered'
+       ORDER BY d.id DESC LIMIT $2`,
+      [tenantId, limit],
+    );
+    return rows.map((r) => ({
+      channel: r.channel as ChannelName,
+      status: r.status === 'dead' ? 'dead' : 'retrying',
+      attempts: r.attempts as number,
+      error: r.last_error as string,
+      kind: r.kind as string,
+      jobId: (r.job_id as string | null) ?? null,
+      jobName: (r.job_name as string | null) ?? null,
+      createdAt: r.created_at as Date,
+      deadAt: (r.dead_at as Date | null) ?? null,
+      nextAttemptAt: r.status === 'dead' ? null : (r.available_at as Date),
+    }));
   }
 }

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { SEVERITIES, type Severity } from '../severity.ts';
 import { countFindings } from '../store/finding-counts.ts';
 import { inTransaction } from '../store/transaction.ts';
-import { CHANNEL_NAMES, type ChannelName, channelTarget } from './channel.ts';
+import { CHANNEL_NAMES, type ChannelName, channelTarget, TEST_EVENT_KIND } from './channel.ts';
 import { type JobEvent, reachesNew } from './job-event.ts';
 import type { NotificationSettings } from './notification-settings.ts';
 
@@ -29,13 +29,18 @@ export interface ClaimedDelivery {
 const TOP_DETECTORS = 10;
 
 /** Events that notify; `job.cancelled` is the tenant's own doing and is not announced. */
-const NOTIFIED_KINDS = new Set(['job.finished']);
+const NOTIFIED_KINDS = new Set(['job.finished', TEST_EVENT_KIND]);
 
 /** Why an event is not sent anywhere under `settings`, or null when it is. */
 function skipReason(event: JobEvent, settings: NotificationSettings | undefined): string | null {
   if (!settings || CHANNEL_NAMES.every((c) => !channelTarget(c, settings))) return 'no channel is set';
-  // A failed job is always told; findings notify only when they are new exposures.
-  if (settings.when === 'findings' && event.status !== 'failed' && !reachesNew(event, settings.minSeverity)) {
+  // A test goes to every channel set; a failed job is always told; findings notify only when they are new exposures.
+  if (
+    event.kind !== TEST_EVENT_KIND &&
+    settings.when === 'findings' &&
+    event.status !== 'failed' &&
+    !reachesNew(event, settings.minSeverity)
+  ) {
     return event.exposures
       ? `no new exposure reaches ${settings.minSeverity}`
       : `no finding reaches ${settings.minSeverity}`;
@@ -63,7 +68,7 @@ async function buildEvent(
     kind: row.kind as string,
     tenantId: row.tenant_id as string,
     jobId,
-    name: (j.name as string | null) ?? null,
+    name: (j.name as string | null) ?? (payload.name as string | undefined) ?? null,
     source: (j.source as string) ?? (payload.source as string),
     status: (j.status as string) ?? (payload.status as string),
     reason: (j.status_reason as string | null) ?? null,
@@ -88,7 +93,7 @@ async function buildEvent(
               SEVERITIES.map((s) => [s, Number(j.exposures_new_by_severity?.[s] ?? 0)]),
             ) as Record<Severity, number>,
           },
-    url: publicUrl ? `${publicUrl}/#/jobs/${jobId}` : null,
+    url: publicUrl && jobId ? `${publicUrl}/#/jobs/${jobId}` : null,
   };
 }
 

@@ -19,6 +19,9 @@ export interface Schedule {
   exclude: string[];
   /** Jobs it fires skip objects unchanged since their last complete scan. */
   incremental: boolean;
+  /** Paused by its owner: it does not fire until resumed. */
+  paused: boolean;
+  /** An invalid Date (NaN time) while paused. */
   nextFireAt: Date;
   lastFiredAt: Date | null;
   lastJobId: string | null;
@@ -37,6 +40,18 @@ export interface NewSchedule {
   incremental?: boolean;
 }
 
+/** What an edit may change; a field left out keeps its value. `source` already checked. */
+export interface SchedulePatch {
+  name?: string | null;
+  source?: string;
+  cron?: string;
+  timezone?: string;
+  detectors?: string[] | null;
+  exclude?: string[];
+  incremental?: boolean;
+  paused?: boolean;
+}
+
 /** Keyset position in a tenant's schedules (oldest first). */
 export interface ScheduleKey {
   createdAt: string;
@@ -53,6 +68,8 @@ export interface FiredTick {
 }
 
 function toSchedule(row: Record<string, unknown>): Schedule {
+  // A paused schedule's next_fire_at is 'infinity', which pg reads as the number Infinity.
+  const next = row.next_fire_at;
   return {
     id: row.id as string,
     tenantId: row.tenant_id as string,
@@ -63,7 +80,8 @@ function toSchedule(row: Record<string, unknown>): Schedule {
     detectors: (row.detectors as string[] | null) ?? null,
     exclude: (row.exclude as string[]) ?? [],
     incremental: row.incremental !== false,
-    nextFireAt: row.next_fire_at as Date,
+    paused: !(next instanceof Date),
+    nextFireAt: next instanceof Date ? next : new Date(Number.NaN),
     lastFiredAt: (row.last_fired_at as Date | null) ?? null,
     lastJobId: (row.last_job_id as string | null) ?? null,
     createdAt: row.created_at as Date,
@@ -123,6 +141,42 @@ export class PgScheduleStore {
         ? { createdAt: last.created_key as string, id: last.id as string }
         : null;
     return { items, next };
+  }
+
+  /**
+   * Changes a schedule; undefined when it is not the tenant's. Pausing parks `next_fire_at` at
+   * 'infinity' (a valid five-field cron always fires again, so only a pause puts it there);
+   * resuming, or a new cron or time zone, sets the first tick after now. Otherwise the next tick
+   * is left alone, so an edit racing the scheduler never moves it back.
+   */
+  async update(tenantId: string, id: string, patch: SchedulePatch): Promise<Schedule | undefined> {
+    const current = await this.get(tenantId, id);
+    if (!current) return undefined;
+    const cron = patch.cron?.trim() ?? current.cron;
+    const timezone = patch.timezone ?? current.timezone;
+    const paused = patch.paused ?? current.paused;
+    const retimed = patch.cron !== undefined || patch.timezone !== undefined || current.paused !== paused;
+    let nextFire: Date | 'infinity' | null = null;
+    if (paused) nextFire = 'infinity';
+    else if (retimed) nextFire = nextFireAfter(cron, timezone, new Date()) ?? 'infinity';
+    const { rows } = await this.pool.query(
+      `UPDATE schedules SET name = $3, source = $4, cron = $5, timezone = $6, detectors = $7, exclude = $8,
+         incremental = $9, next_fire_at = coalesce($10::timestamptz, next_fire_at)
+       WHERE id = $1 AND tenant_id = $2 RETURNING *`,
+      [
+        id,
+        tenantId,
+        patch.name === undefined ? current.name : patch.name,
+        patch.source ?? current.source,
+        cron,
+        timezone,
+        patch.detectors === undefined ? current.detectors : patch.detectors,
+        patch.exclude ?? current.exclude,
+        patch.incremental ?? current.incremental,
+        nextFire,
+      ],
+    );
+    return rows[0] ? toSchedule(rows[0]) : undefined;
   }
 
   /** Deletes a schedule; false when it is not the tenant's. Jobs it made are kept. */

@@ -628,6 +628,413 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exposures across jobs: one row per distinct value (or per object and field for bulk personal data) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "open" | "resolved" | "false_positive" | "accepted_risk" | "revoked";
+                    severity?: "critical" | "high" | "medium" | "low" | "info";
+                    category?: string;
+                    detector?: string;
+                    /** @description Exposures found by jobs of this source */
+                    source?: string;
+                    /** @description Exposures with an occurrence in an object whose key starts with this */
+                    object?: string;
+                    /** @description First seen after this time (ISO 8601) */
+                    firstSeenAfter?: string;
+                    /** @description Exposures this job found */
+                    job?: string;
+                    /** @description `-severity` (default: most severe first, then most recently seen), `lastSeen`, `firstSeen`, `count`; a leading `-` sorts descending */
+                    sort?: "severity" | "-severity" | "lastSeen" | "-lastSeen" | "firstSeen" | "-firstSeen" | "count" | "-count";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of exposures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExposureList"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/findings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A filtered GET /findings view in one streamed document (filtered on a running job: labelled partial in the content and the file name) */
+        get: {
+            parameters: {
+                query: {
+                    state?: "open" | "resolved" | "false_positive" | "accepted_risk" | "revoked";
+                    severity?: "critical" | "high" | "medium" | "low" | "info";
+                    category?: string;
+                    detector?: string;
+                    /** @description Exposures found by jobs of this source */
+                    source?: string;
+                    /** @description Exposures with an occurrence in an object whose key starts with this */
+                    object?: string;
+                    /** @description First seen after this time (ISO 8601) */
+                    firstSeenAfter?: string;
+                    /** @description Exposures this job found */
+                    job?: string;
+                    /** @description `-severity` (default: most severe first, then most recently seen), `lastSeen`, `firstSeen`, `count`; a leading `-` sorts descending */
+                    sort?: "severity" | "-severity" | "lastSeen" | "-lastSeen" | "firstSeen" | "-firstSeen" | "count" | "-count";
+                    /** @description sarif (a result per exposure), csv (header row), json (`{filter, partial, findings}`) or jsonl */
+                    format: "sarif" | "csv" | "json" | "jsonl";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The exposures, streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/sarif+json": string;
+                        "text/csv; charset=utf-8": string;
+                        "application/json": string;
+                        "application/x-ndjson": string;
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/findings/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the state of up to 1000 exposures at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TriageRequest"];
+                };
+            };
+            responses: {
+                /** @description What changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TriageResult"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One exposure with a page of its occurrences, its history and a remediation hint */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only occurrences found by this job */
+                    job?: string;
+                    /** @description Occurrences per page */
+                    limit?: number;
+                    /** @description `occurrences_page.next_cursor` */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The exposure */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExposureDetail"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an exposure's state (kept in its history with the caller and the note) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExposurePatch"];
+                };
+            };
+            responses: {
+                /** @description The exposure as it is now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Exposure"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/baselines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a baseline file: its values become accepted_risk exposures, suppressed in later scans */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Named in the history; default: its createdAt */
+                    name?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BaselineFile"];
+                };
+            };
+            responses: {
+                /** @description Imported */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BaselineImport"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Database unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/schedules": {
         parameters: {
             query?: never;
@@ -866,7 +1273,90 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit, pause or resume a schedule
+         * @description Fields left out keep their value. `paused: true` stops it firing; `paused: false` resumes it from the first tick after now (ticks missed while paused never fire). A bad cron or time zone is a 400 (`invalid_schedule`) naming the field.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    schedule_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScheduleUpdate"];
+                };
+            };
+            responses: {
+                /** @description The schedule as changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Schedule"];
+                    };
+                };
+                /** @description Malformed request, or a value the API cannot use (see the error code) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource for this tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Type must be application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/watches": {
@@ -1211,6 +1701,119 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/notifications/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test message to every channel set
+         * @description Queues a `notification.test` event; the notifier sends it like a finished job, whatever `when` says. A channel that fails shows in `GET /settings/notifications/failures`. 409 `conflict` when none is set.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The test is queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationTest"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is not in a state that allows this */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/notifications/failures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent deliveries that failed, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Dead deliveries and ones waiting for a retry */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliveryFailureList"];
+                    };
+                };
+                /** @description Missing or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request failed validation */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1815,6 +2418,163 @@ export interface components {
             /** @description Where the first folded matches are */
             samples: components["schemas"]["Location"][];
         };
+        ExposureList: {
+            items: components["schemas"]["Exposure"][];
+            next_cursor: string | null;
+        };
+        Exposure: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description `value`: one distinct value (detector and keyed fingerprint) wherever it occurs; `bulk`: personal data folded into an aggregate, one per object, detector and field
+             * @enum {string}
+             */
+            kind: "value" | "bulk";
+            detector: string;
+            category: string;
+            /**
+             * @description The highest severity seen
+             * @enum {string}
+             */
+            severity: "critical" | "high" | "medium" | "low" | "info";
+            /** @enum {string} */
+            state: "open" | "resolved" | "false_positive" | "accepted_risk" | "revoked";
+            /** Format: date-time */
+            state_changed_at: string | null;
+            /**
+             * @description Masked preview (value kind only)
+             * @example AKIA************MPLE
+             */
+            redacted: string | null;
+            /** @description Keyed fingerprint (value kind only) */
+            fingerprint: string | null;
+            /** @description Bulk: its object. Value: the object it was last seen in */
+            object: {
+                bucket?: string;
+                key: string;
+                version_id?: string;
+                etag?: string;
+            } | null;
+            /** @description Bulk: CSV column or JSON path (`[*]` for indexes); null: the whole object */
+            field: string | null;
+            archive_path: string | null;
+            /** @description Matches in the last job that found it (bulk: the exact count) */
+            occurrences: number;
+            /** @description Objects it occurs in, in the last job that found it */
+            objects: number;
+            /** @description Sources of the jobs that found it */
+            sources: string[];
+            /** Format: date-time */
+            first_seen_at: string;
+            /** Format: date-time */
+            last_seen_at: string;
+            /** Format: uuid */
+            first_job_id: string | null;
+            /** Format: uuid */
+            last_job_id: string | null;
+        };
+        TriageResult: {
+            /** @description Exposures whose state changed */
+            updated: number;
+            /** @description Exposures already in that state */
+            unchanged: number;
+            /** @description Ids that are not the caller's exposures */
+            not_found: number;
+        };
+        TriageRequest: {
+            ids: string[];
+            /** @enum {string} */
+            state: "open" | "resolved" | "false_positive" | "accepted_risk" | "revoked";
+            /** @description Why (kept in the history) */
+            note?: string;
+        };
+        ExposureDetail: components["schemas"]["Exposure"] & {
+            /** @description What to do about it */
+            remediation: string;
+            /** @description State changes, newest first */
+            history: components["schemas"]["ExposureHistoryEntry"][];
+            /** @description Occurrences across jobs and objects, newest first (`limit`, `cursor`) */
+            occurrences_page: {
+                items: components["schemas"]["Occurrence"][];
+                next_cursor: string | null;
+            };
+        };
+        ExposureHistoryEntry: {
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description The API key's name, the JWT subject, `scanner` or `baseline:<name>`
+             * @example ci-key
+             */
+            actor: string;
+            /** @enum {string|null} */
+            from_state: "open" | "resolved" | "false_positive" | "accepted_risk" | "revoked" | null;
+            /** @enum {string} */
+            to_state: "open" | "resolved" | "false_positive" | "accepted_risk" | "revoked";
+            note: string | null;
+            /** Format: uuid */
+            job_id: string | null;
+        };
+        Occurrence: {
+            /**
+             * @description `finding`: one match; `aggregate`: matches counted in one field of one object
+             * @enum {string}
+             */
+            kind: "finding" | "aggregate";
+            id: string;
+            /** Format: uuid */
+            job_id: string;
+            object: {
+                bucket?: string;
+                key: string;
+                version_id?: string;
+                etag?: string;
+            };
+            location: components["schemas"]["Location"] & (Record<string, never> | null);
+            redacted: string | null;
+            field: string | null;
+            /** @description 1 for a finding; the exact count of an aggregate */
+            count: number;
+            /** @description Aggregate: where its first matches are */
+            samples: components["schemas"]["Location"][];
+            /** Format: date-time */
+            seen_at: string;
+        };
+        ExposurePatch: {
+            /** @enum {string} */
+            state: "open" | "resolved" | "false_positive" | "accepted_risk" | "revoked";
+            /** @description Why (kept in the history) */
+            note?: string;
+        };
+        BaselineImport: {
+            /** Format: uuid */
+            baseline_id: string;
+            name: string;
+            /** @description Entries in the file */
+            entries: number;
+            /** @description Distinct values (detector and fingerprint) */
+            values: number;
+            /** @description Exposures made or marked accepted_risk */
+            suppressed: number;
+        };
+        /** @description A file written by `data-scanner baseline create`: keyed fingerprints and places, never a value */
+        BaselineFile: {
+            /** @enum {number} */
+            version: 1;
+            /** @enum {string} */
+            tool: "data-scanner";
+            /** @description Key id of the fingerprint key it was made with */
+            fingerprintKeyId: string;
+            /** Format: date-time */
+            createdAt: string;
+            entries: {
+                detector: string;
+                /** @description 64 hex characters */
+                fingerprint: string;
+                path?: string;
+                line?: number;
+            }[];
+        };
         Schedule: {
             /** Format: uuid */
             id: string;
@@ -1826,9 +2586,11 @@ export interface components {
             exclude: string[];
             /** @description Its jobs skip unchanged objects (default true) */
             incremental: boolean;
+            /** @description Paused schedules do not fire until resumed */
+            paused: boolean;
             /**
              * Format: date-time
-             * @description null once it never fires again
+             * @description The next tick (UTC; the cron fields are read in `timezone`); null while paused
              */
             next_run_at: string | null;
             /** Format: date-time */
@@ -1881,6 +2643,43 @@ export interface components {
         ScheduleList: {
             items: components["schemas"]["Schedule"][];
             next_cursor: string | null;
+        };
+        ScheduleUpdate: {
+            /**
+             * @description `s3://bucket/prefix` or `file:///abs/path`
+             * @example s3://my-bucket/prefix/
+             */
+            source?: string;
+            /** @description null clears it */
+            name?: string | null;
+            /** @description null: run every detector */
+            detectors?: string[] | null;
+            /**
+             * @description Glob patterns of keys to skip
+             * @example [
+             *       "**\/*.png"
+             *     ]
+             */
+            exclude?: string[];
+            /** @description Skip objects unchanged (S3: etag, version id, size; files: size, mtime, inode) since a complete scan with the same detectors and engine; false by default, true by default for schedules */
+            incremental?: boolean;
+            /**
+             * @description manifest.json of an S3 Inventory (CSV or Parquet) of the source bucket: the job is listed from its data files, several workers at once, with no ListObjectsV2 call
+             * @example s3://inventory-bucket/my-bucket/daily/2026-12-07T01-00Z/manifest.json
+             */
+            inventory?: string;
+            /**
+             * @description Five-field cron (minute hour day-of-month month day-of-week) or @hourly, @daily, ...
+             * @example 0 2 * * *
+             */
+            cron?: string;
+            /**
+             * @description IANA time zone of the cron fields
+             * @example Europe/Paris
+             */
+            timezone?: string;
+            /** @description true pauses it; false resumes it from the first tick after now */
+            paused?: boolean;
         };
         Watch: {
             /** Format: uuid */
@@ -1969,6 +2768,40 @@ export interface components {
             email_to?: string | null;
             sms_to?: string | null;
         };
+        NotificationTest: {
+            /** @description Outbox id; webhooks carry it as X-Data-Scanner-Delivery */
+            event_id: string;
+            /** @description Channels set, each sent the test */
+            channels: ("webhook" | "email" | "sms")[];
+            /** @description Channels set that this deployment cannot send on: their test fails, listed in failures */
+            unavailable: ("webhook" | "email" | "sms")[];
+        };
+        DeliveryFailureList: {
+            items: components["schemas"]["DeliveryFailure"][];
+        };
+        DeliveryFailure: {
+            /** @enum {string} */
+            channel: "webhook" | "email" | "sms";
+            /**
+             * @description dead: given up; retrying: tried again later
+             * @enum {string}
+             */
+            status: "dead" | "retrying";
+            attempts: number;
+            /** @description Why the last attempt failed */
+            error: string;
+            /** @description `job.finished` or `notification.test` */
+            event: string;
+            /** Format: uuid */
+            job_id: string | null;
+            job_name: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            dead_at: string | null;
+            /** Format: date-time */
+            next_attempt_at: string | null;
+        };
         DetectorList: {
             items: components["schemas"]["Detector"][];
         };
@@ -2048,6 +2881,13 @@ export const pathsJobsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDee
 export const pathsJobsJob_idObjectsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs/{job_id}/objects"]["get"]["parameters"]["query"]["status"]> = ["PENDING", "COMPLETE", "PARTIAL", "SKIPPED", "FAILED"];
 export const pathsResultsGetParametersQuerySeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/results"]["get"]["parameters"]["query"]["severity"]> = ["critical", "high", "medium", "low", "info"];
 export const pathsResultsGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/results"]["get"]["parameters"]["query"]["sort"]> = ["seq", "severity", "object"];
+export const pathsFindingsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/findings"]["get"]["parameters"]["query"]["state"]> = ["open", "resolved", "false_positive", "accepted_risk", "revoked"];
+export const pathsFindingsGetParametersQuerySeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/findings"]["get"]["parameters"]["query"]["severity"]> = ["critical", "high", "medium", "low", "info"];
+export const pathsFindingsGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/findings"]["get"]["parameters"]["query"]["sort"]> = ["severity", "-severity", "lastSeen", "-lastSeen", "firstSeen", "-firstSeen", "count", "-count"];
+export const pathsFindingsExportGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/findings/export"]["get"]["parameters"]["query"]["state"]> = ["open", "resolved", "false_positive", "accepted_risk", "revoked"];
+export const pathsFindingsExportGetParametersQuerySeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/findings/export"]["get"]["parameters"]["query"]["severity"]> = ["critical", "high", "medium", "low", "info"];
+export const pathsFindingsExportGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/findings/export"]["get"]["parameters"]["query"]["sort"]> = ["severity", "-severity", "lastSeen", "-lastSeen", "firstSeen", "-firstSeen", "count", "-count"];
+export const pathsFindingsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/findings/export"]["get"]["parameters"]["query"]["format"]> = ["sarif", "csv", "json", "jsonl"];
 export const pathsJobsJob_idReportPdfGetParametersQueryDeliveryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs/{job_id}/report.pdf"]["get"]["parameters"]["query"]["delivery"]> = ["redirect", "stream"];
 export const pathsJobsJob_idExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/jobs/{job_id}/export"]["get"]["parameters"]["query"]["format"]> = ["sarif", "csv", "json", "jsonl"];
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Health"]["status"]> = ["ok", "unavailable"];
@@ -2055,12 +2895,25 @@ export const healthDatabaseValues: ReadonlyArray<FlattenedDeepRequired<component
 export const scanAcceptedStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScanAccepted"]["status"]> = ["queued", "listing", "scanning", "succeeded", "partial", "failed", "cancelled"];
 export const jobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Job"]["status"]> = ["queued", "listing", "scanning", "succeeded", "partial", "failed", "cancelled"];
 export const jobObjectStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["JobObject"]["status"]> = ["PENDING", "COMPLETE", "PARTIAL", "SKIPPED", "FAILED"];
+export const exposureKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Exposure"]["kind"]> = ["value", "bulk"];
+export const exposureSeverityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Exposure"]["severity"]> = ["critical", "high", "medium", "low", "info"];
+export const exposureStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Exposure"]["state"]> = ["open", "resolved", "false_positive", "accepted_risk", "revoked"];
+export const triageRequestStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TriageRequest"]["state"]> = ["open", "resolved", "false_positive", "accepted_risk", "revoked"];
+export const exposureHistoryEntryTo_stateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExposureHistoryEntry"]["to_state"]> = ["open", "resolved", "false_positive", "accepted_risk", "revoked"];
+export const occurrenceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Occurrence"]["kind"]> = ["finding", "aggregate"];
+export const exposurePatchStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExposurePatch"]["state"]> = ["open", "resolved", "false_positive", "accepted_risk", "revoked"];
+export const baselineFileVersionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BaselineFile"]["version"]> = [1];
+export const baselineFileToolValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BaselineFile"]["tool"]> = ["data-scanner"];
 export const rollingJobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RollingJob"]["status"]> = ["queued", "listing", "scanning", "succeeded", "partial", "failed", "cancelled"];
 export const notificationSettingsWhenValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationSettings"]["when"]> = ["finished", "findings"];
 export const notificationSettingsMin_severityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationSettings"]["min_severity"]> = ["critical", "high", "medium", "low", "info"];
 export const notificationSettingsChannels_availableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationSettings"]["channels_available"]> = ["webhook", "email", "sms"];
 export const notificationSettingsRequestWhenValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationSettingsRequest"]["when"]> = ["finished", "findings"];
 export const notificationSettingsRequestMin_severityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationSettingsRequest"]["min_severity"]> = ["critical", "high", "medium", "low", "info"];
+export const notificationTestChannelsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationTest"]["channels"]> = ["webhook", "email", "sms"];
+export const notificationTestUnavailableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationTest"]["unavailable"]> = ["webhook", "email", "sms"];
+export const deliveryFailureChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeliveryFailure"]["channel"]> = ["webhook", "email", "sms"];
+export const deliveryFailureStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeliveryFailure"]["status"]> = ["dead", "retrying"];
 export const customDetectorRequestCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CustomDetectorRequest"]["category"]> = ["credentials", "financial", "personal", "national-id", "health", "network"];
 export const customDetectorRequestSeverityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CustomDetectorRequest"]["severity"]> = ["critical", "high", "medium", "low", "info"];
 export type operations = Record<string, never>;

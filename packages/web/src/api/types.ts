@@ -1,7 +1,9 @@
 import {
   type components,
+  exposureStateValues,
   jobObjectStatusValues,
   jobStatusValues,
+  pathsFindingsGetParametersQuerySortValues,
   pathsResultsGetParametersQuerySeverityValues,
 } from './openapi.ts';
 
@@ -25,7 +27,32 @@ export type JobObjectStatus = JobObject['status'];
 export type Schedule = Schemas['Schedule'];
 export type NotificationSettings = Schemas['NotificationSettings'];
 export type NotificationSettingsRequest = Schemas['NotificationSettingsRequest'];
+/** A notification that failed: dead, or waiting to be tried again (`GET /settings/notifications/failures`). */
+export type DeliveryFailure = Schemas['DeliveryFailure'];
+export type ChannelName = NotificationSettings['channels_available'][number];
 export type Severity = (typeof SEVERITIES)[number];
+
+/** One exposure: a distinct value (or bulk personal data in one field) across jobs (`GET /findings`). */
+export type Exposure = Schemas['Exposure'];
+/** An exposure with a page of occurrences, its history and a remediation hint (`GET /findings/{id}`). */
+export type ExposureDetail = Schemas['ExposureDetail'];
+export type Occurrence = Schemas['Occurrence'];
+export type ExposureHistoryEntry = Schemas['ExposureHistoryEntry'];
+export type ExposureState = Exposure['state'];
+export type ExposureSort = (typeof EXPOSURE_SORTS)[number];
+
+/** Every exposure state: `open` and `resolved` are the scanner's, the others a person's. */
+export const EXPOSURE_STATES = exposureStateValues;
+/** Orders `GET /findings` accepts. */
+export const EXPOSURE_SORTS = pathsFindingsGetParametersQuerySortValues;
+/** Each exposure state in words. */
+export const STATE_LABELS: Record<ExposureState, string> = {
+  open: 'open',
+  resolved: 'resolved',
+  false_positive: 'false positive',
+  accepted_risk: 'accepted risk',
+  revoked: 'revoked',
+};
 
 /** Every job status, in lifecycle order, as the contract lists them. */
 export const JOB_STATUSES = jobStatusValues;

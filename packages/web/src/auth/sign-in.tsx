@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { ApiClient, ok } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
+import { usePageTitle } from '../ui/use-page-title.ts';
 import { useApiSession } from './api-context.tsx';
 
 /** Asks for an API key, checks it against `GET /jobs`, and keeps it for this tab only. */
@@ -11,6 +12,7 @@ export function SignIn() {
   const [busy, setBusy] = useState(false);
   const keyId = useId();
   const errId = useId();
+  usePageTitle('Sign in');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -42,9 +44,8 @@ export function SignIn() {
   const shown = error ?? notice;
   return (
     <main className="sign-in">
-      <h1>Data Scanner</h1>
-      <form onSubmit={submit} noValidate aria-describedby={shown ? errId : undefined}>
-        <h2>Sign in</h2>
+      <form onSubmit={submit} noValidate aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">Sign in to Data Scanner</h1>
         <label htmlFor={keyId}>API key</label>
         <input
           id={keyId}

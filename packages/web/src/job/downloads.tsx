@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { download as fetchFile, type Http } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
 import { useApi } from '../auth/api-context.tsx';
+import { saveFile } from '../ui/save-file.ts';
 
 interface Format {
   label: string;
@@ -44,14 +45,7 @@ export function Downloads({ jobId }: { jobId: string }) {
     setMessage(null);
     try {
       const file = await fetchFile(f.fetch(api.http, jobId), `data-scanner-${jobId}.${f.ext}`);
-      const url = URL.createObjectURL(file.blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file.filename;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(file);
       setMessage(`${f.label} downloaded as ${file.filename}.`);
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) {

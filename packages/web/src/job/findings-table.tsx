@@ -7,6 +7,12 @@ import { useKeyset } from '../ui/use-keyset.ts';
 import { formatLocation } from './format-location.ts';
 
 const PAGE_SIZES = [10, 25, 100];
+const SORTS = [
+  { value: 'severity', label: 'Most severe first' },
+  { value: 'seq', label: 'In the order found' },
+  { value: 'object', label: 'By object' },
+] as const;
+type Sort = (typeof SORTS)[number]['value'];
 
 export interface FindingsTableProps {
   jobId: string;
@@ -25,12 +31,14 @@ export function FindingsTable({ jobId, detectors, version }: FindingsTableProps)
   const [object, setObject] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const [pageSize, setPageSize] = useState(25);
+  const [sort, setSort] = useState<Sort>('severity');
   const keyset = useKeyset();
   const query = {
     job_id: jobId,
     detector: detector || undefined,
     severity: severity || undefined,
     object: object || undefined,
+    sort,
     limit: pageSize,
     cursor: keyset.cursor,
   };
@@ -87,11 +95,21 @@ export function FindingsTable({ jobId, detectors, version }: FindingsTableProps)
           <input
             type="search"
             value={objectDraft}
-            placeholder="exact object key"
+            placeholder="object key or prefix"
             onChange={(e) => setObjectDraft(e.target.value)}
           />
         </label>
         <button type="submit">Apply</button>
+        <label>
+          Sort
+          <select value={sort} onChange={(e) => change(() => setSort(e.target.value as Sort))}>
+            {SORTS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           Rows per page
           <select value={pageSize} onChange={(e) => change(() => setPageSize(Number(e.target.value)))}>

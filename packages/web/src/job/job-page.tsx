@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { ok } from '../api/api-client.ts';
-import { isActive, SEVERITIES } from '../api/types.ts';
+import { isActive, SEVERITIES, type Severity } from '../api/types.ts';
 import { useApiGet } from '../api/use-api-get.ts';
 import { useApi } from '../auth/api-context.tsx';
+import { inboxHref } from '../findings/inbox-filters.ts';
 import { StatusBadge } from '../jobs/status-badge.tsx';
 import { BarChart } from '../ui/bar-chart.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { formatAge, formatCount } from '../ui/format.ts';
 import { ProgressBar } from '../ui/progress-bar.tsx';
+import { usePageTitle } from '../ui/use-page-title.ts';
 import { AggregatesTable } from './aggregates-table.tsx';
 import { Downloads } from './downloads.tsx';
+import { ExposureCounts } from './exposure-counts.tsx';
 import { FindingsTable } from './findings-table.tsx';
 import { ObjectsTable } from './objects-table.tsx';
 
@@ -30,22 +33,33 @@ export function JobPage({ jobId }: { jobId: string }) {
     { refreshInterval: (j) => (j && !isActive(j.status) ? 0 : JOB_POLL_MS) },
   );
   const [cancelError, setCancelError] = useState<unknown>(null);
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
+  const title = job ? job.name || job.source : 'Job';
+  usePageTitle(job ? `${title} · Job` : title);
 
   if (error && !job) {
     return (
       <section className="card">
+        <h1>Job</h1>
         <ErrorMessage error={error} notFound="No such job for this API key (404)." />
         <Link href="/">Back to jobs</Link>
       </section>
     );
   }
-  if (!job) return <p className="muted">Loading job…</p>;
+  if (!job)
+    return (
+      <section className="card">
+        <h1>Job</h1>
+        <p className="muted">Loading job…</p>
+      </section>
+    );
 
   const live = isActive(job.status);
   async function cancel() {
     setCancelError(null);
     try {
       await ok(api.http.POST('/jobs/{job_id}/cancel', { params: { path: { job_id: jobId } } }));
+      setConfirmingCancel(false);
       await mutate();
     } catch (err) {
       setCancelError(err);
@@ -59,9 +73,9 @@ export function JobPage({ jobId }: { jobId: string }) {
           <Link href="/">Jobs</Link> / {job.job_id}
         </nav>
         <div className="section-head">
-          <h2 id="job-title" className="break">
-            {job.name || job.source}
-          </h2>
+          <h1 id="job-title" className="break">
+            {title}
+          </h1>
           <span aria-live="polite">
             <StatusBadge status={job.status} />
           </span>
@@ -77,17 +91,32 @@ export function JobPage({ jobId }: { jobId: string }) {
           unit="objects"
           done={job.progress.objects_done}
           total={job.progress.objects_total}
+          running={live}
         />
         <ProgressBar
           label="Bytes"
           unit="bytes"
           done={job.progress.bytes_scanned}
           total={job.progress.bytes_total ?? undefined}
+          running={live}
         />
-        {live && (
-          <button type="button" onClick={cancel}>
+        {live && !confirmingCancel && (
+          <button type="button" onClick={() => setConfirmingCancel(true)}>
             Cancel job
           </button>
+        )}
+        {live && confirmingCancel && (
+          <fieldset className="confirm">
+            <legend>Cancel this job? Objects not scanned yet are skipped; findings so far are kept.</legend>
+            <span className="button-row">
+              <button type="button" className="danger" onClick={cancel}>
+                Yes, cancel the job
+              </button>
+              <button type="button" onClick={() => setConfirmingCancel(false)}>
+                Keep it running
+              </button>
+            </span>
+          </fieldset>
         )}
         <ErrorMessage error={cancelError} />
       </section>
@@ -100,12 +129,22 @@ export function JobPage({ jobId }: { jobId: string }) {
             counts={job.summary.by_severity}
             order={SEVERITIES}
             classFor={(k) => `sev-${k}`}
+            hrefFor={(k) => inboxHref({ job: job.job_id, severity: k as Severity })}
           />
-          <BarChart title="By category" counts={job.summary.by_category} />
-          <BarChart title="By detector" counts={job.summary.by_detector} />
+          <BarChart
+            title="By category"
+            counts={job.summary.by_category}
+            hrefFor={(k) => inboxHref({ job: job.job_id, category: k })}
+          />
+          <BarChart
+            title="By detector"
+            counts={job.summary.by_detector}
+            hrefFor={(k) => inboxHref({ job: job.job_id, detector: k })}
+          />
         </div>
       </section>
 
+      <ExposureCounts job={job} />
       <Downloads jobId={job.job_id} />
       <FindingsTable
         jobId={job.job_id}

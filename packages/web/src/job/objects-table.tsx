@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { ok } from '../api/api-client.ts';
 import { JOB_OBJECT_STATUSES, type JobObjectStatus } from '../api/types.ts';
 import { useApiGet } from '../api/use-api-get.ts';
+import { inboxHref } from '../findings/inbox-filters.ts';
 import { StatusBadge } from '../jobs/status-badge.tsx';
 import { formatBytes, formatCount } from '../ui/format.ts';
 import { PagedTable } from '../ui/paged-table.tsx';
@@ -58,7 +59,18 @@ export function ObjectsTable({ jobId, version }: { jobId: string; version: strin
               {o.reason_detail && <div className="muted small">{o.reason_detail}</div>}
             </td>
             <td data-label="Size">{formatBytes(o.bytes ?? undefined)}</td>
-            <td data-label="Findings">{formatCount(o.findings)}</td>
+            <td data-label="Findings">
+              {o.findings > 0 || o.findings_aggregated > 0 ? (
+                <a
+                  href={inboxHref({ job: jobId, object: o.key })}
+                  aria-label={`${formatCount(o.findings)} findings in ${o.key}`}
+                >
+                  {formatCount(o.findings)}
+                </a>
+              ) : (
+                formatCount(o.findings)
+              )}
+            </td>
           </tr>
         )}
       />

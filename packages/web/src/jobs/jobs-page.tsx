@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useSWRConfig } from 'swr';
 import { Link, useLocation } from 'wouter';
 import { ok } from '../api/api-client.ts';
 import { isActive, JOB_STATUSES, type Job, type JobStatus } from '../api/types.ts';
@@ -7,6 +8,7 @@ import { formatAge, formatBytes, formatCount } from '../ui/format.ts';
 import { PagedTable } from '../ui/paged-table.tsx';
 import { StatusFilter } from '../ui/status-filter.tsx';
 import { useKeyset } from '../ui/use-keyset.ts';
+import { usePageTitle } from '../ui/use-page-title.ts';
 import { NewScanForm } from './new-scan-form.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
@@ -17,9 +19,11 @@ const SLOW_POLL_MS = 15_000;
 /** The jobs list (polled, so new jobs appear without a reload) and the new scan form. */
 export function JobsPage() {
   const [, navigate] = useLocation();
+  const { mutate } = useSWRConfig();
   const [status, setStatus] = useState<JobStatus | ''>('');
   const keyset = useKeyset();
   const titleId = useId();
+  usePageTitle('Jobs');
   const { data, error, isLoading } = useApiGet(
     ['/jobs', status, keyset.cursor],
     (http) =>
@@ -35,7 +39,7 @@ export function JobsPage() {
     <div className="jobs-layout">
       <section className="card" aria-labelledby={`${titleId}-title`}>
         <div className="section-head">
-          <h2 id={`${titleId}-title`}>Jobs</h2>
+          <h1 id={`${titleId}-title`}>Jobs</h1>
           <StatusFilter
             statuses={JOB_STATUSES}
             value={status}
@@ -58,7 +62,13 @@ export function JobsPage() {
           row={(job) => <JobRow key={job.job_id} job={job} />}
         />
       </section>
-      <NewScanForm onQueued={(jobId) => navigate(`/jobs/${encodeURIComponent(jobId)}`)} />
+      <NewScanForm
+        onQueued={(jobId) => {
+          // Every cached page of the list is stale now: read again, never from the dedupe window.
+          void mutate((key) => Array.isArray(key) && key[0] === '/jobs');
+          navigate(`/jobs/${encodeURIComponent(jobId)}`);
+        }}
+      />
     </div>
   );
 }
@@ -69,6 +79,7 @@ function JobRow({ job }: { job: Job }) {
     ? `${formatCount(done)} / ${formatCount(total)} objects`
     : `${formatCount(done)} objects`;
   const pct = total ? Math.round((done / total) * 100) : undefined;
+  const indeterminate = pct === undefined && isActive(job.status);
   return (
     <tr>
       <td data-label="Job">
@@ -80,7 +91,7 @@ function JobRow({ job }: { job: Job }) {
       </td>
       <td data-label="Progress">
         <div className="mini-progress" aria-hidden="true">
-          <div style={{ width: `${pct ?? 0}%` }} />
+          {indeterminate ? <div className="indeterminate" /> : <div style={{ width: `${pct ?? 0}%` }} />}
         </div>
         <span className="small">
           {objects}, {formatBytes(job.progress.bytes_scanned)}

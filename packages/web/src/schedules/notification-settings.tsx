@@ -1,16 +1,43 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { ok } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
-import { type NotificationSettingsRequest, SEVERITIES, type Severity } from '../api/types.ts';
+import {
+  type ChannelName,
+  type NotificationSettingsRequest,
+  SEVERITIES,
+  type Severity,
+} from '../api/types.ts';
 import { useApiGet } from '../api/use-api-get.ts';
 import { useApi } from '../auth/api-context.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
+import { DeliveryFailures } from './delivery-failures.tsx';
 
 const PATH = '/settings/notifications';
 const ABSENT = `Notification settings are not available on this server: it answered 404 to GET ${PATH} (the notifier is not enabled).`;
 const DEFAULTS: NotificationSettingsRequest = { when: 'findings', min_severity: 'high' };
+const CHANNELS: {
+  channel: ChannelName;
+  field: 'webhook_url' | 'email_to' | 'sms_to';
+  label: string;
+  type: string;
+}[] = [
+  { channel: 'webhook', field: 'webhook_url', label: 'Webhook URL', type: 'url' },
+  { channel: 'email', field: 'email_to', label: 'Email to', type: 'email' },
+  { channel: 'sms', field: 'sms_to', label: 'SMS to (E.164 phone number)', type: 'tel' },
+];
 
-/** Which channels fire, and when; degrades to a clear message when the server has no notifier. */
+/** The channels `settings` sets that the server cannot send on. */
+function undeliverable(
+  settings: NotificationSettingsRequest,
+  available: readonly ChannelName[],
+): ChannelName[] {
+  return CHANNELS.filter((c) => settings[c.field] && !available.includes(c.channel)).map((c) => c.channel);
+}
+
+/**
+ * Which channels fire, and when; which of them this server can send on; a test message and the
+ * recent failures. Degrades to a clear message when the server has no notifier.
+ */
 export function NotificationSettings() {
   const api = useApi();
   const id = useId();
@@ -18,6 +45,9 @@ export function NotificationSettings() {
   const [form, setForm] = useState<NotificationSettingsRequest>(DEFAULTS);
   const [status, setStatus] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const [testError, setTestError] = useState<unknown>(null);
+  const [tests, setTests] = useState(0);
+  const available = data?.channels_available ?? [];
   useEffect(() => {
     if (data) setForm(data);
   }, [data]);
@@ -28,11 +58,37 @@ export function NotificationSettings() {
     setStatus(null);
     setSaveError(null);
     try {
-      await ok(api.http.PUT(PATH, { body: form }));
-      setStatus('Notification settings saved.');
+      const saved = await ok(api.http.PUT(PATH, { body: form }));
+      const lacking = undeliverable(saved, saved.channels_available);
+      setStatus(
+        lacking.length
+          ? `Notification settings saved, but this server cannot send ${lacking.join(' or ')}: nothing will reach ${lacking.length > 1 ? 'them' : 'it'} until the server is configured for ${lacking.length > 1 ? 'them' : 'it'}.`
+          : 'Notification settings saved.',
+      );
       await mutate();
     } catch (err) {
       setSaveError(err instanceof ApiError ? err : new ApiError(0, 'error', String(err)));
+    }
+  }
+
+  async function sendTest() {
+    setStatus(null);
+    setTestError(null);
+    try {
+      const sent = await ok(api.http.POST(`${PATH}/test`));
+      const deliverable = sent.channels.filter((c) => !sent.unavailable.includes(c));
+      setStatus(
+        [
+          deliverable.length ? `Test queued for ${deliverable.join(', ')}: it arrives within a minute.` : '',
+          sent.unavailable.length ? `This server cannot send ${sent.unavailable.join(' or ')}.` : '',
+          'Failures are listed below.',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
+      setTests((n) => n + 1);
+    } catch (err) {
+      setTestError(err);
     }
   }
 
@@ -42,18 +98,27 @@ export function NotificationSettings() {
         {m}
       </p>
     ));
-  const text = (name: 'webhook_url' | 'email_to' | 'sms_to', label: string, type: string) => (
-    <div className="field">
-      <label htmlFor={`${id}-${name}`}>{label}</label>
-      <input
-        id={`${id}-${name}`}
-        type={type}
-        value={form[name] ?? ''}
-        onChange={(e) => setForm((f) => ({ ...f, [name]: e.target.value || null }))}
-      />
-      {fieldError(name)}
-    </div>
-  );
+  const channelField = ({ channel, field, label, type }: (typeof CHANNELS)[number]) => {
+    const can = available.includes(channel);
+    return (
+      <div className="field" key={field}>
+        <label htmlFor={`${id}-${field}`}>{label}</label>
+        <input
+          id={`${id}-${field}`}
+          type={type}
+          value={form[field] ?? ''}
+          aria-describedby={`${id}-${field}-hint`}
+          onChange={(e) => setForm((f) => ({ ...f, [field]: e.target.value || null }))}
+        />
+        <p id={`${id}-${field}-hint`} className={can ? 'hint' : 'hint warning'}>
+          {can
+            ? `This server can send ${channel === 'sms' ? 'SMS' : channel} messages.`
+            : `This server cannot send ${channel === 'sms' ? 'SMS' : channel}: it is not configured for it.`}
+        </p>
+        {fieldError(field)}
+      </div>
+    );
+  };
 
   return (
     <form className="card" onSubmit={save} aria-labelledby={`${id}-title`} noValidate>
@@ -96,7 +161,11 @@ export function NotificationSettings() {
               </select>
             </label>
           </fieldset>
-          {text('webhook_url', 'Webhook URL', 'url')}
+          <p className="small">
+            Channels this server can send on:{' '}
+            <strong>{available.length ? available.join(', ') : 'none'}</strong>.
+          </p>
+          {CHANNELS[0] && channelField(CHANNELS[0])}
           <label className="inline">
             <input
               type="checkbox"
@@ -105,8 +174,7 @@ export function NotificationSettings() {
             />
             Slack-compatible body
           </label>
-          {text('email_to', 'Email to', 'email')}
-          {text('sms_to', 'SMS to (E.164 phone number)', 'tel')}
+          {CHANNELS.slice(1).map(channelField)}
           {saveError && (
             <p role="alert" className="error">
               {saveError.status === 404 ? ABSENT : saveError.message}
@@ -115,7 +183,14 @@ export function NotificationSettings() {
           <p role="status" className="muted">
             {status}
           </p>
-          <button type="submit">Save notifications</button>
+          <span className="button-row">
+            <button type="submit">Save notifications</button>
+            <button type="button" onClick={sendTest}>
+              Send test notification
+            </button>
+          </span>
+          <ErrorMessage error={testError} />
+          <DeliveryFailures version={tests} />
         </>
       )}
     </form>

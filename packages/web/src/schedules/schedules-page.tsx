@@ -6,42 +6,29 @@ import { useApi } from '../auth/api-context.tsx';
 import { errorsByField, SCAN_FIELD_TEXT, SCAN_FIELDS, scanRequest } from '../jobs/scan-fields.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { FormField } from '../ui/form-field.tsx';
-import { formatAge } from '../ui/format.ts';
+import { usePageTitle } from '../ui/use-page-title.ts';
 import { NotificationSettings } from './notification-settings.tsx';
+import { SCHEDULE_FIELD_TEXT, ScheduleRow } from './schedule-row.tsx';
 
 export const SCHEDULES_ABSENT =
   'Schedules are not available on this server: it answered 404 to GET /schedules (the scheduler is not enabled).';
 
-/** Recurring scans (list, create, delete) and the tenant's notification settings. */
+/** Recurring scans (list, create, edit, pause, delete) and the tenant's notification settings. */
 export function SchedulesPage() {
-  const api = useApi();
   const { data, error, mutate } = useApiGet(['/schedules'], (http) =>
     ok(http.GET('/schedules', { params: { query: {} } })),
   );
-  const [confirming, setConfirming] = useState<string | null>(null);
-  const [deleteError, setDeleteError] = useState<unknown>(null);
   const absent = error instanceof ApiError && error.status === 404;
-
-  async function remove(id: string) {
-    setDeleteError(null);
-    try {
-      await ok(api.http.DELETE('/schedules/{schedule_id}', { params: { path: { schedule_id: id } } }));
-      setConfirming(null);
-      await mutate();
-    } catch (err) {
-      setDeleteError(err);
-    }
-  }
+  usePageTitle('Schedules');
 
   return (
     <div className="jobs-layout">
       <section className="card" aria-labelledby="schedules-title">
-        <h2 id="schedules-title">Schedules</h2>
+        <h1 id="schedules-title">Schedules</h1>
         <ErrorMessage error={error} notFound={SCHEDULES_ABSENT} />
-        <ErrorMessage error={deleteError} />
         {data && data.items.length === 0 && <p className="muted">No schedules yet.</p>}
         {data && data.items.length > 0 && (
-          <table className="table">
+          <table className="table schedules-table">
             <thead>
               <tr>
                 <th scope="col">Schedule</th>
@@ -54,39 +41,7 @@ export function SchedulesPage() {
             </thead>
             <tbody>
               {data.items.map((s) => (
-                <tr key={s.id}>
-                  <td data-label="Schedule" className="break">
-                    {s.name || s.source}
-                    {s.name && <div className="muted small">{s.source}</div>}
-                  </td>
-                  <td data-label="Cron">
-                    <code>{s.cron}</code> {s.timezone && <span className="muted small">{s.timezone}</span>}
-                  </td>
-                  <td data-label="Next run">
-                    {s.next_run_at ? new Date(s.next_run_at).toLocaleString() : '–'}
-                    {s.last_run_at && <div className="muted small">last {formatAge(s.last_run_at)}</div>}
-                  </td>
-                  <td>
-                    {confirming === s.id ? (
-                      <span className="button-row">
-                        <button type="button" className="danger" onClick={() => remove(s.id)}>
-                          Confirm delete
-                        </button>
-                        <button type="button" onClick={() => setConfirming(null)}>
-                          Keep
-                        </button>
-                      </span>
-                    ) : (
-                      <button
-                        type="button"
-                        aria-label={`Delete schedule ${s.name || s.source}`}
-                        onClick={() => setConfirming(s.id)}
-                      >
-                        Delete
-                      </button>
-                    )}
-                  </td>
-                </tr>
+                <ScheduleRow key={s.id} schedule={s} onChanged={() => mutate()} />
               ))}
             </tbody>
           </table>
@@ -102,11 +57,6 @@ export function SchedulesPage() {
 
 const FIELDS = [...SCAN_FIELDS, 'cron', 'timezone'] as const;
 type Field = (typeof FIELDS)[number];
-
-const SCHEDULE_FIELD_TEXT = {
-  cron: { label: 'Cron expression', hint: 'Five fields: minute hour day month weekday, e.g. 0 3 * * *' },
-  timezone: { label: 'Time zone', hint: 'IANA name, e.g. Europe/Berlin' },
-};
 
 function NewScheduleForm({ onCreated }: { onCreated(): void }) {
   const api = useApi();

@@ -7,10 +7,12 @@ export interface BarChartProps {
   order?: readonly string[];
   /** CSS class per key, for severity colours. */
   classFor?: (key: string) => string;
+  /** A link per key (to the list filtered by it); plain labels when absent. */
+  hrefFor?: (key: string) => string;
 }
 
 /** A horizontal bar chart in plain HTML/CSS, readable as a list by screen readers. */
-export function BarChart({ title, counts, order, classFor }: BarChartProps) {
+export function BarChart({ title, counts, order, classFor, hrefFor }: BarChartProps) {
   const entries = Object.entries(counts).filter(([, n]) => n > 0);
   entries.sort(([a, x], [b, y]) => {
     const ia = order?.indexOf(a) ?? -1;
@@ -28,7 +30,7 @@ export function BarChart({ title, counts, order, classFor }: BarChartProps) {
         <ul aria-label={title}>
           {entries.map(([key, n]) => (
             <li key={key}>
-              <span className="chart-label">{key}</span>
+              <span className="chart-label">{hrefFor ? <a href={hrefFor(key)}>{key}</a> : key}</span>
               <span className="chart-track" aria-hidden="true">
                 <span
                   className={`chart-bar ${classFor?.(key) ?? ''}`}

@@ -29,6 +29,29 @@ export function formatAge(iso: string | undefined, now = Date.now()): string {
   return `${Math.round(s / 86_400)} d ago`;
 }
 
+/**
+ * An instant as the wall-clock time of `timeZone`, named: `Tue, Dec 8, 2026, 03:00 (Europe/Paris)`.
+ * An unknown zone falls back to UTC, and says so.
+ */
+export function formatInZone(iso: string, timeZone: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return '–';
+  const options: Intl.DateTimeFormatOptions = {
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  };
+  try {
+    return `${new Intl.DateTimeFormat('en-US', { ...options, timeZone }).format(t)} (${timeZone})`;
+  } catch {
+    return `${new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' }).format(t)} (UTC)`;
+  }
+}
+
 /** Splits a comma/newline separated list, dropping blanks. */
 export function splitList(text: string): string[] {
   return text

@@ -5,16 +5,23 @@ export interface ProgressBarProps {
   done: number;
   total: number | undefined;
   unit: 'objects' | 'bytes';
+  /**
+   * The work is still going on. With an unknown total the bar is then indeterminate (a moving
+   * stripe, no value); once it has stopped, only the amount done is said.
+   * @default true
+   */
+  running?: boolean;
 }
 
-/** An accessible progress bar; indeterminate until the total is known. */
-export function ProgressBar({ label, done, total, unit }: ProgressBarProps) {
+/** An accessible progress bar; indeterminate while the total is unknown, never shown full for it. */
+export function ProgressBar({ label, done, total, unit, running = true }: ProgressBarProps) {
   const fmt = unit === 'bytes' ? formatBytes : formatCount;
   const known = total !== undefined && total > 0;
   const pct = known ? Math.min(100, Math.round((done / total) * 100)) : undefined;
+  const noun = unit === 'objects' ? ' objects' : '';
   const text = known
-    ? `${fmt(done)} of ${fmt(total)} ${unit === 'objects' ? 'objects' : ''}`.trim()
-    : `${fmt(done)}`;
+    ? `${fmt(done)} of ${fmt(total)}${noun}`
+    : `${fmt(done)}${noun}${running ? ' so far, total not known yet' : ''}`;
   return (
     <div className="progress">
       <div className="progress-head">
@@ -25,18 +32,20 @@ export function ProgressBar({ label, done, total, unit }: ProgressBarProps) {
         </span>
       </div>
       <div
-        className="progress-track"
+        className={`progress-track${known ? '' : ' indeterminate'}`}
         role="progressbar"
         aria-label={label}
-        aria-valuemin={0}
+        aria-valuemin={known ? 0 : undefined}
         aria-valuemax={known ? total : undefined}
         aria-valuenow={known ? done : undefined}
         aria-valuetext={text}
+        aria-busy={!known && running ? true : undefined}
       >
-        <div
-          className={`progress-fill${known ? '' : ' indeterminate'}`}
-          style={{ width: `${pct ?? 100}%` }}
-        />
+        {known ? (
+          <div className="progress-fill" style={{ width: `${pct}%` }} />
+        ) : (
+          running && <div className="progress-fill indeterminate" />
+        )}
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import {
   ScheduleIdParamSchema,
   ScheduleListQuerySchema,
   ScheduleRequestSchema,
+  ScheduleUpdateSchema,
 } from '../schedule-schemas.ts';
 import { checkSource } from '../source-policy.ts';
 import { BEARER, errorResponses, jsonContent } from './openapi-parts.ts';
@@ -46,6 +47,26 @@ const getSchedule = createRoute({
   responses: { 200: jsonContent(ScheduleSchema, 'The schedule'), ...errorResponses(401, 404, 422) },
 });
 
+const updateSchedule = createRoute({
+  method: 'patch',
+  path: '/schedules/{schedule_id}',
+  tags: ['schedules'],
+  summary: 'Edit, pause or resume a schedule',
+  description:
+    'Fields left out keep their value. `paused: true` stops it firing; `paused: false` resumes it from the ' +
+    'first tick after now (ticks missed while paused never fire). A bad cron or time zone is a 400 ' +
+    '(`invalid_schedule`) naming the field.',
+  security: BEARER,
+  request: {
+    params: ScheduleIdParamSchema,
+    body: { required: true, content: { 'application/json': { schema: ScheduleUpdateSchema } } },
+  },
+  responses: {
+    200: jsonContent(ScheduleSchema, 'The schedule as changed'),
+    ...errorResponses(400, 401, 404, 413, 415, 422),
+  },
+});
+
 const deleteSchedule = createRoute({
   method: 'delete',
   path: '/schedules/{schedule_id}',
@@ -56,7 +77,19 @@ const deleteSchedule = createRoute({
   responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 404, 422) },
 });
 
-/** `POST /schedules`, `GET /schedules`, `GET|DELETE /schedules/{id}`: only when the app has a schedule store. */
+function checkTiming(cron: string, timezone: string): void {
+  const problems = scheduleProblems(cron, timezone);
+  if (problems.length > 0) {
+    throw new HttpError(
+      400,
+      'invalid_schedule',
+      problems.map((p) => p.message).join('; '),
+      problems.map((p) => ({ path: `body.${p.field}`, message: p.message })),
+    );
+  }
+}
+
+/** `POST /schedules`, `GET /schedules`, `GET|PATCH|DELETE /schedules/{id}`: only when the app has a schedule store. */
 export function registerSchedules(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   const store: PgScheduleStore | undefined = deps.schedules;
   if (!store) return;
@@ -65,15 +98,7 @@ export function registerSchedules(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void
 
   app.openapi(createSchedule, async (c) => {
     const body = c.req.valid('json');
-    const problems = scheduleProblems(body.cron, body.timezone);
-    if (problems.length > 0) {
-      throw new HttpError(
-        400,
-        'invalid_schedule',
-        problems.map((p) => p.message).join('; '),
-        problems.map((p) => ({ path: `body.${p.field}`, message: p.message })),
-      );
-    }
+    checkTiming(body.cron, body.timezone);
     const { tenantId } = c.get('principal');
     const customIds =
       body.detectors && deps.customDetectors ? await deps.customDetectors.ids(tenantId) : undefined;
@@ -98,6 +123,25 @@ export function registerSchedules(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void
     const schedule = await store.get(c.get('principal').tenantId, c.req.valid('param').schedule_id);
     if (!schedule) throw HttpError.notFound('No such schedule');
     return c.json(scheduleView(schedule), 200);
+  });
+
+  app.openapi(updateSchedule, async (c) => {
+    const { tenantId } = c.get('principal');
+    const id = c.req.valid('param').schedule_id;
+    const body = c.req.valid('json');
+    const current = await store.get(tenantId, id);
+    if (!current) throw HttpError.notFound('No such schedule');
+    if (body.cron !== undefined || body.timezone !== undefined) {
+      checkTiming(body.cron ?? current.cron, body.timezone ?? current.timezone);
+    }
+    if (body.detectors) {
+      const customIds = deps.customDetectors ? await deps.customDetectors.ids(tenantId) : undefined;
+      checkDetectorIds(body.detectors, customIds);
+    }
+    const source = body.source === undefined ? undefined : await checkSource(body.source, deps.config);
+    const updated = await store.update(tenantId, id, { ...body, ...(source ? { source } : {}) });
+    if (!updated) throw HttpError.notFound('No such schedule');
+    return c.json(scheduleView(updated), 200);
   });
 
   app.openapi(deleteSchedule, async (c) => {
