@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Job } from '../ports/job-store.ts';
 import { SEVERITIES } from '../severity.ts';
 import { countFindings } from '../store/finding-counts.ts';
+import { JOB_EXPOSURE_COLUMNS, type JobExposureRow } from '../store/job-rows.ts';
 import type { JobSummary } from '../views/schemas.ts';
 
 /** Issues (distinct values and aggregate groups) listed in a PDF report; the export has every finding. */
@@ -151,14 +152,35 @@ interface IssueCountRow {
 
 const objectName = (bucket: string | null, key: string) => (bucket ? `s3://${bucket}/${key}` : key);
 
-/** Reads what the report of a job shows, in a fixed number of queries whatever the number of findings. */
+/** The job's comparison with the previous complete scan of its scope (null until the job has ended). */
+async function loadReportChanges(pool: pg.Pool, job: Job): Promise<ReportChanges | null> {
+  const { rows } = await pool.query<JobExposureRow>(
+    `SELECT ${JOB_EXPOSURE_COLUMNS} FROM jobs WHERE id = $1 AND tenant_id = $2`,
+    [job.id, job.tenantId],
+  );
+  const r = rows[0];
+  if (!r || r.exposures_new === null || r.exposures_previous_job_id === null) return null;
+  return {
+    new: Number(r.exposures_new),
+    open: Number(r.exposures_open ?? 0),
+    resolved: Number(r.exposures_resolved ?? 0),
+    reopened: Number(r.exposures_reopened ?? 0),
+    suppressed: Number(r.exposures_suppressed ?? 0),
+  };
+}
+
+/**
+ * Reads what the report of a job shows, in a fixed number of queries whatever the number of
+ * findings. `changes` defaults to the job's stored comparison with the previous complete scan of
+ * its scope ("not compared" when there was none).
+ */
 export async function loadJobReportData(
   pool: pg.Pool,
   job: Job,
   changes?: ReportChanges | null,
 ): Promise<JobReportData> {
   const params = [job.id, job.tenantId];
-  const [summary, top, issues, notScanned, notScannedObjects] = await Promise.all([
+  const [summary, top, issues, notScanned, notScannedObjects, stored] = await Promise.all([
     countFindings(pool, job.id, job.tenantId),
     pool.query<{ bucket: string | null; object_key: string; n: string; worst: number }>(
       `WITH m AS (
@@ -210,6 +232,7 @@ export async function loadJobReportData(
         ORDER BY status, key LIMIT ${REPORT_MAX_NOT_SCANNED}`,
       [job.id],
     ),
+    changes === undefined ? loadReportChanges(pool, job) : Promise.resolve(changes),
   ]);
   const total = Object.values(summary.by_severity).reduce((a, b) => a + b, 0);
   const issueCounts: IssueCounts = { total: 0, values: 0, aggregates: 0, bySeverity: {} };
@@ -259,7 +282,7 @@ export async function loadJobReportData(
       reason: r.reason,
       detail: r.reason_detail,
     })),
-    ...(changes === undefined ? {} : { changes }),
+    changes: stored,
     generatedAt: new Date(),
   };
 }

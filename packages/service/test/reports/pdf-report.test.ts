@@ -219,6 +219,36 @@ describe('PDF report of a job', () => {
     );
   });
 
+  it('reads the changes the job stored at its end, and says "not compared" for a first scan', async () => {
+    const first = await scannedJob(db().pool, tenantId, [
+      { key: 'a.env', text: `password = "${RAW.password}"\n` },
+    ]);
+    const second = await scannedJob(db().pool, tenantId, [
+      { key: 'a.env', text: `password = "${RAW.password}"\n` },
+    ]);
+    await db().pool.query(
+      `UPDATE jobs SET exposures_new = 1, exposures_open = 5, exposures_resolved = 2, exposures_reopened = 1,
+         exposures_suppressed = 3, exposures_previous_job_id = $2 WHERE id = $1`,
+      [second, first],
+    );
+    await db().pool.query(
+      `UPDATE jobs SET exposures_new = 4, exposures_open = 4, exposures_resolved = 0, exposures_reopened = 0,
+         exposures_suppressed = 0, exposures_previous_job_id = NULL WHERE id = $1`,
+      [first],
+    );
+    const jobs = new PgJobStore(db().pool);
+    const compared = await pdfLines(
+      await renderJobReport(await loadJobReportData(db().pool, (await jobs.getJob(second))!)),
+    );
+    expect(compared).toContain(
+      'Changes since the previous scan 1 new, 5 still open, 2 resolved, 1 reopened, 3 suppressed',
+    );
+    const alone = (
+      await pdfLines(await renderJobReport(await loadJobReportData(db().pool, (await jobs.getJob(first))!)))
+    ).join(' ');
+    expect(alone).toContain('not compared');
+  });
+
   it('is rendered once: a second call finds it stored', async () => {
     const jobId = await insertJob(db().pool, tenantId, { status: 'partial' });
     const deps = { pool: db().pool, store };
