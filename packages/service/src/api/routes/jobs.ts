@@ -88,7 +88,8 @@ export function registerJobs(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     c.header('ETag', found.etag);
     c.header('Cache-Control', 'private, no-cache');
     if (found.notModified) return c.body(null, 304);
-    return c.json(found.detail, 200);
+    // The body is serialized once per job state (and kept with an ended job's view).
+    return c.body(found.body, 200, { 'Content-Type': 'application/json' });
   });
 
   app.openapi(listJobs, async (c) => {
