@@ -10,6 +10,7 @@ import { apiKeysByPrefix, createApiKey, revokeKeysNamed, touchApiKeys } from '..
 import { createScanQueue } from '../queue/create-queue.ts';
 import { SERVICE_ROOT } from '../service-root.ts';
 import { createSharedState } from '../shared-state.ts';
+import { apiProcessCount } from './api-workers.ts';
 import type { RoleContext, RunningRole } from './role.ts';
 
 /** The dashboard build (`packages/web/dist`), served at `/` next to the API when present. */
@@ -25,7 +26,8 @@ const DEV_KEY_NAME = 'npm-start';
  */
 export async function startApi({ config, logger, database }: RoleContext): Promise<RunningRole> {
   const log = logger.child({ role: 'api' });
-  const shared = createSharedState(config, log);
+  // Without Redis each of N processes limits requests to 1/N of every rate limit.
+  const shared = createSharedState(config, log, { processes: apiProcessCount() });
   const queue = createScanQueue(config, database.pool, { wakeups: shared.wakeups });
   const keyUsage = new KeyUsage((ids) => touchApiKeys(database.pool, ids), {
     onError: (err) => log.warn({ err: (err as Error).message }, 'could not record API key use'),
