@@ -2,8 +2,10 @@
  * `npm run bench:api`: Data Scanner's API beside the FastAPI twin (the seeds' own stack, see
  * shared/anchors/fastapi-twin) on one throwaway embedded PostgreSQL holding the same data shape
  * (one job with 100,000 findings, one API key). For each process count (1 and 2) both servers run,
- * and `wrk -t2 -c32` drives `GET /jobs/{id}` and a `GET /results` page of 50, each side in turn
- * (A B A B), BENCH_ROUNDS rounds (default 3) of BENCH_SECONDS (default 10); the table shows medians
+ * and `wrk -t2 -c32` drives `GET /jobs/{id}` of an ended job and of a running one (the twin reads
+ * its one job from the database either way) and a `GET /results` page of 50, each side in turn
+ * (A B A B), BENCH_ROUNDS rounds (default 3) of BENCH_SECONDS (default 10), BENCH_ENDPOINTS (names
+ * of the table, comma-separated) to run fewer; the table shows medians
  * and the 1-minute load average at each run. Without the twin's Debian packages it measures Data
  * Scanner alone and says how to install them. The older autocannon scenarios (deep cursor, POST
  * /scan, polling): `npm run bench:api:scenarios`.
