@@ -6,6 +6,7 @@ import { isFinalStatus } from '../ports/job-store.ts';
 import { MemorySignals } from '../signals/memory-signals.ts';
 import type { ApiDeps } from './api-env.ts';
 import type { PreparedJobView } from './ended-job-views.ts';
+import { FreshReads } from './fresh-reads.ts';
 import { type JobDetail, JobViewCache } from './job-view-cache.ts';
 
 /** A job as `GET /jobs/{id}` answers it: its view, JSON body and ETag. */
@@ -44,6 +45,7 @@ function matches(header: string, etag: string): boolean {
 export class JobDetailReader {
   private readonly cache: JobViewCache | undefined;
   private readonly events: JobEvents;
+  private readonly fresh = new FreshReads<PreparedJobView | null>();
 
   constructor(private readonly deps: Pick<ApiDeps, 'store' | 'cache' | 'jobEvents' | 'endedJobs'>) {
     this.cache = deps.cache && new JobViewCache(deps.cache);
@@ -55,18 +57,24 @@ export class JobDetailReader {
     const kept = ended?.get(tenantId, jobId);
     if (kept) return kept;
     const mark = ended?.mark();
-    const load = () => this.deps.store.getJobDetail(tenantId, jobId);
-    let detail = await (this.cache ? this.cache.read(tenantId, jobId, load) : load());
-    if (!detail) return null;
-    if (ended && mark !== undefined && isFinalStatus(detail.status) && ended.listening) {
+    const fromStore = () =>
+      this.fresh.read(`${tenantId} ${jobId}`, async () => {
+        const detail = await this.deps.store.getJobDetail(tenantId, jobId);
+        return detail && prepare(detail);
+      });
+    let view: PreparedJobView | null;
+    if (this.cache) {
+      const detail = await this.cache.read(tenantId, jobId, () =>
+        this.deps.store.getJobDetail(tenantId, jobId),
+      );
+      view = detail && prepare(detail);
       // The shared copy may predate a change made outside the job store; memory keeps the database's.
-      if (this.cache) detail = await load();
-      if (!detail) return null;
-      const view = prepare(detail);
-      ended.keep(mark, tenantId, view);
-      return view;
+      if (view && ended?.listening && isFinalStatus(view.detail.status)) view = await fromStore();
+    } else {
+      view = await fromStore();
     }
-    return prepare(detail);
+    if (view && ended && mark !== undefined) ended.keep(mark, tenantId, view);
+    return view;
   }
 
   /** The job, or null when it is not the tenant's. */

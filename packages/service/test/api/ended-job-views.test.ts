@@ -142,6 +142,19 @@ describe('ended jobs kept in memory', () => {
     expect(t.store.reads).toHaveLength(3);
   });
 
+  it('answers concurrent reads of a running job alike, and a write shows at the next read, to its tenant only', async () => {
+    const t = api(db().pool, { listen: false });
+    const jobId = await insertJob(db().pool, acme.tenantId, { status: 'scanning' });
+    const answers = await Promise.all(Array.from({ length: 10 }, () => t.get(jobId)));
+    expect(new Set(answers.map((a) => a.status))).toEqual(new Set([200]));
+    expect(new Set(answers.map((a) => a.etag)).size).toBe(1);
+    expect(t.store.reads.length).toBeGreaterThanOrEqual(1);
+    await db().pool.query('UPDATE jobs SET objects_done = 5 WHERE id = $1', [jobId]);
+    const after = await Promise.all([t.get(jobId), t.get(jobId, globex)]);
+    expect(after[0].body?.progress.objects_done).toBe(5);
+    expect(after[1].status).toBe(404);
+  });
+
   it('without the feed, reads every request from the database', async () => {
     const t = api(db().pool, { listen: false });
     const jobId = await insertJob(db().pool, acme.tenantId, { status: 'succeeded' });
