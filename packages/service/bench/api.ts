@@ -2,8 +2,10 @@
  * `npm run bench:api`: Data Scanner's API beside the FastAPI twin (the seeds' own stack, see
  * shared/anchors/fastapi-twin) on one throwaway embedded PostgreSQL holding the same data shape
  * (one job with 100,000 findings, one API key). For each process count (1 and 2) both servers run,
- * and `wrk -t2 -c32` drives `GET /jobs/{id}` and a `GET /results` page of 50, each side in turn
- * (A B A B), BENCH_ROUNDS rounds (default 3) of BENCH_SECONDS (default 10); the table shows medians
+ * and `wrk -t2 -c32` drives `GET /jobs/{id}` of an ended job and of a running one (the twin reads
+ * its one job from the database either way) and a `GET /results` page of 50, each side in turn
+ * (A B A B), BENCH_ROUNDS rounds (default 3) of BENCH_SECONDS (default 10), BENCH_ENDPOINTS (names
+ * of the table, comma-separated) to run fewer; the table shows medians
  * and the 1-minute load average at each run. Without the twin's Debian packages it measures Data
  * Scanner alone and says how to install them. The older autocannon scenarios (deep cursor, POST
  * /scan, polling): `npm run bench:api:scenarios`.
@@ -89,6 +91,13 @@ try {
     [tenantId, FINDINGS],
   );
   const jobId = (rows[0] as { id: string }).id;
+  // A running job's view changes as objects are recorded, so it is read from the database each time.
+  const { rows: running } = await pool.query<{ id: string }>(
+    `INSERT INTO jobs (tenant_id, source, status, objects_total, objects_done, findings_count)
+     VALUES ($1, 's3://bucket/prefix/', 'scanning', 1000, 400, 0) RETURNING id`,
+    [tenantId],
+  );
+  const runningId = (running[0] as { id: string }).id;
   await pool.query(
     `INSERT INTO findings (job_id, tenant_id, finding_key, object_key, detector, category, severity, confidence,
        byte_start, byte_end, line, col, redacted, fingerprint)
@@ -109,7 +118,11 @@ try {
       name: 'data-scanner',
       start: async (workers) => startDataScanner({ databaseUrl: db.url, port: await freePort(), workers }),
       header: `Authorization: Bearer ${key}`,
-      paths: { 'GET /jobs/{id}': `/jobs/${jobId}`, 'GET /results': `/results?job_id=${jobId}&limit=50` },
+      paths: {
+        'GET /jobs/{id}': `/jobs/${jobId}`,
+        'GET /jobs/{id} running': `/jobs/${runningId}`,
+        'GET /results': `/results?job_id=${jobId}&limit=50`,
+      },
     },
   ];
   if (twinReady) {
@@ -118,7 +131,12 @@ try {
       start: async (workers) =>
         startTwin({ dir: twinDir, databaseUrl: db.url, port: await freePort(), workers }),
       header: `Authorization: Bearer ${TWIN_KEY}`,
-      paths: { 'GET /jobs/{id}': '/jobs/job-1', 'GET /results': '/results?job_id=job-1&limit=50' },
+      // The twin reads its one job from the database every time, ended or not.
+      paths: {
+        'GET /jobs/{id}': '/jobs/job-1',
+        'GET /jobs/{id} running': '/jobs/job-1',
+        'GET /results': '/results?job_id=job-1&limit=50',
+      },
     });
   }
   /** Transactions committed in the database so far (the statistics lag by up to a second). */
@@ -129,7 +147,8 @@ try {
     );
     return Number(rows[0]?.n);
   };
-  const endpoints = Object.keys(sides[0]?.paths ?? {});
+  const only = process.env.BENCH_ENDPOINTS?.split(',').map((e) => e.trim());
+  const endpoints = Object.keys(sides[0]?.paths ?? {}).filter((e) => !only || only.includes(e));
 
   process.stdout.write(
     `\nwrk -t2 -c${CONNECTIONS} -d${SECONDS}s, ${ROUNDS} rounds, sides in turn; Node ${process.version}, ` +
@@ -177,7 +196,7 @@ try {
           const id = `${workers}|${endpoint}|${side.name}`;
           results.set(id, [...(results.get(id) ?? []), run]);
           process.stdout.write(
-            `round ${round} processes=${workers} ${side.name.padEnd(12)} ${endpoint.padEnd(14)} ` +
+            `round ${round} processes=${workers} ${side.name.padEnd(12)} ${endpoint.padEnd(22)} ` +
               `${Math.round(figures.requestsPerSecond)} req/s p50 ${figures.p50Ms} ms p99 ${figures.p99Ms} ms ` +
               `${run.queries.toFixed(2)} transactions/request, CPU/request ${Math.round(run.serverCpuUs)} us server ` +
               `${Math.round(run.databaseCpuUs)} us PostgreSQL` +

@@ -9,11 +9,11 @@ const LOCAL_RECHECK_MS = 2000;
 /**
  * This process's own shared state (no Redis): in-process rate limits and job events, no cache.
  * Kept apart from `createSharedState` so code that never uses Redis (the Lambda functions) does
- * not load its client.
+ * not load its client. `processes`: API processes sharing the traffic, each limiting to its share.
  */
-export function createMemorySharedState(): SharedState {
+export function createMemorySharedState(processes = 1): SharedState {
   return {
-    rateLimiter: new MemoryRateLimiter(),
+    rateLimiter: new MemoryRateLimiter({ processes }),
     cache: undefined,
     wakeups: undefined,
     jobEvents: new SignalJobEvents({ signals: new MemorySignals(), recheckMs: LOCAL_RECHECK_MS }),

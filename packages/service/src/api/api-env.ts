@@ -15,6 +15,7 @@ import type { PgExposureStore } from '../store/exposure-store.ts';
 import type { PgExposureTriage } from '../store/exposure-triage.ts';
 import type { ApiKeyCache } from './auth/api-key-cache.ts';
 import type { KeyUsage } from './auth/key-usage.ts';
+import type { EndedJobViews } from './ended-job-views.ts';
 import type { ApiStore, Principal } from './ports.ts';
 
 export type { JwtConfig } from '../config.ts';
@@ -79,6 +80,8 @@ export interface ApiDeps {
   rateLimit?: ApiRateLimit;
   /** Shared short-lived copies of `GET /jobs/{id}` (Redis). @default - absent: every read goes to the store */
   cache?: Cache;
+  /** In-process views of ended jobs for `GET /jobs/{id}`. @default - absent: every read goes to the cache or store */
+  endedJobs?: EndedJobViews;
   /** Job change notifications for `GET /jobs/{id}?wait=`. @default - in-process: a wait re-reads every 2 s */
   jobEvents?: JobEvents;
   /** In-process API key lookups. @default - absent: every request looks its key up in `store` */

@@ -23,6 +23,7 @@ import { type ApiEnv, apiConfigFrom } from './api-env.ts';
 import { createApp } from './app.ts';
 import type { ApiKeyCache } from './auth/api-key-cache.ts';
 import type { KeyUsage } from './auth/key-usage.ts';
+import type { EndedJobViews } from './ended-job-views.ts';
 import { PgApiStore } from './pg-api-store.ts';
 
 /**
@@ -40,6 +41,8 @@ export function createApiApp(options: {
   keyUsage?: KeyUsage;
   /** In-process API key lookups, for a caller that closes it on stop. @default - none: a lookup per request */
   keyCache?: ApiKeyCache;
+  /** In-process views of ended jobs, for a caller that closes it on stop. @default - none */
+  endedJobs?: EndedJobViews;
 }): OpenAPIHono<ApiEnv> {
   const shared = options.shared ?? createSharedState(options.config, options.logger);
   const queue = options.queue ?? createScanQueue(options.config, options.pool, { wakeups: shared.wakeups });
@@ -80,6 +83,7 @@ export function createApiApp(options: {
     jobEvents: shared.jobEvents,
     ...(options.keyUsage ? { keyUsage: options.keyUsage } : {}),
     ...(options.keyCache ? { keyCache: options.keyCache } : {}),
+    ...(options.endedJobs ? { endedJobs: options.endedJobs } : {}),
     estimates: {
       openSource: (uri) =>
         createSource(uri, { roots: options.config.sources.roots, s3: options.config.sources.s3 }),

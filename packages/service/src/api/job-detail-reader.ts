@@ -5,12 +5,12 @@ import type { JobEvents, JobWatch } from '../ports/job-events.ts';
 import { isFinalStatus } from '../ports/job-store.ts';
 import { MemorySignals } from '../signals/memory-signals.ts';
 import type { ApiDeps } from './api-env.ts';
+import type { PreparedJobView } from './ended-job-views.ts';
+import { FreshReads } from './fresh-reads.ts';
 import { type JobDetail, JobViewCache } from './job-view-cache.ts';
 
-/** A job as `GET /jobs/{id}` answers it. */
-export interface JobRead {
-  detail: JobDetail;
-  etag: string;
+/** A job as `GET /jobs/{id}` answers it: its view, JSON body and ETag. */
+export interface JobRead extends PreparedJobView {
   /** The caller's `If-None-Match` still matches: answer 304. */
   notModified: boolean;
 }
@@ -24,9 +24,10 @@ export interface JobReadOptions {
   logger?: Logger;
 }
 
-/** A weak validator of the response body. */
-function etagOf(detail: JobDetail): string {
-  return `W/"${createHash('sha256').update(JSON.stringify(detail)).digest('base64url').slice(0, 27)}"`;
+/** The view with its JSON body and a weak validator of that body. */
+function prepare(detail: JobDetail): PreparedJobView {
+  const body = JSON.stringify(detail);
+  return { detail, body, etag: `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
 }
 
 /** `If-None-Match` semantics: `*`, or any listed tag equal under weak comparison. */
@@ -36,22 +37,44 @@ function matches(header: string, etag: string): boolean {
 }
 
 /**
- * Reads a job for `GET /jobs/{id}`: through the shared cache when there is one, with an ETag, and
+ * Reads a job for `GET /jobs/{id}`: an ended job from this process's memory when kept there (see
+ * `EndedJobViews`), else through the shared cache when there is one; with an ETag, and
  * optionally as a long poll that returns once the job differs from `If-None-Match` (or, without
  * it, from the job as the request found it), the job ends, or the wait is over.
  */
 export class JobDetailReader {
   private readonly cache: JobViewCache | undefined;
   private readonly events: JobEvents;
+  private readonly fresh = new FreshReads<PreparedJobView | null>();
 
-  constructor(private readonly deps: Pick<ApiDeps, 'store' | 'cache' | 'jobEvents'>) {
+  constructor(private readonly deps: Pick<ApiDeps, 'store' | 'cache' | 'jobEvents' | 'endedJobs'>) {
     this.cache = deps.cache && new JobViewCache(deps.cache);
     this.events = deps.jobEvents ?? new SignalJobEvents({ signals: new MemorySignals(), recheckMs: 2000 });
   }
 
-  private read(tenantId: string, jobId: string): Promise<JobDetail | null> {
-    const load = () => this.deps.store.getJobDetail(tenantId, jobId);
-    return this.cache ? this.cache.read(tenantId, jobId, load) : load();
+  private async read(tenantId: string, jobId: string): Promise<PreparedJobView | null> {
+    const ended = this.deps.endedJobs;
+    const kept = ended?.get(tenantId, jobId);
+    if (kept) return kept;
+    const mark = ended?.mark();
+    const fromStore = () =>
+      this.fresh.read(`${tenantId} ${jobId}`, async () => {
+        const detail = await this.deps.store.getJobDetail(tenantId, jobId);
+        return detail && prepare(detail);
+      });
+    let view: PreparedJobView | null;
+    if (this.cache) {
+      const detail = await this.cache.read(tenantId, jobId, () =>
+        this.deps.store.getJobDetail(tenantId, jobId),
+      );
+      view = detail && prepare(detail);
+      // The shared copy may predate a change made outside the job store; memory keeps the database's.
+      if (view && ended?.listening && isFinalStatus(view.detail.status)) view = await fromStore();
+    } else {
+      view = await fromStore();
+    }
+    if (view && ended && mark !== undefined) ended.keep(mark, tenantId, view);
+    return view;
   }
 
   /** The job, or null when it is not the tenant's. */
@@ -62,15 +85,15 @@ export class JobDetailReader {
     let watch: JobWatch | undefined;
     try {
       for (;;) {
-        const detail = await this.read(tenantId, jobId);
-        if (!detail) return null;
-        const etag = etagOf(detail);
+        const view = await this.read(tenantId, jobId);
+        if (!view) return null;
+        const { detail, etag } = view;
         if (waitMs > 0) since ??= etag;
         const remaining = deadline - Date.now();
         const unchanged = since !== undefined && matches(since, etag);
         if (!unchanged || isFinalStatus(detail.status) || remaining <= 0 || options.signal?.aborted) {
           const notModified = options.ifNoneMatch !== undefined && matches(options.ifNoneMatch, etag);
-          return { detail, etag, notModified };
+          return { ...view, notModified };
         }
         if (!watch) {
           // Read once more after subscribing, so a change landing in between is not missed.

@@ -2,6 +2,12 @@ import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from '../log.ts';
 import type { RunningRole } from './role.ts';
 
+/** How many API processes share this one's port (`--workers N`): 1 unless a cluster primary said so. */
+export function apiProcessCount(env: NodeJS.ProcessEnv = process.env): number {
+  const count = Number(env.DATA_SCANNER_API_PROCESSES ?? 1);
+  return Number.isInteger(count) && count >= 1 ? count : 1;
+}
+
 /** What the primary sends an API worker to make it drain and exit, like SIGTERM (but never a second signal). */
 export const STOP_MESSAGE = 'data-scanner:stop';
 
@@ -34,6 +40,7 @@ export async function startApiWorkers(options: ApiWorkersOptions): Promise<Runni
       DATABASE_URL: options.databaseUrl,
       API_WORKERS: '1',
       DATA_SCANNER_API_WORKER: String(index),
+      DATA_SCANNER_API_PROCESSES: String(options.count),
       DATA_SCANNER_EMBEDDED_DATABASE: options.embeddedDatabase ? '1' : '0',
     });
     workers.add(worker);

@@ -5,10 +5,12 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createApiApp } from '../api/api-runtime.ts';
 import { ApiKeyCache } from '../api/auth/api-key-cache.ts';
 import { KeyUsage } from '../api/auth/key-usage.ts';
+import { EndedJobViews } from '../api/ended-job-views.ts';
 import { apiKeysByPrefix, createApiKey, revokeKeysNamed, touchApiKeys } from '../keys/key-store.ts';
 import { createScanQueue } from '../queue/create-queue.ts';
 import { SERVICE_ROOT } from '../service-root.ts';
 import { createSharedState } from '../shared-state.ts';
+import { apiProcessCount } from './api-workers.ts';
 import type { RoleContext, RunningRole } from './role.ts';
 
 /** The dashboard build (`packages/web/dist`), served at `/` next to the API when present. */
@@ -24,7 +26,8 @@ const DEV_KEY_NAME = 'npm-start';
  */
 export async function startApi({ config, logger, database }: RoleContext): Promise<RunningRole> {
   const log = logger.child({ role: 'api' });
-  const shared = createSharedState(config, log);
+  // Without Redis each of N processes limits requests to 1/N of every rate limit.
+  const shared = createSharedState(config, log, { processes: apiProcessCount() });
   const queue = createScanQueue(config, database.pool, { wakeups: shared.wakeups });
   const keyUsage = new KeyUsage((ids) => touchApiKeys(database.pool, ids), {
     onError: (err) => log.warn({ err: (err as Error).message }, 'could not record API key use'),
@@ -34,7 +37,20 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
     database.pool,
     (err) => log.warn({ err: (err as Error).message }, 'API key change feed lost; cached keys dropped'),
   );
-  const app = createApiApp({ config, pool: database.pool, logger: log, queue, shared, keyUsage, keyCache });
+  // Ended jobs' views stay in memory too; PostgreSQL announces the rare write to an ended job.
+  const endedJobs = new EndedJobViews().listen(database.pool, (err) =>
+    log.warn({ err: (err as Error).message }, 'ended job change feed lost; kept job views dropped'),
+  );
+  const app = createApiApp({
+    config,
+    pool: database.pool,
+    logger: log,
+    queue,
+    shared,
+    keyUsage,
+    keyCache,
+    endedJobs,
+  });
   const webDist = config.api.webDist ?? WEB_DIST;
   const dashboard = existsSync(path.join(webDist, 'index.html'));
   if (dashboard) app.get('*', serveStatic({ root: path.relative(process.cwd(), webDist) || '.' }));
@@ -46,6 +62,7 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
   }).catch(async (err) => {
     await shared.close();
     await keyCache.close();
+    await endedJobs.close();
     throw err;
   });
   const shownHost = ['0.0.0.0', '::'].includes(config.api.host) ? 'localhost' : config.api.host;
@@ -84,6 +101,7 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
       });
       await keyUsage.flush();
       await keyCache.close();
+      await endedJobs.close();
       await queue.close?.();
       await shared.close();
       log.info('api stopped');

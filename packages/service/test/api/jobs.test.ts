@@ -81,6 +81,15 @@ describe('GET /jobs/{job_id}', () => {
     const res = await api().call('/jobs/0f8fad5b-d9cb-469f-a165-70867728950e');
     expect(res.status).toBe(404);
   });
+
+  it('answers 422 naming the header for an If-None-Match over 1024 characters', async () => {
+    const jobId = await insertJob(api().db.pool, api().acme.tenantId, { status: 'succeeded' });
+    const res = await api().call(`/jobs/${jobId}`, { headers: { 'if-none-match': `"${'a'.repeat(1030)}"` } });
+    expect(res.status).toBe(422);
+    const { error } = (await res.json()) as { error: { details: { path: string }[] } };
+    expect(error.details.map((d) => d.path)).toEqual(['header.if-none-match']);
+    expect((await api().call(`/jobs/${jobId}`, { headers: { 'if-none-match': '"x"' } })).status).toBe(200);
+  });
 });
 
 describe('GET /jobs', () => {

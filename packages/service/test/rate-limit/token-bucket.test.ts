@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryRateLimiter } from '../../src/rate-limit/memory-rate-limiter.ts';
+import { MemoryRateLimiter, shareOf } from '../../src/rate-limit/memory-rate-limiter.ts';
 import { refillMs, takeToken } from '../../src/rate-limit/token-bucket.ts';
 
 const rule = { perSecond: 2, burst: 3 };
@@ -24,12 +24,29 @@ describe('token bucket', () => {
 
   it('keeps one bucket per key in process', async () => {
     let now = 0;
-    const limiter = new MemoryRateLimiter(() => now);
+    const limiter = new MemoryRateLimiter({ now: () => now });
     const taken = [];
     for (let i = 0; i < 4; i++) taken.push((await limiter.take('key:a', rule)).allowed);
     expect(taken).toEqual([true, true, true, false]);
     expect((await limiter.take('key:b', rule)).allowed).toBe(true);
     now += 500;
     expect((await limiter.take('key:a', rule)).allowed).toBe(true);
+  });
+
+  it("holds one process's share of the rule when N processes split the traffic", async () => {
+    let now = 0;
+    const limiter = new MemoryRateLimiter({ now: () => now, processes: 2 });
+    const big = { perSecond: 10, burst: 6 };
+    const taken = [];
+    for (let i = 0; i < 5; i++) taken.push((await limiter.take('key:a', big)).allowed);
+    expect(taken).toEqual([true, true, true, false, false]);
+    // 5 tokens a second here: the next one comes 200 ms later, not 100.
+    expect(await limiter.take('key:a', big)).toEqual({ allowed: false, retryAfterMs: 200 });
+    now += 200;
+    expect((await limiter.take('key:a', big)).allowed).toBe(true);
+    expect(shareOf(rule, 1)).toBe(rule);
+    expect(shareOf(rule, 2)).toEqual({ perSecond: 1, burst: 1.5 });
+    expect(shareOf(rule, 8)).toEqual({ perSecond: 0.25, burst: 1 });
+    expect(() => new MemoryRateLimiter({ processes: 0 })).toThrow('processes must be an integer >= 1');
   });
 });

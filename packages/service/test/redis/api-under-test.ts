@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { afterEach } from 'vitest';
 import { createApiApp } from '../../src/api/api-runtime.ts';
 import type { ApiEnv } from '../../src/api/app.ts';
+import type { EndedJobViews } from '../../src/api/ended-job-views.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
 import { createSharedState, type SharedState } from '../../src/shared-state.ts';
@@ -39,7 +40,7 @@ export interface ApiInstance {
 export function apiInstance(
   pool: pg.Pool,
   env: Record<string, string>,
-  options: { logger?: Logger; warnIntervalMs?: number; now?: () => number } = {},
+  options: { logger?: Logger; warnIntervalMs?: number; now?: () => number; endedJobs?: EndedJobViews } = {},
 ): ApiInstance {
   const logger = options.logger ?? createLogger({ level: 'silent' });
   const config = loadConfig({
@@ -52,7 +53,13 @@ export function apiInstance(
     ...(options.warnIntervalMs ? { warnIntervalMs: options.warnIntervalMs } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const app = createApiApp({ config, pool, logger, shared });
+  const app = createApiApp({
+    config,
+    pool,
+    logger,
+    shared,
+    ...(options.endedJobs ? { endedJobs: options.endedJobs } : {}),
+  });
   return { app, shared, config };
 }
 

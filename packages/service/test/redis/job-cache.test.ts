@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { EndedJobViews } from '../../src/api/ended-job-views.ts';
 import type { JobDetail } from '../../src/api/job-view-cache.ts';
 import { createApiKey } from '../../src/keys/key-store.ts';
 import type { Logger } from '../../src/log.ts';
@@ -62,6 +63,30 @@ describe('GET /jobs/{id} through the Redis cache', () => {
       status: 'succeeded',
       progress: { objects_done: 3 },
     });
+  });
+
+  it('keeps an ended job in memory from the database, not from the shared copy, so a write behind the job store shows once announced', async () => {
+    const pool = db().pool;
+    const acme = await createApiKey(pool, 'acme');
+    const endedJobs = new EndedJobViews().listen(pool);
+    try {
+      const api = apiInstance(pool, env(), { endedJobs });
+      const worker = workerJobs(pool, env());
+      await ready(api.shared, worker.shared);
+      await vi.waitFor(() => expect(endedJobs.listening).toBe(true), { timeout: 15_000, interval: 50 });
+      const jobId = await scanningJob(worker.jobs, acme.tenantId, 1);
+      await worker.jobs.recordObject(jobId, clean('a0'));
+      expect((await read(api, jobId, acme.key)).body).toMatchObject({ status: 'succeeded', name: null });
+      expect(endedJobs.get(acme.tenantId, jobId)?.detail.status).toBe('succeeded');
+      // Announced by PostgreSQL (migration 052), though Redis's copy of the job still says otherwise.
+      await pool.query(`UPDATE jobs SET name = 'renamed behind the cache' WHERE id = $1`, [jobId]);
+      await vi.waitFor(
+        async () => expect((await read(api, jobId, acme.key)).body?.name).toBe('renamed behind the cache'),
+        { timeout: 15_000, interval: 50 },
+      );
+    } finally {
+      await endedJobs.close();
+    }
   });
 
   it('shows a cancellation made through the API at the next read', async () => {

@@ -12,6 +12,7 @@ import {
   JobWaitQuerySchema,
   ObjectsQuerySchema,
 } from '../schemas.ts';
+import { validationHook } from '../validation-hook.ts';
 import { BEARER, errorResponses, jsonContent } from './openapi-parts.ts';
 
 const getJob = createRoute({
@@ -75,10 +76,20 @@ export function registerJobs(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   app.use('/jobs/*', authenticate(deps));
 
   const reader = new JobDetailReader(deps);
-  app.openapi(getJob, async (c) => {
+  // Documented with its header, but the header is read alone: a `request.headers` validator would
+  // copy every header of every poll into a WHATWG Headers object.
+  app.openAPIRegistry.registerPath(getJob);
+  const validated = {
+    ...getJob,
+    hide: true,
+    request: { params: JobIdParamSchema, query: JobWaitQuerySchema },
+  };
+  app.openapi(validated, async (c) => {
+    const header = JobConditionalHeaderSchema.safeParse({ 'if-none-match': c.req.header('if-none-match') });
+    if (!header.success) validationHook({ ...header, target: 'header' }, c);
     const waitSeconds = c.req.valid('query').wait;
     const found = await reader.get(c.get('principal').tenantId, c.req.valid('param').job_id, {
-      ifNoneMatch: c.req.valid('header')['if-none-match'],
+      ifNoneMatch: header.data?.['if-none-match'],
       waitSeconds,
       // Only a long poll needs to know that its client went away.
       signal: waitSeconds ? c.req.raw.signal : undefined,
@@ -88,7 +99,8 @@ export function registerJobs(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     c.header('ETag', found.etag);
     c.header('Cache-Control', 'private, no-cache');
     if (found.notModified) return c.body(null, 304);
-    return c.json(found.detail, 200);
+    // The body is serialized once per job state (and kept with an ended job's view).
+    return c.body(found.body, 200, { 'Content-Type': 'application/json' });
   });
 
   app.openapi(listJobs, async (c) => {

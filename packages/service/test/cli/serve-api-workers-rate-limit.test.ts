@@ -1,0 +1,84 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApiKey } from '../../src/keys/key-store.ts';
+import { freePort } from '../../src/store/embedded-postgres.ts';
+import { useTestDatabase } from '../support/database.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const BIN = path.resolve(here, '../../bin/data-scanner.mjs');
+const db = useTestDatabase();
+let primary: ChildProcess | undefined;
+
+afterEach(async () => {
+  if (primary && primary.exitCode === null && primary.signalCode === null) {
+    const exited = new Promise((resolve) => primary?.once('exit', resolve));
+    primary.kill('SIGTERM');
+    const timer = setTimeout(() => primary?.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  primary = undefined;
+});
+
+/** One request on a connection of its own, so the cluster hands connections to the processes in turn. */
+function get(port: number, key: string): Promise<{ status: number; retryAfter?: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      { host: '127.0.0.1', port, path: '/jobs', headers: { authorization: `Bearer ${key}` }, agent: false },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            retryAfter: res.headers['retry-after'] as string | undefined,
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+  });
+}
+
+describe('serve --role api --workers 2 without Redis', () => {
+  it('keeps a key within its configured burst across both processes, each enforcing half', async () => {
+    const { key } = await createApiKey(db().pool, 'acme');
+    const port = await freePort();
+    // 40 requests of burst and one token every 10 s: the refill plays almost no part.
+    primary = spawn(process.execPath, [BIN, 'serve', '--role', 'api', '--workers', '2'], {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: db().url,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_PER_KEY: '0.1',
+        RATE_LIMIT_PER_KEY_BURST: '40',
+        RATE_LIMIT_PER_IP: '0',
+      },
+      stdio: 'ignore',
+    });
+    // Readiness on /healthz, which no limit counts.
+    await vi.waitFor(
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+        expect(res?.status).toBe(200);
+      },
+      { timeout: 90_000, interval: 250 },
+    );
+
+    const started = Date.now();
+    const answers = [];
+    for (let i = 0; i < 80; i++) answers.push(await get(port, key));
+    const elapsedSeconds = (Date.now() - started) / 1000;
+    const allowed = answers.filter((a) => a.status === 200).length;
+    const refused = answers.filter((a) => a.status === 429);
+    expect(allowed + refused.length).toBe(80);
+    // One limit for the whole: 40 plus what 0.1/s refilled (two processes each on its own would allow 80).
+    expect(allowed).toBeLessThanOrEqual(40 + Math.floor(elapsedSeconds * 0.1));
+    // Both processes served their half: one process alone would stop near 20.
+    expect(allowed).toBeGreaterThanOrEqual(30);
+    expect(Number(refused[0]?.retryAfter)).toBeGreaterThanOrEqual(1);
+  }, 180_000);
+});
