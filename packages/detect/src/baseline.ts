@@ -124,7 +124,10 @@ export function parseBaseline(text: string, name: string): Baseline {
   if (typeof b.createdAt !== 'string' || Number.isNaN(Date.parse(b.createdAt)))
     problems.push('createdAt must be an ISO 8601 time');
   if (!Array.isArray(b.entries)) problems.push('entries must be an array');
-  else b.entries.forEach((e, i) => problems.push(...entryProblems(e, i)));
+  else
+    b.entries.forEach((e, i) => {
+      problems.push(...entryProblems(e, i));
+    });
   if (problems.length > 0) {
     const more = problems.length > 10 ? `; and ${problems.length - 10} more` : '';
     throw new BaselineError(`baseline ${name}: ${problems.slice(0, 10).join('; ')}${more}`);

@@ -222,7 +222,8 @@ const HASHED = /hash|digest|checksum|fingerprint|sha1|sha256|md5/;
  * Names of values that are public by design or not credentials (`publicToken`, `csrf-token`,
  * Pusher's app key and Algolia's search-only key, both shipped to browsers).
  */
-const NOT_A_CREDENTIAL = /public|publishable|csrf|xsrf|pusher[_.-]?app[_.-]?key|search[_.-]?(?:only[_.-]?)?(?:api[_.-]?)?key/;
+const NOT_A_CREDENTIAL =
+  /public|publishable|csrf|xsrf|pusher[_.-]?app[_.-]?key|search[_.-]?(?:only[_.-]?)?(?:api[_.-]?)?key/;
 
 /** A secret word run into a describing suffix in one segment (`credentialsId`, `tokenUrl`). */
 const DESCRIBED =
