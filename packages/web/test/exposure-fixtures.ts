@@ -13,7 +13,7 @@ export function makeOccurrence(jobId: string, over: Partial<RawOccurrence> = {})
     job_id: jobId,
     object: { key: 'config/.env' },
     // The contract's nullable Location is an allOf the generated type reads as Location & null-or-empty.
-    location: { byte_start: 0, byte_end: 20, line: 3, column: 5 } as RawOccurrence['location'],
+    location: { byte_start: 0, byte_end: 20, line: 3, column: 5 },
     redacted: 'AKIA************MPLE',
     field: null,
     count: 1,

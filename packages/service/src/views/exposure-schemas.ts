@@ -89,7 +89,9 @@ export const OccurrenceSchema = z
     id: z.string(),
     job_id: z.string().uuid(),
     object: ObjectRefSchema,
-    location: LocationSchema.nullable().openapi({ description: 'Finding: where it is' }),
+    location: z
+      .union([LocationSchema, z.null()])
+      .openapi({ description: 'Finding: where it is; null for an aggregate' }),
     redacted: z.string().nullable(),
     field: z.string().nullable(),
     count: z.number().int().openapi({ description: '1 for a finding; the exact count of an aggregate' }),

@@ -2530,7 +2530,8 @@ export interface components {
                 version_id?: string;
                 etag?: string;
             };
-            location: components["schemas"]["Location"] & (Record<string, never> | null);
+            /** @description Finding: where it is; null for an aggregate */
+            location: components["schemas"]["Location"] | null;
             redacted: string | null;
             field: string | null;
             /** @description 1 for a finding; the exact count of an aggregate */
