@@ -59,6 +59,7 @@ export class ProfileStack extends Stack {
   /** `-c ecsExec=true`: services accept `aws ecs execute-command` (off by default). */
   readonly ecsExec: boolean;
   private profileImage?: ProfileImage;
+  private readonly differences: SeedDifference[];
 
   constructor(scope: Construct, props: ProfileStackProps) {
     const app = checkAppName(props.context.appName ?? props.profile.defaultAppName);
@@ -77,7 +78,14 @@ export class ProfileStack extends Stack {
     this.removalPolicy = production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     this.databaseRemovalPolicy = production ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY;
     this.ecsExec = this.flag('ecsExec', false);
-    recordDifferences(this, props.differences);
+    this.differences = [...props.differences];
+    recordDifferences(this, this.differences);
+  }
+
+  /** Records one more difference from the seed, for one that depends on a deploy-time option. */
+  recordDifference(difference: SeedDifference): void {
+    this.differences.push(difference);
+    recordDifferences(this, this.differences);
   }
 
   /** A deploy-time option (`-c key=value`). */
