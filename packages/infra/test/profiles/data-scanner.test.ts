@@ -284,30 +284,63 @@ describe('data-scanner worker', () => {
     );
   });
 
-  it('sets exact capacity by the seed table, scaling out with a 60 s cooldown', () => {
-    // Offsets from the alarm threshold of 1 message: depth 1-5 is offset 0-4, and so on.
-    dev().hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
-      PolicyType: 'StepScaling',
-      StepScalingPolicyConfiguration: {
-        AdjustmentType: 'ExactCapacity',
-        Cooldown: 60,
-        MetricAggregationType: 'Maximum',
-        StepAdjustments: [
-          { MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 5, ScalingAdjustment: 1 },
-          { MetricIntervalLowerBound: 5, MetricIntervalUpperBound: 10, ScalingAdjustment: 2 },
-          { MetricIntervalLowerBound: 10, MetricIntervalUpperBound: 15, ScalingAdjustment: 3 },
-          { MetricIntervalLowerBound: 15, MetricIntervalUpperBound: 20, ScalingAdjustment: 4 },
-          { MetricIntervalLowerBound: 20, ScalingAdjustment: 5 },
-        ],
-      },
+  // Offsets from the alarm threshold of 1 message: depth 1-5 is offset 0-4, and so on.
+  const SEED_STEPS = [
+    { MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 5, ScalingAdjustment: 1 },
+    { MetricIntervalLowerBound: 5, MetricIntervalUpperBound: 10, ScalingAdjustment: 2 },
+    { MetricIntervalLowerBound: 10, MetricIntervalUpperBound: 15, ScalingAdjustment: 3 },
+    { MetricIntervalLowerBound: 15, MetricIntervalUpperBound: 20, ScalingAdjustment: 4 },
+    { MetricIntervalLowerBound: 20, ScalingAdjustment: 5 },
+  ];
+  const TABLE_TASKS = 'IF(CEIL(depth / 5) > 5, 5, CEIL(depth / 5))';
+  const policyNamed = (prefix: string) => {
+    const found = Object.entries(dev().findResources('AWS::ApplicationAutoScaling::ScalingPolicy')).filter(
+      ([id]) => id.startsWith(prefix),
+    );
+    expect(found).toHaveLength(1);
+    return found[0] as [string, CfnJson];
+  };
+  const alarmActing = (policyId: string) =>
+    Object.values(dev().findResources('AWS::CloudWatch::Alarm')).filter((a) =>
+      JSON.stringify(a.Properties.AlarmActions ?? []).includes(`"${policyId}"`),
+    );
+  const expressionOf = (alarm: CfnJson) =>
+    alarm.Properties.Metrics.find((m: CfnJson) => m.Expression !== undefined)?.Expression;
+
+  it('raises the count by the seed table with a 60 s cooldown, only when the table asks for more tasks', () => {
+    const [id, policy] = policyNamed('WorkerScaleOnDepth');
+    expect(policy.Properties.StepScalingPolicyConfiguration).toEqual({
+      AdjustmentType: 'ExactCapacity',
+      Cooldown: 60,
+      MetricAggregationType: 'Maximum',
+      StepAdjustments: SEED_STEPS,
     });
-    dev().hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'ApproximateNumberOfMessagesVisible',
+    const [alarm] = alarmActing(id);
+    expect(alarm?.Properties).toMatchObject({
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      Statistic: 'Maximum',
-      Period: 60,
     });
+    expect(expressionOf(alarm)).toBe(`IF(${TABLE_TASKS} > FILL(desired, 0), depth, 0)`);
+    expect(JSON.stringify(alarm?.Properties.Metrics)).toContain(
+      '"MetricName":"ApproximateNumberOfMessagesVisible"',
+    );
+    expect(JSON.stringify(alarm?.Properties.Metrics)).toContain('"MetricName":"DesiredTaskCount"');
+  });
+
+  it("lowers the count by the seed table with the seed's 300 s scale-in cooldown, only when it asks for fewer", () => {
+    const [id, policy] = policyNamed('WorkerScaleInOnDepth');
+    expect(policy.Properties.StepScalingPolicyConfiguration).toEqual({
+      AdjustmentType: 'ExactCapacity',
+      Cooldown: 300,
+      MetricAggregationType: 'Maximum',
+      StepAdjustments: SEED_STEPS,
+    });
+    const [alarm] = alarmActing(id);
+    expect(alarm?.Properties).toMatchObject({
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    expect(expressionOf(alarm)).toBe(`IF(depth >= 1 AND ${TABLE_TASKS} < FILL(desired, 0), depth, 0)`);
   });
 
   it('scales to zero on an empty queue with a 300 s cooldown', () => {
