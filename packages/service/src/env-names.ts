@@ -19,6 +19,8 @@ export const ENV_NAMES = {
   publicUrl: 'PUBLIC_URL',
   host: 'HOST',
   port: 'PORT',
+  /** Processes serving the API on its port (`serve --workers`). */
+  apiWorkers: 'API_WORKERS',
   logLevel: 'LOG_LEVEL',
   trustProxy: 'TRUST_PROXY',
   queueKind: 'QUEUE_KIND',

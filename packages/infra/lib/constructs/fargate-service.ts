@@ -49,6 +49,9 @@ export interface TargetHealthCheck {
   readonly unhealthyThreshold?: number;
 }
 
+/** CPU units of a task when none are given. */
+export const DEFAULT_CPU = 256;
+
 export interface FargateServiceProps {
   readonly cluster: ecs.ICluster;
   readonly image: ecs.ContainerImage;
@@ -193,7 +196,7 @@ export class FargateService extends Construct implements ec2.IConnectable {
     });
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'Task', {
       ...(props.family ? { family: props.family } : {}),
-      cpu: props.cpu ?? 256,
+      cpu: props.cpu ?? DEFAULT_CPU,
       memoryLimitMiB: props.memoryMiB ?? 512,
       runtimePlatform: {
         cpuArchitecture: props.cpuArchitecture ?? ecs.CpuArchitecture.X86_64,
@@ -346,7 +349,7 @@ export function containerHealthCheck(port: number, path: string): ecs.HealthChec
 
 function validate(props: FargateServiceProps): void {
   const problems: string[] = [];
-  const cpu = props.cpu ?? 256;
+  const cpu = props.cpu ?? DEFAULT_CPU;
   const memory = props.memoryMiB ?? 512;
   if (![256, 512, 1024, 2048, 4096, 8192, 16384].includes(cpu)) {
     problems.push(`cpu is ${cpu}: Fargate accepts 256, 512, 1024, 2048, 4096, 8192 or 16384`);
