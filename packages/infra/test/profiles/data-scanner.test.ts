@@ -5,6 +5,8 @@ import { expectCleanReport, profileTemplate } from '../support/profile-template.
 import {
   actionsOf,
   type CfnJson,
+  containerCommand,
+  containerEnvironment,
   idByName,
   ingressOf,
   securityGroupId,
@@ -520,4 +522,46 @@ describe('data-scanner validation', () => {
     '%s synthesises with cdk-nag AwsSolutions and CloudFormation validation reporting no unacknowledged finding',
     (env) => expectCleanReport('data-scanner', env),
   );
+});
+
+describe('data-scanner with -c scheduler=true', () => {
+  const family = 'aws-data-scanner-scheduler-dev';
+  const t = () => profileTemplate('data-scanner', 'dev', { scheduler: 'true' });
+
+  it('runs one 256 CPU / 512 MB task of serve --role scheduler,notifier', () => {
+    expect(containerCommand(t(), family)).toEqual(['serve', '--role', 'scheduler,notifier']);
+    t().hasResourceProperties('AWS::ECS::TaskDefinition', { Family: family, Cpu: '256', Memory: '512' });
+    t().hasResourceProperties('AWS::ECS::Service', { ServiceName: family, DesiredCount: 1 });
+  });
+
+  it('submits scheduled scans to the job queue, which is all it may send to', () => {
+    const env = containerEnvironment(t(), family);
+    const queueId = Object.keys(
+      t().findResources('AWS::SQS::Queue', { Properties: { QueueName: 'aws-data-scanner-scan-jobs-dev' } }),
+    )[0];
+    expect(env.QUEUE_KIND).toBe('sqs');
+    expect(env.SCAN_QUEUE_URL).toEqual({ Ref: queueId });
+    expect(env.PUBLIC_URL).toBeDefined();
+    const task = Object.values(
+      t().findResources('AWS::ECS::TaskDefinition', { Properties: { Family: family } }),
+    )[0];
+    const statements = statementsOfRole(t(), task?.Properties.TaskRoleArn['Fn::GetAtt'][0]);
+    expect(statements.filter((st) => actionsOf([st]).some((a) => a.startsWith('sqs:')))).toEqual([
+      expect.objectContaining({ Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [queueId, 'Arn'] } }),
+    ]);
+  });
+
+  it('reaches the database on 5432', () => {
+    const service = Object.values(
+      t().findResources('AWS::ECS::Service', { Properties: { ServiceName: family } }),
+    )[0];
+    const group =
+      service?.Properties.NetworkConfiguration.AwsvpcConfiguration.SecurityGroups[0]['Fn::GetAtt'][0];
+    expect(group).toMatch(/^Scheduler/);
+    expect(ingressOf(t(), securityGroupId(t(), 'PostgreSQL:'))).toContainEqual({ port: 5432, source: group });
+  });
+
+  it('runs no scheduler without the option', () => {
+    expect(() => containerCommand(dev(), family)).toThrow(/found 0/);
+  });
 });
