@@ -13,6 +13,8 @@ import {
   serveCommand,
 } from '../constructs/application-service.ts';
 import { Bastion } from '../constructs/bastion.ts';
+import { Cdn } from '../constructs/cdn.ts';
+import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
 import { PostgresDatabase } from '../constructs/database.ts';
 import { FingerprintKey } from '../constructs/fingerprint-key.ts';
 import { JobQueue } from '../constructs/job-queue.ts';
@@ -140,7 +142,25 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     );
   }
 
+  // -c dashboard=true: the dashboard on CloudFront (a private bucket), calling the API Gateway URL cross-origin.
+  const dashboard = stack.flag('dashboard', false)
+    ? (() => {
+        const bucket = new SecureBucket(stack, 'DashboardBucket', {
+          versioned: false,
+          serverAccessLogsBucket: accessLogs.bucket,
+          removalPolicy: stack.removalPolicy,
+        });
+        const cdn = new Cdn(stack, 'DashboardCdn', {
+          bucket: bucket.bucket,
+          spa: true,
+          comment: `${name('dashboard')}`,
+        });
+        return { bucket, cdn, url: `https://${cdn.domainName}` };
+      })()
+    : undefined;
+
   const api = new ServerlessApi(stack, 'Api', {
+    ...(dashboard ? { corsOrigins: [dashboard.url] } : {}),
     vpc,
     subnets: privateSubnets,
     restApiName: name('api'),
@@ -209,7 +229,7 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
         roles: ['scheduler', 'notifier'],
         notifications: {
           channels: notificationChannels(context.options, { emailRequired: false, sms: false }),
-          publicUrl: publicUrlOf(context.options, api.api.url),
+          publicUrl: publicUrlOf(context.options, dashboard?.url ?? api.api.url),
         },
         extra: {
           [ENV_NAMES.queueKind]: 'sqs',
@@ -238,6 +258,16 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     database.allowFrom(scheduler);
   }
   stack.output('ApiUrl', api.api.url, 'API Gateway URL of the API (the stage)');
+  if (dashboard) {
+    new DashboardDeployment(stack, 'Dashboard', {
+      bucket: dashboard.bucket.bucket,
+      distribution: dashboard.cdn.distribution,
+      config: {
+        apiBaseUrl: `https://${api.api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${env}`,
+      },
+    });
+    stack.output('DashboardUrl', dashboard.url, 'The dashboard (CloudFront); it calls ApiUrl');
+  }
   stack.output('BastionInstanceId', bastion.instance.instanceId, 'aws ssm start-session --target <this id>');
   stack.output('DataBucketName', data.bucket.bucketName, 'Bucket the workers may scan (s3://<name>/...)');
   stack.secretOutputs({ DatabaseUrl: database.urlSecret, FingerprintKey: fingerprintKey });

@@ -565,3 +565,43 @@ describe('data-scanner with -c scheduler=true', () => {
     expect(() => containerCommand(dev(), family)).toThrow(/found 0/);
   });
 });
+
+describe('data-scanner with -c dashboard=true', () => {
+  const t = () => profileTemplate('data-scanner', 'dev', { dashboard: 'true' });
+  const distributionId = () => Object.keys(t().findResources('AWS::CloudFront::Distribution'))[0] as string;
+  const dashboardOrigin = () => ({
+    'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId(), 'DomainName'] }]],
+  });
+
+  it('serves the dashboard from a private bucket through CloudFront and prints its URL', () => {
+    t().resourceCountIs('AWS::CloudFront::Distribution', 1);
+    t().hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketName: { Ref: Match.stringLikeRegexp('^DashboardBucket') },
+      DistributionId: { Ref: distributionId() },
+    });
+    expect(t().findOutputs('DashboardUrl').DashboardUrl?.Value).toEqual(dashboardOrigin());
+  });
+
+  it('lets the dashboard call the API cross-origin: preflight answered, API_CORS_ORIGINS in every function', () => {
+    const options = Object.values(
+      t().findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'OPTIONS' } }),
+    );
+    expect(options.length).toBeGreaterThanOrEqual(4);
+    expect(JSON.stringify(options[0]?.Properties.Integration.IntegrationResponses)).toContain(
+      JSON.stringify({ 'Fn::GetAtt': [distributionId(), 'DomainName'] }),
+    );
+    const functions = Object.values(t().findResources('AWS::Lambda::Function')).filter(
+      (f) => f.Properties.Environment?.Variables?.DATABASE_URL_SECRET_ARN !== undefined,
+    );
+    expect(functions).toHaveLength(4);
+    for (const f of functions)
+      expect(f.Properties.Environment.Variables.API_CORS_ORIGINS).toEqual(dashboardOrigin());
+  });
+
+  it('has no dashboard, preflight or CORS origins without the option', () => {
+    dev().resourceCountIs('AWS::CloudFront::Distribution', 0);
+    expect(dev().findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'OPTIONS' } })).toEqual(
+      {},
+    );
+  });
+});
