@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { App, type Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type ImageSource, imageSourceFrom } from './constructs/container-image.ts';
@@ -25,14 +27,20 @@ export interface ProfileAppOptions {
 }
 
 /**
- * CDK context every Data Scanner app starts from (`cdk.json` holds the same values, so `cdk synth`,
- * `npm run synth`, `npm run arch` and the tests synthesize alike).
- * `@aws-cdk/core:validateAgainstDefaultRules` turns the findings of the CloudFormation validation
- * that runs during synthesis from warnings into errors.
+ * CDK context every Data Scanner app starts from, read from `cdk.json` (the one list), so `cdk synth`,
+ * `npm run synth`, `npm run arch` and the tests synthesize alike: the recommended feature flags of the
+ * installed aws-cdk-lib, each listed explicitly so an upgrade never changes a template unasked, and
+ * `@aws-cdk/core:validateAgainstDefaultRules`, which turns the findings of the CloudFormation
+ * validation that runs during synthesis from warnings into errors.
  */
-export const APP_CONTEXT: Readonly<Record<string, boolean>> = {
-  '@aws-cdk/core:validateAgainstDefaultRules': true,
-};
+export const APP_CONTEXT: Readonly<Record<string, unknown>> = readCdkJsonContext();
+
+function readCdkJsonContext(): Record<string, unknown> {
+  const file = fileURLToPath(new URL('../cdk.json', import.meta.url));
+  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { context?: Record<string, unknown> };
+  if (!parsed.context) throw new Error(`${file} has no context section`);
+  return parsed.context;
+}
 
 /** Checks an environment name. */
 export function envName(value: string | undefined): EnvName {

@@ -19,6 +19,10 @@ export const ENV_NAMES = {
   publicUrl: 'PUBLIC_URL',
   host: 'HOST',
   port: 'PORT',
+  /** Browser origins allowed to call the API cross-origin, comma-separated. */
+  apiCorsOrigins: 'API_CORS_ORIGINS',
+  /** Processes serving the API on its port (`serve --workers`). */
+  apiWorkers: 'API_WORKERS',
   logLevel: 'LOG_LEVEL',
   trustProxy: 'TRUST_PROXY',
   queueKind: 'QUEUE_KIND',

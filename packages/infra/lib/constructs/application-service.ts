@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ENV_NAMES, type EnvName } from '../../../service/src/env-names.ts';
-import { FargateService, type FargateServiceProps } from './fargate-service.ts';
+import { DEFAULT_CPU, FargateService, type FargateServiceProps } from './fargate-service.ts';
 import { acknowledge } from './nag.ts';
 import { grantNotifications, type NotificationChannels, notifierEnvironment } from './notifications.ts';
 import { grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
@@ -35,6 +35,11 @@ export interface ApplicationSettings {
   readonly notifications?: ApplicationNotifications;
   /** Port of the API or health endpoint; sets `HOST=0.0.0.0` and `PORT`. @default - no listener */
   readonly port?: number;
+  /**
+   * Processes serving the API (`API_WORKERS`), for a process that runs the API role.
+   * @default - set by {@link ApplicationService} from the task's CPU ({@link apiWorkersFor}); unset elsewhere
+   */
+  readonly apiWorkers?: number;
   /** Behind a load balancer: trust its `X-Forwarded-*` headers. @default false */
   readonly behindLoadBalancer?: boolean;
   /** @default 'info' */
@@ -65,6 +70,7 @@ export function applicationEnvironment(settings: ApplicationSettings): Applicati
     env[ENV_NAMES.host] = '0.0.0.0';
     env[ENV_NAMES.port] = String(settings.port);
   }
+  if (settings.apiWorkers !== undefined) env[ENV_NAMES.apiWorkers] = String(settings.apiWorkers);
   env[ENV_NAMES.logLevel] = settings.logLevel ?? 'info';
   if (settings.behindLoadBalancer) env[ENV_NAMES.trustProxy] = 'true';
   if (settings.redis) env[ENV_NAMES.redisUrl] = settings.redis.url;
@@ -84,6 +90,19 @@ export function applicationEnvironment(settings: ApplicationSettings): Applicati
   if (settings.redis)
     secrets[ENV_NAMES.redisAuthToken] = ecs.Secret.fromSecretsManager(settings.redis.authToken);
   return { environment: env as Record<string, string>, secrets };
+}
+
+/** Whether a process with these roles serves the API. */
+export function servesApi(roles: readonly ServiceRole[]): boolean {
+  return roles.includes('api') || roles.includes('all');
+}
+
+/**
+ * API processes for a task's CPU units: one per whole vCPU (1024 units), at least one, so the API
+ * uses every core of its task (`serve --workers`, node:cluster).
+ */
+export function apiWorkersFor(cpuUnits: number): number {
+  return Math.max(1, Math.floor(cpuUnits / 1024));
 }
 
 /** Container command that runs `roles` in one process: `serve --role <a,b,...>`. */
@@ -112,7 +131,11 @@ export interface ApplicationServiceProps
 export class ApplicationService extends FargateService {
   constructor(scope: Construct, id: string, props: ApplicationServiceProps) {
     const { app, seedEnvironment, seedSecrets, ...service } = props;
-    const { environment, secrets } = applicationEnvironment(app);
+    const { environment, secrets } = applicationEnvironment(
+      servesApi(app.roles) && app.apiWorkers === undefined
+        ? { ...app, apiWorkers: apiWorkersFor(service.cpu ?? DEFAULT_CPU) }
+        : app,
+    );
     super(scope, id, {
       ...service,
       command: serveCommand(app.roles),

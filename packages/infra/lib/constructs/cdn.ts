@@ -27,6 +27,13 @@ export interface CdnApiOrigin {
    * @default - HTTP to the load balancer's DNS name
    */
   readonly domainName?: string;
+  /**
+   * Headers CloudFront adds to every request to the load balancer (such as the secret origin header
+   * of a CloudFront-only load balancer).
+   *
+   * @default - none
+   */
+  readonly customHeaders?: Readonly<Record<string, string>>;
 }
 
 /** A custom domain for the distribution. */
@@ -252,14 +259,17 @@ export class Cdn extends Construct {
 }
 
 function apiBehaviors(api: CdnApiOrigin): Record<string, cloudfront.BehaviorOptions> {
+  const headers = api.customHeaders === undefined ? {} : { customHeaders: { ...api.customHeaders } };
   const origin =
     api.domainName === undefined
       ? new origins.LoadBalancerV2Origin(api.loadBalancer, {
           protocolPolicy: cloudfront.OriginProtocolPolicy.HTTP_ONLY,
+          ...headers,
         })
       : new origins.HttpOrigin(api.domainName, {
           protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
           originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+          ...headers,
         });
   return {
     [api.pathPattern ?? '/api/*']: {

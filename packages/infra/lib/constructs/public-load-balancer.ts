@@ -3,12 +3,19 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import type { OriginGuard } from './cloudfront-origin-guard.ts';
 import { acknowledge } from './nag.ts';
 
 /** Answer of the listener until a service takes the default route: paths no service claims get a 404. */
 const NOT_FOUND = elbv2.ListenerAction.fixedResponse(404, {
   contentType: 'application/json',
   messageBody: '{"error":{"code":"not_found","message":"No service serves this path"}}',
+});
+
+/** Answer of a CloudFront-only listener to a request without the origin header. */
+const FORBIDDEN = elbv2.ListenerAction.fixedResponse(403, {
+  contentType: 'application/json',
+  messageBody: '{"error":{"code":"forbidden","message":"Call the API through its CloudFront address"}}',
 });
 
 export interface PublicLoadBalancerProps {
@@ -40,12 +47,20 @@ export interface PublicLoadBalancerProps {
   readonly accessLogsBucket?: s3.IBucket;
   /** @default Duration.seconds(60) */
   readonly idleTimeout?: Duration;
+  /**
+   * Accept CloudFront only: the security group admits the CloudFront origin-facing prefix list on the
+   * listener port alone, the listener answers 403 by default, and services attach with
+   * {@link PublicLoadBalancer.routeConditions}, which require the guard's header.
+   * @default - 80 and 443 from anywhere
+   */
+  readonly cloudFrontOnly?: OriginGuard;
 }
 
 /**
- * An internet-facing ALB whose security group admits 80 and 443 from anywhere. `listener` is where
- * services attach: HTTPS 443 when a certificate is given (80 then redirects), else HTTP 80. It answers
- * 404 until a service attaches as the default route (or for paths no path-pattern service claims).
+ * An internet-facing ALB whose security group admits 80 and 443 from anywhere (or, with
+ * `cloudFrontOnly`, CloudFront alone). `listener` is where services attach: HTTPS 443 when a
+ * certificate is given (80 then redirects), else HTTP 80. It answers 404 until a service attaches as
+ * the default route (or for paths no path-pattern service claims); 403 when CloudFront-only.
  */
 export class PublicLoadBalancer extends Construct implements ec2.IConnectable {
   readonly loadBalancer: elbv2.ApplicationLoadBalancer;
@@ -53,6 +68,10 @@ export class PublicLoadBalancer extends Construct implements ec2.IConnectable {
   readonly listener: elbv2.ApplicationListener;
   readonly connections: ec2.Connections;
   readonly https: boolean;
+  /**
+   * Conditions every forwarding rule must carry: the origin header when CloudFront-only, else none.
+   */
+  readonly routeConditions: readonly elbv2.ListenerCondition[];
 
   /** `https://` (with a certificate) or `http://` and the load balancer's AWS DNS name. */
   get url(): string {
@@ -61,13 +80,30 @@ export class PublicLoadBalancer extends Construct implements ec2.IConnectable {
 
   constructor(scope: Construct, id: string, props: PublicLoadBalancerProps) {
     super(scope, id);
+    const guard = props.cloudFrontOnly;
+    this.https = Boolean(props.certificateArn);
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
-      description: 'ALB: HTTP and HTTPS from anywhere',
+      description: guard
+        ? `ALB: ${this.https ? 'HTTPS' : 'HTTP'} from CloudFront only`
+        : 'ALB: HTTP and HTTPS from anywhere',
       allowAllOutbound: false,
     });
-    this.securityGroup.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(80), 'HTTP from anywhere');
-    this.securityGroup.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS from anywhere');
+    if (guard) {
+      // One rule only: the prefix list counts as its maximum size (about 55) against the 60 rules of a group.
+      this.securityGroup.addIngressRule(
+        ec2.Peer.prefixList(guard.prefixListId),
+        ec2.Port.tcp(this.https ? 443 : 80),
+        'CloudFront origin-facing addresses',
+      );
+    } else {
+      this.securityGroup.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(80), 'HTTP from anywhere');
+      this.securityGroup.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS from anywhere');
+    }
+    this.routeConditions = guard
+      ? [elbv2.ListenerCondition.httpHeader(guard.headerName, [guard.headerValue])]
+      : [];
+    const fallback = guard ? FORBIDDEN : NOT_FOUND;
     this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
       vpc: props.vpc,
       internetFacing: true,
@@ -79,7 +115,6 @@ export class PublicLoadBalancer extends Construct implements ec2.IConnectable {
     });
     if (props.accessLogsBucket) this.loadBalancer.logAccessLogs(props.accessLogsBucket, id);
     this.connections = this.loadBalancer.connections;
-    this.https = Boolean(props.certificateArn);
     if (props.certificateArn) {
       this.listener = this.loadBalancer.addListener('Https', {
         port: 443,
@@ -87,7 +122,7 @@ export class PublicLoadBalancer extends Construct implements ec2.IConnectable {
         certificates: [elbv2.ListenerCertificate.fromArn(props.certificateArn)],
         sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
         open: false,
-        defaultAction: NOT_FOUND,
+        defaultAction: fallback,
       });
       this.loadBalancer.addListener('Http', {
         port: 80,
@@ -98,7 +133,7 @@ export class PublicLoadBalancer extends Construct implements ec2.IConnectable {
       this.listener = this.loadBalancer.addListener('Http', {
         port: 80,
         open: false,
-        defaultAction: NOT_FOUND,
+        defaultAction: fallback,
       });
       if (props.warnWithoutCertificate) {
         Annotations.of(this).addWarningV2(
@@ -112,8 +147,10 @@ export class PublicLoadBalancer extends Construct implements ec2.IConnectable {
         'AwsSolutions-ELB2': 'The seed defines no access-log bucket for this load balancer.',
       });
     }
-    acknowledge(this.securityGroup, {
-      'AwsSolutions-EC23': 'A public web entry point: 80 and 443 are open to the internet by design.',
-    });
+    if (!guard) {
+      acknowledge(this.securityGroup, {
+        'AwsSolutions-EC23': 'A public web entry point: 80 and 443 are open to the internet by design.',
+      });
+    }
   }
 }

@@ -48,9 +48,12 @@ export interface QueueWorkerProps extends Omit<FargateServiceProps, 'autoscaling
  * drain is capped by the 120 s stop timeout). The task role may update protection only on tasks
  * of this cluster; the worker reads `TASK_PROTECTION=ecs-agent` and the expiry from its environment.
  *
- * Cooldowns: the scale-to-zero policy (queue empty) waits `scaleInCooldown`; the exact-capacity
- * policy waits `scaleOutCooldown`, including when it lowers the count while messages remain (one
- * metric cannot tell direction); task protection is what keeps those reductions from stopping work.
+ * Cooldowns follow the direction: raising the count waits `scaleOutCooldown`, lowering it (to a
+ * smaller step of the table, or to zero on an empty queue) waits `scaleInCooldown`. The two
+ * exact-capacity policies share the table; their alarms compare the table's count for the depth with
+ * the service's current desired count (Container Insights `DesiredTaskCount`, so the cluster needs
+ * Container Insights), so each fires only in its own direction. Task protection keeps a reduction
+ * from stopping work.
  */
 export class QueueWorker extends Construct {
   readonly worker: FargateService;
@@ -134,28 +137,68 @@ export class QueueWorker extends Construct {
       statistic: cloudwatch.Stats.MAXIMUM,
     });
 
-    const scaleOut = new appscaling.StepScalingAction(this, 'ScaleOnDepth', {
-      scalingTarget: this.scalableTarget,
-      adjustmentType: appscaling.AdjustmentType.EXACT_CAPACITY,
-      cooldown: props.scaleOutCooldown ?? Duration.seconds(60),
-      metricAggregationType: appscaling.MetricAggregationType.MAXIMUM,
-    });
-    // Bounds are offsets from the alarm threshold (1 message): lower inclusive, upper exclusive.
-    for (const step of this.steps.filter((s) => s.tasks > 0)) {
-      scaleOut.addAdjustment({
-        lowerBound: step.fromDepth - 1,
-        ...(step.toDepth !== undefined ? { upperBound: step.toDepth } : {}),
-        adjustment: step.tasks,
+    // The table's count for the depth, and the count the service runs now (0 before Container Insights reports).
+    const perTask = props.messagesPerTask ?? 5;
+    const tableTasks = `IF(CEIL(depth / ${perTask}) > ${this.maxTasks}, ${this.maxTasks}, CEIL(depth / ${perTask}))`;
+    const directional = (condition: string, label: string) =>
+      new cloudwatch.MathExpression({
+        expression: `IF(${condition}, depth, 0)`,
+        usingMetrics: {
+          depth,
+          desired: new cloudwatch.Metric({
+            namespace: 'ECS/ContainerInsights',
+            metricName: 'DesiredTaskCount',
+            dimensionsMap: {
+              ClusterName: props.cluster.clusterName,
+              ServiceName: this.worker.service.serviceName,
+            },
+            statistic: cloudwatch.Stats.MAXIMUM,
+            period: Duration.minutes(1),
+          }),
+        },
+        label,
+        period: Duration.minutes(1),
       });
-    }
+    const stepPolicy = (id: string, cooldown: Duration) => {
+      const policy = new appscaling.StepScalingAction(this, id, {
+        scalingTarget: this.scalableTarget,
+        adjustmentType: appscaling.AdjustmentType.EXACT_CAPACITY,
+        cooldown,
+        metricAggregationType: appscaling.MetricAggregationType.MAXIMUM,
+      });
+      // Bounds are offsets from the alarm threshold (1 message): lower inclusive, upper exclusive.
+      for (const step of this.steps.filter((s) => s.tasks > 0)) {
+        policy.addAdjustment({
+          lowerBound: step.fromDepth - 1,
+          ...(step.toDepth !== undefined ? { upperBound: step.toDepth } : {}),
+          adjustment: step.tasks,
+        });
+      }
+      return policy;
+    };
+    const scaleOut = stepPolicy('ScaleOnDepth', props.scaleOutCooldown ?? Duration.seconds(60));
     new cloudwatch.Alarm(this, 'MessagesWaiting', {
-      metric: depth,
+      metric: directional(`${tableTasks} > FILL(desired, 0)`, 'Depth when the table asks for more tasks'),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      alarmDescription: 'Scan jobs are waiting: set the worker count from the queue-depth table',
+      alarmDescription: 'Scan jobs wait for more workers than run: raise the count by the queue-depth table',
     }).addAlarmAction(new cwActions.ApplicationScalingAction(scaleOut));
+
+    const scaleIn = stepPolicy('ScaleInOnDepth', props.scaleInCooldown ?? Duration.seconds(300));
+    new cloudwatch.Alarm(this, 'FewerMessages', {
+      metric: directional(
+        `depth >= 1 AND ${tableTasks} < FILL(desired, 0)`,
+        'Depth when the table asks for fewer tasks',
+      ),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      alarmDescription:
+        'Fewer scan jobs wait than the workers are sized for: lower the count by the queue-depth table',
+    }).addAlarmAction(new cwActions.ApplicationScalingAction(scaleIn));
 
     const scaleToZero = new appscaling.StepScalingAction(this, 'ScaleToZero', {
       scalingTarget: this.scalableTarget,

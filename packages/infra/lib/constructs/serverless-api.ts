@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { ENV_NAMES } from '../../../service/src/env-names.ts';
 import { type LambdaHandlerName, lambdaBundleDir } from './lambda-bundle.ts';
 import { acknowledge } from './nag.ts';
 
@@ -50,6 +51,12 @@ export interface ServerlessApiProps {
   /** Requests per second allowed per stage (burst twice that). @default 50 */
   readonly throttleRatePerSecond?: number;
   /**
+   * Browser origins allowed to call the API cross-origin (such as a dashboard on CloudFront): API
+   * Gateway answers their preflight requests and the functions get them as `API_CORS_ORIGINS`.
+   * @default - none: same origin only
+   */
+  readonly corsOrigins?: readonly string[];
+  /**
    * A function for every path and method the routes leave out: `ANY` on each route's resource and on
    * the root, and `{proxy+}` beneath them, so every route of the API is reachable.
    * @default - only the routes
@@ -86,6 +93,16 @@ export class ServerlessApi extends Construct {
     this.api = new apigw.RestApi(this, 'Api', {
       ...(props.restApiName ? { restApiName: props.restApiName } : {}),
       endpointTypes: [apigw.EndpointType.REGIONAL],
+      ...(props.corsOrigins?.length
+        ? {
+            defaultCorsPreflightOptions: {
+              allowOrigins: [...props.corsOrigins],
+              allowMethods: apigw.Cors.ALL_METHODS,
+              allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match', 'Idempotency-Key'],
+              exposeHeaders: ['ETag', 'Location', 'Retry-After'],
+            },
+          }
+        : {}),
       cloudWatchRole: true,
       cloudWatchRoleRemovalPolicy: RemovalPolicy.DESTROY,
       deployOptions: {
@@ -203,6 +220,7 @@ export class ServerlessApi extends Construct {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         NODE_EXTRA_CA_CERTS: RDS_CA_FILE_IN_LAMBDA,
+        ...(props.corsOrigins?.length ? { [ENV_NAMES.apiCorsOrigins]: props.corsOrigins.join(',') } : {}),
         ...(props.environment ?? {}),
       },
       tracing: lambda.Tracing.ACTIVE,

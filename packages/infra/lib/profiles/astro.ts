@@ -23,7 +23,7 @@ import { astroConfig } from './astro-config.ts';
 import { createNetwork, domainFrom } from './astro-placement.ts';
 import type { Profile, ProfileContext } from './profile.ts';
 import { ProfileStack } from './profile-stack.ts';
-import { apiCertificateArn } from './public-endpoint.ts';
+import { apiCertificateArn, cloudFrontOriginGuard } from './public-endpoint.ts';
 import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 
 function createStack(scope: Construct, context: ProfileContext): ProfileStack {
@@ -119,11 +119,13 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
 
   const apiCertificate = apiCertificateArn(stack, domain?.apiDomainName, domain?.zone);
   const apiDomainName = domain?.apiDomainName ?? stack.option('apiDomainName');
+  const originGuard = cloudFrontOriginGuard(stack, `${app}/${env}/cloudfront-origin-header`, key);
   const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
     vpc,
     subnets: placement.publicSubnets,
     loadBalancerName: name('alb'),
     certificateArn: apiCertificate,
+    ...(originGuard ? { cloudFrontOnly: originGuard } : {}),
   });
   if (domain) {
     new route53.ARecord(stack, 'ApiAlias', {
@@ -142,6 +144,7 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
       loadBalancer: lb.loadBalancer,
       pathPattern: config.cdn.apiPath,
       ...(apiCertificate && apiDomainName ? { domainName: apiDomainName } : {}),
+      ...(originGuard ? { customHeaders: { [originGuard.headerName]: originGuard.headerValue } } : {}),
     },
     ...(domain ? { domain: { domainNames: [domain.domainName], hostedZone: domain.zone } } : {}),
     comment: `${name('frontend')}: SPA and ${config.cdn.apiPath}`,
@@ -199,7 +202,11 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     logGroupName: `/ecs/${name('api')}`,
     logRetention: config.logRetention,
   });
-  api.attachTo(lb.listener, { targetGroupName: name('api'), healthCheck: { path: config.healthCheckPath } });
+  api.attachTo(lb.listener, {
+    conditions: lb.routeConditions,
+    targetGroupName: name('api'),
+    healthCheck: { path: config.healthCheckPath },
+  });
   database.connections.allowFrom(tasksGroup, ec2.Port.tcp(db.port), 'PostgreSQL from the ECS tasks');
   cache.connections.allowDefaultPortFrom(tasksGroup, 'Redis from the ECS tasks');
   acknowledge(api.taskRole, {

@@ -24,6 +24,8 @@ export interface DataScannerConfig {
     readonly scaleOutCooldownSeconds: number;
     readonly scaleInCooldownSeconds: number;
   };
+  /** The optional scheduler and notifier task (`-c scheduler=true`; the seed names none). */
+  readonly scheduler: { readonly cpu: number; readonly memoryMiB: number };
   readonly queue: { readonly visibilityTimeoutSeconds: number; readonly maxReceiveCount: number };
   readonly logRetention: logs.RetentionDays;
   readonly noncurrentVersionExpirationDays: number;
@@ -59,6 +61,7 @@ const SEED: DataScannerConfig = {
     scaleOutCooldownSeconds: 60,
     scaleInCooldownSeconds: 300,
   },
+  scheduler: { cpu: 256, memoryMiB: 512 },
   queue: { visibilityTimeoutSeconds: 900, maxReceiveCount: 3 },
   logRetention: logs.RetentionDays.ONE_WEEK,
   noncurrentVersionExpirationDays: 30,
@@ -113,7 +116,7 @@ const SEED: DataScannerConfig = {
       topic: 'Schedules, notifications and reports',
       seed: 'An API with /scan, /jobs and /results and a scanner worker; no scheduler, notifier or report store',
       deployed:
-        "The seed's three functions keep /scan, /jobs/{job_id} and /results; a fourth function serves every other route of the API through ANY and {proxy+} resources. The Fargate service runs `serve --role worker` only, so no scheduler, notifier or reports bucket: schedules can be stored but do not run, and PDF reports and notifications need a profile that runs those roles",
+        "The seed's three functions keep /scan, /jobs/{job_id} and /results; a fourth function serves every other route of the API through ANY and {proxy+} resources. The Fargate worker runs `serve --role worker` only; schedules run and notifications go out only with -c scheduler=true, which adds one Fargate task of `serve --role scheduler,notifier` (256 CPU / 512 MB). No reports bucket: PDF reports need a profile that stores them",
       reason:
         'Users need the whole API (jobs listing, findings, exports); the seed names no scheduler, notifier or report store',
     },

@@ -7,13 +7,20 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { ENV_NAMES } from '../../../service/src/env-names.ts';
-import { applicationEnvironment, serveCommand } from '../constructs/application-service.ts';
+import {
+  ApplicationService,
+  applicationEnvironment,
+  serveCommand,
+} from '../constructs/application-service.ts';
 import { Bastion } from '../constructs/bastion.ts';
+import { Cdn } from '../constructs/cdn.ts';
+import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
 import { PostgresDatabase } from '../constructs/database.ts';
 import { FingerprintKey } from '../constructs/fingerprint-key.ts';
 import { JobQueue } from '../constructs/job-queue.ts';
 import { acknowledge, nagRef } from '../constructs/nag.ts';
 import { Network } from '../constructs/network.ts';
+import { notificationChannels, publicUrlOf } from '../constructs/notifications.ts';
 import { QueueWorker } from '../constructs/queue-worker.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
 import { ServerlessApi } from '../constructs/serverless-api.ts';
@@ -144,7 +151,25 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     );
   }
 
+  // -c dashboard=true: the dashboard on CloudFront (a private bucket), calling the API Gateway URL cross-origin.
+  const dashboard = stack.flag('dashboard', false)
+    ? (() => {
+        const bucket = new SecureBucket(stack, 'DashboardBucket', {
+          versioned: false,
+          serverAccessLogsBucket: accessLogs.bucket,
+          removalPolicy: stack.removalPolicy,
+        });
+        const cdn = new Cdn(stack, 'DashboardCdn', {
+          bucket: bucket.bucket,
+          spa: true,
+          comment: `${name('dashboard')}`,
+        });
+        return { bucket, cdn, url: `https://${cdn.domainName}` };
+      })()
+    : undefined;
+
   const api = new ServerlessApi(stack, 'Api', {
+    ...(dashboard ? { corsOrigins: [dashboard.url] } : {}),
     vpc,
     subnets: privateSubnets,
     restApiName: name('api'),
@@ -202,7 +227,56 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     sshCidr: stack.option('sshCidr'),
   });
   database.allowFrom(workerTask, api.securityGroup, bastion);
+  if (stack.flag('scheduler', false)) {
+    // -c scheduler=true: scheduled scans run and notifications go out (one small task for both roles).
+    const scheduler = new ApplicationService(stack, 'Scheduler', {
+      cluster,
+      image: stack.image,
+      app: {
+        database: database.urlSecret,
+        fingerprintKey,
+        roles: ['scheduler', 'notifier'],
+        notifications: {
+          channels: notificationChannels(context.options, { emailRequired: false, sms: false }),
+          publicUrl: publicUrlOf(context.options, dashboard?.url ?? api.api.url),
+        },
+        extra: {
+          [ENV_NAMES.queueKind]: 'sqs',
+          [ENV_NAMES.scanQueueUrl]: jobs.queue.queueUrl,
+          [ENV_NAMES.scanS3Buckets]: scanBucketList,
+        },
+      },
+      subnets: privateSubnets,
+      serviceName: name('scheduler'),
+      family: name('scheduler'),
+      containerName: 'scheduler',
+      cpu: config.scheduler.cpu,
+      memoryMiB: config.scheduler.memoryMiB,
+      desiredCount: 1,
+      logGroupName: `/ecs/${name('scheduler')}`,
+      logRetention: config.logRetention,
+      enableExecuteCommand: stack.ecsExec,
+    });
+    scheduler.taskRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'SubmitScheduledScans',
+        actions: ['sqs:SendMessage'],
+        resources: [jobs.queue.queueArn],
+      }),
+    );
+    database.allowFrom(scheduler);
+  }
   stack.output('ApiUrl', api.api.url, 'API Gateway URL of the API (the stage)');
+  if (dashboard) {
+    new DashboardDeployment(stack, 'Dashboard', {
+      bucket: dashboard.bucket.bucket,
+      distribution: dashboard.cdn.distribution,
+      config: {
+        apiBaseUrl: `https://${api.api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${env}`,
+      },
+    });
+    stack.output('DashboardUrl', dashboard.url, 'The dashboard (CloudFront); it calls ApiUrl');
+  }
   stack.output('BastionInstanceId', bastion.instance.instanceId, 'aws ssm start-session --target <this id>');
   stack.output('DataBucketName', data.bucket.bucketName, 'Bucket the workers may scan (s3://<name>/...)');
   stack.secretOutputs({ DatabaseUrl: database.urlSecret, FingerprintKey: fingerprintKey });

@@ -1,10 +1,12 @@
 import { CfnOutput, type Environment, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
-import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { FargateService } from '../constructs/fargate-service.ts';
 import { ImageRepository, type ImageRepositoryProps } from '../constructs/image-repository.ts';
+import { acknowledge } from '../constructs/nag.ts';
 import { Observability, type ObservabilityProps } from '../constructs/observability.ts';
 import { ProfileImage } from '../constructs/profile-image.ts';
 import { ServiceCluster, type ServiceClusterProps } from '../constructs/service-cluster.ts';
@@ -59,6 +61,7 @@ export class ProfileStack extends Stack {
   /** `-c ecsExec=true`: services accept `aws ecs execute-command` (off by default). */
   readonly ecsExec: boolean;
   private profileImage?: ProfileImage;
+  private readonly differences: SeedDifference[];
 
   constructor(scope: Construct, props: ProfileStackProps) {
     const app = checkAppName(props.context.appName ?? props.profile.defaultAppName);
@@ -77,7 +80,14 @@ export class ProfileStack extends Stack {
     this.removalPolicy = production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     this.databaseRemovalPolicy = production ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY;
     this.ecsExec = this.flag('ecsExec', false);
-    recordDifferences(this, props.differences);
+    this.differences = [...props.differences];
+    recordDifferences(this, this.differences);
+  }
+
+  /** Records one more difference from the seed, for one that depends on a deploy-time option. */
+  recordDifference(difference: SeedDifference): void {
+    this.differences.push(difference);
+    recordDifferences(this, this.differences);
   }
 
   /** A deploy-time option (`-c key=value`). */
@@ -129,12 +139,29 @@ export class ProfileStack extends Stack {
 
   /**
    * Outputs `AdminCommand`: the one command that creates a tenant's first API key on AWS, a one-off
-   * Fargate task of `service`'s task definition running `data-scanner keys create` (it migrates the
-   * database first), in the service's subnets and security group; the database never opens to the
-   * network. The key is printed to the task's log group (`KeyLogGroup`), read it with `aws logs tail`.
+   * Fargate task of `service`'s task definition running `data-scanner keys create --secret` (it
+   * migrates the database first), in the service's subnets and security group; the database never
+   * opens to the network. The task writes the key into the `FirstApiKey` secret, never into its log;
+   * the command waits for the task to stop and prints the secret's value (`{"tenant","prefix","key"}`)
+   * to the caller's terminal only.
    */
-  adminCommand(service: FargateService, subnets: ec2.SubnetSelection): void {
+  adminCommand(service: FargateService, subnets: ec2.SubnetSelection): secretsmanager.Secret {
     const subnetIds = service.service.cluster.vpc.selectSubnets(subnets).subnetIds;
+    const firstKey = new secretsmanager.Secret(this, 'FirstApiKey', {
+      description:
+        'The API key the AdminCommand output creates (tenant, prefix, key); the task writes it, only the operator reads it',
+    });
+    acknowledge(firstKey, {
+      'AwsSolutions-SMG4':
+        'It holds an API key that keys create writes; rotation is keys create and keys revoke.',
+    });
+    service.taskRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'StoreFirstApiKey',
+        actions: ['secretsmanager:PutSecretValue'],
+        resources: [firstKey.secretArn],
+      }),
+    );
     const network = Fn.join('', [
       'awsvpcConfiguration={subnets=[',
       Fn.join(',', subnetIds),
@@ -142,24 +169,33 @@ export class ProfileStack extends Stack {
       service.securityGroup.securityGroupId,
       '],assignPublicIp=DISABLED}',
     ]);
-    const overrides = `{"containerOverrides":[{"name":"${service.container.containerName}","command":["keys","create","--tenant","<tenant>"]}]}`;
+    const overrides = Fn.join('', [
+      `{"containerOverrides":[{"name":"${service.container.containerName}","command":["keys","create","--tenant","<tenant>","--secret","`,
+      firstKey.secretArn,
+      '"]}]}',
+    ]);
+    const cluster = service.service.cluster.clusterName;
     this.output(
       'AdminCommand',
       Fn.join('', [
-        'aws ecs run-task --cluster ',
-        service.service.cluster.clusterName,
+        'TASK=$(aws ecs run-task --cluster ',
+        cluster,
         ' --task-definition ',
         service.taskDefinition.family,
         " --launch-type FARGATE --network-configuration '",
         network,
         "' --overrides '",
         overrides,
-        `' && sleep 90 && aws logs tail `,
-        service.logGroup.logGroupName,
-        ' --since 5m',
+        "' --query 'tasks[0].taskArn' --output text) && aws ecs wait tasks-stopped --cluster ",
+        cluster,
+        ' --tasks "$TASK" && aws secretsmanager get-secret-value --secret-id ',
+        firstKey.secretArn,
+        ' --query SecretString --output text',
       ]),
-      "Creates a tenant's first API key (replace <tenant>); the key is printed once in the task log",
+      "Creates a tenant's first API key (replace <tenant>) and prints it from the FirstApiKey secret; it never reaches a log",
     );
+    this.output('FirstApiKeySecretName', firstKey.secretName, 'Secrets Manager secret: the first API key');
+    return firstKey;
   }
 
   /** Outputs the names of the secrets a user needs (rotate, read, restore). */

@@ -1,7 +1,9 @@
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
+import { CloudFrontOriginGuard } from '../constructs/cloudfront-origin-guard.ts';
 import type { ProfileStack } from './profile-stack.ts';
 
 /** The API's own name on a public Route 53 zone: `-c domainName= -c hostedZoneId= -c hostedZoneName=`. */
@@ -68,5 +70,33 @@ export function apiAliasRecord(
     zone: domain.zone,
     recordName: domain.domainName,
     target: route53.RecordTarget.fromAlias(new route53Targets.LoadBalancerTarget(loadBalancer)),
+  });
+}
+
+/**
+ * Where CloudFront fronts a profile's load balancer, the guard that lets only CloudFront reach it (the
+ * origin-facing prefix list and a secret header), recorded as a difference from the seed's open ALB
+ * security group. `-c albFromCloudFrontOnly=false` keeps the seed's rule; `-c cloudFrontPrefixListId=pl-...`
+ * names the prefix list instead of looking it up at deploy time.
+ */
+export function cloudFrontOriginGuard(
+  stack: ProfileStack,
+  secretName: string,
+  encryptionKey?: kms.IKey,
+): CloudFrontOriginGuard | undefined {
+  if (!stack.flag('albFromCloudFrontOnly', true)) return undefined;
+  stack.recordDifference({
+    topic: 'ALB security group',
+    seed: '80/tcp and 443/tcp from 0.0.0.0/0',
+    deployed:
+      'The listener port (443 with a certificate, else 80) from the CloudFront origin-facing managed prefix list only, and a listener that answers 403 unless the request carries the secret X-Origin-Verify header CloudFront adds; -c albFromCloudFrontOnly=false deploys the seed rule',
+    reason:
+      'CloudFront fronts the ALB (dashboard and API under one name); an ALB open to the internet would let anyone bypass CloudFront, its TLS policy and any web ACL',
+  });
+  const prefixListId = stack.option('cloudFrontPrefixListId');
+  return new CloudFrontOriginGuard(stack, 'CloudFrontOriginGuard', {
+    secretName,
+    ...(encryptionKey ? { encryptionKey } : {}),
+    ...(prefixListId ? { prefixListId } : {}),
   });
 }

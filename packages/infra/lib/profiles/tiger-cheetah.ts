@@ -22,7 +22,12 @@ import { createReportsBucket, type ReportsStore } from '../constructs/reports.ts
 import { SecureBucket } from '../constructs/secure-bucket.ts';
 import type { Profile, ProfileContext } from './profile.ts';
 import { ProfileStack } from './profile-stack.ts';
-import { apiAliasRecord, apiCertificateArn, apiDomainFrom } from './public-endpoint.ts';
+import {
+  apiAliasRecord,
+  apiCertificateArn,
+  apiDomainFrom,
+  cloudFrontOriginGuard,
+} from './public-endpoint.ts';
 import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 import {
   CHEETAH_CONFIG,
@@ -142,11 +147,13 @@ function createStack(
   });
 
   const domain = apiDomainFrom(stack);
+  const originGuard = cloudFrontOriginGuard(stack, names.secret('cloudfront-origin-header'));
   const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
     vpc,
     subnets: network.subnets('Public'),
     loadBalancerName: names.resource('alb'),
     certificateArn: apiCertificateArn(stack, domain?.domainName, domain?.zone),
+    ...(originGuard ? { cloudFrontOnly: originGuard } : {}),
   });
   if (domain) apiAliasRecord(stack, domain, lb.loadBalancer);
   const apiDomainName = domain?.domainName ?? stack.option('apiDomainName');
@@ -178,6 +185,7 @@ function createStack(
       loadBalancer: lb.loadBalancer,
       pathPattern: config.apiPath,
       ...(lb.https && apiDomainName ? { domainName: apiDomainName } : {}),
+      ...(originGuard ? { customHeaders: { [originGuard.headerName]: originGuard.headerValue } } : {}),
     },
     comment: `${names.resource('assets')}: dashboard and ${config.apiPath}`,
   });
@@ -229,6 +237,7 @@ function createStack(
     },
   });
   api.attachTo(lb.listener, {
+    conditions: lb.routeConditions,
     targetGroupName: names.resource('tg'),
     healthCheck: { path: config.healthCheckPath },
   });

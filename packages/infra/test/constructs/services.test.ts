@@ -2,8 +2,14 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
+import {
+  ApplicationService,
+  apiWorkersFor,
+  type ServiceRole,
+} from '../../lib/constructs/application-service.ts';
 import { Bastion } from '../../lib/constructs/bastion.ts';
 import { FargateService, type FargateServiceProps } from '../../lib/constructs/fargate-service.ts';
 import { PublicLoadBalancer } from '../../lib/constructs/public-load-balancer.ts';
@@ -71,7 +77,79 @@ describe('FargateService', () => {
   });
 });
 
+describe('ApplicationService', () => {
+  const apiWorkersOf = (roles: ServiceRole[], cpu: number) => {
+    const { stack, cluster } = base();
+    new ApplicationService(stack, 'App', {
+      cluster,
+      image: IMAGE,
+      cpu,
+      memoryMiB: cpu * 2,
+      app: {
+        database: new secretsmanager.Secret(stack, 'Db'),
+        fingerprintKey: new secretsmanager.Secret(stack, 'Key'),
+        roles,
+      },
+    });
+    const container = Template.fromStack(stack).findResources('AWS::ECS::TaskDefinition');
+    const env = Object.values(container)[0]?.Properties.ContainerDefinitions[0].Environment ?? [];
+    return env.find((e: { Name: string }) => e.Name === 'API_WORKERS')?.Value;
+  };
+
+  it.each([
+    [256, '1'],
+    [512, '1'],
+    [1024, '1'],
+    [2048, '2'],
+    [4096, '4'],
+    [8192, '8'],
+  ])('runs one API process per whole vCPU, at least one: cpu %i gives API_WORKERS=%s', (cpu, workers) => {
+    expect(apiWorkersOf(['api'], cpu)).toBe(workers);
+    expect(apiWorkersOf(['all'], cpu)).toBe(workers);
+  });
+
+  it('sets no API_WORKERS for a process that does not serve the API', () => {
+    expect(apiWorkersOf(['worker', 'scheduler'], 2048)).toBeUndefined();
+  });
+
+  it('computes max(1, floor(cpu / 1024))', () => {
+    expect([256, 1024, 1536, 2048, 3072, 16384].map(apiWorkersFor)).toEqual([1, 1, 1, 2, 3, 16]);
+  });
+});
+
 describe('QueueWorker', () => {
+  it('lowers the count by the table with the scale-in cooldown and raises it with the scale-out one', () => {
+    const { stack, cluster } = base();
+    const queue = new sqs.Queue(stack, 'Queue', { enforceSSL: true });
+    new QueueWorker(stack, 'Worker', {
+      cluster,
+      queue,
+      image: IMAGE,
+      maxTasks: 3,
+      messagesPerTask: 10,
+      scaleOutCooldown: Duration.seconds(45),
+      scaleInCooldown: Duration.seconds(400),
+    });
+    const t = Template.fromStack(stack);
+    const policies = Object.entries(t.findResources('AWS::ApplicationAutoScaling::ScalingPolicy')).map(
+      ([id, p]) => [id.replace(/[0-9A-F]{8}$/, ''), p.Properties.StepScalingPolicyConfiguration.Cooldown],
+    );
+    expect(policies.sort()).toEqual([
+      ['WorkerScaleInOnDepth', 400],
+      ['WorkerScaleOnDepth', 45],
+      ['WorkerScaleToZero', 400],
+    ]);
+    const expressions = Object.values(t.findResources('AWS::CloudWatch::Alarm'))
+      .flatMap((a) => a.Properties.Metrics ?? [])
+      .map((m: { Expression?: string }) => m.Expression)
+      .filter(Boolean);
+    const table = 'IF(CEIL(depth / 10) > 3, 3, CEIL(depth / 10))';
+    expect(expressions.sort()).toEqual([
+      `IF(${table} > FILL(desired, 0), depth, 0)`,
+      `IF(depth >= 1 AND ${table} < FILL(desired, 0), depth, 0)`,
+    ]);
+  });
+
   it('builds its step policy from the table for a custom maximum and step width', () => {
     const { stack, cluster } = base();
     const queue = new sqs.Queue(stack, 'Queue', { enforceSSL: true });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { astro } from '../../lib/profiles/astro.ts';
 import { SEED_DIFFERENCES_METADATA_KEY } from '../../lib/profiles/seed-differences.ts';
 import { synthProfile } from '../support/checked-app.ts';
+import { albIngress, listenerDefaults, originHeaderUse } from '../support/cloudfront-only.ts';
 import {
   containerCommand,
   containerEnvironment,
@@ -182,13 +183,23 @@ describe.each([
     }
   });
 
-  it('chains ALB 80/443 from anywhere → ECS 8000 → RDS 5432 and Redis 6379', () => {
-    for (const port of [80, 443]) {
-      t.hasResourceProperties('AWS::EC2::SecurityGroup', {
-        GroupDescription: Match.stringLikeRegexp('^ALB'),
-        SecurityGroupIngress: Match.arrayWith([Match.objectLike({ CidrIp: '0.0.0.0/0', FromPort: port })]),
-      });
-    }
+  it('admits only CloudFront at the ALB: the origin-facing prefix list on 80 and the secret header, else 403', () => {
+    expect(albIngress(t)).toEqual([
+      expect.objectContaining({ FromPort: 80, ToPort: 80, SourcePrefixListId: expect.anything() }),
+    ]);
+    expect(listenerDefaults(t)).toEqual({ 80: '403' });
+    const use = originHeaderUse(t);
+    expect(use.rules).toEqual([{ HttpHeaderName: 'X-Origin-Verify', Values: [expect.anything()] }]);
+    expect(use.cloudFront).toEqual([
+      [{ HeaderName: 'X-Origin-Verify', HeaderValue: use.rules[0].Values[0] }],
+    ]);
+    t.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: `astro/${env}/cloudfront-origin-header`,
+      KmsKeyId: keyArn,
+    });
+  });
+
+  it('chains ALB → ECS 8000 → RDS 5432 and Redis 6379', () => {
     for (const [target, source, port] of [
       ['^EcsTasksSecurityGroup', '^LoadBalancerSecurityGroup', 8000],
       ['^DatabaseSecurityGroup', '^EcsTasksSecurityGroup', 5432],
@@ -384,6 +395,17 @@ describe('astro prod: multi-AZ', () => {
   });
 });
 
+describe("astro with the seed's open ALB (-c albFromCloudFrontOnly=false)", () => {
+  it('admits 80 and 443 from anywhere', () => {
+    const t = synthProfile(astro, 'dev', { albFromCloudFrontOnly: 'false' }, IMAGE).templates[0] as Template;
+    expect(albIngress(t).map((r) => [r.CidrIp, r.FromPort])).toEqual([
+      ['0.0.0.0/0', 80],
+      ['0.0.0.0/0', 443],
+    ]);
+    expect(originHeaderUse(t).cloudFront).toEqual([undefined]);
+  });
+});
+
 describe('astro with a domain and hosted zone', () => {
   const options = { domainName: 'app.astro.com', hostedZoneId: 'Z0123456789', hostedZoneName: 'astro.com' };
   const t = synthProfile(astro, 'prod', options).templates[0] as Template;
@@ -429,6 +451,10 @@ describe('astro with a domain and hosted zone', () => {
       }),
     });
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 443, Protocol: 'HTTPS' });
+    expect(albIngress(t)).toEqual([
+      expect.objectContaining({ FromPort: 443, ToPort: 443, SourcePrefixListId: expect.anything() }),
+    ]);
+    expect(listenerDefaults(t)[443]).toBe('403');
   });
 
   it('refuses a partial domain', () => {

@@ -5,6 +5,8 @@ import { expectCleanReport, profileTemplate } from '../support/profile-template.
 import {
   actionsOf,
   type CfnJson,
+  containerCommand,
+  containerEnvironment,
   idByName,
   ingressOf,
   securityGroupId,
@@ -284,30 +286,63 @@ describe('data-scanner worker', () => {
     );
   });
 
-  it('sets exact capacity by the seed table, scaling out with a 60 s cooldown', () => {
-    // Offsets from the alarm threshold of 1 message: depth 1-5 is offset 0-4, and so on.
-    dev().hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
-      PolicyType: 'StepScaling',
-      StepScalingPolicyConfiguration: {
-        AdjustmentType: 'ExactCapacity',
-        Cooldown: 60,
-        MetricAggregationType: 'Maximum',
-        StepAdjustments: [
-          { MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 5, ScalingAdjustment: 1 },
-          { MetricIntervalLowerBound: 5, MetricIntervalUpperBound: 10, ScalingAdjustment: 2 },
-          { MetricIntervalLowerBound: 10, MetricIntervalUpperBound: 15, ScalingAdjustment: 3 },
-          { MetricIntervalLowerBound: 15, MetricIntervalUpperBound: 20, ScalingAdjustment: 4 },
-          { MetricIntervalLowerBound: 20, ScalingAdjustment: 5 },
-        ],
-      },
+  // Offsets from the alarm threshold of 1 message: depth 1-5 is offset 0-4, and so on.
+  const SEED_STEPS = [
+    { MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 5, ScalingAdjustment: 1 },
+    { MetricIntervalLowerBound: 5, MetricIntervalUpperBound: 10, ScalingAdjustment: 2 },
+    { MetricIntervalLowerBound: 10, MetricIntervalUpperBound: 15, ScalingAdjustment: 3 },
+    { MetricIntervalLowerBound: 15, MetricIntervalUpperBound: 20, ScalingAdjustment: 4 },
+    { MetricIntervalLowerBound: 20, ScalingAdjustment: 5 },
+  ];
+  const TABLE_TASKS = 'IF(CEIL(depth / 5) > 5, 5, CEIL(depth / 5))';
+  const policyNamed = (prefix: string) => {
+    const found = Object.entries(dev().findResources('AWS::ApplicationAutoScaling::ScalingPolicy')).filter(
+      ([id]) => id.startsWith(prefix),
+    );
+    expect(found).toHaveLength(1);
+    return found[0] as [string, CfnJson];
+  };
+  const alarmActing = (policyId: string) =>
+    Object.values(dev().findResources('AWS::CloudWatch::Alarm')).filter((a) =>
+      JSON.stringify(a.Properties.AlarmActions ?? []).includes(`"${policyId}"`),
+    );
+  const expressionOf = (alarm: CfnJson) =>
+    alarm.Properties.Metrics.find((m: CfnJson) => m.Expression !== undefined)?.Expression;
+
+  it('raises the count by the seed table with a 60 s cooldown, only when the table asks for more tasks', () => {
+    const [id, policy] = policyNamed('WorkerScaleOnDepth');
+    expect(policy.Properties.StepScalingPolicyConfiguration).toEqual({
+      AdjustmentType: 'ExactCapacity',
+      Cooldown: 60,
+      MetricAggregationType: 'Maximum',
+      StepAdjustments: SEED_STEPS,
     });
-    dev().hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'ApproximateNumberOfMessagesVisible',
+    const [alarm] = alarmActing(id);
+    expect(alarm?.Properties).toMatchObject({
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      Statistic: 'Maximum',
-      Period: 60,
     });
+    expect(expressionOf(alarm)).toBe(`IF(${TABLE_TASKS} > FILL(desired, 0), depth, 0)`);
+    expect(JSON.stringify(alarm?.Properties.Metrics)).toContain(
+      '"MetricName":"ApproximateNumberOfMessagesVisible"',
+    );
+    expect(JSON.stringify(alarm?.Properties.Metrics)).toContain('"MetricName":"DesiredTaskCount"');
+  });
+
+  it("lowers the count by the seed table with the seed's 300 s scale-in cooldown, only when it asks for fewer", () => {
+    const [id, policy] = policyNamed('WorkerScaleInOnDepth');
+    expect(policy.Properties.StepScalingPolicyConfiguration).toEqual({
+      AdjustmentType: 'ExactCapacity',
+      Cooldown: 300,
+      MetricAggregationType: 'Maximum',
+      StepAdjustments: SEED_STEPS,
+    });
+    const [alarm] = alarmActing(id);
+    expect(alarm?.Properties).toMatchObject({
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    expect(expressionOf(alarm)).toBe(`IF(depth >= 1 AND ${TABLE_TASKS} < FILL(desired, 0), depth, 0)`);
   });
 
   it('scales to zero on an empty queue with a 300 s cooldown', () => {
@@ -487,4 +522,86 @@ describe('data-scanner validation', () => {
     '%s synthesises with cdk-nag AwsSolutions and CloudFormation validation reporting no unacknowledged finding',
     (env) => expectCleanReport('data-scanner', env),
   );
+});
+
+describe('data-scanner with -c scheduler=true', () => {
+  const family = 'aws-data-scanner-scheduler-dev';
+  const t = () => profileTemplate('data-scanner', 'dev', { scheduler: 'true' });
+
+  it('runs one 256 CPU / 512 MB task of serve --role scheduler,notifier', () => {
+    expect(containerCommand(t(), family)).toEqual(['serve', '--role', 'scheduler,notifier']);
+    t().hasResourceProperties('AWS::ECS::TaskDefinition', { Family: family, Cpu: '256', Memory: '512' });
+    t().hasResourceProperties('AWS::ECS::Service', { ServiceName: family, DesiredCount: 1 });
+  });
+
+  it('submits scheduled scans to the job queue, which is all it may send to', () => {
+    const env = containerEnvironment(t(), family);
+    const queueId = Object.keys(
+      t().findResources('AWS::SQS::Queue', { Properties: { QueueName: 'aws-data-scanner-scan-jobs-dev' } }),
+    )[0];
+    expect(env.QUEUE_KIND).toBe('sqs');
+    expect(env.SCAN_QUEUE_URL).toEqual({ Ref: queueId });
+    expect(env.PUBLIC_URL).toBeDefined();
+    const task = Object.values(
+      t().findResources('AWS::ECS::TaskDefinition', { Properties: { Family: family } }),
+    )[0];
+    const statements = statementsOfRole(t(), task?.Properties.TaskRoleArn['Fn::GetAtt'][0]);
+    expect(statements.filter((st) => actionsOf([st]).some((a) => a.startsWith('sqs:')))).toEqual([
+      expect.objectContaining({ Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [queueId, 'Arn'] } }),
+    ]);
+  });
+
+  it('reaches the database on 5432', () => {
+    const service = Object.values(
+      t().findResources('AWS::ECS::Service', { Properties: { ServiceName: family } }),
+    )[0];
+    const group =
+      service?.Properties.NetworkConfiguration.AwsvpcConfiguration.SecurityGroups[0]['Fn::GetAtt'][0];
+    expect(group).toMatch(/^Scheduler/);
+    expect(ingressOf(t(), securityGroupId(t(), 'PostgreSQL:'))).toContainEqual({ port: 5432, source: group });
+  });
+
+  it('runs no scheduler without the option', () => {
+    expect(() => containerCommand(dev(), family)).toThrow(/found 0/);
+  });
+});
+
+describe('data-scanner with -c dashboard=true', () => {
+  const t = () => profileTemplate('data-scanner', 'dev', { dashboard: 'true' });
+  const distributionId = () => Object.keys(t().findResources('AWS::CloudFront::Distribution'))[0] as string;
+  const dashboardOrigin = () => ({
+    'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId(), 'DomainName'] }]],
+  });
+
+  it('serves the dashboard from a private bucket through CloudFront and prints its URL', () => {
+    t().resourceCountIs('AWS::CloudFront::Distribution', 1);
+    t().hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketName: { Ref: Match.stringLikeRegexp('^DashboardBucket') },
+      DistributionId: { Ref: distributionId() },
+    });
+    expect(t().findOutputs('DashboardUrl').DashboardUrl?.Value).toEqual(dashboardOrigin());
+  });
+
+  it('lets the dashboard call the API cross-origin: preflight answered, API_CORS_ORIGINS in every function', () => {
+    const options = Object.values(
+      t().findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'OPTIONS' } }),
+    );
+    expect(options.length).toBeGreaterThanOrEqual(4);
+    expect(JSON.stringify(options[0]?.Properties.Integration.IntegrationResponses)).toContain(
+      JSON.stringify({ 'Fn::GetAtt': [distributionId(), 'DomainName'] }),
+    );
+    const functions = Object.values(t().findResources('AWS::Lambda::Function')).filter(
+      (f) => f.Properties.Environment?.Variables?.DATABASE_URL_SECRET_ARN !== undefined,
+    );
+    expect(functions).toHaveLength(4);
+    for (const f of functions)
+      expect(f.Properties.Environment.Variables.API_CORS_ORIGINS).toEqual(dashboardOrigin());
+  });
+
+  it('has no dashboard, preflight or CORS origins without the option', () => {
+    dev().resourceCountIs('AWS::CloudFront::Distribution', 0);
+    expect(dev().findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'OPTIONS' } })).toEqual(
+      {},
+    );
+  });
 });

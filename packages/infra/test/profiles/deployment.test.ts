@@ -68,11 +68,36 @@ describe('HTTPS by default', () => {
 describe.each(TARGETS)('%s (%s) after cdk deploy', (id) => {
   it('prints the API URL, the ECR repository, the secret names and the admin command', () => {
     const outputs = template(id).findOutputs('*');
-    for (const name of ['ApiUrl', 'ImageRepositoryUri', 'DatabaseUrlSecretName', 'AdminCommand'])
+    for (const name of [
+      'ApiUrl',
+      'ImageRepositoryUri',
+      'DatabaseUrlSecretName',
+      'AdminCommand',
+      'FirstApiKeySecretName',
+    ])
       expect(Object.keys(outputs), name).toContain(name);
     expect(JSON.stringify(outputs.AdminCommand?.Value)).toMatch(
-      /aws ecs run-task --cluster [\s\S]*keys\\",\\"create\\",\\"--tenant\\",\\"<tenant>/,
+      /aws ecs run-task --cluster [\s\S]*keys\\",\\"create\\",\\"--tenant\\",\\"<tenant>\\",\\"--secret\\",\\"/,
     );
+  });
+
+  it('creates the first key into a secret only that task may write, never into a log', () => {
+    const t = template(id);
+    const command = JSON.stringify(t.findOutputs('*').AdminCommand?.Value);
+    const secretId = Object.keys(
+      t.findResources('AWS::SecretsManager::Secret', {
+        Properties: { Description: Match.stringLikeRegexp('^The API key the AdminCommand output creates') },
+      }),
+    )[0] as string;
+    expect(command).toContain('aws ecs wait tasks-stopped');
+    expect(command).toContain(`aws secretsmanager get-secret-value --secret-id ",{"Ref":"${secretId}"}`);
+    expect(command).not.toContain('logs tail');
+    const writers = Object.values(t.findResources('AWS::IAM::Policy')).flatMap((p) =>
+      p.Properties.PolicyDocument.Statement.filter((s: { Action: string | string[] }) =>
+        [s.Action].flat().includes('secretsmanager:PutSecretValue'),
+      ).map((s: { Resource: unknown }) => ({ roles: p.Properties.Roles, resource: s.Resource })),
+    );
+    expect(writers).toEqual([{ roles: [expect.anything()], resource: { Ref: secretId } }]);
   });
 
   it("runs the image from the profile's own ECR repository, after the copy into it", () => {

@@ -214,16 +214,10 @@ describe('production: the four services', () => {
       expect.arrayContaining([
         expect.objectContaining({
           Action: 'ses:SendEmail',
+          // Partition literals and sorted resources: the pinned enablePartitionLiterals and minimizePolicies flags.
           Resource: [
-            expect.objectContaining({
-              'Fn::Join': [
-                '',
-                expect.arrayContaining([':ses:us-east-1:123456789012:identity/no-reply@example.com']),
-              ],
-            }),
-            expect.objectContaining({
-              'Fn::Join': ['', expect.arrayContaining([':ses:us-east-1:123456789012:identity/example.com'])],
-            }),
+            'arn:aws:ses:us-east-1:123456789012:identity/example.com',
+            'arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com',
           ],
         }),
       ]),

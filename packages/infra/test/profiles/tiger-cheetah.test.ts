@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED_DIFFERENCES_METADATA_KEY } from '../../lib/profiles/seed-differences.ts';
 import { cheetah, tiger } from '../../lib/profiles/tiger-cheetah.ts';
 import { synthProfile } from '../support/checked-app.ts';
+import { albIngress, listenerDefaults, originHeaderUse } from '../support/cloudfront-only.ts';
 import {
   containerCommand,
   containerEnvironment,
@@ -346,15 +347,71 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
   });
 
   describe('security groups', () => {
-    it('admits 80 and 443 from anywhere at the ALB', () => {
-      for (const port of [80, 443]) {
-        template.hasResourceProperties('AWS::EC2::SecurityGroup', {
-          GroupDescription: Match.stringLikeRegexp('^ALB'),
-          SecurityGroupIngress: Match.arrayWith([
-            Match.objectLike({ CidrIp: '0.0.0.0/0', FromPort: port, ToPort: port }),
-          ]),
-        });
-      }
+    it("admits the seed's 80 and 443 from anywhere at the ALB with -c albFromCloudFrontOnly=false", () => {
+      const open = synthProfile(c.profile, 'dev', { albFromCloudFrontOnly: 'false' })
+        .templates[0] as Template;
+      expect(albIngress(open).map((r) => [r.CidrIp, r.FromPort, r.ToPort])).toEqual([
+        ['0.0.0.0/0', 80, 80],
+        ['0.0.0.0/0', 443, 443],
+      ]);
+      expect(listenerDefaults(open)).toEqual({ 80: 'forward' });
+      expect(
+        open.findResources('AWS::SecretsManager::Secret', {
+          Properties: { Name: `${c.env}/fastapi/cloudfront-origin-header` },
+        }),
+      ).toEqual({});
+    });
+
+    it('admits only the CloudFront origin-facing prefix list, on the listener port, at the ALB', () => {
+      const ingress = albIngress(template);
+      expect(ingress).toEqual([
+        expect.objectContaining({
+          FromPort: 80,
+          ToPort: 80,
+          SourcePrefixListId: {
+            'Fn::GetAtt': [
+              expect.stringMatching(/^CloudFrontOriginGuardPrefixListLookup/),
+              'PrefixLists.0.PrefixListId',
+            ],
+          },
+        }),
+      ]);
+      expect(ingress[0].CidrIp).toBeUndefined();
+      template.hasResourceProperties('Custom::AWS', {
+        Create: Match.stringLikeRegexp(
+          '"action":"describeManagedPrefixLists".*com\\.amazonaws\\.global\\.cloudfront\\.origin-facing',
+        ),
+      });
+    });
+
+    it('answers 403 unless the request carries the secret header CloudFront sends', () => {
+      expect(listenerDefaults(template)).toEqual({ 80: '403' });
+      const use = originHeaderUse(template);
+      expect(use.rules).toEqual([{ HttpHeaderName: 'X-Origin-Verify', Values: [expect.anything()] }]);
+      expect(use.cloudFront).toEqual([
+        [{ HeaderName: 'X-Origin-Verify', HeaderValue: use.rules[0].Values[0] }],
+      ]);
+      const secretId = Object.keys(
+        template.findResources('AWS::SecretsManager::Secret', {
+          Properties: { Name: `${c.env}/fastapi/cloudfront-origin-header` },
+        }),
+      )[0];
+      expect(JSON.stringify(use.rules[0].Values[0])).toBe(
+        JSON.stringify({
+          'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
+        }),
+      );
+      template.hasResourceProperties('AWS::SecretsManager::Secret', {
+        Name: `${c.env}/fastapi/cloudfront-origin-header`,
+        GenerateSecretString: Match.objectLike({ ExcludePunctuation: true }),
+      });
+    });
+
+    it('records the CloudFront-only ALB as a difference from the seed', () => {
+      const differences = template.toJSON().Metadata[SEED_DIFFERENCES_METADATA_KEY];
+      expect(differences).toContainEqual(
+        expect.objectContaining({ topic: 'ALB security group', seed: '80/tcp and 443/tcp from 0.0.0.0/0' }),
+      );
     });
 
     it('chains ALB → ECS 8000 → RDS 5432 and Redis 6379', () => {
@@ -590,6 +647,23 @@ describe('tiger with a certificate', () => {
   });
 });
 
+describe('tiger: the CloudFront prefix list named at deploy time', () => {
+  it('uses -c cloudFrontPrefixListId as given, with no lookup', () => {
+    const template = synthProfile(tiger, 'dev', { cloudFrontPrefixListId: 'pl-3b927c52' })
+      .templates[0] as Template;
+    expect(albIngress(template)).toEqual([
+      expect.objectContaining({ FromPort: 80, SourcePrefixListId: 'pl-3b927c52' }),
+    ]);
+    template.resourceCountIs('Custom::AWS', 0);
+  });
+
+  it('refuses a value that is not a prefix list id', () => {
+    expect(() => synthProfile(tiger, 'dev', { cloudFrontPrefixListId: 'sg-123' })).toThrow(
+      /prefixListId "sg-123" is not a prefix list id/,
+    );
+  });
+});
+
 describe('tiger: CloudFront to the ALB with a certificate', () => {
   it('warns that CloudFront would meet the HTTPS redirect when no apiDomainName is given', () => {
     const { stacks } = synthTigerWithCertificate();
@@ -607,10 +681,15 @@ describe('tiger: CloudFront to the ALB with a certificate', () => {
           Match.objectLike({
             DomainName: 'api.tiger.example.org',
             CustomOriginConfig: Match.objectLike({ OriginProtocolPolicy: 'https-only' }),
+            OriginCustomHeaders: [Match.objectLike({ HeaderName: 'X-Origin-Verify' })],
           }),
         ]),
       }),
     });
+    expect(albIngress(templates[0] as Template)).toEqual([
+      expect.objectContaining({ FromPort: 443, ToPort: 443, SourcePrefixListId: expect.anything() }),
+    ]);
+    expect(listenerDefaults(templates[0] as Template)[443]).toBe('403');
     expect(
       Annotations.fromStack(stacks[0]!).findWarning('*', Match.stringLikeRegexp('apiDomainName')),
     ).toEqual([]);

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { useTestDatabase } from '../support/database.ts';
@@ -55,5 +57,85 @@ describe('data-scanner keys', () => {
     expect(err).toMatch(/^data-scanner: tenant name must be/m);
     expect(await main(['keys', 'revoke', 'dsk_unknown'])).toBe(2);
     expect(err).toContain('no active key with prefix dsk_unknown');
+  });
+
+  describe('create --secret (the first key of an AWS deployment)', () => {
+    /** A stand-in for the Secrets Manager endpoint: records each call and answers as the service does. */
+    async function secretsEndpoint(fail = false) {
+      const calls: { target: string; body: Record<string, string> }[] = [];
+      const server = http.createServer((req, res) => {
+        let body = '';
+        req.on('data', (chunk) => {
+          body += chunk;
+        });
+        req.on('end', () => {
+          calls.push({ target: String(req.headers['x-amz-target']), body: JSON.parse(body) });
+          res.setHeader('content-type', 'application/x-amz-json-1.1');
+          if (fail) {
+            res.statusCode = 400;
+            res.end(
+              JSON.stringify({
+                __type: 'ResourceNotFoundException',
+                message: 'Secrets Manager cannot find it',
+              }),
+            );
+            return;
+          }
+          res.end(
+            JSON.stringify({
+              ARN: 'arn:aws:secretsmanager:us-east-1:1:secret:first-key',
+              Name: 'first-key',
+              VersionId: 'v1',
+            }),
+          );
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      vi.stubEnv(
+        'AWS_ENDPOINT_URL_SECRETS_MANAGER',
+        `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      );
+      vi.stubEnv('AWS_REGION', 'us-east-1');
+      vi.stubEnv('AWS_ACCESS_KEY_ID', 'test');
+      vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test');
+      return { calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+    }
+
+    it('stores the key in the secret and prints it nowhere', async () => {
+      const endpoint = await secretsEndpoint();
+      try {
+        expect(await main(['keys', 'create', '--tenant', 'acme', '--secret', 'first-key'])).toBe(0);
+      } finally {
+        await endpoint.close();
+      }
+      expect(endpoint.calls.map((c) => [c.target, c.body.SecretId])).toEqual([
+        ['secretsmanager.PutSecretValue', 'first-key'],
+      ]);
+      const stored = JSON.parse(endpoint.calls[0]?.body.SecretString ?? '{}');
+      expect(stored.tenant).toBe('acme');
+      const { rows } = await db().pool.query('SELECT key_hash FROM api_keys WHERE prefix = $1', [
+        stored.prefix,
+      ]);
+      expect(rows).toEqual([{ key_hash: createHash('sha256').update(stored.key).digest('hex') }]);
+      expect(out).toBe('');
+      expect(err).toContain(`stored it in secret first-key`);
+      expect(err).not.toContain(stored.key);
+    });
+
+    it('fails with exit code 2, naming the prefix to revoke, when the secret cannot be written', async () => {
+      const endpoint = await secretsEndpoint(true);
+      try {
+        expect(await main(['keys', 'create', '--tenant', 'acme', '--secret', 'missing'])).toBe(2);
+      } finally {
+        await endpoint.close();
+      }
+      const prefix =
+        /could not store key (dsk_\w{12}) in secret missing: .*Secrets Manager cannot find it/.exec(err)?.[1];
+      expect(prefix, err).toBeDefined();
+      expect(err).toContain(`keys revoke ${prefix}`);
+      const { rows } = await db().pool.query('SELECT revoked_at FROM api_keys WHERE prefix = $1', [prefix]);
+      expect(rows).toEqual([{ revoked_at: null }]);
+      expect(out).toBe('');
+    });
   });
 });

@@ -13,6 +13,8 @@ export const RESOURCE_STAR_ALLOWED: Readonly<Record<string, string>> = {
   'ec2:DescribeSecurityGroups': 'Describe* actions do not support resource-level permissions',
   'ec2:DescribeSubnets': 'Describe* actions do not support resource-level permissions',
   'ec2:DescribeVpcs': 'Describe* actions do not support resource-level permissions',
+  'ec2:DescribeManagedPrefixLists':
+    'Describe* actions do not support resource-level permissions (the CloudFront prefix list lookup)',
   'xray:PutTraceSegments': 'X-Ray trace upload; no resource-level permissions',
   'xray:PutTelemetryRecords': 'X-Ray telemetry; no resource-level permissions',
   'xray:GetSamplingRules': 'X-Ray sampling; no resource-level permissions',

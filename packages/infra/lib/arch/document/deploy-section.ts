@@ -30,7 +30,7 @@ export function deploySection(
     `npx cdk deploy -c profile=${profile}${envFlag}${https}`,
     '```',
     '',
-    'Then run the `AdminCommand` output with `<tenant>` replaced to create the first API key (printed once in the task log), and call `ApiUrl` with it: `POST /scan`, `GET /jobs/{job_id}`, `GET /results?job_id=`. The outputs:',
+    'Then run the `AdminCommand` output with `<tenant>` replaced to create the first API key (the task stores it in the `FirstApiKeySecretName` secret, never in a log, and the command prints it from there), and call `ApiUrl` with it: `POST /scan`, `GET /jobs/{job_id}`, `GET /results?job_id=`. The outputs:',
     '',
     table(
       ['Output', 'What it is'],

@@ -12,6 +12,38 @@ async function withPool<T>(run: (pool: import('pg').Pool) => Promise<T>): Promis
   }
 }
 
+/**
+ * Writes a new key into a Secrets Manager secret as `{"tenant", "prefix", "key"}`: how `keys create`
+ * hands the first key of an AWS deployment to its operator without printing it into CloudWatch Logs.
+ * A failed write is an error that names the key's prefix, so the orphaned key can be revoked.
+ */
+async function storeKeyInSecret(
+  secretId: string,
+  created: { key: string; prefix: string; tenantName: string },
+): Promise<void> {
+  const { PutSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+  const client = new SecretsManagerClient({});
+  try {
+    await client.send(
+      new PutSecretValueCommand({
+        SecretId: secretId,
+        SecretString: JSON.stringify({
+          tenant: created.tenantName,
+          prefix: created.prefix,
+          key: created.key,
+        }),
+      }),
+    );
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `could not store key ${created.prefix} in secret ${secretId}: ${reason}; revoke it with keys revoke ${created.prefix}`,
+    );
+  } finally {
+    client.destroy();
+  }
+}
+
 /** `data-scanner keys create|list|revoke`: API keys of tenants (only hashes are stored). */
 export function register(program: Command): void {
   const keys = program.command('keys').description('Manage API keys (stored as sha-256 hashes)');
@@ -21,8 +53,19 @@ export function register(program: Command): void {
     .description('Create an API key for a tenant (created if new) and print it once')
     .requiredOption('--tenant <name>', 'tenant that owns the key')
     .option('--name <label>', 'label to tell keys apart', '')
-    .action(async (options: { tenant: string; name: string }) => {
+    .option(
+      '--secret <id>',
+      'store the key in this AWS Secrets Manager secret (name or ARN) instead of printing it, so it never reaches a log',
+    )
+    .action(async (options: { tenant: string; name: string; secret?: string }) => {
       const created = await withPool((pool) => createApiKey(pool, options.tenant, options.name));
+      if (options.secret !== undefined) {
+        await storeKeyInSecret(options.secret, created);
+        process.stderr.write(
+          `Created key ${created.prefix} for tenant "${created.tenantName}" and stored it in secret ${options.secret}.\n`,
+        );
+        return;
+      }
       process.stderr.write(
         `Created key ${created.prefix} for tenant "${created.tenantName}". It is shown once; store it now.\n`,
       );
