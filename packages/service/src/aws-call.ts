@@ -1,6 +1,7 @@
 /**
  * What an AWS action applies to, as a deployment names it: the scan queue and its dead-letter
- * queue, the buckets and objects scanned, the report objects, the SES identity, or `*` where AWS has
+ * queue, the buckets and objects scanned, the report objects, the SES identity, the secret the first
+ * API key is written to, or `*` where AWS has
  * no resource ARN (an SMS phone number).
  */
 export type AwsResource =
@@ -12,6 +13,7 @@ export type AwsResource =
   | 'report-objects'
   | 'ses-identity'
   | 'own-task'
+  | 'first-key-secret'
   | '*';
 
 /** One AWS API call an adapter makes: the SDK command (or paginator) it sends and the IAM action it needs. */

@@ -25,8 +25,7 @@ export const ScanRequestSchema = z
       .optional()
       .openapi({ description: 'Glob patterns of keys to skip', example: ['**/*.png'] }),
     ...scanOptionFields,
-    inventory: z
-      .string()
+    inventory: text()
       .min(1)
       .max(2048)
       .optional()

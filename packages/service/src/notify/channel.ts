@@ -1,10 +1,8 @@
+import type { ChannelName } from './channel-names.ts';
 import type { JobEvent } from './job-event.ts';
 import type { NotificationSettings } from './notification-settings.ts';
 
-export const CHANNEL_NAMES = ['webhook', 'email', 'sms'] as const;
-/** The kind of the event `POST /settings/notifications/test` queues: sent to every channel set. */
-export const TEST_EVENT_KIND = 'notification.test';
-export type ChannelName = (typeof CHANNEL_NAMES)[number];
+export { CHANNEL_NAMES, type ChannelName, TEST_EVENT_KIND } from './channel-names.ts';
 
 /** One way of telling a tenant about a job: sends, or throws to have the delivery retried. */
 export interface NotificationChannel {

@@ -1,5 +1,5 @@
 import { SEVERITIES, type Severity } from '../severity.ts';
-import { TEST_EVENT_KIND } from './channel.ts';
+import { TEST_EVENT_KIND } from './channel-names.ts';
 
 /**
  * What every channel says about a finished job. Built from counts and ids only: findings in the

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { Severity } from '../severity.ts';
-import { type ChannelName, TEST_EVENT_KIND } from './channel.ts';
+import { type ChannelName, TEST_EVENT_KIND } from './channel-names.ts';
 
 /** A tenant's choice of channels and of when they fire. */
 export interface NotificationSettings {

@@ -54,6 +54,33 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
     contextWords: ['acme'],
     allowlist: ['^acme_test'],
   },
+  'PATCH /schedules/{schedule_id}': {
+    source: 's3://allowed-bucket/x/',
+    name: 'n',
+    detectors: ['aws-access-key-id'],
+    exclude: ['*.png'],
+    cron: '0 2 * * *',
+    timezone: 'Europe/Paris',
+  },
+  'POST /watches': {
+    source: 's3://allowed-bucket/x/',
+    name: 'n',
+    detectors: ['aws-access-key-id'],
+    exclude: ['*.png'],
+  },
+  'POST /findings/triage': {
+    ids: ['6f1c2a56-0000-4000-8000-000000000000'],
+    state: 'false_positive',
+    note: 'n',
+  },
+  'PATCH /findings/{id}': { state: 'false_positive', note: 'n' },
+  'POST /baselines': {
+    version: 1,
+    tool: 'data-scanner',
+    fingerprintKeyId: '0123456789abcdef',
+    createdAt: '2026-12-07T00:00:00Z',
+    entries: [],
+  },
   'PUT /settings/notifications': {
     when: 'finished',
     webhook_url: 'https://example.com/hook',
@@ -148,7 +175,10 @@ describe('NUL characters in requests', () => {
     );
     const answers: Record<string, unknown> = {};
     for (const c of all) {
-      const res = await api().call(c.url, { method: c.method, ...(c.json ? { json: c.json } : {}) });
+      const res = await api().call(c.url, {
+        method: c.method.toUpperCase(),
+        ...(c.json ? { json: c.json } : {}),
+      });
       const body = (await res.json()) as {
         error?: { code: string; details: { path: string; message: string }[] };
       };

@@ -50,6 +50,10 @@ describe('GET /openapi.json', () => {
         'PATCH /findings/{id}',
         'POST /findings/triage',
         'POST /baselines',
+        'POST /watches',
+        'GET /watches',
+        'GET /watches/{watch_id}',
+        'DELETE /watches/{watch_id}',
       ].sort(),
     );
     expect(spec.paths['/scan']?.post?.security).toEqual([{ bearerAuth: [] }]);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AdapterAwsCalls } from '../../src/aws-call.ts';
+import { FIRST_KEY_SECRET_CALLS } from '../../src/cli/aws-actions.ts';
 import { SES_EMAIL_CALLS, SNS_SMS_CALLS } from '../../src/notify/aws-actions.ts';
 import { SQS_QUEUE_CALLS } from '../../src/queue/aws-actions.ts';
 import { S3_REPORT_CALLS } from '../../src/reports/aws-actions.ts';
@@ -16,6 +17,7 @@ const ADAPTERS: readonly AdapterAwsCalls[] = [
   S3_REPORT_CALLS,
   SES_EMAIL_CALLS,
   SNS_SMS_CALLS,
+  FIRST_KEY_SECRET_CALLS,
 ];
 
 /** Every AWS SDK call written in the service source: `new XxxCommand(`, `paginateXxx(`, `getSignedUrl(`. */

@@ -5,7 +5,7 @@ import { BaselineImportSchema } from '../../views/exposure-schemas.ts';
 import type { ApiDeps, ApiEnv } from '../api-env.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { HttpError } from '../http-error.ts';
-import { text } from '../text-schema.ts';
+import { NUL_MESSAGE, text } from '../text-schema.ts';
 import { validationHook } from '../validation-hook.ts';
 import { BEARER, errorResponses, jsonContent } from './openapi-parts.ts';
 
@@ -16,13 +16,13 @@ const BaselineFileSchema = z
   .object({
     version: z.literal(1),
     tool: z.literal('data-scanner'),
-    fingerprintKeyId: z.string().openapi({ description: 'Key id of the fingerprint key it was made with' }),
-    createdAt: z.string().openapi({ format: 'date-time' }),
+    fingerprintKeyId: text().openapi({ description: 'Key id of the fingerprint key it was made with' }),
+    createdAt: text().openapi({ format: 'date-time' }),
     entries: z.array(
       z.object({
-        detector: z.string(),
-        fingerprint: z.string().openapi({ description: '64 hex characters' }),
-        path: z.string().optional(),
+        detector: text(),
+        fingerprint: text().openapi({ description: '64 hex characters' }),
+        path: text().optional(),
         line: z.number().int().optional(),
       }),
     ),
@@ -107,14 +107,16 @@ export function registerBaselines(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void
       );
       return c.json(imported, 201);
     },
-    // parseBaseline names every problem of a file the schema refuses.
+    // parseBaseline names every problem of a file the schema refuses (a NUL excepted).
     (result, c) => {
       if (result.success) return undefined;
       const refuse = (): never => {
         validationHook(result, c);
         throw HttpError.validation('Request body is invalid');
       };
-      if (result.target !== 'json') return refuse();
+      // A NUL is named by its field, as on every route; other problems by parseBaseline's list.
+      if (result.target !== 'json' || result.error.issues.some((i) => i.message === NUL_MESSAGE))
+        return refuse();
       return c.req.json().then((file: unknown): never => {
         check(file, c.req.query('name') ?? 'file');
         return refuse();

@@ -129,6 +129,8 @@ export function registerSchedules(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void
     const { tenantId } = c.get('principal');
     const id = c.req.valid('param').schedule_id;
     const body = c.req.valid('json');
+    // A source outside the policy is refused whether or not the schedule exists, as on POST.
+    const source = body.source === undefined ? undefined : await checkSource(body.source, deps.config);
     const current = await store.get(tenantId, id);
     if (!current) throw HttpError.notFound('No such schedule');
     if (body.cron !== undefined || body.timezone !== undefined) {
@@ -138,7 +140,6 @@ export function registerSchedules(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void
       const customIds = deps.customDetectors ? await deps.customDetectors.ids(tenantId) : undefined;
       checkDetectorIds(body.detectors, customIds);
     }
-    const source = body.source === undefined ? undefined : await checkSource(body.source, deps.config);
     const updated = await store.update(tenantId, id, { ...body, ...(source ? { source } : {}) });
     if (!updated) throw HttpError.notFound('No such schedule');
     return c.json(scheduleView(updated), 200);
