@@ -5,13 +5,13 @@ import {
   EXPOSURE_STATES,
   type Exposure,
   type ExposureSort,
-  SEVERITIES,
   STATE_LABELS,
 } from '../api/types.ts';
 import { useApiGet } from '../api/use-api-get.ts';
 import { useApi } from '../auth/api-context.tsx';
 import { formatAge, formatCount } from '../ui/format.ts';
 import { PagedTable } from '../ui/paged-table.tsx';
+import { SeverityOptions } from '../ui/severity-options.tsx';
 import { useKeyset } from '../ui/use-keyset.ts';
 import { usePageTitle } from '../ui/use-page-title.ts';
 import { exposureLabel, StateBadge } from './exposure-label.tsx';
@@ -150,12 +150,7 @@ export function FindingsInbox({ query }: { query: string }) {
             value={filters.severity ?? ''}
             onChange={(e) => show({ severity: (e.target.value || undefined) as InboxFilters['severity'] })}
           >
-            <option value="">All severities</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
+            <SeverityOptions />
           </select>
         </label>
         <label>

@@ -1,8 +1,9 @@
 import { Fragment, useId, useState } from 'react';
 import { ok } from '../api/api-client.ts';
-import { type Finding, SEVERITIES, type Severity } from '../api/types.ts';
+import type { Finding, Severity } from '../api/types.ts';
 import { useApiGet } from '../api/use-api-get.ts';
 import { PagedTable } from '../ui/paged-table.tsx';
+import { SeverityOptions } from '../ui/severity-options.tsx';
 import { useKeyset } from '../ui/use-keyset.ts';
 import { formatLocation } from './format-location.ts';
 
@@ -82,12 +83,7 @@ export function FindingsTable({ jobId, detectors, version }: FindingsTableProps)
             value={severity}
             onChange={(e) => change(() => setSeverity(e.target.value as Severity | ''))}
           >
-            <option value="">All severities</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
+            <SeverityOptions />
           </select>
         </label>
         <label>
