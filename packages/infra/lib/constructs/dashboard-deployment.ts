@@ -16,6 +16,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { REPO_ROOT } from './container-image.ts';
 import { acknowledge, nagRef } from './nag.ts';
+import { nagPartition } from './nag-findings.ts';
 
 /** The dashboard's runtime settings, read by the SPA from `config.json` next to `index.html`. */
 export interface DashboardConfig {
@@ -117,7 +118,7 @@ export class DashboardDeployment extends Construct {
       'AwsSolutions-IAM5[Action::s3:Abort*]': `${replace}; on the dashboard bucket only.`,
       [`AwsSolutions-IAM5[Resource::${nagRef(bucket, 'Arn')}/*]`]:
         'The dashboard files are the whole content of the dashboard bucket; the deployment owns every key in it.',
-      [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-${account}-${region}/*]`]:
+      [`AwsSolutions-IAM5[Resource::arn:${nagPartition(stack)}:s3:::cdk-${qualifier}-assets-${account}-${region}/*]`]:
         'CDK stages the dashboard zip under a content-hash key of the bootstrap assets bucket, known only at deploy time.',
     });
     acknowledge(role.node.scope as lambda.Function, {

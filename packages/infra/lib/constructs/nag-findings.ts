@@ -14,9 +14,17 @@ export function bucketObjectsFinding(bucket: s3.IBucket, prefix = ''): string {
   return `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/${prefix}*]`;
 }
 
+/**
+ * The partition as an ARN in the template spells it: literal where the stack's region is known
+ * (the pinned feature flags make CDK write `arn:aws:...`), else `<AWS::Partition>`.
+ */
+export function nagPartition(stack: Stack): string {
+  return Token.isUnresolved(stack.partition) ? '<AWS::Partition>' : stack.partition;
+}
+
 /** The IAM5 finding of an ARN built with `stack.formatArn` from a service, resource and `*`. */
 export function regionalArnFinding(stack: Stack, service: string, resource: string): string {
   const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
   const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
-  return `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:${service}:${region}:${account}:${resource}]`;
+  return `AwsSolutions-IAM5[Resource::arn:${nagPartition(stack)}:${service}:${region}:${account}:${resource}]`;
 }

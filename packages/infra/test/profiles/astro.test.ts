@@ -279,9 +279,7 @@ describe.each([
           'Fn::Join': [
             '',
             [
-              'arn:',
-              { Ref: 'AWS::Partition' },
-              ':logs:us-east-1:123456789012:log-group:',
+              'arn:aws:logs:us-east-1:123456789012:log-group:',
               { Ref: expect.stringMatching(/^ExecLogs/) },
               ':*',
             ],

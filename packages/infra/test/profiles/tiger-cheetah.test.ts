@@ -65,10 +65,17 @@ const synthTigerWithCertificate = () => {
   return tigerWithCertificate;
 };
 
-/** ARN of an SES identity in the test account and region. */
-const identity = (name: string) => ({
-  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ses:us-east-1:123456789012:identity/${name}`]],
-});
+/** ARN of an SES identity in the test account and region (the pinned flags write the partition literally). */
+const identity = (name: string) => `arn:aws:ses:us-east-1:123456789012:identity/${name}`;
+
+/**
+ * The identities of the statement that allows `ses:SendEmail`, sorted: the pinned feature flags
+ * merge statements and drop their Sids, so the statement is found by its action.
+ */
+function sesIdentities(statements: { Action?: unknown; Resource?: unknown }[]): unknown[] {
+  const send = statements.find((st) => st.Action === 'ses:SendEmail');
+  return send === undefined ? [] : [send.Resource].flat().map(String).sort();
+}
 
 const ref = (pattern: string) => ({ Ref: Match.stringLikeRegexp(pattern) });
 const groupId = (pattern: string) => ({ 'Fn::GetAtt': [Match.stringLikeRegexp(pattern), 'GroupId'] });
@@ -228,9 +235,7 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
       // The seed says "Encryption: Enabled (KMS)" and names no customer-managed key.
       template.hasResourceProperties('AWS::RDS::DBInstance', {
         StorageEncrypted: true,
-        KmsKeyId: {
-          'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':kms:us-east-1:123456789012:alias/aws/rds']],
-        },
+        KmsKeyId: 'arn:aws:kms:us-east-1:123456789012:alias/aws/rds',
       });
     });
 
@@ -472,15 +477,10 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
 
     it('lets only the worker role (it runs the notifier) send SES email from the identity and SNS SMS', () => {
       const worker = statementsOfRole(template, roleId('WorkerTaskRole'));
+      expect(sesIdentities(worker)).toEqual([identity('example.com'), identity('no-reply@example.com')]);
       expect(worker).toEqual(
         expect.arrayContaining([
-          {
-            Sid: 'SendEmail',
-            Effect: 'Allow',
-            Action: 'ses:SendEmail',
-            Resource: [identity('no-reply@example.com'), identity('example.com')],
-          },
-          { Sid: 'SendSms', Effect: 'Allow', Action: 'sns:Publish', Resource: '*' },
+          expect.objectContaining({ Effect: 'Allow', Action: 'sns:Publish', Resource: '*' }),
         ]),
       );
       const api = JSON.stringify(statementsOfRole(template, roleId('ApiTaskRole')));
@@ -529,7 +529,7 @@ describe.each(CASES)('profile $env (seed 002)', (c) => {
       });
       const text = JSON.stringify(Object.values(policies));
       expect(text).toMatch(
-        /"ecr:BatchGetImage"\],"Effect":"Allow","Resource":\{"Fn::GetAtt":\["RegistryRepository/,
+        /"ecr:BatchGetImage"[^\]]*\],"Effect":"Allow","Resource":\{"Fn::GetAtt":\["RegistryRepository/,
       );
       expect(text).toContain('secretsmanager:GetSecretValue');
       expect(text).toContain('logs:PutLogEvents');
@@ -707,10 +707,7 @@ describe('tiger: the SES sender', () => {
 
   it('sends from sesFromAddress, limited to that address and its domain', () => {
     const { template, statements } = statementsOf({ sesFromAddress: 'scanner@acme.example' });
-    expect(statements.find((s) => s.Sid === 'SendEmail')?.Resource).toEqual([
-      identity('scanner@acme.example'),
-      identity('acme.example'),
-    ]);
+    expect(sesIdentities(statements)).toEqual([identity('acme.example'), identity('scanner@acme.example')]);
     expect(containerEnvironment(template, 'tiger-celery-worker').NOTIFY_EMAIL_FROM).toBe(
       'scanner@acme.example',
     );
@@ -721,7 +718,7 @@ describe('tiger: the SES sender', () => {
       sesFromAddress: 'scanner@acme.example',
       sesIdentity: 'acme.example',
     });
-    expect(statements.find((s) => s.Sid === 'SendEmail')?.Resource).toEqual(identity('acme.example'));
+    expect(sesIdentities(statements)).toEqual([identity('acme.example')]);
   });
 
   it('refuses a sender that is not an address', () => {
