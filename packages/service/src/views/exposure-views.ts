@@ -96,20 +96,13 @@ export function historyView(r: HistoryRow): ExposureHistoryEntryView {
 /** An occurrence as the detail query selects it: a finding row, or an aggregate's columns. */
 export type OccurrenceRow =
   | (FindingRow & { occurrence: 'finding'; created_at: Date })
-  | {
+  | (Pick<FindingRow, 'id' | 'seq' | 'job_id' | 'bucket' | 'object_key' | 'version_id' | 'etag'> & {
       occurrence: 'aggregate';
-      id: string;
-      seq: string;
-      job_id: string;
-      bucket: string | null;
-      object_key: string;
-      version_id: string | null;
-      etag: string | null;
       field: string | null;
       match_count: string;
       samples: Location[];
       created_at: Date;
-    };
+    });
 
 /** The public JSON of an occurrence. */
 export function occurrenceView(r: OccurrenceRow): OccurrenceView {
