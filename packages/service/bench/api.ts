@@ -2,8 +2,8 @@
  * `npm run bench:api`: Data Scanner's API beside the FastAPI twin (the seeds' own stack, see
  * shared/anchors/fastapi-twin) on one throwaway embedded PostgreSQL holding the same data shape
  * (one job with 100,000 findings, one API key). For each process count (1 and 2) both servers run,
- * and `wrk -t2 -c32` drives `GET /jobs/{id}` of an ended job and of a running one (the twin reads
- * its one job from the database either way) and a `GET /results` page of 50, each side in turn
+ * and `wrk -t2 -c32` drives `GET /jobs/{id}` and a `GET /results` page of 50, each of an ended job
+ * and of a running one (the twin reads its one job from the database either way), each side in turn
  * (A B A B), BENCH_ROUNDS rounds (default 3) of BENCH_SECONDS (default 10), BENCH_ENDPOINTS (names
  * of the table, comma-separated) to run fewer; the table shows medians
  * and the 1-minute load average at each run. Without the twin's Debian packages it measures Data
@@ -98,14 +98,19 @@ try {
     [tenantId],
   );
   const runningId = (running[0] as { id: string }).id;
-  await pool.query(
-    `INSERT INTO findings (job_id, tenant_id, finding_key, object_key, detector, category, severity, confidence,
-       byte_start, byte_end, line, col, redacted, fingerprint)
-     SELECT $1, $2, 'k' || g, 'prefix/object-' || (g % 1000) || '.txt', 'aws-access-key-id', 'credentials', 'high',
-       0.9, g * 10, g * 10 + 20, g % 500, 17, 'AKIA************MPLE', md5(g::text) || md5((g * 7)::text)
-     FROM generate_series(1, $3) AS g`,
-    [jobId, tenantId, FINDINGS],
-  );
+  // The running job holds findings too: its pages are read from the database every time.
+  for (const [job, count] of [
+    [jobId, FINDINGS],
+    [runningId, 1000],
+  ] as const)
+    await pool.query(
+      `INSERT INTO findings (job_id, tenant_id, finding_key, object_key, detector, category, severity, confidence,
+         byte_start, byte_end, line, col, redacted, fingerprint)
+       SELECT $1, $2, 'k' || g, 'prefix/object-' || (g % 1000) || '.txt', 'aws-access-key-id', 'credentials', 'high',
+         0.9, g * 10, g * 10 + 20, g % 500, 17, 'AKIA************MPLE', md5(g::text) || md5((g * 7)::text)
+       FROM generate_series(1, $3) AS g`,
+      [job, tenantId, count],
+    );
   if (twinReady) await pool.query(await readFile(path.join(twinDir, 'seed.sql'), 'utf8'));
   // Vacuumed now, so no autovacuum worker runs during the measurements.
   await pool.query('VACUUM ANALYZE');
@@ -122,6 +127,7 @@ try {
         'GET /jobs/{id}': `/jobs/${jobId}`,
         'GET /jobs/{id} running': `/jobs/${runningId}`,
         'GET /results': `/results?job_id=${jobId}&limit=50`,
+        'GET /results running': `/results?job_id=${runningId}&limit=50`,
       },
     },
   ];
@@ -131,11 +137,12 @@ try {
       start: async (workers) =>
         startTwin({ dir: twinDir, databaseUrl: db.url, port: await freePort(), workers }),
       header: `Authorization: Bearer ${TWIN_KEY}`,
-      // The twin reads its one job from the database every time, ended or not.
+      // The twin reads its one job and its findings from the database every time, ended or not.
       paths: {
         'GET /jobs/{id}': '/jobs/job-1',
         'GET /jobs/{id} running': '/jobs/job-1',
         'GET /results': '/results?job_id=job-1&limit=50',
+        'GET /results running': '/results?job_id=job-1&limit=50',
       },
     });
   }

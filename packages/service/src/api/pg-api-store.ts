@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { JobCommands } from '../jobs/job-commands.ts';
 import type { ScanSpec } from '../jobs/submit-job.ts';
 import { apiKeysByPrefix, type StoredKey, touchApiKeys } from '../keys/key-store.ts';
-import type { JobObjectStatus, JobStatus } from '../ports/job-store.ts';
+import { isFinalStatus, type JobObjectStatus, type JobStatus } from '../ports/job-store.ts';
 import { SEVERITIES, type Severity } from '../severity.ts';
 import { prefixCondition } from '../store/exposure-store.ts';
 import {
@@ -26,6 +26,7 @@ import type { FindingView, JobObjectView, JobSummary, JobView } from '../views/s
 import type { JobDetail } from './job-view-cache.ts';
 import type {
   ApiStore,
+  FindingPage,
   JobKey,
   Page,
   PageRequest,
@@ -175,8 +176,8 @@ export class PgApiStore implements ApiStore {
     filter: ResultsFilter,
     page: PageRequest<ResultsKey>,
     sort: ResultsSort = 'seq',
-  ): Promise<Page<FindingView, ResultsKey> | null> {
-    const rows = await this.findingRows(tenantId, filter, page, sort);
+  ): Promise<FindingPage | null> {
+    const { rows, jobEnded } = await this.findingRows(tenantId, filter, page, sort);
     // Findings carry their tenant, so only an empty page needs to tell "no such job" from "no findings".
     if (rows.length === 0 && !(await this.ownsJob(tenantId, filter.jobId))) return null;
     const items = rows.slice(0, page.limit);
@@ -190,19 +191,22 @@ export class PgApiStore implements ApiStore {
             ? [last.object_key, String(last.seq)]
             : String(last.seq);
     }
-    return { items: items.map(findingView), next };
+    return { items: items.map(findingView), next, jobEnded };
   }
 
   /**
    * One page of a job's findings. Only the filters given become conditions, so each shape gets a
    * plan on its own index; `severity` order reads one severity after another on (job, severity, seq).
+   * `jobEnded`: the first statement saw the job in a final status, so no later statement of the
+   * read could find more (false when it found no row, which carries the status).
    */
   private async findingRows(
     tenantId: string,
     filter: ResultsFilter,
     page: PageRequest<ResultsKey>,
     sort: ResultsSort,
-  ): Promise<FindingRow[]> {
+  ): Promise<{ rows: FindingRow[]; jobEnded: boolean }> {
+    let first: boolean | undefined;
     const query = async (extra: { severity?: string; after: string[]; keyset: string; order: string }) => {
       const params: unknown[] = [filter.jobId, tenantId];
       const where = ['job_id = $1', 'tenant_id = $2'];
@@ -230,21 +234,26 @@ export class PgApiStore implements ApiStore {
         shape += '-after';
       }
       params.push(page.limit + 1);
-      const { rows } = await this.pool.query<FindingRow>({
+      const { rows } = await this.pool.query<FindingRow & { job_status: JobStatus }>({
         name: shape,
-        text: `SELECT ${FINDING_COLUMNS} FROM findings WHERE ${where.join(' AND ')} ORDER BY ${extra.order} LIMIT $${params.length}`,
+        text: `SELECT ${FINDING_COLUMNS}, (SELECT status FROM jobs WHERE id = $1) AS job_status
+          FROM findings WHERE ${where.join(' AND ')} ORDER BY ${extra.order} LIMIT $${params.length}`,
         values: params,
       });
+      first ??= rows.length > 0 && isFinalStatus((rows[0] as { job_status: JobStatus }).job_status);
       return rows;
     };
+    const ended = (rows: FindingRow[]) => ({ rows, jobEnded: first === true });
     const after = page.after;
     if (sort === 'object') {
       const key = Array.isArray(after) ? after : undefined;
-      return query({
-        after: key ? [String(key[0]), String(key[1])] : [],
-        keyset: '(object_key COLLATE "C", seq) > ($1::text COLLATE "C", $2::bigint)',
-        order: 'object_key COLLATE "C", seq',
-      });
+      return ended(
+        await query({
+          after: key ? [String(key[0]), String(key[1])] : [],
+          keyset: '(object_key COLLATE "C", seq) > ($1::text COLLATE "C", $2::bigint)',
+          order: 'object_key COLLATE "C", seq',
+        }),
+      );
     }
     if (sort === 'severity') {
       const key = Array.isArray(after) ? after : undefined;
@@ -257,13 +266,15 @@ export class PgApiStore implements ApiStore {
         const found = await query({ severity, after: seqAfter, keyset: 'seq > $1::bigint', order: 'seq' });
         rows.push(...found.slice(0, page.limit + 1 - rows.length));
       }
-      return rows;
+      return ended(rows);
     }
-    return query({
-      after: typeof after === 'string' ? [after] : [],
-      keyset: 'seq > $1::bigint',
-      order: 'seq',
-    });
+    return ended(
+      await query({
+        after: typeof after === 'string' ? [after] : [],
+        keyset: 'seq > $1::bigint',
+        order: 'seq',
+      }),
+    );
   }
 
   async listAggregates(

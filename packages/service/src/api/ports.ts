@@ -25,6 +25,11 @@ export interface Page<T, K> {
   next: K | null;
 }
 
+/** A page of `GET /results`; `jobEnded` when the read saw the job in a final status (its findings all recorded). */
+export interface FindingPage extends Page<FindingView, ResultsKey> {
+  jobEnded: boolean;
+}
+
 /** Filters of `GET /results`: `object` is a key prefix. */
 export interface ResultsFilter {
   jobId: string;
@@ -96,7 +101,7 @@ export interface ApiStore {
     filter: ResultsFilter,
     page: PageRequest<ResultsKey>,
     sort?: ResultsSort,
-  ): Promise<Page<FindingView, ResultsKey> | null>;
+  ): Promise<FindingPage | null>;
   /** Objects of one job in key order; null when the job is not the tenant's. */
   listObjects(
     tenantId: string,
