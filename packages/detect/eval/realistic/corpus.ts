@@ -5,6 +5,7 @@ import * as h from './home-files.ts';
 import { FileBuilder, type RealisticFile, type RealisticLabel } from './labels.ts';
 import * as o from './ops-files.ts';
 import * as p from './platform-files.ts';
+import * as w from './windows-files.ts';
 
 type Writer = (f: FileBuilder) => string;
 
@@ -42,6 +43,10 @@ const FILES: readonly [string, string, Writer][] = [
   ['etc/ldap.conf', 'server config', o.ldapConf],
   ['home/corp.ovpn', 'credential file', o.openvpnProfile],
   ['ansible/inventory.ini', 'server config', o.ansibleInventory],
+  ['deploy/autounattend.xml', 'windows admin', w.unattendXml],
+  ['sysvol/Policies/Groups/Groups.xml', 'windows admin', w.gppGroups],
+  ['jenkins/credentials.xml', 'ci', w.jenkinsCredentials],
+  ['backups/C/Windows/Panther/unattend.xml', 'negatives only', w.pantherUnattend],
   ['.github/workflows/deploy.yml', 'ci', d.githubActions],
   ['.gitlab-ci.yml', 'ci', d.gitlabCi],
   ['Jenkinsfile', 'ci', d.jenkinsfile],

@@ -36,7 +36,8 @@ export const atlassianLegacyApiToken = assignedSecret({
   keywords: ['atlassian', 'jira', 'confluence'],
   names: ['atlassian', 'jira', 'confluence'],
   value: '[A-Za-z0-9]{24}',
-  tail: 'A-Za-z0-9',
+  // Not the first 24 characters of a current token (`ATATT3…-…_…=`).
+  tail: 'A-Za-z0-9_=-',
   quality: { minEntropy: 3.5, minClasses: 3 },
   contextWords: ['atlassian', 'jira', 'confluence', 'token'],
   validator: 'entropy',

@@ -1,4 +1,5 @@
 import type { Detector } from '../types.ts';
+import { isPlaceholder } from '../validators/placeholder.ts';
 import { passwordValid } from './databases.ts';
 import { basicCredentialValid } from './http-auth.ts';
 import { re, rep } from './pattern-kit.ts';
@@ -76,4 +77,104 @@ export const pgpassPassword: Detector = {
   description: 'host:port:database:user:password on a line of its own.',
 };
 
-export const configFileDetectors: readonly Detector[] = [dockerRegistryAuth, netrcPassword, pgpassPassword];
+/** Blanks between XML elements, raw or escaped inside a JSON string. */
+const XML_GAP = '(?:[ \\t\\r\\n]|\\\\[rnt]){0,16}';
+
+/** What Windows setup writes over a password it has used (`*SENSITIVE*DATA*DELETED*`). */
+const SETUP_REDACTED = /^\*SENSITIVE\*DATA\*DELETED\*$/;
+
+/**
+ * A password in a Windows answer file (`unattend.xml`, `autounattend.xml`, `sysprep.xml`): the
+ * `<Value>` of `<AdministratorPassword>`, `<Password>` (auto-logon, local accounts, domain join)
+ * or `<DomainAdminPassword>`. With `<PlainText>false</PlainText>` the value is only base64 of the
+ * UTF-16 password plus a fixed suffix, so it is reported either way.
+ */
+export const windowsUnattendPassword: Detector = {
+  id: 'windows-unattend-password',
+  validator: "not setup's *SENSITIVE*DATA*DELETED*, not a placeholder",
+  example: '`<AdministratorPassword>` then `<Value>` and the password',
+  name: 'Windows answer file password',
+  category: 'credentials',
+  severity: 'high',
+  keywords: ['password>'],
+  pattern: re(
+    `<(?:AdministratorPassword|Password|DomainAdminPassword)>${XML_GAP}<Value>(${rep('[^<\\r\\n]', 1, 256)})</Value>`,
+  ),
+  valueGroup: 1,
+  validate: (value) => !SETUP_REDACTED.test(value) && passwordValid(value),
+  contextWords: ['unattend', 'plaintext', 'useraccounts', 'autologon', 'microsoft-windows-shell-setup'],
+  baseConfidence: 0.9,
+  mask: { keepStart: 1, keepEnd: 1 },
+  description:
+    "The password of a Windows answer file's administrator, auto-logon, local or domain-join account.",
+};
+
+/** Whether standard base64 (padding optional) decodes to whole AES blocks. */
+function aesBlocks(value: string): Buffer | undefined {
+  const bytes = Buffer.from(value, 'base64');
+  return bytes.length >= 16 && bytes.length % 16 === 0 ? bytes : undefined;
+}
+
+/**
+ * A Group Policy Preferences password (`cpassword="…"` in SYSVOL's `Groups.xml`,
+ * `Services.xml`, `ScheduledTasks.xml`, `DataSources.xml`, `Drives.xml`): AES-256 under the key
+ * Microsoft published, so anyone who reads the file has the password (MS14-025).
+ */
+export const gppCpassword: Detector = {
+  id: 'gpp-cpassword',
+  validator: 'base64 of whole AES blocks, not a placeholder',
+  example: 'cpassword="<base64>" in a Group Policy Preferences file',
+  name: 'Group Policy Preferences password (cpassword)',
+  category: 'credentials',
+  severity: 'critical',
+  keywords: ['cpassword'],
+  // An attribute, a JSON string (`\\"`), a CSV cell (`""`), or a listing's `cpassword : …`.
+  pattern: re(
+    `\\bcpassword\\\\{0,2}"{0,2}[ \\t]{0,4}[:=][ \\t]{0,4}\\\\{0,2}"{0,2}(${rep('[A-Za-z0-9+/]', 22, 1024)}={0,2})(?:[^A-Za-z0-9+/=]|$)`,
+  ),
+  valueGroup: 1,
+  validate: (value) => aesBlocks(value) !== undefined && !isPlaceholder(value),
+  contextWords: ['groups', 'username', 'clsid', 'properties'],
+  baseConfidence: 0.95,
+  mask: { keepStart: 2, keepEnd: 2 },
+  description:
+    'Decryptable by anyone with the key Microsoft published; remove it from SYSVOL and change the password.',
+};
+
+/**
+ * A secret Jenkins encrypted with its controller's keys (`{AQAAABAAAAA…}` in `credentials.xml`,
+ * a job's `config.xml`): whoever also has `secrets/master.key` and `hudson.util.Secret` (a backup
+ * of `JENKINS_HOME` holds both) decrypts it. The structure is checked: version 1, a 16-byte IV,
+ * then the length of whole AES blocks that follow.
+ */
+export const jenkinsEncryptedSecret: Detector = {
+  id: 'jenkins-encrypted-secret',
+  validator: 'version 1, 16-byte IV, whole AES blocks of the stated length',
+  example: '<password>{AQAAABAAAAA…}</password> in a Jenkins credentials.xml',
+  name: 'Jenkins encrypted secret',
+  category: 'credentials',
+  severity: 'high',
+  keywords: ['{aqaaabaaaa'],
+  pattern: re(`\\{(AQAAABAAAA${rep('[A-Za-z0-9+/]', 32, 4096)}={0,2})\\}`),
+  valueGroup: 1,
+  validate: (value) => {
+    const bytes = Buffer.from(value, 'base64');
+    if (bytes.length < 9 + 16 + 16 || bytes[0] !== 1 || bytes.readUInt32BE(1) !== 16) return false;
+    const length = bytes.readUInt32BE(5);
+    return length % 16 === 0 && bytes.length === 9 + 16 + length;
+  },
+  contextWords: ['jenkins', 'credentials', 'password', 'secret', 'hudson'],
+  baseConfidence: 0.85,
+  mask: { keepStart: 2, keepEnd: 2 },
+  description:
+    "Encrypted with the controller's master.key: anyone holding a JENKINS_HOME backup can decrypt it.",
+};
+
+export const configFileDetectors: readonly Detector[] = [
+  dockerRegistryAuth,
+  netrcPassword,
+  pgpassPassword,
+  windowsUnattendPassword,
+  gppCpassword,
+  jenkinsEncryptedSecret,
+];

@@ -134,6 +134,20 @@ const COMMON_WORD_KEYWORDS = ['token', 'auth', 'pass', 'salt'].flatMap((w) =>
 const NOT_GENERIC =
   /^(?:AKIA|ASIA|sntry[su]_|gh[pousr]_|github_pat_|gl[a-z]{1,5}-|xox[a-z]-|xapp-|[sr]k_(?:live|test)_|sk-|AIza|SG\.|npm_|eyJ[^.]*\.[^.]*\.|-----|[a-z][a-z0-9+.-]*:\/\/|\$|%(?:[({]|.*%$|[sd]$)|@|pk\.eyJ|phc_|~\/|\.{0,2}\/|process\.|os\.|env\.|ENV[.[]|self\.|this\.|ENC\[|arn:|vault:|ref\+|projects\/|true$|false$|null$|none$|nil$|undefined$)/i;
 
+/** Five groups of five capitals and digits: a Windows or Office product key. */
+const PRODUCT_KEY = /^(?:[A-Z0-9]{5}-){4}[A-Z0-9]{5}$/;
+
+/** The configuration passes of a Windows answer file (`<settings pass="windowsPE">`). */
+const SETUP_PASSES = new Set([
+  'windowsPE',
+  'offlineServicing',
+  'generalize',
+  'specialize',
+  'auditSystem',
+  'auditUser',
+  'oobeSystem',
+]);
+
 /** Names whose values a specific detector reports (so the generic one stays quiet). */
 const OWNED_NAMES =
   /aws_secret|secret_?access_?key|twilio|storage_?(?:account_?|access_?)?key|accountkey|_authtoken/;
@@ -325,6 +339,9 @@ export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
   }
   // `?password=,closed`: an empty value, then the next CSV cell.
   if (value.startsWith(',')) return false;
+  // A Windows or Office product key (`<Key>` of an answer file): a licence, not a credential;
+  // answer files mostly carry the volume-licence keys Microsoft publishes.
+  if (PRODUCT_KEY.test(value) || SETUP_PASSES.has(value)) return false;
   // `apiToken,value,` (a CSV row): an unquoted cell is token characters; `f(token, other):` is code.
   if (ctx && /,[ \t]*$/.test(ctx.before) && !/["'`][ \t]*$/.test(ctx.before) && !/^[\w+/=.~-]+$/.test(value))
     return false;

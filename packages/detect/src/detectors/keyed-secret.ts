@@ -31,12 +31,15 @@ const VALUE_TAIL = '(?:[^A-Za-z0-9_+/=.-]|\\.[^A-Za-z0-9]|\\.?$)';
 /** A camelCase or PascalCase identifier (`coinbaseCdp`, `CfnPaymentConnectorValidator`): code, not a key. */
 const IDENTIFIER = /^(?:[a-z]+(?:[A-Z][a-z]+)+|(?:[A-Z][a-z]+){2,})$/;
 
+/** A line break, raw or escaped inside a JSON string (a YAML block logged as a message). */
+const LINE_BREAK = '(?:\\r?\\n|(?:\\\\r)?\\\\n)';
+
 /**
  * Between the name and the value: a type (`var fooToken string = `), quotes, and an operator of
  * env files, YAML, JSON, code, Makefiles, Logstash, XML elements (`<fooToken>`) and CSV (`,`).
  * Only a YAML block scalar (`key: |`) or an XML element moves the value to the next line.
  */
-const ASSIGNMENT = `${QUOTES}(?:[ \\t]{1,4}[A-Za-z][A-Za-z0-9]{0,15})?[ \\t]{0,5}(?:(?:[<>?+.]?=|:{1,3}=|=>|:|>|,)[ \\t]{0,5}|:[ \\t]{0,4}[|>][-+]?[ \\t]{0,4}\\r?\\n[ \\t]{1,16}|>[ \\t]{0,4}\\r?\\n[ \\t]{1,16})${QUOTES}`;
+const ASSIGNMENT = `${QUOTES}(?:[ \\t]{1,4}[A-Za-z][A-Za-z0-9]{0,15})?[ \\t]{0,5}(?:(?:[<>?+.]?=|:{1,3}=|=>|:|>|,)[ \\t]{0,5}|:[ \\t]{0,4}[|>][-+]?[ \\t]{0,4}${LINE_BREAK}[ \\t]{1,16}|>[ \\t]{0,4}${LINE_BREAK}[ \\t]{1,16})${QUOTES}`;
 
 /**
  * A detector for `NAME = value` in env files, YAML, JSON, code and headers, where `NAME` holds

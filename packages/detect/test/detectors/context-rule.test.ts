@@ -76,6 +76,12 @@ const CARRIERS: Record<string, (value: string) => [plain: string, withWord: stri
     `machine github.example.com login someone.long.name password ${v}`,
     `machine h login u password ${v}`,
   ],
+  'windows-unattend-password': (v) => [
+    `<Password>\n  <Value>${v}</Value>\n</Password>`,
+    `<AutoLogon><Password><Value>${v}</Value>`,
+  ],
+  'gpp-cpassword': (v) => [`<X action="U" cpassword="${v}"/>`, `<Properties cpassword="${v}"/>`],
+  'jenkins-encrypted-secret': (v) => [`<token>{${v}}</token>`, `<password>{${v}}</password>`],
   'pgpass-password': (v) => [`db.example.internal:5432:app:app_user:${v}`, `db:5432:postgres:app_user:${v}`],
   'django-secret-key': (v) => [`SECRET_KEY = '${v}'`, `DJANGO_SECRET_KEY = '${v}'`],
   'flask-secret-key': (v) => [`server.secret_key = '${v}'`, `app.secret_key = '${v}'`],

@@ -9,7 +9,7 @@ import { runRealisticEval } from '../../eval/realistic/evaluate.ts';
 describe('evaluation on realistic files (shell profiles, framework settings, CI, logs, HAR, ...)', () => {
   it('keeps recall and false positives at or better than the measured floors', async () => {
     const result = await runRealisticEval();
-    expect(result.files).toBe(49);
+    expect(result.files).toBe(53);
     expect(result.labels).toBeGreaterThanOrEqual(125);
     expect(result.overall.recall).toBeGreaterThanOrEqual(0.92);
     expect(result.credentials.recall).toBeGreaterThanOrEqual(0.9);
@@ -22,6 +22,7 @@ describe('evaluation on realistic files (shell profiles, framework settings, CI,
     expect(kinds['container config']?.recall).toBe(1);
     expect(kinds.kubernetes?.recall).toBe(1);
     expect(kinds.ci?.recall).toBe(1);
+    expect(kinds['windows admin']?.recall).toBe(1);
     expect(kinds['framework settings']?.recall).toBeGreaterThanOrEqual(0.9);
     expect(kinds['negatives only']?.falsePositives ?? 0).toBe(0);
   }, 30_000);
