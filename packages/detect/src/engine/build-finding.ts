@@ -15,6 +15,8 @@ export interface Candidate {
   start: number;
   end: number;
   value: string;
+  /** The context the validator sees instead of the text around `start` (a value keyed by its field name). */
+  context?: { before: string; after: string };
 }
 
 function validation(result: boolean | ValidationResult): ValidationResult {
@@ -31,8 +33,8 @@ export function matchConfidence(
   fieldName: string | undefined,
 ): number | undefined {
   const d = c.det.detector;
-  const before = text.slice(Math.max(0, c.start - CONTEXT_SPAN), c.start).toLowerCase();
-  const after = text.slice(c.end, c.end + CONTEXT_SPAN).toLowerCase();
+  const before = c.context?.before ?? text.slice(Math.max(0, c.start - CONTEXT_SPAN), c.start).toLowerCase();
+  const after = c.context?.after ?? text.slice(c.end, c.end + CONTEXT_SPAN).toLowerCase();
   const ctx: MatchContext = fieldName === undefined ? { before, after } : { before, after, fieldName };
   let confidence = d.baseConfidence;
   if (d.validate) {
