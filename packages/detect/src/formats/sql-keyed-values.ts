@@ -158,7 +158,8 @@ export class SqlKeyedValues implements KeyedValueFinder {
 
   /** `(v, 'v', ...),(...)` up to the `;` that ends the statement; quoted values are emitted. */
   private tuples(text: string, from: number, to: number, textStart: number, out: KeyedValue[]): number {
-    for (let i = from; i < to; i++) {
+    let i = from;
+    for (; i < to; i++) {
       const c = text.charCodeAt(i);
       if (this.quote !== 0) {
         if (this.escaped) this.escaped = false;
@@ -192,7 +193,8 @@ export class SqlKeyedValues implements KeyedValueFinder {
         return i + 1;
       }
     }
-    return to;
+    // A doubled quote read at `to - 1` took the character at `to` too.
+    return i;
   }
 
   /** Pushes `text[start, end)` when its column is wanted; `quote` set: unescape it. */
