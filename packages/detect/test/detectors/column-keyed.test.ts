@@ -1,3 +1,6 @@
+import avro from 'avsc';
+import { strToU8, zipSync } from 'fflate';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../../src/detectors/index.ts';
 import { CHUNK_BYTES } from '../../src/engine/text-scanner.ts';
@@ -160,6 +163,66 @@ INSERT INTO notes VALUES (1, '${TOKEN.toLowerCase()}X9');
       const found = generic(result.findings);
       expect(found.map((f) => f.location.byte_start)).toEqual([before.length]);
     }
+  });
+
+  it('reports Parquet, XLSX and Avro values under secret-named columns and fields', async () => {
+    const parquet = parquetWriteBuffer({
+      columnData: [
+        { name: 'id', data: [1, 2, 3], type: 'INT32' },
+        { name: 'password_hash', data: [BCRYPT, BCRYPT, ''], type: 'STRING' },
+        { name: 'api_token', data: [TOKEN, null, 'REDACTED'], type: 'STRING' },
+        { name: 'token_type', data: ['bearer', 'bearer', 'bearer'], type: 'STRING' },
+      ],
+    });
+    const fromParquet = await scanner.scanObject([new Uint8Array(parquet)], { name: 'users.parquet' });
+    expect(generic(fromParquet.findings).map((f) => [f.fingerprint, f.location.column_name])).toEqual([
+      [fingerprintOf(TOKEN), 'api_token'],
+    ]);
+
+    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const sheet = `<worksheet><sheetData>
+      <row r="1">${cell('A1', 'login')}${cell('B1', 'Password')}${cell('C1', 'Password changed')}</row>
+      <row r="2">${cell('A2', 'ops')}${cell('B2', PASSWORD)}${cell('C2', '2024-03-11T10:22:33Z')}</row>
+      <row r="3">${cell('A3', 'dev')}${cell('B3', '********')}${cell('C3', '')}</row>
+    </sheetData></worksheet>`;
+    const xlsx = zipSync({
+      '[Content_Types].xml': strToU8('<Types></Types>'),
+      'xl/workbook.xml': strToU8(
+        '<workbook><sheets><sheet name="Accounts" sheetId="1" r:id="rId1" xmlns:r="r"/></sheets></workbook>',
+      ),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+      'xl/worksheets/sheet1.xml': strToU8(sheet),
+    });
+    const fromXlsx = await scanner.scanObject([xlsx], { name: 'accounts.xlsx' });
+    expect(generic(fromXlsx.findings).map((f) => [f.fingerprint, f.location.cell])).toEqual([
+      [fingerprintOf(PASSWORD), 'B2'],
+    ]);
+
+    const type = avro.Type.forSchema({
+      type: 'record',
+      name: 'Client',
+      fields: [
+        { name: 'name', type: 'string' },
+        {
+          name: 'credentials',
+          type: { type: 'record', name: 'Creds', fields: [{ name: 'client_secret', type: 'string' }] },
+        },
+      ],
+    } as never);
+    const encoder = new avro.streams.BlockEncoder(type, { codec: 'null' } as never);
+    const chunks: Buffer[] = [];
+    encoder.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise((resolve) => encoder.on('end', resolve));
+    encoder.write({ name: 'billing', credentials: { client_secret: SECRET } });
+    encoder.write({ name: 'mobile', credentials: { client_secret: 'changeme' } });
+    encoder.end();
+    await done;
+    const fromAvro = await scanner.scanObject([Buffer.concat(chunks)], { name: 'clients.avro' });
+    expect(generic(fromAvro.findings).map((f) => [f.fingerprint, f.location.json_path])).toEqual([
+      [fingerprintOf(SECRET), 'credentials.client_secret'],
+    ]);
   });
 
   it('reports nothing by column name when generic-secret is not among the detectors', async () => {
