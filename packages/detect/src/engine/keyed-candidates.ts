@@ -39,7 +39,7 @@ export class FieldKeyedDetectors {
   private detectorsFor(name: string): readonly CompiledDetector[] {
     let found = this.byName.get(name);
     if (found) return found;
-    const key = `${name.toLowerCase()}=`;
+    const key = `${asKey(name).toLowerCase()}=`;
     found = this.detectors.filter(
       (c) => c.detector.keywords.some((k) => key.includes(k)) && tryValue(c, name, KEYED_PROBE) !== undefined,
     );
@@ -97,7 +97,7 @@ export class FieldKeyedDetectors {
 function tryValue(det: CompiledDetector, name: string, value: string): Candidate | undefined {
   const q = value.includes('"') ? (value.includes("'") ? '' : "'") : '"';
   if (q === '') return undefined;
-  const head = `${name}=${q}`;
+  const head = `${asKey(name)}=${q}`;
   const assignment = `${head}${value}${q}`;
   const re = det.regex;
   re.lastIndex = 0;
@@ -117,6 +117,11 @@ function tryValue(det: CompiledDetector, name: string, value: string): Candidate
     return matchConfidence(c, '', undefined) === undefined ? undefined : c;
   }
   return undefined;
+}
+
+/** A header written as prose (`API Key`, `Client secret`) as the identifier a config would use. */
+function asKey(name: string): string {
+  return name.trim().replace(/\s+/g, '_');
 }
 
 const perEngine = new WeakMap<Engine, FieldKeyedDetectors>();

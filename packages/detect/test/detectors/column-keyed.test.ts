@@ -181,8 +181,8 @@ INSERT INTO notes VALUES (1, '${TOKEN.toLowerCase()}X9');
 
     const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
     const sheet = `<worksheet><sheetData>
-      <row r="1">${cell('A1', 'login')}${cell('B1', 'Password')}${cell('C1', 'Password changed')}</row>
-      <row r="2">${cell('A2', 'ops')}${cell('B2', PASSWORD)}${cell('C2', '2024-03-11T10:22:33Z')}</row>
+      <row r="1">${cell('A1', 'login')}${cell('B1', 'Password')}${cell('C1', 'Password changed')}${cell('D1', 'API Key')}</row>
+      <row r="2">${cell('A2', 'ops')}${cell('B2', PASSWORD)}${cell('C2', '2024-03-11T10:22:33Z')}${cell('D2', SECRET)}</row>
       <row r="3">${cell('A3', 'dev')}${cell('B3', '********')}${cell('C3', '')}</row>
     </sheetData></worksheet>`;
     const xlsx = zipSync({
@@ -198,6 +198,7 @@ INSERT INTO notes VALUES (1, '${TOKEN.toLowerCase()}X9');
     const fromXlsx = await scanner.scanObject([xlsx], { name: 'accounts.xlsx' });
     expect(generic(fromXlsx.findings).map((f) => [f.fingerprint, f.location.cell])).toEqual([
       [fingerprintOf(PASSWORD), 'B2'],
+      [fingerprintOf(SECRET), 'D2'],
     ]);
 
     const type = avro.Type.forSchema({
