@@ -3,6 +3,7 @@ import { mask } from '../masking.ts';
 import type { Finding, MatchContext, ValidationResult } from '../types.ts';
 import type { CompiledDetector } from './compiled-detector.ts';
 import type { Engine } from './engine.ts';
+import type { FieldInfo } from './locator.ts';
 
 /** Characters of context on each side a validator sees (`MatchContext.before`/`after`). */
 const CONTEXT_SPAN = 64;
@@ -17,6 +18,8 @@ export interface Candidate {
   value: string;
   /** The context the validator sees instead of the text around `start` (a value keyed by its field name). */
   context?: { before: string; after: string };
+  /** Where the value sits, when its finder knows and no locator does (a SQL value's column). */
+  field?: FieldInfo;
 }
 
 function validation(result: boolean | ValidationResult): ValidationResult {

@@ -83,6 +83,7 @@ export class FieldKeyedDetectors {
         if (matched.has(`${v.start}:${det.detector.id}`)) continue;
         c.start = v.start;
         c.end = v.end;
+        if (v.field) c.field = v.field;
         out.push(c);
       }
       if (!any) this.reject(v.name, v.value, rejected);

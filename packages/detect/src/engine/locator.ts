@@ -37,6 +37,8 @@ export interface KeyedValue {
   end: number;
   value: string;
   name: string;
+  /** Its location, for a format without a locator (a SQL dump: the column). */
+  field?: FieldInfo;
 }
 
 /**

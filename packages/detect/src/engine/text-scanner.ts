@@ -297,7 +297,7 @@ export class TextScanner {
       const marked =
         lineStart === this.markedLineAbs || (markerAt < markers.length && markers[markerAt]! < nextBreak);
       this.advanceLocator(text, c.start);
-      const field = this.options.locator?.snapshot();
+      const field = c.field ?? this.options.locator?.snapshot();
       const confidence = matchConfidence(c, text, field?.fieldName);
       if (confidence === undefined) continue;
       if (!generic) {

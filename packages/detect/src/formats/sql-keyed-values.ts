@@ -203,6 +203,6 @@ export class SqlKeyedValues implements KeyedValueFinder {
     if (name === undefined || start < 0 || end <= start || end - start > MAX_VALUE) return;
     const raw = text.slice(start, end);
     const value = quote !== '' || (this.mode === COPY && raw.includes('\\')) ? unescapeSql(raw, quote) : raw;
-    out.push({ start, end, value, name });
+    out.push({ start, end, value, name, field: { column_name: name, fieldName: name } });
   }
 }

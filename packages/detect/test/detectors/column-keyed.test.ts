@@ -98,7 +98,11 @@ COPY public.audit (id, note) FROM stdin;
         .map((f) => f.fingerprint)
         .sort(),
     ).toEqual([fingerprintOf(TOKEN), fingerprintOf(SESSION)].sort());
-    expect(findingFor(findings, 'generic-secret', TOKEN)?.location.byte_start).toBe(sql.indexOf(TOKEN));
+    expect(findingFor(findings, 'generic-secret', TOKEN)?.location).toMatchObject({
+      byte_start: sql.indexOf(TOKEN),
+      line: 4,
+      column_name: 'api_token',
+    });
     expect(findings.filter((f) => f.detector === 'bcrypt-hash')).toHaveLength(2);
   });
 
