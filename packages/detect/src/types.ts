@@ -203,6 +203,14 @@ export interface Detector {
    * its validator and context rule, even if the marker or allowlist then hides it. @default false
    */
   generic?: boolean;
+  /**
+   * Also tried on values whose only evidence is the name of their field (a CSV column, a SQL
+   * column): the pattern and validator see `name="value"`, so the detector's own key-name rules
+   * decide which names count. A name under which it rejects a strong password (`KEYED_PROBE`)
+   * only describes a secret (`password_hash`, `token_type`): that field's values are not tried.
+   * @default false
+   */
+  fieldKeyed?: boolean;
   /** How many leading/trailing characters the masked preview keeps. @default 4/4, less for short values */
   mask?: { keepStart: number; keepEnd: number };
   description?: string;

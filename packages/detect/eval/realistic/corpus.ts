@@ -5,6 +5,7 @@ import * as h from './home-files.ts';
 import { FileBuilder, type RealisticFile, type RealisticLabel } from './labels.ts';
 import * as o from './ops-files.ts';
 import * as p from './platform-files.ts';
+import * as t from './table-files.ts';
 import * as w from './windows-files.ts';
 
 type Writer = (f: FileBuilder) => string;
@@ -55,6 +56,11 @@ const FILES: readonly [string, string, Writer][] = [
   ['captures/session.har', 'har', d.harFile],
   ['notebooks/analysis.ipynb', 'notebook', d.notebook],
   ['exports/customers.csv', 'csv export', d.csvExport],
+  ['backups/portal-pg.sql', 'sql dump', t.pgDump],
+  ['backups/shop.sql', 'sql dump', t.mysqlDump],
+  ['exports/admin-users.csv', 'csv export', t.adminUsersCsv],
+  ['exports/api-clients.tsv', 'csv export', t.apiClientsTsv],
+  ['logs/audit.jsonl', 'application log', t.auditJsonl],
   ['web/package-lock.json', 'negatives only', d.packageLock],
   ['.secrets.baseline', 'negatives only', d.secretsBaseline],
   ['web/index.html', 'negatives only', d.indexHtml],

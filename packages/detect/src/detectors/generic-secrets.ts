@@ -227,7 +227,16 @@ const ABOUT_A_SECRET = new Set([
   'audience',
   'issuer',
   'identity',
+  'at',
+  'date',
+  'time',
+  'timestamp',
+  'question',
 ]);
+
+/** An ISO 8601 date or time (`password_changed_at: 2024-11-12T08:14:03Z`): never a secret. */
+const DATE_TIME =
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /** Words that mark a key's value as a hash or digest of a secret, not the secret. */
 const HASHED = /hash|digest|checksum|fingerprint|sha1|sha256|md5/;
@@ -310,6 +319,7 @@ function decodesToPlaceholder(value: string): boolean {
  */
 export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
   if (NOT_GENERIC.test(value) || isPlaceholder(value) || decodesToPlaceholder(value)) return false;
+  if (DATE_TIME.test(value)) return false;
   // A base64-encoded PEM block (`LS0tLS1CRUdJTi` is `-----BEGIN`): `private-key-base64` reads a key, a certificate is no secret.
   if (value.startsWith('LS0tLS1CRUdJTi')) return false;
   if (ctx) {
@@ -414,6 +424,7 @@ export const genericSecret: Detector = {
   validator: 'not a placeholder, reference or code; 2+ character classes, entropy',
   example: '6-128 characters assigned to a name such as `password` or `api_key` or `access_token`',
   generic: true,
+  fieldKeyed: true,
   mask: { keepStart: 1, keepEnd: 1 },
 };
 

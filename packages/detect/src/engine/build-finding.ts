@@ -3,6 +3,7 @@ import { mask } from '../masking.ts';
 import type { Finding, MatchContext, ValidationResult } from '../types.ts';
 import type { CompiledDetector } from './compiled-detector.ts';
 import type { Engine } from './engine.ts';
+import type { FieldInfo } from './locator.ts';
 
 /** Characters of context on each side a validator sees (`MatchContext.before`/`after`). */
 const CONTEXT_SPAN = 64;
@@ -15,6 +16,10 @@ export interface Candidate {
   start: number;
   end: number;
   value: string;
+  /** The context the validator sees instead of the text around `start` (a value keyed by its field name). */
+  context?: { before: string; after: string };
+  /** Where the value sits, when its finder knows and no locator does (a SQL value's column). */
+  field?: FieldInfo;
 }
 
 function validation(result: boolean | ValidationResult): ValidationResult {
@@ -31,8 +36,8 @@ export function matchConfidence(
   fieldName: string | undefined,
 ): number | undefined {
   const d = c.det.detector;
-  const before = text.slice(Math.max(0, c.start - CONTEXT_SPAN), c.start).toLowerCase();
-  const after = text.slice(c.end, c.end + CONTEXT_SPAN).toLowerCase();
+  const before = c.context?.before ?? text.slice(Math.max(0, c.start - CONTEXT_SPAN), c.start).toLowerCase();
+  const after = c.context?.after ?? text.slice(c.end, c.end + CONTEXT_SPAN).toLowerCase();
   const ctx: MatchContext = fieldName === undefined ? { before, after } : { before, after, fieldName };
   let confidence = d.baseConfidence;
   if (d.validate) {

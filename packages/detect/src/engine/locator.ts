@@ -30,3 +30,34 @@ export interface Locator {
   /** The field at the current position. */
   snapshot(): FieldInfo;
 }
+
+/** A value named only by its field: `text[start, end)` of the chunk, its text (unescaped) and field name. */
+export interface KeyedValue {
+  start: number;
+  end: number;
+  value: string;
+  name: string;
+  /** Its location, for a format without a locator (a SQL dump: the column). */
+  field?: FieldInfo;
+}
+
+/**
+ * Finds the values of named fields whose names matter (a CSV cell under its header, a SQL
+ * value under its column), for detectors that are `fieldKeyed`.
+ */
+export interface KeyedValueFinder {
+  /**
+   * Reads `text[from, to)` (every character once, in order; `text[0]` is at absolute offset
+   * `textStart`) and pushes each value that ends in it or, for a value that starts before `to`,
+   * further on in `text`, of a field `wanted` accepts. `final`: `text` ends the stream.
+   */
+  find(
+    text: string,
+    from: number,
+    to: number,
+    textStart: number,
+    final: boolean,
+    wanted: (name: string) => boolean,
+    out: KeyedValue[],
+  ): void;
+}

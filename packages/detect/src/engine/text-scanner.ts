@@ -3,7 +3,8 @@ import type { Finding } from '../types.ts';
 import { buildFinding, type Candidate, matchConfidence } from './build-finding.ts';
 import type { CompiledDetector } from './compiled-detector.ts';
 import type { Engine } from './engine.ts';
-import type { Locator } from './locator.ts';
+import { fieldKeyedDetectors } from './keyed-candidates.ts';
+import type { KeyedValue, KeyedValueFinder, Locator } from './locator.ts';
 import { decodeMixed, utf8Offsets } from './mixed-text.ts';
 import { triggerWindows } from './trigger-windows.ts';
 import { mergeWindows, type Windows } from './windows.ts';
@@ -52,6 +53,8 @@ export class TextScanner {
   /** Absolute start of the latest line seen to carry the ignore marker (a line may span chunks). */
   private markedLineAbs = -1;
   private locatorAt = 0;
+  /** Absolute char the keyed-value finder has read to. */
+  private keyedAt = 0;
   /** Absolute end of the furthest specific match so far: a generic match starting before it overlaps one. */
   private claimedEnd = 0;
   /**
@@ -71,6 +74,8 @@ export class TextScanner {
     private readonly sink: FindingSink,
     private readonly options: {
       locator?: Locator;
+      /** Finds values named only by their field (CSV columns, SQL columns) for `fieldKeyed` detectors. */
+      keyed?: KeyedValueFinder;
       archivePath?: string;
       start?: { byte: number; line: number };
     } = {},
@@ -133,7 +138,7 @@ export class TextScanner {
     // its own (3 bytes) and the bytes carried would start mid-character.
     if (byteMap && carryStart > 0 && isLowSurrogate(text.charCodeAt(carryStart))) carryStart--;
     const cut = final ? text.length : Math.min(text.length, carryStart + CONTEXT_CHARS);
-    this.scanChunk(bytes, text, cut, byteMap);
+    this.scanChunk(bytes, text, cut, byteMap, final);
     const counted = this.counted;
     this.counted = undefined;
     if (counted && counted.before <= carryStart) {
@@ -166,7 +171,13 @@ export class TextScanner {
   /**
    * `byteMap` gives each character's byte offset; without it, offsets are the same in both.
    */
-  private scanChunk(bytes: Buffer, text: string, cut: number, byteMap: Int32Array | undefined): void {
+  private scanChunk(
+    bytes: Buffer,
+    text: string,
+    cut: number,
+    byteMap: Int32Array | undefined,
+    final: boolean,
+  ): void {
     const engine = this.engine;
     const { perDetector, markers } = triggerWindows(engine, bytes, text, byteMap);
     const candidates: Candidate[] = [];
@@ -179,6 +190,7 @@ export class TextScanner {
       }
       this.runDetector(engine.compiled[di]!, text, windows, cut, candidates);
     }
+    if (this.options.keyed) this.findKeyed(this.options.keyed, text, cut, final, candidates);
     if (candidates.length > 0) {
       candidates.sort((a, b) => a.start - b.start || a.end - b.end);
       this.report(candidates, text, byteMap, markers, cut, perDetector);
@@ -222,6 +234,22 @@ export class TextScanner {
         out.push({ det, start, end: start + value.length, value });
       }
     }
+  }
+
+  /** Adds the candidates of the values the finder names in `text` up to `cut` (and any it finishes past it). */
+  private findKeyed(
+    finder: KeyedValueFinder,
+    text: string,
+    cut: number,
+    final: boolean,
+    out: Candidate[],
+  ): void {
+    const from = Math.max(0, this.keyedAt - this.absChar);
+    const values: KeyedValue[] = [];
+    const keys = fieldKeyedDetectors(this.engine);
+    finder.find(text, from, cut, this.absChar, final, keys.wanted, values);
+    this.keyedAt = this.absChar + cut;
+    if (values.length > 0) keys.candidates(values, out);
   }
 
   private advanceLocator(text: string, to: number): void {
@@ -269,7 +297,7 @@ export class TextScanner {
       const marked =
         lineStart === this.markedLineAbs || (markerAt < markers.length && markers[markerAt]! < nextBreak);
       this.advanceLocator(text, c.start);
-      const field = this.options.locator?.snapshot();
+      const field = c.field ?? this.options.locator?.snapshot();
       const confidence = matchConfidence(c, text, field?.fieldName);
       if (confidence === undefined) continue;
       if (!generic) {

@@ -101,12 +101,15 @@ async function readFrom(
         const column = child.element.name;
         const flat = isFlat(child);
         // Evaluated when a match needs it, long after the loop moved on: captures its own group and column.
-        const located: LazyField = (index) => ({
-          record_index: index,
-          row_group: group,
-          column_name: column,
-          fieldName: column,
-        });
+        const located: LazyField = Object.assign(
+          (index: number) => ({
+            record_index: index,
+            row_group: group,
+            column_name: column,
+            fieldName: column,
+          }),
+          { fieldName: column },
+        );
         const emit = (text: string, path: string) => {
           if (path === column) writer.write(text, located, record);
           else

@@ -1,13 +1,17 @@
 import { isAscii, isUtf8 } from 'node:buffer';
-import type { FieldInfo, Locator } from '../engine/locator.ts';
+import type { FieldInfo, KeyedValue, KeyedValueFinder, Locator } from '../engine/locator.ts';
 import { TextScanner } from '../engine/text-scanner.ts';
 import type { WalkContext } from './walk-context.ts';
 
 /**
  * Builds the location of a segment from its key (a record index) when a match needs it, so a
- * column of a million values costs no location object per value.
+ * column of a million values costs no location object per value. `fieldName`: the name every
+ * location it builds carries, known without building one.
  */
-export type LazyField = (key: number) => FieldInfo;
+export type LazyField = ((key: number) => FieldInfo) & { fieldName?: string };
+
+/** Longer segments are no value a keyed detector reports. */
+const MAX_KEYED_VALUE = 1024;
 
 /** The locations of one batch of segments, in order: where each starts, its field, its key. */
 interface SegmentBlock {
@@ -22,7 +26,7 @@ interface SegmentBlock {
  * of segments are dropped once the engine has moved past them, so memory holds only the
  * current chunk's; a lazy field is built only when a match asks where it is.
  */
-export class SegmentLocator implements Locator {
+export class SegmentLocator implements Locator, KeyedValueFinder {
   private readonly blocks: SegmentBlock[] = [];
   /** Next segment to pass in `blocks[0]`. */
   private pos = 0;
@@ -50,6 +54,50 @@ export class SegmentLocator implements Locator {
       this.current = typeof field === 'function' ? field(block.keys[this.currentIndex]!) : field;
     }
     return this.current;
+  }
+
+  /**
+   * The segments starting in `text[from, to)` whose field name is wanted, each value its first
+   * line (a segment is a cell, a record's field, a header's value).
+   */
+  find(
+    text: string,
+    from: number,
+    to: number,
+    textStart: number,
+    _final: boolean,
+    wanted: (name: string) => boolean,
+    out: KeyedValue[],
+  ): void {
+    const fromAbs = textStart + from;
+    const toAbs = textStart + to;
+    let lastName: string | undefined;
+    let lastWanted = false;
+    for (let b = 0; b < this.blocks.length; b++) {
+      const block = this.blocks[b]!;
+      const starts = block.starts;
+      if (starts.length === 0 || starts[starts.length - 1]! < fromAbs) continue;
+      if (starts[0]! >= toAbs) return;
+      for (let s = 0; s < starts.length; s++) {
+        const at = starts[s]!;
+        if (at < fromAbs) continue;
+        if (at >= toAbs) return;
+        const field = block.fields[s]!;
+        const name = field.fieldName;
+        if (name === undefined) continue;
+        if (name !== lastName) {
+          lastName = name;
+          lastWanted = wanted(name);
+        }
+        if (!lastWanted) continue;
+        const start = at - textStart;
+        const limit = Math.min(text.length, start + MAX_KEYED_VALUE + 1);
+        let end = text.indexOf('\n', start);
+        if (end === -1 || end > limit) continue;
+        if (end > start && text.charCodeAt(end - 1) === 13) end--;
+        if (end > start) out.push({ start, end, value: text.slice(start, end), name });
+      }
+    }
   }
 
   private catchUp(): void {
@@ -112,7 +160,10 @@ export class SegmentWriter {
     private readonly ctx: WalkContext,
     archivePath: string | undefined,
   ) {
-    const options: { locator: Locator; archivePath?: string } = { locator: this.locator };
+    const options: { locator: Locator; keyed: KeyedValueFinder; archivePath?: string } = {
+      locator: this.locator,
+      keyed: this.locator,
+    };
     if (archivePath !== undefined) options.archivePath = archivePath;
     this.scanner = new TextScanner(ctx.engine, ctx.sink, options);
   }

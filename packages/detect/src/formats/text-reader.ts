@@ -1,9 +1,11 @@
-import type { Locator } from '../engine/locator.ts';
+import type { KeyedValueFinder, Locator } from '../engine/locator.ts';
 import { TextScanner } from '../engine/text-scanner.ts';
 import { countLines, splitBinary } from './binary-split.ts';
+import { CsvKeyedCells } from './csv-keyed-cells.ts';
 import { CsvLocator } from './csv-locator.ts';
 import { JsonLocator } from './json-locator.ts';
 import { textKind } from './sniff.ts';
+import { SqlKeyedValues } from './sql-keyed-values.ts';
 import type { WalkContext } from './walk-context.ts';
 
 function locatorFor(name: string): Locator | undefined {
@@ -18,6 +20,18 @@ function locatorFor(name: string): Locator | undefined {
       return new JsonLocator(true);
     default:
       return undefined;
+  }
+}
+
+/** The finder of values named only by their column, for CSV/TSV and SQL dumps. */
+function keyedFinderFor(name: string): KeyedValueFinder | undefined {
+  switch (textKind(name)) {
+    case 'csv':
+      return new CsvKeyedCells(',');
+    case 'tsv':
+      return new CsvKeyedCells('\t');
+    default:
+      return name.toLowerCase().endsWith('.sql') ? new SqlKeyedValues() : undefined;
   }
 }
 
@@ -47,6 +61,8 @@ export async function readText(
     const locator = locatorFor(name);
     const options: ConstructorParameters<typeof TextScanner>[2] = {};
     if (locator) options.locator = locator;
+    const keyed = keyedFinderFor(name);
+    if (keyed) options.keyed = keyed;
     if (archivePath !== undefined) options.archivePath = archivePath;
     if (start) options.start = start;
     return new TextScanner(ctx.engine, ctx.sink, options);
