@@ -4,15 +4,16 @@
  * with the threads reading their objects themselves (`scanFromSource`, what the worker does): a
  * corpus of log files scanned 4 objects at a time (as WORKER_CONCURRENCY does), no database, the
  * five configurations interleaved run by run. Prints MB/s, cores busy and CPU per MB (the whole
- * process and its main thread) for each, and the 2-thread/1-thread ratio measured and as projected
- * for an idle 2-core machine.
+ * process, its main thread, its scan threads, and its other threads: V8's GC helpers and libuv's
+ * pool, which a lone scan thread gets from the second core for free) for each, and the
+ * 2-thread/1-thread ratio measured and as projected for an idle 2-core machine.
  *
  *   npm run bench:threads [-- --mb 256 --files 32 --runs 3]
  */
 
 import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -61,14 +62,35 @@ async function scanAll<T>(items: readonly T[], scanOne: (item: T) => Promise<num
   return findings;
 }
 
-/** CPU seconds of this process's main thread and of all its threads (Linux /proc; zero elsewhere). */
-async function cpuSeconds(): Promise<{ main: number; all: number }> {
-  const read = async (file: string) => {
-    const stat = await readFile(file, 'utf8').catch(() => '');
+/** CPU seconds of each of this process's threads by thread id (Linux /proc; empty elsewhere). */
+async function threadCpuSeconds(): Promise<Map<string, number>> {
+  const seconds = new Map<string, number>();
+  for (const tid of await readdir('/proc/self/task').catch(() => [] as string[])) {
+    const stat = await readFile(`/proc/self/task/${tid}/stat`, 'utf8').catch(() => '');
+    if (!stat) continue;
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS || 0;
-  };
-  return { main: await read(`/proc/self/task/${process.pid}/stat`), all: await read('/proc/self/stat') };
+    seconds.set(tid, (Number(fields[11]) + Number(fields[12])) / TICKS || 0);
+  }
+  return seconds;
+}
+
+/**
+ * CPU seconds spent between two `threadCpuSeconds` readings: by the main thread, by the `scanThreads`
+ * busiest other threads (the scan threads), and by the rest (V8's GC helpers, libuv's pool).
+ */
+function cpuSpent(before: Map<string, number>, after: Map<string, number>, scanThreads: number) {
+  const main = String(process.pid);
+  const others: number[] = [];
+  let mainSeconds = 0;
+  for (const [tid, seconds] of after) {
+    const spent = seconds - (before.get(tid) ?? 0);
+    if (tid === main) mainSeconds = spent;
+    else others.push(spent);
+  }
+  others.sort((a, b) => b - a);
+  const scan = others.slice(0, scanThreads).reduce((a, b) => a + b, 0);
+  const rest = others.slice(scanThreads).reduce((a, b) => a + b, 0);
+  return { main: mainSeconds, scan, rest, all: mainSeconds + scan + rest };
 }
 
 interface Measured {
@@ -76,31 +98,39 @@ interface Measured {
   rate: number;
   /** CPU seconds per wall second, all threads. */
   cores: number;
-  /** CPU seconds per MB, all threads and the main thread alone. */
+  /** CPU seconds per MB: all threads, the main thread, the scan threads, and the other threads. */
   cpuPerMb: number;
   mainCpuPerMb: number;
+  scanCpuPerMb: number;
+  otherCpuPerMb: number;
   mainBusy: number;
 }
 
-type ScanAll = () => Promise<number>;
+/** A configuration: its scan threads (0: the main thread scans) and one scan of the corpus. */
+interface Config {
+  threads: number;
+  scan: () => Promise<number>;
+}
 
 /** Runs every configuration `runs` times, interleaved (a load spike hits all alike), after one warm-up each. */
-async function measureInterleaved(configs: ScanAll[], bytes: number, runs: number): Promise<Measured[]> {
-  for (const scan of configs) await scan();
+async function measureInterleaved(configs: Config[], bytes: number, runs: number): Promise<Measured[]> {
+  for (const config of configs) await config.scan();
   const rates = configs.map(() => [] as number[]);
-  const totals = configs.map(() => ({ wall: 0, cpu: 0, main: 0, busy: 0 }));
+  const totals = configs.map(() => ({ wall: 0, cpu: 0, main: 0, scan: 0, rest: 0, busy: 0 }));
   for (let run = 0; run < runs; run++) {
-    for (const [i, scan] of configs.entries()) {
-      const cpu0 = await cpuSeconds();
+    for (const [i, config] of configs.entries()) {
+      const cpu0 = await threadCpuSeconds();
       const elu0 = performance.eventLoopUtilization();
       const start = process.hrtime.bigint();
-      await scan();
+      await config.scan();
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      const cpu1 = await cpuSeconds();
+      const spent = cpuSpent(cpu0, await threadCpuSeconds(), config.threads);
       const t = totals[i] as (typeof totals)[number];
       t.wall += seconds;
-      t.cpu += cpu1.all - cpu0.all;
-      t.main += cpu1.main - cpu0.main;
+      t.cpu += spent.all;
+      t.main += spent.main;
+      t.scan += config.threads === 0 ? spent.main : spent.scan;
+      t.rest += spent.rest;
       t.busy += performance.eventLoopUtilization(elu0).utilization * seconds;
       rates[i]?.push(bytes / 1e6 / seconds);
     }
@@ -111,6 +141,8 @@ async function measureInterleaved(configs: ScanAll[], bytes: number, runs: numbe
     cores: t.cpu / t.wall,
     cpuPerMb: t.cpu / mb,
     mainCpuPerMb: t.main / mb,
+    scanCpuPerMb: t.scan / mb,
+    otherCpuPerMb: t.rest / mb,
     mainBusy: t.busy / t.wall,
   }));
 }
@@ -136,7 +168,7 @@ try {
     return pool.engine();
   };
   const streamed =
-    (engine: ScanEngine): ScanAll =>
+    (engine: ScanEngine): Config['scan'] =>
     () =>
       scanAll(files, async (file) => {
         const r = await engine.scanObject(createReadStream(file, { highWaterMark: 256 * 1024 }), {
@@ -146,7 +178,7 @@ try {
         return r.findings.length;
       });
   const byReference =
-    (engine: ScanEngine): ScanAll =>
+    (engine: ScanEngine): Config['scan'] =>
     () =>
       scanAll(objects, async (object) => {
         const r = await engine.scanFromSource?.({ source: source.uri, object });
@@ -162,11 +194,11 @@ try {
   ];
   const [main, port1, port2, read1, read2] = (await measureInterleaved(
     [
-      streamed(new Scanner({ fingerprintKey: KEY })),
-      streamed(poolOf(1, false)),
-      streamed(poolOf(2, false)),
-      byReference(poolOf(1, true)),
-      byReference(poolOf(2, true)),
+      { threads: 0, scan: streamed(new Scanner({ fingerprintKey: KEY })) },
+      { threads: 1, scan: streamed(poolOf(1, false)) },
+      { threads: 2, scan: streamed(poolOf(2, false)) },
+      { threads: 1, scan: byReference(poolOf(1, true)) },
+      { threads: 2, scan: byReference(poolOf(2, true)) },
     ],
     totalBytes,
     runs,
@@ -177,21 +209,22 @@ try {
   for (const [i, m] of [main, port1, port2, read1, read2].entries()) {
     console.log(
       `${labels[i]}  ${m.rate.toFixed(1).padStart(6)} MB/s  ${m.cores.toFixed(2)} cores busy  ` +
-        `CPU ${(m.cpuPerMb * 1000).toFixed(2)} ms/MB (main thread ${(m.mainCpuPerMb * 1000).toFixed(2)})  ` +
+        `CPU ${(m.cpuPerMb * 1000).toFixed(2)} ms/MB (main thread ${(m.mainCpuPerMb * 1000).toFixed(2)}, ` +
+        `scan threads ${(m.scanCpuPerMb * 1000).toFixed(2)}, other threads ${(m.otherCpuPerMb * 1000).toFixed(2)})  ` +
         `event loop busy ${(m.mainBusy * 100).toFixed(0)}%`,
     );
   }
-  // On an idle 2-core machine one thread is bound by its own CPU per MB (the main thread's share
-  // runs on the other core), two threads by the whole process's CPU per MB over both cores.
-  const projected = (one: Measured, two: Measured) =>
-    Math.min(2, (2 * (one.cpuPerMb - one.mainCpuPerMb)) / two.cpuPerMb);
+  // On an idle 2-core machine each scan thread is bound to one core (n threads: n / their CPU per
+  // MB) and the whole process, helpers and main thread included, to both (2 / its CPU per MB).
+  const idleRate = (m: Measured, threads: number) => Math.min(threads / m.scanCpuPerMb, 2 / m.cpuPerMb);
   for (const [label, one, two] of [
     ['main thread reads', port1, port2],
     ['threads read     ', read1, read2],
   ] as const) {
     console.log(
-      `${label}: 2 threads ${(two.rate / one.rate).toFixed(2)}x one measured (wall), ` +
-        `${projected(one, two).toFixed(2)}x projected for an idle 2-core machine from CPU per MB`,
+      `${label}: 2 threads ${(two.rate / one.rate).toFixed(2)}x one measured (wall); projected for an idle ` +
+        `2-core machine from CPU per MB: 1 thread ${idleRate(one, 1).toFixed(1)} MB/s, 2 threads ` +
+        `${idleRate(two, 2).toFixed(1)} MB/s, ${(idleRate(two, 2) / idleRate(one, 1)).toFixed(2)}x`,
     );
   }
   console.log(

@@ -22,9 +22,49 @@ export interface Candidate {
   field?: FieldInfo;
 }
 
-function validation(result: boolean | ValidationResult): ValidationResult {
-  return typeof result === 'boolean' ? { valid: result } : result;
+/**
+ * The `MatchContext` of the candidate being validated, its `before` and `after` lower-cased on
+ * first read: most candidates are settled by their value alone (a reserved domain, a bad
+ * checksum), and slicing and lower-casing 128 characters for each was most of what a scan
+ * allocated per match. Validation is synchronous, so one context serves every candidate in turn.
+ */
+class CandidateContext implements MatchContext {
+  private text = '';
+  private start = 0;
+  private end = 0;
+  private lowerBefore: string | undefined;
+  private lowerAfter: string | undefined;
+  fieldName: string | undefined;
+
+  /** `given`: a candidate's own context (a value keyed by its field name), used as it is. */
+  reset(
+    text: string,
+    start: number,
+    end: number,
+    fieldName: string | undefined,
+    given?: { before: string; after: string },
+  ): this {
+    this.text = text;
+    this.start = start;
+    this.end = end;
+    this.lowerBefore = given?.before;
+    this.lowerAfter = given?.after;
+    this.fieldName = fieldName;
+    return this;
+  }
+
+  get before(): string {
+    this.lowerBefore ??= this.text.slice(Math.max(0, this.start - CONTEXT_SPAN), this.start).toLowerCase();
+    return this.lowerBefore;
+  }
+
+  get after(): string {
+    this.lowerAfter ??= this.text.slice(this.end, this.end + CONTEXT_SPAN).toLowerCase();
+    return this.lowerAfter;
+  }
 }
+
+const context = new CandidateContext();
 
 /**
  * The confidence of a candidate, or undefined when it is no match: its validator rejects it,
@@ -35,24 +75,39 @@ export function matchConfidence(
   text: string,
   fieldName: string | undefined,
 ): number | undefined {
+  try {
+    return confidenceIn(context.reset(text, c.start, c.end, fieldName, c.context), c, fieldName);
+  } finally {
+    context.reset('', 0, 0, undefined);
+  }
+}
+
+function confidenceIn(
+  ctx: CandidateContext,
+  c: Candidate,
+  fieldName: string | undefined,
+): number | undefined {
   const d = c.det.detector;
-  const before = c.context?.before ?? text.slice(Math.max(0, c.start - CONTEXT_SPAN), c.start).toLowerCase();
-  const after = c.context?.after ?? text.slice(c.end, c.end + CONTEXT_SPAN).toLowerCase();
-  const ctx: MatchContext = fieldName === undefined ? { before, after } : { before, after, fieldName };
   let confidence = d.baseConfidence;
   if (d.validate) {
-    let result: ValidationResult;
+    let result: boolean | ValidationResult;
     try {
-      result = validation(d.validate(c.value, ctx));
+      result = d.validate(c.value, ctx);
     } catch {
-      result = { valid: false };
+      return undefined;
     }
-    if (!result.valid) return undefined;
-    if (result.confidence !== undefined) confidence = result.confidence;
+    if (typeof result === 'boolean') {
+      if (!result) return undefined;
+    } else {
+      if (!result.valid) return undefined;
+      if (result.confidence !== undefined) confidence = result.confidence;
+    }
   }
-  const near = `${before.slice(-CONTEXT_NEAR)} ${after.slice(0, CONTEXT_NEAR)}`;
+  const words = c.det.contextWords;
+  if (words.length === 0) return d.requireContext ? undefined : confidence;
+  const near = `${ctx.before.slice(-CONTEXT_NEAR)} ${ctx.after.slice(0, CONTEXT_NEAR)}`;
   const field = fieldName?.toLowerCase();
-  const hasContext = c.det.contextWords.some((w) => near.includes(w) || field?.includes(w) === true);
+  const hasContext = words.some((w) => near.includes(w) || field?.includes(w) === true);
   if (d.requireContext && !hasContext) return undefined;
   return hasContext ? Math.min(1, confidence + 0.15) : confidence;
 }

@@ -6,6 +6,9 @@ import type { ObjectSource, OpenedObject, SourceObject, UnscannableEntry } from 
 import { excludeMatcher } from './exclude-matcher.ts';
 import { SourceError } from './source-error.ts';
 
+/** Bytes a file is read in (see `read`). */
+const READ_CHUNK_BYTES = 128 * 1024;
+
 /** Options of the filesystem source. */
 export interface FilesystemSourceOptions {
   /** Folders a local scan may read. Anything outside them (after resolving symlinks) is refused. */
@@ -275,7 +278,11 @@ export class FilesystemSource implements ObjectSource {
       }
       const info = await handle.stat();
       if (!info.isFile()) throw new SourceError('NOT_FOUND', `object ${object.key} is not a regular file`);
-      const stream = handle.createReadStream({ highWaterMark: 1024 * 1024, signal: options.signal });
+      // 128 KiB reads: a read buffer is scanned and dropped before two young-generation collections
+      // pass, so it is not promoted. Promoted 1 MiB buffers are off-heap memory only a full
+      // collection frees, and V8 ran one every ~20 MB scanned (a sixth of a scan thread's time);
+      // 64 KiB reads cost the thread more in read calls and promote no less.
+      const stream = handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES, signal: options.signal });
       return { stream, size: info.size };
     } catch (err) {
       await handle.close().catch(() => undefined);
