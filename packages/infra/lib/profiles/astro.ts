@@ -1,21 +1,15 @@
 import { CfnOutput } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as rds from 'aws-cdk-lib/aws-rds';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { ApplicationService, scanBucketsOption } from '../constructs/application-service.ts';
-import { Cache } from '../constructs/cache.ts';
 import { apiPrefixOf, Cdn } from '../constructs/cdn.ts';
 import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
-import { PostgresDatabase } from '../constructs/database.ts';
 import { Keys } from '../constructs/keys.ts';
 import { acknowledge, nagRef } from '../constructs/nag.ts';
 import { regionalArnFinding } from '../constructs/nag-findings.ts';
-import { notificationChannels, publicUrlOf } from '../constructs/notifications.ts';
 import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
 import type { ReportsStore } from '../constructs/reports.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
@@ -36,9 +30,10 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     stackName: (app) => `${app}-${env}`,
     description: `Data Scanner (astro profile, ${env}): CloudFront SPA + /api/* to ALB, Fargate Spot, RDS PostgreSQL 16, Redis, KMS`,
     differences: config.differences,
+    logRetention: config.logRetention,
   });
   const app = stack.app;
-  const name = (suffix: string) => `${app}-${env}-${suffix}`;
+  const name = (suffix: string) => stack.name(suffix);
   const removal = stack.removalPolicy;
   const placement = createNetwork(stack, config, context.options?.availabilityZones);
   const vpc = placement.vpc;
@@ -74,46 +69,20 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
 
   stack.imageRepository({ repositoryName: name('api'), keepImages: config.keepImages, countImages: 'any' });
 
-  const db = config.database;
-  const database = new PostgresDatabase(stack, 'Database', {
-    vpc,
-    subnets: placement.databaseSubnets,
-    engineVersion: db.engineVersion,
-    instanceType: new ec2.InstanceType(db.instanceType),
-    allocatedStorageGiB: db.allocatedStorageGiB,
-    maxAllocatedStorageGiB: db.maxAllocatedStorageGiB,
-    backupRetentionDays: db.backupRetentionDays,
-    multiAz: db.multiAz,
-    deletionProtection: db.deletionProtection,
+  const database = stack.database(vpc, placement.databaseSubnets, config.database, {
     secretEncryptionKey: key,
-    instanceIdentifier: name('db'),
-    secretName: `${app}/${env}/database-credentials`,
-    urlSecretName: `${app}/${env}/database-url`,
-    removalPolicy: stack.databaseRemovalPolicy,
   });
   if (placement.workloadAz !== undefined) {
     (database.instance.node.defaultChild as rds.CfnDBInstance).availabilityZone = placement.workloadAz;
   }
-  const cache = new Cache(stack, 'Redis', {
-    vpc,
-    subnets: placement.cacheSubnets,
-    engineVersion: config.redis.engineVersion,
-    nodeType: config.redis.nodeType,
-    replicas: config.redis.replicas,
-    snapshotRetentionDays: config.redis.snapshotRetentionDays,
+  const cache = stack.cache(vpc, placement.cacheSubnets, config.redis, {
     secretEncryptionKey: key,
-    replicationGroupId: name('redis'),
-    authTokenSecretName: `${app}/${env}/redis-auth-token`,
-    ...(placement.workloadAz !== undefined ? { availabilityZones: [placement.workloadAz] } : {}),
+    availabilityZones: placement.workloadAz === undefined ? undefined : [placement.workloadAz],
   });
-  const secretKey = new secretsmanager.Secret(stack, 'SecretKey', {
-    secretName: `${app}/${env}/secret-key`,
+  const secretKey = stack.secretKey({
     description: 'Application secret key (JWT signing and finding fingerprints)',
     encryptionKey: key,
-    generateSecretString: { passwordLength: 64, excludePunctuation: true },
-  });
-  acknowledge(secretKey, {
-    'AwsSolutions-SMG4':
+    rotation:
       'Rotating the key would sign out every user and regroup fingerprints; it is rotated on release.',
   });
 
@@ -156,28 +125,29 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     distribution: cdn.distribution,
     config: { apiBaseUrl: apiPrefixOf(config.cdn.apiPath) },
   });
-  const publicUrl = publicUrlOf(context.options, `https://${domain ? domain.domainName : cdn.domainName}`);
-  const channels = notificationChannels(context.options, { emailRequired: false, sms: false });
+  const publicUrl = stack.publicUrl(`https://${domain ? domain.domainName : cdn.domainName}`);
+  const channels = stack.notificationChannels({ emailRequired: false, sms: false });
   const execLogs = new logs.LogGroup(stack, 'ExecLogs', {
     logGroupName: `/ecs/${name('api')}/exec`,
     retention: config.logRetention,
     removalPolicy: removal,
   });
 
-  const tasksGroup = new ec2.SecurityGroup(stack, 'EcsTasksSecurityGroup', {
-    vpc,
-    description: `ECS tasks: ${config.port} from the ALB only`,
-    allowAllOutbound: true,
+  const tasksGroup = stack.tasksSecurityGroup(vpc, `ECS tasks: ${config.port} from the ALB only`, {
+    database,
+    databasePort: config.database.port,
+    cache,
   });
   const s = config.service;
-  const api = new ApplicationService(stack, 'Api', {
-    cluster: stack.cluster(vpc, { clusterName: name('cluster'), executeCommandLogGroup: execLogs }),
-    image: stack.image,
+  stack.cluster(vpc, { executeCommandLogGroup: execLogs });
+  const api = stack.service('Api', {
+    name: name('api'),
+    containerName: 'api',
     app: {
       database: database.urlSecret,
       fingerprintKey: secretKey,
       roles: s.roles,
-      scanBuckets: scanBucketsOption(stack.option('scanBuckets')),
+      scanBuckets: stack.scanBuckets,
       port: config.port,
       behindLoadBalancer: true,
       redis: { url: cache.url, authToken: cache.authToken },
@@ -188,9 +158,6 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     seedEnvironment: { BACKUP_BUCKET: backups.bucket.bucketName },
     subnets: placement.privateSubnets,
     securityGroup: tasksGroup,
-    serviceName: name('api'),
-    family: name('api'),
-    containerName: 'api',
     cpu: s.cpu,
     memoryMiB: s.memoryMiB,
     desiredCount: s.desiredCount,
@@ -199,16 +166,12 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     healthCheckPath: config.healthCheckPath,
     taskRoleName: name('ecs-task-role'),
     executionRoleName: name('ecs-execution-role'),
-    logGroupName: `/ecs/${name('api')}`,
-    logRetention: config.logRetention,
   });
   api.attachTo(lb.listener, {
     conditions: lb.routeConditions,
     targetGroupName: name('api'),
     healthCheck: { path: config.healthCheckPath },
   });
-  database.connections.allowFrom(tasksGroup, ec2.Port.tcp(db.port), 'PostgreSQL from the ECS tasks');
-  cache.connections.allowDefaultPortFrom(tasksGroup, 'Redis from the ECS tasks');
   acknowledge(api.taskRole, {
     'AwsSolutions-IAM5[Resource::*]':
       'ECS Exec: ssmmessages:Create/OpenControlChannel and Create/OpenDataChannel, and logs:DescribeLogGroups, which the session logging calls, have no resource-level permissions.',

@@ -1,17 +1,81 @@
 import { CfnOutput, type Environment, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import {
+  ApplicationService,
+  type ApplicationServiceProps,
+  scanBucketsOption,
+} from '../constructs/application-service.ts';
+import { Cache, type CacheProps } from '../constructs/cache.ts';
+import { PostgresDatabase, type PostgresDatabaseProps } from '../constructs/database.ts';
 import type { FargateService } from '../constructs/fargate-service.ts';
 import { ImageRepository, type ImageRepositoryProps } from '../constructs/image-repository.ts';
 import { acknowledge } from '../constructs/nag.ts';
+import { Network, type NetworkProps, type SubnetTier } from '../constructs/network.ts';
+import { type NotificationChannels, notificationChannels, publicUrlOf } from '../constructs/notifications.ts';
 import { Observability, type ObservabilityProps } from '../constructs/observability.ts';
 import { ProfileImage } from '../constructs/profile-image.ts';
 import { ServiceCluster, type ServiceClusterProps } from '../constructs/service-cluster.ts';
 import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
 import { recordDifferences, type SeedDifference } from './seed-differences.ts';
+
+/** How a profile names its resources and secrets. */
+export interface ProfileNaming {
+  /** A resource name (database instance, cluster, services, load balancer). */
+  resource(suffix: string): string;
+  /** A Secrets Manager secret name. */
+  secret(suffix: string): string;
+}
+
+/** A seed's VPC: CIDR, subnet tiers and NAT gateways. */
+export interface NetworkConfig {
+  readonly vpcCidr: string;
+  readonly tiers: readonly SubnetTier[];
+  readonly natGateways: number;
+}
+
+/** A seed's PostgreSQL instance; what it leaves out takes {@link PostgresDatabase}'s defaults. */
+export interface DatabaseConfig {
+  readonly instanceType: string;
+  readonly engineVersion?: rds.PostgresEngineVersion;
+  readonly multiAz: boolean;
+  readonly backupRetentionDays: number;
+  readonly backupWindow?: string;
+  readonly allocatedStorageGiB?: number;
+  readonly maxAllocatedStorageGiB?: number;
+  readonly deletionProtection?: boolean;
+  readonly performanceInsights?: boolean;
+  readonly logExports?: readonly string[];
+}
+
+/** A seed's Redis replication group; what it leaves out takes {@link Cache}'s defaults. */
+export interface CacheConfig {
+  readonly engineVersion: string;
+  readonly nodeType: string;
+  readonly replicas: number;
+  readonly automaticFailover?: boolean;
+  readonly multiAz?: boolean;
+  readonly snapshotRetentionDays?: number;
+}
+
+/** A Data Scanner service of a profile: {@link ApplicationServiceProps} with the stack's defaults. */
+export interface ProfileServiceProps
+  extends Omit<ApplicationServiceProps, 'cluster' | 'image' | 'serviceName' | 'family' | 'logGroupName'> {
+  /** The service name, and by default its task family and log group `/ecs/<name>`. */
+  readonly name: string;
+  /** @default - `name` */
+  readonly serviceName?: string;
+  /** @default - `name` */
+  readonly family?: string;
+  /** @default - `/ecs/<name>` */
+  readonly logGroupName?: string;
+}
 
 /** What a profile's stack is called and what it records. */
 export interface ProfileStackProps {
@@ -27,6 +91,13 @@ export interface ProfileStackProps {
   readonly differences: readonly SeedDifference[];
   /** Whether this is a production deployment: data stores are retained. @default envName === 'prod' */
   readonly production?: boolean;
+  /**
+   * Resource and secret names from the resolved app name and the stack's account.
+   * @default - `<app>-<envName>-<suffix>` and `<app>/<envName>/<suffix>`
+   */
+  readonly naming?: (app: string, account: string) => ProfileNaming;
+  /** Retention of the services' logs. */
+  readonly logRetention: logs.RetentionDays;
 }
 
 /**
@@ -60,6 +131,12 @@ export class ProfileStack extends Stack {
   readonly databaseRemovalPolicy: RemovalPolicy;
   /** `-c ecsExec=true`: services accept `aws ecs execute-command` (off by default). */
   readonly ecsExec: boolean;
+  /** Retention of the services' logs. */
+  readonly logRetention: logs.RetentionDays;
+  /** The buckets `-c scanBuckets=a,b` names (checked). */
+  readonly scanBuckets: string[];
+  private readonly naming: ProfileNaming;
+  private serviceCluster?: ecs.Cluster;
   private profileImage?: ProfileImage;
   private readonly differences: SeedDifference[];
 
@@ -80,8 +157,24 @@ export class ProfileStack extends Stack {
     this.removalPolicy = production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     this.databaseRemovalPolicy = production ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY;
     this.ecsExec = this.flag('ecsExec', false);
+    this.logRetention = props.logRetention;
+    this.scanBuckets = scanBucketsOption(this.option('scanBuckets'));
+    this.naming = props.naming?.(app, this.account) ?? {
+      resource: (suffix) => `${app}-${props.envName}-${suffix}`,
+      secret: (suffix) => `${app}/${props.envName}/${suffix}`,
+    };
     this.differences = [...props.differences];
     recordDifferences(this, this.differences);
+  }
+
+  /** A resource name of the profile's naming scheme. */
+  name(suffix: string): string {
+    return this.naming.resource(suffix);
+  }
+
+  /** A secret name of the profile's naming scheme. */
+  secretName(suffix: string): string {
+    return this.naming.secret(suffix);
   }
 
   /** Records one more difference from the seed, for one that depends on a deploy-time option. */
@@ -127,9 +220,142 @@ export class ProfileStack extends Stack {
     return this.profileImage.image;
   }
 
-  /** The ECS cluster (FARGATE and FARGATE_SPOT, Container Insights). */
+  /** The ECS cluster (FARGATE and FARGATE_SPOT, Container Insights), named `cluster`; created once. */
   cluster(vpc: ec2.IVpc, props: Omit<ServiceClusterProps, 'vpc'> = {}): ecs.Cluster {
-    return new ServiceCluster(this, 'Cluster', { vpc, ...props }).cluster;
+    if (this.serviceCluster) throw new Error('ProfileStack: the cluster is created once');
+    this.serviceCluster = new ServiceCluster(this, 'Cluster', {
+      vpc,
+      clusterName: this.name('cluster'),
+      ...props,
+    }).cluster;
+    return this.serviceCluster;
+  }
+
+  /** The VPC of a seed's network config. */
+  network(config: NetworkConfig, props: Omit<NetworkProps, 'cidr' | 'tiers' | 'natGateways'> = {}): Network {
+    return new Network(this, 'Network', {
+      cidr: config.vpcCidr,
+      tiers: config.tiers,
+      natGateways: config.natGateways,
+      ...props,
+    });
+  }
+
+  /**
+   * The PostgreSQL instance of a seed's config, named `db`, its secrets `database-credentials` and
+   * `database-url`, snapshotted on removal in production.
+   */
+  database(
+    vpc: ec2.IVpc,
+    subnets: ec2.SubnetSelection,
+    config: DatabaseConfig,
+    props: Partial<PostgresDatabaseProps> = {},
+  ): PostgresDatabase {
+    return new PostgresDatabase(this, 'Database', {
+      vpc,
+      subnets,
+      instanceType: new ec2.InstanceType(config.instanceType),
+      engineVersion: config.engineVersion,
+      multiAz: config.multiAz,
+      backupRetentionDays: config.backupRetentionDays,
+      preferredBackupWindow: config.backupWindow,
+      allocatedStorageGiB: config.allocatedStorageGiB,
+      maxAllocatedStorageGiB: config.maxAllocatedStorageGiB,
+      deletionProtection: config.deletionProtection,
+      performanceInsights: config.performanceInsights,
+      cloudwatchLogsExports: config.logExports,
+      instanceIdentifier: this.name('db'),
+      secretName: this.secretName('database-credentials'),
+      urlSecretName: this.secretName('database-url'),
+      removalPolicy: this.databaseRemovalPolicy,
+      ...props,
+    });
+  }
+
+  /** The Redis replication group of a seed's config, named `redis`, its AUTH token `redis-auth-token`. */
+  cache(
+    vpc: ec2.IVpc,
+    subnets: ec2.SubnetSelection,
+    config: CacheConfig,
+    props: Partial<CacheProps> = {},
+  ): Cache {
+    return new Cache(this, 'Redis', {
+      vpc,
+      subnets,
+      ...config,
+      replicationGroupId: this.name('redis'),
+      authTokenSecretName: this.secretName('redis-auth-token'),
+      ...props,
+    });
+  }
+
+  /** The application secret key `secret-key` (the HMAC key of finding fingerprints), not rotated. */
+  secretKey(
+    props: { description?: string; encryptionKey?: kms.IKey; rotation?: string } = {},
+  ): secretsmanager.Secret {
+    const secret = new secretsmanager.Secret(this, 'SecretKey', {
+      secretName: this.secretName('secret-key'),
+      description: props.description ?? 'Application secret key (HMAC key of finding fingerprints)',
+      encryptionKey: props.encryptionKey,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    acknowledge(secret, {
+      'AwsSolutions-SMG4':
+        props.rotation ??
+        'Rotating the key would regroup every stored finding fingerprint; it is rotated deliberately on release.',
+    });
+    return secret;
+  }
+
+  /**
+   * The security group of the ECS tasks, admitted to the database on its port and to the cache on the
+   * Redis port.
+   */
+  tasksSecurityGroup(
+    vpc: ec2.IVpc,
+    description: string,
+    stores: { database: PostgresDatabase; databasePort: number; cache: Cache },
+  ): ec2.SecurityGroup {
+    const group = new ec2.SecurityGroup(this, 'EcsTasksSecurityGroup', {
+      vpc,
+      description,
+      allowAllOutbound: true,
+    });
+    stores.database.connections.allowFrom(
+      group,
+      ec2.Port.tcp(stores.databasePort),
+      'PostgreSQL from the ECS tasks',
+    );
+    stores.cache.connections.allowDefaultPortFrom(group, 'Redis from the ECS tasks');
+    return group;
+  }
+
+  /** The notification channels of the deploy-time options, with the profile's requirements. */
+  notificationChannels(requirements: { emailRequired: boolean; sms: boolean }): NotificationChannels {
+    return notificationChannels(this.context.options, requirements);
+  }
+
+  /** `-c publicUrl=`, else the address the profile serves the dashboard at. */
+  publicUrl(served: string): string {
+    return publicUrlOf(this.context.options, served);
+  }
+
+  /**
+   * A Data Scanner service on the stack's cluster and image, its task family and log group named after
+   * it, its logs kept for the profile's retention.
+   */
+  service(id: string, props: ProfileServiceProps): ApplicationService {
+    if (!this.serviceCluster) throw new Error('ProfileStack: create the cluster before a service');
+    const { name, ...rest } = props;
+    return new ApplicationService(this, id, {
+      cluster: this.serviceCluster,
+      image: this.image,
+      serviceName: name,
+      family: name,
+      logGroupName: `/ecs/${name}`,
+      logRetention: this.logRetention,
+      ...rest,
+    });
   }
 
   /** The alarm topic, alarms and dashboard. */

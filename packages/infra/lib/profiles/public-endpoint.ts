@@ -1,9 +1,11 @@
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import { CloudFrontOriginGuard } from '../constructs/cloudfront-origin-guard.ts';
+import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
 import type { ProfileStack } from './profile-stack.ts';
 
 /** The API's own name on a public Route 53 zone: `-c domainName= -c hostedZoneId= -c hostedZoneName=`. */
@@ -99,4 +101,30 @@ export function cloudFrontOriginGuard(
     ...(encryptionKey ? { encryptionKey } : {}),
     ...(prefixListId ? { prefixListId } : {}),
   });
+}
+
+/** A profile's public API: its load balancer, its own domain if one is given, and its URL. */
+export interface PublicApi {
+  readonly lb: PublicLoadBalancer;
+  readonly domain: ApiDomain | undefined;
+  /** `https://<domainName>` with a domain, else the load balancer's own URL. */
+  readonly url: string;
+}
+
+/**
+ * The public load balancer `alb` of a profile's API: HTTPS with `-c certificateArn=` or the domain's
+ * certificate (see {@link apiCertificateArn}), an alias record in the domain's zone when one is given.
+ */
+export function publicApi(
+  stack: ProfileStack,
+  props: { vpc: ec2.IVpc; subnets: ec2.SubnetSelection; cloudFrontOnly?: CloudFrontOriginGuard },
+): PublicApi {
+  const domain = apiDomainFrom(stack);
+  const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
+    ...props,
+    loadBalancerName: stack.name('alb'),
+    certificateArn: apiCertificateArn(stack, domain?.domainName, domain?.zone),
+  });
+  if (domain) apiAliasRecord(stack, domain, lb.loadBalancer);
+  return { lb, domain, url: domain ? `https://${domain.domainName}` : lb.url };
 }
