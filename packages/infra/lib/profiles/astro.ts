@@ -1,12 +1,9 @@
 import { CfnOutput } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as rds from 'aws-cdk-lib/aws-rds';
-import * as route53 from 'aws-cdk-lib/aws-route53';
-import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { apiPrefixOf, Cdn } from '../constructs/cdn.ts';
-import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
+import { apiPrefixOf } from '../constructs/cdn.ts';
 import { Keys } from '../constructs/keys.ts';
 import { acknowledge, nagRef } from '../constructs/nag.ts';
 import { regionalArnFinding } from '../constructs/nag-findings.ts';
@@ -17,7 +14,12 @@ import { astroConfig } from './astro-config.ts';
 import { createNetwork, domainFrom } from './astro-placement.ts';
 import type { Profile, ProfileContext } from './profile.ts';
 import { ProfileStack } from './profile-stack.ts';
-import { apiCertificateArn, cloudFrontOriginGuard } from './public-endpoint.ts';
+import {
+  apiAliasRecord,
+  apiCertificateArn,
+  cloudFrontOriginGuard,
+  dashboardSite,
+} from './public-endpoint.ts';
 import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 
 function createStack(scope: Construct, context: ProfileContext): ProfileStack {
@@ -88,42 +90,26 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
 
   const apiCertificate = apiCertificateArn(stack, domain?.apiDomainName, domain?.zone);
   const apiDomainName = domain?.apiDomainName ?? stack.option('apiDomainName');
-  const originGuard = cloudFrontOriginGuard(stack, `${app}/${env}/cloudfront-origin-header`, key);
+  const originGuard = cloudFrontOriginGuard(stack, stack.secretName('cloudfront-origin-header'), key);
   const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
     vpc,
     subnets: placement.publicSubnets,
     loadBalancerName: name('alb'),
     certificateArn: apiCertificate,
-    ...(originGuard ? { cloudFrontOnly: originGuard } : {}),
+    cloudFrontOnly: originGuard,
   });
-  if (domain) {
-    new route53.ARecord(stack, 'ApiAlias', {
-      zone: domain.zone,
-      recordName: domain.apiDomainName,
-      target: route53.RecordTarget.fromAlias(new route53Targets.LoadBalancerTarget(lb.loadBalancer)),
-    });
-  }
+  if (domain) apiAliasRecord(stack, { domainName: domain.apiDomainName, zone: domain.zone }, lb.loadBalancer);
 
-  const cdn = new Cdn(stack, 'Cdn', {
+  const cdn = dashboardSite(stack, 'Cdn', {
     bucket: frontend.bucket,
-    spa: true,
-    cacheTtl: config.cdn.cacheTtl,
     logBucket: accessLogs.bucket,
-    apiOrigin: {
-      loadBalancer: lb.loadBalancer,
-      pathPattern: config.cdn.apiPath,
-      ...(apiCertificate && apiDomainName ? { domainName: apiDomainName } : {}),
-      ...(originGuard ? { customHeaders: { [originGuard.headerName]: originGuard.headerValue } } : {}),
-    },
-    ...(domain ? { domain: { domainNames: [domain.domainName], hostedZone: domain.zone } } : {}),
+    lb,
+    apiPath: config.cdn.apiPath,
+    apiDomainName,
+    originGuard,
     comment: `${name('frontend')}: SPA and ${config.cdn.apiPath}`,
-  });
-
-  // The API accepts the /api prefix that CloudFront forwards unchanged, so no viewer function rewrites it.
-  new DashboardDeployment(stack, 'Dashboard', {
-    bucket: frontend.bucket,
-    distribution: cdn.distribution,
-    config: { apiBaseUrl: apiPrefixOf(config.cdn.apiPath) },
+    cacheTtl: config.cdn.cacheTtl,
+    domain: domain ? { domainNames: [domain.domainName], hostedZone: domain.zone } : undefined,
   });
   const publicUrl = stack.publicUrl(`https://${domain ? domain.domainName : cdn.domainName}`);
   const channels = stack.notificationChannels({ emailRequired: false, sms: false });

@@ -1,10 +1,8 @@
-import { CfnOutput, type Environment, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, type Environment, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
-import type * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import {
@@ -17,12 +15,14 @@ import { PostgresDatabase, type PostgresDatabaseProps } from '../constructs/data
 import type { FargateService } from '../constructs/fargate-service.ts';
 import { ImageRepository, type ImageRepositoryProps } from '../constructs/image-repository.ts';
 import { acknowledge } from '../constructs/nag.ts';
-import { Network, type NetworkProps, type SubnetTier } from '../constructs/network.ts';
+import { Network, type NetworkProps } from '../constructs/network.ts';
 import { type NotificationChannels, notificationChannels, publicUrlOf } from '../constructs/notifications.ts';
 import { Observability, type ObservabilityProps } from '../constructs/observability.ts';
 import { ProfileImage } from '../constructs/profile-image.ts';
 import { ServiceCluster, type ServiceClusterProps } from '../constructs/service-cluster.ts';
+import { firstApiKeyCommand } from './first-api-key-command.ts';
 import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
+import type { CacheConfig, DatabaseConfig, NetworkConfig } from './seed-config.ts';
 import { recordDifferences, type SeedDifference } from './seed-differences.ts';
 
 /** How a profile names its resources and secrets. */
@@ -31,37 +31,6 @@ export interface ProfileNaming {
   resource(suffix: string): string;
   /** A Secrets Manager secret name. */
   secret(suffix: string): string;
-}
-
-/** A seed's VPC: CIDR, subnet tiers and NAT gateways. */
-export interface NetworkConfig {
-  readonly vpcCidr: string;
-  readonly tiers: readonly SubnetTier[];
-  readonly natGateways: number;
-}
-
-/** A seed's PostgreSQL instance; what it leaves out takes {@link PostgresDatabase}'s defaults. */
-export interface DatabaseConfig {
-  readonly instanceType: string;
-  readonly engineVersion?: rds.PostgresEngineVersion;
-  readonly multiAz: boolean;
-  readonly backupRetentionDays: number;
-  readonly backupWindow?: string;
-  readonly allocatedStorageGiB?: number;
-  readonly maxAllocatedStorageGiB?: number;
-  readonly deletionProtection?: boolean;
-  readonly performanceInsights?: boolean;
-  readonly logExports?: readonly string[];
-}
-
-/** A seed's Redis replication group; what it leaves out takes {@link Cache}'s defaults. */
-export interface CacheConfig {
-  readonly engineVersion: string;
-  readonly nodeType: string;
-  readonly replicas: number;
-  readonly automaticFailover?: boolean;
-  readonly multiAz?: boolean;
-  readonly snapshotRetentionDays?: number;
 }
 
 /** A Data Scanner service of a profile: {@link ApplicationServiceProps} with the stack's defaults. */
@@ -364,64 +333,11 @@ export class ProfileStack extends Stack {
   }
 
   /**
-   * Outputs `AdminCommand`: the one command that creates a tenant's first API key on AWS, a one-off
-   * Fargate task of `service`'s task definition running `data-scanner keys create --secret` (it
-   * migrates the database first), in the service's subnets and security group; the database never
-   * opens to the network. The task writes the key into the `FirstApiKey` secret, never into its log;
-   * the command waits for the task to stop and prints the secret's value (`{"tenant","prefix","key"}`)
-   * to the caller's terminal only.
+   * Outputs `AdminCommand`, the one command that creates a tenant's first API key on AWS from
+   * `service`'s task definition (see {@link firstApiKeyCommand}).
    */
   adminCommand(service: FargateService, subnets: ec2.SubnetSelection): secretsmanager.Secret {
-    const subnetIds = service.service.cluster.vpc.selectSubnets(subnets).subnetIds;
-    const firstKey = new secretsmanager.Secret(this, 'FirstApiKey', {
-      description:
-        'The API key the AdminCommand output creates (tenant, prefix, key); the task writes it, only the operator reads it',
-    });
-    acknowledge(firstKey, {
-      'AwsSolutions-SMG4':
-        'It holds an API key that keys create writes; rotation is keys create and keys revoke.',
-    });
-    service.taskRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'StoreFirstApiKey',
-        actions: ['secretsmanager:PutSecretValue'],
-        resources: [firstKey.secretArn],
-      }),
-    );
-    const network = Fn.join('', [
-      'awsvpcConfiguration={subnets=[',
-      Fn.join(',', subnetIds),
-      '],securityGroups=[',
-      service.securityGroup.securityGroupId,
-      '],assignPublicIp=DISABLED}',
-    ]);
-    const overrides = Fn.join('', [
-      `{"containerOverrides":[{"name":"${service.container.containerName}","command":["keys","create","--tenant","<tenant>","--secret","`,
-      firstKey.secretArn,
-      '"]}]}',
-    ]);
-    const cluster = service.service.cluster.clusterName;
-    this.output(
-      'AdminCommand',
-      Fn.join('', [
-        'TASK=$(aws ecs run-task --cluster ',
-        cluster,
-        ' --task-definition ',
-        service.taskDefinition.family,
-        " --launch-type FARGATE --network-configuration '",
-        network,
-        "' --overrides '",
-        overrides,
-        "' --query 'tasks[0].taskArn' --output text) && aws ecs wait tasks-stopped --cluster ",
-        cluster,
-        ' --tasks "$TASK" && aws secretsmanager get-secret-value --secret-id ',
-        firstKey.secretArn,
-        ' --query SecretString --output text',
-      ]),
-      "Creates a tenant's first API key (replace <tenant>) and prints it from the FirstApiKey secret; it never reaches a log",
-    );
-    this.output('FirstApiKeySecretName', firstKey.secretName, 'Secrets Manager secret: the first API key');
-    return firstKey;
+    return firstApiKeyCommand(this, service, subnets);
   }
 
   /** Outputs the names of the secrets a user needs (rotate, read, restore). */

@@ -7,15 +7,14 @@ import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { apiPrefixOf, Cdn } from '../constructs/cdn.ts';
-import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
+import { apiPrefixOf } from '../constructs/cdn.ts';
 import { acknowledge } from '../constructs/nag.ts';
 import { scaleToOfficeHours } from '../constructs/office-hours.ts';
 import { createReportsBucket, type ReportsStore } from '../constructs/reports.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
 import type { Profile, ProfileContext } from './profile.ts';
 import { ProfileStack } from './profile-stack.ts';
-import { cloudFrontOriginGuard, publicApi } from './public-endpoint.ts';
+import { cloudFrontOriginGuard, dashboardSite, publicApi } from './public-endpoint.ts';
 import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 import {
   CHEETAH_CONFIG,
@@ -124,24 +123,14 @@ function createStack(
       'certificateArn without apiDomainName: CloudFront reaches the ALB by its AWS DNS name over HTTP, which the ALB redirects to HTTPS. Pass -c apiDomainName=<name on the certificate that resolves to the ALB>.',
     );
   }
-  // The dashboard in the assets bucket calls the API same-origin under /api/* (issue 9); CloudFront
-  // forwards the path unchanged and the API accepts the /api prefix.
-  const cdn = new Cdn(stack, 'AssetsCdn', {
+  const cdn = dashboardSite(stack, 'AssetsCdn', {
     bucket: assetsBucket.bucket,
-    spa: true,
     logBucket: logsBucket.bucket,
-    apiOrigin: {
-      loadBalancer: lb.loadBalancer,
-      pathPattern: config.apiPath,
-      ...(lb.https && apiDomainName ? { domainName: apiDomainName } : {}),
-      ...(originGuard ? { customHeaders: { [originGuard.headerName]: originGuard.headerValue } } : {}),
-    },
+    lb,
+    apiPath: config.apiPath,
+    apiDomainName,
+    originGuard,
     comment: `${stack.name('assets')}: dashboard and ${config.apiPath}`,
-  });
-  new DashboardDeployment(stack, 'Dashboard', {
-    bucket: assetsBucket.bucket,
-    distribution: cdn.distribution,
-    config: { apiBaseUrl: apiPrefixOf(config.apiPath) },
   });
   const publicUrl = stack.publicUrl(`https://${cdn.domainName}`);
   const tasksGroup = stack.tasksSecurityGroup(vpc, `ECS tasks: ${config.port} from the ALB only`, {
