@@ -3,7 +3,6 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { ENV_NAMES } from '../../../service/src/env-names.ts';
 import {
   applicationEnvironment,
   grantBucketObjects,
@@ -162,42 +161,26 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     ],
     // Every other route of the API (jobs listing, findings, exports, reports, schedules, docs).
     fallback: { handler: 'api', functionName: name('api') },
-    environment: {
-      [ENV_NAMES.databaseUrlSecretArn]: database.urlSecret.secretArn,
-      [ENV_NAMES.scanQueueUrl]: jobs.queue.queueUrl,
-      [ENV_NAMES.queueKind]: 'sqs',
-      [ENV_NAMES.scanS3Buckets]: allScanBuckets.join(','),
-    },
+    app: { databaseUrl: database.urlSecret, queueUrl: jobs.queue.queueUrl, scanBuckets: allScanBuckets },
   });
-  // The functions read jobs and findings from the database; only scan sends (its plan message).
-  for (const [fnName, fn] of Object.entries(api.functions)) {
-    const role = fn.role as iam.Role;
-    database.urlSecret.grantRead(role);
-    if (fnName === name('api')) {
-      // POST /scan/estimate lists the buckets a scan may read; it never reads an object.
-      role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          sid: 'ListScanBuckets',
-          actions: ['s3:ListBucket'],
-          resources: [
-            data.bucket.bucketArn,
-            ...scanBuckets.map((b) =>
-              stack.formatArn({ service: 's3', region: '', account: '', resource: b }),
-            ),
-          ],
-        }),
-      );
-    }
-    if (fnName === name('scan')) {
-      role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          sid: 'SubmitScans',
-          actions: ['sqs:SendMessage'],
-          resources: [jobs.queue.queueArn],
-        }),
-      );
-    }
-  }
+  // POST /scan/estimate lists the buckets a scan may read; it never reads an object. Only scan sends (its plan message).
+  api.functions[name('api')]?.addToRolePolicy(
+    new iam.PolicyStatement({
+      sid: 'ListScanBuckets',
+      actions: ['s3:ListBucket'],
+      resources: [
+        data.bucket.bucketArn,
+        ...scanBuckets.map((b) => stack.formatArn({ service: 's3', region: '', account: '', resource: b })),
+      ],
+    }),
+  );
+  api.functions[name('scan')]?.addToRolePolicy(
+    new iam.PolicyStatement({
+      sid: 'SubmitScans',
+      actions: ['sqs:SendMessage'],
+      resources: [jobs.queue.queueArn],
+    }),
+  );
 
   const bastion = new Bastion(stack, 'Bastion', {
     vpc,
