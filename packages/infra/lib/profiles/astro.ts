@@ -2,7 +2,6 @@ import { CfnOutput } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import type { Construct } from 'constructs';
 import { apiPrefixOf } from '../constructs/cdn.ts';
 import { Keys } from '../constructs/keys.ts';
 import { acknowledge, nagRef } from '../constructs/nag.ts';
@@ -10,10 +9,11 @@ import { regionalArnFinding } from '../constructs/nag-findings.ts';
 import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
 import type { ReportsStore } from '../constructs/reports.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
-import { astroConfig } from './astro-config.ts';
+import { type AstroConfig, astroConfig } from './astro-config.ts';
 import { createNetwork, domainFrom } from './astro-placement.ts';
-import type { Profile, ProfileContext } from './profile.ts';
-import { ProfileStack } from './profile-stack.ts';
+import { defineProfile } from './define-profile.ts';
+import type { Profile } from './profile.ts';
+import type { ProfileStack } from './profile-stack.ts';
 import {
   apiAliasRecord,
   apiCertificateArn,
@@ -22,18 +22,8 @@ import {
 } from './public-endpoint.ts';
 import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 
-function createStack(scope: Construct, context: ProfileContext): ProfileStack {
-  const env = context.env;
-  const config = astroConfig(env);
-  const stack = new ProfileStack(scope, {
-    profile: astro,
-    context,
-    envName: env,
-    stackName: (app) => `${app}-${env}`,
-    description: `Data Scanner (astro profile, ${env}): CloudFront SPA + /api/* to ALB, Fargate Spot, RDS PostgreSQL 16, Redis, KMS`,
-    differences: config.differences,
-    logRetention: config.logRetention,
-  });
+function build(stack: ProfileStack, config: AstroConfig): void {
+  const { context, envName: env } = stack;
   const app = stack.app;
   const name = (suffix: string) => stack.name(suffix);
   const removal = stack.removalPolicy;
@@ -179,15 +169,18 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     RedisAuthToken: cache.authToken,
   });
   stack.adminCommand(api, placement.privateSubnets);
-  return stack;
 }
 
 /** Profile `astro`: seed 004, single-AZ dev and multi-AZ prod. */
-export const astro: Profile = {
+export const astro: Profile = defineProfile({
   id: 'astro',
   seed: '004_9ee20fdf2624985b.txt',
   description:
     'Seed 004: CloudFront (SPA from S3, /api/* to ALB), Fargate Spot, RDS PostgreSQL 16, Redis 7.1, KMS CMK; single-AZ dev, 3-AZ prod',
   defaultAppName: 'astro',
-  create: (scope, context) => [createStack(scope, context)],
-};
+  config: ({ env }) => astroConfig(env),
+  stack: (_config, { env }) => ({
+    description: `Data Scanner (astro profile, ${env}): CloudFront SPA + /api/* to ALB, Fargate Spot, RDS PostgreSQL 16, Redis, KMS`,
+  }),
+  build,
+});

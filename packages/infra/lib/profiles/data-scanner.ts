@@ -2,7 +2,6 @@ import { Duration } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import type { Construct } from 'constructs';
 import {
   applicationEnvironment,
   grantBucketObjects,
@@ -18,30 +17,13 @@ import { SecureBucket } from '../constructs/secure-bucket.ts';
 import { ServerlessApi } from '../constructs/serverless-api.ts';
 import { UploadEvents } from '../constructs/upload-events.ts';
 import { type DataScannerConfig, dataScannerConfig, dataScannerName } from './data-scanner-config.ts';
-import { intOption, type Profile, type ProfileContext } from './profile.ts';
-import { ProfileStack } from './profile-stack.ts';
+import { defineProfile } from './define-profile.ts';
+import { intOption, type Profile } from './profile.ts';
+import type { ProfileStack } from './profile-stack.ts';
 import { databaseAlarms, functionAlarms, queueAlarms, taskFailureAlarm } from './service-alarms.ts';
 
-function createStack(scope: Construct, context: ProfileContext): ProfileStack {
-  const env = context.env;
-  const base = dataScannerConfig(env);
-  const config: DataScannerConfig = {
-    ...base,
-    worker: { ...base.worker, maxTasks: intOption(context.options, 'maxWorkers', base.worker.maxTasks) },
-  };
-  const stack = new ProfileStack(scope, {
-    profile: dataScanner,
-    context,
-    envName: env,
-    stackName: (app) => `${app}-${env}`,
-    description: `Data Scanner (${dataScanner.id} profile, ${env}): API Gateway + Lambda, SQS, Fargate workers, RDS`,
-    differences: config.differences,
-    naming: (app) => ({
-      resource: (component) => dataScannerName(app, component, env),
-      secret: (suffix) => `${app}/${env}/${suffix}`,
-    }),
-    logRetention: config.logRetention,
-  });
+function build(stack: ProfileStack, config: DataScannerConfig): void {
+  const env = stack.envName;
   const app = stack.app;
   const name = (component: string) => stack.name(component);
   const network = stack.network(config, { s3GatewayEndpoint: true });
@@ -248,15 +230,26 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     cpuEvaluationPeriods: 3,
     rdsFreeStorageBytes: config.alarms.rdsFreeStorageBytes,
   });
-  return stack;
 }
 
 /** Profile `data-scanner`: API Gateway + Lambda, SQS with DLQ, Fargate workers 0..max on queue depth, RDS, S3, bastion. */
-export const dataScanner: Profile = {
+export const dataScanner: Profile = defineProfile({
   id: 'data-scanner',
   seed: '000_742896974df8c81f.txt',
   description:
     'API Gateway + Lambda (scan, jobs, results), SQS + DLQ, Fargate worker 0..5 on queue depth, RDS, S3, bastion',
   defaultAppName: 'aws-data-scanner',
-  create: (scope, context) => [createStack(scope, context)],
-};
+  config: ({ env, options }) => {
+    const base = dataScannerConfig(env);
+    const maxTasks = intOption(options, 'maxWorkers', base.worker.maxTasks);
+    return { ...base, worker: { ...base.worker, maxTasks } };
+  },
+  stack: (_config, { env }) => ({
+    description: `Data Scanner (data-scanner profile, ${env}): API Gateway + Lambda, SQS, Fargate workers, RDS`,
+    naming: (app) => ({
+      resource: (component) => dataScannerName(app, component, env),
+      secret: (suffix) => `${app}/${env}/${suffix}`,
+    }),
+  }),
+  build,
+});

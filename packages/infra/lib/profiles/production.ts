@@ -1,29 +1,19 @@
 import { CfnOutput, RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import type { Construct } from 'constructs';
 import { createReportsBucket, type ReportsStore } from '../constructs/reports.ts';
+import { defineProfile } from './define-profile.ts';
 import {
   PRODUCTION_CONFIG,
   type ProductionConfig,
   type ProductionRole,
   type ProductionService,
 } from './production-config.ts';
-import type { Profile, ProfileContext } from './profile.ts';
-import { ProfileStack } from './profile-stack.ts';
+import type { Profile } from './profile.ts';
+import type { ProfileStack } from './profile-stack.ts';
 import { publicApi } from './public-endpoint.ts';
 import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 
-function createStack(scope: Construct, context: ProfileContext, config: ProductionConfig): ProfileStack {
-  const stack = new ProfileStack(scope, {
-    profile: production,
-    context,
-    envName: 'prod',
-    stackName: (app) => `${app}-production`,
-    description:
-      'Data Scanner (production profile): API, Worker, Scheduler, Notifier on Fargate, RDS Multi-AZ, Redis',
-    differences: config.differences,
-    logRetention: config.logRetention,
-  });
+function build(stack: ProfileStack, config: ProductionConfig): void {
   const network = stack.network(config);
   const vpc = network.vpc;
   stack.imageRepository({
@@ -101,16 +91,22 @@ function createStack(scope: Construct, context: ProfileContext, config: Producti
     SecretKey: secretKey,
     RedisAuthToken: cache.authToken,
   });
-  return stack;
 }
 
 /** Profile `production`: seed 003's four services on ports 4000-4003 behind one ALB, RDS Multi-AZ, Redis. */
-export const production: Profile = {
+export const production: Profile = defineProfile({
   id: 'production',
   seed: '003_46b6f8a557cf1b43.txt',
   description:
     'Seed 003: API 2, Worker 5, Scheduler 1, Notifier 2 on Fargate (ports 4000-4003), RDS db.t3.medium Multi-AZ, Redis',
   defaultAppName: 'data-scanner',
   fixedEnv: 'prod',
-  create: (scope, context) => [createStack(scope, context, PRODUCTION_CONFIG)],
-};
+  config: () => PRODUCTION_CONFIG,
+  stack: () => ({
+    envName: 'prod',
+    stackName: (app) => `${app}-production`,
+    description:
+      'Data Scanner (production profile): API, Worker, Scheduler, Notifier on Fargate, RDS Multi-AZ, Redis',
+  }),
+  build,
+});

@@ -50,10 +50,13 @@ export interface ProfileServiceProps
 export interface ProfileStackProps {
   readonly profile: Profile;
   readonly context: ProfileContext;
-  /** The environment in tags and names (`dev`, `prod`, or a seed's own name such as `tiger`). */
-  readonly envName: string;
-  /** Stack name and construct id, from the resolved app name. */
-  readonly stackName: (app: string) => string;
+  /**
+   * The environment in tags and names (`dev`, `prod`, or a seed's own name such as `tiger`).
+   * @default - the context's env
+   */
+  readonly envName?: string;
+  /** Stack name and construct id, from the resolved app name. @default - `<app>-<envName>` */
+  readonly stackName?: (app: string) => string;
   /** Text of the CloudFormation stack description. */
   readonly description: string;
   /** Where the profile deliberately differs from its seed; written into the template's metadata. */
@@ -111,26 +114,27 @@ export class ProfileStack extends Stack {
 
   constructor(scope: Construct, props: ProfileStackProps) {
     const app = checkAppName(props.context.appName ?? props.profile.defaultAppName);
-    const stackName = props.stackName(app);
+    const envName = props.envName ?? props.context.env;
+    const stackName = props.stackName?.(app) ?? `${app}-${envName}`;
     super(scope, stackName, {
       stackName,
       description: props.description,
       env: stackEnvironment(props.context.stackEnv),
-      tags: { Application: app, Environment: props.envName, Profile: props.profile.id },
+      tags: { Application: app, Environment: envName, Profile: props.profile.id },
     });
     this.app = app;
-    this.envName = props.envName;
+    this.envName = envName;
     this.profileId = props.profile.id;
     this.context = props.context;
-    const production = props.production ?? props.envName === 'prod';
+    const production = props.production ?? envName === 'prod';
     this.removalPolicy = production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     this.databaseRemovalPolicy = production ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY;
     this.ecsExec = this.flag('ecsExec', false);
     this.logRetention = props.logRetention;
     this.scanBuckets = scanBucketsOption(this.option('scanBuckets'));
     this.naming = props.naming?.(app, this.account) ?? {
-      resource: (suffix) => `${app}-${props.envName}-${suffix}`,
-      secret: (suffix) => `${app}/${props.envName}/${suffix}`,
+      resource: (suffix) => `${app}-${envName}-${suffix}`,
+      secret: (suffix) => `${app}/${envName}/${suffix}`,
     };
     this.differences = [...props.differences];
     recordDifferences(this, this.differences);

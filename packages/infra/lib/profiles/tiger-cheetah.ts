@@ -6,14 +6,14 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import type { Construct } from 'constructs';
 import { apiPrefixOf } from '../constructs/cdn.ts';
 import { acknowledge } from '../constructs/nag.ts';
 import { scaleToOfficeHours } from '../constructs/office-hours.ts';
 import { createReportsBucket, type ReportsStore } from '../constructs/reports.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
-import type { Profile, ProfileContext } from './profile.ts';
-import { ProfileStack } from './profile-stack.ts';
+import { defineProfile } from './define-profile.ts';
+import type { Profile } from './profile.ts';
+import type { ProfileStack } from './profile-stack.ts';
 import { cloudFrontOriginGuard, dashboardSite, publicApi } from './public-endpoint.ts';
 import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 import {
@@ -23,24 +23,8 @@ import {
   tigerCheetahNames,
 } from './tiger-cheetah-config.ts';
 
-function createStack(
-  scope: Construct,
-  context: ProfileContext,
-  profile: Profile,
-  config: TigerCheetahConfig,
-): ProfileStack {
+function build(stack: ProfileStack, config: TigerCheetahConfig): void {
   const env = config.envName;
-  const stack = new ProfileStack(scope, {
-    profile,
-    context,
-    envName: env,
-    stackName: (app) => `${env}-${app}`,
-    description: `Data Scanner (${env} profile): ALB + Fargate API and worker, RDS PostgreSQL, Redis, CloudFront assets`,
-    differences: config.differences,
-    production: false,
-    naming: (app, account) => tigerCheetahNames(env, app, account),
-    logRetention: config.logRetention,
-  });
   const names = tigerCheetahNames(env, stack.app, stack.account);
   const removal = stack.removalPolicy;
   const network = stack.network(config);
@@ -244,27 +228,39 @@ function createStack(
     SesConfig: sesConfig,
   });
   stack.adminCommand(api, network.subnets('App'));
-  return stack;
 }
 
+/** The stack of one seed-002 environment: named `<env>-<app>`, its resources `<env>-<app>-*`, never retained. */
+const seed002Stack = (config: TigerCheetahConfig) => ({
+  envName: config.envName,
+  stackName: (app: string) => `${config.envName}-${app}`,
+  description: `Data Scanner (${config.envName} profile): ALB + Fargate API and worker, RDS PostgreSQL, Redis, CloudFront assets`,
+  production: false,
+  naming: (app: string, account: string) => tigerCheetahNames(config.envName, app, account),
+});
+
 /** Profile `tiger`: the dev environment of seed 002. */
-export const tiger: Profile = {
+export const tiger: Profile = defineProfile({
   id: 'tiger',
   seed: '002_3a149d6e15966cab.txt',
   description:
     'Seed 002 dev: 3-tier VPC 10.0.0.0/16, API 1..4 + worker, RDS single-AZ, Redis single node, nights/weekends scale-down',
   defaultAppName: 'fastapi',
   fixedEnv: 'dev',
-  create: (scope, context) => [createStack(scope, context, tiger, TIGER_CONFIG)],
-};
+  config: () => TIGER_CONFIG,
+  stack: seed002Stack,
+  build,
+});
 
 /** Profile `cheetah`: the staging environment of seed 002. */
-export const cheetah: Profile = {
+export const cheetah: Profile = defineProfile({
   id: 'cheetah',
   seed: '002_3a149d6e15966cab.txt',
   description:
     'Seed 002 staging: 3-tier VPC 10.1.0.0/16, API 2..6 + worker, RDS Multi-AZ, Redis with a replica',
   defaultAppName: 'fastapi',
   fixedEnv: 'staging',
-  create: (scope, context) => [createStack(scope, context, cheetah, CHEETAH_CONFIG)],
-};
+  config: () => CHEETAH_CONFIG,
+  stack: seed002Stack,
+  build,
+});

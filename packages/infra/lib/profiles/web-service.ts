@@ -1,10 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import type { Construct } from 'constructs';
 import { FingerprintKey } from '../constructs/fingerprint-key.ts';
 import { createReportsBucket } from '../constructs/reports.ts';
-import type { Profile, ProfileContext } from './profile.ts';
-import { ProfileStack } from './profile-stack.ts';
+import { defineProfile } from './define-profile.ts';
+import type { Profile } from './profile.ts';
+import type { ProfileStack } from './profile-stack.ts';
 import { publicApi } from './public-endpoint.ts';
 import {
   databaseAlarms,
@@ -13,21 +13,10 @@ import {
   targetHealthAlarm,
   trafficWidgets,
 } from './service-alarms.ts';
-import { webServiceConfig } from './web-service-config.ts';
+import { type WebServiceConfig, webServiceConfig } from './web-service-config.ts';
 
-function createStack(scope: Construct, context: ProfileContext): ProfileStack {
-  const env = context.env;
-  const config = webServiceConfig(env);
-  const stack = new ProfileStack(scope, {
-    profile: webService,
-    context,
-    envName: env,
-    stackName: (app) => `${app}-${env}`,
-    description: `Data Scanner (${webService.id} profile, ${env}): ALB + Fargate API, RDS PostgreSQL, alarms`,
-    differences: config.differences,
-    logRetention: config.logRetention,
-  });
-  const base = `${stack.app}-${env}`;
+function build(stack: ProfileStack, config: WebServiceConfig): void {
+  const base = `${stack.app}-${stack.envName}`;
   const network = stack.network(config);
   const vpc = network.vpc;
   const privateSubnets = network.subnets('Private');
@@ -105,15 +94,18 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
   loadBalancerAlarm(observability, api.lb.loadBalancer, config.alarms);
   databaseAlarms(observability, database, config.alarms);
   trafficWidgets(observability, api.lb.loadBalancer, web);
-  return stack;
 }
 
 /** Profile `web-service`: ALB + Fargate API (2..6 tasks), RDS PostgreSQL 15, Secrets Manager, alarms and dashboard. */
-export const webService: Profile = {
+export const webService: Profile = defineProfile({
   id: 'web-service',
   seed: '001_2349f6adb7591eff.txt',
   description:
     'ALB + Fargate API (2..6 tasks on CPU/memory, circuit breaker), RDS PostgreSQL 15, alarms, dashboard',
   defaultAppName: 'fastapi-app',
-  create: (scope, context) => [createStack(scope, context)],
-};
+  config: ({ env }) => webServiceConfig(env),
+  stack: (_config, { env }) => ({
+    description: `Data Scanner (web-service profile, ${env}): ALB + Fargate API, RDS PostgreSQL, alarms`,
+  }),
+  build,
+});
