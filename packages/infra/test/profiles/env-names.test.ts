@@ -56,7 +56,7 @@ describe("the service's environment variable names (service/src/env-names.ts)", 
     '%s (%s) sets no variable outside the constant but the runtime and seed ones',
     (id, env) => {
       const known = new Set<string>(Object.values(ENV_NAMES));
-      const options = id === 'data-scanner' ? { scheduler: 'true' } : {};
+      const options: Record<string, string> = id === 'data-scanner' ? { scheduler: 'true' } : {};
       const names = variableNames(profileTemplate(id, env, options).toJSON().Resources);
       expect(names.length).toBeGreaterThan(0);
       expect([...new Set(names)].filter((n) => !known.has(n) && !NOT_THE_SERVICES.has(n))).toEqual([]);
