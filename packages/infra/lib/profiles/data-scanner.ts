@@ -2,17 +2,12 @@ import { Duration } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import {
-  applicationEnvironment,
-  grantBucketObjects,
-  serveCommand,
-} from '../constructs/application-service.ts';
+import { grantBucketObjects } from '../constructs/application-service.ts';
 import { Bastion } from '../constructs/bastion.ts';
 import { Cdn } from '../constructs/cdn.ts';
 import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
 import { FingerprintKey } from '../constructs/fingerprint-key.ts';
 import { JobQueue } from '../constructs/job-queue.ts';
-import { QueueWorker } from '../constructs/queue-worker.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
 import { ServerlessApi } from '../constructs/serverless-api.ts';
 import { UploadEvents } from '../constructs/upload-events.ts';
@@ -61,22 +56,21 @@ function build(stack: ProfileStack, config: DataScannerConfig): void {
   const cluster = stack.cluster(vpc);
   const scanBuckets = stack.scanBuckets;
   const allScanBuckets = [data.bucket.bucketName, ...scanBuckets];
-  const { environment, secrets } = applicationEnvironment({
-    database: database.urlSecret,
-    fingerprintKey,
-    roles: ['worker'],
-    queue: {
-      visibilityTimeoutSeconds: config.queue.visibilityTimeoutSeconds,
-      maxReceives: config.queue.maxReceiveCount,
+  const worker = stack.queueWorker('Worker', {
+    name: name('scanner-worker'),
+    containerName: 'scanner-worker',
+    app: {
+      database: database.urlSecret,
+      fingerprintKey,
+      roles: ['worker'],
+      queue: {
+        visibilityTimeoutSeconds: config.queue.visibilityTimeoutSeconds,
+        maxReceives: config.queue.maxReceiveCount,
+      },
+      scanBuckets: allScanBuckets,
     },
-    scanBuckets: allScanBuckets,
-  });
-  const worker = new QueueWorker(stack, 'Worker', {
-    cluster,
     queue: jobs.queue,
     deadLetterQueue: jobs.deadLetterQueue,
-    image: stack.image,
-    command: serveCommand(['worker']),
     subnets: privateSubnets,
     cpu: config.worker.cpu,
     memoryMiB: config.worker.memoryMiB,
@@ -84,13 +78,6 @@ function build(stack: ProfileStack, config: DataScannerConfig): void {
     messagesPerTask: config.worker.messagesPerTask,
     scaleOutCooldown: Duration.seconds(config.worker.scaleOutCooldownSeconds),
     scaleInCooldown: Duration.seconds(config.worker.scaleInCooldownSeconds),
-    serviceName: name('scanner-worker'),
-    family: name('scanner-worker'),
-    containerName: 'scanner-worker',
-    logGroupName: `/ecs/${name('scanner-worker')}`,
-    logRetention: config.logRetention,
-    environment,
-    secrets,
     enableExecuteCommand: stack.ecsExec,
   });
   const workerTask = worker.worker;

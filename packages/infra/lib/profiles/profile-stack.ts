@@ -8,7 +8,10 @@ import type { Construct } from 'constructs';
 import {
   ApplicationService,
   type ApplicationServiceProps,
+  type ApplicationSettings,
+  applicationEnvironment,
   scanBucketsOption,
+  serveCommand,
 } from '../constructs/application-service.ts';
 import { Cache, type CacheProps } from '../constructs/cache.ts';
 import { PostgresDatabase, type PostgresDatabaseProps } from '../constructs/database.ts';
@@ -19,6 +22,7 @@ import { Network, type NetworkProps } from '../constructs/network.ts';
 import { type NotificationChannels, notificationChannels, publicUrlOf } from '../constructs/notifications.ts';
 import { Observability, type ObservabilityProps } from '../constructs/observability.ts';
 import { ProfileImage } from '../constructs/profile-image.ts';
+import { QueueWorker, type QueueWorkerProps } from '../constructs/queue-worker.ts';
 import { ServiceCluster, type ServiceClusterProps } from '../constructs/service-cluster.ts';
 import { firstApiKeyCommand } from './first-api-key-command.ts';
 import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
@@ -44,6 +48,18 @@ export interface ProfileServiceProps
   readonly family?: string;
   /** @default - `/ecs/<name>` */
   readonly logGroupName?: string;
+}
+
+/** A queue worker of a profile: {@link QueueWorkerProps} with the stack's defaults and typed settings. */
+export interface ProfileQueueWorkerProps
+  extends Omit<
+    QueueWorkerProps,
+    'cluster' | 'image' | 'command' | 'environment' | 'secrets' | 'serviceName' | 'family' | 'logGroupName'
+  > {
+  /** The service name, its task family and its log group `/ecs/<name>`. */
+  readonly name: string;
+  /** What the process runs and reads, mapped to the service's variables (`serve --role <roles>`). */
+  readonly app: ApplicationSettings;
 }
 
 /** What a profile's stack is called and what it records. */
@@ -311,6 +327,26 @@ export class ProfileStack extends Stack {
   /** `-c publicUrl=`, else the address the profile serves the dashboard at. */
   publicUrl(served: string): string {
     return publicUrlOf(this.context.options, served);
+  }
+
+  /**
+   * A Data Scanner worker on the stack's cluster and image that scales on its SQS queue
+   * (`serve --role <roles>`), named like {@link ProfileStack.service}.
+   */
+  queueWorker(id: string, props: ProfileQueueWorkerProps): QueueWorker {
+    if (!this.serviceCluster) throw new Error('ProfileStack: create the cluster before a worker');
+    const { name, app, ...rest } = props;
+    return new QueueWorker(this, id, {
+      cluster: this.serviceCluster,
+      image: this.image,
+      command: serveCommand(app.roles),
+      serviceName: name,
+      family: name,
+      logGroupName: `/ecs/${name}`,
+      logRetention: this.logRetention,
+      ...applicationEnvironment(app),
+      ...rest,
+    });
   }
 
   /**
