@@ -33,8 +33,10 @@ function variableNames(resources: Record<string, CfnJson>): string[] {
         for (const e of [...(container.Environment ?? []), ...(container.Secrets ?? [])]) names.push(e.Name);
       }
     }
-    if (resource.Type === 'AWS::Lambda::Function') {
-      names.push(...Object.keys(resource.Properties.Environment?.Variables ?? {}));
+    // The API's functions; CDK's own custom-resource functions (AWS_CA_BUNDLE...) run no service code.
+    const variables = Object.keys(resource.Properties.Environment?.Variables ?? {});
+    if (resource.Type === 'AWS::Lambda::Function' && variables.includes(ENV_NAMES.databaseUrlSecretArn)) {
+      names.push(...variables);
     }
   }
   return names;
