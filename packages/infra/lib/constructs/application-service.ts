@@ -1,11 +1,12 @@
 import { Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ENV_NAMES, type EnvName } from '../../../service/src/env-names.ts';
 import { DEFAULT_CPU, FargateService, type FargateServiceProps } from './fargate-service.ts';
-import { acknowledge } from './nag.ts';
+import { acknowledge, nagRef } from './nag.ts';
 import { grantNotifications, type NotificationChannels, notifierEnvironment } from './notifications.ts';
 import { grantReports, type ReportsStore, reportsEnvironment } from './reports.ts';
 
@@ -50,8 +51,18 @@ export interface ApplicationSettings {
    * @default - none: S3 sources are refused
    */
   readonly scanBuckets?: readonly string[];
-  /** Further settings the service reads (queue, buckets), by their typed names. @default {} */
-  readonly extra?: Readonly<Partial<Record<EnvName, string>>>;
+  /** @default - the PostgreSQL queue (or what the construct running the process sets) */
+  readonly queue?: SqsQueueSettings;
+}
+
+/** The SQS scan queue a process uses. */
+export interface SqsQueueSettings {
+  /** `SCAN_QUEUE_URL`, with `QUEUE_KIND=sqs`. @default - set by the construct (e.g. `QueueWorker`) */
+  readonly url?: string;
+  /** `QUEUE_VISIBILITY_TIMEOUT_SECONDS`: how long a received message stays hidden. @default - the service's */
+  readonly visibilityTimeoutSeconds?: number;
+  /** `QUEUE_MAX_RECEIVES`: receives before a message is dead-lettered. @default - the service's */
+  readonly maxReceives?: number;
 }
 
 /** Plain variables and injected secrets of one process. */
@@ -81,8 +92,15 @@ export function applicationEnvironment(settings: ApplicationSettings): Applicati
       notifierEnvironment(settings.notifications.channels, settings.notifications.publicUrl),
     );
   }
+  const queue = settings.queue;
+  if (queue?.url !== undefined) {
+    env[ENV_NAMES.queueKind] = 'sqs';
+    env[ENV_NAMES.scanQueueUrl] = queue.url;
+  }
+  if (queue?.visibilityTimeoutSeconds !== undefined)
+    env[ENV_NAMES.queueVisibilityTimeoutSeconds] = String(queue.visibilityTimeoutSeconds);
+  if (queue?.maxReceives !== undefined) env[ENV_NAMES.queueMaxReceives] = String(queue.maxReceives);
   if (settings.scanBuckets?.length) env[ENV_NAMES.scanS3Buckets] = settings.scanBuckets.join(',');
-  Object.assign(env, settings.extra ?? {});
   const secrets: Record<string, ecs.Secret> = {
     [ENV_NAMES.databaseUrl]: ecs.Secret.fromSecretsManager(settings.database),
     [ENV_NAMES.fingerprintKey]: ecs.Secret.fromSecretsManager(settings.fingerprintKey),
@@ -189,6 +207,33 @@ export function grantScanning(role: iam.Role, buckets: readonly string[]): void 
       ]),
     ),
   );
+}
+
+/**
+ * Lets a role act on a bucket's objects (`actions`) and, when `list`, list the bucket; the object
+ * wildcard is acknowledged for cdk-nag.
+ */
+export function grantBucketObjects(
+  role: iam.IRole,
+  bucket: s3.IBucket,
+  actions: readonly string[],
+  list: boolean,
+): void {
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({ actions: [...actions], resources: [bucket.arnForObjects('*')] }),
+  );
+  const objects = bucket.node.defaultChild
+    ? `${nagRef(bucket, 'Arn')}/*`
+    : `arn:<AWS::Partition>:s3:::${bucket.bucketName}/*`;
+  acknowledge(role, {
+    [`AwsSolutions-IAM5[Resource::${objects}]`]:
+      'Object keys are chosen at run time; access stays within one bucket.',
+  });
+  if (list) {
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+    );
+  }
 }
 
 /** The buckets named by `-c scanBuckets=a,b`, checked. */

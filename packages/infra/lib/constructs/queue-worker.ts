@@ -5,6 +5,7 @@ import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { ENV_NAMES } from '../../../service/src/env-names.ts';
 import { FargateService, type FargateServiceProps } from './fargate-service.ts';
 import { acknowledge, nagRef } from './nag.ts';
 import { type ScalingStep, workerScalingSteps } from './worker-scaling.ts';
@@ -72,11 +73,11 @@ export class QueueWorker extends Construct {
       minHealthyPercent: props.minHealthyPercent ?? 0,
       environment: {
         ...(props.environment ?? {}),
-        QUEUE_KIND: 'sqs',
-        SCAN_QUEUE_URL: props.queue.queueUrl,
-        ...(props.deadLetterQueue ? { SCAN_DLQ_URL: props.deadLetterQueue.queueUrl } : {}),
-        TASK_PROTECTION: 'ecs-agent',
-        TASK_PROTECTION_MINUTES: String(protectionMinutes),
+        [ENV_NAMES.queueKind]: 'sqs',
+        [ENV_NAMES.scanQueueUrl]: props.queue.queueUrl,
+        ...(props.deadLetterQueue ? { [ENV_NAMES.scanDlqUrl]: props.deadLetterQueue.queueUrl } : {}),
+        [ENV_NAMES.taskProtection]: 'ecs-agent',
+        [ENV_NAMES.taskProtectionMinutes]: String(protectionMinutes),
       },
     });
     // Exactly the SQS calls of the worker's queue adapter (service `roles/aws-actions.ts`): it

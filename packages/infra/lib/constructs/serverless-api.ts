@@ -4,6 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ENV_NAMES } from '../../../service/src/env-names.ts';
 import { type LambdaHandlerName, lambdaBundleDir } from './lambda-bundle.ts';
@@ -11,6 +12,27 @@ import { acknowledge } from './nag.ts';
 
 /** Where the Node.js Lambda runtimes keep the Amazon RDS certificate authorities. */
 export const RDS_CA_FILE_IN_LAMBDA = '/var/runtime/ca-cert.pem';
+
+/** What the Lambda handlers read, mapped to the service's variable names (`env-names.ts`). */
+export interface ApiFunctionSettings {
+  /** `DATABASE_URL_SECRET_ARN`: the secret holding `DATABASE_URL`; every function may read it. */
+  readonly databaseUrl: secretsmanager.ISecret;
+  /** `SCAN_QUEUE_URL`, with `QUEUE_KIND=sqs`. @default - the PostgreSQL queue */
+  readonly queueUrl?: string;
+  /** `SCAN_S3_BUCKETS`: the buckets a scan may read. @default - none */
+  readonly scanBuckets?: readonly string[];
+}
+
+/** The environment variables of {@link ApiFunctionSettings}. */
+export function apiFunctionEnvironment(settings: ApiFunctionSettings): Record<string, string> {
+  const env: Record<string, string> = { [ENV_NAMES.databaseUrlSecretArn]: settings.databaseUrl.secretArn };
+  if (settings.queueUrl !== undefined) {
+    env[ENV_NAMES.scanQueueUrl] = settings.queueUrl;
+    env[ENV_NAMES.queueKind] = 'sqs';
+  }
+  if (settings.scanBuckets?.length) env[ENV_NAMES.scanS3Buckets] = settings.scanBuckets.join(',');
+  return env;
+}
 
 /** One API route served by one of the service's Lambda handlers. */
 export interface ApiRoute {
@@ -36,8 +58,8 @@ export interface ServerlessApiProps {
   readonly restApiName?: string;
   /** @default 'v1' */
   readonly stageName?: string;
-  /** @default {} */
-  readonly environment?: Readonly<Record<string, string>>;
+  /** What the functions read from their environment, typed. */
+  readonly app: ApiFunctionSettings;
   /** @default lambda.Runtime.NODEJS_22_X */
   readonly runtime?: lambda.Runtime;
   /** @default 512 */
@@ -221,13 +243,14 @@ export class ServerlessApi extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         NODE_EXTRA_CA_CERTS: RDS_CA_FILE_IN_LAMBDA,
         ...(props.corsOrigins?.length ? { [ENV_NAMES.apiCorsOrigins]: props.corsOrigins.join(',') } : {}),
-        ...(props.environment ?? {}),
+        ...apiFunctionEnvironment(props.app),
       },
       tracing: lambda.Tracing.ACTIVE,
     });
     acknowledge(fn, {
       'AwsSolutions-L1': 'The project pins nodejs22.x (the runtime the handlers are built and tested for).',
     });
+    props.app.databaseUrl.grantRead(role);
     this.functions[route.functionName] = fn;
     this.logGroups[route.functionName] = logGroup;
     return fn;

@@ -1,44 +1,31 @@
 import { CfnOutput } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as rds from 'aws-cdk-lib/aws-rds';
-import * as route53 from 'aws-cdk-lib/aws-route53';
-import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import type { Construct } from 'constructs';
-import { ApplicationService, scanBucketsOption } from '../constructs/application-service.ts';
-import { Cache } from '../constructs/cache.ts';
-import { apiPrefixOf, Cdn } from '../constructs/cdn.ts';
-import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
-import { PostgresDatabase } from '../constructs/database.ts';
+import { apiPrefixOf } from '../constructs/cdn.ts';
 import { Keys } from '../constructs/keys.ts';
 import { acknowledge, nagRef } from '../constructs/nag.ts';
 import { regionalArnFinding } from '../constructs/nag-findings.ts';
-import { notificationChannels, publicUrlOf } from '../constructs/notifications.ts';
 import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
 import type { ReportsStore } from '../constructs/reports.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
-import { astroConfig } from './astro-config.ts';
+import { type AstroConfig, astroConfig } from './astro-config.ts';
 import { createNetwork, domainFrom } from './astro-placement.ts';
-import type { Profile, ProfileContext } from './profile.ts';
-import { ProfileStack } from './profile-stack.ts';
-import { apiCertificateArn, cloudFrontOriginGuard } from './public-endpoint.ts';
+import { defineProfile } from './define-profile.ts';
+import type { Profile } from './profile.ts';
+import type { ProfileStack } from './profile-stack.ts';
+import {
+  apiAliasRecord,
+  apiCertificateArn,
+  cloudFrontOriginGuard,
+  dashboardSite,
+} from './public-endpoint.ts';
 import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 
-function createStack(scope: Construct, context: ProfileContext): ProfileStack {
-  const env = context.env;
-  const config = astroConfig(env);
-  const stack = new ProfileStack(scope, {
-    profile: astro,
-    context,
-    envName: env,
-    stackName: (app) => `${app}-${env}`,
-    description: `Data Scanner (astro profile, ${env}): CloudFront SPA + /api/* to ALB, Fargate Spot, RDS PostgreSQL 16, Redis, KMS`,
-    differences: config.differences,
-  });
+function build(stack: ProfileStack, config: AstroConfig): void {
+  const { context, envName: env } = stack;
   const app = stack.app;
-  const name = (suffix: string) => `${app}-${env}-${suffix}`;
+  const name = (suffix: string) => stack.name(suffix);
   const removal = stack.removalPolicy;
   const placement = createNetwork(stack, config, context.options?.availabilityZones);
   const vpc = placement.vpc;
@@ -74,110 +61,69 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
 
   stack.imageRepository({ repositoryName: name('api'), keepImages: config.keepImages, countImages: 'any' });
 
-  const db = config.database;
-  const database = new PostgresDatabase(stack, 'Database', {
-    vpc,
-    subnets: placement.databaseSubnets,
-    engineVersion: db.engineVersion,
-    instanceType: new ec2.InstanceType(db.instanceType),
-    allocatedStorageGiB: db.allocatedStorageGiB,
-    maxAllocatedStorageGiB: db.maxAllocatedStorageGiB,
-    backupRetentionDays: db.backupRetentionDays,
-    multiAz: db.multiAz,
-    deletionProtection: db.deletionProtection,
+  const database = stack.database(vpc, placement.databaseSubnets, config.database, {
     secretEncryptionKey: key,
-    instanceIdentifier: name('db'),
-    secretName: `${app}/${env}/database-credentials`,
-    urlSecretName: `${app}/${env}/database-url`,
-    removalPolicy: stack.databaseRemovalPolicy,
   });
   if (placement.workloadAz !== undefined) {
     (database.instance.node.defaultChild as rds.CfnDBInstance).availabilityZone = placement.workloadAz;
   }
-  const cache = new Cache(stack, 'Redis', {
-    vpc,
-    subnets: placement.cacheSubnets,
-    engineVersion: config.redis.engineVersion,
-    nodeType: config.redis.nodeType,
-    replicas: config.redis.replicas,
-    snapshotRetentionDays: config.redis.snapshotRetentionDays,
+  const cache = stack.cache(vpc, placement.cacheSubnets, config.redis, {
     secretEncryptionKey: key,
-    replicationGroupId: name('redis'),
-    authTokenSecretName: `${app}/${env}/redis-auth-token`,
-    ...(placement.workloadAz !== undefined ? { availabilityZones: [placement.workloadAz] } : {}),
+    availabilityZones: placement.workloadAz === undefined ? undefined : [placement.workloadAz],
   });
-  const secretKey = new secretsmanager.Secret(stack, 'SecretKey', {
-    secretName: `${app}/${env}/secret-key`,
+  const secretKey = stack.secretKey({
     description: 'Application secret key (JWT signing and finding fingerprints)',
     encryptionKey: key,
-    generateSecretString: { passwordLength: 64, excludePunctuation: true },
-  });
-  acknowledge(secretKey, {
-    'AwsSolutions-SMG4':
+    rotation:
       'Rotating the key would sign out every user and regroup fingerprints; it is rotated on release.',
   });
 
   const apiCertificate = apiCertificateArn(stack, domain?.apiDomainName, domain?.zone);
   const apiDomainName = domain?.apiDomainName ?? stack.option('apiDomainName');
-  const originGuard = cloudFrontOriginGuard(stack, `${app}/${env}/cloudfront-origin-header`, key);
+  const originGuard = cloudFrontOriginGuard(stack, stack.secretName('cloudfront-origin-header'), key);
   const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
     vpc,
     subnets: placement.publicSubnets,
     loadBalancerName: name('alb'),
     certificateArn: apiCertificate,
-    ...(originGuard ? { cloudFrontOnly: originGuard } : {}),
+    cloudFrontOnly: originGuard,
   });
-  if (domain) {
-    new route53.ARecord(stack, 'ApiAlias', {
-      zone: domain.zone,
-      recordName: domain.apiDomainName,
-      target: route53.RecordTarget.fromAlias(new route53Targets.LoadBalancerTarget(lb.loadBalancer)),
-    });
-  }
+  if (domain) apiAliasRecord(stack, { domainName: domain.apiDomainName, zone: domain.zone }, lb.loadBalancer);
 
-  const cdn = new Cdn(stack, 'Cdn', {
+  const cdn = dashboardSite(stack, 'Cdn', {
     bucket: frontend.bucket,
-    spa: true,
-    cacheTtl: config.cdn.cacheTtl,
     logBucket: accessLogs.bucket,
-    apiOrigin: {
-      loadBalancer: lb.loadBalancer,
-      pathPattern: config.cdn.apiPath,
-      ...(apiCertificate && apiDomainName ? { domainName: apiDomainName } : {}),
-      ...(originGuard ? { customHeaders: { [originGuard.headerName]: originGuard.headerValue } } : {}),
-    },
-    ...(domain ? { domain: { domainNames: [domain.domainName], hostedZone: domain.zone } } : {}),
+    lb,
+    apiPath: config.cdn.apiPath,
+    apiDomainName,
+    originGuard,
     comment: `${name('frontend')}: SPA and ${config.cdn.apiPath}`,
+    cacheTtl: config.cdn.cacheTtl,
+    domain: domain ? { domainNames: [domain.domainName], hostedZone: domain.zone } : undefined,
   });
-
-  // The API accepts the /api prefix that CloudFront forwards unchanged, so no viewer function rewrites it.
-  new DashboardDeployment(stack, 'Dashboard', {
-    bucket: frontend.bucket,
-    distribution: cdn.distribution,
-    config: { apiBaseUrl: apiPrefixOf(config.cdn.apiPath) },
-  });
-  const publicUrl = publicUrlOf(context.options, `https://${domain ? domain.domainName : cdn.domainName}`);
-  const channels = notificationChannels(context.options, { emailRequired: false, sms: false });
+  const publicUrl = stack.publicUrl(`https://${domain ? domain.domainName : cdn.domainName}`);
+  const channels = stack.notificationChannels({ emailRequired: false, sms: false });
   const execLogs = new logs.LogGroup(stack, 'ExecLogs', {
     logGroupName: `/ecs/${name('api')}/exec`,
     retention: config.logRetention,
     removalPolicy: removal,
   });
 
-  const tasksGroup = new ec2.SecurityGroup(stack, 'EcsTasksSecurityGroup', {
-    vpc,
-    description: `ECS tasks: ${config.port} from the ALB only`,
-    allowAllOutbound: true,
+  const tasksGroup = stack.tasksSecurityGroup(vpc, `ECS tasks: ${config.port} from the ALB only`, {
+    database,
+    databasePort: config.database.port,
+    cache,
   });
   const s = config.service;
-  const api = new ApplicationService(stack, 'Api', {
-    cluster: stack.cluster(vpc, { clusterName: name('cluster'), executeCommandLogGroup: execLogs }),
-    image: stack.image,
+  stack.cluster(vpc, { executeCommandLogGroup: execLogs });
+  const api = stack.service('Api', {
+    name: name('api'),
+    containerName: 'api',
     app: {
       database: database.urlSecret,
       fingerprintKey: secretKey,
       roles: s.roles,
-      scanBuckets: scanBucketsOption(stack.option('scanBuckets')),
+      scanBuckets: stack.scanBuckets,
       port: config.port,
       behindLoadBalancer: true,
       redis: { url: cache.url, authToken: cache.authToken },
@@ -188,9 +134,6 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     seedEnvironment: { BACKUP_BUCKET: backups.bucket.bucketName },
     subnets: placement.privateSubnets,
     securityGroup: tasksGroup,
-    serviceName: name('api'),
-    family: name('api'),
-    containerName: 'api',
     cpu: s.cpu,
     memoryMiB: s.memoryMiB,
     desiredCount: s.desiredCount,
@@ -199,16 +142,12 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     healthCheckPath: config.healthCheckPath,
     taskRoleName: name('ecs-task-role'),
     executionRoleName: name('ecs-execution-role'),
-    logGroupName: `/ecs/${name('api')}`,
-    logRetention: config.logRetention,
   });
   api.attachTo(lb.listener, {
     conditions: lb.routeConditions,
     targetGroupName: name('api'),
     healthCheck: { path: config.healthCheckPath },
   });
-  database.connections.allowFrom(tasksGroup, ec2.Port.tcp(db.port), 'PostgreSQL from the ECS tasks');
-  cache.connections.allowDefaultPortFrom(tasksGroup, 'Redis from the ECS tasks');
   acknowledge(api.taskRole, {
     'AwsSolutions-IAM5[Resource::*]':
       'ECS Exec: ssmmessages:Create/OpenControlChannel and Create/OpenDataChannel, and logs:DescribeLogGroups, which the session logging calls, have no resource-level permissions.',
@@ -230,15 +169,18 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     RedisAuthToken: cache.authToken,
   });
   stack.adminCommand(api, placement.privateSubnets);
-  return stack;
 }
 
 /** Profile `astro`: seed 004, single-AZ dev and multi-AZ prod. */
-export const astro: Profile = {
+export const astro: Profile = defineProfile({
   id: 'astro',
   seed: '004_9ee20fdf2624985b.txt',
   description:
     'Seed 004: CloudFront (SPA from S3, /api/* to ALB), Fargate Spot, RDS PostgreSQL 16, Redis 7.1, KMS CMK; single-AZ dev, 3-AZ prod',
   defaultAppName: 'astro',
-  create: (scope, context) => [createStack(scope, context)],
-};
+  config: ({ env }) => astroConfig(env),
+  stack: (_config, { env }) => ({
+    description: `Data Scanner (astro profile, ${env}): CloudFront SPA + /api/* to ALB, Fargate Spot, RDS PostgreSQL 16, Redis, KMS`,
+  }),
+  build,
+});

@@ -1,59 +1,27 @@
 import { Duration } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import type { Construct } from 'constructs';
-import { ENV_NAMES } from '../../../service/src/env-names.ts';
-import {
-  ApplicationService,
-  applicationEnvironment,
-  serveCommand,
-} from '../constructs/application-service.ts';
+import { grantBucketObjects } from '../constructs/application-service.ts';
 import { Bastion } from '../constructs/bastion.ts';
 import { Cdn } from '../constructs/cdn.ts';
 import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
-import { PostgresDatabase } from '../constructs/database.ts';
 import { FingerprintKey } from '../constructs/fingerprint-key.ts';
 import { JobQueue } from '../constructs/job-queue.ts';
-import { acknowledge, nagRef } from '../constructs/nag.ts';
-import { Network } from '../constructs/network.ts';
-import { notificationChannels, publicUrlOf } from '../constructs/notifications.ts';
-import { QueueWorker } from '../constructs/queue-worker.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
 import { ServerlessApi } from '../constructs/serverless-api.ts';
 import { UploadEvents } from '../constructs/upload-events.ts';
 import { type DataScannerConfig, dataScannerConfig, dataScannerName } from './data-scanner-config.ts';
-import { intOption, type Profile, type ProfileContext } from './profile.ts';
-import { ProfileStack } from './profile-stack.ts';
-import { databaseAlarms, functionAlarms, queueAlarms } from './service-alarms.ts';
+import { defineProfile } from './define-profile.ts';
+import { intOption, type Profile } from './profile.ts';
+import type { ProfileStack } from './profile-stack.ts';
+import { databaseAlarms, functionAlarms, queueAlarms, taskFailureAlarm } from './service-alarms.ts';
 
-function createStack(scope: Construct, context: ProfileContext): ProfileStack {
-  const env = context.env;
-  const base = dataScannerConfig(env);
-  const config: DataScannerConfig = {
-    ...base,
-    worker: { ...base.worker, maxTasks: intOption(context.options, 'maxWorkers', base.worker.maxTasks) },
-  };
-  const stack = new ProfileStack(scope, {
-    profile: dataScanner,
-    context,
-    envName: env,
-    stackName: (app) => `${app}-${env}`,
-    description: `Data Scanner (${dataScanner.id} profile, ${env}): API Gateway + Lambda, SQS, Fargate workers, RDS`,
-    differences: config.differences,
-  });
+function build(stack: ProfileStack, config: DataScannerConfig): void {
+  const env = stack.envName;
   const app = stack.app;
-  const name = (component: string) => dataScannerName(app, component, env);
-
-  const network = new Network(stack, 'Network', {
-    cidr: config.vpcCidr,
-    tiers: config.tiers,
-    natGateways: config.natGateways,
-    s3GatewayEndpoint: true,
-  });
+  const name = (component: string) => stack.name(component);
+  const network = stack.network(config, { s3GatewayEndpoint: true });
   const vpc = network.vpc;
   const privateSubnets = network.subnets('Private');
 
@@ -80,42 +48,29 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     maxReceiveCount: config.queue.maxReceiveCount,
   });
 
-  const database = new PostgresDatabase(stack, 'Database', {
-    vpc,
-    subnets: privateSubnets,
-    instanceType: new ec2.InstanceType(config.database.instanceType),
-    multiAz: config.database.multiAz,
-    backupRetentionDays: config.database.backupRetentionDays,
-    preferredBackupWindow: config.database.backupWindow,
-    deletionProtection: config.database.deletionProtection,
-    instanceIdentifier: name('db'),
-    secretName: `${app}/${env}/database-credentials`,
-    urlSecretName: `${app}/${env}/database-url`,
-    removalPolicy: stack.databaseRemovalPolicy,
-  });
+  const database = stack.database(vpc, privateSubnets, config.database);
   const fingerprintKey = new FingerprintKey(stack, 'FingerprintKey', {
-    secretName: `${app}/${env}/fingerprint-key`,
+    secretName: stack.secretName('fingerprint-key'),
   }).secret;
 
-  const cluster = stack.cluster(vpc, { clusterName: name('cluster') });
-  const scanBuckets = (context.options?.scanBuckets ?? '').split(',').filter(Boolean);
-  const scanBucketList = [data.bucket.bucketName, ...scanBuckets].join(',');
-  const { environment, secrets } = applicationEnvironment({
-    database: database.urlSecret,
-    fingerprintKey,
-    roles: ['worker'],
-    extra: {
-      [ENV_NAMES.queueVisibilityTimeoutSeconds]: String(config.queue.visibilityTimeoutSeconds),
-      [ENV_NAMES.queueMaxReceives]: String(config.queue.maxReceiveCount),
-      [ENV_NAMES.scanS3Buckets]: scanBucketList,
+  const cluster = stack.cluster(vpc);
+  const scanBuckets = stack.scanBuckets;
+  const allScanBuckets = [data.bucket.bucketName, ...scanBuckets];
+  const worker = stack.queueWorker('Worker', {
+    name: name('scanner-worker'),
+    containerName: 'scanner-worker',
+    app: {
+      database: database.urlSecret,
+      fingerprintKey,
+      roles: ['worker'],
+      queue: {
+        visibilityTimeoutSeconds: config.queue.visibilityTimeoutSeconds,
+        maxReceives: config.queue.maxReceiveCount,
+      },
+      scanBuckets: allScanBuckets,
     },
-  });
-  const worker = new QueueWorker(stack, 'Worker', {
-    cluster,
     queue: jobs.queue,
     deadLetterQueue: jobs.deadLetterQueue,
-    image: stack.image,
-    command: serveCommand(['worker']),
     subnets: privateSubnets,
     cpu: config.worker.cpu,
     memoryMiB: config.worker.memoryMiB,
@@ -123,13 +78,6 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     messagesPerTask: config.worker.messagesPerTask,
     scaleOutCooldown: Duration.seconds(config.worker.scaleOutCooldownSeconds),
     scaleInCooldown: Duration.seconds(config.worker.scaleInCooldownSeconds),
-    serviceName: name('scanner-worker'),
-    family: name('scanner-worker'),
-    containerName: 'scanner-worker',
-    logGroupName: `/ecs/${name('scanner-worker')}`,
-    logRetention: config.logRetention,
-    environment,
-    secrets,
     enableExecuteCommand: stack.ecsExec,
   });
   const workerTask = worker.worker;
@@ -141,9 +89,9 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
       buckets: [data.bucket, ...buckets],
     });
   }
-  grantObjects(workerTask.taskRole, data.bucket, ['s3:GetObject'], true);
+  grantBucketObjects(workerTask.taskRole, data.bucket, ['s3:GetObject'], true);
   for (const bucket of scanBuckets) {
-    grantObjects(
+    grantBucketObjects(
       workerTask.taskRole,
       s3.Bucket.fromBucketName(stack, `Scan-${bucket}`, bucket),
       ['s3:GetObject'],
@@ -182,42 +130,26 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     ],
     // Every other route of the API (jobs listing, findings, exports, reports, schedules, docs).
     fallback: { handler: 'api', functionName: name('api') },
-    environment: {
-      [ENV_NAMES.databaseUrlSecretArn]: database.urlSecret.secretArn,
-      [ENV_NAMES.scanQueueUrl]: jobs.queue.queueUrl,
-      [ENV_NAMES.queueKind]: 'sqs',
-      [ENV_NAMES.scanS3Buckets]: scanBucketList,
-    },
+    app: { databaseUrl: database.urlSecret, queueUrl: jobs.queue.queueUrl, scanBuckets: allScanBuckets },
   });
-  // The functions read jobs and findings from the database; only scan sends (its plan message).
-  for (const [fnName, fn] of Object.entries(api.functions)) {
-    const role = fn.role as iam.Role;
-    database.urlSecret.grantRead(role);
-    if (fnName === name('api')) {
-      // POST /scan/estimate lists the buckets a scan may read; it never reads an object.
-      role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          sid: 'ListScanBuckets',
-          actions: ['s3:ListBucket'],
-          resources: [
-            data.bucket.bucketArn,
-            ...scanBuckets.map((b) =>
-              stack.formatArn({ service: 's3', region: '', account: '', resource: b }),
-            ),
-          ],
-        }),
-      );
-    }
-    if (fnName === name('scan')) {
-      role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          sid: 'SubmitScans',
-          actions: ['sqs:SendMessage'],
-          resources: [jobs.queue.queueArn],
-        }),
-      );
-    }
-  }
+  // POST /scan/estimate lists the buckets a scan may read; it never reads an object. Only scan sends (its plan message).
+  api.functions[name('api')]?.addToRolePolicy(
+    new iam.PolicyStatement({
+      sid: 'ListScanBuckets',
+      actions: ['s3:ListBucket'],
+      resources: [
+        data.bucket.bucketArn,
+        ...scanBuckets.map((b) => stack.formatArn({ service: 's3', region: '', account: '', resource: b })),
+      ],
+    }),
+  );
+  api.functions[name('scan')]?.addToRolePolicy(
+    new iam.PolicyStatement({
+      sid: 'SubmitScans',
+      actions: ['sqs:SendMessage'],
+      resources: [jobs.queue.queueArn],
+    }),
+  );
 
   const bastion = new Bastion(stack, 'Bastion', {
     vpc,
@@ -229,32 +161,24 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
   database.allowFrom(workerTask, api.securityGroup, bastion);
   if (stack.flag('scheduler', false)) {
     // -c scheduler=true: scheduled scans run and notifications go out (one small task for both roles).
-    const scheduler = new ApplicationService(stack, 'Scheduler', {
-      cluster,
-      image: stack.image,
+    const scheduler = stack.service('Scheduler', {
+      name: name('scheduler'),
+      containerName: 'scheduler',
       app: {
         database: database.urlSecret,
         fingerprintKey,
         roles: ['scheduler', 'notifier'],
         notifications: {
-          channels: notificationChannels(context.options, { emailRequired: false, sms: false }),
-          publicUrl: publicUrlOf(context.options, dashboard?.url ?? api.api.url),
+          channels: stack.notificationChannels({ emailRequired: false, sms: false }),
+          publicUrl: stack.publicUrl(dashboard?.url ?? api.api.url),
         },
-        extra: {
-          [ENV_NAMES.queueKind]: 'sqs',
-          [ENV_NAMES.scanQueueUrl]: jobs.queue.queueUrl,
-          [ENV_NAMES.scanS3Buckets]: scanBucketList,
-        },
+        queue: { url: jobs.queue.queueUrl },
+        scanBuckets: allScanBuckets,
       },
       subnets: privateSubnets,
-      serviceName: name('scheduler'),
-      family: name('scheduler'),
-      containerName: 'scheduler',
       cpu: config.scheduler.cpu,
       memoryMiB: config.scheduler.memoryMiB,
       desiredCount: 1,
-      logGroupName: `/ecs/${name('scheduler')}`,
-      logRetention: config.logRetention,
       enableExecuteCommand: stack.ecsExec,
     });
     scheduler.taskRole.addToPrincipalPolicy(
@@ -284,31 +208,7 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
 
   const observability = stack.observability({ topicName: name('alarms') });
   queueAlarms(observability, jobs.queue, jobs.deadLetterQueue, config.alarms.oldestMessageAgeSeconds);
-  const taskFailures = new events.Rule(stack, 'WorkerTaskFailures', {
-    description: 'Worker tasks that failed to start or whose container exited on its own',
-    eventPattern: {
-      source: ['aws.ecs'],
-      detailType: ['ECS Task State Change'],
-      detail: {
-        clusterArn: [cluster.clusterArn],
-        group: [`service:${workerTask.service.serviceName}`],
-        lastStatus: ['STOPPED'],
-        stopCode: ['TaskFailedToStart', 'EssentialContainerExited'],
-      },
-    },
-    targets: [new targets.SnsTopic(observability.topic)],
-  });
-  observability.alarm('WorkerTaskFailureAlarm', {
-    metric: new cloudwatch.Metric({
-      namespace: 'AWS/Events',
-      metricName: 'TriggeredRules',
-      dimensionsMap: { RuleName: taskFailures.ruleName },
-      statistic: cloudwatch.Stats.SUM,
-      period: Duration.minutes(5),
-    }),
-    threshold: 0,
-    description: 'A worker task failed to start or its container exited',
-  });
+  taskFailureAlarm(observability, 'Worker', cluster, workerTask.service);
   for (const [fnName, fn] of Object.entries(api.functions)) {
     functionAlarms(observability, fnName.slice(app.length + 1, -(env.length + 1)), fn);
   }
@@ -317,34 +217,26 @@ function createStack(scope: Construct, context: ProfileContext): ProfileStack {
     cpuEvaluationPeriods: 3,
     rdsFreeStorageBytes: config.alarms.rdsFreeStorageBytes,
   });
-  return stack;
-}
-
-/** Grants object actions on a bucket's objects and, when `list`, listing the bucket. */
-function grantObjects(role: iam.IRole, bucket: s3.IBucket, actions: readonly string[], list: boolean): void {
-  role.addToPrincipalPolicy(
-    new iam.PolicyStatement({ actions: [...actions], resources: [bucket.arnForObjects('*')] }),
-  );
-  const objects = bucket.node.defaultChild
-    ? `${nagRef(bucket, 'Arn')}/*`
-    : `arn:<AWS::Partition>:s3:::${bucket.bucketName}/*`;
-  acknowledge(role, {
-    [`AwsSolutions-IAM5[Resource::${objects}]`]:
-      'Object keys are chosen at run time; access stays within one bucket.',
-  });
-  if (list) {
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
-    );
-  }
 }
 
 /** Profile `data-scanner`: API Gateway + Lambda, SQS with DLQ, Fargate workers 0..max on queue depth, RDS, S3, bastion. */
-export const dataScanner: Profile = {
+export const dataScanner: Profile = defineProfile({
   id: 'data-scanner',
   seed: '000_742896974df8c81f.txt',
   description:
     'API Gateway + Lambda (scan, jobs, results), SQS + DLQ, Fargate worker 0..5 on queue depth, RDS, S3, bastion',
   defaultAppName: 'aws-data-scanner',
-  create: (scope, context) => [createStack(scope, context)],
-};
+  config: ({ env, options }) => {
+    const base = dataScannerConfig(env);
+    const maxTasks = intOption(options, 'maxWorkers', base.worker.maxTasks);
+    return { ...base, worker: { ...base.worker, maxTasks } };
+  },
+  stack: (_config, { env }) => ({
+    description: `Data Scanner (data-scanner profile, ${env}): API Gateway + Lambda, SQS, Fargate workers, RDS`,
+    naming: (app) => ({
+      resource: (component) => dataScannerName(app, component, env),
+      secret: (suffix) => `${app}/${env}/${suffix}`,
+    }),
+  }),
+  build,
+});

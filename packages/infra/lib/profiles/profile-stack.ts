@@ -1,32 +1,91 @@
-import { CfnOutput, type Environment, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { CfnOutput, type Environment, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import {
+  ApplicationService,
+  type ApplicationServiceProps,
+  type ApplicationSettings,
+  applicationEnvironment,
+  scanBucketsOption,
+  serveCommand,
+} from '../constructs/application-service.ts';
+import { Cache, type CacheProps } from '../constructs/cache.ts';
+import { PostgresDatabase, type PostgresDatabaseProps } from '../constructs/database.ts';
 import type { FargateService } from '../constructs/fargate-service.ts';
 import { ImageRepository, type ImageRepositoryProps } from '../constructs/image-repository.ts';
 import { acknowledge } from '../constructs/nag.ts';
+import { Network, type NetworkProps } from '../constructs/network.ts';
+import { type NotificationChannels, notificationChannels, publicUrlOf } from '../constructs/notifications.ts';
 import { Observability, type ObservabilityProps } from '../constructs/observability.ts';
 import { ProfileImage } from '../constructs/profile-image.ts';
+import { QueueWorker, type QueueWorkerProps } from '../constructs/queue-worker.ts';
 import { ServiceCluster, type ServiceClusterProps } from '../constructs/service-cluster.ts';
+import { firstApiKeyCommand } from './first-api-key-command.ts';
 import { checkAppName, type Profile, type ProfileContext } from './profile.ts';
+import type { CacheConfig, DatabaseConfig, NetworkConfig } from './seed-config.ts';
 import { recordDifferences, type SeedDifference } from './seed-differences.ts';
+
+/** How a profile names its resources and secrets. */
+export interface ProfileNaming {
+  /** A resource name (database instance, cluster, services, load balancer). */
+  resource(suffix: string): string;
+  /** A Secrets Manager secret name. */
+  secret(suffix: string): string;
+}
+
+/** A Data Scanner service of a profile: {@link ApplicationServiceProps} with the stack's defaults. */
+export interface ProfileServiceProps
+  extends Omit<ApplicationServiceProps, 'cluster' | 'image' | 'serviceName' | 'family' | 'logGroupName'> {
+  /** The service name, and by default its task family and log group `/ecs/<name>`. */
+  readonly name: string;
+  /** @default - `name` */
+  readonly serviceName?: string;
+  /** @default - `name` */
+  readonly family?: string;
+  /** @default - `/ecs/<name>` */
+  readonly logGroupName?: string;
+}
+
+/** A queue worker of a profile: {@link QueueWorkerProps} with the stack's defaults and typed settings. */
+export interface ProfileQueueWorkerProps
+  extends Omit<
+    QueueWorkerProps,
+    'cluster' | 'image' | 'command' | 'environment' | 'secrets' | 'serviceName' | 'family' | 'logGroupName'
+  > {
+  /** The service name, its task family and its log group `/ecs/<name>`. */
+  readonly name: string;
+  /** What the process runs and reads, mapped to the service's variables (`serve --role <roles>`). */
+  readonly app: ApplicationSettings;
+}
 
 /** What a profile's stack is called and what it records. */
 export interface ProfileStackProps {
   readonly profile: Profile;
   readonly context: ProfileContext;
-  /** The environment in tags and names (`dev`, `prod`, or a seed's own name such as `tiger`). */
-  readonly envName: string;
-  /** Stack name and construct id, from the resolved app name. */
-  readonly stackName: (app: string) => string;
+  /**
+   * The environment in tags and names (`dev`, `prod`, or a seed's own name such as `tiger`).
+   * @default - the context's env
+   */
+  readonly envName?: string;
+  /** Stack name and construct id, from the resolved app name. @default - `<app>-<envName>` */
+  readonly stackName?: (app: string) => string;
   /** Text of the CloudFormation stack description. */
   readonly description: string;
   /** Where the profile deliberately differs from its seed; written into the template's metadata. */
   readonly differences: readonly SeedDifference[];
   /** Whether this is a production deployment: data stores are retained. @default envName === 'prod' */
   readonly production?: boolean;
+  /**
+   * Resource and secret names from the resolved app name and the stack's account.
+   * @default - `<app>-<envName>-<suffix>` and `<app>/<envName>/<suffix>`
+   */
+  readonly naming?: (app: string, account: string) => ProfileNaming;
+  /** Retention of the services' logs. */
+  readonly logRetention: logs.RetentionDays;
 }
 
 /**
@@ -60,28 +119,51 @@ export class ProfileStack extends Stack {
   readonly databaseRemovalPolicy: RemovalPolicy;
   /** `-c ecsExec=true`: services accept `aws ecs execute-command` (off by default). */
   readonly ecsExec: boolean;
+  /** Retention of the services' logs. */
+  readonly logRetention: logs.RetentionDays;
+  /** The buckets `-c scanBuckets=a,b` names (checked). */
+  readonly scanBuckets: string[];
+  private readonly naming: ProfileNaming;
+  private serviceCluster?: ecs.Cluster;
   private profileImage?: ProfileImage;
   private readonly differences: SeedDifference[];
 
   constructor(scope: Construct, props: ProfileStackProps) {
     const app = checkAppName(props.context.appName ?? props.profile.defaultAppName);
-    const stackName = props.stackName(app);
+    const envName = props.envName ?? props.context.env;
+    const stackName = props.stackName?.(app) ?? `${app}-${envName}`;
     super(scope, stackName, {
       stackName,
       description: props.description,
       env: stackEnvironment(props.context.stackEnv),
-      tags: { Application: app, Environment: props.envName, Profile: props.profile.id },
+      tags: { Application: app, Environment: envName, Profile: props.profile.id },
     });
     this.app = app;
-    this.envName = props.envName;
+    this.envName = envName;
     this.profileId = props.profile.id;
     this.context = props.context;
-    const production = props.production ?? props.envName === 'prod';
+    const production = props.production ?? envName === 'prod';
     this.removalPolicy = production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     this.databaseRemovalPolicy = production ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY;
     this.ecsExec = this.flag('ecsExec', false);
+    this.logRetention = props.logRetention;
+    this.scanBuckets = scanBucketsOption(this.option('scanBuckets'));
+    this.naming = props.naming?.(app, this.account) ?? {
+      resource: (suffix) => `${app}-${envName}-${suffix}`,
+      secret: (suffix) => `${app}/${envName}/${suffix}`,
+    };
     this.differences = [...props.differences];
     recordDifferences(this, this.differences);
+  }
+
+  /** A resource name of the profile's naming scheme. */
+  name(suffix: string): string {
+    return this.naming.resource(suffix);
+  }
+
+  /** A secret name of the profile's naming scheme. */
+  secretName(suffix: string): string {
+    return this.naming.secret(suffix);
   }
 
   /** Records one more difference from the seed, for one that depends on a deploy-time option. */
@@ -127,9 +209,162 @@ export class ProfileStack extends Stack {
     return this.profileImage.image;
   }
 
-  /** The ECS cluster (FARGATE and FARGATE_SPOT, Container Insights). */
+  /** The ECS cluster (FARGATE and FARGATE_SPOT, Container Insights), named `cluster`; created once. */
   cluster(vpc: ec2.IVpc, props: Omit<ServiceClusterProps, 'vpc'> = {}): ecs.Cluster {
-    return new ServiceCluster(this, 'Cluster', { vpc, ...props }).cluster;
+    if (this.serviceCluster) throw new Error('ProfileStack: the cluster is created once');
+    this.serviceCluster = new ServiceCluster(this, 'Cluster', {
+      vpc,
+      clusterName: this.name('cluster'),
+      ...props,
+    }).cluster;
+    return this.serviceCluster;
+  }
+
+  /** The VPC of a seed's network config. */
+  network(config: NetworkConfig, props: Omit<NetworkProps, 'cidr' | 'tiers' | 'natGateways'> = {}): Network {
+    return new Network(this, 'Network', {
+      cidr: config.vpcCidr,
+      tiers: config.tiers,
+      natGateways: config.natGateways,
+      ...props,
+    });
+  }
+
+  /**
+   * The PostgreSQL instance of a seed's config, named `db`, its secrets `database-credentials` and
+   * `database-url`, snapshotted on removal in production.
+   */
+  database(
+    vpc: ec2.IVpc,
+    subnets: ec2.SubnetSelection,
+    config: DatabaseConfig,
+    props: Partial<PostgresDatabaseProps> = {},
+  ): PostgresDatabase {
+    return new PostgresDatabase(this, 'Database', {
+      vpc,
+      subnets,
+      instanceType: new ec2.InstanceType(config.instanceType),
+      engineVersion: config.engineVersion,
+      multiAz: config.multiAz,
+      backupRetentionDays: config.backupRetentionDays,
+      preferredBackupWindow: config.backupWindow,
+      allocatedStorageGiB: config.allocatedStorageGiB,
+      maxAllocatedStorageGiB: config.maxAllocatedStorageGiB,
+      deletionProtection: config.deletionProtection,
+      performanceInsights: config.performanceInsights,
+      cloudwatchLogsExports: config.logExports,
+      instanceIdentifier: this.name('db'),
+      secretName: this.secretName('database-credentials'),
+      urlSecretName: this.secretName('database-url'),
+      removalPolicy: this.databaseRemovalPolicy,
+      ...props,
+    });
+  }
+
+  /** The Redis replication group of a seed's config, named `redis`, its AUTH token `redis-auth-token`. */
+  cache(
+    vpc: ec2.IVpc,
+    subnets: ec2.SubnetSelection,
+    config: CacheConfig,
+    props: Partial<CacheProps> = {},
+  ): Cache {
+    return new Cache(this, 'Redis', {
+      vpc,
+      subnets,
+      ...config,
+      replicationGroupId: this.name('redis'),
+      authTokenSecretName: this.secretName('redis-auth-token'),
+      ...props,
+    });
+  }
+
+  /** The application secret key `secret-key` (the HMAC key of finding fingerprints), not rotated. */
+  secretKey(
+    props: { description?: string; encryptionKey?: kms.IKey; rotation?: string } = {},
+  ): secretsmanager.Secret {
+    const secret = new secretsmanager.Secret(this, 'SecretKey', {
+      secretName: this.secretName('secret-key'),
+      description: props.description ?? 'Application secret key (HMAC key of finding fingerprints)',
+      encryptionKey: props.encryptionKey,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    acknowledge(secret, {
+      'AwsSolutions-SMG4':
+        props.rotation ??
+        'Rotating the key would regroup every stored finding fingerprint; it is rotated deliberately on release.',
+    });
+    return secret;
+  }
+
+  /**
+   * The security group of the ECS tasks, admitted to the database on its port and to the cache on the
+   * Redis port.
+   */
+  tasksSecurityGroup(
+    vpc: ec2.IVpc,
+    description: string,
+    stores: { database: PostgresDatabase; databasePort: number; cache: Cache },
+  ): ec2.SecurityGroup {
+    const group = new ec2.SecurityGroup(this, 'EcsTasksSecurityGroup', {
+      vpc,
+      description,
+      allowAllOutbound: true,
+    });
+    stores.database.connections.allowFrom(
+      group,
+      ec2.Port.tcp(stores.databasePort),
+      'PostgreSQL from the ECS tasks',
+    );
+    stores.cache.connections.allowDefaultPortFrom(group, 'Redis from the ECS tasks');
+    return group;
+  }
+
+  /** The notification channels of the deploy-time options, with the profile's requirements. */
+  notificationChannels(requirements: { emailRequired: boolean; sms: boolean }): NotificationChannels {
+    return notificationChannels(this.context.options, requirements);
+  }
+
+  /** `-c publicUrl=`, else the address the profile serves the dashboard at. */
+  publicUrl(served: string): string {
+    return publicUrlOf(this.context.options, served);
+  }
+
+  /**
+   * A Data Scanner worker on the stack's cluster and image that scales on its SQS queue
+   * (`serve --role <roles>`), named like {@link ProfileStack.service}.
+   */
+  queueWorker(id: string, props: ProfileQueueWorkerProps): QueueWorker {
+    if (!this.serviceCluster) throw new Error('ProfileStack: create the cluster before a worker');
+    const { name, app, ...rest } = props;
+    return new QueueWorker(this, id, {
+      cluster: this.serviceCluster,
+      image: this.image,
+      command: serveCommand(app.roles),
+      serviceName: name,
+      family: name,
+      logGroupName: `/ecs/${name}`,
+      logRetention: this.logRetention,
+      ...applicationEnvironment(app),
+      ...rest,
+    });
+  }
+
+  /**
+   * A Data Scanner service on the stack's cluster and image, its task family and log group named after
+   * it, its logs kept for the profile's retention.
+   */
+  service(id: string, props: ProfileServiceProps): ApplicationService {
+    if (!this.serviceCluster) throw new Error('ProfileStack: create the cluster before a service');
+    const { name, ...rest } = props;
+    return new ApplicationService(this, id, {
+      cluster: this.serviceCluster,
+      image: this.image,
+      serviceName: name,
+      family: name,
+      logGroupName: `/ecs/${name}`,
+      logRetention: this.logRetention,
+      ...rest,
+    });
   }
 
   /** The alarm topic, alarms and dashboard. */
@@ -138,64 +373,11 @@ export class ProfileStack extends Stack {
   }
 
   /**
-   * Outputs `AdminCommand`: the one command that creates a tenant's first API key on AWS, a one-off
-   * Fargate task of `service`'s task definition running `data-scanner keys create --secret` (it
-   * migrates the database first), in the service's subnets and security group; the database never
-   * opens to the network. The task writes the key into the `FirstApiKey` secret, never into its log;
-   * the command waits for the task to stop and prints the secret's value (`{"tenant","prefix","key"}`)
-   * to the caller's terminal only.
+   * Outputs `AdminCommand`, the one command that creates a tenant's first API key on AWS from
+   * `service`'s task definition (see {@link firstApiKeyCommand}).
    */
   adminCommand(service: FargateService, subnets: ec2.SubnetSelection): secretsmanager.Secret {
-    const subnetIds = service.service.cluster.vpc.selectSubnets(subnets).subnetIds;
-    const firstKey = new secretsmanager.Secret(this, 'FirstApiKey', {
-      description:
-        'The API key the AdminCommand output creates (tenant, prefix, key); the task writes it, only the operator reads it',
-    });
-    acknowledge(firstKey, {
-      'AwsSolutions-SMG4':
-        'It holds an API key that keys create writes; rotation is keys create and keys revoke.',
-    });
-    service.taskRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'StoreFirstApiKey',
-        actions: ['secretsmanager:PutSecretValue'],
-        resources: [firstKey.secretArn],
-      }),
-    );
-    const network = Fn.join('', [
-      'awsvpcConfiguration={subnets=[',
-      Fn.join(',', subnetIds),
-      '],securityGroups=[',
-      service.securityGroup.securityGroupId,
-      '],assignPublicIp=DISABLED}',
-    ]);
-    const overrides = Fn.join('', [
-      `{"containerOverrides":[{"name":"${service.container.containerName}","command":["keys","create","--tenant","<tenant>","--secret","`,
-      firstKey.secretArn,
-      '"]}]}',
-    ]);
-    const cluster = service.service.cluster.clusterName;
-    this.output(
-      'AdminCommand',
-      Fn.join('', [
-        'TASK=$(aws ecs run-task --cluster ',
-        cluster,
-        ' --task-definition ',
-        service.taskDefinition.family,
-        " --launch-type FARGATE --network-configuration '",
-        network,
-        "' --overrides '",
-        overrides,
-        "' --query 'tasks[0].taskArn' --output text) && aws ecs wait tasks-stopped --cluster ",
-        cluster,
-        ' --tasks "$TASK" && aws secretsmanager get-secret-value --secret-id ',
-        firstKey.secretArn,
-        ' --query SecretString --output text',
-      ]),
-      "Creates a tenant's first API key (replace <tenant>) and prints it from the FirstApiKey secret; it never reaches a log",
-    );
-    this.output('FirstApiKeySecretName', firstKey.secretName, 'Secrets Manager secret: the first API key');
-    return firstKey;
+    return firstApiKeyCommand(this, service, subnets);
   }
 
   /** Outputs the names of the secrets a user needs (rotate, read, restore). */

@@ -1,9 +1,15 @@
+import type { Duration } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { apiPrefixOf, Cdn, type CdnDomain } from '../constructs/cdn.ts';
 import { CloudFrontOriginGuard } from '../constructs/cloudfront-origin-guard.ts';
+import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
+import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
 import type { ProfileStack } from './profile-stack.ts';
 
 /** The API's own name on a public Route 53 zone: `-c domainName= -c hostedZoneId= -c hostedZoneName=`. */
@@ -99,4 +105,78 @@ export function cloudFrontOriginGuard(
     ...(encryptionKey ? { encryptionKey } : {}),
     ...(prefixListId ? { prefixListId } : {}),
   });
+}
+
+/** A profile's public API: its load balancer, its own domain if one is given, and its URL. */
+export interface PublicApi {
+  readonly lb: PublicLoadBalancer;
+  readonly domain: ApiDomain | undefined;
+  /** `https://<domainName>` with a domain, else the load balancer's own URL. */
+  readonly url: string;
+}
+
+/**
+ * The public load balancer `alb` of a profile's API: HTTPS with `-c certificateArn=` or the domain's
+ * certificate (see {@link apiCertificateArn}), an alias record in the domain's zone when one is given.
+ */
+export function publicApi(
+  stack: ProfileStack,
+  props: { vpc: ec2.IVpc; subnets: ec2.SubnetSelection; cloudFrontOnly?: CloudFrontOriginGuard },
+): PublicApi {
+  const domain = apiDomainFrom(stack);
+  const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
+    ...props,
+    loadBalancerName: stack.name('alb'),
+    certificateArn: apiCertificateArn(stack, domain?.domainName, domain?.zone),
+  });
+  if (domain) apiAliasRecord(stack, domain, lb.loadBalancer);
+  return { lb, domain, url: domain ? `https://${domain.domainName}` : lb.url };
+}
+
+/** Where the dashboard is served from and where CloudFront finds the API. */
+export interface DashboardSiteProps {
+  /** The bucket the dashboard is deployed to. */
+  readonly bucket: s3.IBucket;
+  readonly logBucket: s3.IBucket;
+  /** The API's load balancer; CloudFront reaches it over HTTPS when it has a certificate and `apiDomainName` is given. */
+  readonly lb: PublicLoadBalancer;
+  /** The API's path on the site, e.g. `/api/*`; the dashboard calls the API same-origin under it. */
+  readonly apiPath: string;
+  /** The name on the load balancer's certificate that resolves to it. @default - HTTP to the ALB */
+  readonly apiDomainName?: string;
+  /** The secret header that lets only CloudFront reach the load balancer. @default - none */
+  readonly originGuard?: CloudFrontOriginGuard;
+  readonly comment: string;
+  /** @default - Cdn's default */
+  readonly cacheTtl?: Duration;
+  /** @default - the CloudFront name */
+  readonly domain?: CdnDomain;
+}
+
+/**
+ * The dashboard as a single-page app on CloudFront with the API under `apiPath` on the same name
+ * (CloudFront forwards the path unchanged and the API accepts the prefix), and its deployment.
+ */
+export function dashboardSite(stack: ProfileStack, id: string, props: DashboardSiteProps): Cdn {
+  const { lb, originGuard } = props;
+  const cdn = new Cdn(stack, id, {
+    bucket: props.bucket,
+    spa: true,
+    cacheTtl: props.cacheTtl,
+    logBucket: props.logBucket,
+    apiOrigin: {
+      loadBalancer: lb.loadBalancer,
+      pathPattern: props.apiPath,
+      domainName: lb.https ? props.apiDomainName : undefined,
+      customHeaders: originGuard ? { [originGuard.headerName]: originGuard.headerValue } : undefined,
+    },
+    domain: props.domain,
+    comment: props.comment,
+  });
+  new DashboardDeployment(stack, 'Dashboard', {
+    bucket: props.bucket,
+    distribution: cdn.distribution,
+    config: { apiBaseUrl: apiPrefixOf(props.apiPath) },
+  });
+  return cdn;
 }

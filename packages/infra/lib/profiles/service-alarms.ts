@@ -1,6 +1,9 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Cache } from '../constructs/cache.ts';
@@ -182,5 +185,86 @@ export function functionAlarms(observability: Observability, label: string, fn: 
     metric: fn.metricThrottles({ period: PERIOD }),
     threshold: 0,
     description: `The ${label} function was throttled`,
+  });
+}
+
+/**
+ * Dashboard rows of a load-balanced service: request rate, 5XX rate and p95 response time at the load
+ * balancer, then the service's CPU and memory.
+ */
+export function trafficWidgets(
+  observability: Observability,
+  loadBalancer: elbv2.ApplicationLoadBalancer,
+  service: FargateService,
+): void {
+  const requests = loadBalancer.metrics.requestCount({ period: PERIOD });
+  observability.addWidgets(
+    new cloudwatch.GraphWidget({ title: 'Request rate', left: [requests], width: 8 }),
+    new cloudwatch.GraphWidget({
+      title: 'Error rate (%)',
+      left: [
+        new cloudwatch.MathExpression({
+          expression: '100 * errors / IF(requests > 0, requests, 1)',
+          usingMetrics: { errors: load5xxMetric(loadBalancer), requests },
+          label: '5xx %',
+          period: PERIOD,
+        }),
+      ],
+      width: 8,
+    }),
+    new cloudwatch.GraphWidget({
+      title: 'Response time (p95, s)',
+      left: [loadBalancer.metrics.targetResponseTime({ period: PERIOD, statistic: 'p95' })],
+      width: 8,
+    }),
+  );
+  observability.addWidgets(
+    new cloudwatch.GraphWidget({
+      title: 'CPU utilisation (%)',
+      left: [service.service.metricCpuUtilization({ period: PERIOD })],
+      width: 12,
+    }),
+    new cloudwatch.GraphWidget({
+      title: 'Memory utilisation (%)',
+      left: [service.service.metricMemoryUtilization({ period: PERIOD })],
+      width: 12,
+    }),
+  );
+}
+
+/**
+ * Tasks of a service that failed to start or whose container exited on its own: an EventBridge rule
+ * that notifies the alarm topic, and an alarm on the rule's matches.
+ */
+export function taskFailureAlarm(
+  observability: Observability,
+  label: string,
+  cluster: ecs.ICluster,
+  service: ecs.FargateService,
+): void {
+  const failures = new events.Rule(Stack.of(observability), `${label}TaskFailures`, {
+    description: `${label} tasks that failed to start or whose container exited on its own`,
+    eventPattern: {
+      source: ['aws.ecs'],
+      detailType: ['ECS Task State Change'],
+      detail: {
+        clusterArn: [cluster.clusterArn],
+        group: [`service:${service.serviceName}`],
+        lastStatus: ['STOPPED'],
+        stopCode: ['TaskFailedToStart', 'EssentialContainerExited'],
+      },
+    },
+    targets: [new targets.SnsTopic(observability.topic)],
+  });
+  observability.alarm(`${label}TaskFailureAlarm`, {
+    metric: new cloudwatch.Metric({
+      namespace: 'AWS/Events',
+      metricName: 'TriggeredRules',
+      dimensionsMap: { RuleName: failures.ruleName },
+      statistic: cloudwatch.Stats.SUM,
+      period: PERIOD,
+    }),
+    threshold: 0,
+    description: `A ${label.toLowerCase()} task failed to start or its container exited`,
   });
 }

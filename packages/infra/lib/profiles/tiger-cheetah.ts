@@ -1,33 +1,20 @@
 import { Annotations, CfnOutput, Duration, SecretValue } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import type { Construct } from 'constructs';
-import { ApplicationService, scanBucketsOption } from '../constructs/application-service.ts';
-import { Cache } from '../constructs/cache.ts';
-import { apiPrefixOf, Cdn } from '../constructs/cdn.ts';
-import { DashboardDeployment } from '../constructs/dashboard-deployment.ts';
-import { PostgresDatabase } from '../constructs/database.ts';
+import { apiPrefixOf } from '../constructs/cdn.ts';
 import { acknowledge } from '../constructs/nag.ts';
-import { Network } from '../constructs/network.ts';
-import { notificationChannels, publicUrlOf } from '../constructs/notifications.ts';
 import { scaleToOfficeHours } from '../constructs/office-hours.ts';
-import { PublicLoadBalancer } from '../constructs/public-load-balancer.ts';
 import { createReportsBucket, type ReportsStore } from '../constructs/reports.ts';
 import { SecureBucket } from '../constructs/secure-bucket.ts';
-import type { Profile, ProfileContext } from './profile.ts';
-import { ProfileStack } from './profile-stack.ts';
-import {
-  apiAliasRecord,
-  apiCertificateArn,
-  apiDomainFrom,
-  cloudFrontOriginGuard,
-} from './public-endpoint.ts';
+import { defineProfile } from './define-profile.ts';
+import type { Profile } from './profile.ts';
+import type { ProfileStack } from './profile-stack.ts';
+import { cloudFrontOriginGuard, dashboardSite, publicApi } from './public-endpoint.ts';
 import { dataStoreAlarms, loadBalancerAlarm, serviceAlarms } from './service-alarms.ts';
 import {
   CHEETAH_CONFIG,
@@ -36,31 +23,11 @@ import {
   tigerCheetahNames,
 } from './tiger-cheetah-config.ts';
 
-function createStack(
-  scope: Construct,
-  context: ProfileContext,
-  profile: Profile,
-  config: TigerCheetahConfig,
-): ProfileStack {
+function build(stack: ProfileStack, config: TigerCheetahConfig): void {
   const env = config.envName;
-  const stack = new ProfileStack(scope, {
-    profile,
-    context,
-    envName: env,
-    stackName: (app) => `${env}-${app}`,
-    description: `Data Scanner (${env} profile): ALB + Fargate API and worker, RDS PostgreSQL, Redis, CloudFront assets`,
-    differences: config.differences,
-    production: false,
-  });
-  const app = stack.app;
-  const names = tigerCheetahNames(env, app, stack.account);
+  const names = tigerCheetahNames(env, stack.app, stack.account);
   const removal = stack.removalPolicy;
-
-  const network = new Network(stack, 'Network', {
-    cidr: config.vpcCidr,
-    tiers: config.tiers,
-    natGateways: config.natGateways,
-  });
+  const network = stack.network(config);
   const vpc = network.vpc;
 
   const logsBucket = new SecureBucket(stack, 'LogsBucket', {
@@ -96,66 +63,31 @@ function createStack(
     countImages: 'any',
   });
 
-  const database = new PostgresDatabase(stack, 'Database', {
-    vpc,
-    subnets: network.subnets('Database'),
-    instanceType: new ec2.InstanceType(config.database.instanceType),
-    multiAz: config.database.multiAz,
-    allocatedStorageGiB: config.database.allocatedStorageGiB,
-    maxAllocatedStorageGiB: config.database.maxAllocatedStorageGiB,
-    backupRetentionDays: config.database.backupRetentionDays,
-    preferredBackupWindow: config.database.backupWindow,
+  const database = stack.database(vpc, network.subnets('Database'), config.database, {
     // The seed asks for KMS encryption without a customer-managed key: name the AWS managed one.
     encryptionKey: kms.Alias.fromAliasName(stack, 'RdsAwsManagedKey', 'alias/aws/rds'),
-    instanceIdentifier: names.resource('db'),
-    secretName: names.secret('database-credentials'),
-    urlSecretName: names.secret('database-url'),
-    removalPolicy: removal,
   });
-  const cache = new Cache(stack, 'Redis', {
-    vpc,
-    subnets: network.subnets('Database'),
-    engineVersion: config.redis.engineVersion,
-    nodeType: config.redis.nodeType,
-    replicas: config.redis.replicas,
-    automaticFailover: config.redis.automaticFailover,
-    multiAz: config.redis.multiAz,
-    snapshotRetentionDays: config.redis.snapshotRetentionDays,
-    replicationGroupId: names.resource('redis'),
-    authTokenSecretName: names.secret('redis-auth-token'),
-  });
-  const secretKey = new secretsmanager.Secret(stack, 'SecretKey', {
-    secretName: names.secret('secret-key'),
-    description: 'Application secret key (HMAC key of finding fingerprints)',
-    generateSecretString: { passwordLength: 64, excludePunctuation: true },
-  });
-  const channels = notificationChannels(context.options, { emailRequired: true, sms: true });
+  const cache = stack.cache(vpc, network.subnets('Database'), config.redis);
+  const secretKey = stack.secretKey();
+  const channels = stack.notificationChannels({ emailRequired: true, sms: true });
   const sesConfig = new secretsmanager.Secret(stack, 'SesConfig', {
-    secretName: names.secret('ses-config'),
+    secretName: stack.secretName('ses-config'),
     description: 'SES sender settings (no credentials: the task role signs SES calls)',
     secretObjectValue: {
       region: SecretValue.unsafePlainText(stack.region),
       fromAddress: SecretValue.unsafePlainText(channels.emailFrom ?? ''),
     },
   });
-  acknowledge(secretKey, {
-    'AwsSolutions-SMG4':
-      'Rotating the key would regroup every stored finding fingerprint; it is rotated deliberately on release.',
-  });
   acknowledge(sesConfig, {
     'AwsSolutions-SMG4': 'It holds sender settings, not a credential; there is nothing to rotate.',
   });
 
-  const domain = apiDomainFrom(stack);
-  const originGuard = cloudFrontOriginGuard(stack, names.secret('cloudfront-origin-header'));
-  const lb = new PublicLoadBalancer(stack, 'LoadBalancer', {
+  const originGuard = cloudFrontOriginGuard(stack, stack.secretName('cloudfront-origin-header'));
+  const { lb, domain } = publicApi(stack, {
     vpc,
     subnets: network.subnets('Public'),
-    loadBalancerName: names.resource('alb'),
-    certificateArn: apiCertificateArn(stack, domain?.domainName, domain?.zone),
-    ...(originGuard ? { cloudFrontOnly: originGuard } : {}),
+    cloudFrontOnly: originGuard,
   });
-  if (domain) apiAliasRecord(stack, domain, lb.loadBalancer);
   const apiDomainName = domain?.domainName ?? stack.option('apiDomainName');
   if (config.internalZoneName) {
     // The seed's domain (tiger.internal): a private zone in the VPC where api.<zone> names the ALB.
@@ -175,59 +107,44 @@ function createStack(
       'certificateArn without apiDomainName: CloudFront reaches the ALB by its AWS DNS name over HTTP, which the ALB redirects to HTTPS. Pass -c apiDomainName=<name on the certificate that resolves to the ALB>.',
     );
   }
-  // The dashboard in the assets bucket calls the API same-origin under /api/* (issue 9); CloudFront
-  // forwards the path unchanged and the API accepts the /api prefix.
-  const cdn = new Cdn(stack, 'AssetsCdn', {
+  const cdn = dashboardSite(stack, 'AssetsCdn', {
     bucket: assetsBucket.bucket,
-    spa: true,
     logBucket: logsBucket.bucket,
-    apiOrigin: {
-      loadBalancer: lb.loadBalancer,
-      pathPattern: config.apiPath,
-      ...(lb.https && apiDomainName ? { domainName: apiDomainName } : {}),
-      ...(originGuard ? { customHeaders: { [originGuard.headerName]: originGuard.headerValue } } : {}),
-    },
-    comment: `${names.resource('assets')}: dashboard and ${config.apiPath}`,
+    lb,
+    apiPath: config.apiPath,
+    apiDomainName,
+    originGuard,
+    comment: `${stack.name('assets')}: dashboard and ${config.apiPath}`,
   });
-  new DashboardDeployment(stack, 'Dashboard', {
-    bucket: assetsBucket.bucket,
-    distribution: cdn.distribution,
-    config: { apiBaseUrl: apiPrefixOf(config.apiPath) },
+  const publicUrl = stack.publicUrl(`https://${cdn.domainName}`);
+  const tasksGroup = stack.tasksSecurityGroup(vpc, `ECS tasks: ${config.port} from the ALB only`, {
+    database,
+    databasePort: config.database.port,
+    cache,
   });
-  const publicUrl = publicUrlOf(context.options, `https://${cdn.domainName}`);
-  const tasksGroup = new ec2.SecurityGroup(stack, 'EcsTasksSecurityGroup', {
-    vpc,
-    description: `ECS tasks: ${config.port} from the ALB only`,
-    allowAllOutbound: true,
-  });
-  const cluster = stack.cluster(vpc, { clusterName: names.resource('cluster') });
+  stack.cluster(vpc);
   const settings = {
     database: database.urlSecret,
     fingerprintKey: secretKey,
     redis: { url: cache.url, authToken: cache.authToken },
     reports,
-    scanBuckets: scanBucketsOption(stack.option('scanBuckets')),
+    scanBuckets: stack.scanBuckets,
   };
   // The seed's `{env}/fastapi/ses-config` secret: the service reads its SES settings from NOTIFY_EMAIL_FROM.
   const seedSecrets = { SES_CONFIG: ecs.Secret.fromSecretsManager(sesConfig) };
   const a = config.api;
-  const api = new ApplicationService(stack, 'Api', {
-    cluster,
-    image: stack.image,
+  const api = stack.service('Api', {
+    name: names.api,
+    containerName: names.api,
     app: { ...settings, roles: a.roles, port: config.port, behindLoadBalancer: true },
     seedSecrets,
     subnets: network.subnets('App'),
     securityGroup: tasksGroup,
-    serviceName: names.api,
-    family: names.api,
-    containerName: names.api,
     cpu: a.cpu,
     memoryMiB: a.memoryMiB,
     desiredCount: a.desiredCount,
     healthCheckPath: config.healthCheckPath,
     enableExecuteCommand: stack.ecsExec,
-    logGroupName: `/ecs/${names.api}`,
-    logRetention: config.logRetention,
     autoscaling: {
       minTasks: a.minTasks,
       maxTasks: a.maxTasks,
@@ -238,24 +155,19 @@ function createStack(
   });
   api.attachTo(lb.listener, {
     conditions: lb.routeConditions,
-    targetGroupName: names.resource('tg'),
+    targetGroupName: stack.name('tg'),
     healthCheck: { path: config.healthCheckPath },
   });
-  const worker = new ApplicationService(stack, 'Worker', {
-    cluster,
-    image: stack.image,
+  const worker = stack.service('Worker', {
+    name: names.worker,
+    containerName: names.worker,
     app: { ...settings, roles: config.worker.roles, notifications: { channels, publicUrl } },
     seedSecrets,
     subnets: network.subnets('App'),
     securityGroup: tasksGroup,
-    serviceName: names.worker,
-    family: names.worker,
-    containerName: names.worker,
     cpu: config.worker.cpu,
     memoryMiB: config.worker.memoryMiB,
     desiredCount: config.worker.desiredCount,
-    logGroupName: `/ecs/${names.worker}`,
-    logRetention: config.logRetention,
   });
   if (config.officeHours !== undefined && api.scaling !== undefined) {
     scaleToOfficeHours(api.scaling, config.officeHours, {
@@ -273,13 +185,6 @@ function createStack(
       offHours: 0,
     });
   }
-  database.connections.allowFrom(
-    tasksGroup,
-    ec2.Port.tcp(config.database.port),
-    'PostgreSQL from the ECS tasks',
-  );
-  cache.connections.allowDefaultPortFrom(tasksGroup, 'Redis from the ECS tasks');
-
   // The seed's task role reads Secrets Manager; the worker service also runs the notifier, so it alone
   // sends email and SMS (ApplicationService grants the reports and the channels).
   for (const service of [api, worker]) {
@@ -290,7 +195,7 @@ function createStack(
   // The seed's "Audit Logging: CloudTrail enabled": on by default in staging, an option in dev.
   if (stack.flag('cloudTrail', config.cloudTrail)) {
     new cloudtrail.Trail(stack, 'AuditTrail', {
-      trailName: names.resource('audit'),
+      trailName: stack.name('audit'),
       bucket: logsBucket.bucket,
       s3KeyPrefix: 'cloudtrail',
       enableFileValidation: true,
@@ -299,7 +204,7 @@ function createStack(
     });
   }
 
-  const observability = stack.observability({ topicName: names.resource('alarms') });
+  const observability = stack.observability({ topicName: stack.name('alarms') });
   serviceAlarms(observability, 'Api', api, config.alarms);
   loadBalancerAlarm(observability, lb.loadBalancer, config.alarms);
   if (config.alarmSet === 'full') {
@@ -323,27 +228,39 @@ function createStack(
     SesConfig: sesConfig,
   });
   stack.adminCommand(api, network.subnets('App'));
-  return stack;
 }
 
+/** The stack of one seed-002 environment: named `<env>-<app>`, its resources `<env>-<app>-*`, never retained. */
+const seed002Stack = (config: TigerCheetahConfig) => ({
+  envName: config.envName,
+  stackName: (app: string) => `${config.envName}-${app}`,
+  description: `Data Scanner (${config.envName} profile): ALB + Fargate API and worker, RDS PostgreSQL, Redis, CloudFront assets`,
+  production: false,
+  naming: (app: string, account: string) => tigerCheetahNames(config.envName, app, account),
+});
+
 /** Profile `tiger`: the dev environment of seed 002. */
-export const tiger: Profile = {
+export const tiger: Profile = defineProfile({
   id: 'tiger',
   seed: '002_3a149d6e15966cab.txt',
   description:
     'Seed 002 dev: 3-tier VPC 10.0.0.0/16, API 1..4 + worker, RDS single-AZ, Redis single node, nights/weekends scale-down',
   defaultAppName: 'fastapi',
   fixedEnv: 'dev',
-  create: (scope, context) => [createStack(scope, context, tiger, TIGER_CONFIG)],
-};
+  config: () => TIGER_CONFIG,
+  stack: seed002Stack,
+  build,
+});
 
 /** Profile `cheetah`: the staging environment of seed 002. */
-export const cheetah: Profile = {
+export const cheetah: Profile = defineProfile({
   id: 'cheetah',
   seed: '002_3a149d6e15966cab.txt',
   description:
     'Seed 002 staging: 3-tier VPC 10.1.0.0/16, API 2..6 + worker, RDS Multi-AZ, Redis with a replica',
   defaultAppName: 'fastapi',
   fixedEnv: 'staging',
-  create: (scope, context) => [createStack(scope, context, cheetah, CHEETAH_CONFIG)],
-};
+  config: () => CHEETAH_CONFIG,
+  stack: seed002Stack,
+  build,
+});

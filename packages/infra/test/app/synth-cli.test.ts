@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runSynthCli } from '../../lib/synth-cli.ts';
 
 const INFRA = path.resolve(import.meta.dirname, '../..');
 
@@ -72,6 +73,14 @@ describe('npm run synth', () => {
     fs.rmSync(out, { recursive: true, force: true });
   });
 
+  it('exits 2 with the reason on stderr and nothing on stdout (the process)', () => {
+    const result = synth(['--profile', 'nope']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^synth: Unknown profile "nope": choose one of .*data-scanner/);
+    expect(result.stdout).toBe('');
+  });
+
+  // The same entry point in this process: a CLI process per case would import aws-cdk-lib each time.
   it.each([
     [['--profile', 'nope'], /Unknown profile "nope": choose one of .*data-scanner.*web-service/],
     [['--profile', 'web-service', '--env', 'qa'], /Unknown env "qa": choose one of dev, staging, prod/],
@@ -80,9 +89,14 @@ describe('npm run synth', () => {
     [['--profile', 'web-service'], /over plain HTTP[\s\S]*certificateArn[\s\S]*allowHttp=true/],
     [['--profile', 'tiger', '--env', 'prod'], /tiger always deploys its dev configuration/],
   ])('exits 2 with a reason for %j', (args, reason) => {
-    const result = synth(args);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(reason);
-    expect(result.stdout).toBe('');
+    const out = { stdout: '', stderr: '' };
+    const status = runSynthCli(args, {
+      stdout: { write: (text: string) => (out.stdout += text) },
+      stderr: { write: (text: string) => (out.stderr += text) },
+    });
+    expect(status).toBe(2);
+    expect(out.stderr).toMatch(reason);
+    expect(out.stderr).toMatch(/^synth: /);
+    expect(out.stdout).toBe('');
   });
 });
