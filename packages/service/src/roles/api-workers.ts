@@ -32,6 +32,7 @@ export async function startApiWorkers(options: ApiWorkersOptions): Promise<Runni
   const log = options.logger.child({ role: 'api' });
   cluster.setupPrimary({ args: ['serve', '--role', 'api', '--workers', '1'] });
   const workers = new Set<Worker>();
+  const listening = new WeakSet<Worker>();
   let started = false;
   let stopping = false;
 
@@ -44,6 +45,7 @@ export async function startApiWorkers(options: ApiWorkersOptions): Promise<Runni
       DATA_SCANNER_EMBEDDED_DATABASE: options.embeddedDatabase ? '1' : '0',
     });
     workers.add(worker);
+    worker.once('listening', () => listening.add(worker));
     worker.once('exit', (code, signal) => {
       workers.delete(worker);
       if (!started || stopping) return;
@@ -63,6 +65,8 @@ export async function startApiWorkers(options: ApiWorkersOptions): Promise<Runni
         else worker.once('exit', () => resolve());
       });
       if (worker.isConnected()) worker.send(STOP_MESSAGE);
+      // A worker still starting may not read messages yet: it is told again once it listens.
+      if (!listening.has(worker)) worker.once('listening', () => worker.send(STOP_MESSAGE));
       return exited;
     });
     // Each worker drains within the same deadline; a little more for its own shutdown.

@@ -2,11 +2,10 @@ import { execFile } from 'node:child_process';
 import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI } from '../support/cli.ts';
 import { awsKeyLine } from '../support/fake-secrets.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/data-scanner.mjs', import.meta.url));
 let dir: string;
 const CUSTOM = {
   id: 'custom-acme-key',
@@ -26,7 +25,7 @@ function scan(args: string[]): Promise<{ code: number; stdout: string; stderr: s
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [BIN, 'scan', ...args],
+      [CLI, 'scan', ...args],
       {
         env: { ...process.env, DATA_SCANNER_FINGERPRINT_KEY: 'k', XDG_STATE_HOME: path.join(dir, '.state') },
       },
@@ -103,7 +102,7 @@ describe('data-scanner scan --dry-run', () => {
     const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile(
         process.execPath,
-        [BIN, 'scan', target, '--dry-run', '-e', '*.png'],
+        [CLI, 'scan', target, '--dry-run', '-e', '*.png'],
         { env: { ...process.env, DATA_SCANNER_PROFILE: 'astro' } },
         (err, stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, stdout, stderr }),
       );

@@ -3,11 +3,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CLI } from '../support/cli.ts';
 import { awsKeyLine } from '../support/fake-secrets.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/data-scanner.mjs', import.meta.url));
 const dirs: string[] = [];
 afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
@@ -27,7 +26,7 @@ describe('data-scanner scan --watch', () => {
     await writeFile(path.join(folder, 'old.txt'), awsKeyLine(1));
     const child = spawn(
       process.execPath,
-      [BIN, 'scan', folder, '--watch', '--incremental', path.join(dir, 'state.json'), '-f', 'jsonl'],
+      [CLI, 'scan', folder, '--watch', '--incremental', path.join(dir, 'state.json'), '-f', 'jsonl'],
       { env: { ...process.env, DATA_SCANNER_FINGERPRINT_KEY: 'k' } },
     );
     let stdout = '';

@@ -1,14 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiKey } from '../../src/keys/key-store.ts';
 import { freePort } from '../../src/store/embedded-postgres.ts';
+import { CLI } from '../support/cli.ts';
 import { useTestDatabase } from '../support/database.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const BIN = path.resolve(here, '../../bin/data-scanner.mjs');
 const db = useTestDatabase();
 let primary: ChildProcess | undefined;
 
@@ -47,7 +44,7 @@ describe('serve --role api --workers 2 without Redis', () => {
     const { key } = await createApiKey(db().pool, 'acme');
     const port = await freePort();
     // 40 requests of burst and one token every 10 s: the refill plays almost no part.
-    primary = spawn(process.execPath, [BIN, 'serve', '--role', 'api', '--workers', '2'], {
+    primary = spawn(process.execPath, [CLI, 'serve', '--role', 'api', '--workers', '2'], {
       env: {
         PATH: process.env.PATH,
         DATABASE_URL: db().url,

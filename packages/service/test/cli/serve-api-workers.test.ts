@@ -1,14 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiKey } from '../../src/keys/key-store.ts';
 import { freePort } from '../../src/store/embedded-postgres.ts';
+import { CLI } from '../support/cli.ts';
 import { useTestDatabase } from '../support/database.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const BIN = path.resolve(here, '../../bin/data-scanner.mjs');
 const db = useTestDatabase();
 let primary: ChildProcess | undefined;
 
@@ -18,7 +15,7 @@ afterEach(async () => {
   primary = undefined;
 });
 
-/** Pids of the live (not zombie) API processes a primary started (not, say, tsx's esbuild service). */
+/** Pids of the live (not zombie) API processes a primary started. */
 async function children(parent: number): Promise<number[]> {
   const pids: number[] = [];
   for (const entry of await readdir('/proc')) {
@@ -33,12 +30,23 @@ async function children(parent: number): Promise<number[]> {
 }
 
 describe('serve --role api --workers 2', () => {
-  it('serves one port from two processes, replaces one that dies, and stops them all on SIGTERM', async () => {
+  it('serves one port from two processes, replaces one that dies, and on SIGTERM drains them all, the replacement still starting too', async () => {
     const { key } = await createApiKey(db().pool, 'acme');
     const port = await freePort();
-    primary = spawn(process.execPath, [BIN, 'serve', '--role', 'api', '--workers', '2'], {
-      env: { PATH: process.env.PATH, DATABASE_URL: db().url, PORT: String(port), LOG_LEVEL: 'warn' },
-      stdio: 'ignore',
+    primary = spawn(process.execPath, [CLI, 'serve', '--role', 'api', '--workers', '2'], {
+      // A worker that misses the stop is killed at the drain deadline, 5 s after it.
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: db().url,
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+        WORKER_DRAIN_SECONDS: '5',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    primary.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
     });
     const pid = primary.pid as number;
     const jobs = () =>
@@ -46,7 +54,12 @@ describe('serve --role api --workers 2', () => {
         (res) => res.status,
         () => 0,
       );
-    await vi.waitFor(async () => expect(await jobs()).toBe(200), { timeout: 60_000, interval: 250 });
+    // Both listen (one answering is not enough: a worker killed before it listens fails the start).
+    await vi.waitFor(() => expect(output).toContain('"msg":"api workers listening"'), {
+      timeout: 60_000,
+      interval: 50,
+    });
+    expect(await jobs()).toBe(200);
     const first = await children(pid);
     expect(first).toHaveLength(2);
 
@@ -61,15 +74,17 @@ describe('serve --role api --workers 2', () => {
     );
     await vi.waitFor(async () => expect(await jobs()).toBe(200), { timeout: 60_000, interval: 250 });
 
+    // The replacement is usually still starting here: it must drain once it is up, not wait to be killed.
     const exited = new Promise<number | null>((resolve) => primary?.once('exit', (code) => resolve(code)));
     primary.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(await children(pid)).toEqual([]);
     expect(await jobs()).toBe(0);
+    expect(output.match(/"msg":"api stopped"/g), output).toHaveLength(2);
   }, 180_000);
 
   it('refuses a worker count that is not a positive integer', async () => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--role', 'api', '--workers', 'two'], {
+    const child = spawn(process.execPath, [CLI, 'serve', '--role', 'api', '--workers', 'two'], {
       env: { PATH: process.env.PATH, DATABASE_URL: db().url, PORT: String(await freePort()) },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

@@ -28,6 +28,13 @@ export function register(program: Command): void {
       // With several API processes this one is their primary: it runs the other roles and the database.
       const clustered = workers > 1 && names.includes('api') && cluster.isPrimary;
       const logger = createLogger({ level: config.logLevel });
+      // An API worker listens for its primary's stop from the start: one asked while it still
+      // starts (a replacement, stopped as it comes up) is kept, not dropped for want of a listener.
+      const stopAsked = cluster.isWorker
+        ? new Promise<void>((resolve) =>
+            process.on('message', (message) => message === STOP_MESSAGE && resolve()),
+          )
+        : undefined;
       const database = await openDatabase(config, { logger });
       const running: RunningRole[] = [];
       try {
@@ -77,8 +84,8 @@ export function register(program: Command): void {
         process.on('SIGTERM', onSignal);
         process.on('SIGINT', onSignal);
         // An API worker: its primary asks it to stop (a terminal's Ctrl-C may have reached it already).
-        process.on('message', (message) => {
-          if (message !== STOP_MESSAGE || stopping) return;
+        void stopAsked?.then(() => {
+          if (stopping) return;
           stopping = true;
           resolve('SIGTERM');
         });

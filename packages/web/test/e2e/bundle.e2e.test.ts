@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiFixture, makeJob, makeObject, startApiFixture } from '../test/api-fixture.ts';
+import { type ApiFixture, makeJob, makeObject, startApiFixture } from '../api-fixture.ts';
 import { CHROMIUM, launchChromium } from './chromium.ts';
 import { buildDashboard } from './server-process.ts';
 
