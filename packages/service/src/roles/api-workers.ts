@@ -36,11 +36,13 @@ export async function startApiWorkers(options: ApiWorkersOptions): Promise<Runni
   let started = false;
   let stopping = false;
 
-  const fork = (index: number): Worker => {
+  const fork = (index: number, replacement = false): Worker => {
     const worker = cluster.fork({
       DATABASE_URL: options.databaseUrl,
       API_WORKERS: '1',
       DATA_SCANNER_API_WORKER: String(index),
+      // A replacement prints no banner and keeps the development key the first one printed.
+      DATA_SCANNER_API_REPLACEMENT: replacement ? '1' : '0',
       DATA_SCANNER_API_PROCESSES: String(options.count),
       DATA_SCANNER_EMBEDDED_DATABASE: options.embeddedDatabase ? '1' : '0',
     });
@@ -51,7 +53,7 @@ export async function startApiWorkers(options: ApiWorkersOptions): Promise<Runni
       if (!started || stopping) return;
       log.error({ worker: index, code, signal }, 'api worker exited; starting another');
       setTimeout(() => {
-        if (!stopping) fork(index);
+        if (!stopping) fork(index, true);
       }, 1000).unref();
     });
     return worker;

@@ -72,7 +72,8 @@ export async function startApi({ config, logger, database }: RoleContext): Promi
   const lines = [`Data Scanner API on ${url}  (docs: ${url}/docs${dashboard ? `, dashboard: ${url}/` : ''})`];
   // On the embedded database (one `serve` started it, maybe this process's cluster primary), once.
   const embedded = !config.database.url || process.env.DATA_SCANNER_EMBEDDED_DATABASE === '1';
-  const firstProcess = (process.env.DATA_SCANNER_API_WORKER ?? '1') === '1';
+  const firstProcess =
+    (process.env.DATA_SCANNER_API_WORKER ?? '1') === '1' && process.env.DATA_SCANNER_API_REPLACEMENT !== '1';
   if (embedded && firstProcess && config.api.devKey) {
     await revokeKeysNamed(database.pool, DEV_TENANT, DEV_KEY_NAME);
     const dev = await createApiKey(database.pool, DEV_TENANT, DEV_KEY_NAME);
