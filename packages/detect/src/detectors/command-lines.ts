@@ -57,7 +57,7 @@ export const curlUserPassword: Detector = {
   severity: 'high',
   keywords: ['curl'],
   pattern: reAlternatives(
-    `\\b${ci('curl')}${OPTIONS}[ \\t]{1,4}(?:-u|--user)[ \\t=]{1,4}(?:'${USER}:(${rep("[^'\\n]", 3, 64)})'|\\\\?"${USER}:(${rep('[^"\\\\\\n]', 3, 64)})\\\\?"|${USER}:(${rep('[^\\s\'"@;|&]', 3, 64)}))`,
+    `\\b${ci('curl')}${OPTIONS}[ \\t]{1,4}(?:-u|--user)[ \\t=]{1,4}(?:'${USER}:(${rep("[^'\\n]", 3, 64)})'|\\\\?""?${USER}:(${rep('[^"\\\\\\n]', 3, 64)})\\\\?""?|${USER}:(${rep('[^\\s\'"@;|&]', 3, 64)}))`,
   ),
   valueGroup: 1,
   validate: commandPasswordValid,

@@ -148,6 +148,15 @@ export const samples: FamilySamples = {
             `<org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl>\n  <id>slack-token</id>\n  <secret>{${v}}</secret>\n</org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl>`,
           jenkinsSecret(r, 4),
         ),
+      (r) => {
+        // An SSH key's secret is longer than the 378 characters read: reported by its start.
+        const whole = jenkinsSecret(r, 200);
+        return plant(
+          'privateKey',
+          (v) => `<privateKey>{${v}${whole.slice(v.length)}}</privateKey>`,
+          whole.slice(0, 378),
+        );
+      },
     ],
     nearMisses: [
       (r) => `<password>{AQAAABAAAAA${randomB64(r, 30)}}</password>`,

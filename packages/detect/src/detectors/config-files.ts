@@ -141,6 +141,10 @@ export const gppCpassword: Detector = {
     'Decryptable by anyone with the key Microsoft published; remove it from SYSVOL and change the password.',
 };
 
+/** The fixed start of a Jenkins secret's base64 (version 1, a 16-byte IV), and how much more is read. */
+const JENKINS_PREFIX = 'AQAAABAAAA';
+const JENKINS_MAX = 368;
+
 /**
  * A secret Jenkins encrypted with its controller's keys (`{AQAAABAAAAA…}` in `credentials.xml`,
  * a job's `config.xml`): whoever also has `secrets/master.key` and `hudson.util.Secret` (a backup
@@ -155,13 +159,16 @@ export const jenkinsEncryptedSecret: Detector = {
   category: 'credentials',
   severity: 'high',
   keywords: ['{aqaaabaaaa'],
-  pattern: re(`\\{(AQAAABAAAA${rep('[A-Za-z0-9+/]', 32, 4096)}={0,2})\\}`),
+  // A keyword's window reaches 400 characters: a longer secret (an SSH key) is reported by its start.
+  pattern: re(`\\{(${JENKINS_PREFIX}${rep('[A-Za-z0-9+/]', 32, JENKINS_MAX)}={0,2})`),
   valueGroup: 1,
   validate: (value) => {
     const bytes = Buffer.from(value, 'base64');
     if (bytes.length < 9 + 16 + 16 || bytes[0] !== 1 || bytes.readUInt32BE(1) !== 16) return false;
     const length = bytes.readUInt32BE(5);
-    return length % 16 === 0 && bytes.length === 9 + 16 + length;
+    if (length % 16 !== 0) return false;
+    const cut = value.length === JENKINS_PREFIX.length + JENKINS_MAX;
+    return cut ? bytes.length < 9 + 16 + length : bytes.length === 9 + 16 + length;
   },
   contextWords: ['jenkins', 'credentials', 'password', 'secret', 'hudson'],
   baseConfidence: 0.85,

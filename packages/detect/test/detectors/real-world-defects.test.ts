@@ -173,4 +173,21 @@ describe('defects seen on public real-world files', () => {
     ].join('\n');
     expect(detectorIds(await scan(text))).not.toContain('slack-token');
   });
+
+  it('a curl password quoted inside a CSV cell ("" for ") is found', async () => {
+    const text =
+      'id,note,state\n169,"curl --user ""admin:YDLDDLjeOy#WEP"" -X DELETE https://es.internal:9200/logs",closed\n';
+    expect(findingFor(await scan(text, 'records.csv'), 'curl-user-password', 'YDLDDLjeOy#WEP')).toBeDefined();
+  });
+
+  it("a YAML block scalar logged inside a JSON string keeps its key's detector", async () => {
+    const text = '{"seq":24,"msg":"sparkpost_token: |\\n  f19b4870e53ec7f9deb624748698788d416cdf69\\n"}\n';
+    expect(
+      findingFor(
+        await scan(text, 'events.jsonl'),
+        'sparkpost-api-key',
+        'f19b4870e53ec7f9deb624748698788d416cdf69',
+      ),
+    ).toBeDefined();
+  });
 });
