@@ -30,6 +30,10 @@ function needsContext(digits: string): boolean {
   return issuer === 'uatp' || (issuer === 'maestro' && digits.length < 16) || digits.length === 13;
 }
 
+/** A national or tax id's label right before a number (`CNPJ `, `CPF: `, `NIF=`). */
+const ID_LABEL =
+  /(?:^|[^a-z])(?:cnpj|cpf|nif|nie|rut|ruc|cuit|cuil|nit|curp|rfc|ssn|tin|siren|siret)[ \t]*[:#=]?[ \t]*["']?$/;
+
 /** Payment card numbers (PAN): issuer prefix, length and Luhn check; spaces or dashes allowed. */
 export const paymentCard: Detector = {
   id: 'payment-card',
@@ -41,6 +45,8 @@ export const paymentCard: Detector = {
   pattern: re('\\b[1-9][0-9]{3}(?:[ -]?[0-9]){8,15}\\b'),
   validate: (value: string, ctx: MatchContext) => {
     if (!paymentCardValid(value, ctx)) return false;
+    // `CNPJ 39679976000170`: a number labelled as a national or tax id is that, unless a card word says otherwise.
+    if (ID_LABEL.test(ctx.before) && !contextHas(ctx, CARD_WORDS)) return false;
     return !needsContext(value.replace(/[^0-9]/g, '')) || contextHas(ctx, CARD_WORDS);
   },
   contextWords: ['card', 'credit', 'visa', 'mastercard', 'amex', 'pan', 'cc_number', 'payment'],

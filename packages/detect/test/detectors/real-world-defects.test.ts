@@ -190,4 +190,9 @@ describe('defects seen on public real-world files', () => {
       ),
     ).toBeDefined();
   });
+
+  it('a 14-digit number labelled CNPJ is no card, even when its Luhn digit holds', async () => {
+    expect(detectorIds(await scan('CNPJ 39679976000170\n'))).not.toContain('payment-card');
+    expect(detectorIds(await scan('card 39679976000170\n'))).toContain('payment-card');
+  });
 });
