@@ -22,7 +22,7 @@ import {
 import type { AggregateView } from '../views/aggregate-schemas.ts';
 import { aggregateView, findingView, jobView, objectView } from '../views/row-views.ts';
 import { JOB_OPTION_COLUMNS } from '../views/scan-options.ts';
-import type { FindingView, JobObjectView, JobSummary, JobView } from '../views/schemas.ts';
+import type { JobObjectView, JobSummary, JobView } from '../views/schemas.ts';
 import type { JobDetail } from './job-view-cache.ts';
 import type {
   ApiStore,
