@@ -269,3 +269,84 @@ ansible_become_pass=${f.plant(s.password(r), 'password')}
 ansible_python_interpreter=/usr/bin/python3
 `;
 }
+
+/** Postfix relaying through a provider: `main.cf` names the map, `sasl_passwd` holds the logins (SES's user is an access key id). */
+export function postfixSaslPasswd(f: FileBuilder): string {
+  const r = f.rng;
+  return `# /etc/postfix/sasl_passwd — postmap after editing
+[smtp.gmail.com]:587 alerts.${chars(r, LOWER, 5)}@example.com:${f.plant(s.password(r), 'mail relay', ['postfix-sasl-password'])}
+[email-smtp.eu-west-1.amazonaws.com]:587 ${f.plant(`AKIA${chars(r, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}`, 'aws key id', ['aws-access-key-id'])}:${f.plant(`B${chars(r, `${ALNUM}+/`, 43)}`, 'mail relay')}
+`;
+}
+
+/** Postfix's `main.cf`: the relay and the map's path, no secret. */
+export function postfixMainCf(_f: FileBuilder): string {
+  return `myhostname = mail.corp.example.org
+relayhost = [smtp.gmail.com]:587
+smtp_sasl_auth_enable = yes
+smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd
+smtp_sasl_security_options = noanonymous
+smtp_tls_security_level = encrypt
+smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt
+`;
+}
+
+/** Bitnami RabbitMQ chart values: the Erlang cookie and the admin password, beside an existing-secret reference. */
+export function rabbitmqValues(f: FileBuilder): string {
+  const r = f.rng;
+  return `auth:
+  username: admin
+  password: ${f.plant(s.password(r), 'rabbitmq')}
+  erlangCookie: ${f.plant(chars(r, ALNUM, 32), 'erlang cookie', ['erlang-cookie'])}
+  existingErlangSecret: ""
+  tls:
+    enabled: false
+clustering:
+  enabled: true
+  addressType: hostname
+replicaCount: 3
+persistence:
+  enabled: true
+  size: 8Gi
+metrics:
+  enabled: true
+`;
+}
+
+/** Magento 2's `app/etc/env.php`: the encryption key and the database password. */
+export function magentoEnvPhp(f: FileBuilder): string {
+  const r = f.rng;
+  return `<?php
+return [
+    'backend' => [
+        'frontName' => 'admin_${chars(r, LOWER + DIGITS, 6)}'
+    ],
+    'crypt' => [
+        'key' => '${f.plant(chars(r, HEX, 32), 'magento crypt key', ['magento-crypt-key'])}'
+    ],
+    'db' => [
+        'table_prefix' => '',
+        'connection' => [
+            'default' => [
+                'host' => 'localhost',
+                'dbname' => 'magento',
+                'username' => 'magento',
+                'password' => '${f.plant(s.password(r), 'php config')}',
+                'active' => '1'
+            ]
+        ]
+    ],
+    'MAGE_MODE' => 'production',
+    'session' => [
+        'save' => 'files'
+    ],
+    'cache_types' => [
+        'config' => 1,
+        'layout' => 1
+    ],
+    'install' => [
+        'date' => 'Tue, 14 May 2024 09:21:44 +0000'
+    ]
+];
+`;
+}

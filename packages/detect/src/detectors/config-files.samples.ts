@@ -1,5 +1,5 @@
 import { ALNUM, chars, DIGITS, HEX, LOWER, pick } from '../../eval/random.ts';
-import { b64, plant } from './sample-kit.ts';
+import { b64, carried, plant, ref, secretChars } from './sample-kit.ts';
 import type { FamilySamples, Rng } from './samples.ts';
 
 function secret(r: Rng, n = 14): string {
@@ -106,7 +106,7 @@ export const samples: FamilySamples = {
       '<AdministratorPassword>\n  <Value>*SENSITIVE*DATA*DELETED*</Value>\n  <PlainText>true</PlainText>\n</AdministratorPassword>',
       '<Password>\n  <Value></Value>\n</Password>',
       '<Password><Value>password</Value></Password>',
-      '<AdministratorPassword><Value>${ADMIN_PASSWORD}</Value></AdministratorPassword>',
+      `<AdministratorPassword><Value>${ref('ADMIN_PASSWORD')}</Value></AdministratorPassword>`,
       '<PasswordExpires><Value>false</Value></PasswordExpires>',
     ],
   },
@@ -161,6 +161,38 @@ export const samples: FamilySamples = {
     nearMisses: [
       (r) => `<password>{AQAAABAAAAA${randomB64(r, 30)}}</password>`,
       '<password>{AQAAABAAAAAQ}</password>',
+    ],
+  },
+  'erlang-cookie': {
+    truePositives: carried((r) => secretChars(r, ALNUM, 32), 'erlang_cookie', [
+      (v) => `rabbitmq:\n  auth:\n    username: user\n    erlangCookie: ${v}`,
+      (v) => `RABBITMQ_ERLANG_COOKIE=${v}`,
+      (v) => `    environment:\n      RABBITMQ_ERLANG_COOKIE: "${v}"`,
+    ]),
+    nearMisses: [
+      'erlangCookie: ""',
+      `RABBITMQ_ERLANG_COOKIE=${ref('RABBITMQ_ERLANG_COOKIE')}`,
+      'existingErlangSecret: rabbitmq-erlang',
+    ],
+  },
+  'magento-crypt-key': {
+    truePositives: carried((r) => chars(r, HEX, 32), 'crypt', [
+      (v) =>
+        `return [\n    'crypt' => [\n        'key' => '${v}'\n    ],\n    'db' => ['table_prefix' => ''],\n];`,
+      (v) => `'crypt' => array('key' => '${v}'),`,
+    ]),
+    nearMisses: ["'crypt' => ['key' => ''],", "'crypt' => ['key' => '00000000000000000000000000000000'],"],
+  },
+  'postfix-sasl-password': {
+    truePositives: carried((r) => secret(r), 'sasl_passwd', [
+      (v, r) => `[smtp.gmail.com]:587 ${chars(r, LOWER, 6)}@example.com:${v}`,
+      (v) => `# /etc/postfix/sasl_passwd\n[email-smtp.eu-west-1.amazonaws.com]:587 AKIAEXAMPLEUSER:${v}`,
+      (v, r) => `smtp.office365.com:587 ${chars(r, LOWER, 5)}@corp.example.org:${v}`,
+    ]),
+    nearMisses: [
+      'relayhost = [smtp.gmail.com]:587',
+      '[smtp.gmail.com]:587 user@example.com:password',
+      'smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd',
     ],
   },
 };

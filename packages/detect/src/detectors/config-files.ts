@@ -1,8 +1,10 @@
 import type { Detector } from '../types.ts';
 import { isPlaceholder } from '../validators/placeholder.ts';
+import { looksRandom } from '../validators/secret-quality.ts';
 import { passwordValid } from './databases.ts';
 import { basicCredentialValid } from './http-auth.ts';
-import { re, rep } from './pattern-kit.ts';
+import { keyedSecret } from './keyed-secret.ts';
+import { ci, re, rep } from './pattern-kit.ts';
 
 /**
  * A registry login in Docker's `config.json` (also Podman's `auth.json` and a Kubernetes
@@ -177,6 +179,77 @@ export const jenkinsEncryptedSecret: Detector = {
     "Encrypted with the controller's master.key: anyone holding a JENKINS_HOME backup can decrypt it.",
 };
 
+/**
+ * The Erlang distribution cookie of a RabbitMQ (or other Erlang) cluster: whoever knows it joins
+ * the cluster and runs code on its nodes. `RABBITMQ_ERLANG_COOKIE`, Helm's `erlangCookie`.
+ */
+export const erlangCookie = keyedSecret({
+  id: 'erlang-cookie',
+  name: 'Erlang / RabbitMQ cluster cookie',
+  severity: 'critical',
+  keywords: ['erlangcookie', 'erlang_cookie', 'erlang-cookie'],
+  key: `${ci('erlang')}[_-]?${ci('cookie')}`,
+  value: rep('[A-Za-z0-9]', 16, 255),
+  contextWords: ['rabbitmq', 'auth', 'cluster'],
+  description: 'RABBITMQ_ERLANG_COOKIE or erlangCookie and 16-255 alphanumerics.',
+});
+
+/** Blanks inside a PHP array literal, raw or escaped in a JSON string. */
+const PHP_GAP = '(?:[ \\t\\r\\n]|\\\\[rnt]){0,16}';
+
+/**
+ * Magento 2's encryption key in `app/etc/env.php` (`'crypt' => ['key' => '…']`): it decrypts
+ * every stored payment and integration credential of the shop.
+ */
+export const magentoCryptKey: Detector = {
+  id: 'magento-crypt-key',
+  validator: '32 or more random characters (base64 keys with their prefix)',
+  example: "`'crypt' => ['key' => ` then the key, in app/etc/env.php",
+  name: 'Magento encryption key',
+  category: 'credentials',
+  severity: 'critical',
+  keywords: ["'crypt'", '"crypt"'],
+  pattern: re(
+    `["']crypt["']${PHP_GAP}=>${PHP_GAP}(?:\\[|array\\()${PHP_GAP}["']key["']${PHP_GAP}=>${PHP_GAP}["']((?:base64)?${rep('[A-Za-z0-9+/=]', 32, 128)})["']`,
+  ),
+  valueGroup: 1,
+  validate: (value) => looksRandom(value.replace(/^base64/, ''), { minEntropy: 3, minClasses: 1 }),
+  contextWords: ['magento', 'env.php', 'backend', 'db'],
+  baseConfidence: 0.9,
+  mask: { keepStart: 2, keepEnd: 2 },
+  description: "Decrypts the shop's stored payment and integration credentials.",
+};
+
+/** Relay passwords that are provider API keys with detectors of their own. */
+const PROVIDER_TOKEN = /^(?:SG\.|key-|xkeysib-|re_)/;
+
+/** A host name (letters, digits, dots and dashes). */
+const HOST = rep('[A-Za-z0-9.-]', 3, 253);
+
+/**
+ * A relay login in Postfix's `sasl_passwd` map: `[smtp.example.com]:587 user:password`, one
+ * per line (or one CSV cell or JSON string), the host in brackets or not, on a submission port.
+ */
+export const postfixSaslPassword: Detector = {
+  id: 'postfix-sasl-password',
+  validator: 'not a placeholder',
+  example: '`[smtp host]:587`, blanks, then user, a colon and the password',
+  name: 'Postfix SASL relay password',
+  category: 'credentials',
+  severity: 'high',
+  keywords: [']:587', ']:465', ']:2525', ']:25', '.com:587', '.net:587', '.com:465'],
+  pattern: re(
+    `(?:^|[\\n"',]|\\\\n)[ \\t]{0,8}\\[?${HOST}\\]?:(?:587|465|2525|25)[ \\t]{1,16}${rep('[^\\s:"]', 1, 128)}:(${rep('[^\\s"\'\\\\,]', 1, 128)})(?:[ \\t]*(?:\\r?\\n|$)|["',\\\\])`,
+  ),
+  valueGroup: 1,
+  // A SendGrid or Mailgun key as the password is reported by its own detector.
+  validate: (value) => passwordValid(value) && !PROVIDER_TOKEN.test(value),
+  contextWords: ['sasl', 'postfix', 'relayhost', 'smtp'],
+  baseConfidence: 0.85,
+  mask: { keepStart: 1, keepEnd: 1 },
+  description: 'A mail relay login (Gmail, SendGrid, SES SMTP...) in Postfix sasl_passwd.',
+};
+
 export const configFileDetectors: readonly Detector[] = [
   dockerRegistryAuth,
   netrcPassword,
@@ -184,4 +257,7 @@ export const configFileDetectors: readonly Detector[] = [
   windowsUnattendPassword,
   gppCpassword,
   jenkinsEncryptedSecret,
+  erlangCookie,
+  magentoCryptKey,
+  postfixSaslPassword,
 ];

@@ -132,7 +132,7 @@ const COMMON_WORD_KEYWORDS = ['token', 'auth', 'pass', 'salt'].flatMap((w) =>
 
 /** Values owned by a specific detector, or that are code and references rather than secrets. */
 const NOT_GENERIC =
-  /^(?:AKIA|ASIA|sntry[su]_|gh[pousr]_|github_pat_|gl[a-z]{1,5}-|xox[a-z]-|xapp-|[sr]k_(?:live|test)_|sk-|AIza|SG\.|npm_|eyJ[^.]*\.[^.]*\.|-----|[a-z][a-z0-9+.-]*:\/\/|\$|%(?:[({]|.*%$|[sd]$)|@|pk\.eyJ|phc_|~\/|\.{0,2}\/|process\.|os\.|env\.|ENV[.[]|self\.|this\.|ENC\[|arn:|vault:|ref\+|projects\/|true$|false$|null$|none$|nil$|undefined$)/i;
+  /^(?:(?:hash|btree|lmdb|texthash|regexp|pcre|cdb|cidr|dbm|sdbm|proxy:[a-z]+):\/|AKIA|ASIA|sntry[su]_|gh[pousr]_|github_pat_|gl[a-z]{1,5}-|xox[a-z]-|xapp-|[sr]k_(?:live|test)_|sk-|AIza|SG\.|npm_|eyJ[^.]*\.[^.]*\.|-----|[a-z][a-z0-9+.-]*:\/\/|\$|%(?:[({]|.*%$|[sd]$)|@|pk\.eyJ|phc_|~\/|\.{0,2}\/|process\.|os\.|env\.|ENV[.[]|self\.|this\.|ENC\[|arn:|vault:|ref\+|projects\/|true$|false$|null$|none$|nil$|undefined$)/i;
 
 /** Five groups of five capitals and digits: a Windows or Office product key. */
 const PRODUCT_KEY = /^(?:[A-Z0-9]{5}-){4}[A-Z0-9]{5}$/;

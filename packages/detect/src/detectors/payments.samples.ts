@@ -243,7 +243,7 @@ export const samples: FamilySamples = {
         ),
       (r) =>
         plant(
-          'access_token',
+          'gocardless_access_token',
           (v) => `client = gocardless_pro.Client(access_token="${v}", environment="sandbox")`,
           `sandbox_${chars(r, ALNUM, 40)}`,
         ),
