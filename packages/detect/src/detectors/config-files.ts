@@ -239,11 +239,14 @@ export const postfixSaslPassword: Detector = {
   severity: 'high',
   keywords: [']:587', ']:465', ']:2525', ']:25', '.com:587', '.net:587', '.com:465'],
   pattern: re(
-    `(?:^|[\\n"',]|\\\\n)[ \\t]{0,8}\\[?${HOST}\\]?:(?:587|465|2525|25)[ \\t]{1,16}${rep('[^\\s:"]', 1, 128)}:(${rep('[^\\s"\'\\\\,]', 1, 128)})(?:[ \\t]*(?:\\r?\\n|$)|["',\\\\])`,
+    `(?:^|[\\n"',]|\\\\n)[ \\t]{0,8}\\[?${HOST}\\]?:(?:587|465|2525|25)[ \\t]{1,16}${rep('[^\\s:"]', 1, 128)}:(${rep('[^\\s"\'\\\\,]', 1, 128)})`,
   ),
   valueGroup: 1,
-  // A SendGrid or Mailgun key as the password is reported by its own detector.
-  validate: (value) => passwordValid(value) && !PROVIDER_TOKEN.test(value),
+  // The password ends its line (or its CSV cell or JSON string): checked here, since a pattern
+  // that consumed the line break would leave the next line's match without its start. A SendGrid
+  // or Mailgun key as the password is reported by its own detector.
+  validate: (value, ctx) =>
+    /^(?:[ \t]*(?:\r?\n|$)|["',\\])/.test(ctx.after) && passwordValid(value) && !PROVIDER_TOKEN.test(value),
   contextWords: ['sasl', 'postfix', 'relayhost', 'smtp'],
   baseConfidence: 0.85,
   mask: { keepStart: 1, keepEnd: 1 },

@@ -195,4 +195,14 @@ describe('defects seen on public real-world files', () => {
     expect(detectorIds(await scan('CNPJ 39679976000170\n'))).not.toContain('payment-card');
     expect(detectorIds(await scan('card 39679976000170\n'))).toContain('payment-card');
   });
+
+  it('finds the relay password on every line of a sasl_passwd map, not every other one', async () => {
+    const text = [
+      '[smtp.gmail.com]:587 alerts@example.com:iFjeEfSXk0hoXb5OPaxTeHiHAJdOtTJ',
+      '[email-smtp.eu-west-1.amazonaws.com]:587 AKIANI44AUEXVISAVGGP:BS8Ds66MOIcZ3rB5UfML3dZOKBurok48675p/FGhNPvj',
+      '',
+    ].join('\n');
+    const found = (await scan(text, 'sasl_passwd')).filter((f) => f.detector === 'postfix-sasl-password');
+    expect(found.map((f) => f.location.line)).toEqual([1, 2]);
+  });
 });

@@ -19,8 +19,7 @@ describe('evaluation on realistic files (shell profiles, framework settings, CI,
     const kinds = Object.fromEntries(result.perFileKind.map((t) => [t.name, t]));
     expect(kinds['shell profile']?.recall).toBe(1);
     expect(kinds['shell history']?.recall).toBe(1);
-    // One miss known: an SES relay password after an access-key-id user in sasl_passwd (found alone, lost in the full catalogue).
-    expect(kinds['server config']?.recall).toBeGreaterThanOrEqual(0.9);
+    expect(kinds['server config']?.recall).toBe(1);
     expect(kinds['network device']?.recall).toBe(1);
     expect(kinds['container config']?.recall).toBe(1);
     expect(kinds.kubernetes?.recall).toBe(1);
