@@ -220,9 +220,6 @@ export const magentoCryptKey: Detector = {
   description: "Decrypts the shop's stored payment and integration credentials.",
 };
 
-/** Relay passwords that are provider API keys with detectors of their own. */
-const PROVIDER_TOKEN = /^(?:SG\.|key-|xkeysib-|re_)/;
-
 /** A host name (letters, digits, dots and dashes). */
 const HOST = rep('[A-Za-z0-9.-]', 3, 253);
 
@@ -243,10 +240,10 @@ export const postfixSaslPassword: Detector = {
   ),
   valueGroup: 1,
   // The password ends its line (or its CSV cell or JSON string): checked here, since a pattern
-  // that consumed the line break would leave the next line's match without its start. A SendGrid
-  // or Mailgun key as the password is reported by its own detector.
-  validate: (value, ctx) =>
-    /^(?:[ \t]*(?:\r?\n|$)|["',\\])/.test(ctx.after) && passwordValid(value) && !PROVIDER_TOKEN.test(value),
+  // that consumed the line break would leave the next line's match without its start.
+  validate: (value, ctx) => /^(?:[ \t]*(?:\r?\n|$)|["',\\])/.test(ctx.after) && passwordValid(value),
+  // A SendGrid or Mailgun key as the password is reported by its own detector.
+  generic: true,
   contextWords: ['sasl', 'postfix', 'relayhost', 'smtp'],
   baseConfidence: 0.85,
   mask: { keepStart: 1, keepEnd: 1 },
