@@ -334,16 +334,10 @@ export class ProfileStack extends Stack {
    * (`serve --role <roles>`), named like {@link ProfileStack.service}.
    */
   queueWorker(id: string, props: ProfileQueueWorkerProps): QueueWorker {
-    if (!this.serviceCluster) throw new Error('ProfileStack: create the cluster before a worker');
     const { name, app, ...rest } = props;
     return new QueueWorker(this, id, {
-      cluster: this.serviceCluster,
-      image: this.image,
+      ...this.taskDefaults(name, 'a worker'),
       command: serveCommand(app.roles),
-      serviceName: name,
-      family: name,
-      logGroupName: `/ecs/${name}`,
-      logRetention: this.logRetention,
       ...applicationEnvironment(app),
       ...rest,
     });
@@ -354,17 +348,21 @@ export class ProfileStack extends Stack {
    * it, its logs kept for the profile's retention.
    */
   service(id: string, props: ProfileServiceProps): ApplicationService {
-    if (!this.serviceCluster) throw new Error('ProfileStack: create the cluster before a service');
     const { name, ...rest } = props;
-    return new ApplicationService(this, id, {
+    return new ApplicationService(this, id, { ...this.taskDefaults(name, 'a service'), ...rest });
+  }
+
+  /** What every task of the stack shares: cluster, image, names after `name`, log retention. */
+  private taskDefaults(name: string, what: string) {
+    if (!this.serviceCluster) throw new Error(`ProfileStack: create the cluster before ${what}`);
+    return {
       cluster: this.serviceCluster,
       image: this.image,
       serviceName: name,
       family: name,
       logGroupName: `/ecs/${name}`,
       logRetention: this.logRetention,
-      ...rest,
-    });
+    };
   }
 
   /** The alarm topic, alarms and dashboard. */
