@@ -185,6 +185,17 @@ describe('ended jobs kept in memory', () => {
   });
 });
 
+/**
+ * A job with `count` findings that then ends: findings recorded after the end would announce a
+ * change and drop what a read keeps, whenever the notification lands.
+ */
+async function endedJob(tenantId: string, count: number, status = 'succeeded'): Promise<string> {
+  const jobId = await insertJob(db().pool, tenantId, { status: 'scanning' });
+  await insertFindings(db().pool, { id: jobId, tenantId }, count);
+  await db().pool.query('UPDATE jobs SET status = $2, finished_at = now() WHERE id = $1', [jobId, status]);
+  return jobId;
+}
+
 /** An app whose ended-job feed is up. */
 async function listening(options: { maxPageBytes?: number } = {}) {
   const t = api(db().pool, { listen: true, ...options });
@@ -207,8 +218,7 @@ const items = (text: string) => (JSON.parse(text) as { items: { location: { line
 describe("an ended job's result pages kept in memory", () => {
   it('answers a page read again from memory, byte for byte, and each query shape on its own', async () => {
     const t = await listening();
-    const jobId = await insertJob(db().pool, acme.tenantId, { status: 'succeeded' });
-    await insertFindings(db().pool, { id: jobId, tenantId: acme.tenantId }, 30);
+    const jobId = await endedJob(acme.tenantId, 30);
     const first = await t.results(`job_id=${jobId}&limit=10`);
     expect(first.status).toBe(200);
     expect(first.type).toBe('application/json');
@@ -230,8 +240,7 @@ describe("an ended job's result pages kept in memory", () => {
 
   it("never serves a kept page to another tenant, nor another tenant's page to its owner", async () => {
     const t = await listening();
-    const acmeJob = await insertJob(db().pool, acme.tenantId, { status: 'succeeded' });
-    await insertFindings(db().pool, { id: acmeJob, tenantId: acme.tenantId }, 5);
+    const acmeJob = await endedJob(acme.tenantId, 5);
     expect(items((await t.results(`job_id=${acmeJob}`)).text)).toHaveLength(5);
     expect((await t.results(`job_id=${acmeJob}`, globex)).status).toBe(404);
     expect((await t.results(`job_id=${acmeJob.toUpperCase()}`, globex)).status).toBe(404);
@@ -240,8 +249,7 @@ describe("an ended job's result pages kept in memory", () => {
 
   it('drops the pages when a finding is recorded late or the job is deleted', async () => {
     const t = await listening();
-    const jobId = await insertJob(db().pool, acme.tenantId, { status: 'cancelled' });
-    await insertFindings(db().pool, { id: jobId, tenantId: acme.tenantId }, 3);
+    const jobId = await endedJob(acme.tenantId, 3, 'cancelled');
     expect(items((await t.results(`job_id=${jobId}`)).text)).toHaveLength(3);
     expect(items((await t.results(`job_id=${jobId}`)).text)).toHaveLength(3);
     await recordFinding(db().pool, jobId, acme.tenantId, 'late');
@@ -271,8 +279,7 @@ describe("an ended job's result pages kept in memory", () => {
     const t = await listening({ maxPageBytes: 3000 });
     const jobs: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const jobId = await insertJob(db().pool, acme.tenantId, { status: 'succeeded' });
-      await insertFindings(db().pool, { id: jobId, tenantId: acme.tenantId }, 3);
+      const jobId = await endedJob(acme.tenantId, 3);
       jobs.push(jobId);
     }
     const page = await t.results(`job_id=${jobs[0]}`);
