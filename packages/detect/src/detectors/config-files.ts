@@ -225,7 +225,7 @@ const HOST = rep('[A-Za-z0-9.-]', 3, 253);
 
 /**
  * A relay login in Postfix's `sasl_passwd` map: `[smtp.example.com]:587 user:password`, one
- * per line (or one CSV cell or JSON string), the host in brackets or not, on a submission port.
+ * per line (or one CSV or TSV cell, or JSON string), the host in brackets or not, on a submission port.
  */
 export const postfixSaslPassword: Detector = {
   id: 'postfix-sasl-password',
@@ -236,12 +236,12 @@ export const postfixSaslPassword: Detector = {
   severity: 'high',
   keywords: [']:587', ']:465', ']:2525', ']:25', '.com:587', '.net:587', '.com:465'],
   pattern: re(
-    `(?:^|[\\n"',]|\\\\n)[ \\t]{0,8}\\[?${HOST}\\]?:(?:587|465|2525|25)[ \\t]{1,16}${rep('[^\\s:"]', 1, 128)}:(${rep('[^\\s"\'\\\\,]', 1, 128)})`,
+    `(?:^|[\\n\\t"',]|\\\\n)[ \\t]{0,8}\\[?${HOST}\\]?:(?:587|465|2525|25)[ \\t]{1,16}${rep('[^\\s:"]', 1, 128)}:(${rep('[^\\s"\'\\\\,]', 1, 128)})`,
   ),
   valueGroup: 1,
-  // The password ends its line (or its CSV cell or JSON string): checked here, since a pattern
+  // The password ends its line (or its CSV or TSV cell, or JSON string): checked here, since a pattern
   // that consumed the line break would leave the next line's match without its start.
-  validate: (value, ctx) => /^(?:[ \t]*(?:\r?\n|$)|["',\\])/.test(ctx.after) && passwordValid(value),
+  validate: (value, ctx) => /^(?:[ \t]*(?:\r?\n|$)|["',\\\t])/.test(ctx.after) && passwordValid(value),
   // A SendGrid or Mailgun key as the password is reported by its own detector.
   generic: true,
   contextWords: ['sasl', 'postfix', 'relayhost', 'smtp'],

@@ -45,6 +45,7 @@ import { paymentCardDetectors } from './payment-cards.ts';
 import { paymentDetectors } from './payments.ts';
 import { phoneDetectors } from './phone.ts';
 import { privateKeyDetectors } from './private-keys.ts';
+import { saasTokenDetectors } from './saas-tokens.ts';
 import { secretsIdentityDetectors } from './secrets-identity.ts';
 import { sendgridDetectors } from './sendgrid.ts';
 import { slackDetectors } from './slack.ts';
@@ -89,6 +90,7 @@ export const detectors: readonly Detector[] = [
   ...chatServiceDetectors,
   ...workToolDetectors,
   ...developerServiceDetectors,
+  ...saasTokenDetectors,
   ...urlCredentialDetectors,
   ...httpAuthDetectors,
   ...commandLineDetectors,
