@@ -1,4 +1,9 @@
 import { createRng } from '../random.ts';
+import * as bc from './blind-secrets-ci.ts';
+import * as bh from './blind-secrets-home.ts';
+import * as bl from './blind-secrets-logs.ts';
+import * as bs from './blind-secrets-server.ts';
+import * as bv from './blind-secrets-vaults.ts';
 import * as c from './config-files.ts';
 import * as d from './data-files.ts';
 import * as h from './home-files.ts';
@@ -74,6 +79,58 @@ const FILES: readonly [string, string, Writer][] = [
   ['portal/.env.example', 'negatives only', d.envExample],
   ['web/src/locales/en.json', 'negatives only', d.translations],
   ['web/src/orders-client.ts', 'negatives only', d.clientSource],
+  ['.travis.yml', 'ci', bc.travisYml],
+  ['.circleci/config.yml', 'ci', bc.circleciConfig],
+  ['bitbucket-pipelines.yml', 'ci', bc.bitbucketPipelines],
+  ['azure-pipelines.yml', 'ci', bc.azurePipelines],
+  ['shop/docker-compose.yml', 'container config', bc.dockerCompose],
+  ['reports/Dockerfile', 'container config', bc.dockerfile],
+  ['notifications/serverless.yml', 'cloud template', bc.serverlessYml],
+  ['infra/cfn/prod-params.json', 'cloud template', bc.cfnParameters],
+  ['reports/template.yaml', 'cloud template', bc.samTemplate],
+  ['ansible/group_vars/all.yml', 'server config', bv.ansibleGroupVars],
+  ['ansible/group_vars/prod/vault.yml', 'negatives only', bv.ansibleVaultFile],
+  ['deploy/payments/secrets.enc.yaml', 'negatives only', bv.sopsEncrypted],
+  ['deploy/payments/secrets.dec.yaml', 'kubernetes', bv.sopsDecrypted],
+  ['etc/grafana/grafana.ini', 'server config', bs.grafanaIni],
+  ['etc/alertmanager/alertmanager.yml', 'server config', bs.alertmanagerYml],
+  ['kafka/config/server.properties', 'server config', bs.kafkaServerProperties],
+  ['kafka/config/kafka_server_jaas.conf', 'server config', bs.kafkaJaas],
+  ['ingest/client.properties', 'credential file', bs.confluentClientProperties],
+  ['etc/kibana/kibana.yml', 'server config', bs.kibanaYml],
+  ['airflow/airflow.cfg', 'framework settings', bs.airflowCfg],
+  ['superset/superset_config.py', 'framework settings', bs.supersetConfig],
+  ['shop-api/.env.local', 'framework settings', bs.symfonyEnvLocal],
+  ['storefront/.env.local', 'framework settings', bs.nextEnvLocal],
+  ['android/local.properties', 'framework settings', bs.androidLocalProperties],
+  ['home/.aws/credentials', 'credential file', bh.awsCredentials],
+  ['home/.aws/config', 'negatives only', bh.awsConfig],
+  ['home/.config/gh/hosts.yml', 'credential file', bh.ghHosts],
+  ['home/.git-credentials', 'credential file', bh.gitCredentials],
+  ['home/.pypirc', 'credential file', bh.pypirc],
+  ['home/.config/rclone/rclone.conf', 'credential file', bh.rcloneConf],
+  ['home/.m2/settings.xml', 'credential file', bh.mavenSettings],
+  ['home/.nuget/NuGet/NuGet.Config', 'credential file', bh.nugetConfig],
+  ['home/.gradle/gradle.properties', 'credential file', bh.gradleProperties],
+  ['home/.gem/credentials', 'credential file', bh.gemCredentials],
+  ['home/.cargo/credentials.toml', 'credential file', bh.cargoCredentials],
+  ['home/.terraform.d/credentials.tfrc.json', 'credential file', bh.terraformCredentials],
+  ['home/.vault-token', 'credential file', bh.vaultToken],
+  ['home/.config/gcloud/application_default_credentials.json', 'credential file', bh.gcloudAdc],
+  ['home/azure/sp-deploy.json', 'credential file', bh.azureSdkAuth],
+  ['home/AppData/Roaming/FileZilla/sitemanager.xml', 'client config', bh.filezillaSites],
+  ['home/AppData/Roaming/WinSCP.ini', 'client config', bh.winscpIni],
+  ['shop/sftp-config.json', 'client config', bh.sublimeSftpConfig],
+  ['home/.config/Code/User/settings.json', 'client config', bh.vscodeSettings],
+  ['logs/nginx/access.log', 'application log', bl.nginxAccessLog],
+  ['logs/orders-api/stdout.log', 'application log', bl.javaStackTrace],
+  ['logs/reports-worker/celery.log', 'application log', bl.pythonTraceback],
+  ['cloudtrail/AWSLogs/eu-west-1/2026/12/01/trail_20261201T0415Z.json', 'negatives only', bl.cloudTrailLog],
+  ['exports/slack/ops/2026-12-01.json', 'chat export', bl.slackExport],
+  ['docs/runbooks/restore-orders-db.md', 'documentation', bl.runbookMarkdown],
+  ['api/requests.http', 'api client', bl.httpRequestsFile],
+  ['postman/acme-prod.postman_environment.json', 'api client', bl.postmanEnvironment],
+  ['home/.zsh_history', 'shell history', bl.zshHistory],
 ];
 
 /** The realistic corpus: files as real systems write them, and what each truly holds. */
