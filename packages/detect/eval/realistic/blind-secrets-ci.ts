@@ -263,7 +263,7 @@ export function dockerCompose(f: FileBuilder): string {
     restart: unless-stopped
     environment:
       POSTGRES_USER: orders
-      POSTGRES_PASSWORD: ${f.plant(pg, 'password')}
+      POSTGRES_PASSWORD: ${v.yamlValue(f.plant(pg, 'password'))}
       POSTGRES_DB: orders
     healthcheck:
       test: ["CMD-SHELL", "pg_isready -U orders"]
@@ -287,7 +287,7 @@ export function dockerCompose(f: FileBuilder): string {
     command: server /data --console-address ":9001"
     environment:
       MINIO_ROOT_USER: minioadmin
-      MINIO_ROOT_PASSWORD: ${f.plant(v.password(r), 'password')}
+      MINIO_ROOT_PASSWORD: ${v.yamlValue(f.plant(v.password(r), 'password'))}
 
   api:
     build: .

@@ -1,4 +1,4 @@
-import { ALNUM, chars, DIGITS, HEX, int, LOWER, pick, UPPER } from '../random.ts';
+import { ALNUM, BASE64, chars, DIGITS, HEX, int, LOWER, pick, UPPER } from '../random.ts';
 import * as v from './blind-values.ts';
 import type { FileBuilder } from './labels.ts';
 
@@ -243,6 +243,8 @@ export function runbookMarkdown(f: FileBuilder): string {
   return `# Restoring the orders database
 
 > Owner: platform team. Last tested 2026-11-30.
+
+![restore flow](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAUAAAADw${chars(r, BASE64, 240)}=)
 
 ## 1. Get a shell on the bastion
 

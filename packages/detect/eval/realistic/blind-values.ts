@@ -45,6 +45,10 @@ export function password(r: Rng): string {
   ])();
 }
 
+/** `value` as a YAML plain scalar, or single-quoted when its first character would start YAML syntax. */
+export const yamlValue = (value: string) =>
+  /^[!#%*&@|>?:,[\]{}'"`~=^+-]/.test(value) ? `'${value}'` : value;
+
 /** `openssl rand -base64 n`. */
 export const opensslBase64 = (r: Rng, bytes: number) =>
   Buffer.from(Array.from({ length: bytes }, () => int(r, 0, 255))).toString('base64');

@@ -1,5 +1,6 @@
 import { createRng } from '../random.ts';
 import * as bc from './blind-secrets-ci.ts';
+import * as bx from './blind-secrets-extra.ts';
 import * as bh from './blind-secrets-home.ts';
 import * as bl from './blind-secrets-logs.ts';
 import * as bs from './blind-secrets-server.ts';
@@ -131,6 +132,17 @@ const FILES: readonly [string, string, Writer][] = [
   ['api/requests.http', 'api client', bl.httpRequestsFile],
   ['postman/acme-prod.postman_environment.json', 'api client', bl.postmanEnvironment],
   ['home/.zsh_history', 'shell history', bl.zshHistory],
+  ['infra/envs/prod/terraform.tfvars', 'cloud template', bx.terraformTfvars],
+  ['web/.yarnrc.yml', 'credential file', bx.yarnrc],
+  ['shop/auth.json', 'credential file', bx.composerAuth],
+  ['home/.config/pip/pip.conf', 'credential file', bx.pipConf],
+  ['kafka/config/client-ssl.properties', 'server config', bx.kafkaSslProperties],
+  ['deploy/keys/deploy_ed25519', 'credential file', bx.opensshPrivateKey],
+  ['deploy/keys/deploy_ed25519.pub', 'negatives only', bx.opensshPublicKey],
+  ['deploy/chart/templates/secret.yaml', 'negatives only', bx.helmSecretTemplate],
+  ['reports/alembic.ini', 'framework settings', bx.alembicIni],
+  ['web/.htpasswd', 'credential file', bx.htpasswd],
+  ['backups/etc/shadow', 'credential file', bx.shadowBackup],
 ];
 
 /** The realistic corpus: files as real systems write them, and what each truly holds. */
