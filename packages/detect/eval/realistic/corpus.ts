@@ -1,4 +1,7 @@
 import { createRng } from '../random.ts';
+import * as bl from './blind-logs.ts';
+import * as bp from './blind-personal.ts';
+import * as br from './blind-records.ts';
 import * as c from './config-files.ts';
 import * as d from './data-files.ts';
 import * as h from './home-files.ts';
@@ -74,6 +77,37 @@ const FILES: readonly [string, string, Writer][] = [
   ['portal/.env.example', 'negatives only', d.envExample],
   ['web/src/locales/en.json', 'negatives only', d.translations],
   ['web/src/orders-client.ts', 'negatives only', d.clientSource],
+  ['crm/exports/hubspot-contacts-2024-11-28.csv', 'crm export', bp.hubspotContacts],
+  ['marketing/mailchimp/unsubscribed_members_export_2a9c.csv', 'crm export', bp.mailchimpUnsubscribed],
+  ['crm/salesforce/report1732783812345.csv', 'crm export', bp.salesforceReport],
+  ['hr/workday/worker-national-ids.csv', 'hr export', bp.workdayNationalIds],
+  ['hr/payroll/Lohnjournal_2024-11.csv', 'hr export', bp.lohnjournal],
+  ['finance/sepa/pain.001.001.03_salaries_2024-11.xml', 'payments', bp.sepaPain001],
+  ['finance/statements/MT940_20241130.sta', 'payments', bp.mt940],
+  ['payments/stripe/unified_payments_2024-11.csv', 'payments', bp.stripePayments],
+  ['payments/paypal/Download.CSV', 'payments', bp.paypalDownload],
+  ['shop/exports/orders_export_1.csv', 'shop export', bp.shopifyOrders],
+  ['travel/bookings/flight-orders-2024-11.json', 'travel booking', bp.travelOrders],
+  ['docs/payments/testing.md', 'negatives only', bp.paymentsTestingDoc],
+  ['health/hl7/ADT_A04_20241128.hl7', 'health record', br.hl7Adt],
+  ['health/fhir/patient-bundle.json', 'health record', br.fhirBundle],
+  ['benefits/edi/834_ENROLL_20241201.x12', 'health record', br.x12Enrollment],
+  ['contacts/iCloud vCards.vcf', 'contacts', br.vcards],
+  ['calendar/q1-offsite.ics', 'calendar', br.icsInvite],
+  ['mail/inbox/Fwd Rechnung RE-2024-118233.eml', 'mail', br.invoiceDisputeEml],
+  ['mail/archive/support-2024-11.mbox', 'mail', br.supportMbox],
+  ['directory/ldap/people.ldif', 'directory export', br.ldifExport],
+  ['backups/etc/shadow', 'system file', br.shadowFile],
+  ['backups/var/www/admin/.htpasswd', 'system file', br.htpasswd],
+  ['it/ad/ADUsers-2024-11-28.csv', 'directory export', br.adUsersCsv],
+  ['support/zendesk/tickets-export.json', 'support export', bl.zendeskTickets],
+  ['chat/slack-export/cs-escalations/2024-11-28.json', 'chat log', bl.slackExport],
+  ['chat/WhatsApp Chat mit Vermieter.txt', 'chat log', bl.whatsappChat],
+  ['logs/nginx/access.log', 'access log', bl.nginxAccessLog],
+  ['logs/checkout/checkout-service.jsonl', 'application log', bl.checkoutJsonl],
+  ['db/exports/customers.mongoexport.json', 'database export', bl.mongoExport],
+  ['db/exports/dynamodb/AWSDynamoDB/01732783812345-4f1c9e2a/data/7u2kq5x3.json', 'database export', bl.dynamodbExport],
+  ['search/bulk/customers-reindex.ndjson', 'database export', bl.elasticBulk],
 ];
 
 /** The realistic corpus: files as real systems write them, and what each truly holds. */

@@ -1,0 +1,454 @@
+import { ALNUM, BASE64, chars, DIGITS, HEX, int, LOWER, pick, type Rng, UPPER } from '../random.ts';
+import * as s from './secrets.ts';
+import * as v from './blind-values.ts';
+import type { FileBuilder } from './labels.ts';
+
+/*
+ * The blind corpus, part two: health records (HL7 v2, FHIR, X12 834), contacts and calendars,
+ * mail (.eml and mbox), directory exports (LDIF, Active Directory CSV) and the password files
+ * beside them (/etc/shadow, .htpasswd). Written without reading the detectors.
+ */
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const ymd = (b: [number, number, number]) => `${b[0]}${pad2(b[1])}${pad2(b[2])}`;
+const usPhone = (r: Rng) => v.phone(r, 'US').nsn;
+const STATES = [
+  ['Springfield', 'IL', '62701'],
+  ['Columbus', 'OH', '43215'],
+  ['Austin', 'TX', '78701'],
+  ['Portland', 'OR', '97205'],
+] as const;
+
+export function hl7Adt(f: FileBuilder): string {
+  const r = f.rng;
+  const messages = Array.from({ length: 4 }, (_, i) => {
+    const p = v.person(r);
+    const b = v.birth(r);
+    const [city, st, zip] = pick(r, STATES);
+    const ph = usPhone(r);
+    const home = v.pii(f, `(${ph.slice(0, 3)})${ph.slice(3, 6)}-${ph.slice(6)}`, 'phone-number');
+    const kin = v.person(r);
+    const kph = usPhone(r);
+    const ts = `202411${pad2(20 + i)}${pad2(int(r, 7, 18))}${pad2(int(r, 0, 59))}${pad2(int(r, 0, 59))}`;
+    const npi = v.pii(f, v.usNpi(r), 'us-npi');
+    const doc = v.person(r);
+    const medicare = i % 2 === 0;
+    const segments = [
+      `MSH|^~\\&|EPIC|MERCYHOSP|RHAPSODY|MERCYHOSP|${ts}||ADT^A04^ADT_A01|${chars(r, DIGITS, 10)}|P|2.5.1|||AL|NE`,
+      `EVN|A04|${ts}|||${chars(r, UPPER, 2)}${int(r, 100, 999)}^${doc.last.toUpperCase()}^${doc.first.toUpperCase()}`,
+      `PID|1||${chars(r, DIGITS, 8)}^^^MERCY^MR||${p.last.toUpperCase()}^${p.first.toUpperCase()}^${chars(r, UPPER, 1)}||${v.pii(f, ymd(b), 'date-of-birth')}|${pick(r, ['M', 'F'])}||2106-3|${v.street(r)}^^${city}^${st}^${zip}^USA^H||${home}^PRN^PH~^NET^Internet^${v.pii(f, p.email, 'email')}||ENG|${pick(r, ['M', 'S', 'D'])}||${chars(r, DIGITS, 9)}|${v.pii(f, v.usSsn(r), 'us-ssn')}`,
+      `NK1|1|${kin.last.toUpperCase()}^${kin.first.toUpperCase()}|SPO^Spouse^HL70063||${v.pii(f, `(${kph.slice(0, 3)})${kph.slice(3, 6)}-${kph.slice(6)}`, 'phone-number')}^PRN^PH`,
+      `PV1|1|O|ER^${int(r, 1, 30)}^1^MERCY||||${npi}^${doc.last.toUpperCase()}^${doc.first.toUpperCase()}^^^^MD^^^NPI^L^^^NPI|||||||||||${chars(r, DIGITS, 10)}|||||||||||||||||||||||||${ts}`,
+      medicare
+        ? `IN1|1|MCR^Medicare Part B|CMS|CENTERS FOR MEDICARE AND MEDICAID|7500 SECURITY BLVD^^BALTIMORE^MD^21244||||||||||1|${p.last.toUpperCase()}^${p.first.toUpperCase()}|01|${ymd(b)}|||||||||||||||||||${v.pii(f, v.usMbi(r), 'us-medicare-mbi')}`
+        : `IN1|1|BCBS-PPO|${chars(r, DIGITS, 5)}|BLUE CROSS BLUE SHIELD|300 E RANDOLPH ST^^CHICAGO^IL^60601||||GRP${chars(r, DIGITS, 6)}|||||||1|${p.last.toUpperCase()}^${p.first.toUpperCase()}|01||||||||||||||||||||XOJ${chars(r, DIGITS, 9)}`,
+    ];
+    return segments.join('\r');
+  });
+  return `${messages.join('\r\n')}\r\n`;
+}
+
+export function fhirBundle(f: FileBuilder): string {
+  const r = f.rng;
+  const entries: unknown[] = [];
+  for (let i = 0; i < 4; i++) {
+    const p = v.person(r);
+    const b = v.birth(r);
+    const uk = i % 2 === 1;
+    const id = s.uuid(r);
+    const ph = v.phone(r, uk ? 'GB' : 'US');
+    entries.push({
+      fullUrl: `urn:uuid:${id}`,
+      resource: {
+        resourceType: 'Patient',
+        id,
+        meta: { versionId: String(int(r, 1, 9)), lastUpdated: `2024-11-${pad2(int(r, 1, 28))}T0${int(r, 0, 9)}:12:44.918+00:00` },
+        identifier: uk
+          ? [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: v.pii(f, v.ukNhs(r, false), 'uk-nhs-number') }]
+          : [
+              { use: 'usual', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] }, system: 'urn:oid:1.2.36.146.595.217.0.1', value: chars(r, DIGITS, 7) },
+              { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'SS' }] }, system: 'http://hl7.org/fhir/sid/us-ssn', value: v.pii(f, v.usSsn(r), 'us-ssn') },
+            ],
+        active: true,
+        name: [{ use: 'official', family: p.last, given: [p.first] }],
+        telecom: [
+          { system: 'phone', value: v.pii(f, uk ? ph.national : ph.intl, 'phone-number'), use: 'mobile' },
+          { system: 'email', value: v.pii(f, p.email, 'email') },
+        ],
+        gender: pick(r, ['female', 'male']),
+        birthDate: v.pii(f, v.iso(b), 'date-of-birth'),
+        address: [{ use: 'home', line: [v.street(r)], city: uk ? 'Leeds' : 'Columbus', postalCode: uk ? 'LS1 4AP' : '43215', country: uk ? 'GB' : 'US' }],
+        generalPractitioner: [{ reference: `Practitioner/${s.uuid(r)}` }],
+      },
+      request: { method: 'PUT', url: `Patient/${id}` },
+    });
+  }
+  const doc = v.person(r);
+  entries.push({
+    fullUrl: `urn:uuid:${s.uuid(r)}`,
+    resource: {
+      resourceType: 'Practitioner',
+      identifier: [{ system: 'http://hl7.org/fhir/sid/us-npi', value: v.pii(f, v.usNpi(r), 'us-npi') }],
+      name: [{ family: doc.last, given: [doc.first], prefix: ['Dr'] }],
+    },
+  });
+  entries.push({
+    fullUrl: `urn:uuid:${s.uuid(r)}`,
+    resource: {
+      resourceType: 'Observation',
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '29463-7', display: 'Body weight' }] },
+      effectiveDateTime: '2024-11-27T09:30:00Z',
+      valueQuantity: { value: int(r, 50, 110) + 0.4, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' },
+    },
+  });
+  return `${JSON.stringify({ resourceType: 'Bundle', id: s.uuid(r), type: 'transaction', timestamp: '2024-11-28T07:00:03Z', entry: entries }, null, 2)}\n`;
+}
+
+export function x12Enrollment(f: FileBuilder): string {
+  const r = f.rng;
+  const ctrl = chars(r, DIGITS, 9);
+  const segs = [
+    `ISA*00*          *00*          *ZZ*GLOBEXHR       *ZZ*BCBSIL         *241201*0930*^*00501*${ctrl}*0*P*:`,
+    `GS*BE*GLOBEXHR*BCBSIL*20241201*0930*${int(r, 1, 9999)}*X*005010X220A1`,
+    'ST*834*0001*005010X220A1',
+    `BGN*00*${chars(r, DIGITS, 6)}*20241201*0930****4`,
+    'N1*P5*GLOBEX LOGISTICS INC*FI*364512387',
+    'N1*IN*BLUE CROSS BLUE SHIELD OF ILLINOIS*FI*361236610',
+  ];
+  for (let i = 0; i < 4; i++) {
+    const p = v.person(r);
+    const b = v.birth(r);
+    const ssn = v.usSsn(r).replace(/-/g, '');
+    const [city, st, zip] = pick(r, STATES);
+    segs.push(
+      `INS*Y*18*021*28*A***FT`,
+      `REF*0F*${v.pii(f, ssn, 'us-ssn')}`,
+      `REF*1L*GRP${chars(r, DIGITS, 5)}`,
+      'DTP*356*D8*20250101',
+      `NM1*IL*1*${p.last.toUpperCase()}*${p.first.toUpperCase()}****34*${ssn}`,
+      `PER*IP**HP*${v.pii(f, usPhone(r), 'phone-number')}*EM*${v.pii(f, p.email, 'email')}`,
+      `N3*${v.street(r).toUpperCase()}`,
+      `N4*${city.toUpperCase()}*${st}*${zip}`,
+      `DMG*D8*${v.pii(f, ymd(b), 'date-of-birth')}*${pick(r, ['F', 'M'])}`,
+      'HD*021**HLT*PPO*EMP',
+      'DTP*348*D8*20250101',
+    );
+  }
+  segs.push(`SE*${segs.length - 1}*0001`, `GE*1*${int(r, 1, 9999)}`, `IEA*1*${ctrl}`);
+  return `${segs.join('~')}~`;
+}
+
+export function vcards(f: FileBuilder): string {
+  const r = f.rng;
+  const cards = Array.from({ length: 5 }, (_, i) => {
+    const p = v.person(r);
+    const c = pick(r, ['DE', 'GB', 'FR', 'US', 'NL'] as const);
+    const mobile = v.phone(r, c);
+    const home = v.phone(r, c);
+    const b = v.birth(r);
+    const lines = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'PRODID:-//Apple Inc.//iPhone OS 17.1.2//EN',
+      `N:${p.last};${p.first};;;`,
+      `FN:${p.first} ${p.last}`,
+      `EMAIL;type=INTERNET;type=HOME;type=pref:${v.pii(f, p.email, 'email')}`,
+      `TEL;type=CELL;type=VOICE;type=pref:${v.pii(f, mobile.intl, 'phone-number')}`,
+      `TEL;type=HOME;type=VOICE:${v.pii(f, home.national, 'phone-number')}`,
+      `item1.ADR;type=HOME;type=pref:;;${v.street(r)};${pick(r, ['Hamburg', 'Bristol', 'Nantes', 'Boston', 'Utrecht'])};;${int(r, 10000, 99999)};${c}`,
+      `item1.X-ABADR:${c.toLowerCase()}`,
+      i % 2 === 0 ? `BDAY;value=date:${v.pii(f, v.iso(b), 'date-of-birth')}` : `BDAY:${v.pii(f, ymd(b), 'date-of-birth')}`,
+    ];
+    if (i === 1) lines.push(`NOTE:Miete ab Jan auf ${v.pii(f, v.paperIban(v.iban(r, 'DE')), 'iban')}`);
+    if (i === 3) lines.push(`NOTE:Passport ${v.pii(f, chars(r, DIGITS, 9), 'passport-number')} exp 2031`);
+    lines.push(`REV:2024-11-${pad2(int(r, 1, 28))}T${pad2(int(r, 0, 23))}:${pad2(int(r, 0, 59))}:${pad2(int(r, 0, 59))}Z`, `UID:${s.uuid(r).toUpperCase()}`, 'END:VCARD');
+    return lines.join('\r\n');
+  });
+  return `${cards.join('\r\n')}\r\n`;
+}
+
+/** RFC 5545 line folding at 75 octets, never inside a `keep` value. */
+function fold(line: string, keep: readonly string[]): string {
+  const parts: string[] = [];
+  let rest = line;
+  while (Buffer.byteLength(rest) > 75) {
+    let cut = 74;
+    for (const k of keep) {
+      const at = rest.indexOf(k);
+      if (at !== -1 && at < cut && at + k.length > cut) cut = at;
+    }
+    if (cut === 0) cut = rest.length;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  parts.push(rest);
+  return parts.filter((x) => x !== '').join('\r\n ');
+}
+
+export function icsInvite(f: FileBuilder): string {
+  const r = f.rng;
+  const org = v.person(r, 'globex-corp.com');
+  const attendees = Array.from({ length: 5 }, (_, i) => v.person(r, i < 3 ? 'globex-corp.com' : undefined));
+  const dial = v.phone(r, 'GB');
+  const dialText = v.pii(f, dial.intl, 'phone-number');
+  const meetingId = `${int(r, 800, 899)} ${chars(r, DIGITS, 4)} ${chars(r, DIGITS, 4)}`;
+  const keep = [org.email, ...attendees.map((a) => a.email), dialText];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'PRODID:-//Google Inc//Google Calendar 70.9054//EN',
+    'VERSION:2.0',
+    'CALSCALE:GREGORIAN',
+    'METHOD:REQUEST',
+    'BEGIN:VEVENT',
+    'DTSTART:20250114T090000Z',
+    'DTEND:20250115T160000Z',
+    `DTSTAMP:20241128T${pad2(int(r, 0, 23))}${pad2(int(r, 0, 59))}00Z`,
+    `ORGANIZER;CN=${org.first} ${org.last}:mailto:${v.pii(f, org.email, 'email')}`,
+    `UID:${chars(r, `${LOWER}${DIGITS}`, 26)}@google.com`,
+    ...attendees.map(
+      (a, i) =>
+        `ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=${i === 4 ? 'OPT-PARTICIPANT' : 'REQ-PARTICIPANT'};PARTSTAT=${pick(r, ['ACCEPTED', 'NEEDS-ACTION', 'TENTATIVE'])};CN=${a.first} ${a.last};X-NUM-GUESTS=0:mailto:${v.pii(f, a.email, 'email')}`,
+    ),
+    `X-MICROSOFT-CDO-OWNERAPPTID:-${chars(r, DIGITS, 10)}`,
+    'CREATED:20241128T101204Z',
+    `DESCRIPTION:Q1 planning offsite. Hotel block under GLOBEX-Q1 (confirmation ${chars(r, DIGITS, 4)}-${chars(r, DIGITS, 4)}-${chars(r, DIGITS, 2)}).\\n\\nJoin by phone: ${dialText}\\nMeeting ID: ${meetingId}\\nWiFi at the venue: ask reception.\\n\\nInvitation from Google Calendar: https://calendar.google.com/calendar/`,
+    'LAST-MODIFIED:20241128T101933Z',
+    'LOCATION:Hotel Atlantic\\, An der Alster 72\\, 20099 Hamburg\\, Germany',
+    'SEQUENCE:0',
+    'STATUS:CONFIRMED',
+    'SUMMARY:Q1 planning offsite (Hamburg)',
+    'TRANSP:OPAQUE',
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    'TRIGGER:-P1D',
+    'END:VALARM',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
+  return `${lines.map((l) => fold(l, keep)).join('\r\n')}\r\n`;
+}
+
+export function invoiceDisputeEml(f: FileBuilder): string {
+  const r = f.rng;
+  const agent = v.person(r, 'globex-logistik.de');
+  const customer = v.person(r);
+  const boss = v.person(r, 'globex-logistik.de');
+  const gIp = v.pii(f, v.publicIp(r), 'ipv4-address');
+  const office = v.pii(f, v.phone(r, 'DE').intl, 'phone-number');
+  const mobile = v.pii(f, v.phone(r, 'DE').intl, 'phone-number');
+  const custPhone = v.pii(f, `0${v.phone(r, 'DE').nsn}`, 'phone-number');
+  const custIban = v.pii(f, v.paperIban(v.iban(r, 'DE')), 'iban');
+  const boundary = `000000000000${chars(r, HEX, 16)}`;
+  const text = `Hallo ${boss.first},
+
+bitte einmal pruefen, die Kundin sagt die Gutschrift fehlt noch.
+
+Viele Gruesse
+${agent.first} ${agent.last}
+Accounts Receivable | Globex Logistik GmbH
+Hauptstrasse 12, 20095 Hamburg
+T ${office} | M ${mobile}
+${v.pii(f, agent.email, 'email')}
+
+---------- Forwarded message ---------
+From: ${customer.first} ${customer.last} <${v.pii(f, customer.email, 'email')}>
+Date: Wed, 27 Nov 2024 at 18:02
+Subject: Rechnung RE-2024-118233 / Gutschrift
+To: <${v.pii(f, 'buchhaltung@globex-logistik.de', 'email')}>
+
+Guten Tag,
+
+die Gutschrift zur Rechnung RE-2024-118233 (Sendung ${v.upsTracking(r)}) ist
+noch nicht eingegangen. Bitte ueberweisen Sie auf ${custIban}.
+Rueckfragen gern unter ${custPhone}.
+
+On Tue, 26 Nov 2024 at 09:12, ${agent.first} ${agent.last} <${agent.email}> wrote:
+> Vielen Dank fuer Ihre Nachricht, wir pruefen den Vorgang.
+> Ticket ${chars(r, DIGITS, 7)}
+`;
+  return `Return-Path: <${agent.email}>
+Delivered-To: ${v.pii(f, boss.email, 'email')}
+Received: from mail-ej1-f54.google.com (mail-ej1-f54.google.com [${gIp}])
+        by mx.globex-logistik.de (Postfix) with ESMTPS id 4Y0Qk52HxXz9sWn
+        for <${boss.email}>; Thu, 28 Nov 2024 08:14:03 +0100 (CET)
+DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=globex-logistik.de; s=google;
+        t=1732778043; x=1733382843;
+        h=to:subject:message-id:date:from:in-reply-to:references:mime-version;
+        bh=${chars(r, BASE64, 43)}=;
+        b=${chars(r, BASE64, 76)}
+         ${chars(r, BASE64, 76)}
+         ${chars(r, BASE64, 36)}==
+MIME-Version: 1.0
+References: <CAF${chars(r, `${ALNUM}_-`, 40)}@mail.gmail.com>
+In-Reply-To: <CAF${chars(r, `${ALNUM}_-`, 40)}@mail.gmail.com>
+From: ${agent.first} ${agent.last} <${agent.email}>
+Date: Thu, 28 Nov 2024 08:13:51 +0100
+Message-ID: <CAK${chars(r, `${ALNUM}_-`, 44)}@mail.gmail.com>
+Subject: Fwd: Rechnung RE-2024-118233 / Gutschrift
+To: ${boss.first} ${boss.last} <${boss.email}>
+Content-Type: multipart/alternative; boundary="${boundary}"
+
+--${boundary}
+Content-Type: text/plain; charset="UTF-8"
+
+${text}
+--${boundary}
+Content-Type: text/html; charset="UTF-8"
+
+<div dir="ltr">Hallo ${boss.first},<br><br>bitte einmal pruefen.<br><br>${agent.first} ${agent.last}<br>T ${office} | M ${mobile}<br><a href="mailto:${agent.email}">${agent.email}</a></div>
+
+--${boundary}--
+`;
+}
+
+export function supportMbox(f: FileBuilder): string {
+  const r = f.rng;
+  const msgs = Array.from({ length: 3 }, (_, i) => {
+    const c = v.person(r);
+    const ph = v.phone(r, pick(r, ['GB', 'US', 'IN'] as const));
+    const b = v.birth(r);
+    const ip = v.pii(f, v.publicIp(r), 'ipv4-address');
+    const body = [
+      'Hello,',
+      '',
+      i === 0
+        ? `I can't log in since the update. My account email is ${v.pii(f, c.email, 'email')} and my date of birth is ${v.pii(f, `${pad2(b[2])}/${pad2(b[1])}/${b[0]}`, 'date-of-birth')} if you need to verify.`
+        : i === 1
+          ? `Please update my phone number to ${v.pii(f, ph.intl, 'phone-number')}, the old one is disconnected.`
+          : `My NHS number is ${v.pii(f, v.ukNhs(r), 'uk-nhs-number')}, the surgery says you have the wrong one on file.`,
+      '',
+      '>From the app: version 4.2.1.187 (build 20241128)',
+      '',
+      `${c.first}`,
+    ];
+    return `From ${c.email} Thu Nov 28 0${i}:1${i}:0${i} 2024
+Return-Path: <${c.email}>
+Received: from [${ip}] by mx1.globex-corp.com with ESMTPSA id ${chars(r, ALNUM, 12)}; Thu, 28 Nov 2024 0${i}:1${i}:0${i} +0000
+From: ${c.first} ${c.last} <${v.pii(f, c.email, 'email')}>
+To: support@globex-corp.com
+Subject: ${pick(r, ['Login problem', 'Update my details', 'Wrong record'])}
+Date: Thu, 28 Nov 2024 0${i}:1${i}:0${i} +0000
+Message-ID: <${chars(r, HEX, 16)}.${chars(r, DIGITS, 10)}@${pick(r, ['outlook.com', 'gmail.com'])}>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: 7bit
+X-Mailer: iPhone Mail (21B101)
+
+${body.join('\n')}
+`;
+  });
+  v.pii(f, 'support@globex-corp.com', 'email');
+  return `${msgs.join('\n')}\n`;
+}
+
+export function ldifExport(f: FileBuilder): string {
+  const r = f.rng;
+  const entries = Array.from({ length: 5 }, (_, i) => {
+    const p = v.person(r, 'globex-corp.com');
+    const uid = p.email.split('@')[0] ?? 'user';
+    const ph = v.phone(r, pick(r, ['US', 'GB', 'DE'] as const));
+    const mob = v.phone(r, pick(r, ['US', 'GB', 'DE'] as const));
+    const lines = [
+      `dn: uid=${uid},ou=People,dc=globex,dc=com`,
+      'objectClass: top',
+      'objectClass: inetOrgPerson',
+      'objectClass: posixAccount',
+      'objectClass: shadowAccount',
+      'objectClass: sambaSamAccount',
+      `cn: ${p.first} ${p.last}`,
+      `sn: ${p.last}`,
+      `givenName: ${p.first}`,
+      `uid: ${uid}`,
+      `mail: ${v.pii(f, p.email, 'email')}`,
+      `telephoneNumber: ${v.pii(f, ph.intl, 'phone-number')}`,
+      `mobile: ${v.pii(f, mob.intl, 'phone-number')}`,
+      `employeeNumber: ${int(r, 10000, 99999)}`,
+      `uidNumber: ${10000 + i}`,
+      'gidNumber: 10000',
+      `homeDirectory: /home/${uid}`,
+      'loginShell: /bin/bash',
+      `shadowLastChange: ${int(r, 19000, 20050)}`,
+      `sambaSID: S-1-5-21-${chars(r, DIGITS, 10)}-${chars(r, DIGITS, 10)}-${chars(r, DIGITS, 10)}-${1000 + i}`,
+    ];
+    if (i % 2 === 0) {
+      const b64 = Buffer.from(v.ssha(r)).toString('base64');
+      lines.push(`userPassword:: ${v.secret(f, b64, 'ldap password hash (base64 {SSHA})')}`);
+    } else if (i === 1) {
+      lines.push(`userPassword: ${v.secret(f, v.ssha(r), 'ldap password hash {SSHA}')}`);
+    } else {
+      lines.push(`userPassword: {CRYPT}${v.secret(f, v.sha512crypt(r), 'sha512crypt hash')}`);
+    }
+    lines.push(`sambaNTPassword: ${v.secret(f, v.ntHash(r), 'NT hash')}`, `entryUUID: ${s.uuid(r)}`, `createTimestamp: 2023${pad2(int(r, 1, 12))}${pad2(int(r, 1, 28))}101533Z`);
+    return lines.join('\n');
+  });
+  return `version: 1\n\n${entries.join('\n\n')}\n`;
+}
+
+export function shadowFile(f: FileBuilder): string {
+  const r = f.rng;
+  const day = () => int(r, 19000, 20050);
+  return `root:${v.secret(f, v.sha512crypt(r), 'sha512crypt hash')}:${day()}:0:99999:7:::
+daemon:*:19326:0:99999:7:::
+bin:*:19326:0:99999:7:::
+sys:*:19326:0:99999:7:::
+sync:*:19326:0:99999:7:::
+www-data:*:19326:0:99999:7:::
+sshd:!:19326::::::
+systemd-network:!*:19326::::::
+postgres:!:19411::::::
+deploy:${v.secret(f, v.yescrypt(r), 'yescrypt hash')}:${day()}:0:99999:7:::
+backup-svc:!${v.secret(f, v.sha512crypt(r), 'sha512crypt hash (locked)')}:${day()}:0:99999:7:::
+jenkins:${v.secret(f, v.yescrypt(r), 'yescrypt hash')}:${day()}:0:99999:7:::
+nobody:*:19326:0:99999:7:::
+`;
+}
+
+export function htpasswd(f: FileBuilder): string {
+  const r = f.rng;
+  return `admin:${v.secret(f, v.apr1(r), 'apr1 hash')}
+${chars(r, LOWER, 6)}:${v.secret(f, v.bcrypt(r, '2y'), 'bcrypt hash')}
+grafana:${v.secret(f, v.shaHtpasswd(r), 'htpasswd {SHA} hash')}
+legacy:${v.secret(f, chars(r, `./${DIGITS}${UPPER}${LOWER}`, 13), 'DES crypt hash')}
+monitor:${v.secret(f, v.apr1(r), 'apr1 hash')}
+`;
+}
+
+export function adUsersCsv(f: FileBuilder): string {
+  const r = f.rng;
+  const q = (x: string | number) => `"${String(x).replace(/"/g, '""')}"`;
+  const rows = [
+    '#TYPE Microsoft.ActiveDirectory.Management.ADUser',
+    ['DistinguishedName', 'Enabled', 'GivenName', 'Name', 'ObjectClass', 'ObjectGUID', 'SamAccountName', 'SID', 'Surname', 'UserPrincipalName', 'mail', 'telephoneNumber', 'mobile', 'EmployeeID', 'Description', 'LastLogonDate', 'pwdLastSet'].map(q).join(','),
+  ];
+  for (let i = 0; i < 10; i++) {
+    const p = v.person(r, 'globex-corp.com');
+    const sam = `${p.first[0]}${p.last}`.toLowerCase().replace(/[^a-z]/g, '');
+    const c = pick(r, ['US', 'GB', 'DE'] as const);
+    const desc = i === 6 ? `Temp password ${v.secret(f, `${pick(r, ['Welcome', 'Globex', 'Winter'])}${int(r, 2023, 2025)}!${chars(r, ALNUM, 3)}`, 'password in a description')} - reset at first logon` : pick(r, ['Sales EMEA', 'Warehouse shift lead', 'Contractor (end 2025-03-31)', '']);
+    rows.push(
+      [
+        `CN=${p.first} ${p.last},OU=Staff,OU=Hamburg,DC=corp,DC=globex,DC=com`,
+        i === 9 ? 'False' : 'True',
+        p.first,
+        `${p.first} ${p.last}`,
+        'user',
+        s.uuid(r),
+        sam,
+        `S-1-5-21-${chars(r, DIGITS, 10)}-${chars(r, DIGITS, 9)}-${chars(r, DIGITS, 10)}-${int(r, 1100, 9999)}`,
+        p.last,
+        v.pii(f, p.email, 'email'),
+        p.email,
+        i % 3 === 0 ? '' : v.pii(f, v.phone(r, c).intl, 'phone-number'),
+        i % 2 === 0 ? v.pii(f, v.phone(r, c).national, 'phone-number') : '',
+        String(int(r, 100000, 999999)),
+        desc,
+        `${int(r, 1, 11)}/${int(r, 1, 28)}/2024 ${int(r, 1, 12)}:${pad2(int(r, 0, 59))}:${pad2(int(r, 0, 59))} ${pick(r, ['AM', 'PM'])}`,
+        `1337${chars(r, DIGITS, 14)}`,
+      ]
+        .map(q)
+        .join(','),
+    );
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,498 @@
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { ALNUM, BASE64, chars, DIGITS, HEX, int, LOWER, pick, type Rng, UPPER } from '../random.ts';
+import type { FileBuilder } from './labels.ts';
+
+/*
+ * Personal data generated for the blind corpus, with every check digit computed here from the
+ * public algorithms (not from the detectors' validators), and the lookalikes that fail them.
+ */
+
+const digitsOf = (s: string) => [...s].map(Number);
+const d = (r: Rng, n: number) => chars(r, DIGITS, n);
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+/** Labels `value` once per file (a second label of the same value could never be credited). */
+export function pii(f: FileBuilder, value: string, detector: string): string {
+  if (!f.labels.some((l) => l.value === value)) f.pii(value, detector);
+  return value;
+}
+
+/** Plants a credential once per file. */
+export function secret(f: FileBuilder, value: string, kind: string, accept?: readonly string[]): string {
+  if (!f.labels.some((l) => l.value === value)) f.plant(value, kind, accept);
+  return value;
+}
+
+export function luhnDigit(body: string): number {
+  let sum = 0;
+  const ds = digitsOf(body).reverse();
+  for (let i = 0; i < ds.length; i++) {
+    let v = ds[i] ?? 0;
+    if (i % 2 === 0) v *= 2;
+    sum += v > 9 ? v - 9 : v;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+export const luhnValid = (n: string) => luhnDigit(n.slice(0, -1)) === Number(n.slice(-1));
+
+const luhnOf = (r: Rng, prefix: string, length: number) => {
+  const body = prefix + d(r, length - prefix.length - 1);
+  return body + luhnDigit(body);
+};
+
+/** A 13-19 digit number of `length` that fails Luhn (an order id, a receipt number). */
+export function notLuhn(r: Rng, prefix: string, length: number): string {
+  for (;;) {
+    const v = prefix + d(r, length - prefix.length);
+    if (!luhnValid(v)) return v;
+  }
+}
+
+export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover';
+
+export function card(r: Rng, brand: CardBrand = pick(r, ['visa', 'mastercard', 'amex', 'discover'] as const)) {
+  if (brand === 'visa') return luhnOf(r, '4', 16);
+  if (brand === 'mastercard') return luhnOf(r, pick(r, ['51', '52', '53', '54', '55', '2221', '2720']), 16);
+  if (brand === 'amex') return luhnOf(r, pick(r, ['34', '37']), 15);
+  return luhnOf(r, '6011', 16);
+}
+
+export const groupCard = (n: string) =>
+  n.length === 15 ? `${n.slice(0, 4)} ${n.slice(4, 10)} ${n.slice(10)}` : (n.match(/.{1,4}/g) ?? []).join(' ');
+
+/** A phone IMEI: 8-digit type allocation code, 6-digit serial, Luhn check digit. */
+export const imei = (r: Rng) => luhnOf(r, pick(r, ['35', '86', '01', '99']), 15);
+
+export const ean13 = (r: Rng, prefix = '') => {
+  const body = prefix + d(r, 12 - prefix.length);
+  const sum = digitsOf(body).reduce((s, v, i) => s + v * (i % 2 === 0 ? 1 : 3), 0);
+  return body + ((10 - (sum % 10)) % 10);
+};
+
+export const upsTracking = (r: Rng) => `1Z${chars(r, `${UPPER}${DIGITS}`, 6)}${pick(r, ['01', '02', '03', '12', '42'])}${d(r, 8)}`;
+export const fedexTracking = (r: Rng) => `${int(r, 2, 7)}${d(r, 11)}`;
+
+const AREA_US = ['212', '415', '312', '617', '206', '303', '512', '646', '718', '202', '404', '713'];
+
+/** National significant numbers per country, drawn until libphonenumber calls them valid. */
+const NSN: Record<string, (r: Rng) => string> = {
+  GB: (r) => pick(r, [() => `7${int(r, 4, 9)}${d(r, 8)}`, () => `20${pick(r, ['7', '3', '8'])}${d(r, 7)}`, () => `161${int(r, 2, 9)}${d(r, 6)}`])(),
+  DE: (r) => pick(r, [() => `15${pick(r, ['1', '2', '7'])}${d(r, 8)}`, () => `17${int(r, 0, 9)}${d(r, 7)}`, () => `30${int(r, 2, 9)}${d(r, 7)}`, () => `89${int(r, 2, 9)}${d(r, 7)}`])(),
+  FR: (r) => `${pick(r, ['6', '7', '1', '4'])}${d(r, 8)}`,
+  US: (r) => `${pick(r, AREA_US)}${int(r, 2, 9)}${pick(r, ['0', '2', '3', '4', '6', '7', '8', '9'])}${int(r, 2, 9)}${d(r, 4)}`,
+  CA: (r) => `${pick(r, ['416', '604', '514', '403'])}${int(r, 2, 9)}${int(r, 2, 9)}${int(r, 2, 9)}${d(r, 4)}`,
+  IN: (r) => `${int(r, 7, 9)}${d(r, 9)}`,
+  BR: (r) => `${pick(r, ['11', '21', '31', '41'])}9${int(r, 6, 9)}${d(r, 7)}`,
+  ES: (r) => `6${d(r, 8)}`,
+  IT: (r) => `3${pick(r, ['2', '3', '4', '9'])}${d(r, 8)}`,
+  NL: (r) => `6${int(r, 1, 5)}${d(r, 7)}`,
+  AU: (r) => `4${d(r, 8)}`,
+  PL: (r) => `${pick(r, ['50', '51', '60', '66', '69', '72', '78', '88'])}${d(r, 7)}`,
+  SE: (r) => `7${pick(r, ['0', '2', '3', '6'])}${d(r, 7)}`,
+};
+
+export type Country = keyof typeof NSN;
+
+/** A valid phone number of `country`: its E.164, international and national spellings. */
+export function phone(r: Rng, country: Country) {
+  const make = NSN[country];
+  if (!make) throw new Error(`no phone plan for ${country}`);
+  for (;;) {
+    const p = parsePhoneNumberFromString(make(r), country as CountryCode);
+    if (p?.isValid()) {
+      return { e164: p.number as string, intl: p.formatInternational(), national: p.formatNational(), nsn: p.nationalNumber as string };
+    }
+  }
+}
+
+/** A public IPv4 address of an ISP range (never private, documentation or reserved). */
+export const publicIp = (r: Rng) =>
+  `${pick(r, [2, 5, 31, 37, 46, 62, 77, 78, 79, 81, 82, 84, 86, 88, 89, 91, 93, 94, 109, 151, 176, 178, 185, 188, 212, 217])}.${int(r, 1, 254)}.${int(r, 0, 255)}.${int(r, 1, 254)}`;
+
+export const FIRST = ['Anna', 'Lukas', 'Sophie', 'Mehmet', 'Chloé', 'Rahul', 'Priya', 'João', 'Marta', 'Oliver', 'Emma', 'Jonas', 'Léa', 'Mateo', 'Giulia', 'Sven', 'Agnieszka', 'Daniel', 'Fatima', 'Kenji'];
+export const LAST = ['Schneider', 'Dubois', 'García', 'Rossi', 'Kowalski', 'Jensen', 'Patel', 'Silva', 'Nguyen', 'Murphy', 'Okafor', 'Müller', 'van Dijk', 'Lindqvist', "O'Brien", 'Fischer', 'Moreau', 'Costa', 'Iyer', 'Tanaka'];
+const FREE_MAIL = ['gmail.com', 'outlook.com', 'yahoo.co.uk', 'web.de', 'gmx.de', 'orange.fr', 'hotmail.com', 'icloud.com', 'proton.me', 'uol.com.br', 'rediffmail.com', 'libero.it'];
+
+export interface Person {
+  first: string;
+  last: string;
+  email: string;
+}
+
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
+
+/** A generated person with an email at a free-mail provider or at `domain`. */
+export function person(r: Rng, domain?: string): Person {
+  const first = pick(r, FIRST);
+  const last = pick(r, LAST);
+  const local = pick(r, [
+    () => `${ascii(first)}.${ascii(last)}`,
+    () => `${ascii(first)[0]}${ascii(last)}${int(r, 1, 99)}`,
+    () => `${ascii(first)}${ascii(last)}${int(r, 70, 99)}`,
+    () => `${ascii(first)}_${ascii(last)[0]}${int(r, 100, 999)}`,
+  ])();
+  return { first, last, email: `${local}@${domain ?? pick(r, FREE_MAIL)}` };
+}
+
+/** The work address of `p` at `domain`, as directory systems derive it. */
+export const workEmail = (p: Person, domain: string) => `${ascii(p.first)}.${ascii(p.last)}@${domain}`;
+
+export const STREETS = ['Hauptstraße', 'Rue de la Paix', 'High Street', 'Calle Mayor', 'Via Roma', 'Baker Street', 'Kungsgatan', 'Main St', 'Rua Augusta', 'Keizersgracht'];
+export const street = (r: Rng) => `${int(r, 1, 180)} ${pick(r, STREETS)}`;
+
+/** A birth date from 1950 to 2004 as [year, month, day]. */
+export function birth(r: Rng): [number, number, number] {
+  return [int(r, 1950, 2004), int(r, 1, 12), int(r, 1, 28)];
+}
+export const iso = ([y, m, dd]: [number, number, number]) => `${y}-${pad(m, 2)}-${pad(dd, 2)}`;
+
+/* ---------- national identifiers ---------- */
+
+export function usSsn(r: Rng): string {
+  for (;;) {
+    const area = int(r, 1, 899);
+    if (area === 666) continue;
+    return `${pad(area, 3)}-${pad(int(r, 1, 99), 2)}-${pad(int(r, 1, 9999), 4)}`;
+  }
+}
+
+export function ukNino(r: Rng, spaced = false): string {
+  const first = 'ABCEGHJKLMNOPRSTWXYZ';
+  const second = 'ABCEGHJKLMNPRSTWXYZ';
+  for (;;) {
+    const pre = pick(r, [...first]) + pick(r, [...second]);
+    if (['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ'].includes(pre)) continue;
+    const n = d(r, 6);
+    const suf = pick(r, ['A', 'B', 'C', 'D']);
+    return spaced ? `${pre} ${n.slice(0, 2)} ${n.slice(2, 4)} ${n.slice(4)} ${suf}` : `${pre}${n}${suf}`;
+  }
+}
+
+/** ISO 7064 MOD 11,10 check digit (German Steuer-ID). */
+export function mod1110(body: string): number {
+  let product = 10;
+  for (const ch of body) {
+    let sum = (Number(ch) + product) % 10;
+    if (sum === 0) sum = 10;
+    product = (sum * 2) % 11;
+  }
+  const check = 11 - product;
+  return check === 10 ? 0 : check;
+}
+
+/** Steuer-ID: 11 digits, no leading zero, one digit twice among the first ten, MOD 11,10. */
+export function deTaxId(r: Rng): string {
+  for (;;) {
+    const pool = [...'0123456789'].sort(() => r() - 0.5);
+    const twice = pool[0] as string;
+    const ten = [...pool.slice(0, 9), twice].sort(() => r() - 0.5);
+    if (ten[0] === '0') continue;
+    const body = ten.join('');
+    return body + mod1110(body);
+  }
+}
+
+/** 11 digits that fail the Steuer-ID check (a badge or contract number). */
+export function notDeTaxId(r: Rng): string {
+  for (;;) {
+    const v = `${int(r, 1, 9)}${d(r, 10)}`;
+    if (mod1110(v.slice(0, 10)) !== Number(v[10])) return v;
+  }
+}
+
+export function frNir(r: Rng, spaced = true): string {
+  const sex = pick(r, ['1', '2']);
+  const yy = pad(int(r, 50, 99), 2);
+  const mm = pad(int(r, 1, 12), 2);
+  const dept = pad(pick(r, [int(r, 1, 19), int(r, 21, 95)]), 2);
+  const commune = pad(int(r, 1, 990), 3);
+  const order = pad(int(r, 1, 999), 3);
+  const body = `${sex}${yy}${mm}${dept}${commune}${order}`;
+  const key = pad(97 - Number(BigInt(body) % 97n), 2);
+  return spaced ? `${sex} ${yy} ${mm} ${dept} ${commune} ${order} ${key}` : body + key;
+}
+
+const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
+export function esDni(r: Rng): string {
+  const n = int(r, 10_000_000, 99_999_999);
+  return `${n}${DNI_LETTERS[n % 23]}`;
+}
+export function esNie(r: Rng): string {
+  const lead = pick(r, ['X', 'Y', 'Z']);
+  const seven = d(r, 7);
+  const n = Number(`${'XYZ'.indexOf(lead)}${seven}`);
+  return `${lead}${seven}${DNI_LETTERS[n % 23]}`;
+}
+
+const CF_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+const cfValue = (ch: string) => (/\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 65);
+
+export function cfCheck(body15: string): string {
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    const v = cfValue(body15[i] as string);
+    sum += i % 2 === 0 ? (CF_ODD[v] ?? 0) : v;
+  }
+  return String.fromCharCode(65 + (sum % 26));
+}
+
+function cfPart(name: string, isFirst: boolean): string {
+  const up = ascii(name).toUpperCase();
+  const cons = [...up].filter((c) => !'AEIOU'.includes(c));
+  const vow = [...up].filter((c) => 'AEIOU'.includes(c));
+  if (isFirst && cons.length >= 4) return `${cons[0]}${cons[2]}${cons[3]}`;
+  return [...cons, ...vow, 'X', 'X', 'X'].slice(0, 3).join('');
+}
+
+/** Codice fiscale of a person born on `b`. */
+export function itCodiceFiscale(r: Rng, first: string, last: string, b: [number, number, number], female: boolean): string {
+  const month = 'ABCDEHLMPRST'[b[1] - 1];
+  const day = pad(b[2] + (female ? 40 : 0), 2);
+  const place = pick(r, ['H501', 'F205', 'F839', 'L219', 'G273', 'A944', 'D612']);
+  const body = `${cfPart(last, false)}${cfPart(first, true)}${pad(b[0] % 100, 2)}${month}${day}${place}`;
+  return body + cfCheck(body);
+}
+
+export function nlBsn(r: Rng): string {
+  for (;;) {
+    const body = `${int(r, 1, 6)}${d(r, 7)}`;
+    const s = digitsOf(body).reduce((acc, v, i) => acc + v * (9 - i), 0);
+    const last = s % 11;
+    if (last < 10) return body + last;
+  }
+}
+
+/** Swedish personnummer YYMMDD-NNNC of a person born on `b`. */
+export function sePersonnummer(r: Rng, b: [number, number, number]): string {
+  const body = `${pad(b[0] % 100, 2)}${pad(b[1], 2)}${pad(b[2], 2)}${d(r, 3)}`;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    let v = Number(body[i]) * (i % 2 === 0 ? 2 : 1);
+    if (v > 9) v -= 9;
+    sum += v;
+  }
+  return `${body.slice(0, 6)}-${body.slice(6)}${(10 - (sum % 10)) % 10}`;
+}
+
+export function plPesel(r: Rng, b: [number, number, number]): string {
+  const month = b[1] + (b[0] >= 2000 ? 20 : 0);
+  const body = `${pad(b[0] % 100, 2)}${pad(month, 2)}${pad(b[2], 2)}${d(r, 4)}`;
+  const w = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  const s = digitsOf(body).reduce((acc, v, i) => acc + v * (w[i] ?? 0), 0);
+  return body + ((10 - (s % 10)) % 10);
+}
+
+export function brCpf(r: Rng, formatted = true): string {
+  for (;;) {
+    const body = d(r, 9);
+    if (/^(\d)\1+$/.test(body)) continue;
+    const dv = (s: string) => {
+      const sum = digitsOf(s).reduce((acc, v, i) => acc + v * (s.length + 1 - i), 0);
+      const m = sum % 11;
+      return m < 2 ? 0 : 11 - m;
+    };
+    const d1 = dv(body);
+    const d2 = dv(body + d1);
+    const all = `${body}${d1}${d2}`;
+    return formatted ? `${all.slice(0, 3)}.${all.slice(3, 6)}.${all.slice(6, 9)}-${all.slice(9)}` : all;
+  }
+}
+
+const VD = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+  [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+  [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+  [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+];
+const VP = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+  [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+  [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+  [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+  [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+];
+const VINV = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9];
+
+export function verhoeffValid(n: string): boolean {
+  let c = 0;
+  const ds = digitsOf(n).reverse();
+  for (let i = 0; i < ds.length; i++) c = VD[c]?.[VP[i % 8]?.[ds[i] ?? 0] ?? 0] ?? 0;
+  return c === 0;
+}
+
+/** Aadhaar: 12 digits, first 2-9, Verhoeff check digit; `NNNN NNNN NNNN` when spaced. */
+export function inAadhaar(r: Rng, spaced = true): string {
+  const body = `${int(r, 2, 9)}${d(r, 10)}`;
+  let c = 0;
+  const ds = digitsOf(body).reverse();
+  for (let i = 0; i < ds.length; i++) c = VD[c]?.[VP[(i + 1) % 8]?.[ds[i] ?? 0] ?? 0] ?? 0;
+  const all = body + VINV[c];
+  if (!verhoeffValid(all)) throw new Error('verhoeff');
+  return spaced ? `${all.slice(0, 4)} ${all.slice(4, 8)} ${all.slice(8)}` : all;
+}
+
+export const inPan = (r: Rng, last: string) =>
+  `${chars(r, UPPER, 3)}P${ascii(last)[0]?.toUpperCase() ?? 'K'}${d(r, 4)}${chars(r, UPPER, 1)}`;
+
+export function caSin(r: Rng): string {
+  const n = luhnOf(r, String(int(r, 1, 7)), 9);
+  return `${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`;
+}
+
+export function auTfn(r: Rng): string {
+  const w = [1, 4, 3, 7, 5, 8, 6, 9];
+  for (;;) {
+    const body = d(r, 8);
+    const s = digitsOf(body).reduce((acc, v, i) => acc + v * (w[i] ?? 0), 0);
+    const last = s % 11;
+    if (last < 10 && body[0] !== '0') {
+      const n = body + last;
+      return `${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`;
+    }
+  }
+}
+
+export function auMedicare(r: Rng): string {
+  const w = [1, 3, 7, 9, 1, 3, 7, 9];
+  const body = `${int(r, 2, 6)}${d(r, 7)}`;
+  const s = digitsOf(body).reduce((acc, v, i) => acc + v * (w[i] ?? 0), 0);
+  const n = `${body}${s % 10}${int(r, 1, 9)}`;
+  return `${n.slice(0, 4)} ${n.slice(4, 9)} ${n.slice(9)}`;
+}
+
+export function ukNhs(r: Rng, spaced = true): string {
+  for (;;) {
+    const body = `${int(r, 4, 9)}${d(r, 8)}`;
+    const s = digitsOf(body).reduce((acc, v, i) => acc + v * (10 - i), 0);
+    let c = 11 - (s % 11);
+    if (c === 11) c = 0;
+    if (c === 10) continue;
+    const n = body + c;
+    return spaced ? `${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}` : n;
+  }
+}
+
+/** US NPI: 10 digits starting 1 or 2, Luhn over the 80840 prefix. */
+export function usNpi(r: Rng): string {
+  const body = `${int(r, 1, 2)}${d(r, 8)}`;
+  return body + luhnDigit(`80840${body}`);
+}
+
+/** Medicare Beneficiary Identifier: the CMS character layout (no S, L, O, I, B, Z). */
+export function usMbi(r: Rng): string {
+  const a = 'ACDEFGHJKMNPQRTUVWXY';
+  const an = `${a}${DIGITS}`;
+  const c = (set: string) => pick(r, [...set]);
+  return `${int(r, 1, 9)}${c(a)}${c(an)}${int(r, 0, 9)}${c(a)}${c(an)}${int(r, 0, 9)}${c(a)}${c(a)}${int(r, 0, 9)}${int(r, 0, 9)}`;
+}
+
+export function chAhv(r: Rng): string {
+  const body = `756${d(r, 9)}`;
+  const s = digitsOf(body).reduce((acc, v, i) => acc + v * (i % 2 === 0 ? 1 : 3), 0);
+  const n = body + ((10 - (s % 10)) % 10);
+  return `${n.slice(0, 3)}.${n.slice(3, 7)}.${n.slice(7, 11)}.${n.slice(11)}`;
+}
+
+/* ---------- banking ---------- */
+
+function mod97(numeric: string): number {
+  return Number(BigInt(numeric) % 97n);
+}
+const ibanNumeric = (s: string) => [...s].map((c) => (/[A-Z]/.test(c) ? String(c.charCodeAt(0) - 55) : c)).join('');
+
+export function ibanFrom(country: string, bban: string): string {
+  const check = 98 - mod97(ibanNumeric(`${bban}${country}00`));
+  return `${country}${pad(check, 2)}${bban}`;
+}
+export const ibanValid = (iban: string) => mod97(ibanNumeric(iban.slice(4) + iban.slice(0, 4))) === 1;
+export const paperIban = (iban: string) => (iban.match(/.{1,4}/g) ?? []).join(' ');
+
+const esDc = (ten: string) => {
+  const w = [1, 2, 4, 8, 5, 10, 9, 7, 3, 6];
+  const s = digitsOf(ten).reduce((acc, v, i) => acc + v * (w[i] ?? 0), 0);
+  const c = 11 - (s % 11);
+  return c === 11 ? 0 : c === 10 ? 1 : c;
+};
+
+const BBAN: Record<string, (r: Rng) => string> = {
+  DE: (r) => `${int(r, 1, 8)}${d(r, 7)}${d(r, 10)}`,
+  AT: (r) => `${int(r, 1, 9)}${d(r, 4)}${d(r, 11)}`,
+  GB: (r) => `${pick(r, ['NWBK', 'BARC', 'LOYD', 'HBUK', 'MIDL'])}${d(r, 6)}${d(r, 8)}`,
+  FR: (r) => {
+    const bank = d(r, 5);
+    const branch = d(r, 5);
+    const account = d(r, 11);
+    const key = 97 - Number((89n * BigInt(bank) + 15n * BigInt(branch) + 3n * BigInt(account)) % 97n);
+    return `${bank}${branch}${account}${pad(key, 2)}`;
+  },
+  ES: (r) => {
+    const bank = d(r, 4);
+    const branch = d(r, 4);
+    const account = d(r, 10);
+    return `${bank}${branch}${esDc(`00${bank}${branch}`)}${esDc(account)}${account}`;
+  },
+  NL: (r) => {
+    for (;;) {
+      const acct = d(r, 10);
+      const s = digitsOf(acct).reduce((acc, v, i) => acc + v * (10 - i), 0);
+      if (s % 11 === 0) return `${pick(r, ['ABNA', 'RABO', 'INGB', 'SNSB'])}${acct}`;
+    }
+  },
+  BE: (r) => {
+    const ten = d(r, 10);
+    const k = Number(BigInt(ten) % 97n) || 97;
+    return `${ten}${pad(k, 2)}`;
+  },
+};
+
+export type IbanCountry = keyof typeof BBAN;
+
+export function iban(r: Rng, country: IbanCountry = pick(r, Object.keys(BBAN))): string {
+  const make = BBAN[country];
+  if (!make) throw new Error(`no BBAN for ${country}`);
+  const v = ibanFrom(country, make(r));
+  if (!ibanValid(v)) throw new Error('iban');
+  return v;
+}
+
+/** An IBAN-shaped string with a wrong check (a typo in a form, a truncated copy). */
+export function badIban(r: Rng, country: IbanCountry): string {
+  const good = iban(r, country);
+  const wrong = pad((Number(good.slice(2, 4)) + int(r, 1, 9)) % 97 || 11, 2);
+  const v = `${good.slice(0, 2)}${wrong}${good.slice(4)}`;
+  return ibanValid(v) ? badIban(r, country) : v;
+}
+
+export const bic = (r: Rng, country: string, branch = true) =>
+  `${chars(r, UPPER, 4)}${country}${chars(r, `${UPPER}${DIGITS}`, 2).replace(/^0/, 'A')}${branch ? pick(r, ['XXX', chars(r, `${UPPER}${DIGITS}`, 3)]) : ''}`;
+
+/* ---------- password hashes ---------- */
+
+const CRYPT64 = `./${DIGITS}${UPPER}${LOWER}`;
+export const sha512crypt = (r: Rng) => `$6$${chars(r, CRYPT64, 16)}$${chars(r, CRYPT64, 86)}`;
+export const yescrypt = (r: Rng) => `$y$j9T$${chars(r, CRYPT64, 22)}$${chars(r, CRYPT64, 43)}`;
+export const apr1 = (r: Rng) => `$apr1$${chars(r, CRYPT64, 8)}$${chars(r, CRYPT64, 22)}`;
+export const bcrypt = (r: Rng, v = '2y') => `$${v}$${pick(r, ['10', '12'])}$${chars(r, CRYPT64, 53)}`;
+/** `{SSHA}` of OpenLDAP: base64 of a 20-byte SHA-1 digest and a 4-byte salt. */
+export const ssha = (r: Rng) => `{SSHA}${Buffer.from(chars(r, HEX, 48), 'hex').toString('base64')}`;
+/** Apache `{SHA}`: base64 of an unsalted SHA-1 digest. */
+export const shaHtpasswd = (r: Rng) => `{SHA}${Buffer.from(chars(r, HEX, 40), 'hex').toString('base64')}`;
+export const ntHash = (r: Rng) => chars(r, '0123456789ABCDEF', 32);
+export const objectId = (r: Rng) => chars(r, HEX, 24);
+export const base64Blob = (r: Rng, n: number) => chars(r, BASE64, n);
+export const alnum = (r: Rng, n: number) => chars(r, ALNUM, n);
