@@ -1,7 +1,7 @@
 import { ALNUM, chars, DIGITS, HEX, int, LOWER, pick, type Rng, UPPER } from '../random.ts';
-import * as s from './secrets.ts';
 import * as v from './blind-values.ts';
 import type { FileBuilder } from './labels.ts';
+import * as s from './secrets.ts';
 
 /*
  * The blind corpus, part three: a support-ticket export, chat exports, an nginx access log,
@@ -11,7 +11,8 @@ import type { FileBuilder } from './labels.ts';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const ULID = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const isoTs = (r: Rng) => `2024-11-${pad2(int(r, 1, 28))}T${pad2(int(r, 0, 23))}:${pad2(int(r, 0, 59))}:${pad2(int(r, 0, 59))}Z`;
+const isoTs = (r: Rng) =>
+  `2024-11-${pad2(int(r, 1, 28))}T${pad2(int(r, 0, 23))}:${pad2(int(r, 0, 59))}:${pad2(int(r, 0, 59))}Z`;
 
 export function zendeskTickets(f: FileBuilder): string {
   const r = f.rng;
@@ -22,10 +23,16 @@ export function zendeskTickets(f: FileBuilder): string {
     const agent = v.person(r, 'globex-corp.com');
     const id = 48_000 + int(r, 100, 999);
     const descriptions = [
-      () => `Hi, I returned order #${chars(r, DIGITS, 9)} (tracking ${v.upsTracking(r)}) two weeks ago and still no refund. Please send it to ${v.pii(f, v.paperIban(v.iban(r, pick(r, ['DE', 'FR', 'NL'] as const))), 'iban')}. You can reach me on ${v.pii(f, ph.national, 'phone-number')}.\n\nThanks,\n${c.first}`,
-      () => `The checkout keeps failing. I tried my card ${v.pii(f, v.groupCard(v.card(r, 'visa')), 'payment-card')} exp 0${int(r, 1, 9)}/2${int(r, 6, 9)} three times, order total 129.99. Screenshot attached.`,
-      () => `Please change the delivery address on order ${chars(r, DIGITS, 9)} to ${v.street(r)}, and call me at ${v.pii(f, ph.intl, 'phone-number')} before delivery.`,
-      () => `Can't get into my account, the reset link expired. Registered with ${v.pii(f, c.email, 'email')}.`,
+      () => {
+        const country = pick(r, ['DE', 'FR', 'NL'] as const);
+        return `Hi, I returned order #${chars(r, DIGITS, 9)} (tracking ${v.upsTracking(r)}) two weeks ago and still no refund. Please send it to ${v.paperIban(v.badIban(r, country))} -- sorry, typo, it is ${v.pii(f, v.paperIban(v.iban(r, country)), 'iban')}. You can reach me on ${v.pii(f, ph.national, 'phone-number')}.\n\nThanks,\n${c.first}`;
+      },
+      () =>
+        `The checkout keeps failing. I tried my card ${v.pii(f, v.groupCard(v.card(r, 'visa')), 'payment-card')} exp 0${int(r, 1, 9)}/2${int(r, 6, 9)} three times, order total 129.99. Screenshot attached.`,
+      () =>
+        `Please change the delivery address on order ${chars(r, DIGITS, 9)} to ${v.street(r)}, and call me at ${v.pii(f, ph.intl, 'phone-number')} before delivery.`,
+      () =>
+        `Can't get into my account, the reset link expired. Registered with ${v.pii(f, c.email, 'email')}.`,
     ];
     return {
       id,
@@ -38,7 +45,11 @@ export function zendeskTickets(f: FileBuilder): string {
       description: descriptions[i]?.() ?? '',
       priority: pick(r, ['normal', 'high']),
       status: pick(r, ['open', 'pending', 'solved']),
-      requester: { id: Number(`3${chars(r, DIGITS, 12)}`), name: `${c.first} ${c.last}`, email: v.pii(f, c.email, 'email') },
+      requester: {
+        id: Number(`3${chars(r, DIGITS, 12)}`),
+        name: `${c.first} ${c.last}`,
+        email: v.pii(f, c.email, 'email'),
+      },
       via: { channel: 'web', source: { from: { ip: v.pii(f, v.publicIp(r), 'ipv4-address') }, rel: null } },
       custom_fields: [
         { id: 360_001_234_567 + i, value: `card ending ${chars(r, DIGITS, 4)}` },
@@ -53,7 +64,14 @@ export function zendeskTickets(f: FileBuilder): string {
             i === 3
               ? `Reset done. Temporary password for the customer portal: ${v.secret(f, s.password(r), 'password in a ticket comment')} (customer must change it).`
               : `Thanks ${c.first}, I have escalated this to our payments team. ${agent.first}`,
-          metadata: { system: { client: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15', latitude: 53.55 + i / 100, longitude: 9.99 } },
+          metadata: {
+            system: {
+              client:
+                'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15',
+              latitude: 53.55 + i / 100,
+              longitude: 9.99,
+            },
+          },
         },
       ],
     };
@@ -85,7 +103,13 @@ export function slackExport(f: FileBuilder): string {
     ts: ts(),
     blocks: [],
     team: `T0${chars(r, `${UPPER}${DIGITS}`, 8)}`,
-    user_profile: { avatar_hash: chars(r, HEX, 12), first_name: pick(r, v.FIRST), real_name: `${pick(r, v.FIRST)} ${pick(r, v.LAST)}`, display_name: chars(r, LOWER, 6), is_restricted: false },
+    user_profile: {
+      avatar_hash: chars(r, HEX, 12),
+      first_name: pick(r, v.FIRST),
+      real_name: `${pick(r, v.FIRST)} ${pick(r, v.LAST)}`,
+      display_name: chars(r, LOWER, 6),
+      is_restricted: false,
+    },
   }));
   return `${JSON.stringify(msgs, null, 4)}\n`;
 }
@@ -126,7 +150,8 @@ export function nginxAccessLog(f: FileBuilder): string {
     const p = v.person(r);
     const request = pick(r, [
       () => `GET /api/v2/customers/lookup?email=${v.pii(f, p.email, 'email')}&source=checkout HTTP/2.0`,
-      () => `POST /api/v1/otp/send?phone=${v.pii(f, v.phone(r, pick(r, ['DE', 'GB', 'IN'] as const)).e164, 'phone-number')}&channel=sms HTTP/1.1`,
+      () =>
+        `POST /api/v1/otp/send?phone=${v.pii(f, v.phone(r, pick(r, ['DE', 'GB', 'IN'] as const)).e164, 'phone-number')}&channel=sms HTTP/1.1`,
       () => `GET /api/orders/${chars(r, DIGITS, 9)} HTTP/2.0`,
       () => `GET /track?tn=${v.upsTracking(r)} HTTP/1.1`,
       () => `GET /products/${v.ean13(r, '978')}?ref=search HTTP/2.0`,
@@ -148,7 +173,14 @@ export function checkoutJsonl(f: FileBuilder): string {
   let t = 1_732_783_812_345;
   const base = () => {
     t += int(r, 50, 90_000);
-    return { level: 30, time: t, pid: 1, hostname: `checkout-7d9f8b6c5-${chars(r, `${LOWER}${DIGITS}`, 5)}`, traceId: chars(r, HEX, 32), spanId: chars(r, HEX, 16) };
+    return {
+      level: 30,
+      time: t,
+      pid: 1,
+      hostname: `checkout-7d9f8b6c5-${chars(r, `${LOWER}${DIGITS}`, 5)}`,
+      traceId: chars(r, HEX, 32),
+      spanId: chars(r, HEX, 16),
+    };
   };
   for (let i = 0; i < 14; i++) {
     const p = v.person(r);
@@ -157,12 +189,28 @@ export function checkoutJsonl(f: FileBuilder): string {
       JSON.stringify({
         ...base(),
         msg: 'order placed',
-        order: { id: `ORD-2024-${chars(r, DIGITS, 6)}`, total: int(r, 900, 40_000) / 100, currency: 'EUR', items: [{ sku: `SKU-${chars(r, DIGITS, 5)}`, gtin: v.ean13(r, pick(r, ['40', '30', '80'])), qty: int(r, 1, 3) }] },
+        order: {
+          id: `ORD-2024-${chars(r, DIGITS, 6)}`,
+          total: int(r, 900, 40_000) / 100,
+          currency: 'EUR',
+          items: [
+            {
+              sku: `SKU-${chars(r, DIGITS, 5)}`,
+              gtin: v.ean13(r, pick(r, ['40', '30', '80'])),
+              qty: int(r, 1, 3),
+            },
+          ],
+        },
         customer: {
           id: `cus_${chars(r, ALNUM, 14)}`,
           email: v.pii(f, p.email, 'email'),
           phone: v.pii(f, v.phone(r, country).intl, 'phone-number'),
-          shippingAddress: { line1: v.street(r), city: pick(r, ['Lyon', 'Köln', 'Leeds', 'Bilbao', 'Torino']), postalCode: String(int(r, 10000, 99999)), country },
+          shippingAddress: {
+            line1: v.street(r),
+            city: pick(r, ['Lyon', 'Köln', 'Leeds', 'Bilbao', 'Torino']),
+            postalCode: String(int(r, 10000, 99999)),
+            country,
+          },
         },
         shipment: { carrier: 'UPS', trackingNumber: v.upsTracking(r) },
       }),
@@ -174,21 +222,57 @@ export function checkoutJsonl(f: FileBuilder): string {
           ...base(),
           level: 50,
           msg: 'payment authorization failed',
-          err: { type: 'CardError', message: 'Your card was declined.', code: 'card_declined', decline_code: 'insufficient_funds' },
+          err: {
+            type: 'CardError',
+            message: 'Your card was declined.',
+            code: 'card_declined',
+            decline_code: 'insufficient_funds',
+          },
           request: {
             method: 'POST',
             path: '/v1/payment_methods',
-            body: { type: 'card', card: { number: v.pii(f, v.card(r, 'mastercard'), 'payment-card'), exp_month: int(r, 1, 12), exp_year: 2027, cvc: chars(r, DIGITS, 3) }, billing_details: { name: `${p2.first} ${p2.last}`, email: v.pii(f, p2.email, 'email') } },
+            body: {
+              type: 'card',
+              card: {
+                number: v.pii(f, v.card(r, 'mastercard'), 'payment-card'),
+                exp_month: int(r, 1, 12),
+                exp_year: 2027,
+                cvc: chars(r, DIGITS, 3),
+              },
+              billing_details: { name: `${p2.first} ${p2.last}`, email: v.pii(f, p2.email, 'email') },
+            },
           },
         }),
       );
     }
     if (i === 8) {
-      lines.push(JSON.stringify({ ...base(), level: 40, msg: 'retrying psp call', attempt: 2, psp: { name: 'stripe', apiKey: v.secret(f, s.stripeKey(r), 'stripe key', ['stripe-secret-key']), timeoutMs: 8000 } }));
+      lines.push(
+        JSON.stringify({
+          ...base(),
+          level: 40,
+          msg: 'retrying psp call',
+          attempt: 2,
+          psp: {
+            name: 'stripe',
+            apiKey: v.secret(f, s.stripeKey(r), 'stripe key', ['stripe-secret-key']),
+            timeoutMs: 8000,
+          },
+        }),
+      );
     }
     if (i === 10) {
       lines.push(
-        JSON.stringify({ ...base(), msg: 'device registered', device: { imei: v.pii(f, v.imei(r), 'imei'), model: 'SM-S918B', os: 'Android 14', appVersion: '4.2.1.187', pushToken: chars(r, `${ALNUM}-_`, 22) } }),
+        JSON.stringify({
+          ...base(),
+          msg: 'device registered',
+          device: {
+            imei: v.pii(f, v.imei(r), 'imei'),
+            model: 'SM-S918B',
+            os: 'Android 14',
+            appVersion: '4.2.1.187',
+            fcmToken: `${chars(r, `${ALNUM}-_`, 22)}:APA91b${chars(r, `${ALNUM}-_`, 134)}`,
+          },
+        }),
       );
     }
   }
@@ -207,8 +291,14 @@ export function mongoExport(f: FileBuilder): string {
       phone: v.pii(f, v.phone(r, 'US').intl, 'phone-number'),
       dob: { $date: `${v.pii(f, v.iso(b), 'date-of-birth')}T00:00:00.000Z` },
       ssn: i % 2 === 0 ? v.pii(f, v.usSsn(r), 'us-ssn') : null,
-      addresses: [{ type: 'home', street: v.street(r), city: 'Austin', state: 'TX', zip: `787${pad2(int(r, 1, 50))}` }],
-      loyalty: { tier: pick(r, ['silver', 'gold']), points: { $numberInt: String(int(r, 0, 40_000)) }, cardNo: `LOY${chars(r, DIGITS, 13)}` },
+      addresses: [
+        { type: 'home', street: v.street(r), city: 'Austin', state: 'TX', zip: `787${pad2(int(r, 1, 50))}` },
+      ],
+      loyalty: {
+        tier: pick(r, ['silver', 'gold']),
+        points: { $numberInt: String(int(r, 0, 40_000)) },
+        cardNo: `LOY${chars(r, DIGITS, 13)}`,
+      },
       passwordHash: v.secret(f, v.bcrypt(r, '2b'), 'bcrypt hash'),
       createdAt: { $date: { $numberLong: String(int(r, 1_600_000_000_000, 1_732_000_000_000)) } },
       __v: { $numberInt: '0' },
@@ -229,7 +319,13 @@ export function dynamodbExport(f: FileBuilder): string {
       sk: { S: 'PROFILE' },
       email: { S: v.pii(f, p.email, 'email') },
       phone: { S: v.pii(f, v.phone(r, es ? 'ES' : 'IT').e164, 'phone-number') },
-      nationalId: { S: v.pii(f, es ? (i % 4 === 0 ? v.esDni(r) : v.esNie(r)) : v.itCodiceFiscale(r, p.first, p.last, b, r() < 0.5), es ? 'es-dni' : 'it-codice-fiscale') },
+      nationalId: {
+        S: v.pii(
+          f,
+          es ? (i % 4 === 0 ? v.esDni(r) : v.esNie(r)) : v.itCodiceFiscale(r, p.first, p.last, b, r() < 0.5),
+          es ? 'es-dni' : 'it-codice-fiscale',
+        ),
+      },
       dob: { S: v.pii(f, v.iso(b), 'date-of-birth') },
       iban: { S: v.pii(f, v.iban(r, 'ES'), 'iban') },
       updatedAt: { N: String(int(r, 1_700_000_000, 1_732_900_000)) },
@@ -247,7 +343,9 @@ export function elasticBulk(f: FileBuilder): string {
   for (let i = 0; i < 7; i++) {
     const p = v.person(r);
     const country = pick(r, ['NL', 'BE', 'DE', 'FR'] as const);
-    lines.push(JSON.stringify({ index: { _index: 'customers-v3', _id: String(int(r, 1_000_000, 9_999_999)) } }));
+    lines.push(
+      JSON.stringify({ index: { _index: 'customers-v3', _id: String(int(r, 1_000_000, 9_999_999)) } }),
+    );
     lines.push(
       JSON.stringify({
         customer_number: `K-${chars(r, DIGITS, 7)}`,
@@ -258,7 +356,10 @@ export function elasticBulk(f: FileBuilder): string {
         location: { lat: 52 + int(r, 0, 999_999) / 1e6, lon: 4 + int(r, 0, 999_999) / 1e6 },
         vat_id: i % 3 === 0 ? `${country}${chars(r, DIGITS, 9)}${country === 'NL' ? 'B01' : ''}` : null,
         bsn: country === 'NL' ? v.pii(f, v.nlBsn(r), 'nl-bsn') : null,
-        payout_iban: i % 2 === 0 ? v.pii(f, v.iban(r, country === 'FR' ? 'FR' : country === 'BE' ? 'BE' : 'NL'), 'iban') : null,
+        payout_iban:
+          i % 2 === 0
+            ? v.pii(f, v.iban(r, country === 'FR' ? 'FR' : country === 'BE' ? 'BE' : 'NL'), 'iban')
+            : null,
         orders_count: int(r, 0, 80),
         customer_since: `20${pad2(int(r, 10, 24))}-${pad2(int(r, 1, 12))}-${pad2(int(r, 1, 28))}`,
         '@timestamp': isoTs(r),

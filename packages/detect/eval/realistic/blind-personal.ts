@@ -21,10 +21,18 @@ function tel(f: FileBuilder, country: v.Country): string {
   const p = v.phone(r, country);
   const national = p.national;
   const variants: (() => string)[] = [() => p.intl, () => p.e164, () => national];
-  if (country === 'DE') variants.push(() => `0${p.nsn.slice(0, 3)}/${p.nsn.slice(3)}`, () => `+49 (0)${p.nsn.slice(0, 3)} ${p.nsn.slice(3)}`);
+  if (country === 'DE')
+    variants.push(
+      () => `0${p.nsn.slice(0, 3)}/${p.nsn.slice(3)}`,
+      () => `+49 (0)${p.nsn.slice(0, 3)} ${p.nsn.slice(3)}`,
+    );
   if (country === 'GB') variants.push(() => `+44 (0)${national.slice(1)}`);
   if (country === 'FR') variants.push(() => national.replace(/ /g, '.'));
-  if (country === 'US' || country === 'CA') variants.push(() => `${p.nsn.slice(0, 3)}-${p.nsn.slice(3, 6)}-${p.nsn.slice(6)}`, () => `+1 (${p.nsn.slice(0, 3)}) ${p.nsn.slice(3, 6)}-${p.nsn.slice(6)}`);
+  if (country === 'US' || country === 'CA')
+    variants.push(
+      () => `${p.nsn.slice(0, 3)}-${p.nsn.slice(3, 6)}-${p.nsn.slice(6)}`,
+      () => `+1 (${p.nsn.slice(0, 3)}) ${p.nsn.slice(3, 6)}-${p.nsn.slice(6)}`,
+    );
   return v.pii(f, pick(r, variants)(), 'phone-number');
 }
 
@@ -33,7 +41,21 @@ const COUNTRIES: readonly v.Country[] = ['GB', 'DE', 'FR', 'US', 'IN', 'BR', 'ES
 export function hubspotContacts(f: FileBuilder): string {
   const r = f.rng;
   const rows = [
-    csvRow(['Record ID', 'First Name', 'Last Name', 'Email', 'Phone Number', 'Mobile Phone Number', 'Country/Region', 'Company Name', 'Lifecycle Stage', 'Create Date', 'Last Activity Date', 'Annual Revenue', 'Associated Deal IDs']),
+    csvRow([
+      'Record ID',
+      'First Name',
+      'Last Name',
+      'Email',
+      'Phone Number',
+      'Mobile Phone Number',
+      'Country/Region',
+      'Company Name',
+      'Lifecycle Stage',
+      'Create Date',
+      'Last Activity Date',
+      'Annual Revenue',
+      'Associated Deal IDs',
+    ]),
   ];
   for (let i = 0; i < 16; i++) {
     const c = pick(r, COUNTRIES);
@@ -62,7 +84,31 @@ export function hubspotContacts(f: FileBuilder): string {
 export function mailchimpUnsubscribed(f: FileBuilder): string {
   const r = f.rng;
   const rows = [
-    csvRow(['Email Address', 'First Name', 'Last Name', 'Address', 'Phone Number', 'MEMBER_RATING', 'OPTIN_TIME', 'OPTIN_IP', 'CONFIRM_TIME', 'CONFIRM_IP', 'LATITUDE', 'LONGITUDE', 'GMTOFF', 'DSTOFF', 'TIMEZONE', 'CC', 'REGION', 'UNSUB_TIME', 'UNSUB_CAMPAIGN_TITLE', 'UNSUB_CAMPAIGN_ID', 'UNSUB_REASON', 'LEID', 'EUID']),
+    csvRow([
+      'Email Address',
+      'First Name',
+      'Last Name',
+      'Address',
+      'Phone Number',
+      'MEMBER_RATING',
+      'OPTIN_TIME',
+      'OPTIN_IP',
+      'CONFIRM_TIME',
+      'CONFIRM_IP',
+      'LATITUDE',
+      'LONGITUDE',
+      'GMTOFF',
+      'DSTOFF',
+      'TIMEZONE',
+      'CC',
+      'REGION',
+      'UNSUB_TIME',
+      'UNSUB_CAMPAIGN_TITLE',
+      'UNSUB_CAMPAIGN_ID',
+      'UNSUB_REASON',
+      'LEID',
+      'EUID',
+    ]),
   ];
   for (let i = 0; i < 10; i++) {
     const c = pick(r, ['GB', 'DE', 'FR', 'US'] as const);
@@ -73,7 +119,9 @@ export function mailchimpUnsubscribed(f: FileBuilder): string {
         v.pii(f, p.email, 'email'),
         p.first,
         p.last,
-        i % 2 ? `${v.street(r)}  ${pick(r, ['London', 'Berlin', 'Lyon', 'Austin'])}  ${int(r, 10000, 99999)}  ${c}` : '',
+        i % 2
+          ? `${v.street(r)}  ${pick(r, ['London', 'Berlin', 'Lyon', 'Austin'])}  ${int(r, 10000, 99999)}  ${c}`
+          : '',
         i % 3 ? tel(f, c) : '',
         int(r, 1, 5),
         stamp(r, 2022),
@@ -103,7 +151,21 @@ export function salesforceReport(f: FileBuilder): string {
   const r = f.rng;
   const sfid = (prefix: string) => `${prefix}${chars(r, ALNUM, 15)}`;
   const rows = [
-    csvRow(['Account Name', 'Opportunity Name', 'Contact: Full Name', 'Contact: Email', 'Contact: Phone', 'Contact: Mobile', 'Mailing Street', 'Mailing City', 'Stage', 'Amount', 'Close Date', 'Opportunity ID', 'Contact ID']),
+    csvRow([
+      'Account Name',
+      'Opportunity Name',
+      'Contact: Full Name',
+      'Contact: Email',
+      'Contact: Phone',
+      'Contact: Mobile',
+      'Mailing Street',
+      'Mailing City',
+      'Stage',
+      'Amount',
+      'Close Date',
+      'Opportunity ID',
+      'Contact ID',
+    ]),
   ];
   for (let i = 0; i < 9; i++) {
     const c = pick(r, ['US', 'CA', 'GB'] as const);
@@ -126,14 +188,33 @@ export function salesforceReport(f: FileBuilder): string {
       ]),
     );
   }
-  rows.push('', '"Grand Totals (9 records)"', '', '"Confidential Information - Do Not Distribute"', '"Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved."');
+  rows.push(
+    '',
+    '"Grand Totals (9 records)"',
+    '',
+    '"Confidential Information - Do Not Distribute"',
+    '"Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved."',
+  );
   return `${rows.join('\n')}\n`;
 }
 
 export function workdayNationalIds(f: FileBuilder): string {
   const r = f.rng;
   const rows = [
-    csvRow(['Employee ID', 'Legal Name', 'Country', 'National ID Type', 'National ID', 'Date of Birth', 'Hire Date', 'Work Email', 'Personal Email', 'Home Phone', 'Cost Center', 'Badge Number']),
+    csvRow([
+      'Employee ID',
+      'Legal Name',
+      'Country',
+      'National ID Type',
+      'National ID',
+      'Date of Birth',
+      'Hire Date',
+      'Work Email',
+      'Personal Email',
+      'Home Phone',
+      'Cost Center',
+      'Badge Number',
+    ]),
   ];
   const kinds: [string, string, v.Country, (p: v.Person, b: [number, number, number]) => string, string][] = [
     ['USA', 'USA-SSN', 'US', () => v.usSsn(r), 'us-ssn'],
@@ -142,7 +223,13 @@ export function workdayNationalIds(f: FileBuilder): string {
     ['FRA', 'FRA-INSEE', 'FR', () => v.frNir(r, r() < 0.5), 'fr-nir'],
     ['ESP', 'ESP-DNI', 'ES', () => v.esDni(r), 'es-dni'],
     ['ESP', 'ESP-NIE', 'ES', () => v.esNie(r), 'es-dni'],
-    ['ITA', 'ITA-CF', 'IT', (p, b) => v.itCodiceFiscale(r, p.first, p.last, b, r() < 0.5), 'it-codice-fiscale'],
+    [
+      'ITA',
+      'ITA-CF',
+      'IT',
+      (p, b) => v.itCodiceFiscale(r, p.first, p.last, b, r() < 0.5),
+      'it-codice-fiscale',
+    ],
     ['NLD', 'NLD-BSN', 'NL', () => v.nlBsn(r), 'nl-bsn'],
     ['SWE', 'SWE-PN', 'SE', (_p, b) => v.sePersonnummer(r, b), 'se-personnummer'],
     ['POL', 'POL-PESEL', 'PL', (_p, b) => v.plPesel(r, b), 'pl-pesel'],
@@ -172,14 +259,46 @@ export function workdayNationalIds(f: FileBuilder): string {
       ]),
     );
   });
-  rows.push(csvRow(['E009999', 'Contractor Placeholder', 'USA', 'USA-SSN', '000-00-0000', '1900-01-01', '2024-01-01', '', '', '', 'CC-0000', '']));
-  rows.push(csvRow(['E010023', 'Terminated Worker', 'USA', 'USA-SSN', 'XXX-XX-4821', '', '2019-03-04', '', '', '', 'CC-1200', '']));
+  rows.push(
+    csvRow([
+      'E009999',
+      'Contractor Placeholder',
+      'USA',
+      'USA-SSN',
+      '000-00-0000',
+      '1900-01-01',
+      '2024-01-01',
+      '',
+      '',
+      '',
+      'CC-0000',
+      '',
+    ]),
+  );
+  rows.push(
+    csvRow([
+      'E010023',
+      'Terminated Worker',
+      'USA',
+      'USA-SSN',
+      'XXX-XX-4821',
+      '',
+      '2019-03-04',
+      '',
+      '',
+      '',
+      'CC-1200',
+      '',
+    ]),
+  );
   return `${rows.join('\n')}\n`;
 }
 
 export function lohnjournal(f: FileBuilder): string {
   const r = f.rng;
-  const rows = ['Personalnummer;Nachname;Vorname;Geburtsdatum;Eintritt;Steuer-ID;Steuerklasse;Konfession;IBAN;BIC;Brutto;Netto;Auszahlung'];
+  const rows = [
+    'Personalnummer;Nachname;Vorname;Geburtsdatum;Eintritt;Steuer-ID;Steuerklasse;Konfession;IBAN;BIC;Brutto;Netto;Auszahlung',
+  ];
   for (let i = 0; i < 12; i++) {
     const p = v.person(r);
     const b = v.birth(r);
@@ -274,12 +393,7 @@ ${txs.join('\n')}
 export function mt940(f: FileBuilder): string {
   const r = f.rng;
   const own = v.pii(f, v.iban(r, 'DE'), 'iban');
-  const lines = [
-    ':20:STARTUMSE',
-    `:25:${own}`,
-    `:28C:${int(r, 100, 330)}/1`,
-    ':60F:C241129EUR184233,17',
-  ];
+  const lines = [':20:STARTUMSE', `:25:${own}`, `:28C:${int(r, 100, 330)}/1`, ':60F:C241129EUR184233,17'];
   for (let i = 0; i < 6; i++) {
     const p = v.person(r);
     const country = pick(r, ['DE', 'DE', 'NL', 'AT'] as const);
@@ -298,7 +412,28 @@ export function mt940(f: FileBuilder): string {
 export function stripePayments(f: FileBuilder): string {
   const r = f.rng;
   const rows = [
-    csvRow(['id', 'Created (UTC)', 'Amount', 'Currency', 'Status', 'Customer ID', 'Customer Email', 'Card ID', 'Card Brand', 'Card Last4', 'Card Exp Month', 'Card Exp Year', 'Card Fingerprint', 'Card Funding', 'Card Issue Country', 'Shipping Name', 'Shipping Address Line1', 'Shipping Address Postal Code', 'card_number_masked (metadata)', 'debug_pan (metadata)']),
+    csvRow([
+      'id',
+      'Created (UTC)',
+      'Amount',
+      'Currency',
+      'Status',
+      'Customer ID',
+      'Customer Email',
+      'Card ID',
+      'Card Brand',
+      'Card Last4',
+      'Card Exp Month',
+      'Card Exp Year',
+      'Card Fingerprint',
+      'Card Funding',
+      'Card Issue Country',
+      'Shipping Name',
+      'Shipping Address Line1',
+      'Shipping Address Postal Code',
+      'card_number_masked (metadata)',
+      'debug_pan (metadata)',
+    ]),
   ];
   for (let i = 0; i < 12; i++) {
     const brand = pick(r, ['visa', 'mastercard', 'amex'] as const);
@@ -335,7 +470,30 @@ export function stripePayments(f: FileBuilder): string {
 
 export function paypalDownload(f: FileBuilder): string {
   const r = f.rng;
-  const header = ['Date', 'Time', 'TimeZone', 'Name', 'Type', 'Status', 'Currency', 'Gross', 'Fee', 'Net', 'From Email Address', 'To Email Address', 'Transaction ID', 'Shipping Address', 'Item Title', 'Item ID', 'Invoice Number', 'Receipt ID', 'Balance', 'Contact Phone Number', 'Country Code', 'Balance Impact'];
+  const header = [
+    'Date',
+    'Time',
+    'TimeZone',
+    'Name',
+    'Type',
+    'Status',
+    'Currency',
+    'Gross',
+    'Fee',
+    'Net',
+    'From Email Address',
+    'To Email Address',
+    'Transaction ID',
+    'Shipping Address',
+    'Item Title',
+    'Item ID',
+    'Invoice Number',
+    'Receipt ID',
+    'Balance',
+    'Contact Phone Number',
+    'Country Code',
+    'Balance Impact',
+  ];
   const rows = [header.map((h) => `"${h}"`).join(',')];
   for (let i = 0; i < 10; i++) {
     const p = v.person(r);
@@ -376,7 +534,37 @@ export function paypalDownload(f: FileBuilder): string {
 
 export function shopifyOrders(f: FileBuilder): string {
   const r = f.rng;
-  const header = ['Name', 'Email', 'Financial Status', 'Paid at', 'Fulfillment Status', 'Currency', 'Subtotal', 'Shipping', 'Total', 'Lineitem quantity', 'Lineitem name', 'Lineitem sku', 'Billing Name', 'Billing Street', 'Billing City', 'Billing Zip', 'Billing Country', 'Billing Phone', 'Shipping Phone', 'Notes', 'Note Attributes', 'Payment Method', 'Payment Reference', 'Id', 'Tags', 'Risk Level', 'Source', 'Tracking Number', 'Device IMEI (custom)'];
+  const header = [
+    'Name',
+    'Email',
+    'Financial Status',
+    'Paid at',
+    'Fulfillment Status',
+    'Currency',
+    'Subtotal',
+    'Shipping',
+    'Total',
+    'Lineitem quantity',
+    'Lineitem name',
+    'Lineitem sku',
+    'Billing Name',
+    'Billing Street',
+    'Billing City',
+    'Billing Zip',
+    'Billing Country',
+    'Billing Phone',
+    'Shipping Phone',
+    'Notes',
+    'Note Attributes',
+    'Payment Method',
+    'Payment Reference',
+    'Id',
+    'Tags',
+    'Risk Level',
+    'Source',
+    'Tracking Number',
+    'Device IMEI (custom)',
+  ];
   const rows = [csvRow(header)];
   for (let i = 0; i < 12; i++) {
     const p = v.person(r);
@@ -425,7 +613,8 @@ export function shopifyOrders(f: FileBuilder): string {
 export function travelOrders(f: FileBuilder): string {
   const r = f.rng;
   const passport = (nat: string) => {
-    if (nat === 'DE') return `${pick(r, ['C', 'F', 'G', 'H', 'J', 'K'])}${chars(r, 'CFGHJKLMNPRTVWXYZ0123456789', 8)}`;
+    if (nat === 'DE')
+      return `${pick(r, ['C', 'F', 'G', 'H', 'J', 'K'])}${chars(r, 'CFGHJKLMNPRTVWXYZ0123456789', 8)}`;
     if (nat === 'FR') return `${chars(r, DIGITS, 2)}${chars(r, UPPER, 2)}${chars(r, DIGITS, 5)}`;
     if (nat === 'IN') return `${pick(r, ['K', 'L', 'M', 'N', 'P', 'R'])}${chars(r, DIGITS, 7)}`;
     return chars(r, DIGITS, 9);
@@ -435,7 +624,9 @@ export function travelOrders(f: FileBuilder): string {
       const p = v.person(r);
       const nat = pick(r, ['DE', 'FR', 'GB', 'US', 'IN']);
       const b = v.birth(r);
-      const c = (nat === 'GB' || nat === 'US' || nat === 'DE' || nat === 'FR' || nat === 'IN' ? nat : 'GB') as v.Country;
+      const c = (
+        nat === 'GB' || nat === 'US' || nat === 'DE' || nat === 'FR' || nat === 'IN' ? nat : 'GB'
+      ) as v.Country;
       const ph = v.phone(r, c);
       return {
         id: String(i + 1),
@@ -458,7 +649,13 @@ export function travelOrders(f: FileBuilder): string {
         ],
         contact: {
           emailAddress: v.pii(f, p.email, 'email'),
-          phones: [{ deviceType: 'MOBILE', countryCallingCode: ph.e164.slice(1, ph.e164.length - ph.nsn.length), number: v.pii(f, ph.nsn, 'phone-number') }],
+          phones: [
+            {
+              deviceType: 'MOBILE',
+              countryCallingCode: ph.e164.slice(1, ph.e164.length - ph.nsn.length),
+              number: v.pii(f, ph.nsn, 'phone-number'),
+            },
+          ],
         },
         loyaltyPrograms: [{ programOwner: pick(r, ['LH', 'AF', 'BA']), id: chars(r, DIGITS, 12) }],
       };
@@ -467,7 +664,14 @@ export function travelOrders(f: FileBuilder): string {
       type: 'flight-order',
       id: `eJzTd9f3NjIJdg${chars(r, ALNUM, 20)}`,
       queuingOfficeId: `NCE4D31${int(r, 0, 9)}`,
-      associatedRecords: [{ reference: chars(r, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789', 6), creationDate: `2024-11-${pad2(int(r, 1, 28))}T10:${pad2(int(r, 0, 59))}:00.000`, originSystemCode: 'GDS', flightOfferId: '1' }],
+      associatedRecords: [
+        {
+          reference: chars(r, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789', 6),
+          creationDate: `2024-11-${pad2(int(r, 1, 28))}T10:${pad2(int(r, 0, 59))}:00.000`,
+          originSystemCode: 'GDS',
+          flightOfferId: '1',
+        },
+      ],
       ticketNumbers: [`${pick(r, ['220', '057', '125'])}-${chars(r, DIGITS, 10)}`],
       price: { currency: 'EUR', total: `${int(r, 120, 2400)}.${pad2(int(r, 0, 99))}` },
       travelers,

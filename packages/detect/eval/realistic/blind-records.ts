@@ -1,7 +1,7 @@
 import { ALNUM, BASE64, chars, DIGITS, HEX, int, LOWER, pick, type Rng, UPPER } from '../random.ts';
-import * as s from './secrets.ts';
 import * as v from './blind-values.ts';
 import type { FileBuilder } from './labels.ts';
+import * as s from './secrets.ts';
 
 /*
  * The blind corpus, part two: health records (HL7 v2, FHIR, X12 834), contacts and calendars,
@@ -62,12 +62,29 @@ export function fhirBundle(f: FileBuilder): string {
       resource: {
         resourceType: 'Patient',
         id,
-        meta: { versionId: String(int(r, 1, 9)), lastUpdated: `2024-11-${pad2(int(r, 1, 28))}T0${int(r, 0, 9)}:12:44.918+00:00` },
+        meta: {
+          versionId: String(int(r, 1, 9)),
+          lastUpdated: `2024-11-${pad2(int(r, 1, 28))}T0${int(r, 0, 9)}:12:44.918+00:00`,
+        },
         identifier: uk
-          ? [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: v.pii(f, v.ukNhs(r, false), 'uk-nhs-number') }]
+          ? [
+              {
+                system: 'https://fhir.nhs.uk/Id/nhs-number',
+                value: v.pii(f, v.ukNhs(r, false), 'uk-nhs-number'),
+              },
+            ]
           : [
-              { use: 'usual', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] }, system: 'urn:oid:1.2.36.146.595.217.0.1', value: chars(r, DIGITS, 7) },
-              { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'SS' }] }, system: 'http://hl7.org/fhir/sid/us-ssn', value: v.pii(f, v.usSsn(r), 'us-ssn') },
+              {
+                use: 'usual',
+                type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] },
+                system: 'urn:oid:1.2.36.146.595.217.0.1',
+                value: chars(r, DIGITS, 7),
+              },
+              {
+                type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'SS' }] },
+                system: 'http://hl7.org/fhir/sid/us-ssn',
+                value: v.pii(f, v.usSsn(r), 'us-ssn'),
+              },
             ],
         active: true,
         name: [{ use: 'official', family: p.last, given: [p.first] }],
@@ -77,7 +94,15 @@ export function fhirBundle(f: FileBuilder): string {
         ],
         gender: pick(r, ['female', 'male']),
         birthDate: v.pii(f, v.iso(b), 'date-of-birth'),
-        address: [{ use: 'home', line: [v.street(r)], city: uk ? 'Leeds' : 'Columbus', postalCode: uk ? 'LS1 4AP' : '43215', country: uk ? 'GB' : 'US' }],
+        address: [
+          {
+            use: 'home',
+            line: [v.street(r)],
+            city: uk ? 'Leeds' : 'Columbus',
+            postalCode: uk ? 'LS1 4AP' : '43215',
+            country: uk ? 'GB' : 'US',
+          },
+        ],
         generalPractitioner: [{ reference: `Practitioner/${s.uuid(r)}` }],
       },
       request: { method: 'PUT', url: `Patient/${id}` },
@@ -99,7 +124,12 @@ export function fhirBundle(f: FileBuilder): string {
       status: 'final',
       code: { coding: [{ system: 'http://loinc.org', code: '29463-7', display: 'Body weight' }] },
       effectiveDateTime: '2024-11-27T09:30:00Z',
-      valueQuantity: { value: int(r, 50, 110) + 0.4, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' },
+      valueQuantity: {
+        value: int(r, 50, 110) + 0.4,
+        unit: 'kg',
+        system: 'http://unitsofmeasure.org',
+        code: 'kg',
+      },
     },
   });
   return `${JSON.stringify({ resourceType: 'Bundle', id: s.uuid(r), type: 'transaction', timestamp: '2024-11-28T07:00:03Z', entry: entries }, null, 2)}\n`;
@@ -158,11 +188,17 @@ export function vcards(f: FileBuilder): string {
       `TEL;type=HOME;type=VOICE:${v.pii(f, home.national, 'phone-number')}`,
       `item1.ADR;type=HOME;type=pref:;;${v.street(r)};${pick(r, ['Hamburg', 'Bristol', 'Nantes', 'Boston', 'Utrecht'])};;${int(r, 10000, 99999)};${c}`,
       `item1.X-ABADR:${c.toLowerCase()}`,
-      i % 2 === 0 ? `BDAY;value=date:${v.pii(f, v.iso(b), 'date-of-birth')}` : `BDAY:${v.pii(f, ymd(b), 'date-of-birth')}`,
+      i % 2 === 0
+        ? `BDAY;value=date:${v.pii(f, v.iso(b), 'date-of-birth')}`
+        : `BDAY:${v.pii(f, ymd(b), 'date-of-birth')}`,
     ];
     if (i === 1) lines.push(`NOTE:Miete ab Jan auf ${v.pii(f, v.paperIban(v.iban(r, 'DE')), 'iban')}`);
     if (i === 3) lines.push(`NOTE:Passport ${v.pii(f, chars(r, DIGITS, 9), 'passport-number')} exp 2031`);
-    lines.push(`REV:2024-11-${pad2(int(r, 1, 28))}T${pad2(int(r, 0, 23))}:${pad2(int(r, 0, 59))}:${pad2(int(r, 0, 59))}Z`, `UID:${s.uuid(r).toUpperCase()}`, 'END:VCARD');
+    lines.push(
+      `REV:2024-11-${pad2(int(r, 1, 28))}T${pad2(int(r, 0, 23))}:${pad2(int(r, 0, 59))}:${pad2(int(r, 0, 59))}Z`,
+      `UID:${s.uuid(r).toUpperCase()}`,
+      'END:VCARD',
+    );
     return lines.join('\r\n');
   });
   return `${cards.join('\r\n')}\r\n`;
@@ -379,7 +415,11 @@ export function ldifExport(f: FileBuilder): string {
     } else {
       lines.push(`userPassword: {CRYPT}${v.secret(f, v.sha512crypt(r), 'sha512crypt hash')}`);
     }
-    lines.push(`sambaNTPassword: ${v.secret(f, v.ntHash(r), 'NT hash')}`, `entryUUID: ${s.uuid(r)}`, `createTimestamp: 2023${pad2(int(r, 1, 12))}${pad2(int(r, 1, 28))}101533Z`);
+    lines.push(
+      `sambaNTPassword: ${v.secret(f, v.ntHash(r), 'NT hash')}`,
+      `entryUUID: ${s.uuid(r)}`,
+      `createTimestamp: 2023${pad2(int(r, 1, 12))}${pad2(int(r, 1, 28))}101533Z`,
+    );
     return lines.join('\n');
   });
   return `version: 1\n\n${entries.join('\n\n')}\n`;
@@ -419,13 +459,36 @@ export function adUsersCsv(f: FileBuilder): string {
   const q = (x: string | number) => `"${String(x).replace(/"/g, '""')}"`;
   const rows = [
     '#TYPE Microsoft.ActiveDirectory.Management.ADUser',
-    ['DistinguishedName', 'Enabled', 'GivenName', 'Name', 'ObjectClass', 'ObjectGUID', 'SamAccountName', 'SID', 'Surname', 'UserPrincipalName', 'mail', 'telephoneNumber', 'mobile', 'EmployeeID', 'Description', 'LastLogonDate', 'pwdLastSet'].map(q).join(','),
+    [
+      'DistinguishedName',
+      'Enabled',
+      'GivenName',
+      'Name',
+      'ObjectClass',
+      'ObjectGUID',
+      'SamAccountName',
+      'SID',
+      'Surname',
+      'UserPrincipalName',
+      'mail',
+      'telephoneNumber',
+      'mobile',
+      'EmployeeID',
+      'Description',
+      'LastLogonDate',
+      'pwdLastSet',
+    ]
+      .map(q)
+      .join(','),
   ];
   for (let i = 0; i < 10; i++) {
     const p = v.person(r, 'globex-corp.com');
     const sam = `${p.first[0]}${p.last}`.toLowerCase().replace(/[^a-z]/g, '');
     const c = pick(r, ['US', 'GB', 'DE'] as const);
-    const desc = i === 6 ? `Temp password ${v.secret(f, `${pick(r, ['Welcome', 'Globex', 'Winter'])}${int(r, 2023, 2025)}!${chars(r, ALNUM, 3)}`, 'password in a description')} - reset at first logon` : pick(r, ['Sales EMEA', 'Warehouse shift lead', 'Contractor (end 2025-03-31)', '']);
+    const desc =
+      i === 6
+        ? `Temp password ${v.secret(f, `${pick(r, ['Welcome', 'Globex', 'Winter'])}${int(r, 2023, 2025)}!${chars(r, ALNUM, 3)}`, 'password in a description')} - reset at first logon`
+        : pick(r, ['Sales EMEA', 'Warehouse shift lead', 'Contractor (end 2025-03-31)', '']);
     rows.push(
       [
         `CN=${p.first} ${p.last},OU=Staff,OU=Hamburg,DC=corp,DC=globex,DC=com`,

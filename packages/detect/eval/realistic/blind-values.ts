@@ -51,7 +51,10 @@ export function notLuhn(r: Rng, prefix: string, length: number): string {
 
 export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover';
 
-export function card(r: Rng, brand: CardBrand = pick(r, ['visa', 'mastercard', 'amex', 'discover'] as const)) {
+export function card(
+  r: Rng,
+  brand: CardBrand = pick(r, ['visa', 'mastercard', 'amex', 'discover'] as const),
+) {
   if (brand === 'visa') return luhnOf(r, '4', 16);
   if (brand === 'mastercard') return luhnOf(r, pick(r, ['51', '52', '53', '54', '55', '2221', '2720']), 16);
   if (brand === 'amex') return luhnOf(r, pick(r, ['34', '37']), 15);
@@ -59,7 +62,9 @@ export function card(r: Rng, brand: CardBrand = pick(r, ['visa', 'mastercard', '
 }
 
 export const groupCard = (n: string) =>
-  n.length === 15 ? `${n.slice(0, 4)} ${n.slice(4, 10)} ${n.slice(10)}` : (n.match(/.{1,4}/g) ?? []).join(' ');
+  n.length === 15
+    ? `${n.slice(0, 4)} ${n.slice(4, 10)} ${n.slice(10)}`
+    : (n.match(/.{1,4}/g) ?? []).join(' ');
 
 /** A phone IMEI: 8-digit type allocation code, 6-digit serial, Luhn check digit. */
 export const imei = (r: Rng) => luhnOf(r, pick(r, ['35', '86', '01', '99']), 15);
@@ -70,18 +75,32 @@ export const ean13 = (r: Rng, prefix = '') => {
   return body + ((10 - (sum % 10)) % 10);
 };
 
-export const upsTracking = (r: Rng) => `1Z${chars(r, `${UPPER}${DIGITS}`, 6)}${pick(r, ['01', '02', '03', '12', '42'])}${d(r, 8)}`;
+export const upsTracking = (r: Rng) =>
+  `1Z${chars(r, `${UPPER}${DIGITS}`, 6)}${pick(r, ['01', '02', '03', '12', '42'])}${d(r, 8)}`;
 export const fedexTracking = (r: Rng) => `${int(r, 2, 7)}${d(r, 11)}`;
 
 const AREA_US = ['212', '415', '312', '617', '206', '303', '512', '646', '718', '202', '404', '713'];
 
 /** National significant numbers per country, drawn until libphonenumber calls them valid. */
 const NSN: Record<string, (r: Rng) => string> = {
-  GB: (r) => pick(r, [() => `7${int(r, 4, 9)}${d(r, 8)}`, () => `20${pick(r, ['7', '3', '8'])}${d(r, 7)}`, () => `161${int(r, 2, 9)}${d(r, 6)}`])(),
-  DE: (r) => pick(r, [() => `15${pick(r, ['1', '2', '7'])}${d(r, 8)}`, () => `17${int(r, 0, 9)}${d(r, 7)}`, () => `30${int(r, 2, 9)}${d(r, 7)}`, () => `89${int(r, 2, 9)}${d(r, 7)}`])(),
+  GB: (r) =>
+    pick(r, [
+      () => `7${pick(r, ['4', '5', '7', '8', '9'])}${d(r, 8)}`,
+      () => `20${pick(r, ['7', '3', '8'])}${d(r, 7)}`,
+      () => `161${int(r, 2, 9)}${d(r, 6)}`,
+    ])(),
+  DE: (r) =>
+    pick(r, [
+      () => `15${pick(r, ['1', '2', '7'])}${d(r, 8)}`,
+      () => `17${int(r, 0, 9)}${d(r, 7)}`,
+      () => `30${int(r, 2, 9)}${d(r, 7)}`,
+      () => `89${int(r, 2, 9)}${d(r, 7)}`,
+    ])(),
   FR: (r) => `${pick(r, ['6', '7', '1', '4'])}${d(r, 8)}`,
-  US: (r) => `${pick(r, AREA_US)}${int(r, 2, 9)}${pick(r, ['0', '2', '3', '4', '6', '7', '8', '9'])}${int(r, 2, 9)}${d(r, 4)}`,
-  CA: (r) => `${pick(r, ['416', '604', '514', '403'])}${int(r, 2, 9)}${int(r, 2, 9)}${int(r, 2, 9)}${d(r, 4)}`,
+  US: (r) =>
+    `${pick(r, AREA_US)}${int(r, 2, 9)}${pick(r, ['0', '2', '3', '4', '6', '7', '8', '9'])}${int(r, 2, 9)}${d(r, 4)}`,
+  CA: (r) =>
+    `${pick(r, ['416', '604', '514', '403'])}${int(r, 2, 9)}${int(r, 2, 9)}${int(r, 2, 9)}${d(r, 4)}`,
   IN: (r) => `${int(r, 7, 9)}${d(r, 9)}`,
   BR: (r) => `${pick(r, ['11', '21', '31', '41'])}9${int(r, 6, 9)}${d(r, 7)}`,
   ES: (r) => `6${d(r, 8)}`,
@@ -101,7 +120,12 @@ export function phone(r: Rng, country: Country) {
   for (;;) {
     const p = parsePhoneNumberFromString(make(r), country as CountryCode);
     if (p?.isValid()) {
-      return { e164: p.number as string, intl: p.formatInternational(), national: p.formatNational(), nsn: p.nationalNumber as string };
+      return {
+        e164: p.number as string,
+        intl: p.formatInternational(),
+        national: p.formatNational(),
+        nsn: p.nationalNumber as string,
+      };
     }
   }
 }
@@ -110,9 +134,64 @@ export function phone(r: Rng, country: Country) {
 export const publicIp = (r: Rng) =>
   `${pick(r, [2, 5, 31, 37, 46, 62, 77, 78, 79, 81, 82, 84, 86, 88, 89, 91, 93, 94, 109, 151, 176, 178, 185, 188, 212, 217])}.${int(r, 1, 254)}.${int(r, 0, 255)}.${int(r, 1, 254)}`;
 
-export const FIRST = ['Anna', 'Lukas', 'Sophie', 'Mehmet', 'Chloé', 'Rahul', 'Priya', 'João', 'Marta', 'Oliver', 'Emma', 'Jonas', 'Léa', 'Mateo', 'Giulia', 'Sven', 'Agnieszka', 'Daniel', 'Fatima', 'Kenji'];
-export const LAST = ['Schneider', 'Dubois', 'García', 'Rossi', 'Kowalski', 'Jensen', 'Patel', 'Silva', 'Nguyen', 'Murphy', 'Okafor', 'Müller', 'van Dijk', 'Lindqvist', "O'Brien", 'Fischer', 'Moreau', 'Costa', 'Iyer', 'Tanaka'];
-const FREE_MAIL = ['gmail.com', 'outlook.com', 'yahoo.co.uk', 'web.de', 'gmx.de', 'orange.fr', 'hotmail.com', 'icloud.com', 'proton.me', 'uol.com.br', 'rediffmail.com', 'libero.it'];
+export const FIRST = [
+  'Anna',
+  'Lukas',
+  'Sophie',
+  'Mehmet',
+  'Chloé',
+  'Rahul',
+  'Priya',
+  'João',
+  'Marta',
+  'Oliver',
+  'Emma',
+  'Jonas',
+  'Léa',
+  'Mateo',
+  'Giulia',
+  'Sven',
+  'Agnieszka',
+  'Daniel',
+  'Fatima',
+  'Kenji',
+];
+export const LAST = [
+  'Schneider',
+  'Dubois',
+  'García',
+  'Rossi',
+  'Kowalski',
+  'Jensen',
+  'Patel',
+  'Silva',
+  'Nguyen',
+  'Murphy',
+  'Okafor',
+  'Müller',
+  'van Dijk',
+  'Lindqvist',
+  "O'Brien",
+  'Fischer',
+  'Moreau',
+  'Costa',
+  'Iyer',
+  'Tanaka',
+];
+const FREE_MAIL = [
+  'gmail.com',
+  'outlook.com',
+  'yahoo.co.uk',
+  'web.de',
+  'gmx.de',
+  'orange.fr',
+  'hotmail.com',
+  'icloud.com',
+  'proton.me',
+  'uol.com.br',
+  'rediffmail.com',
+  'libero.it',
+];
 
 export interface Person {
   first: string;
@@ -143,7 +222,18 @@ export function person(r: Rng, domain?: string): Person {
 /** The work address of `p` at `domain`, as directory systems derive it. */
 export const workEmail = (p: Person, domain: string) => `${ascii(p.first)}.${ascii(p.last)}@${domain}`;
 
-export const STREETS = ['Hauptstraße', 'Rue de la Paix', 'High Street', 'Calle Mayor', 'Via Roma', 'Baker Street', 'Kungsgatan', 'Main St', 'Rua Augusta', 'Keizersgracht'];
+export const STREETS = [
+  'Hauptstraße',
+  'Rue de la Paix',
+  'High Street',
+  'Calle Mayor',
+  'Via Roma',
+  'Baker Street',
+  'Kungsgatan',
+  'Main St',
+  'Rua Augusta',
+  'Keizersgracht',
+];
 export const street = (r: Rng) => `${int(r, 1, 180)} ${pick(r, STREETS)}`;
 
 /** A birth date from 1950 to 2004 as [year, month, day]. */
@@ -251,7 +341,13 @@ function cfPart(name: string, isFirst: boolean): string {
 }
 
 /** Codice fiscale of a person born on `b`. */
-export function itCodiceFiscale(r: Rng, first: string, last: string, b: [number, number, number], female: boolean): string {
+export function itCodiceFiscale(
+  r: Rng,
+  first: string,
+  last: string,
+  b: [number, number, number],
+  female: boolean,
+): string {
   const month = 'ABCDEHLMPRST'[b[1] - 1];
   const day = pad(b[2] + (female ? 40 : 0), 2);
   const place = pick(r, ['H501', 'F205', 'F839', 'L219', 'G273', 'A944', 'D612']);
@@ -413,7 +509,8 @@ export function chAhv(r: Rng): string {
 function mod97(numeric: string): number {
   return Number(BigInt(numeric) % 97n);
 }
-const ibanNumeric = (s: string) => [...s].map((c) => (/[A-Z]/.test(c) ? String(c.charCodeAt(0) - 55) : c)).join('');
+const ibanNumeric = (s: string) =>
+  [...s].map((c) => (/[A-Z]/.test(c) ? String(c.charCodeAt(0) - 55) : c)).join('');
 
 export function ibanFrom(country: string, bban: string): string {
   const check = 98 - mod97(ibanNumeric(`${bban}${country}00`));
@@ -478,8 +575,9 @@ export function badIban(r: Rng, country: IbanCountry): string {
   return ibanValid(v) ? badIban(r, country) : v;
 }
 
+/** A BIC: bank, country, a location code that is not a test one (second character 0), a branch. */
 export const bic = (r: Rng, country: string, branch = true) =>
-  `${chars(r, UPPER, 4)}${country}${chars(r, `${UPPER}${DIGITS}`, 2).replace(/^0/, 'A')}${branch ? pick(r, ['XXX', chars(r, `${UPPER}${DIGITS}`, 3)]) : ''}`;
+  `${chars(r, UPPER, 4)}${country}${chars(r, `${UPPER}23456789`, 1)}${chars(r, `${UPPER}123456789`, 1)}${branch ? pick(r, ['XXX', `${chars(r, 'ABCDEFGHIJKLMNOPQRSTUVW', 1)}${chars(r, `${UPPER}${DIGITS}`, 2)}`]) : ''}`;
 
 /* ---------- password hashes ---------- */
 

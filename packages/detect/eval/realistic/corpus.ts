@@ -106,7 +106,11 @@ const FILES: readonly [string, string, Writer][] = [
   ['logs/nginx/access.log', 'access log', bl.nginxAccessLog],
   ['logs/checkout/checkout-service.jsonl', 'application log', bl.checkoutJsonl],
   ['db/exports/customers.mongoexport.json', 'database export', bl.mongoExport],
-  ['db/exports/dynamodb/AWSDynamoDB/01732783812345-4f1c9e2a/data/7u2kq5x3.json', 'database export', bl.dynamodbExport],
+  [
+    'db/exports/dynamodb/AWSDynamoDB/01732783812345-4f1c9e2a/data/7u2kq5x3.json',
+    'database export',
+    bl.dynamodbExport,
+  ],
   ['search/bulk/customers-reindex.ndjson', 'database export', bl.elasticBulk],
 ];
 
