@@ -10,6 +10,20 @@ import * as s from './secrets.ts';
  */
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const ULID = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const isoTs = (r: Rng) =>
   `2024-11-${pad2(int(r, 1, 28))}T${pad2(int(r, 0, 23))}:${pad2(int(r, 0, 59))}:${pad2(int(r, 0, 59))}Z`;
@@ -32,7 +46,7 @@ export function zendeskTickets(f: FileBuilder): string {
       () =>
         `Please change the delivery address on order ${chars(r, DIGITS, 9)} to ${v.street(r)}, and call me at ${v.pii(f, ph.intl, 'phone-number')} before delivery.`,
       () =>
-        `Can't get into my account, the reset link expired. Registered with ${v.pii(f, c.email, 'email')}.`,
+        `Can't get into my account, the reset link expired. Registered with ${v.pii(f, c.email, 'email')}, date of birth ${v.pii(f, ((b) => `${MONTHS[b[1] - 1]} ${b[2]}, ${b[0]}`)(v.birth(r)), 'date-of-birth')} if you need to verify.`,
     ];
     return {
       id,

@@ -21,11 +21,13 @@ function tel(f: FileBuilder, country: v.Country): string {
   const p = v.phone(r, country);
   const national = p.national;
   const variants: (() => string)[] = [() => p.intl, () => p.e164, () => national];
-  if (country === 'DE')
+  if (country === 'DE') {
+    const area = p.nsn.startsWith('1') ? 3 : 2;
     variants.push(
-      () => `0${p.nsn.slice(0, 3)}/${p.nsn.slice(3)}`,
-      () => `+49 (0)${p.nsn.slice(0, 3)} ${p.nsn.slice(3)}`,
+      () => `0${p.nsn.slice(0, area)}/${p.nsn.slice(area)}`,
+      () => `+49 (0)${p.nsn.slice(0, area)} ${p.nsn.slice(area)}`,
     );
+  }
   if (country === 'GB') variants.push(() => `+44 (0)${national.slice(1)}`);
   if (country === 'FR') variants.push(() => national.replace(/ /g, '.'));
   if (country === 'US' || country === 'CA')
@@ -158,6 +160,7 @@ export function salesforceReport(f: FileBuilder): string {
       'Contact: Email',
       'Contact: Phone',
       'Contact: Mobile',
+      'Contact: Birthdate',
       'Mailing Street',
       'Mailing City',
       'Stage',
@@ -178,6 +181,7 @@ export function salesforceReport(f: FileBuilder): string {
         v.pii(f, p.email, 'email'),
         tel(f, c),
         i % 2 ? tel(f, c) : '',
+        i % 3 === 0 ? '' : v.pii(f, ((b) => `${b[1]}/${b[2]}/${b[0]}`)(v.birth(r)), 'date-of-birth'),
         v.street(r),
         pick(r, ['Chicago', 'Toronto', 'Leeds']),
         pick(r, ['Prospecting', 'Negotiation/Review', 'Closed Won']),
@@ -238,6 +242,7 @@ export function workdayNationalIds(f: FileBuilder): string {
     ['IND', 'IND-PAN', 'IN', (p) => v.inPan(r, p.last), 'in-pan'],
     ['CAN', 'CAN-SIN', 'CA', () => v.caSin(r), 'canada-sin'],
     ['AUS', 'AUS-TFN', 'AU', () => v.auTfn(r), 'au-tfn'],
+    ['CHE', 'CHE-AHV', 'CH', () => v.chAhv(r), 'ch-ahv'],
   ];
   kinds.forEach(([country, type, phoneCountry, make, detector], i) => {
     const p = v.person(r);

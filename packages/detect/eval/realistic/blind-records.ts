@@ -108,6 +108,37 @@ export function fhirBundle(f: FileBuilder): string {
       request: { method: 'PUT', url: `Patient/${id}` },
     });
   }
+  const au = v.person(r);
+  const auId = s.uuid(r);
+  entries.push({
+    fullUrl: `urn:uuid:${auId}`,
+    resource: {
+      resourceType: 'Patient',
+      id: auId,
+      identifier: [
+        {
+          type: {
+            coding: [
+              {
+                system: 'http://terminology.hl7.org/CodeSystem/v2-0203',
+                code: 'MC',
+                display: "Patient's Medicare Number",
+              },
+            ],
+          },
+          system: 'http://ns.electronichealth.net.au/id/medicare-number',
+          value: v.pii(f, v.auMedicare(r).replace(/ /g, ''), 'au-medicare'),
+        },
+      ],
+      name: [{ use: 'official', family: au.last, given: [au.first] }],
+      telecom: [
+        { system: 'phone', value: v.pii(f, v.phone(r, 'AU').national, 'phone-number'), use: 'mobile' },
+      ],
+      gender: 'female',
+      birthDate: v.pii(f, v.iso(v.birth(r)), 'date-of-birth'),
+    },
+    request: { method: 'PUT', url: `Patient/${auId}` },
+  });
   const doc = v.person(r);
   entries.push({
     fullUrl: `urn:uuid:${s.uuid(r)}`,

@@ -109,6 +109,7 @@ const NSN: Record<string, (r: Rng) => string> = {
   AU: (r) => `4${d(r, 8)}`,
   PL: (r) => `${pick(r, ['50', '51', '60', '66', '69', '72', '78', '88'])}${d(r, 7)}`,
   SE: (r) => `7${pick(r, ['0', '2', '3', '6'])}${d(r, 7)}`,
+  CH: (r) => `7${pick(r, ['6', '7', '8', '9'])}${d(r, 7)}`,
 };
 
 export type Country = keyof typeof NSN;
