@@ -1,5 +1,5 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { ALNUM, BASE64, chars, DIGITS, HEX, int, LOWER, pick, type Rng, UPPER } from '../random.ts';
+import { chars, DIGITS, HEX, int, LOWER, pick, type Rng, UPPER } from '../random.ts';
 import type { FileBuilder } from './labels.ts';
 
 /*
@@ -593,5 +593,3 @@ export const ssha = (r: Rng) => `{SSHA}${Buffer.from(chars(r, HEX, 48), 'hex').t
 export const shaHtpasswd = (r: Rng) => `{SHA}${Buffer.from(chars(r, HEX, 40), 'hex').toString('base64')}`;
 export const ntHash = (r: Rng) => chars(r, '0123456789ABCDEF', 32);
 export const objectId = (r: Rng) => chars(r, HEX, 24);
-export const base64Blob = (r: Rng, n: number) => chars(r, BASE64, n);
-export const alnum = (r: Rng, n: number) => chars(r, ALNUM, n);
