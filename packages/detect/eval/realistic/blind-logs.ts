@@ -1,4 +1,5 @@
 import { ALNUM, chars, DIGITS, HEX, int, LOWER, pick, type Rng, UPPER } from '../random.ts';
+import * as nid from './blind-ids.ts';
 import * as v from './blind-values.ts';
 import type { FileBuilder } from './labels.ts';
 import * as s from './secrets.ts';
@@ -9,7 +10,6 @@ import * as s from './secrets.ts';
  * file). Written without reading the detectors.
  */
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
 const MONTHS = [
   'January',
   'February',
@@ -26,7 +26,7 @@ const MONTHS = [
 ];
 const ULID = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const isoTs = (r: Rng) =>
-  `2024-11-${pad2(int(r, 1, 28))}T${pad2(int(r, 0, 23))}:${pad2(int(r, 0, 59))}:${pad2(int(r, 0, 59))}Z`;
+  `2024-11-${v.pad2(int(r, 1, 28))}T${v.pad2(int(r, 0, 23))}:${v.pad2(int(r, 0, 59))}:${v.pad2(int(r, 0, 59))}Z`;
 
 export function zendeskTickets(f: FileBuilder): string {
   const r = f.rng;
@@ -104,7 +104,7 @@ export function slackExport(f: FileBuilder): string {
   const dbPw = v.secret(f, s.password(r).replace(/[@:/#?]/g, 'x'), 'password in a chat');
   const texts = [
     `customer <mailto:${v.pii(f, c.email, 'email')}|${c.email}> says her refund went to the wrong account, can someone from payments look?`,
-    `she called again from ${v.pii(f, ph.intl, 'phone-number')}, DOB ${v.pii(f, `${pad2(b[2])}/${pad2(b[1])}/${b[0]}`, 'date-of-birth')} for verification`,
+    `she called again from ${v.pii(f, ph.intl, 'phone-number')}, DOB ${v.pii(f, `${v.pad2(b[2])}/${v.pad2(b[1])}/${b[0]}`, 'date-of-birth')} for verification`,
     `refund tool db is reachable again: postgres://refunds:${dbPw}@${v.pii(f, '10.0.4.17', 'ipv4-address')}:5432/refunds`,
     `also <mailto:${v.pii(f, c2.email, 'email')}|${c2.email}> — order 100234${chars(r, DIGITS, 3)}, tracking ${v.fedexTracking(r)}`,
     'ok thanks, closing the loop in ticket 48211 :white_check_mark:',
@@ -132,16 +132,16 @@ export function whatsappChat(f: FileBuilder): string {
   const r = f.rng;
   const tenant = v.person(r);
   const landlord = `${pick(r, v.FIRST)} ${pick(r, v.LAST)}`;
-  const t = (day: number, h: number) => `${pad2(day)}.11.24, ${pad2(h)}:${pad2(int(r, 0, 59))}`;
+  const t = (day: number, h: number) => `${v.pad2(day)}.11.24, ${v.pad2(h)}:${v.pad2(int(r, 0, 59))}`;
   const b = v.birth(r);
   const kidBorn = [2019, int(r, 1, 12), int(r, 1, 28)] as [number, number, number];
   const lines = [
     `${t(2, 9)} - Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt. Niemand außerhalb dieses Chats kann sie lesen oder anhören.`,
     `${t(2, 9)} - ${landlord}: Hallo Frau ${tenant.last}, die Kaution bitte auf ${v.pii(f, v.paperIban(v.iban(r, 'DE')), 'iban')} überweisen`,
-    `${t(2, 10)} - ${tenant.first} ${tenant.last}: Mache ich heute. Für den Mietvertrag: geboren am ${v.pii(f, `${pad2(b[2])}.${pad2(b[1])}.${b[0]}`, 'date-of-birth')}, Steuer-ID ${v.pii(f, v.deTaxId(r), 'de-tax-id')}`,
+    `${t(2, 10)} - ${tenant.first} ${tenant.last}: Mache ich heute. Für den Mietvertrag: geboren am ${v.pii(f, `${v.pad2(b[2])}.${v.pad2(b[1])}.${b[0]}`, 'date-of-birth')}, Steuer-ID ${v.pii(f, nid.deTaxId(r), 'de-tax-id')}`,
     `${t(2, 10)} - ${tenant.first} ${tenant.last}: Meine neue Nummer ist ${v.pii(f, `0${v.phone(r, 'DE').nsn.replace(/^(\d{3})/, '$1 ')}`, 'phone-number')}`,
     `${t(3, 18)} - ${landlord}: Danke! Schlüsselübergabe am 15.12.2024 um 14:00?`,
-    `${t(3, 18)} - ${tenant.first} ${tenant.last}: Passt. Meine Tochter ist am ${v.pii(f, `${pad2(kidBorn[2])}.${pad2(kidBorn[1])}.${kidBorn[0]}`, 'date-of-birth')} geboren, brauchen Sie das für die Meldebescheinigung?`,
+    `${t(3, 18)} - ${tenant.first} ${tenant.last}: Passt. Meine Tochter ist am ${v.pii(f, `${v.pad2(kidBorn[2])}.${v.pad2(kidBorn[1])}.${kidBorn[0]}`, 'date-of-birth')} geboren, brauchen Sie das für die Meldebescheinigung?`,
     `${t(3, 19)} - ${landlord}: IMG-20241103-WA0007.jpg (Datei angehängt)`,
     `${t(4, 8)} - ${landlord}: Zählerstand Strom 048213,7 kWh, Zählernummer 1ESY1161${chars(r, DIGITS, 6)}`,
   ];
@@ -160,7 +160,7 @@ export function nginxAccessLog(f: FileBuilder): string {
   const lines: string[] = [];
   for (let i = 0; i < 36; i++) {
     const ip = v.pii(f, v.publicIp(r), 'ipv4-address');
-    const time = `28/Nov/2024:${pad2(8 + Math.floor(i / 6))}:${pad2(int(r, 0, 59))}:${pad2(int(r, 0, 59))} +0000`;
+    const time = `28/Nov/2024:${v.pad2(8 + Math.floor(i / 6))}:${v.pad2(int(r, 0, 59))}:${v.pad2(int(r, 0, 59))} +0000`;
     const p = v.person(r);
     const request = pick(r, [
       () => `GET /api/v2/customers/lookup?email=${v.pii(f, p.email, 'email')}&source=checkout HTTP/2.0`,
@@ -304,9 +304,15 @@ export function mongoExport(f: FileBuilder): string {
       name: { first: p.first, last: p.last },
       phone: v.pii(f, v.phone(r, 'US').intl, 'phone-number'),
       dob: { $date: `${v.pii(f, v.iso(b), 'date-of-birth')}T00:00:00.000Z` },
-      ssn: i % 2 === 0 ? v.pii(f, v.usSsn(r), 'us-ssn') : null,
+      ssn: i % 2 === 0 ? v.pii(f, nid.usSsn(r), 'us-ssn') : null,
       addresses: [
-        { type: 'home', street: v.street(r), city: 'Austin', state: 'TX', zip: `787${pad2(int(r, 1, 50))}` },
+        {
+          type: 'home',
+          street: v.street(r),
+          city: 'Austin',
+          state: 'TX',
+          zip: `787${v.pad2(int(r, 1, 50))}`,
+        },
       ],
       loyalty: {
         tier: pick(r, ['silver', 'gold']),
@@ -336,7 +342,11 @@ export function dynamodbExport(f: FileBuilder): string {
       nationalId: {
         S: v.pii(
           f,
-          es ? (i % 4 === 0 ? v.esDni(r) : v.esNie(r)) : v.itCodiceFiscale(r, p.first, p.last, b, r() < 0.5),
+          es
+            ? i % 4 === 0
+              ? nid.esDni(r)
+              : nid.esNie(r)
+            : nid.itCodiceFiscale(r, p.first, p.last, b, r() < 0.5),
           es ? 'es-dni' : 'it-codice-fiscale',
         ),
       },
@@ -369,13 +379,13 @@ export function elasticBulk(f: FileBuilder): string {
         address: { street: v.street(r), postcode: `${int(r, 1000, 9999)} ${chars(r, UPPER, 2)}`, country },
         location: { lat: 52 + int(r, 0, 999_999) / 1e6, lon: 4 + int(r, 0, 999_999) / 1e6 },
         vat_id: i % 3 === 0 ? `${country}${chars(r, DIGITS, 9)}${country === 'NL' ? 'B01' : ''}` : null,
-        bsn: country === 'NL' ? v.pii(f, v.nlBsn(r), 'nl-bsn') : null,
+        bsn: country === 'NL' ? v.pii(f, nid.nlBsn(r), 'nl-bsn') : null,
         payout_iban:
           i % 2 === 0
             ? v.pii(f, v.iban(r, country === 'FR' ? 'FR' : country === 'BE' ? 'BE' : 'NL'), 'iban')
             : null,
         orders_count: int(r, 0, 80),
-        customer_since: `20${pad2(int(r, 10, 24))}-${pad2(int(r, 1, 12))}-${pad2(int(r, 1, 28))}`,
+        customer_since: `20${v.pad2(int(r, 10, 24))}-${v.pad2(int(r, 1, 12))}-${v.pad2(int(r, 1, 28))}`,
         '@timestamp': isoTs(r),
       }),
     );

@@ -1,6 +1,8 @@
 import { createRng } from '../random.ts';
+import * as bh from './blind-health.ts';
 import * as bl from './blind-logs.ts';
-import * as bp from './blind-personal.ts';
+import * as bp from './blind-payments.ts';
+import * as bc from './blind-personal.ts';
 import * as br from './blind-records.ts';
 import * as c from './config-files.ts';
 import * as d from './data-files.ts';
@@ -77,11 +79,11 @@ const FILES: readonly [string, string, Writer][] = [
   ['portal/.env.example', 'negatives only', d.envExample],
   ['web/src/locales/en.json', 'negatives only', d.translations],
   ['web/src/orders-client.ts', 'negatives only', d.clientSource],
-  ['crm/exports/hubspot-contacts-2024-11-28.csv', 'crm export', bp.hubspotContacts],
-  ['marketing/mailchimp/unsubscribed_members_export_2a9c.csv', 'crm export', bp.mailchimpUnsubscribed],
-  ['crm/salesforce/report1732783812345.csv', 'crm export', bp.salesforceReport],
-  ['hr/workday/worker-national-ids.csv', 'hr export', bp.workdayNationalIds],
-  ['hr/payroll/Lohnjournal_2024-11.csv', 'hr export', bp.lohnjournal],
+  ['crm/exports/hubspot-contacts-2024-11-28.csv', 'crm export', bc.hubspotContacts],
+  ['marketing/mailchimp/unsubscribed_members_export_2a9c.csv', 'crm export', bc.mailchimpUnsubscribed],
+  ['crm/salesforce/report1732783812345.csv', 'crm export', bc.salesforceReport],
+  ['hr/workday/worker-national-ids.csv', 'hr export', bc.workdayNationalIds],
+  ['hr/payroll/Lohnjournal_2024-11.csv', 'hr export', bc.lohnjournal],
   ['finance/sepa/pain.001.001.03_salaries_2024-11.xml', 'payments', bp.sepaPain001],
   ['finance/statements/MT940_20241130.sta', 'payments', bp.mt940],
   ['payments/stripe/unified_payments_2024-11.csv', 'payments', bp.stripePayments],
@@ -89,9 +91,9 @@ const FILES: readonly [string, string, Writer][] = [
   ['shop/exports/orders_export_1.csv', 'shop export', bp.shopifyOrders],
   ['travel/bookings/flight-orders-2024-11.json', 'travel booking', bp.travelOrders],
   ['docs/payments/testing.md', 'negatives only', bp.paymentsTestingDoc],
-  ['health/hl7/ADT_A04_20241128.hl7', 'health record', br.hl7Adt],
-  ['health/fhir/patient-bundle.json', 'health record', br.fhirBundle],
-  ['benefits/edi/834_ENROLL_20241201.x12', 'health record', br.x12Enrollment],
+  ['health/hl7/ADT_A04_20241128.hl7', 'health record', bh.hl7Adt],
+  ['health/fhir/patient-bundle.json', 'health record', bh.fhirBundle],
+  ['benefits/edi/834_ENROLL_20241201.x12', 'health record', bh.x12Enrollment],
   ['contacts/iCloud vCards.vcf', 'contacts', br.vcards],
   ['calendar/q1-offsite.ics', 'calendar', br.icsInvite],
   ['mail/inbox/Fwd Rechnung RE-2024-118233.eml', 'mail', br.invoiceDisputeEml],
