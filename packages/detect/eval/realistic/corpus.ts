@@ -1,4 +1,9 @@
 import { createRng } from '../random.ts';
+import * as ph from './blind-health.ts';
+import * as pl from './blind-logs.ts';
+import * as pp from './blind-payments.ts';
+import * as pc from './blind-personal.ts';
+import * as pr from './blind-records.ts';
 import * as bc from './blind-secrets-ci.ts';
 import * as bx from './blind-secrets-extra.ts';
 import * as bh from './blind-secrets-home.ts';
@@ -143,6 +148,41 @@ const FILES: readonly [string, string, Writer][] = [
   ['reports/alembic.ini', 'framework settings', bx.alembicIni],
   ['web/.htpasswd', 'credential file', bx.htpasswd],
   ['backups/etc/shadow', 'credential file', bx.shadowBackup],
+  ['crm/exports/hubspot-contacts-2024-11-28.csv', 'crm export', pc.hubspotContacts],
+  ['marketing/mailchimp/unsubscribed_members_export_2a9c.csv', 'crm export', pc.mailchimpUnsubscribed],
+  ['crm/salesforce/report1732783812345.csv', 'crm export', pc.salesforceReport],
+  ['hr/workday/worker-national-ids.csv', 'hr export', pc.workdayNationalIds],
+  ['hr/payroll/Lohnjournal_2024-11.csv', 'hr export', pc.lohnjournal],
+  ['finance/sepa/pain.001.001.03_salaries_2024-11.xml', 'payments', pp.sepaPain001],
+  ['finance/statements/MT940_20241130.sta', 'payments', pp.mt940],
+  ['payments/stripe/unified_payments_2024-11.csv', 'payments', pp.stripePayments],
+  ['payments/paypal/Download.CSV', 'payments', pp.paypalDownload],
+  ['shop/exports/orders_export_1.csv', 'shop export', pp.shopifyOrders],
+  ['travel/bookings/flight-orders-2024-11.json', 'travel booking', pp.travelOrders],
+  ['docs/payments/testing.md', 'negatives only', pp.paymentsTestingDoc],
+  ['health/hl7/ADT_A04_20241128.hl7', 'health record', ph.hl7Adt],
+  ['health/fhir/patient-bundle.json', 'health record', ph.fhirBundle],
+  ['benefits/edi/834_ENROLL_20241201.x12', 'health record', ph.x12Enrollment],
+  ['contacts/iCloud vCards.vcf', 'contacts', pr.vcards],
+  ['calendar/q1-offsite.ics', 'calendar', pr.icsInvite],
+  ['mail/inbox/Fwd Rechnung RE-2024-118233.eml', 'mail', pr.invoiceDisputeEml],
+  ['mail/archive/support-2024-11.mbox', 'mail', pr.supportMbox],
+  ['directory/ldap/people.ldif', 'directory export', pr.ldifExport],
+  ['backups/db-02/etc/shadow', 'system file', pr.shadowFile],
+  ['backups/var/www/admin/.htpasswd', 'system file', pr.htpasswd],
+  ['it/ad/ADUsers-2024-11-28.csv', 'directory export', pr.adUsersCsv],
+  ['support/zendesk/tickets-export.json', 'support export', pl.zendeskTickets],
+  ['chat/slack-export/cs-escalations/2024-11-28.json', 'chat log', pl.slackExport],
+  ['chat/WhatsApp Chat mit Vermieter.txt', 'chat log', pl.whatsappChat],
+  ['logs/shop-nginx/access.log', 'access log', pl.nginxAccessLog],
+  ['logs/checkout/checkout-service.jsonl', 'application log', pl.checkoutJsonl],
+  ['db/exports/customers.mongoexport.json', 'database export', pl.mongoExport],
+  [
+    'db/exports/dynamodb/AWSDynamoDB/01732783812345-4f1c9e2a/data/7u2kq5x3.json',
+    'database export',
+    pl.dynamodbExport,
+  ],
+  ['search/bulk/customers-reindex.ndjson', 'database export', pl.elasticBulk],
 ];
 
 /** The realistic corpus: files as real systems write them, and what each truly holds. */
