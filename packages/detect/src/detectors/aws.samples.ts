@@ -12,7 +12,12 @@ export const samples: FamilySamples = {
           `AKIA${chars(r, `${UPPER}234567`, 16)}`,
         ),
     ],
-    nearMisses: ['aws_access_key_id = AKIAIOSFODNN7EXAMPLE'],
+    nearMisses: [
+      'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
+      // CloudTrail's `userIdentity` of every event: a temporary key id with no secret beside it.
+      (r) =>
+        `"userIdentity":{"type":"AssumedRole","accountId":"123456789012","accessKeyId":"ASIA${chars(r, `${UPPER}234567`, 16)}","sessionContext":{}}`,
+    ],
   },
   'aws-secret-access-key': {
     truePositives: [

@@ -19,6 +19,14 @@ function accessKeyIdNear(ctx: MatchContext): boolean {
 }
 
 /** AWS access key id (long-term `AKIA`, temporary `ASIA`, and other IAM unique-id prefixes). */
+/**
+ * A temporary (`ASIA`) key id is worth nothing without its secret and session token, and
+ * CloudTrail writes one into nearly every event's `userIdentity`: it is reported only beside them.
+ */
+function secretNear(ctx: MatchContext): boolean {
+  return /secret_?access_?key|secret_?key|session_?token|security_?token/.test(`${ctx.before} ${ctx.after}`);
+}
+
 export const awsAccessKeyId: Detector = {
   id: 'aws-access-key-id',
   name: 'AWS access key ID',
@@ -26,7 +34,9 @@ export const awsAccessKeyId: Detector = {
   severity: 'high',
   keywords: ['akia', 'asia', 'abia', 'acca'],
   pattern: re(`\\b(?:AKIA|ASIA|ABIA|ACCA)${rep('[A-Z2-7]', 16)}\\b`),
-  validate: (value) => looksRandom(value.slice(4), { minEntropy: 2.5, minClasses: 1 }),
+  validate: (value, ctx) =>
+    looksRandom(value.slice(4), { minEntropy: 2.5, minClasses: 1 }) &&
+    (!value.startsWith('ASIA') || secretNear(ctx)),
   contextWords: ['aws', 'access_key', 'access key', 'accesskeyid', 'key_id', 'iam'],
   baseConfidence: 0.85,
   validator: 'entropy of the body',
@@ -46,7 +56,7 @@ export const awsSecretAccessKey: Detector = {
   severity: 'critical',
   keywords: ['secret_access_key', 'secretaccesskey', 'aws_secret', 'aws secret', 'secret access key'],
   pattern: re(
-    `${ciAny(SECRET_WORDS)}${QUOTES}[ \\t]{0,4}(?:[:=]|=>|:=)[ \\t]{0,4}${QUOTES}(${rep('[A-Za-z0-9/+]', 40)})(?:[^A-Za-z0-9/+=]|$)`,
+    `${ciAny(SECRET_WORDS)}${QUOTES}(?:[ \\t]{0,4}(?:[:=]|=>|:=)[ \\t]{0,4}|[ \\t]{1,4})${QUOTES}(${rep('[A-Za-z0-9/+]', 40)})(?:[^A-Za-z0-9/+=]|$)`,
   ),
   valueGroup: 1,
   validate: (value, ctx) => {
@@ -57,7 +67,7 @@ export const awsSecretAccessKey: Detector = {
   contextWords: ['aws', 'akia', 'asia', 'access_key_id'],
   baseConfidence: 0.8,
   validator: 'mixed case and digits, entropy; higher confidence beside a key id',
-  example: '40 base64 characters assigned to `aws_secret_access_key`',
+  example: '40 base64 characters assigned to `aws_secret_access_key` (or after it, as `aws configure set` takes it)',
   mask: { keepStart: 2, keepEnd: 2 },
   description: 'An IAM secret access key; reported with higher confidence when paired with a key id.',
 };

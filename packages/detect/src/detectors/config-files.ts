@@ -68,10 +68,10 @@ export const pgpassPassword: Detector = {
   severity: 'high',
   keywords: [':5432:', ':5433:', ':6432:', ':*:'],
   pattern: re(
-    `(?:^|[\\n"',]|\\\\n)[ \\t]{0,4}${rep('[A-Za-z0-9_.*-]', 1, 64)}:(?:[0-9]{1,5}|\\*):${rep('[A-Za-z0-9_.*-]', 1, 64)}:${rep('[A-Za-z0-9_.*@-]', 1, 64)}:(${rep('[^\\s:"\'\\\\,]', 1, 128)})`,
+    `(?:^|[\\n\\t"',]|\\\\n)[ \\t]{0,4}${rep('[A-Za-z0-9_.*-]', 1, 64)}:(?:[0-9]{1,5}|\\*):${rep('[A-Za-z0-9_.*-]', 1, 64)}:${rep('[A-Za-z0-9_.*@-]', 1, 64)}:(${rep('[^\\s:"\'\\\\,]', 1, 128)})`,
   ),
   valueGroup: 1,
-  // The password must end its line (or its quoted string): more fields mean another format.
+  // The password must end its line (or its quoted string or TSV cell): more fields mean another format.
   validate: (value, ctx) => /^(?:[\s"'\\,]|$)/.test(ctx.after) && passwordValid(value),
   contextWords: ['pgpass', 'postgres', 'postgresql'],
   baseConfidence: 0.85,

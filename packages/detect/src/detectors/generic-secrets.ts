@@ -78,7 +78,7 @@ const QUERY_NAMES = [
   'pwd',
 ];
 
-export const VALUE = `(?:(?:\\\\{1,2}|")?${quoted('"')}|${quoted("'")}|${quoted('`')}|${UNQUOTED}|${BLOCK}${UNQUOTED})`;
+export const VALUE = `(?:(?:\\\\{1,2}|"{1,2})?${quoted('"')}|${quoted("'")}|${quoted('`')}|${UNQUOTED}|${BLOCK}${UNQUOTED})`;
 
 /*
  * Alternatives that need a non-letter before them share it, so a position that starts nothing
@@ -132,7 +132,7 @@ const COMMON_WORD_KEYWORDS = ['token', 'auth', 'pass', 'salt'].flatMap((w) =>
 
 /** Values owned by a specific detector, or that are code and references rather than secrets. */
 const NOT_GENERIC =
-  /^(?:(?:hash|btree|lmdb|texthash|regexp|pcre|cdb|cidr|dbm|sdbm|proxy:[a-z]+):\/|AKIA|ASIA|sntry[su]_|gh[pousr]_|github_pat_|gl[a-z]{1,5}-|xox[a-z]-|xapp-|[sr]k_(?:live|test)_|sk-|AIza|SG\.|npm_|eyJ[^.]*\.[^.]*\.|-----|[a-z][a-z0-9+.-]*:\/\/|\$|%(?:[({]|.*%$|[sd]$)|@|pk\.eyJ|phc_|~\/|\.{0,2}\/|process\.|os\.|env\.|ENV[.[]|self\.|this\.|ENC\[|arn:|vault:|ref\+|projects\/|true$|false$|null$|none$|nil$|undefined$)/i;
+  /^(?:(?:hash|btree|lmdb|texthash|regexp|pcre|cdb|cidr|dbm|sdbm|proxy:[a-z]+):\/|AKIA|ASIA|sntry[su]_|gh[pousr]_|github_pat_|gl[a-z]{1,5}-|xox[a-z]-|xapp-|[sr]k_(?:live|test)_|sk-|AIza|SG\.|npm_|eyJ[^.]*\.[^.]*\.|-----|[a-z][a-z0-9+.-]*:\/\/|\$|%(?:[({]|.*%$|[sd]$|[\w.]+%)|@|pk\.eyJ|phc_|~\/|\.{0,2}\/|process\.|os\.|env\.|ENV[.[]|self\.|this\.|ENC\[|arn:|vault:|ref\+|projects\/|true$|false$|null$|none$|nil$|undefined$)/i;
 
 /** Five groups of five capitals and digits: a Windows or Office product key. */
 const PRODUCT_KEY = /^(?:[A-Z0-9]{5}-){4}[A-Z0-9]{5}$/;
@@ -347,6 +347,8 @@ export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
     if (/(?:password|passwd)[ \t]+$/.test(ctx.before) && !/[0-9]/.test(value.replace(/[^A-Za-z0-9]+$/, '')))
       return false;
   }
+  // `%kernel.project_dir%/config/jwt/private.pem`, `./certs/client.key`: the file that holds the secret.
+  if (/\/[^\s/]+\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|pub|asc|gpg)$/i.test(value)) return false;
   // `?password=,closed`: an empty value, then the next CSV cell.
   if (value.startsWith(',')) return false;
   // A Windows or Office product key (`<Key>` of an answer file): a licence, not a credential;

@@ -16,6 +16,9 @@ export const samples: FamilySamples = {
       (r) => `version ${int(r, 1, 9)}.${int(r, 0, 20)}.${int(r, 0, 20)}.${int(r, 0, 99)}`,
       (r) => `v${int(r, 1, 9)}.${int(r, 0, 9)}.${int(r, 0, 9)}.${int(r, 1, 9)}`,
       (r) => `server ${pick(r, ['192.0.2.', '198.51.100.', '203.0.113.'])}${int(r, 1, 254)}`,
+      (r) =>
+        `"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/${int(r, 100, 140)}.0.0.0 Safari/537.36"`,
+      (r) => `vpc_cidr = "${int(r, 11, 99)}.${int(r, 0, 255)}.0.0/16"`,
     ],
   },
   'ipv6-address': {

@@ -10,7 +10,8 @@ const PRIVATE = new Set(['private', 'linkLocal', 'uniqueLocal', 'carrierGradeNat
  * link-local, ULA) a lower one; loopback (`127.0.0.1` names no one), documentation, multicast
  * and unspecified ranges, and version strings (`v1.2.3.4`, `version 10.0.0.1`,
  * `key="webpages:Version" value="3.0.0.0"`) are not reported. An IPv4 address followed by a
- * port (`10.20.0.1:6443`) is an address.
+ * port (`10.20.0.1:6443`) is an address. A product version (`Chrome/131.0.0.0` in a
+ * User-Agent) and a CIDR block's network address (`10.40.0.0/16`) are not addresses.
  */
 export function ipAddressResult(value: string, ctx: MatchContext): ValidationResult | false {
   if (!ipaddr.isValid(value)) return false;
@@ -24,9 +25,23 @@ export function ipAddressResult(value: string, ctx: MatchContext): ValidationRes
   ) {
     return false;
   }
+  if (value.includes('.') && (/[a-z]\/$/.test(ctx.before) || cidrNetwork(value, ctx.after))) return false;
   const range = ipaddr.parse(value).range();
   if (NOT_ADDRESSES.has(range)) return false;
   return { valid: true, confidence: PRIVATE.has(range) ? 0.4 : 0.75 };
+}
+
+/**
+ * True when `value` opens a CIDR block whose host bits are all zero (`10.40.0.0/16` in a VPC
+ * definition): a network, not a machine anyone uses.
+ */
+function cidrNetwork(value: string, after: string): boolean {
+  const prefix = /^\/([0-9]{1,2})(?![0-9])/.exec(after);
+  if (!prefix) return false;
+  const bits = Number(prefix[1]);
+  if (bits > 32) return false;
+  const n = value.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+  return bits === 0 ? n === 0 : n % 2 ** (32 - bits) === 0;
 }
 
 const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';

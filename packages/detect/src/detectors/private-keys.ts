@@ -5,14 +5,20 @@ import { optionalTimes, re, rep } from './pattern-kit.ts';
 
 /** A line break in raw text or escaped inside a JSON/YAML string. */
 const NL = '(?:\\r?\\n|\\\\r\\\\n|\\\\n)';
-/** Base64 body characters, allowing line breaks (raw or escaped) between them. */
-const BODY = '(?:[A-Za-z0-9+/=]|\\r?\\n|\\\\n|\\\\r)';
+/**
+ * Base64 body characters, allowing line breaks (raw or escaped) between them, the indent of a
+ * YAML block (`key: |` then the key indented), the ` \` continuations of a `.properties` value
+ * and the single spaces of a key flattened onto one line.
+ */
+const BODY = '(?:[A-Za-z0-9+/=]|\\r?\\n|\\\\n|\\\\r|[ \\t]|\\\\\\r?\\n)';
+/** What follows the armour line: a line break, a ` \` continuation, or one space (a flattened key). */
+const AFTER_ARMOUR = `(?:${NL}|[ \\t]{0,4}\\\\\\r?\\n|[ \\t])`;
 /** Optional armour headers (`Proc-Type`, `DEK-Info`, `Version`, `Comment`) before the body. */
 const HEADERS = `${optionalTimes(`[A-Za-z-]{2,16}: [^\\r\\n\\\\]{1,16}${rep('[^\\r\\n\\\\]', 0, 96)}${NL}`, 3)}(?:${NL})?`;
 
 /** Body check: the value keeps a key-specific slice, so it must be random-looking base64. */
 function bodyLooksReal(value: string): boolean {
-  const body = value.slice(value.lastIndexOf('-----') + 5).replace(/\\[rn]|[\r\n]|[A-Za-z-]{2,16}: .*/g, '');
+  const body = value.slice(value.lastIndexOf('-----') + 5).replace(/\\[rn]|[\r\n \t\\]|[A-Za-z-]{2,16}: .*/g, '');
   return body.length >= 40 && !isPlaceholder(body.slice(-40)) && shannonEntropy(body) >= 4;
 }
 
@@ -23,7 +29,7 @@ function privateKey(id: string, name: string, kinds: string, armour: string, key
     category: 'credentials',
     severity: 'critical',
     keywords,
-    pattern: re(`-----BEGIN ${kinds}-----${NL}${HEADERS}${rep(BODY, 60, 120)}`),
+    pattern: re(`-----BEGIN ${kinds}-----${AFTER_ARMOUR}${HEADERS}${rep(BODY, 60, 120)}`),
     validate: bodyLooksReal,
     contextWords: ['private', 'key', 'ssh', 'tls', 'pem'],
     baseConfidence: 0.95,

@@ -13,6 +13,9 @@ export const samples: FamilySamples = {
         );
       },
     ],
-    nearMisses: ['postgres://user:password@localhost:5432/app'],
+    nearMisses: [
+      'postgres://user:password@localhost:5432/app',
+      'DATABASE_URL: postgres://postgres:postgres@localhost:5432/test_db',
+    ],
   },
 };

@@ -1,7 +1,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import type { Finding } from '../types.ts';
 import { buildFinding, type Candidate, matchConfidence } from './build-finding.ts';
-import type { CompiledDetector } from './compiled-detector.ts';
+import { type CompiledDetector, valueOffset } from './compiled-detector.ts';
 import type { Engine } from './engine.ts';
 import { fieldKeyedDetectors } from './keyed-candidates.ts';
 import type { KeyedValue, KeyedValueFinder, Locator } from './locator.ts';
@@ -229,7 +229,7 @@ export class TextScanner {
         }
         const value = m[det.valueGroup];
         if (value === undefined || value.length === 0) continue;
-        const start = a + m.index + (det.valueGroup === 0 ? 0 : Math.max(0, m[0].indexOf(value)));
+        const start = a + m.index + valueOffset(det, m);
         if (start < minStart || start >= cut) continue;
         out.push({ det, start, end: start + value.length, value });
       }
@@ -366,7 +366,7 @@ export class TextScanner {
           }
           const value = m[det.valueGroup];
           if (value === undefined || value.length === 0) continue;
-          const start = a + m.index + (det.valueGroup === 0 ? 0 : Math.max(0, m[0].indexOf(value)));
+          const start = a + m.index + valueOffset(det, m);
           if (start < cut || start >= p.end) continue;
           const c = { det, start, end: start + value.length, value };
           if (matchConfidence(c, text, p.fieldName) !== undefined) return true;

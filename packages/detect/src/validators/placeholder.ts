@@ -1,6 +1,7 @@
 /**
- * Documented example credentials that appear in vendor docs and tutorials (assembled from
- * parts so secret scanners reading this file do not flag it).
+ * Documented example credentials that appear in vendor docs and tutorials, and defaults that
+ * products ship to everyone (assembled from parts so secret scanners reading this file do not
+ * flag it).
  */
 const KNOWN_EXAMPLES = new Set(
   [
@@ -11,6 +12,11 @@ const KNOWN_EXAMPLES = new Set(
     ['y_NbAkKc66', 'ryYTWUXYEu'],
     // The Azure Storage emulator's (Azurite's) published account key, without its `==` padding.
     ['Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsu', 'Fq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw'],
+    // Grafana's shipped default `secret_key` (defaults.ini, sample.ini).
+    ['SW2YcwTIb9', 'zpOOhoPsMm'],
+    // The Google Cloud SDK's own OAuth client secret, public in every gcloud install and in
+    // every `application_default_credentials.json` it writes.
+    ['d-FL95Q19q', '7MQmFpd7hHD0Ty'],
   ].map((parts) => parts.join('')),
 );
 
