@@ -67,7 +67,8 @@ export const awsSecretAccessKey: Detector = {
   contextWords: ['aws', 'akia', 'asia', 'access_key_id'],
   baseConfidence: 0.8,
   validator: 'mixed case and digits, entropy; higher confidence beside a key id',
-  example: '40 base64 characters assigned to `aws_secret_access_key` (or after it, as `aws configure set` takes it)',
+  example:
+    '40 base64 characters assigned to `aws_secret_access_key` (or after it, as `aws configure set` takes it)',
   mask: { keepStart: 2, keepEnd: 2 },
   description: 'An IAM secret access key; reported with higher confidence when paired with a key id.',
 };

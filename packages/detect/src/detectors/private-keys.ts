@@ -18,7 +18,9 @@ const HEADERS = `${optionalTimes(`[A-Za-z-]{2,16}: [^\\r\\n\\\\]{1,16}${rep('[^\
 
 /** Body check: the value keeps a key-specific slice, so it must be random-looking base64. */
 function bodyLooksReal(value: string): boolean {
-  const body = value.slice(value.lastIndexOf('-----') + 5).replace(/\\[rn]|[\r\n \t\\]|[A-Za-z-]{2,16}: .*/g, '');
+  const body = value
+    .slice(value.lastIndexOf('-----') + 5)
+    .replace(/\\[rn]|[\r\n \t\\]|[A-Za-z-]{2,16}: .*/g, '');
   return body.length >= 40 && !isPlaceholder(body.slice(-40)) && shannonEntropy(body) >= 4;
 }
 
