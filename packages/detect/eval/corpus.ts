@@ -82,6 +82,16 @@ const NOTE_ONLY_IN_JSON = new Set([
   // A password means nothing alone: the command line around it is what names it.
   'mysql-command-password',
   'curl-user-password',
+  'docker-login-password',
+  'command-line-password',
+  'server-command-password',
+  // A session id is a session cookie only inside its Cookie header.
+  'session-cookie',
+  // Values bound to their setting's syntax (a JAAS option, a Composer host map, FileZilla's XML).
+  'user-info-password',
+  'filezilla-password',
+  'kafka-jaas-user-password',
+  'composer-auth-token',
 ]);
 
 function filler(rng: Rng): string {

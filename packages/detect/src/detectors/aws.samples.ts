@@ -23,7 +23,11 @@ export const samples: FamilySamples = {
     truePositives: [
       (r) => plant('aws_secret_access_key', (v) => `aws_secret_access_key = ${v}`, chars(r, BASE64, 40)),
     ],
-    nearMisses: [`aws_secret_access_key = ${'wJalrXUtnFEMI/K7MDENG/bPxRfiCY'}EXAMPLEKEY`],
+    nearMisses: [
+      `aws_secret_access_key = ${'wJalrXUtnFEMI/K7MDENG/bPxRfiCY'}EXAMPLEKEY`,
+      // A plain `secret` with no key id beside it is not taken for AWS's (generic-secret may report it).
+      (r) => `the secret is in the vault, rotate it: see ticket ${chars(r, BASE64, 40)}`,
+    ],
   },
   'aws-session-token': {
     truePositives: carried((r) => `IQoJb3JpZ2luX2Vj${secretChars(r, BASE64, 600)}`, 'aws_session_token', [

@@ -1,6 +1,6 @@
 import type { Detector, MatchContext } from '../types.ts';
 import { looksRandom } from '../validators/secret-quality.ts';
-import { ciAny, QUOTES, re, rep } from './pattern-kit.ts';
+import { ci, ciAny, QUOTES, re, rep } from './pattern-kit.ts';
 
 const SECRET_WORDS = [
   'aws_secret_access_key',
@@ -13,6 +13,11 @@ const SECRET_WORDS = [
 ] as const;
 
 /** Pairing: an access key id (or its variable name) within the context window. */
+/** One of `SECRET_WORDS` right before the value (with its quotes and separator). */
+const AWS_SECRET_NAME = new RegExp(
+  `(?:${SECRET_WORDS.map((w) => w.replaceAll(' ', '[ _]')).join('|')})[\\\\"'\`]{0,3}[ \t]*(?:[:=]|=>|:=)?[ \t]*[\\\\"'\`]{0,3}$`,
+);
+
 function accessKeyIdNear(ctx: MatchContext): boolean {
   const text = `${ctx.before} ${ctx.after}`;
   return /(?:akia|asia)[a-z2-7]{8}|[a-z2-7]{12}\s|access_key_id|accesskeyid/.test(text);
@@ -54,14 +59,25 @@ export const awsSecretAccessKey: Detector = {
   name: 'AWS secret access key',
   category: 'credentials',
   severity: 'critical',
-  keywords: ['secret_access_key', 'secretaccesskey', 'aws_secret', 'aws secret', 'secret access key'],
+  keywords: [
+    'secret_access_key',
+    'secretaccesskey',
+    'aws_secret',
+    'aws secret',
+    'secret access key',
+    'secret',
+  ],
   pattern: re(
-    `${ciAny(SECRET_WORDS)}${QUOTES}(?:[ \\t]{0,4}(?:[:=]|=>|:=)[ \\t]{0,4}|[ \\t]{1,4})${QUOTES}(${rep('[A-Za-z0-9/+]', 40)})(?:[^A-Za-z0-9/+=]|$)`,
+    `(?:${ciAny(SECRET_WORDS)}|(?:^|[^A-Za-z])${ci('secret')}(?:[_ ]?${ci('key')})?)${QUOTES}(?:[ \\t]{0,4}(?:[:=]|=>|:=)[ \\t]{0,4}|[ \\t]{1,4})${QUOTES}(${rep('[A-Za-z0-9/+]', 40)})(?:[^A-Za-z0-9/+=]|$)`,
   ),
   valueGroup: 1,
   validate: (value, ctx) => {
     if (!/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/[0-9]/.test(value)) return false;
     if (!looksRandom(value, { minEntropy: 4, minClasses: 3 })) return false;
+    // A plain `secret` or `secret_key` (Grafana's `[external_image_storage.s3]`, a chat message
+    // "use AKIA... with secret ...") counts only beside a key id.
+    if (!AWS_SECRET_NAME.test(ctx.before) && !/(?:akia|asia)[a-z2-7]{16}/.test(`${ctx.before} ${ctx.after}`))
+      return false;
     return { valid: true, confidence: accessKeyIdNear(ctx) ? 0.95 : 0.8 };
   },
   contextWords: ['aws', 'akia', 'asia', 'access_key_id'],

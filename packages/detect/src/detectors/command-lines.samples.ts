@@ -63,4 +63,17 @@ export const samples: FamilySamples = {
       'mongosh -u admin -p',
     ],
   },
+  'server-command-password': {
+    truePositives: carried(password, 'command', [
+      (v) => `    command: redis-server --appendonly yes --requirepass "${v}"`,
+      (v) => `ExecStart=/usr/bin/redis-server /etc/redis/redis.conf --masterauth ${v}`,
+      (v) => `htpasswd -nbB admin '${v}' >> /etc/nginx/.htpasswd`,
+      (v) => `htpasswd -b /etc/nginx/.htpasswd deploy ${v}`,
+    ]),
+    nearMisses: [
+      'command: redis-server --requirepass "$REDIS_PASSWORD"',
+      'htpasswd -c /etc/nginx/.htpasswd admin',
+      'redis-server --port 6380 --appendonly yes',
+    ],
+  },
 };

@@ -117,9 +117,38 @@ export const commandLinePassword: Detector = {
   description: 'A password given to sshpass, redis-cli or the MongoDB shell on the command line.',
 };
 
+/**
+ * A password set on a server's command line: `redis-server --requirepass X` (`--masterauth`),
+ * as compose files and unit files write it, and `htpasswd -b` (batch mode takes the password as
+ * an argument: `htpasswd -nbB user X`, `htpasswd -b .htpasswd user X`).
+ */
+export const serverCommandPassword: Detector = {
+  id: 'server-command-password',
+  name: 'Server command-line password',
+  category: 'credentials',
+  severity: 'high',
+  keywords: ['--requirepass', '--masterauth', 'htpasswd'],
+  pattern: reAlternatives(
+    [
+      `\\bredis-server(?:[ \\t]{1,4}[^\\s-]${rep('[^\\s]', 0, 127)})?${OPTIONS}[ \\t]{1,4}--(?:requirepass|masterauth)[ \\t]{1,4}${SHELL_WORD}`,
+      `\\bhtpasswd[ \\t]{1,4}-(?:[A-Za-z]*n[A-Za-z]*b|[A-Za-z]*b[A-Za-z]*n)[A-Za-z]*[ \\t]{1,4}${USER}[ \\t]{1,4}${SHELL_WORD}`,
+      `\\bhtpasswd[ \\t]{1,4}-[A-Za-mo-z]*b[A-Za-mo-z]*[ \\t]{1,4}[^\\s-]${rep('[^\\s]', 0, 255)}[ \\t]{1,4}${USER}[ \\t]{1,4}${SHELL_WORD}`,
+    ].join('|'),
+  ),
+  valueGroup: 1,
+  validate: commandPasswordValid,
+  contextWords: ['compose', 'execstart', 'nginx', 'apache'],
+  baseConfidence: 0.85,
+  mask: { keepStart: 1, keepEnd: 1 },
+  validator: 'not a placeholder or variable',
+  example: 'redis-server with --requirepass, or htpasswd with -b, then the password',
+  description: 'A password set on the command line of redis-server or htpasswd in batch mode.',
+};
+
 export const commandLineDetectors: readonly Detector[] = [
   mysqlCommandPassword,
   curlUserPassword,
   dockerLoginPassword,
   commandLinePassword,
+  serverCommandPassword,
 ];

@@ -10,6 +10,7 @@ import { bankAccountDetectors } from './bank-accounts.ts';
 import { canadaSinDetectors } from './canada-sin.ts';
 import { chatServiceDetectors } from './chat-services.ts';
 import { ciServiceDetectors } from './ci-services.ts';
+import { clientConfigDetectors } from './client-configs.ts';
 import { cloudProviderDetectors } from './cloud-providers.ts';
 import { commandLineDetectors } from './command-lines.ts';
 import { configFileDetectors } from './config-files.ts';
@@ -80,6 +81,7 @@ export const detectors: readonly Detector[] = [
   ...databaseDetectors,
   ...passwordHashDetectors,
   ...configFileDetectors,
+  ...clientConfigDetectors,
   ...frameworkKeyDetectors,
   ...kubernetesDetectors,
   ...cloudProviderDetectors,

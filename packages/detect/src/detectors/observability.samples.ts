@@ -244,4 +244,17 @@ export const samples: FamilySamples = {
     ],
     nearMisses: [`pagerduty_token: ${['y_NbAkKc66', 'ryYTWUXYEu'].join('')}`, 'PAGERDUTY_SERVICE_ID=PXXXXXX'],
   },
+  'pagerduty-routing-key': {
+    truePositives: [
+      (r) =>
+        plant(
+          'routing_key',
+          (v) =>
+            `receivers:\n  - name: pagerduty-critical\n    pagerduty_configs:\n      - routing_key: ${v}`,
+          chars(r, HEX, 32),
+        ),
+      (r) => plant('routingKey', (v) => `"routingKey": "${v}"`, chars(r, HEX, 32)),
+    ],
+    nearMisses: ['routing_key: orders.created.v1', 'channel.publish(exchange, routing_key="invoice.paid")'],
+  },
 };

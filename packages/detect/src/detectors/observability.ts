@@ -258,6 +258,20 @@ export const pagerdutyApiKey = keyedSecret({
   description: 'PAGERDUTY_API_KEY and 20 characters (REST API key) or 32 (Events integration key).',
 });
 
+/** PagerDuty Events API v2 routing (integration) key: 32 hex under `routing_key` (Alertmanager, Grafana). */
+export const pagerdutyRoutingKey = keyedSecret({
+  id: 'pagerduty-routing-key',
+  name: 'PagerDuty Events routing key',
+  severity: 'high',
+  keywords: ['routing_key', 'routing-key', 'routingkey'],
+  key: `${ci('routing')}[_-]?${ci('key')}`,
+  value: rep('[a-f0-9]', 32),
+  contextWords: ['pagerduty', 'pagerduty_configs', 'events', 'alertmanager'],
+  description:
+    'A PagerDuty Events v2 routing key under routing_key: opens and resolves incidents on the service.',
+  example: '`routing_key:` + 32 hex',
+});
+
 export const observabilityDetectors: readonly Detector[] = [
   datadogApiKey,
   datadogAppKey,
@@ -277,4 +291,5 @@ export const observabilityDetectors: readonly Detector[] = [
   sumoLogicAccessKey,
   sumoLogicAccessId,
   pagerdutyApiKey,
+  pagerdutyRoutingKey,
 ];

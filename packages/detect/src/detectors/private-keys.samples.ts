@@ -12,40 +12,9 @@ function plantedPem(kind: string, rng: Rng): Planted {
   return { value: text.slice(0, text.indexOf('-----', 10) + 5 + 1 + 120), text, field: 'key' };
 }
 
-/**
- * The value the detector matches in `text`: the armour line, what ends it (a line break, a
- * ` \\` continuation or one space) and 120 body units, where a ` \\` continuation is one unit.
- */
-function matchedPem(text: string): string {
-  const start = text.indexOf('-----BEGIN');
-  let i = text.indexOf('-----', start + 10) + 5;
-  const end = /^(?:\n|[ \t]{0,4}\\\n|[ \t])/.exec(text.slice(i));
-  i += end?.[0].length ?? 0;
-  for (let units = 0; units < 120; units++) i += text[i] === '\\' && text[i + 1] === '\n' ? 2 : 1;
-  return text.slice(start, i);
-}
-
-/** A PKCS#8 key as configs carry it: indented in a YAML block, flattened onto one line, or a `.properties` value. */
-function carriedPem(carrier: 'yaml' | 'flat' | 'properties', rng: Rng): Planted {
-  const lines = [0, 1, 2, 3].map(() => chars(rng, BASE64, 64));
-  const armour = (edge: string) => `-----${edge} PRIVATE KEY-----`;
-  const text =
-    carrier === 'yaml'
-      ? `tls:\n  key: |\n    ${[armour('BEGIN'), ...lines, armour('END')].join('\n    ')}\n`
-      : carrier === 'flat'
-        ? `ssl.key=${[armour('BEGIN'), ...lines, armour('END')].join(' ')}\n`
-        : `ssl.keystore.key=${[armour('BEGIN'), ...lines].join(' \\\n  ')} \\\n  ${armour('END')}\n`;
-  return { value: matchedPem(text), text, field: 'key' };
-}
-
 export const samples: FamilySamples = {
   'private-key-pem': {
-    truePositives: [
-      (r) => plantedPem(pick(r, ['RSA PRIVATE KEY', 'PRIVATE KEY', 'EC PRIVATE KEY']), r),
-      (r) => carriedPem('yaml', r),
-      (r) => carriedPem('flat', r),
-      (r) => carriedPem('properties', r),
-    ],
+    truePositives: [(r) => plantedPem(pick(r, ['RSA PRIVATE KEY', 'PRIVATE KEY', 'EC PRIVATE KEY']), r)],
     nearMisses: [
       '-----BEGIN PRIVATE KEY-----\n...your key here...\n-----END PRIVATE KEY-----',
       ...['PUBLIC KEY', 'CERTIFICATE', 'RSA PUBLIC KEY'].map(

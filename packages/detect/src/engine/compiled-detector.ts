@@ -105,8 +105,11 @@ export function valueOffset(det: CompiledDetector, match: RegExpExecArray): numb
     withIndices.set(det, re);
   }
   const again = re.exec(whole);
-  const at = again?.index === 0 && again[0] === whole ? again.indices?.[det.valueGroup]?.[0] : undefined;
-  return at ?? first;
+  if (again?.index !== 0 || again[0] !== whole) return first;
+  // An `AlternativeGroups` pattern reports its first defined group as group 1.
+  let group = det.valueGroup;
+  if (group === 1) while (group < again.length && again[group] === undefined) group++;
+  return again.indices?.[group]?.[0] ?? first;
 }
 
 /** Compiles a pattern under V8's linear-time engine; throws when the pattern is not linear-safe. */

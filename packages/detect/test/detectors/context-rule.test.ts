@@ -39,6 +39,27 @@ const CARRIERS: Record<string, (value: string) => [plain: string, withWord: stri
     `docker login -p ${v} deploy.internal`,
   ],
   'openvpn-static-key': (v) => [v, `tls-auth ${v}`],
+  'server-command-password': (v) => [
+    `redis-server --requirepass ${v}`,
+    `redis-server --requirepass ${v} # compose`,
+  ],
+  'pagerduty-routing-key': (v) => [`routing_key: ${v}`, `pagerduty routing_key: ${v}`],
+  'user-info-password': (v) => [
+    `basic.auth.user.info=K7QXWD2M:${v}`,
+    `basic.auth.user.info=K7QXWD2M:${v} # confluent`,
+  ],
+  'filezilla-password': (v) => [
+    `<Pass encoding="base64">${v}</Pass>`,
+    `<User>u</User><Pass encoding="base64">${v}</Pass>`,
+  ],
+  'kafka-jaas-user-password': (v) => [
+    `password="x1-y2" user_app="${v}"`,
+    `password="x1-y2" user_app="${v}" # jaas`,
+  ],
+  'composer-auth-token': (v) => [
+    `{"bearer": {"h.example.org": "${v}"}}`,
+    `{"bearer": {"h.example.org": "${v}"}} # composer`,
+  ],
   'session-cookie': (v) => [`Cookie: lang=en; theme=dark; tz=UTC; sessionid=${v}`, `Cookie: sessionid=${v}`],
   'command-line-password': (v) => [`sshpass -p ${v} ssh app@host`, `deploy sshpass -p ${v} ssh app@host`],
   'cisco-type7-password': (v) => [`password 7 ${v}`, `username x password 7 ${v}`],
