@@ -34,16 +34,10 @@ export function triggerWindows(
   const markers: number[] = [];
   engine.stats.prefilterBytes += bytes.length;
   const hits = engine.automaton.scan(bytes);
-  // Where candidate digit runs end, in characters.
-  const runEnds: number[] = [];
-  const toChar = byteMap ? (b: number) => unitAt(byteMap, b) : (b: number) => b;
   for (let h = 0; h < hits.length; h += 2) {
     const k = hits[h]!;
-    if (k === RUN_END) {
-      runEnds.push(toChar(hits[h + 1]!));
-      continue;
-    }
-    const at = toChar(hits[h + 1]!);
+    if (k === RUN_END) continue;
+    const at = byteMap ? unitAt(byteMap, hits[h + 1]!) : hits[h + 1]!;
     if (k === engine.markerKeyword) {
       markers.push(at);
       continue;
@@ -59,24 +53,25 @@ export function triggerWindows(
       else addWindow(w, text, at - KEYWORD_BEFORE, at + KEYWORD_AFTER);
     }
   }
-  if (engine.structural.length > 0) structuralWindows(engine, text, runEnds, perDetector);
+  if (engine.structural.length > 0) structuralWindows(engine, text, hits, byteMap, perDetector);
   return { perDetector, markers };
 }
 
 /**
- * Windows for keyword-less detectors around digit runs that can hold their values (`runEnds`:
- * where the automaton saw candidate runs end, ascending), and around IPv6-like colons.
+ * Windows for keyword-less detectors around digit runs that can hold their values (the
+ * automaton's `RUN_END` hits: where candidate runs end, ascending), and around IPv6-like colons.
  */
 function structuralWindows(
   engine: Engine,
   text: string,
-  runEnds: readonly number[],
+  hits: Int32Array,
+  byteMap: Int32Array | undefined,
   perDetector: Map<number, Windows>,
 ): void {
   const groups = engine.structural;
   const needs = engine.runNeeds;
   const windows: Windows[] = groups.map(() => []);
-  digitRunWindows(text, runEnds, needs, windows);
+  digitRunWindows(text, hits, byteMap, needs, windows);
   if (needs.anyColons) colonWindows(text, needs, windows);
   groups.forEach((group, g) => {
     const w = group.trigger ? windows[g]! : [0, text.length];
@@ -85,20 +80,23 @@ function structuralWindows(
 }
 
 /**
- * Adds a window to each group a candidate run wakes. A run ends at a character outside the
- * run class and starts at the first digit after the previous such character, so walking back
- * from its end finds its start, digits and dots.
+ * Adds a window to each group a candidate run wakes (`hits`: the automaton's, whose `RUN_END`
+ * pairs give where runs end, in bytes). A run ends at a character outside the run class and
+ * starts at the first digit after the previous such character, so walking back from its end
+ * finds its start, digits and dots.
  */
 function digitRunWindows(
   text: string,
-  runEnds: readonly number[],
+  hits: Int32Array,
+  byteMap: Int32Array | undefined,
   needs: RunNeeds,
   windows: Windows[],
 ): void {
   const { minDigits, dotted, fewest, fewestUndotted } = needs;
   const span: [number, number] = [0, 0];
-  for (let r = 0; r < runEnds.length; r++) {
-    const end = runEnds[r]!;
+  for (let h = 0; h < hits.length; h += 2) {
+    if (hits[h] !== RUN_END) continue;
+    const end = byteMap ? unitAt(byteMap, hits[h + 1]!) : hits[h + 1]!;
     let start = end;
     let digits = 0;
     let dots = 0;
