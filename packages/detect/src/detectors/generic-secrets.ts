@@ -1,6 +1,12 @@
 import type { Detector, MatchContext } from '../types.ts';
 import { charClassCount, shannonEntropy } from '../validators/entropy.ts';
 import { isPlaceholder } from '../validators/placeholder.ts';
+import {
+  isAlgorithmName,
+  isIdentifierOrReference,
+  isNotOneValue,
+  valueCore,
+} from './generic-secret-values.ts';
 import { ci, ciAny, QUOTES, reAlternatives, rep } from './pattern-kit.ts';
 
 const JOIN = '[_.-]?';
@@ -275,31 +281,6 @@ function namesSomethingElse(name: string): boolean {
   );
 }
 
-/**
- * An unquoted `getToken()`, `cfg[key]`, `config.get(name` or `getToken(a` (cut at its comma),
- * or the `abc123)` of `f(password=abc123)`: code.
- */
-function isCallOrIndex(value: string): boolean {
-  if (/^[A-Za-z_$][\w$.]*[([].*[)\]]$/.test(value)) return true;
-  if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+[([]/.test(value)) return true;
-  if (/^[A-Za-z_$][\w$.]*\(/.test(value) && !value.includes(')')) return true;
-  return /[)\]}]$/.test(value) && value.split(/[)\]}]/).length > value.split(/[([{]/).length;
-}
-
-/** Identifier and reference shapes that stand in for a value: code, not secrets. */
-function isIdentifierOrReference(value: string, quoted: boolean): boolean {
-  if (!quoted && isCallOrIndex(value)) return true;
-  if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(value)) return true;
-  if (/^[A-Za-z_][\w.]*:[A-Za-z_]\w*$/.test(value)) return true;
-  const word = '(?:[a-z]+[0-9]{0,2}|[A-Z]+[0-9]{0,2}|[A-Z][a-z]+[0-9]{0,2})';
-  if (new RegExp(`^${word}(?:[-_.]${word})+$`).test(value)) return true;
-  if (/^[a-z]+(?:[A-Z][a-z]+)+[0-9]{0,2}$/.test(value)) return true;
-  if (/^(?:[A-Z][a-z]+){2,}[0-9]{0,2}$/.test(value)) return true;
-  if (/^[a-z0-9_.-]*(?:\/[a-z0-9_.{}-]+)+\/?$/.test(value)) return true;
-  if (/^[A-Za-z_]+=/.test(value) || /-\d+(?:\.\d+){1,3}$/.test(value)) return true;
-  return /^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/.test(value);
-}
-
 /** True when `value` is base64 of printable text whose parts are placeholders (`user:password`). */
 function decodesToPlaceholder(value: string): boolean {
   if (value.length < 8 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
@@ -310,6 +291,43 @@ function decodesToPlaceholder(value: string): boolean {
   return parts.every(
     (p) => isPlaceholder(p) || /^(?:user(?:name)?|pass(?:word)?|admin|secret|token)$/i.test(p),
   );
+}
+
+/** A word of prose or a constant's name (`Likewise`, `LOGIN_STRING`, `SASL_SCRAM_512_AUTH`), or code. */
+function isWordOrName(value: string, quoted: boolean): boolean {
+  if (/^[!&*|>]/.test(value) || NOT_GENERIC.test(value) || isIdentifierOrReference(value, quoted))
+    return true;
+  return (
+    /^[A-Z]?[a-z]+$/.test(value) || /^[A-Z_]+$/.test(value) || /^[A-Z]+(?:_(?:[A-Z]+|[0-9]+))+$/.test(value)
+  );
+}
+
+/** A result line of a DejaGnu or Automake test log (lower-cased, as the context is). */
+const TEST_RESULT_LINE = /(?:^|\n)(?:[xk]?pass|[xk]?fail|unresolved|unsupported|untested|error|skip): /;
+
+/**
+ * `PASS: gdb.base/break.exp: continue to breakpoint` or `PASS: PHDRS2` among other result
+ * lines: a test's outcome and name, not `PASS` set to a password. The key must open its line,
+ * and the value end with `:`, go on with words, or sit between other result lines.
+ */
+function isTestResult(value: string, ctx: MatchContext): boolean {
+  if (!/(?:^|\n)[xk]?pass: $/.test(ctx.before)) return false;
+  const rest = ctx.after.split('\n', 1)[0] ?? '';
+  if (value.endsWith(':') || /^[ \t]+[^\s#]/.test(rest)) return true;
+  const previous = ctx.before.slice(0, ctx.before.lastIndexOf('\n') + 1);
+  return TEST_RESULT_LINE.test(previous) || TEST_RESULT_LINE.test(ctx.after.slice(rest.length));
+}
+
+/**
+ * A value inside an expression or a list rather than assigned: after `==` or `!=`
+ * (`password == x`), after `->` (`psk->keyid`), `Resolver-` of `Resolver->get()`, or an
+ * unquoted item after `, ` (`i2d_ECPrivateKey, i2d_ECPKParameters`, `tokenH, tokenL = ...`,
+ * `--passphrase, --passphrase-file`): a CSV cell follows its comma without a space.
+ */
+function isInExpression(value: string, ctx: MatchContext): boolean {
+  if (/[=!]=[ \t]*$|->$/.test(ctx.before)) return true;
+  if (value.endsWith('-') && ctx.after.startsWith('>')) return true;
+  return /[^"'`\s][ \t]*,[ \t]+$/.test(ctx.before);
 }
 
 /**
@@ -346,6 +364,7 @@ export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
     // `.netrc`'s `password X` (white space only): X needs letters and digits, not a word of prose.
     if (/(?:password|passwd)[ \t]+$/.test(ctx.before) && !/[0-9]/.test(value.replace(/[^A-Za-z0-9]+$/, '')))
       return false;
+    if (isTestResult(value, ctx) || isInExpression(value, ctx)) return false;
   }
   // `?password=,closed`: an empty value, then the next CSV cell.
   if (value.startsWith(',')) return false;
@@ -358,8 +377,10 @@ export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
   // `contact:`: the next key (the assignment was empty or a template), not a value.
   if (/^[A-Za-z_][\w.-]*:$/.test(value)) return false;
   const quoted = ctx !== undefined && /["'`]$/.test(ctx.before);
-  if (/^[!&*|>]/.test(value) || isIdentifierOrReference(value, quoted)) return false;
-  if (/^[A-Z]?[a-z]+$/.test(value) || /^[A-Z_]+$/.test(value)) return false;
+  const core = valueCore(value);
+  if (isWordOrName(value, quoted) || (core !== value && isWordOrName(core, quoted || /^["'`]/.test(value))))
+    return false;
+  if (isAlgorithmName(core) || isNotOneValue(value)) return false;
   return charClassCount(value) >= 2 && shannonEntropy(value) >= 2.5;
 }
 

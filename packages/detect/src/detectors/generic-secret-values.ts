@@ -1,0 +1,106 @@
+/*
+ * Shapes of values that sit where a secret could but are code, prose or names: what
+ * `generic-secret` asks of a value before it reports it. Each shape was seen assigned to a
+ * secret-sounding name in real third-party files (library sources, changelogs, test logs,
+ * man pages, configuration comments).
+ */
+
+/**
+ * An unquoted `getToken()`, `cfg[key]`, `config.get(name` or `getToken(a` (cut at its comma),
+ * the `abc123)` of `f(password=abc123)`, the `value}get` of minified `set k(v){this._k=v}get`,
+ * or a call or index opened at the value's end (`config[` of `config['password']`): code.
+ */
+export function isCallOrIndex(value: string): boolean {
+  if (/^[A-Za-z_$][\w$.]*[([].*[)\]]$/.test(value)) return true;
+  if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+[([]/.test(value)) return true;
+  if (/^[A-Za-z_$][\w$.]*\(/.test(value)) return true;
+  if (/^[A-Za-z_$][\w$.]*\[$/.test(value) || /^[A-Za-z_$][\w$]*\}[A-Za-z_$]\w*$/.test(value)) return true;
+  return /[)\]}]$/.test(value) && value.split(/[)\]}]/).length > value.split(/[([{]/).length;
+}
+
+/** A capital and two or more small letters, then up to three digits: a hump of a camel-case name. */
+const HUMP = '[A-Z][a-z]{2,}[0-9]{0,3}';
+/** A camel-case name: `secretName`, `oAuth2GrantType`, `SlowHardware`, `KDFInput`, `IToken`. */
+const CAMEL = `(?:[a-z]+[0-9]{0,3}|[A-Z][a-z]+[0-9]{0,3}|[A-Z]+)(?:${HUMP})+`;
+/** One word of a name: `token`, `TOKEN`, `Token`, `token2`, `3DES`, or a camel-case name. */
+const WORD = `(?:${CAMEL}|[a-z]+[0-9]{0,3}|[0-9]?[A-Z]+[0-9]{0,3}|[A-Z][a-z]+[0-9]{0,3})`;
+/** Words joined by `-`, `_` or `.` (`aws-cdk-lib`, `_S_token_eof`, `PSK_SlowHardware`): a name. */
+const JOINED_WORDS = new RegExp(`^_*${WORD}(?:[-_.]+${WORD})+_*$`);
+/** One camel-case name, or a private member (`_token`). */
+const ONE_NAME = new RegExp(`^_*${CAMEL}$|^_+[a-z]+[0-9]{0,2}$`);
+
+/** Identifier and reference shapes that stand in for a value: code, not secrets. */
+export function isIdentifierOrReference(value: string, quoted: boolean): boolean {
+  if (!quoted && isCallOrIndex(value)) return true;
+  // `aws-cdk-lib.aws_ecs.Secret#fromSsmParameter`: a qualified name, a member after `#`.
+  if (/^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+(?:#\w+)?$/.test(value)) return true;
+  if (/^[A-Za-z_][\w.]*:[A-Za-z_]\w*$/.test(value)) return true;
+  // `std::move(x)`, `llvm::MapVector`, `::value`: a C++, Rust, Ruby or PHP scope.
+  if (/^(?:[A-Za-z_]\w*)?::[A-Za-z_]/.test(value)) return true;
+  if (JOINED_WORDS.test(value)) return true;
+  // `oAuth2GrantType`, `CreateOAuth2TokenCommand`, `KDFInput`, `IToken`, `_token`.
+  if (ONE_NAME.test(value)) return true;
+  if (/^[a-z0-9_.-]*(?:\/[a-z0-9_.{}-]+)+\/?$/.test(value)) return true;
+  // `man/Attic/pw_auth.3.xml`, `tofu/conflicting/1C005AF3-1.txt`: a relative file path.
+  if (/^[\w.+-]+(?:\/[\w.+-]+)+\.[a-z][a-z0-9]{0,4}$/.test(value)) return true;
+  if (/^[A-Za-z_]+=/.test(value) || /-\d+(?:\.\d+){1,3}$/.test(value)) return true;
+  // `exports.Y=exports.Z=void`, `e.Dimension=`: a chained member assignment.
+  if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+=/.test(value)) return true;
+  // `config?.authSchemePreference`, `a||b`, `auth!==`, `=this.options.password`: an expression.
+  if (/^[A-Za-z_$][\w$]*\?\.|^=|[!=]==?|&&|\|\|/.test(value)) return true;
+  return /^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/.test(value);
+}
+
+/**
+ * Names of hash, cipher, key-exchange and KDF algorithms and their modes: a value made of
+ * these alone (`scram-sha-256`, `PSK-3DES-EDE-CBC-SHA`, `aes-256-gcm`, `md5`) names how a
+ * secret is kept, as `password_encryption = scram-sha-256` does.
+ */
+const ALGORITHM_PARTS = new Set(
+  [
+    'scram sha sha1 sha2 sha3 sha224 sha256 sha384 sha512 md4 md5 hmac aes aes128 aes192 aes256',
+    'des 3des ede ede3 rc2 rc4 blake2b blake2s argon2 argon2i argon2d argon2id pbkdf2 bcrypt scrypt',
+    'yescrypt crypt chacha20 poly1305 rsa dsa ecdsa ed25519 ed448 x25519 curve25519 dh dhe ecdh ecdhe',
+    'psk gcm cbc ctr ecb cfb ofb ccm ccm8 xts hs256 hs384 hs512 rs256 rs384 rs512 es256 es384 es512',
+    'ps256 md5crypt sha256crypt sha512crypt ntlm ntlmv2 krb5 camellia cast5 gost',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** True when `value` is only algorithm names and sizes joined by `-` or `_` (`scram-sha-256`). */
+export function isAlgorithmName(value: string): boolean {
+  const parts = value.toLowerCase().split(/[-_]/);
+  if (parts.some((p) => p === '')) return false;
+  return (
+    parts.every((p) => ALGORITHM_PARTS.has(p) || /^[0-9]{1,4}$/.test(p)) &&
+    parts.some((p) => !/^[0-9]+$/.test(p))
+  );
+}
+
+/**
+ * A value that is not one value: `true|false` or `[yes|no]` (the choices documented for a
+ * setting), a command-line option (`-verify_depth` in a list of options), an IPv6 interface
+ * token (`::1a:2b:3c:4d`, `prefixstable:2002:da8:1::`), a digest named by its algorithm
+ * (`sha256=...` of a wheel's RECORD), or text in a non-Latin script (a translated message).
+ */
+export function isNotOneValue(value: string): boolean {
+  if (/^[[(]?[\w.-]+(?:\|[\w.-]+)+[\])]?$/.test(value)) return true;
+  if (/^--?[a-z]{2,}[a-z0-9]*(?:[-_][a-z0-9]+)*$/.test(value)) return true;
+  if (/::/.test(value) && /^(?:[a-z]+:)?[0-9a-f:]+(?:\/\d+)?$/i.test(value)) return true;
+  if (/^(?:sha(?:1|224|256|384|512)|md5)[=:]/i.test(value)) return true;
+  const nonAscii = value.replace(/[\x00-\x7f]/g, '').length;
+  return nonAscii * 2 > value.length;
+}
+
+/**
+ * The value without what ends a sentence or a call around it (`Likewise.`, `prompt):`,
+ * `None):`, `` `'private'` ``), for the shape checks: prose and code end values with these,
+ * secrets seldom do.
+ */
+export function valueCore(value: string): string {
+  let core = value.replace(/[.,:;!?]+$/, '');
+  const quoted = /^(["'`])(.*)\1$/.exec(core);
+  if (quoted?.[2]) core = quoted[2];
+  return core;
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { findingFor, scan } from './helpers.ts';
+
+/*
+ * False positives seen scanning third-party files nobody here wrote (a Debian system's /etc,
+ * /usr/share/doc, man pages, C++ headers, the Python library, node_modules), each beside a true
+ * value of the same shape nearby that must still be found.
+ */
+
+/** Findings of `detector` on `text`, as `[value start, value end)` slices of the text. */
+async function valuesOf(text: string, detector: string, name = 'notes.txt'): Promise<string[]> {
+  const findings = await scan(text, name);
+  return findings
+    .filter((f) => f.detector === detector)
+    .map((f) => Buffer.from(text).subarray(f.location.byte_start, f.location.byte_end).toString());
+}
+
+describe('generic-secret on third-party files', () => {
+  it.each([
+    [
+      'a DejaGnu test log',
+      'Running ./gdb.base/break.exp ...\nPASS: gdb.base/break.exp: break main\nPASS: gdb.base/break.exp: run until main\nFAIL: gdb.base/break.exp: step\n',
+    ],
+    [
+      'an Automake test log',
+      'PASS: test-passwd-parse\nPASS: tests/auth-basic.sh 3 - digest\nXFAIL: t-flaky\n',
+    ],
+    ['a lone result with a description', 'PASS: PHDRS2 linker script\n'],
+    [
+      'GNU ChangeLog entries',
+      '\t* sm/passphrase.h: Likewise.\n\t* tests/auth-basic.px: Rename.\n\t* src/chpasswd.c (main): Use xstrdup.\n',
+    ],
+    [
+      'a Debian changelog',
+      '  * debian/patches/git-auth-leak.diff: upstreamed.\n  - 118_arm_pass_all.dpatch: Regenerated.\n',
+    ],
+    [
+      'a list of file names',
+      '\t* man/Attic/mkpasswd.8.xml, man/Attic/pw_auth.3.xml, man/chsh.1.xml:\n\ttofu/conflicting/1C005AF3-secret.gpg, tofu/conflicting/1C005AF3-1.txt,\n',
+    ],
+    ['a list of C functions', '\t(within i2d_ECPrivateKey, i2d_ECPKParameters, i2d_ECParameters):\n'],
+    ['a list of cipher suites', '\t PSK-RC4-SHA, PSK-3DES-EDE-CBC-SHA, PSK-AES128-CBC-SHA,\n'],
+    ['a list of options', '-auth_level, -verify_depth, -verify_email, -verify_hostname\n'],
+    ['documented choices', '# com.sun.management.jmxremote.ssl.need.client.auth=true|false\n'],
+    ['an algorithm name', '#password_encryption = scram-sha-256\t# scram-sha-256 or md5\n'],
+    [
+      'a list of authentication methods',
+      '# METHOD can be "trust", "reject", "md5", "password", "scram-sha-256",\n',
+    ],
+    ['an IPv6 interface token', 'Token=::1a:2b:3c:4d\nToken=prefixstable:2002:da8:1::\n'],
+    ['a sentence ending', 'the new --credential= switch.\nCHSH_AUTH, LOGIN_STRING.\n'],
+    ['a C++ scanner', '  _M_token = _S_token_ord_char;\n  using arrival_token = __barrier_phase_t;\n'],
+    ['C++ member access', '  Pass *ResultPass = Resolver->getAnalysisIfAvailable(PI);\n  pri_psk->keyid\n'],
+    [
+      'C++ scopes',
+      '  std::enable_if_t<is_detected<is_module_pass_t, PassT>::value>\n  IsPass = std::move(RHS.IsPass);\n',
+    ],
+    [
+      'an enum of constants',
+      '  enum PopcntSupportKind { PSK_Software, PSK_SlowHardware, PSK_FastHardware };\n',
+    ],
+    [
+      'TypeScript parameter types',
+      'function scrypt(password: KDFInput, salt: KDFInput) {}\nhr(token: Tokens.Hr): string\n',
+    ],
+    [
+      'Python defaults',
+      "def extract(self, member, path=None, pwd=None):\n    self.password = config['password']\n",
+    ],
+    [
+      'minified JavaScript',
+      'set secretKey(value){this._secretKey=value}get x(){}\nexports.Creds=exports.GitHubCreds=void 0;\nconst x={authSchemePreference: config?.authSchemePreference};\n',
+    ],
+    ['a comparison', 'if(e.password===this.options.password)return;if(auth!=="PASSWORD")x();\n'],
+    [
+      'a JSON list of qualified names',
+      '["aws-cdk-lib.aws_docdb.DatabaseSecret", "aws-cdk-lib.aws_docdb.RotationMultiUserOptions"]\n',
+    ],
+    ['a translated message', '{"pass": "要素にはaria-busy属性が存在します"}\n'],
+    [
+      "a wheel's RECORD",
+      'awscli/customizations/secretsmanager.py,sha256=Qm7ZtR2xLp9KvW4nB8cDYe0Jf5Wg1Hd6Bc3Zm9Rt4Kp,2318\n',
+    ],
+  ])('%s holds no generic secret', async (_, text) => {
+    expect(await valuesOf(text, 'generic-secret')).toEqual([]);
+  });
+
+  it.each([
+    ['a YAML key named PASS', 'user: deploy\nPASS: Xq7vLp2mZr9t\n', 'Xq7vLp2mZr9t'],
+    ['a password after a test log line', 'PASS: t-basic\nDB_PASSWORD=Xq7vLp2mZr9t\n', 'Xq7vLp2mZr9t'],
+    ['a CSV row', 'billing,db_password,Xq7vLp2mZr9t,active\n', 'Xq7vLp2mZr9t'],
+    ['a password ending in a period', 'password = Xq7vLp2mZr9t.\n', 'Xq7vLp2mZr9t.'],
+    ['a password with brackets', 'ldap_default_authtok = b1^]Il(iSIk=v)YE@\n', 'b1^]Il(iSIk=v)YE@'],
+    ['a password of words and digits', 'password: hsyxh-29atrO-4379\n', 'hsyxh-29atrO-4379'],
+    ['a quoted CSV row', '"1","db_password","Xq7v!Lp2mZr9t","active"\n', 'Xq7v!Lp2mZr9t'],
+    [
+      'a quoted value after a comma and a space',
+      '1, db_password, "Xq7v!Lp2mZr9t", active\n',
+      'Xq7v!Lp2mZr9t',
+    ],
+  ])('%s is still found', async (_, text, value) => {
+    expect(findingFor(await scan(text, 'settings.txt'), 'generic-secret', value)).toBeDefined();
+  });
+});
+
+describe('identifiers on third-party files', () => {
+  it('an X11 colour table holds no Canadian SIN, a labelled one is found', async () => {
+    const table = '255 250 250\t\tsnow\n245 222 179\t\twheat\n181 181 181\t\tgray71\n';
+    expect(await valuesOf(table, 'canada-sin')).toEqual([]);
+    expect(await valuesOf(`${table}SIN: 130 692 544\nemployee 130-692-544\n`, 'canada-sin')).toEqual([
+      '130 692 544',
+      '130-692-544',
+    ]);
+  });
+
+  it('ARABIC and CMAKE_Swift_ are no SWIFT/BIC labels, `BIC:` and `bankBic` are', async () => {
+    const text =
+      '\'\\ufeed\'   #  0xF0 -> ARABIC LETTER WAW ISOLATED FORM\nCMAKE_Swift_COMPILER\nBIC: DEUTDEFF\n"bankBic": "COBADEFFXXX"\n';
+    expect(await valuesOf(text, 'swift-bic')).toEqual(['DEUTDEFF', 'COBADEFFXXX']);
+  });
+});
