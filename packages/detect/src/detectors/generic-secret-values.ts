@@ -14,7 +14,8 @@ export function isCallOrIndex(value: string): boolean {
   if (/^[A-Za-z_$][\w$.]*[([].*[)\]]$/.test(value)) return true;
   if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+[([]/.test(value)) return true;
   if (/^[A-Za-z_$][\w$.]*\(/.test(value)) return true;
-  if (/^[A-Za-z_$][\w$.]*\[$/.test(value) || /^[A-Za-z_$][\w$]*\}[A-Za-z_$]\w*$/.test(value)) return true;
+  if (/^[A-Za-z_$][\w$.[\]:]*[([]$/.test(value) || /^[A-Za-z_$][\w$]*\}[A-Za-z_$]\w*$/.test(value))
+    return true;
   return /[)\]}]$/.test(value) && value.split(/[)\]}]/).length > value.split(/[([{]/).length;
 }
 
@@ -26,6 +27,8 @@ const CAMEL = `(?:[a-z]+[0-9]{0,3}|[A-Z][a-z]+[0-9]{0,3}|[A-Z]+)(?:${HUMP})+`;
 const WORD = `(?:${CAMEL}|[a-z]+[0-9]{0,3}|[0-9]?[A-Z]+[0-9]{0,3}|[A-Z][a-z]+[0-9]{0,3})`;
 /** Words joined by `-`, `_` or `.` (`aws-cdk-lib`, `_S_token_eof`, `PSK_SlowHardware`): a name. */
 const JOINED_WORDS = new RegExp(`^_*${WORD}(?:[-_.]+${WORD})+_*$`);
+/** Names joined by `/`: `javax/security/auth/PrivateCredentialPermission`, a package path. */
+const PATH_OF_NAMES = new RegExp(`^${WORD}(?:[-_.]${WORD})*(?:/${WORD}(?:[-_.]${WORD})*){2,}$`);
 /** One camel-case name, or a private member (`_token`). */
 const ONE_NAME = new RegExp(`^_*${CAMEL}$|^_+[a-z]+[0-9]{0,2}$`);
 
@@ -40,7 +43,7 @@ export function isIdentifierOrReference(value: string, quoted: boolean): boolean
   if (JOINED_WORDS.test(value)) return true;
   // `oAuth2GrantType`, `CreateOAuth2TokenCommand`, `KDFInput`, `IToken`, `_token`.
   if (ONE_NAME.test(value)) return true;
-  if (/^[a-z0-9_.-]*(?:\/[a-z0-9_.{}-]+)+\/?$/.test(value)) return true;
+  if (/^[a-z0-9_.-]*(?:\/[a-z0-9_.{}-]+)+\/?$/.test(value) || PATH_OF_NAMES.test(value)) return true;
   // `man/Attic/pw_auth.3.xml`, `tofu/conflicting/1C005AF3-1.txt`: a relative file path.
   if (/^[\w.+-]+(?:\/[\w.+-]+)+\.[a-z][a-z0-9]{0,4}$/.test(value)) return true;
   if (/^[A-Za-z_]+=/.test(value) || /-\d+(?:\.\d+){1,3}$/.test(value)) return true;
@@ -79,16 +82,24 @@ export function isAlgorithmName(value: string): boolean {
 }
 
 /**
- * A value that is not one value: `true|false` or `[yes|no]` (the choices documented for a
+ * A value that is not one secret: `true|false` or `[yes|no]` (the choices documented for a
  * setting), a command-line option (`-verify_depth` in a list of options), an IPv6 interface
  * token (`::1a:2b:3c:4d`, `prefixstable:2002:da8:1::`), a digest named by its algorithm
- * (`sha256=...` of a wheel's RECORD), or text in a non-Latin script (a translated message).
+ * (`sha256=...` of a wheel's RECORD), a fingerprint, a member name, URL-encoded words, or
+ * text in a non-Latin script (a translated message).
  */
 export function isNotOneValue(value: string): boolean {
   if (/^[[(]?[\w.-]+(?:\|[\w.-]+)+[\])]?$/.test(value)) return true;
   if (/^--?[a-z]{2,}[a-z0-9]*(?:[-_][a-z0-9]+)*$/.test(value)) return true;
   if (/::/.test(value) && /^(?:[a-z]+:)?[0-9a-f:]+(?:\/\d+)?$/i.test(value)) return true;
   if (/^(?:sha(?:1|224|256|384|512)|md5)[=:]/i.test(value)) return true;
+  // `51:C4:0C:6D:...`: a key's fingerprint or id, public by design.
+  if (/^[0-9a-f]{2}(?::[0-9a-f]{2}){7,}$/i.test(value)) return true;
+  // `.command` of `trailer.<token>.command`: a member or a file extension.
+  if (/^\.[A-Za-z_]\w*$/.test(value)) return true;
+  // `Root%20CA%20Certificates`: words with their spaces URL-encoded.
+  if (value.includes('%20') && value.split('%20').every((w) => /^(?:[A-Z]?[a-z]+|[A-Z]+)$/.test(w)))
+    return true;
   const nonAscii = value.replace(/[\x00-\x7f]/g, '').length;
   return nonAscii * 2 > value.length;
 }

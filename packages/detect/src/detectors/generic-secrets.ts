@@ -303,7 +303,8 @@ function isWordOrName(value: string, quoted: boolean): boolean {
 }
 
 /** A result line of a DejaGnu or Automake test log (lower-cased, as the context is). */
-const TEST_RESULT_LINE = /(?:^|\n)(?:[xk]?pass|[xk]?fail|unresolved|unsupported|untested|error|skip): /;
+const TEST_RESULT_LINE =
+  /(?:^|\n)(?:(?:[xk]?pass|[xk]?fail|unresolved|unsupported|untested|error|skip): |running [^\n]*\.exp \.\.\.)/;
 
 /**
  * `PASS: gdb.base/break.exp: continue to breakpoint` or `PASS: PHDRS2` among other result
@@ -365,6 +366,10 @@ export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
     if (/(?:password|passwd)[ \t]+$/.test(ctx.before) && !/[0-9]/.test(value.replace(/[^A-Za-z0-9]+$/, '')))
       return false;
     if (isTestResult(value, ctx) || isInExpression(value, ctx)) return false;
+    // gdb's `fileKey=fileKey@entry=0x0`: the value goes on with its own key's name.
+    const key = keyName(ctx.before);
+    const lower = value.toLowerCase();
+    if (key.length >= 4 && lower.startsWith(key) && /^[^a-z0-9_]/.test(lower.slice(key.length))) return false;
   }
   // `?password=,closed`: an empty value, then the next CSV cell.
   if (value.startsWith(',')) return false;

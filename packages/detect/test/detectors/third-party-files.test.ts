@@ -81,6 +81,22 @@ describe('generic-secret on third-party files', () => {
       "a wheel's RECORD",
       'awscli/customizations/secretsmanager.py,sha256=Qm7ZtR2xLp9KvW4nB8cDYe0Jf5Wg1Hd6Bc3Zm9Rt4Kp,2318\n',
     ],
+    [
+      'a binutils test summary',
+      'Running /build/ld/testsuite/ld-scripts/phdrs2.exp ...\nPASS: PHDRS2\nRunning /build/ld/testsuite/ld-scripts/include.exp ...\nPASS: include-1\n',
+    ],
+    ['a gdb backtrace', '    fileKey=fileKey@entry=0x0, ownerPassword=ownerPassword@entry=0x1165830,\n'],
+    [
+      'a signing key fingerprint',
+      '  sig_key:        51:C4:0C:6D:7E:A5:6C:D8:8F:B4:3A:DF:91:78:4F:18:BC:D5:E4:C5\n',
+    ],
+    ['a PKCS#11 URI', 'pkcs11:token=Root%20CA%20Certificates;serial=1%3AROOTS%3ADEFAULT\n'],
+    ['a call opened at the line end', '        comment_token = line[pos:].rstrip(\n'],
+    ['a placeholder then a member', 'docs: correct descript of trailer.<token>.command\n'],
+    [
+      'a package path in a link',
+      '<a href="/test/javax/security/auth/PrivateCredentialPermission">javax/security/auth/PrivateCredentialPermission</a>\n',
+    ],
   ])('%s holds no generic secret', async (_, text) => {
     expect(await valuesOf(text, 'generic-secret')).toEqual([]);
   });
@@ -92,6 +108,12 @@ describe('generic-secret on third-party files', () => {
     ['a password ending in a period', 'password = Xq7vLp2mZr9t.\n', 'Xq7vLp2mZr9t.'],
     ['a password with brackets', 'ldap_default_authtok = b1^]Il(iSIk=v)YE@\n', 'b1^]Il(iSIk=v)YE@'],
     ['a password of words and digits', 'password: hsyxh-29atrO-4379\n', 'hsyxh-29atrO-4379'],
+    [
+      'a base64 secret with slashes',
+      'secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzLEKEY"\n',
+      'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzLEKEY',
+    ],
+    ['a password after a backtrace', 'fileKey=fileKey@entry=0x0, password=Xk9mQ2vL7pRt\n', 'Xk9mQ2vL7pRt'],
     ['a quoted CSV row', '"1","db_password","Xq7v!Lp2mZr9t","active"\n', 'Xq7v!Lp2mZr9t'],
     [
       'a quoted value after a comma and a space',
@@ -110,6 +132,23 @@ describe('identifiers on third-party files', () => {
     expect(await valuesOf(`${table}SIN: 130 692 544\nemployee 130-692-544\n`, 'canada-sin')).toEqual([
       '130 692 544',
       '130-692-544',
+    ]);
+  });
+
+  it('numbers in names, decimals, tables and URLs hold no card, a card on its own is found', async () => {
+    const text = [
+      ' ...z-testcase-minimized-hb-shape-fuzzer-5762953198960640 | Bin 0 -> 62 bytes',
+      '      M1_INV: [ [ 1.2325947975032656, -.5557590239287523, .2736201534771583 ] ],',
+      '  6282 6319 6357 6394 6432 6469 6507 6545 6583 6621',
+      "insert ( 3221 _pg_lsn 11 10 -1 f b A f t ',' 0 6179 3220 0 750 751 2400 2401 - - 3816 d x f 0 -1 0 0 )",
+      '* [Methods that change Array by copy](https://chromestatus.com/feature/5068609911521280)',
+    ].join('\n');
+    expect(await valuesOf(`${text}\n`, 'payment-card')).toEqual([]);
+    const cards = 'card: 4539 1488 0343 6467\namex 3782 822463 10005\nvisa 4012735190465830 exp 12/27\n';
+    expect(await valuesOf(`${text}\n${cards}`, 'payment-card')).toEqual([
+      '4539 1488 0343 6467',
+      '3782 822463 10005',
+      '4012735190465830',
     ]);
   });
 
