@@ -157,4 +157,22 @@ describe('identifiers on third-party files', () => {
       '\'\\ufeed\'   #  0xF0 -> ARABIC LETTER WAW ISOLATED FORM\nCMAKE_Swift_COMPILER\nBIC: DEUTDEFF\n"bankBic": "COBADEFFXXX"\n';
     expect(await valuesOf(text, 'swift-bic')).toEqual(['DEUTDEFF', 'COBADEFFXXX']);
   });
+
+  it('SSH algorithm names, retina images and locale names are no email, a mailbox beside them is', async () => {
+    const text = [
+      '#   MACs hmac-md5,hmac-sha1,umac-64@openssh.com',
+      'Ciphers chacha20-poly1305@openssh.com,aes256-gcm@openssh.com',
+      'KexAlgorithms curve25519-sha256@libssh.org',
+      'icons: icons-64x64@2.tar logo@2x.png',
+      'LANG=sd_IN@devanagari.UTF-8',
+      '# send questions to user@somedomain.tld',
+    ].join('\n');
+    expect(await valuesOf(`${text}\n`, 'email')).toEqual([]);
+    const people = 'Author: Damien Miller <djm@openssh.com>\nalice.smith@mbox.kyoto, bob-2@acme.io\n';
+    expect(await valuesOf(`${text}\n${people}`, 'email')).toEqual([
+      'djm@openssh.com',
+      'alice.smith@mbox.kyoto',
+      'bob-2@acme.io',
+    ]);
+  });
 });
