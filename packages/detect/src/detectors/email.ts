@@ -23,7 +23,7 @@ export function emailValid(value: string, ctx: { before: string }): boolean {
   if (!/^[a-z]{2,24}$/.test(domain.slice(domain.lastIndexOf('.') + 1))) return false;
   // `logo@2x.png`, `sd_IN@devanagari.UTF-8`, `i@include.lst`, `user@somedomain.tld`: a name
   // ending in a file extension or a made-up suffix; a mailbox's domain ends in an ICANN TLD.
-  if (!parse(domain, { allowPrivateDomains: false }).isIcann) return false;
+  if (!parse(`x.${domain.slice(domain.lastIndexOf('.') + 1)}`).isIcann) return false;
   return !isSshExtensionName(local);
 }
 

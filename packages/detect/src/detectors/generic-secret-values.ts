@@ -14,8 +14,10 @@ export function isCallOrIndex(value: string): boolean {
   if (/^[A-Za-z_$][\w$.]*[([].*[)\]]$/.test(value)) return true;
   if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+[([]/.test(value)) return true;
   if (/^[A-Za-z_$][\w$.]*\(/.test(value)) return true;
-  if (/^[A-Za-z_$][\w$.[\]:]*[([]$/.test(value) || /^[A-Za-z_$][\w$]*\}[A-Za-z_$]\w*$/.test(value))
+  if (/^[A-Za-z_$][\w$.[\]:]*[([]$/.test(value) || /^[A-Za-z_$][\w$]*\}+[A-Za-z_$]\w*$/.test(value))
     return true;
+  // `map[string]*string{` (a Go type opening a literal), `a.Cancelled}dispose(){this._token`.
+  if (/^[A-Za-z_$][\w$.[\]*]*\{$/.test(value) || /\(\)[{.;]/.test(value)) return true;
   return /[)\]}]$/.test(value) && value.split(/[)\]}]/).length > value.split(/[([{]/).length;
 }
 
@@ -29,8 +31,9 @@ const WORD = `(?:${CAMEL}|[a-z]+[0-9]{0,3}|[0-9]?[A-Z]+[0-9]{0,3}|[A-Z][a-z]+[0-
 const JOINED_WORDS = new RegExp(`^_*${WORD}(?:[-_.]+${WORD})+_*$`);
 /** Names joined by `/`: `javax/security/auth/PrivateCredentialPermission`, a package path. */
 const PATH_OF_NAMES = new RegExp(`^${WORD}(?:[-_.]${WORD})*(?:/${WORD}(?:[-_.]${WORD})*){2,}$`);
-/** One camel-case name, or a private member (`_token`). */
-const ONE_NAME = new RegExp(`^_*${CAMEL}$|^_+[a-z]+[0-9]{0,2}$`);
+/** One camel-case name (`lastEventId`, `indentationOnLastIndentedLine`), or a private member (`_token`). */
+const ONE_NAME =
+  /^_*(?:[a-z]+[0-9]{0,3}|[A-Z][a-z]+[0-9]{0,3}|[A-Z]+)(?:[A-Z][a-z]+[0-9]{0,3})+$|^_+[a-z]+[0-9]{0,2}$/;
 
 /** Identifier and reference shapes that stand in for a value: code, not secrets. */
 export function isIdentifierOrReference(value: string, quoted: boolean): boolean {
@@ -42,7 +45,9 @@ export function isIdentifierOrReference(value: string, quoted: boolean): boolean
   if (/^(?:[A-Za-z_]\w*)?::[A-Za-z_]/.test(value)) return true;
   if (JOINED_WORDS.test(value)) return true;
   // `oAuth2GrantType`, `CreateOAuth2TokenCommand`, `KDFInput`, `IToken`, `_token`.
-  if (ONE_NAME.test(value)) return true;
+  // A random token can alternate cases too (`Vq8Wm2Xp7Rt4`); a name holds a word and few digits.
+  if (ONE_NAME.test(value) && /[A-Z][a-z]{2,}|^_/.test(value) && value.replace(/[^0-9]/g, '').length <= 3)
+    return true;
   if (/^[a-z0-9_.-]*(?:\/[a-z0-9_.{}-]+)+\/?$/.test(value) || PATH_OF_NAMES.test(value)) return true;
   // `man/Attic/pw_auth.3.xml`, `tofu/conflicting/1C005AF3-1.txt`: a relative file path.
   if (/^[\w.+-]+(?:\/[\w.+-]+)+\.[a-z][a-z0-9]{0,4}$/.test(value)) return true;
@@ -50,8 +55,9 @@ export function isIdentifierOrReference(value: string, quoted: boolean): boolean
   // `exports.Y=exports.Z=void`, `e.Dimension=`: a chained member assignment.
   if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+=/.test(value)) return true;
   // `config?.authSchemePreference`, `a||b`, `auth!==`, `=this.options.password`: an expression.
-  if (/^[A-Za-z_$][\w$]*\?\.|^=|[!=]==?|&&|\|\|/.test(value)) return true;
-  return /^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/.test(value);
+  if (/^[A-Za-z_$][\w$]*\?\.|^=|[!=]==?|&&|\|\||\?\?/.test(value)) return true;
+  // `1.2.3`, `v20.11.1`, `^3.972.97`, `~1.2.0-rc.1`: a version or a version range.
+  return /^[\^~]?v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/.test(value);
 }
 
 /**
@@ -113,5 +119,6 @@ export function valueCore(value: string): string {
   let core = value.replace(/[.,:;!?]+$/, '');
   const quoted = /^(["'`])(.*)\1$/.exec(core);
   if (quoted?.[2]) core = quoted[2];
-  return core;
+  // `#decodeUserPassword` (a private field), `?NonExpressionParenKeyword` (a parser state).
+  return core.replace(/^[#?](?=[A-Za-z_])/, '');
 }

@@ -323,11 +323,15 @@ function isTestResult(value: string, ctx: MatchContext): boolean {
  * A value inside an expression or a list rather than assigned: after `==` or `!=`
  * (`password == x`), after `->` (`psk->keyid`), `Resolver-` of `Resolver->get()`, or an
  * unquoted item after `, ` (`i2d_ECPrivateKey, i2d_ECPKParameters`, `tokenH, tokenL = ...`,
- * `--passphrase, --passphrase-file`): a CSV cell follows its comma without a space.
+ * `--passphrase, --passphrase-file`) or a quoted one between others (`"a", "b", "c"`): a CSV
+ * cell follows its comma without a space.
  */
 function isInExpression(value: string, ctx: MatchContext): boolean {
   if (/[=!]=[ \t]*$|->$/.test(ctx.before)) return true;
   if (value.endsWith('-') && ctx.after.startsWith('>')) return true;
+  // `["accessToken", "clientId", "refreshToken"]`: a quoted item between others of a list.
+  if (/[[,][ \t]*(["'])[^"'\n]{1,80}\1[ \t]*,[ \t]+["']$/.test(ctx.before) && /^["'][ \t]*,/.test(ctx.after))
+    return true;
   return /[^"'`\s][ \t]*,[ \t]+$/.test(ctx.before);
 }
 

@@ -97,6 +97,24 @@ describe('generic-secret on third-party files', () => {
       'a package path in a link',
       '<a href="/test/javax/security/auth/PrivateCredentialPermission">javax/security/auth/PrivateCredentialPermission</a>\n',
     ],
+    [
+      'a code sample whose key is its value',
+      "    clientSecretConfig: {\n        jsonKey: 'jsonKey',\n        secretId: 'secretId',\n",
+    ],
+    [
+      'a JSON list of field names',
+      '  const missingFields = ["accessToken", "clientId", "refreshToken", "dpopKey"];\n',
+    ],
+    [
+      'JavaScript names and operators',
+      'resumptionToken: lastEventId,\nthis.dockerCredentials=props.dockerCredentials??[],\nthis.token=r}}const e=1\n',
+    ],
+    ['a Go type', '\tSecretOptions: map[string]Secret{\n'],
+    ['a version range', '    "@aws-sdk/credential-provider-node": "^3.972.97",\n'],
+    [
+      'private fields and parser states',
+      '"decodeUserPassword","#decodeUserPassword","buildObjectKey"\nlastToken = "?NonExpressionParenKeyword";\n',
+    ],
   ])('%s holds no generic secret', async (_, text) => {
     expect(await valuesOf(text, 'generic-secret')).toEqual([]);
   });
@@ -113,6 +131,7 @@ describe('generic-secret on third-party files', () => {
       'secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzLEKEY"\n',
       'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzLEKEY',
     ],
+    ['a pair in a JavaScript Map', 'const m = new Map([["token", "Xq7vLp2mZr9t"]]);\n', 'Xq7vLp2mZr9t'],
     ['a password after a backtrace', 'fileKey=fileKey@entry=0x0, password=Xk9mQ2vL7pRt\n', 'Xk9mQ2vL7pRt'],
     ['a quoted CSV row', '"1","db_password","Xq7v!Lp2mZr9t","active"\n', 'Xq7v!Lp2mZr9t'],
     [
@@ -122,6 +141,14 @@ describe('generic-secret on third-party files', () => {
     ],
   ])('%s is still found', async (_, text, value) => {
     expect(findingFor(await scan(text, 'settings.txt'), 'generic-secret', value)).toBeDefined();
+  });
+});
+
+describe('where a value is reported', () => {
+  it('is where the pattern took it, not an earlier copy of its text in the key', async () => {
+    const text = 'Xq7vLp2mZr9t_api_token: Xq7vLp2mZr9t\n';
+    const finding = findingFor(await scan(text, 'settings.txt'), 'generic-secret', 'Xq7vLp2mZr9t');
+    expect(finding?.location.byte_start).toBe(text.lastIndexOf('Xq7vLp2mZr9t'));
   });
 });
 
