@@ -61,9 +61,9 @@ export function isIdentifierOrReference(value: string, quoted: boolean): boolean
 }
 
 /**
- * Names of hash, cipher, key-exchange and KDF algorithms and their modes: a value made of
- * these alone (`scram-sha-256`, `PSK-3DES-EDE-CBC-SHA`, `aes-256-gcm`, `md5`) names how a
- * secret is kept, as `password_encryption = scram-sha-256` does.
+ * Names of hash, cipher, key-exchange and KDF algorithms, their modes, and text encodings: a
+ * value made of these alone (`scram-sha-256`, `PSK-3DES-EDE-CBC-SHA`, `aes-256-gcm`, `md5`,
+ * `'base64'`) names how a secret is kept, as `password_encryption = scram-sha-256` does.
  */
 const ALGORITHM_PARTS = new Set(
   [
@@ -72,6 +72,7 @@ const ALGORITHM_PARTS = new Set(
     'yescrypt crypt chacha20 poly1305 rsa dsa ecdsa ed25519 ed448 x25519 curve25519 dh dhe ecdh ecdhe',
     'psk gcm cbc ctr ecb cfb ofb ccm ccm8 xts hs256 hs384 hs512 rs256 rs384 rs512 es256 es384 es512',
     'ps256 md5crypt sha256crypt sha512crypt ntlm ntlmv2 krb5 camellia cast5 gost',
+    'base64 base64url base32 hex utf utf8 utf16le latin1 ascii ucs2',
   ]
     .join(' ')
     .split(' '),
