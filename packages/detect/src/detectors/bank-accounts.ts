@@ -82,6 +82,8 @@ export const auBsb = labelledId({
   value: '[0-9]{3}-?[0-9]{3}',
   check: (v) => !fillerValue(v),
   words: ['bsb'],
+  // `tabsBackground:#252526`: `bsb` inside a word is no label.
+  wordStart: true,
   baseConfidence: 0.8,
   keepEnd: 2,
   description: 'An Australian bank-state-branch number after its label.',

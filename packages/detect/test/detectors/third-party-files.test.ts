@@ -179,6 +179,15 @@ describe('identifiers on third-party files', () => {
     ]);
   });
 
+  it('a CSS colour is no BSB and an input mask no ITIN; labelled ones are found', async () => {
+    const text = '--vscode-editorGroupHeader-tabsBackground:#252526;\nformatStr = "999-99-9999";\n';
+    expect(await valuesOf(text, 'au-bsb')).toEqual([]);
+    expect(await valuesOf(text, 'us-itin')).toEqual([]);
+    const labelled = `${text}BSB: 062-000\nITIN: 912-70-1234\n`;
+    expect(await valuesOf(labelled, 'au-bsb')).toEqual(['062-000']);
+    expect(await valuesOf(labelled, 'us-itin')).toEqual(['912-70-1234']);
+  });
+
   it('ARABIC and CMAKE_Swift_ are no SWIFT/BIC labels, `BIC:` and `bankBic` are', async () => {
     const text =
       '\'\\ufeed\'   #  0xF0 -> ARABIC LETTER WAW ISOLATED FORM\nCMAKE_Swift_COMPILER\nBIC: DEUTDEFF\n"bankBic": "COBADEFFXXX"\n';
