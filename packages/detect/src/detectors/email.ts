@@ -23,7 +23,7 @@ export function emailValid(value: string, ctx: { before: string }): boolean {
   if (!/^[a-z]{2,24}$/.test(domain.slice(domain.lastIndexOf('.') + 1))) return false;
   // `logo@2x.png`, `sd_IN@devanagari.UTF-8`, `i@include.lst`, `user@somedomain.tld`: a name
   // ending in a file extension or a made-up suffix; a mailbox's domain ends in an ICANN TLD.
-  if (!parse(`x.${domain.slice(domain.lastIndexOf('.') + 1)}`).isIcann) return false;
+  if (!parse(domain, { validateHostname: false }).isIcann) return false;
   return !isSshExtensionName(local);
 }
 
@@ -34,8 +34,9 @@ export function emailValid(value: string, ctx: { before: string }): boolean {
  */
 function isSshExtensionName(local: string): boolean {
   const parts = local.toLowerCase().split('-');
-  if (parts.length < 2 || !/[0-9]/.test(local)) return false;
-  return parts.some((p) => SSH_WORDS.has(p) || isAlgorithmName(p));
+  const known = parts.filter((p) => SSH_WORDS.has(p) || isAlgorithmName(p)).length;
+  const sizes = parts.filter((p) => /^[0-9]+$/.test(p)).length;
+  return known >= 2 || (known === 1 && sizes >= 1);
 }
 
 const SSH_WORDS = new Set([
@@ -48,6 +49,9 @@ const SSH_WORDS = new Set([
   'nistp384',
   'nistp521',
   'poly1305',
+  'sntrup761x25519',
+  'sntrup4591761x25519',
+  'mlkem768x25519',
 ]);
 
 const LABEL = rep('[A-Za-z0-9-]', 1, 63);

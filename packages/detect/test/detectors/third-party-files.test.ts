@@ -198,17 +198,20 @@ describe('identifiers on third-party files', () => {
     const text = [
       '#   MACs hmac-md5,hmac-sha1,umac-64@openssh.com',
       'Ciphers chacha20-poly1305@openssh.com,aes256-gcm@openssh.com',
-      'KexAlgorithms curve25519-sha256@libssh.org',
+      'KexAlgorithms curve25519-sha256@libssh.org,sntrup761x25519-sha512@openssh.com',
       'icons: icons-64x64@2.tar logo@2x.png',
       'LANG=sd_IN@devanagari.UTF-8',
       '# send questions to user@somedomain.tld',
     ].join('\n');
     expect(await valuesOf(`${text}\n`, 'email')).toEqual([]);
-    const people = 'Author: Damien Miller <djm@openssh.com>\nalice.smith@mbox.kyoto, bob-2@acme.io\n';
+    const people =
+      'Author: Damien Miller <djm@openssh.com>\nalice.smith@mbox.kyoto, bob-2@acme.io\nkrb5-bugs@mit.edu, info@translate.org.za\n';
     expect(await valuesOf(`${text}\n${people}`, 'email')).toEqual([
       'djm@openssh.com',
       'alice.smith@mbox.kyoto',
       'bob-2@acme.io',
+      'krb5-bugs@mit.edu',
+      'info@translate.org.za',
     ]);
   });
 });
