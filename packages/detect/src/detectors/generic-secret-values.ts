@@ -7,17 +7,18 @@
 
 /**
  * An unquoted `getToken()`, `cfg[key]`, `config.get(name` or `getToken(a` (cut at its comma),
- * the `abc123)` of `f(password=abc123)`, the `value}get` of minified `set k(v){this._k=v}get`,
- * or a call or index opened at the value's end (`config[` of `config['password']`): code.
+ * the `abc123)` of `f(password=abc123)`, a call or index opened at the value's end (`config[`
+ * of `config['password']`), or minified code (`value}get`, `24)throw`, `a.b}}exports.c=`).
  */
 export function isCallOrIndex(value: string): boolean {
   if (/^[A-Za-z_$][\w$.]*[([].*[)\]]$/.test(value)) return true;
   if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+[([]/.test(value)) return true;
-  if (/^[A-Za-z_$][\w$.]*\(/.test(value)) return true;
-  if (/^[A-Za-z_$][\w$.[\]:]*[([]$/.test(value) || /^[A-Za-z_$][\w$]*\}+[A-Za-z_$]\w*$/.test(value))
+  if (/^[A-Za-z_$][\w$.]*\(/.test(value) || /^[A-Za-z_$][\w$.]*\[[\w$.]+$/.test(value)) return true;
+  if (/^[A-Za-z_$][\w$.[\]:*()]*[([]$/.test(value) || /^[A-Za-z_$][\w$.?]*\}+[A-Za-z_$]/.test(value))
     return true;
+  if (/^[\w$.]+\)[A-Za-z_$]/.test(value)) return true;
   // `map[string]*string{` (a Go type opening a literal), `a.Cancelled}dispose(){this._token`.
-  if (/^[A-Za-z_$][\w$.[\]*]*\{$/.test(value) || /\(\)[{.;]/.test(value)) return true;
+  if (/^[A-Za-z_$][\w$.[\]*{}]*\{$/.test(value) || /\(\)[{.;]/.test(value)) return true;
   return /[)\]}]$/.test(value) && value.split(/[)\]}]/).length > value.split(/[([{]/).length;
 }
 
@@ -27,13 +28,25 @@ const HUMP = '[A-Z][a-z]{2,}[0-9]{0,3}';
 const CAMEL = `(?:[a-z]+[0-9]{0,3}|[A-Z][a-z]+[0-9]{0,3}|[A-Z]+)(?:${HUMP})+`;
 /** One word of a name: `token`, `TOKEN`, `Token`, `token2`, `3DES`, or a camel-case name. */
 const WORD = `(?:${CAMEL}|[a-z]+[0-9]{0,3}|[0-9]?[A-Z]+[0-9]{0,3}|[A-Z][a-z]+[0-9]{0,3})`;
-/** Words joined by `-`, `_` or `.` (`aws-cdk-lib`, `_S_token_eof`, `PSK_SlowHardware`): a name. */
-const JOINED_WORDS = new RegExp(`^_*${WORD}(?:[-_.]+${WORD})+_*$`);
+/** Words joined by `-`, `_`, `.` or `:` (`aws-cdk-lib`, `_S_token_eof`, `aws:asset:docker-build-secrets`): a name. */
+const JOINED_WORDS = new RegExp(`^_*${WORD}(?:[-_.:]+${WORD})+_*$`);
 /** Names joined by `/`: `javax/security/auth/PrivateCredentialPermission`, a package path. */
 const PATH_OF_NAMES = new RegExp(`^${WORD}(?:[-_.]${WORD})*(?:/${WORD}(?:[-_.]${WORD})*){2,}$`);
-/** One camel-case name (`lastEventId`, `indentationOnLastIndentedLine`), or a private member (`_token`). */
+/**
+ * One camel-case name (`lastEventId`, `CreateOAuth2TokenCommand2`, `SignatureV4Sign`,
+ * `GetWorkloadAccessTokenForJWT`), or a private member (`_token`).
+ */
 const ONE_NAME =
-  /^_*(?:[a-z]+[0-9]{0,3}|[A-Z][a-z]+[0-9]{0,3}|[A-Z]+)(?:[A-Z][a-z]+[0-9]{0,3})+$|^_+[a-z]+[0-9]{0,2}$/;
+  /^_*(?:[a-z]+[0-9]{0,3}|[A-Z][a-z]+[0-9]{0,3}|[A-Z]+)(?:[A-Z]{1,4}[a-z]+[0-9]{0,3}|[A-Z][0-9]{1,2})+(?:[A-Z]{2,}[0-9]{0,3})?$|^_+[a-z]+[0-9]{0,2}$/;
+
+/**
+ * True for `ONE_NAME` shapes that read as names: a word of three letters or more and few digits
+ * (a random token alternates cases too, `Vq8Wm2Xp7Rt4`, but with more digits and no words).
+ */
+function isOneName(value: string): boolean {
+  if (!ONE_NAME.test(value) || value.replace(/[^0-9]/g, '').length > 3) return false;
+  return /[A-Z][a-z]{2,}|^_|^[a-z]{3,}[A-Z]/.test(value);
+}
 
 /** Identifier and reference shapes that stand in for a value: code, not secrets. */
 export function isIdentifierOrReference(value: string, quoted: boolean): boolean {
@@ -43,19 +56,18 @@ export function isIdentifierOrReference(value: string, quoted: boolean): boolean
   if (/^[A-Za-z_][\w.]*:[A-Za-z_]\w*$/.test(value)) return true;
   // `std::move(x)`, `llvm::MapVector`, `::value`: a C++, Rust, Ruby or PHP scope.
   if (/^(?:[A-Za-z_]\w*)?::[A-Za-z_]/.test(value)) return true;
-  if (JOINED_WORDS.test(value)) return true;
-  // `oAuth2GrantType`, `CreateOAuth2TokenCommand`, `KDFInput`, `IToken`, `_token`.
-  // A random token can alternate cases too (`Vq8Wm2Xp7Rt4`); a name holds a word and few digits.
-  if (ONE_NAME.test(value) && /[A-Z][a-z]{2,}|^_/.test(value) && value.replace(/[^0-9]/g, '').length <= 3)
-    return true;
+  if (JOINED_WORDS.test(value) || isOneName(value)) return true;
   if (/^[a-z0-9_.-]*(?:\/[a-z0-9_.{}-]+)+\/?$/.test(value) || PATH_OF_NAMES.test(value)) return true;
   // `man/Attic/pw_auth.3.xml`, `tofu/conflicting/1C005AF3-1.txt`: a relative file path.
   if (/^[\w.+-]+(?:\/[\w.+-]+)+\.[a-z][a-z0-9]{0,4}$/.test(value)) return true;
   if (/^[A-Za-z_]+=/.test(value) || /-\d+(?:\.\d+){1,3}$/.test(value)) return true;
   // `exports.Y=exports.Z=void`, `e.Dimension=`: a chained member assignment.
   if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+=/.test(value)) return true;
-  // `config?.authSchemePreference`, `a||b`, `auth!==`, `=this.options.password`: an expression.
-  if (/^[A-Za-z_$][\w$]*\?\.|^=|[!=]==?|&&|\|\||\?\?/.test(value)) return true;
+  // `props.encryption?.tableKey`, `a||b`, `auth!==`, `=this.options.password`, `+e.token+`.
+  if (/^[A-Za-z_$][\w$.]*\?\.|^=|[!=]==?|&&|\|\||\?\?|^\+[A-Za-z_$]/.test(value)) return true;
+  // `x-div{cursor:default`: a CSS rule; `%vCredentials`: a Go format verb; `1*tchar`: ABNF.
+  if (/\{[a-z-]+:/.test(value) || /^%[vwsdqxT]/.test(value) || /^[0-9]*\*[0-9]*[a-z]/.test(value))
+    return true;
   // `1.2.3`, `v20.11.1`, `^3.972.97`, `~1.2.0-rc.1`: a version or a version range.
   return /^[\^~]?v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/.test(value);
 }

@@ -115,6 +115,22 @@ describe('generic-secret on third-party files', () => {
       'private fields and parser states',
       '"decodeUserPassword","#decodeUserPassword","buildObjectKey"\nlastToken = "?NonExpressionParenKeyword";\n',
     ],
+    [
+      'more minified JavaScript',
+      'this.k=customApiKeySelector}}exports.W=1;\nthis.encryptionKey=props.encryption?.tableKey;\nif(passwordHistorySize>24)throw e;\nreturn"x-token-auth:"+e.token+"@"\n',
+    ],
+    ['an index cut at its bracket', 'var endToken = tokens[tokens.length - 1];\n'],
+    [
+      'names with colons, acronyms and versions',
+      'KEY = "aws:asset:docker-build-secrets";\ntoken: GetWorkloadAccessTokenForJWT,\nx.SignWithCredentials = SignatureV4SignWithCredentials2;\n',
+    ],
+    ['a Go format string', 'resolve auth token: %vWebIdentityCredentialsmissing\n'],
+    ['an ABNF rule', ' * token         = 1*tchar\n'],
+    ['a CSS rule', 'x-pw-tool-item.record.toggled>x-div{clip-path:url(#icon-stop-circle)}\n'],
+    [
+      'a Go literal',
+      '\tCredentials: map[string]interface{}{\n\tPassword: awscdk.SecretValue_*SecretsManager(jsii.String(\n',
+    ],
   ])('%s holds no generic secret', async (_, text) => {
     expect(await valuesOf(text, 'generic-secret')).toEqual([]);
   });
