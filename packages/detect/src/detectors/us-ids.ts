@@ -43,7 +43,7 @@ export const usItin: Detector = {
   validate: (value, ctx) => withContext(itinValid(value) && !fillerValue(value), value, ctx, ITIN_WORDS),
   contextWords: ITIN_WORDS,
   baseConfidence: 0.7,
-  validator: 'group 50-65, 70-88, 90-92 or 94-99, serial not 0000',
+  validator: 'group 50-65, 70-88, 90-92 or 94-99, serial not 0000, not one digit repeated',
   example: '`9AA-GG-SSSS` (dashes, spaces, or 9 digits beside `ITIN`)',
   mask: { keepStart: 0, keepEnd: 4 },
 };
