@@ -304,7 +304,7 @@ function isWordOrName(value: string, quoted: boolean): boolean {
 
 /** A result line of a DejaGnu or Automake test log (lower-cased, as the context is). */
 const TEST_RESULT_LINE =
-  /(?:^|\n)(?:(?:[xk]?pass|[xk]?fail|unresolved|unsupported|untested|error|skip): |running [^\n]*\.exp \.\.\.)/;
+  /(?:^|\n)(?:(?:[xk]?pass|[xk]?fail|unresolved|unsupported|untested|error|skip): |running \/)|\.exp \.\.\.\n/;
 
 /**
  * `PASS: gdb.base/break.exp: continue to breakpoint` or `PASS: PHDRS2` among other result

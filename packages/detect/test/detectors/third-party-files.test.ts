@@ -83,7 +83,7 @@ describe('generic-secret on third-party files', () => {
     ],
     [
       'a binutils test summary',
-      'Running /build/ld/testsuite/ld-scripts/phdrs2.exp ...\nPASS: PHDRS2\nRunning /build/ld/testsuite/ld-scripts/include.exp ...\nPASS: include-1\n',
+      'Running /build/binutils-G47RqV/binutils-2.40/ld/testsuite/ld-scripts/phdrs2.exp ...\nPASS: PHDRS2\nRunning /build/binutils-G47RqV/binutils-2.40/ld/testsuite/ld-scripts/include.exp ...\nPASS: include-1\n',
     ],
     ['a gdb backtrace', '    fileKey=fileKey@entry=0x0, ownerPassword=ownerPassword@entry=0x1165830,\n'],
     [
