@@ -192,6 +192,9 @@ this.dockerCredentials=props.dockerCredentials??[],this.selfMutationEnabled=prop
     "@aws-sdk/credential-provider-node": "^3.972.97",
       M1_INV: [ [ 1.2325947975032656, -.5557590239287523, .2736201534771583 ] ],
     "aria-busy": { "pass": "要素にはaria-busy属性が存在します" },
+{"input": {"ChangeToken": "abcd12f2-46da-4fdb-b8d5-fbd4c466928f", "NextToken": "eyJ2IjoxLCJvZmZzZXQiOjUwfQ"}}
+var styles = {"token-inline":"awsui_token-inline_1i2wg_2zsex_127","root-filtering-token":"awsui_root-filtering-token_xjuzf_85n7e_488"};
+const redact = slowRedact({ paths: ['users.*.profile.preferences.apiKey', 'users[1].password'] });
 `;
 }
 

@@ -51,6 +51,8 @@ function isOneName(value: string): boolean {
 /** Identifier and reference shapes that stand in for a value: code, not secrets. */
 export function isIdentifierOrReference(value: string, quoted: boolean): boolean {
   if (!quoted && isCallOrIndex(value)) return true;
+  // `users.*.profile.apiKey`, `users[1].password`: a path into an object.
+  if (/^[A-Za-z_$][\w$]*(?:\.\*|\[[0-9*]+\])(?:\.[\w$*]+|\[[0-9*]+\])*$/.test(value)) return true;
   // `aws-cdk-lib.aws_ecs.Secret#fromSsmParameter`: a qualified name, a member after `#`.
   if (/^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+(?:#\w+)?$/.test(value)) return true;
   if (/^[A-Za-z_][\w.]*:[A-Za-z_]\w*$/.test(value)) return true;

@@ -249,10 +249,12 @@ const HASHED = /hash|digest|checksum|fingerprint|sha1|sha256|md5/;
 
 /**
  * Names of values that are public by design or not credentials (`publicToken`, `csrf-token`,
- * Pusher's app key and Algolia's search-only key, both shipped to browsers).
+ * Pusher's app key and Algolia's search-only key, both shipped to browsers), and tokens that
+ * page through results or make a request idempotent (`NextToken`, `--page-token`, AWS's
+ * `ClientToken` and `ChangeToken`).
  */
 const NOT_A_CREDENTIAL =
-  /public|publishable|csrf|xsrf|pusher[_.-]?app[_.-]?key|search[_.-]?(?:only[_.-]?)?(?:api[_.-]?)?key/;
+  /public|publishable|csrf|xsrf|pusher[_.-]?app[_.-]?key|search[_.-]?(?:only[_.-]?)?(?:api[_.-]?)?key|(?:next|page|pagination|continuation|change|client|client[_.-]?request|idempotency|sync|resumption|cancel(?:lation)?)[_.-]?token$/;
 
 /** A secret word run into a describing suffix in one segment (`credentialsId`, `tokenUrl`). */
 const DESCRIBED =
@@ -374,6 +376,8 @@ export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
     const key = keyName(ctx.before);
     const lower = value.toLowerCase();
     if (key.length >= 4 && lower.startsWith(key) && /^[^a-z0-9_]/.test(lower.slice(key.length))) return false;
+    // `"token-inline": "awsui_token-inline_1i2wg_2zsex_127"`: a generated name built on its key.
+    if (key.length >= 8 && /[_.-]/.test(key) && lower.includes(key)) return false;
   }
   // `?password=,closed`: an empty value, then the next CSV cell.
   if (value.startsWith(',')) return false;

@@ -131,6 +131,12 @@ describe('generic-secret on third-party files', () => {
       'a Go literal',
       '\tCredentials: map[string]interface{}{\n\tPassword: awscdk.SecretValue_*SecretsManager(jsii.String(\n',
     ],
+    [
+      'pagination and idempotency tokens',
+      '"ChangeToken": "abcd12f2-46da-4fdb-b8d5-fbd4c466928f",\n--page-token="ala9glealanal908"\nNextToken: Xq7vLp2mZr9tWs4Kd\n',
+    ],
+    ['generated class names built on their keys', '{"token-inline":"awsui_token-inline_1i2wg_2zsex_127"}\n'],
+    ['paths into objects', "paths: ['users.*.profile.preferences.apiKey', 'users[1].password']\n"],
   ])('%s holds no generic secret', async (_, text) => {
     expect(await valuesOf(text, 'generic-secret')).toEqual([]);
   });
@@ -147,6 +153,7 @@ describe('generic-secret on third-party files', () => {
       'secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzLEKEY"\n',
       'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzLEKEY',
     ],
+    ['a session token', 'session_token = Xq7vLp2mZr9tWs4Kd\n', 'Xq7vLp2mZr9tWs4Kd'],
     ['a pair in a JavaScript Map', 'const m = new Map([["token", "Xq7vLp2mZr9t"]]);\n', 'Xq7vLp2mZr9t'],
     ['a password after a backtrace', 'fileKey=fileKey@entry=0x0, password=Xk9mQ2vL7pRt\n', 'Xk9mQ2vL7pRt'],
     ['a quoted CSV row', '"1","db_password","Xq7v!Lp2mZr9t","active"\n', 'Xq7v!Lp2mZr9t'],
