@@ -81,7 +81,14 @@ export function gnuChangeLog(f: FileBuilder): string {
 
 /** A Debian `changelog.Debian`: patch notes and the maintainer trailer. */
 export function debianChangelog(f: FileBuilder): string {
-  return `glibc (2.36-9+deb12u${int(f.rng, 1, 9)}) bookworm; urgency=medium
+  return `dpkg (1.${int(f.rng, 10, 22)}.${int(f.rng, 0, 30)}.${int(f.rng, 1, 9)}) unstable; urgency=low
+
+  * Standards-Version updated to 4.6.0.1
+  * Start preparing for 1.8.0.1; update zlib to 1.3.0.1-motley-71660e1.
+
+ -- ${author(f)}  Thu, 24 Jan 2008 14:20:10 +0100
+
+glibc (2.36-9+deb12u${int(f.rng, 1, 9)}) bookworm; urgency=medium
 
   * debian/patches/hurd-i386/git-auth-leak.diff: upstreamed.
   * debian/patches/hurd-i386/tg-sendmsg-SCM_CREDS.diff: rebased.

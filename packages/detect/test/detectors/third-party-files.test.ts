@@ -237,4 +237,18 @@ describe('identifiers on third-party files', () => {
       'info@translate.org.za',
     ]);
   });
+
+  it('release numbers in changelogs are no IPv4 addresses, an address beside them is', async () => {
+    const text = [
+      'dpkg (1.14.16.4) unstable; urgency=low',
+      '      Start preparing for 1.8.0.1',
+      '  * Standards-Version updated to 4.6.0.1',
+      "* `'x448'` (OID 1.3.101.111)",
+      '   by 0x40F6B804: (within /usr/lib/libpng.so.2.1.0.9)',
+      '* deps: update zlib to 1.3.0.1-motley-71660e1',
+    ].join('\n');
+    expect(await valuesOf(`${text}\n`, 'ipv4-address')).toEqual([]);
+    const hosts = 'connect to 93.184.216.34 on port 443\nhost (93.184.216.35) answered\n';
+    expect(await valuesOf(`${text}\n${hosts}`, 'ipv4-address')).toEqual(['93.184.216.34', '93.184.216.35']);
+  });
 });
