@@ -4,7 +4,9 @@ import { isPlaceholder } from '../validators/placeholder.ts';
 import {
   isAlgorithmName,
   isIdentifierOrReference,
+  isInExpression,
   isNotOneValue,
+  isTestResult,
   valueCore,
 } from './generic-secret-values.ts';
 import { ci, ciAny, QUOTES, reAlternatives, rep } from './pattern-kit.ts';
@@ -302,39 +304,6 @@ function isWordOrName(value: string, quoted: boolean): boolean {
   return (
     /^[A-Z]?[a-z]+$/.test(value) || /^[A-Z_]+$/.test(value) || /^[A-Z]+(?:_(?:[A-Z]+|[0-9]+))+$/.test(value)
   );
-}
-
-/** A result line of a DejaGnu or Automake test log (lower-cased, as the context is). */
-const TEST_RESULT_LINE =
-  /(?:^|\n)(?:(?:[xk]?pass|[xk]?fail|unresolved|unsupported|untested|error|skip): |running \/)|\.exp \.\.\.\n/;
-
-/**
- * `PASS: gdb.base/break.exp: continue to breakpoint` or `PASS: PHDRS2` among other result
- * lines: a test's outcome and name, not `PASS` set to a password. The key must open its line,
- * and the value end with `:`, go on with words, or sit between other result lines.
- */
-function isTestResult(value: string, ctx: MatchContext): boolean {
-  if (!/(?:^|\n)[xk]?pass: $/.test(ctx.before)) return false;
-  const rest = ctx.after.split('\n', 1)[0] ?? '';
-  if (value.endsWith(':') || /^[ \t]+[^\s#]/.test(rest)) return true;
-  const previous = ctx.before.slice(0, ctx.before.lastIndexOf('\n') + 1);
-  return TEST_RESULT_LINE.test(previous) || TEST_RESULT_LINE.test(ctx.after.slice(rest.length));
-}
-
-/**
- * A value inside an expression or a list rather than assigned: after `==` or `!=`
- * (`password == x`), after `->` (`psk->keyid`), `Resolver-` of `Resolver->get()`, or an
- * unquoted item after `, ` (`i2d_ECPrivateKey, i2d_ECPKParameters`, `tokenH, tokenL = ...`,
- * `--passphrase, --passphrase-file`) or a quoted one between others (`"a", "b", "c"`): a CSV
- * cell follows its comma without a space.
- */
-function isInExpression(value: string, ctx: MatchContext): boolean {
-  if (/[=!]=[ \t]*$|->$/.test(ctx.before)) return true;
-  if (value.endsWith('-') && ctx.after.startsWith('>')) return true;
-  // `["accessToken", "clientId", "refreshToken"]`: a quoted item between others of a list.
-  if (/[[,][ \t]*(["'])[^"'\n]{1,80}\1[ \t]*,[ \t]+["']$/.test(ctx.before) && /^["'][ \t]*,/.test(ctx.after))
-    return true;
-  return /[^"'`\s][ \t]*,[ \t]+$/.test(ctx.before);
 }
 
 /**
