@@ -16,6 +16,7 @@ import * as h from './home-files.ts';
 import { FileBuilder, type RealisticFile, type RealisticLabel } from './labels.ts';
 import * as o from './ops-files.ts';
 import * as p from './platform-files.ts';
+import * as n from './repo-negatives.ts';
 import * as t from './table-files.ts';
 import * as w from './windows-files.ts';
 
@@ -183,6 +184,17 @@ const FILES: readonly [string, string, Writer][] = [
     pl.dynamodbExport,
   ],
   ['search/bulk/customers-reindex.ndjson', 'database export', pl.elasticBulk],
+  ['build/gdb/testsuite/gdb.log', 'negatives only', n.dejagnuLog],
+  ['vendor/gnupg/ChangeLog', 'negatives only', n.gnuChangeLog],
+  ['usr/share/doc/libc6/changelog.Debian', 'negatives only', n.debianChangelog],
+  ['etc/postgresql/15/main/pg_hba.conf', 'negatives only', n.postgresConf],
+  ['etc/X11/rgb.txt', 'negatives only', n.rgbTxt],
+  ['jdk/conf/management/management.properties', 'negatives only', n.managementProperties],
+  ['share/man/man1/openssl-verify.1', 'negatives only', n.manPage],
+  ['include/c++/bits/regex_scanner.tcc', 'negatives only', n.cppHeader],
+  ['vendor/js/bundle.js', 'negatives only', n.libraryJs],
+  ['lib/python3.11/zipfile.py', 'negatives only', n.pythonLib],
+  ['vendor/harfbuzz/git-log.txt', 'negatives only', n.fuzzerLog],
 ];
 
 /** The realistic corpus: files as real systems write them, and what each truly holds. */

@@ -13,6 +13,7 @@ export const swiftBic = labelledId({
   value: '[A-Z]{6}[A-Z2-9][A-NP-Z0-9](?:[A-Z0-9]{3})?',
   check: (v) => isValidBIC(v),
   words: ['swift', 'bic'],
+  wordStart: true,
   baseConfidence: 0.8,
   keepEnd: 4,
   description: 'A bank identifier code (ISO 9362) after a SWIFT/BIC label.',
@@ -81,6 +82,8 @@ export const auBsb = labelledId({
   value: '[0-9]{3}-?[0-9]{3}',
   check: (v) => !fillerValue(v),
   words: ['bsb'],
+  // `tabsBackground:#252526`: `bsb` inside a word is no label.
+  wordStart: true,
   baseConfidence: 0.8,
   keepEnd: 2,
   description: 'An Australian bank-state-branch number after its label.',

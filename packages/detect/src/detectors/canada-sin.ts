@@ -24,7 +24,10 @@ const PHONE_WORDS = [
   'contact',
 ];
 
-/** Canadian Social Insurance Number (Luhn); the unformatted 9-digit form needs a context word. */
+/**
+ * Canadian Social Insurance Number (Luhn); the dashed form stands alone, the spaced and the
+ * unformatted 9-digit forms need a context word.
+ */
 export const canadaSin: Detector = {
   id: 'canada-sin',
   name: 'Canadian Social Insurance Number',
@@ -37,13 +40,15 @@ export const canadaSin: Detector = {
     if (!sinValid(value) || !standsAlone(ctx)) return false;
     if (!contextHas(ctx, WORDS) && (contextHas(ctx, PHONE_WORDS) || /\+[0-9 ]{0,4}$|\($/.test(ctx.before)))
       return false;
-    if (/^[0-9]{9}$/.test(value)) return contextHas(ctx, WORDS) ? { valid: true, confidence: 0.8 } : false;
+    // Groups split by spaces are how every table of numbers is written (`255 250 250` of a
+    // colour table, a matrix row): like bare digits, they need `SIN` or its field name.
+    if (!value.includes('-')) return contextHas(ctx, WORDS) ? { valid: true, confidence: 0.8 } : false;
     return true;
   },
   contextWords: WORDS,
   baseConfidence: 0.7,
-  validator: 'Luhn; 9 bare digits need a context word',
-  example: '`NNN NNN NNN` (spaces, dashes, or 9 digits beside `SIN`)',
+  validator: 'Luhn; spaced or bare digits need a context word',
+  example: '`NNN-NNN-NNN`, or `NNN NNN NNN` or 9 digits beside `SIN`',
   mask: { keepStart: 0, keepEnd: 3 },
 };
 

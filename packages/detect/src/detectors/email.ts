@@ -1,4 +1,6 @@
+import { parse } from 'tldts';
 import type { Detector } from '../types.ts';
+import { isAlgorithmName } from './generic-secret-values.ts';
 import { optionalTimes, re, rep } from './pattern-kit.ts';
 
 const RESERVED_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local)$/;
@@ -6,7 +8,10 @@ const RESERVED_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invali
 /** RESERVED_DOMAIN on what follows a value's last `@` (which stands for `^`), in any case, without copying it. */
 const RESERVED_AFTER_AT = /[@.](?:example\.(?:com|org|net)|example|test|invalid|localhost|local)$/i;
 
-/** True for a mailbox at a real-looking domain (not a reserved example domain, not in a URL's userinfo). */
+/**
+ * True for a mailbox at a real-looking domain: an ICANN top-level domain, not a reserved example
+ * domain, not in a URL's userinfo, not an SSH algorithm's name.
+ */
 export function emailValid(value: string, ctx: { before: string }): boolean {
   const at = value.lastIndexOf('@');
   // Addresses at example domains, most of those in logs, are settled before anything is copied.
@@ -20,8 +25,39 @@ export function emailValid(value: string, ctx: { before: string }): boolean {
   // A TLD is written in one case (`.com`, `.COM`); `.aByPAdV` is random text around an `@`.
   const tld = value.slice(value.lastIndexOf('.') + 1);
   if (tld !== tld.toLowerCase() && tld !== tld.toUpperCase()) return false;
-  return /^[a-z]{2,24}$/.test(domain.slice(domain.lastIndexOf('.') + 1));
+  if (!/^[a-z]{2,24}$/.test(domain.slice(domain.lastIndexOf('.') + 1))) return false;
+  // `logo@2x.png`, `sd_IN@devanagari.UTF-8`, `i@include.lst`, `user@somedomain.tld`: a name
+  // ending in a file extension or a made-up suffix; a mailbox's domain ends in an ICANN TLD.
+  if (!parse(domain, { validateHostname: false }).isIcann) return false;
+  return !isSshExtensionName(local);
 }
+
+/**
+ * `umac-64`, `chacha20-poly1305`, `ssh-ed25519-cert-v01` of `umac-64@openssh.com`: SSH names
+ * algorithms and extensions `name@domain` (RFC 4251, section 6); a person's mailbox is no
+ * algorithm name with a version or key size.
+ */
+function isSshExtensionName(local: string): boolean {
+  const parts = local.toLowerCase().split('-');
+  const known = parts.filter((p) => SSH_WORDS.has(p) || isAlgorithmName(p)).length;
+  const sizes = parts.filter((p) => /^[0-9]+$/.test(p)).length;
+  return known >= 2 || (known === 1 && sizes >= 1);
+}
+
+const SSH_WORDS = new Set([
+  'ssh',
+  'umac',
+  'etm',
+  'cert',
+  'sk',
+  'nistp256',
+  'nistp384',
+  'nistp521',
+  'poly1305',
+  'sntrup761x25519',
+  'sntrup4591761x25519',
+  'mlkem768x25519',
+]);
 
 const LABEL = rep('[A-Za-z0-9-]', 1, 63);
 
@@ -40,7 +76,7 @@ export const email: Detector = {
   validate: emailValid,
   contextWords: ['email', 'e-mail', 'mail', 'contact'],
   baseConfidence: 0.8,
-  validator: 'domain not reserved (`example.com`, `.test`), a letter TLD',
+  validator: 'an ICANN TLD, domain not reserved (`example.com`, `.test`), not an SSH algorithm name',
   example: 'a local part + `@` + domain labels + `.` + a TLD of letters',
   mask: { keepStart: 1, keepEnd: 4 },
 };

@@ -1,6 +1,14 @@
 import type { Detector, MatchContext } from '../types.ts';
 import { charClassCount, shannonEntropy } from '../validators/entropy.ts';
 import { isPlaceholder } from '../validators/placeholder.ts';
+import {
+  isAlgorithmName,
+  isIdentifierOrReference,
+  isInExpression,
+  isNotOneValue,
+  isTestResult,
+  valueCore,
+} from './generic-secret-values.ts';
 import { ci, ciAny, QUOTES, reAlternatives, rep } from './pattern-kit.ts';
 
 const JOIN = '[_.-]?';
@@ -243,10 +251,12 @@ const HASHED = /hash|digest|checksum|fingerprint|sha1|sha256|md5/;
 
 /**
  * Names of values that are public by design or not credentials (`publicToken`, `csrf-token`,
- * Pusher's app key and Algolia's search-only key, both shipped to browsers).
+ * Pusher's app key and Algolia's search-only key, both shipped to browsers), and tokens that
+ * page through results or make a request idempotent (`NextToken`, `--page-token`, AWS's
+ * `ClientToken` and `ChangeToken`).
  */
 const NOT_A_CREDENTIAL =
-  /public|publishable|csrf|xsrf|pusher[_.-]?app[_.-]?key|search[_.-]?(?:only[_.-]?)?(?:api[_.-]?)?key/;
+  /public|publishable|csrf|xsrf|pusher[_.-]?app[_.-]?key|search[_.-]?(?:only[_.-]?)?(?:api[_.-]?)?key|(?:next|page|pagination|continuation|change|client|client[_.-]?request|idempotency|sync|resumption|cancel(?:lation)?)[_.-]?token$/;
 
 /** A secret word run into a describing suffix in one segment (`credentialsId`, `tokenUrl`). */
 const DESCRIBED =
@@ -275,31 +285,6 @@ function namesSomethingElse(name: string): boolean {
   );
 }
 
-/**
- * An unquoted `getToken()`, `cfg[key]`, `config.get(name` or `getToken(a` (cut at its comma),
- * or the `abc123)` of `f(password=abc123)`: code.
- */
-function isCallOrIndex(value: string): boolean {
-  if (/^[A-Za-z_$][\w$.]*[([].*[)\]]$/.test(value)) return true;
-  if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+[([]/.test(value)) return true;
-  if (/^[A-Za-z_$][\w$.]*\(/.test(value) && !value.includes(')')) return true;
-  return /[)\]}]$/.test(value) && value.split(/[)\]}]/).length > value.split(/[([{]/).length;
-}
-
-/** Identifier and reference shapes that stand in for a value: code, not secrets. */
-function isIdentifierOrReference(value: string, quoted: boolean): boolean {
-  if (!quoted && isCallOrIndex(value)) return true;
-  if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(value)) return true;
-  if (/^[A-Za-z_][\w.]*:[A-Za-z_]\w*$/.test(value)) return true;
-  const word = '(?:[a-z]+[0-9]{0,2}|[A-Z]+[0-9]{0,2}|[A-Z][a-z]+[0-9]{0,2})';
-  if (new RegExp(`^${word}(?:[-_.]${word})+$`).test(value)) return true;
-  if (/^[a-z]+(?:[A-Z][a-z]+)+[0-9]{0,2}$/.test(value)) return true;
-  if (/^(?:[A-Z][a-z]+){2,}[0-9]{0,2}$/.test(value)) return true;
-  if (/^[a-z0-9_.-]*(?:\/[a-z0-9_.{}-]+)+\/?$/.test(value)) return true;
-  if (/^[A-Za-z_]+=/.test(value) || /-\d+(?:\.\d+){1,3}$/.test(value)) return true;
-  return /^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/.test(value);
-}
-
 /** True when `value` is base64 of printable text whose parts are placeholders (`user:password`). */
 function decodesToPlaceholder(value: string): boolean {
   if (value.length < 8 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
@@ -309,6 +294,15 @@ function decodesToPlaceholder(value: string): boolean {
   const parts = text.split(':');
   return parts.every(
     (p) => isPlaceholder(p) || /^(?:user(?:name)?|pass(?:word)?|admin|secret|token)$/i.test(p),
+  );
+}
+
+/** A word of prose or a constant's name (`Likewise`, `LOGIN_STRING`, `SASL_SCRAM_512_AUTH`), or code. */
+function isWordOrName(value: string, quoted: boolean): boolean {
+  if (/^[!&*|>]/.test(value) || NOT_GENERIC.test(value) || isIdentifierOrReference(value, quoted))
+    return true;
+  return (
+    /^[A-Z]?[a-z]+$/.test(value) || /^[A-Z_]+$/.test(value) || /^[A-Z]+(?:_(?:[A-Z]+|[0-9]+))+$/.test(value)
   );
 }
 
@@ -346,6 +340,13 @@ export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
     // `.netrc`'s `password X` (white space only): X needs letters and digits, not a word of prose.
     if (/(?:password|passwd)[ \t]+$/.test(ctx.before) && !/[0-9]/.test(value.replace(/[^A-Za-z0-9]+$/, '')))
       return false;
+    if (isTestResult(value, ctx) || isInExpression(value, ctx)) return false;
+    // gdb's `fileKey=fileKey@entry=0x0`: the value goes on with its own key's name.
+    const key = keyName(ctx.before);
+    const lower = value.toLowerCase();
+    if (key.length >= 4 && lower.startsWith(key) && /^[^a-z0-9_]/.test(lower.slice(key.length))) return false;
+    // `"token-inline": "awsui_token-inline_1i2wg_2zsex_127"`: a generated name built on its key.
+    if (key.length >= 8 && /[_.-]/.test(key) && lower.includes(key)) return false;
   }
   // `%kernel.project_dir%/config/jwt/private.pem`, `./certs/client.key`: the file that holds the secret.
   if (/\/[^\s/]+\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|pub|asc|gpg)$/i.test(value)) return false;
@@ -360,8 +361,10 @@ export function genericSecretValid(value: string, ctx?: MatchContext): boolean {
   // `contact:`: the next key (the assignment was empty or a template), not a value.
   if (/^[A-Za-z_][\w.-]*:$/.test(value)) return false;
   const quoted = ctx !== undefined && /["'`]$/.test(ctx.before);
-  if (/^[!&*|>]/.test(value) || isIdentifierOrReference(value, quoted)) return false;
-  if (/^[A-Z]?[a-z]+$/.test(value) || /^[A-Z_]+$/.test(value)) return false;
+  const core = valueCore(value);
+  if (isWordOrName(value, quoted) || (core !== value && isWordOrName(core, quoted || /^["'`]/.test(value))))
+    return false;
+  if (isAlgorithmName(core) || isNotOneValue(value)) return false;
   return charClassCount(value) >= 2 && shannonEntropy(value) >= 2.5;
 }
 

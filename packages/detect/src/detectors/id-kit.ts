@@ -3,7 +3,7 @@
  * short value: how it is shaped, how it is checked, and which words must stand near it.
  */
 import type { Category, Detector, MatchContext, Severity, ValidationResult } from '../types.ts';
-import { ciAny, contextHas, optionalTimes, QUOTES, re, standsAlone } from './pattern-kit.ts';
+import { ci, ciAny, contextHas, optionalTimes, QUOTES, re, standsAlone } from './pattern-kit.ts';
 
 const escapeRegex = (w: string) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
@@ -100,18 +100,28 @@ export function labelledId(
     value: string;
     /** What must follow the value. @default a word boundary */
     end?: string;
+    /**
+     * The label must start a word: follow a character other than a letter, or a small letter
+     * when it starts with a capital (`bankBic`). For labels that end common words (`bic` of
+     * `ARABIC`). @default false
+     */
+    wordStart?: boolean;
   },
 ): Detector {
   const { check } = spec;
+  const labels = ciAny(spec.labels);
+  const capitalised = `(?:${spec.labels.map((l) => `${l[0]?.toUpperCase() ?? ''}${ci(l.slice(1))}`).join('|')})`;
+  const label = spec.wordStart ? `(?:(?:^|[^A-Za-z])${labels}|[a-z]${capitalised})` : labels;
   return {
     id: spec.id,
     name: spec.name,
     category: spec.category,
     severity: spec.severity,
     keywords: spec.labels.map((l) => l.toLowerCase()),
-    pattern: re(`${ciAny(spec.labels)}${LABEL_GAP}${QUOTES}(${spec.value})${spec.end ?? '\\b'}`),
+    pattern: re(`${label}${LABEL_GAP}${QUOTES}(${spec.value})${spec.end ?? '\\b'}`),
     valueGroup: 1,
-    validate: (value: string) => check(value),
+    // `CMAKE_Swift_COMPILER`: a value joined to its label by `_` goes on one identifier.
+    validate: (value: string, ctx: MatchContext) => check(value) && !ctx.before.endsWith('_'),
     // The label is the context: a value is only ever matched right after it.
     contextWords: [...new Set([...spec.words, ...spec.labels.map((l) => l.toLowerCase())])],
     requireContext: true,

@@ -25,7 +25,11 @@ export function ipAddressResult(value: string, ctx: MatchContext): ValidationRes
   ) {
     return false;
   }
-  if (value.includes('.') && (/[a-z]\/$/.test(ctx.before) || cidrNetwork(value, ctx.after))) return false;
+  if (
+    value.includes('.') &&
+    (isVersionOrNumbering(ctx) || /[a-z]\/$/.test(ctx.before) || cidrNetwork(value, ctx.after))
+  )
+    return false;
   const range = ipaddr.parse(value).range();
   if (NOT_ADDRESSES.has(range)) return false;
   return { valid: true, confidence: PRIVATE.has(range) ? 0.4 : 0.75 };
@@ -44,6 +48,22 @@ function cidrNetwork(value: string, after: string): boolean {
   return bits === 0 ? n === 0 : n % 2 ** (32 - bits) === 0;
 }
 
+/** Words that put a release number right after them (`preparing for 1.8.0.1`, `Standards-Version: 4.6.0.1`). */
+const RELEASE_BEFORE =
+  /(?:releases?d?|revision|since|preparing for|notes to|changes in|standards-version:?|upgraded? to|updated? (?:[\w-]+ ){0,2}to|bump(?:ed)? (?:[\w-]+ ){0,2}to|oid)[ \t]{1,4}$/;
+
+/**
+ * True when a dotted quad is a release number, a library's version or an OID: a Debian
+ * changelog's `dpkg (1.14.16.4) unstable; urgency=low`, a word before (`since 1.7.4.4`,
+ * `(OID 1.3.101.111)`), a name joined by a dot (`libpng.so.2.1.0.9`), or a version suffix
+ * after (`1.3.0.1-motley`, `2.1.0.9+dfsg`, `1.2.3.4~rc1`).
+ */
+function isVersionOrNumbering(ctx: MatchContext): boolean {
+  if (RELEASE_BEFORE.test(ctx.before) || /[a-z_]\.$/.test(ctx.before)) return true;
+  if (/[a-z0-9.+~-] \($/.test(ctx.before) && /^\)(?: [a-z-]+)+; urgency=/.test(ctx.after)) return true;
+  return /^(?:[-~][a-z]|\+[a-z0-9])/.test(ctx.after);
+}
+
 const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
 const H = '[0-9A-Fa-f][0-9A-Fa-f]?[0-9A-Fa-f]?[0-9A-Fa-f]?';
 
@@ -59,7 +79,8 @@ export const ipv4Address: Detector = {
   validate: ipAddressResult,
   contextWords: ['ip', 'host', 'addr', 'address', 'server', 'client'],
   baseConfidence: 0.75,
-  validator: 'ipaddr.js range: not documentation, multicast or a version string; private ranges score lower',
+  validator:
+    'ipaddr.js range: not documentation, multicast, a version string or a release number; private ranges score lower',
   example: '`a.b.c.d`, octets 0-255',
   mask: { keepStart: 0, keepEnd: 3 },
 };

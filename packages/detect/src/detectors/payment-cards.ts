@@ -51,7 +51,7 @@ export const paymentCard: Detector = {
   },
   contextWords: ['card', 'credit', 'visa', 'mastercard', 'amex', 'pan', 'cc_number', 'payment'],
   baseConfidence: 0.8,
-  validator: 'Luhn, issuer prefix and length',
+  validator: 'Luhn, issuer prefix and length; grouped as cards are printed, not part of a longer number',
   example:
     '13-19 digits in an issuer range (Visa `4`, Mastercard `51-55`/`2221-2720`, Amex `34`/`37`, ...), grouped by spaces or dashes or not',
   mask: { keepStart: 0, keepEnd: 4 },

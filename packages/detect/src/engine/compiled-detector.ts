@@ -85,33 +85,6 @@ export function compileDetector(detector: Detector): CompiledDetector {
   };
 }
 
-const withIndices = new WeakMap<CompiledDetector, RegExp>();
-
-/**
- * Where the value group starts in `match[0]`. The first occurrence of the value's text is
- * right unless that text occurs twice in the match (`postgres://postgres:postgres@`, where the
- * password is the user name again): then the pattern runs once more on the match alone with
- * indices (`d`), a rare path that keeps the finding's location on the value.
- */
-export function valueOffset(det: CompiledDetector, match: RegExpExecArray): number {
-  if (det.valueGroup === 0) return 0;
-  const whole = match[0];
-  const value = match[det.valueGroup] ?? '';
-  const first = Math.max(0, whole.indexOf(value));
-  if (first === whole.lastIndexOf(value)) return first;
-  let re = withIndices.get(det);
-  if (!re) {
-    re = new RegExp(det.detector.pattern.source, 'd');
-    withIndices.set(det, re);
-  }
-  const again = re.exec(whole);
-  if (again?.index !== 0 || again[0] !== whole) return first;
-  // An `AlternativeGroups` pattern reports its first defined group as group 1.
-  let group = det.valueGroup;
-  if (group === 1) while (group < again.length && again[group] === undefined) group++;
-  return again.indices?.[group]?.[0] ?? first;
-}
-
 /** Compiles a pattern under V8's linear-time engine; throws when the pattern is not linear-safe. */
 export function compileLinear(pattern: RegExp): RegExp {
   v8.setFlagsFromString('--enable-experimental-regexp-engine');

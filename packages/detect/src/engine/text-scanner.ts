@@ -1,7 +1,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import type { Finding } from '../types.ts';
 import { buildFinding, type Candidate, matchConfidence } from './build-finding.ts';
-import { type CompiledDetector, valueOffset } from './compiled-detector.ts';
+import type { CompiledDetector } from './compiled-detector.ts';
 import type { Engine } from './engine.ts';
 import { fieldKeyedDetectors } from './keyed-candidates.ts';
 import type { KeyedValue, KeyedValueFinder, Locator } from './locator.ts';
@@ -229,7 +229,7 @@ export class TextScanner {
         }
         const value = m[det.valueGroup];
         if (value === undefined || value.length === 0) continue;
-        const start = a + m.index + valueOffset(det, m);
+        const start = a + m.index + valueOffset(re, sub, m, det.valueGroup, value);
         if (start < minStart || start >= cut) continue;
         out.push({ det, start, end: start + value.length, value });
       }
@@ -366,7 +366,7 @@ export class TextScanner {
           }
           const value = m[det.valueGroup];
           if (value === undefined || value.length === 0) continue;
-          const start = a + m.index + valueOffset(det, m);
+          const start = a + m.index + valueOffset(re, sub, m, det.valueGroup, value);
           if (start < cut || start >= p.end) continue;
           const c = { det, start, end: start + value.length, value };
           if (matchConfidence(c, text, p.fieldName) !== undefined) return true;
@@ -398,4 +398,31 @@ function completeUtf8Length(bytes: Uint8Array): number {
     return back >= need ? n : n - back;
   }
   return n;
+}
+
+/** Per detector regex, a sticky copy with match indices, for values found twice in their match. */
+const withIndices = new WeakMap<RegExp, RegExp>();
+
+/**
+ * Where the value group starts in match `m` of `re` on `text`: the value's only occurrence in the
+ * match, or, when it occurs twice (`secretId: 'secretId'`, the key and its value), the group's
+ * own index from a rerun with match indices at the same place.
+ */
+function valueOffset(re: RegExp, text: string, m: RegExpExecArray, group: number, value: string): number {
+  if (group === 0) return 0;
+  const first = m[0].indexOf(value);
+  if (first === m[0].lastIndexOf(value)) return Math.max(0, first);
+  let sticky = withIndices.get(re);
+  if (!sticky) {
+    sticky = new RegExp(re.source, 'dy');
+    withIndices.set(re, sticky);
+  }
+  sticky.lastIndex = m.index;
+  const again = sticky.exec(text);
+  // An `AlternativeGroups` pattern reads its value from the first group that took part.
+  for (let g = group; again?.indices && g < again.indices.length; g++) {
+    const at = again.indices[g];
+    if (at && again[g] === value) return at[0] - m.index;
+  }
+  return Math.max(0, first);
 }

@@ -37,16 +37,30 @@ export function cardIssuer(digits: string): string | undefined {
   return ISSUERS.find((i) => i.prefix.test(digits) && i.lengths.includes(digits.length))?.name;
 }
 
+/** How cards are printed: groups of four (the last may be shorter), or Amex's and Diners' 4-6-5 and 4-6-4. */
+const CARD_GROUPS = /^[0-9]{4}(?:[ -][0-9]{4})*(?:[ -][0-9]{1,3})?$|^[0-9]{4}[ -][0-9]{6}[ -][0-9]{4,5}$/;
+
+/**
+ * False when the digits are part of something longer: a dashed or underscored name
+ * (`…-4111-1111-…`, `hb-shape-fuzzer-5762953198960640`), the fraction or the integer part of
+ * a decimal (`-.5557590239287523`), a run of numbers in a table (`3208 3848 4488 5128 5768 6408`)
+ * or a URL's path (`/feature/5068609911521280`).
+ */
+function standsAsCard(ctx: { before: string; after: string }): boolean {
+  if (/[0-9a-z_][-_]$|\.$|[0-9]{4} $|:\/\/[^\s]*\/$/i.test(ctx.before)) return false;
+  return !/^[-_][0-9a-z]|^\.[0-9]|^ [0-9]{4}/i.test(ctx.after);
+}
+
 /**
  * A payment card number: consistent separators, a known issuer prefix with its length, a
- * Luhn check, not an obvious filler (long runs of one digit), and not a slice of a UUID or of
- * a longer dashed identifier (`…-4111-1111-1111-1111-…`).
+ * Luhn check, groups as cards are printed, not an obvious filler (long runs of one digit), and
+ * not a slice of a UUID, a longer identifier, a decimal, a table of numbers or a URL's path.
  */
 export function paymentCardValid(value: string, ctx?: { before: string; after: string }): boolean {
   const separators = new Set(value.replace(/[0-9]/g, ''));
   if (separators.size > 1) return false;
-  if (ctx && (/[0-9a-f]-$/.test(ctx.before) || /^-[0-9a-f]/.test(ctx.after))) return false;
-  if (separators.size === 1 && !/^[0-9]{4}[ -]/.test(value)) return false;
+  if (ctx && !standsAsCard(ctx)) return false;
+  if (separators.size === 1 && !CARD_GROUPS.test(value)) return false;
   const digits = value.replace(/[^0-9]/g, '');
   if (!cardIssuer(digits)) return false;
   if (/([0-9])\1{5}/.test(digits)) return false;
