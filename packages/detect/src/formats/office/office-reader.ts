@@ -9,11 +9,13 @@ import type { ZipDocument } from '../magic.ts';
 import { SegmentWriter } from '../segments.ts';
 import type { WalkContext } from '../walk-context.ts';
 import { readZip } from '../zip-reader.ts';
+import { CellCommentsHandler, SheetRelationsHandler } from './cell-comments.ts';
+import { PropertiesHandler } from './document-properties.ts';
 import { OpenDocumentHandler } from './open-document.ts';
 import { SlideHandler, slidePart } from './presentation.ts';
 import { SharedStringsHandler, WorkbookHandler, WorksheetHandler } from './spreadsheet.ts';
 import { WordPartHandler, wordPart } from './word-processing.ts';
-import { parseXml, type XmlHandler } from './xml-parts.ts';
+import { parseXml } from './xml-parts.ts';
 
 /** Scans an embedded object (a workbook inside a document) one level deeper. */
 export type ScanEmbedded = (stream: AsyncIterable<Uint8Array>, member: string) => Promise<void>;
@@ -24,30 +26,6 @@ const LAYOUT_PART =
 
 /** Document properties (author, company, custom fields): scanned as the `properties` part. */
 const PROPERTIES_PART = /^(?:docProps\/(?:core|app|custom)\.xml|meta\.xml)$/;
-
-/** The text of every element, one segment per element with text (document properties). */
-class PropertiesHandler implements XmlHandler {
-  private current = '';
-
-  constructor(private readonly emit: (text: string, field: FieldInfo) => void) {}
-
-  open(): void {
-    this.flush();
-  }
-
-  text(t: string): void {
-    this.current += t;
-  }
-
-  close(): void {
-    this.flush();
-  }
-
-  private flush(): void {
-    if (this.current.trim() !== '') this.emit(this.current, { part: 'properties' });
-    this.current = '';
-  }
-}
 
 /**
  * Reads an office document (OOXML `.docx`/`.xlsx`/`.pptx`, OpenDocument `.odt`/`.ods`/`.odp`)
@@ -73,6 +51,8 @@ export async function readOffice(
   const spooled: { member: string; file: string }[] = [];
   let spoolDir: string | undefined;
   const sheetName = (member: string) => workbook.names.get(member) ?? path.basename(member, '.xml');
+  /** `xl/comments1.xml` → `xl/worksheets/sheet1.xml`, from the worksheets' relationships. */
+  const commentsOf = new Map<string, string>();
 
   const scanMember = async (member: AsyncIterable<Uint8Array>, name: string): Promise<void> => {
     if (name === '[Content_Types].xml') {
@@ -101,6 +81,19 @@ export async function readOffice(
         return;
       }
       await parseXml(member, new WorksheetHandler(sheetName(name), shared ?? [], emit), name);
+      return;
+    }
+    const sheetRels = /^xl\/worksheets\/_rels\/([^/]+\.xml)\.rels$/.exec(name);
+    if (sheetRels) {
+      const rels = new SheetRelationsHandler();
+      await parseXml(member, rels, name);
+      for (const part of rels.comments) commentsOf.set(part, `xl/worksheets/${sheetRels[1]}`);
+      return;
+    }
+    if (/^xl\/(?:comments[^/]*|threadedComments\/[^/]+)\.xml$/.test(name)) {
+      const sheet = commentsOf.get(name);
+      const handler = new CellCommentsHandler(sheet ? sheetName(sheet) : path.basename(name, '.xml'), emit);
+      await parseXml(member, handler, name);
       return;
     }
     const word = wordPart(name);

@@ -34,6 +34,58 @@ export function numberText(v: string): string {
 }
 
 /**
+ * True when a cell's text names a field rather than holding a value: it has letters and no
+ * address or token shape (an `@`, a URL, a long run mixing letters and digits like an access
+ * key id). A first-row label names its column; a label left of a cell with no column name
+ * names that cell (a sheet of `password | value` rows).
+ */
+export function isLabel(text: string): boolean {
+  return (
+    text.length <= 128 &&
+    /\p{L}/u.test(text) &&
+    !/@|:\/\/|\n/.test(text) &&
+    !/(?=[A-Za-z0-9+/=]*[0-9])(?=[A-Za-z0-9+/=]*[A-Za-z])[A-Za-z0-9+/=]{12,}/.test(text)
+  );
+}
+
+/**
+ * Names a cell by its column's first-row label (also its `column_name`) or, in a column with
+ * none, by the label in the cell to its left (context for the detectors, and the field name a
+ * keyed detector reads the value under).
+ */
+export class CellNames {
+  private readonly headers = new Map<number, string>();
+  private lastRow = 0;
+  private lastColumn = 0;
+  private lastText = '';
+
+  /** The field of the cell at `row`, `column` holding `text`; cells come in reading order. */
+  field(sheet: string, cell: string, row: number, column: number, text: string): FieldInfo {
+    if (row === 1 && text !== '' && isLabel(text)) this.headers.set(column, text.slice(0, 128));
+    const field: FieldInfo = { sheet, cell };
+    const header = row > 1 ? this.headers.get(column) : undefined;
+    if (header !== undefined) {
+      field.column_name = header;
+      field.fieldName = header;
+    } else if (row === this.lastRow && column === this.lastColumn + 1 && isLabel(this.lastText)) {
+      field.fieldName = this.lastText.trim();
+    }
+    this.lastRow = row;
+    this.lastColumn = column;
+    this.lastText = text;
+    return field;
+  }
+
+  /** Forgets the labels of the sheet read before. */
+  clear(): void {
+    this.headers.clear();
+    this.lastRow = 0;
+    this.lastColumn = 0;
+    this.lastText = '';
+  }
+}
+
+/**
  * Shared strings of a workbook (`xl/sharedStrings.xml`), in order. `onString` hears the length
  * of each string kept (the reader holds the table against its memory bound).
  */
@@ -69,12 +121,12 @@ export class SharedStringsHandler implements XmlHandler {
 }
 
 /**
- * A SpreadsheetML worksheet: one segment per cell with its sheet, A1 reference and, below a
- * first row of text, that row's value as the column name (context for the detectors). Shared
- * strings are resolved, numbers written out in digits, and formulas scanned as well.
+ * A SpreadsheetML worksheet: one segment per cell with its sheet, A1 reference and name
+ * (`CellNames`). Shared strings are resolved, numbers written out in digits, and formulas
+ * scanned as well.
  */
 export class WorksheetHandler implements XmlHandler {
-  private readonly headers = new Map<number, string>();
+  private readonly names = new CellNames();
   private ref = '';
   private type = '';
   private value = '';
@@ -149,13 +201,7 @@ export class WorksheetHandler implements XmlHandler {
     else text = this.value;
     const column = columnNumber(this.ref);
     const row = Number(/[0-9]+$/.exec(this.ref)?.[0] ?? 0);
-    if (row === 1 && text !== '' && /[A-Za-z]/.test(text)) this.headers.set(column, text.slice(0, 128));
-    const field: FieldInfo = { sheet: this.sheet, cell: this.ref };
-    const header = row > 1 ? this.headers.get(column) : undefined;
-    if (header !== undefined) {
-      field.column_name = header;
-      field.fieldName = header;
-    }
+    const field = this.names.field(this.sheet, this.ref, row, column, text);
     this.emit(this.formula === '' ? text : `${text}\n=${this.formula}`, field);
   }
 }

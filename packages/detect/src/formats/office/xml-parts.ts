@@ -33,10 +33,14 @@ export async function parseXml(
   if (failure) throw new ScanStop('CORRUPT_DOCUMENT', `the document part ${part} is not well-formed XML`);
 }
 
-/** Collects the text of the elements named in `inside` (any depth), joined as it appears. */
+/**
+ * Collects the text of the elements named in `inside` (any depth), joined as it appears. A
+ * paragraph nested in another (a text box, a note) is collected apart between `begin` and `take`.
+ */
 export class TextCollector {
   private text = '';
   private depth = 0;
+  private readonly outer: string[] = [];
 
   constructor(private readonly inside: ReadonlySet<string>) {}
 
@@ -57,9 +61,16 @@ export class TextCollector {
     this.text += s;
   }
 
+  /** Starts a paragraph: the text collected so far is set aside until its `take`. */
+  begin(): void {
+    this.outer.push(this.text);
+    this.text = '';
+  }
+
+  /** The text collected since the last `begin` (or `take`); the text set aside there resumes. */
   take(): string {
     const t = this.text;
-    this.text = '';
+    this.text = this.outer.pop() ?? '';
     return t;
   }
 }
