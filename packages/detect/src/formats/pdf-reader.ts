@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ScanStop } from '../limits.ts';
+import type { FieldInfo } from '../engine/locator.ts';
 import { collect } from './collect.ts';
 import { SegmentWriter } from './segments.ts';
 import type { WalkContext } from './walk-context.ts';
@@ -39,6 +40,42 @@ export function pageText(items: readonly unknown[]): string {
   return out;
 }
 
+interface Annotation {
+  subtype?: string;
+  fieldName?: string;
+  fieldValue?: unknown;
+  url?: string;
+  unsafeUrl?: string;
+  contentsObj?: { str?: string };
+}
+
+/**
+ * What a page's annotations hold beyond its text layer: form field values (an AcroForm's filled
+ * fields are drawn from their own appearance streams, never the page's text), comments (sticky
+ * notes, free text) and link targets. Each comes with its place: `form` and the field name,
+ * `annotation`, or `link`.
+ */
+export function annotationTexts(annotations: readonly unknown[]): { text: string; field: FieldInfo }[] {
+  const out: { text: string; field: FieldInfo }[] = [];
+  for (const raw of annotations) {
+    const a = raw as Annotation;
+    if (a.subtype === 'Widget') {
+      const values = Array.isArray(a.fieldValue) ? a.fieldValue : [a.fieldValue];
+      const text = values.filter((v): v is string => typeof v === 'string' && v.trim() !== '').join('\n');
+      if (text === '') continue;
+      const field: FieldInfo = { part: 'form' };
+      if (a.fieldName) field.fieldName = a.fieldName.slice(0, 128);
+      out.push({ text, field });
+    } else if (a.subtype === 'Link') {
+      const url = a.url ?? a.unsafeUrl;
+      if (url) out.push({ text: url, field: { part: 'link' } });
+    } else if (a.contentsObj?.str?.trim()) {
+      out.push({ text: a.contentsObj.str, field: { part: 'annotation' } });
+    }
+  }
+  return out;
+}
+
 let standardFonts: string | undefined;
 function standardFontDataUrl(): string {
   standardFonts ??= `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
@@ -46,8 +83,9 @@ function standardFontDataUrl(): string {
 }
 
 /**
- * Scans the text layer of a PDF, page by page (locations carry the 1-based page). An encrypted
- * PDF ends SKIPPED `ENCRYPTED`; one whose pages hold no text (scanned images) `NO_TEXT_LAYER`.
+ * Scans the text layer of a PDF, page by page (locations carry the 1-based page), and after each
+ * page its form field values, comments and link targets (`annotationTexts`). An encrypted PDF
+ * ends SKIPPED `ENCRYPTED`; one whose pages hold no text (scanned images) `NO_TEXT_LAYER`.
  */
 export async function readPdf(
   ctx: WalkContext,
@@ -84,17 +122,24 @@ export async function readPdf(
   try {
     for (let page = 1; page <= doc.numPages; page++) {
       let text: string;
+      let annotations: { text: string; field: FieldInfo }[];
       try {
         const p = await doc.getPage(page);
         text = pageText((await p.getTextContent()).items);
+        annotations = annotationTexts(await p.getAnnotations());
         p.cleanup();
       } catch {
         ctx.soft('CORRUPT_PDF', `page ${page} of the PDF could not be read`);
         continue;
       }
-      if (text.trim() === '') continue;
-      chars += text.length;
-      writer.write(text, { page });
+      if (text.trim() !== '') {
+        chars += text.length;
+        writer.write(text, { page });
+      }
+      for (const a of annotations) {
+        chars += a.text.length;
+        writer.write(a.text, { page, ...a.field });
+      }
     }
   } finally {
     writer.end();
