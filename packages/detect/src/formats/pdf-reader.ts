@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ScanStop } from '../limits.ts';
 import type { FieldInfo } from '../engine/locator.ts';
+import { ScanStop } from '../limits.ts';
 import { collect } from './collect.ts';
 import { SegmentWriter } from './segments.ts';
 import type { WalkContext } from './walk-context.ts';
