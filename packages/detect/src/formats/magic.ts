@@ -12,7 +12,8 @@ export type MagicFormat =
   | 'xz'
   | 'zstd'
   | 'email'
-  | 'mbox';
+  | 'mbox'
+  | 'rtf';
 
 function startsWith(head: Uint8Array, bytes: readonly number[], at = 0): boolean {
   if (head.length < at + bytes.length) return false;
@@ -54,6 +55,7 @@ export function sniffMagic(head: Uint8Array): MagicFormat | undefined {
     startsWith(head, [0x31, 0x41, 0x59, 0x26, 0x53, 0x59], 4)
   )
     return 'bzip2';
+  if (startsWith(head, ascii('{\\rtf'))) return 'rtf';
   // A PDF may carry a few bytes of junk before its header (readers look in the first 1 KiB).
   const start = Buffer.from(head.subarray(0, 1024)).indexOf('%PDF-');
   if (start !== -1) return 'pdf';

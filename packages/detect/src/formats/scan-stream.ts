@@ -51,6 +51,11 @@ export async function scanStream(
       await readPdf(ctx, stream, archivePath);
       return 'scanned';
     }
+    case 'rtf': {
+      const { readRtf } = await import('./rtf-reader.ts');
+      await readRtf(ctx, stream, archivePath);
+      return 'scanned';
+    }
     case 'parquet': {
       const { readParquet } = await import('./parquet-reader.ts');
       await readParquet(ctx, stream, depth === 0 ? ctx.random : undefined, archivePath);

@@ -118,6 +118,23 @@ describe('LibreOffice Writer', () => {
     expect(r.findings.filter((f) => f.category === 'credentials' || f.category === 'financial')).toEqual([]);
   });
 
+  it('rtf: reads the text, not the markup, with header, footer, comment and footnote as parts', async () => {
+    const r = await scan('libreoffice-letter.rtf');
+    expect(r.status, r.reason_detail).toBe('COMPLETE');
+    expect(hit(r, AWS_ID)?.location).toMatchObject({ part: 'document', paragraph: 2 });
+    expect(hit(r, AWS_SECRET)?.location).toMatchObject({ part: 'document', paragraph: 2 });
+    expect(hit(r, GITHUB)?.location).toMatchObject({ part: 'document', paragraph: 3 });
+    expect(hit(r, PASSWORD)?.location).toMatchObject({ part: 'comments' });
+    expect(hit(r, STRIPE)?.location).toMatchObject({ part: 'footnotes' });
+    expect(hit(r, PHONE)?.location).toMatchObject({ part: 'header' });
+    expect(hit(r, IBAN_SPACED)?.location).toMatchObject({ part: 'footer' });
+    expect(hit(r, REVIEWER)?.location).toMatchObject({ part: 'properties' });
+    expect(hit(r, SSN)?.location).toMatchObject({ part: 'document', column: 22 });
+    expect(hit(r, EMAIL)).toBeDefined();
+    expect(hit(r, CARD_SPACED)).toBeDefined();
+    expect(r.findings.filter((f) => f.detector === 'ipv4-address')).toEqual([]);
+  });
+
   it('names a legacy .doc as UNSUPPORTED_FORMAT, not COMPLETE with nothing', async () => {
     const r = await scan('libreoffice-letter.doc');
     expect(r.status).toBe('SKIPPED');
