@@ -174,6 +174,17 @@ describe('LibreOffice Calc', () => {
     },
   );
 
+  it.each(['libreoffice-customers.xlsx', 'libreoffice-customers.ods'])(
+    '%s: a date cell reads as its date, so a date of birth is found',
+    async (file) => {
+      const r = await scan(file);
+      expect(hit(r, '1984-07-19')).toMatchObject({
+        detector: 'date-of-birth',
+        location: { sheet: 'Customers', cell: 'G2', column_name: 'Date of birth' },
+      });
+    },
+  );
+
   it('xlsx: reads cell comments, located by sheet and cell', async () => {
     const r = await scan('libreoffice-customers.xlsx');
     expect(hit(r, PASSWORD)?.location).toMatchObject({ sheet: 'Customers', cell: 'E3', part: 'comments' });

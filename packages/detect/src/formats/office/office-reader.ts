@@ -11,6 +11,7 @@ import type { WalkContext } from '../walk-context.ts';
 import { readZip } from '../zip-reader.ts';
 import { CellCommentsHandler, SheetRelationsHandler } from './cell-comments.ts';
 import { PropertiesHandler } from './document-properties.ts';
+import { NumberFormatsHandler } from './number-formats.ts';
 import { OpenDocumentHandler } from './open-document.ts';
 import { SlideHandler, slidePart } from './presentation.ts';
 import { SharedStringsHandler, WorkbookHandler, WorksheetHandler } from './spreadsheet.ts';
@@ -23,6 +24,8 @@ export type ScanEmbedded = (stream: AsyncIterable<Uint8Array>, member: string) =
 /** Parts that hold only layout, styles, themes or relationships: passed over. */
 const LAYOUT_PART =
   /(?:^|\/)(?:_rels\/.*\.rels|styles\.xml|theme\/.*|fontTable\.xml|settings\.xml|webSettings\.xml|numbering\.xml|slideLayouts\/.*|slideMasters\/.*|notesMasters\/.*|handoutMasters\/.*|presProps\.xml|viewProps\.xml|tableStyles\.xml|calcChain\.xml|printerSettings\/.*|manifest\.xml|mimetype|Thumbnails\/.*|Configurations2\/.*)$/;
+
+const NO_STYLES: ReadonlySet<number> = new Set();
 
 /** Document properties (author, company, custom fields): scanned as the `properties` part. */
 const PROPERTIES_PART = /^(?:docProps\/(?:core|app|custom)\.xml|meta\.xml)$/;
@@ -48,6 +51,16 @@ export async function readOffice(
   let shared: string[] | undefined;
   let sharedStrings: SharedStringsHandler | undefined;
   let sharedExpected = kind === 'xlsx';
+  let styles: NumberFormatsHandler | undefined;
+  let stylesExpected = kind === 'xlsx';
+  const dates = {
+    get styles(): ReadonlySet<number> {
+      return styles?.dateStyles ?? NO_STYLES;
+    },
+    get date1904(): boolean {
+      return workbook.date1904;
+    },
+  };
   const spooled: { member: string; file: string }[] = [];
   let spoolDir: string | undefined;
   const sheetName = (member: string) => workbook.names.get(member) ?? path.basename(member, '.xml');
@@ -59,6 +72,12 @@ export async function readOffice(
       let types = '';
       for await (const chunk of member) types += Buffer.from(chunk).toString('latin1');
       sharedExpected = types.includes('/xl/sharedStrings.xml');
+      stylesExpected = types.includes('/xl/styles.xml');
+      return;
+    }
+    if (name === 'xl/styles.xml') {
+      styles = new NumberFormatsHandler();
+      await parseXml(member, styles, name);
       return;
     }
     if (name === 'xl/sharedStrings.xml') {
@@ -73,14 +92,15 @@ export async function readOffice(
       return;
     }
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
-      if (shared === undefined && sharedExpected) {
+      // Cells are read once the strings they refer to and the formats of their dates are known.
+      if ((shared === undefined && sharedExpected) || (styles === undefined && stylesExpected)) {
         spoolDir ??= await mkdtemp(path.join(os.tmpdir(), 'data-scanner-office-'));
         const file = path.join(spoolDir, `${spooled.length}.xml`);
         await pipeline(Readable.from(member), createWriteStream(file, { mode: 0o600 }));
         spooled.push({ member: name, file });
         return;
       }
-      await parseXml(member, new WorksheetHandler(sheetName(name), shared ?? [], emit), name);
+      await parseXml(member, new WorksheetHandler(sheetName(name), shared ?? [], emit, dates), name);
       return;
     }
     const sheetRels = /^xl\/worksheets\/_rels\/([^/]+\.xml)\.rels$/.exec(name);
@@ -135,7 +155,7 @@ export async function readOffice(
     for (const { member, file } of spooled) {
       await parseXml(
         createReadStream(file),
-        new WorksheetHandler(sheetName(member), shared ?? [], emit),
+        new WorksheetHandler(sheetName(member), shared ?? [], emit, dates),
         member,
       );
     }

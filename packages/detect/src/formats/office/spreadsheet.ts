@@ -1,4 +1,5 @@
 import type { FieldInfo } from '../../engine/locator.ts';
+import { serialDate } from './number-formats.ts';
 import type { XmlHandler } from './xml-parts.ts';
 
 /** Spreadsheet column letters of a 1-based column number (`28` → `AB`). */
@@ -122,13 +123,14 @@ export class SharedStringsHandler implements XmlHandler {
 
 /**
  * A SpreadsheetML worksheet: one segment per cell with its sheet, A1 reference and name
- * (`CellNames`). Shared strings are resolved, numbers written out in digits, and formulas
- * scanned as well.
+ * (`CellNames`). Shared strings are resolved, numbers written out in digits, day counts in a
+ * date format written as ISO dates, and formulas scanned as well.
  */
 export class WorksheetHandler implements XmlHandler {
   private readonly names = new CellNames();
   private ref = '';
   private type = '';
+  private style = 0;
   private value = '';
   private formula = '';
   private inline = '';
@@ -142,6 +144,10 @@ export class WorksheetHandler implements XmlHandler {
     private readonly sheet: string,
     private readonly shared: readonly string[],
     private readonly emit: (text: string, field: FieldInfo) => void,
+    private readonly dates: { readonly styles: ReadonlySet<number>; readonly date1904: boolean } = {
+      styles: new Set(),
+      date1904: false,
+    },
   ) {}
 
   open(name: string, attributes: Readonly<Record<string, string>>): void {
@@ -154,6 +160,7 @@ export class WorksheetHandler implements XmlHandler {
         this.autoCol++;
         this.ref = attributes.r ?? `${columnLetters(this.autoCol)}${this.autoRow}`;
         this.type = attributes.t ?? 'n';
+        this.style = Number(attributes.s ?? 0);
         this.value = '';
         this.formula = '';
         this.inline = '';
@@ -197,7 +204,10 @@ export class WorksheetHandler implements XmlHandler {
     let text: string;
     if (this.type === 's') text = this.shared[Number(this.value)] ?? '';
     else if (this.type === 'inlineStr') text = this.inline;
-    else if (this.type === 'n') text = numberText(this.value);
+    else if (this.type === 'n')
+      text =
+        (this.dates.styles.has(this.style) ? serialDate(this.value, this.dates.date1904) : undefined) ??
+        numberText(this.value);
     else text = this.value;
     const column = columnNumber(this.ref);
     const row = Number(/[0-9]+$/.exec(this.ref)?.[0] ?? 0);
@@ -212,9 +222,14 @@ export class WorkbookHandler implements XmlHandler {
   readonly names = new Map<string, string>();
   private readonly byId = new Map<string, string>();
   private readonly targets = new Map<string, string>();
+  /** Day counts start at 1904-01-01 (`<workbookPr date1904="1"/>`, old Mac workbooks). */
+  date1904 = false;
 
   open(name: string, attributes: Readonly<Record<string, string>>): void {
-    if (name === 'sheet' && attributes.name) {
+    if (name === 'workbookPr') {
+      const v = attributes.date1904;
+      this.date1904 = v === '1' || v === 'true';
+    } else if (name === 'sheet' && attributes.name) {
       const id = attributes['r:id'] ?? Object.entries(attributes).find(([k]) => k.endsWith(':id'))?.[1];
       if (id) this.byId.set(id, attributes.name);
     } else if (name === 'Relationship' && attributes.Id && attributes.Target) {
