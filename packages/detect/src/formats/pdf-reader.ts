@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FieldInfo } from '../engine/locator.ts';
 import { ScanStop } from '../limits.ts';
 import { collect } from './collect.ts';
+import { pageText } from './pdf-page-text.ts';
 import { SegmentWriter } from './segments.ts';
 import type { WalkContext } from './walk-context.ts';
 
@@ -12,33 +13,6 @@ import type { WalkContext } from './walk-context.ts';
  * OBJECT_TOO_LARGE without being held.
  */
 export const MAX_PDF_BYTES = 256 * 1024 * 1024;
-
-interface TextItem {
-  str: string;
-  hasEOL?: boolean;
-  transform?: number[];
-  width?: number;
-}
-
-/** A page's text in reading order: items on one line joined, a space where pdf.js left a gap. */
-export function pageText(items: readonly unknown[]): string {
-  let out = '';
-  let lastEnd: number | undefined;
-  let lastY: number | undefined;
-  for (const raw of items) {
-    const item = raw as TextItem;
-    if (typeof item.str !== 'string') continue;
-    const x = item.transform?.[4];
-    const y = item.transform?.[5];
-    if (lastY !== undefined && y !== undefined && Math.abs(y - lastY) > 1 && !out.endsWith('\n')) out += '\n';
-    else if (lastEnd !== undefined && x !== undefined && x > lastEnd + 1 && !/\s$/.test(out)) out += ' ';
-    out += item.str;
-    if (item.hasEOL) out += '\n';
-    lastEnd = x !== undefined ? x + (item.width ?? 0) : undefined;
-    lastY = y;
-  }
-  return out;
-}
 
 interface Annotation {
   subtype?: string;
@@ -125,7 +99,7 @@ export async function readPdf(
       let annotations: { text: string; field: FieldInfo }[];
       try {
         const p = await doc.getPage(page);
-        text = pageText((await p.getTextContent()).items);
+        text = pageText((await p.getTextContent()).items, p.view);
         annotations = annotationTexts(await p.getAnnotations());
         p.cleanup();
       } catch {

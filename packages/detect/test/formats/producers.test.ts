@@ -226,15 +226,24 @@ describe('PDF producers', () => {
       for (const v of [AWS_ID, GITHUB, PASSWORD, EMAIL, PHONE, SSN, CARD_SPACED, IBAN_SPACED]) {
         expect(hit(r, v)?.location.page, v).toBe(1);
       }
+      // "aws_secret_access_key =" ends a line the layout wrapped; its value starts the next.
+      expect(hit(r, AWS_SECRET)?.detector).toBe('aws-secret-access-key');
     },
   );
 
-  it('tagged LibreOffice PDF: the text layer of the letter', async () => {
+  it('tagged LibreOffice PDF: the text layer of the letter, and its comment', async () => {
     const r = await scan('libreoffice-letter-tagged.pdf');
     expect(r.status, r.reason_detail).toBe('COMPLETE');
-    for (const v of [AWS_ID, GITHUB, EMAIL, PHONE, SSN, CARD_SPACED, IBAN_SPACED]) {
+    for (const v of [AWS_ID, AWS_SECRET, GITHUB, EMAIL, PHONE, SSN, CARD_SPACED, IBAN_SPACED]) {
       expect(hit(r, v)?.location.page, v).toBe(1);
     }
+    expect(hit(r, PASSWORD)?.location).toMatchObject({ page: 1, part: 'annotation' });
+  });
+
+  it('tagged LibreOffice PDF: a key longer than the line, broken across two, is found whole', async () => {
+    const r = await scan('libreoffice-letter-tagged.pdf');
+    expect(hit(r, STRIPE)?.location.page).toBe(1);
+    expect(r.findings.filter((f) => f.detector === 'stripe-secret-key')).toHaveLength(1);
   });
 
   it('finds nothing in an invoice with order numbers and a masked card', async () => {
