@@ -157,6 +157,29 @@ describe('OpenDocument', () => {
   });
 });
 
+describe('charts and diagrams', () => {
+  it('reads chart titles and cached values, and SmartArt text, by part', async () => {
+    const A = 'xmlns:a="a" xmlns:c="c" xmlns:dgm="dgm"';
+    const bytes = officeZip([
+      ['[Content_Types].xml', '<Types/>'],
+      ['ppt/slides/slide1.xml', `<p:sld xmlns:p="p" ${A}><p:cSld><p:spTree/></p:cSld></p:sld>`],
+      [
+        'ppt/charts/chart1.xml',
+        `<c:chartSpace ${A}><c:chart><c:title><c:tx><c:rich><a:p><a:r><a:t>Refunds</a:t></a:r></a:p></c:rich></c:tx></c:title>` +
+          `<c:plotArea><c:barChart><c:ser><c:cat><c:strRef><c:strCache><c:pt idx="0"><c:v>${EMAIL}</c:v></c:pt></c:strCache></c:strRef></c:cat></c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>`,
+      ],
+      [
+        'ppt/diagrams/data1.xml',
+        `<dgm:dataModel ${A}><dgm:ptLst><dgm:pt modelId="1"><dgm:t><a:p><a:r><a:t>key ${AWS}</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>`,
+      ],
+    ]);
+    const result = await scanner.scanObject([bytes], { name: 'deck.pptx' });
+    expect(result.status, result.reason_detail).toBe('COMPLETE');
+    expect(hit(result.findings, EMAIL)?.location.part).toBe('chart1');
+    expect(hit(result.findings, AWS)?.location.part).toBe('data1');
+  });
+});
+
 describe('hostile office files', () => {
   it('ends a document with broken XML as PARTIAL or SKIPPED with a reason', async () => {
     const broken = officeZip([

@@ -195,6 +195,11 @@ describe('LibreOffice Calc', () => {
     expect(hit(r, PASSWORD)?.location).toMatchObject({ sheet: 'Customers', cell: 'E3' });
   });
 
+  it('xlsx: reads the text of a shape drawn on a sheet', async () => {
+    const r = await scan('libreoffice-shapes.xlsx');
+    expect(hit(r, SSN)?.location).toMatchObject({ sheet: 'Notes', part: 'drawing' });
+  });
+
   it('names a legacy .xls as UNSUPPORTED_FORMAT', async () => {
     const r = await scan('libreoffice-customers.xls');
     expect(r.status).toBe('SKIPPED');

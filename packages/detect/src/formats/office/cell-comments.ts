@@ -38,16 +38,17 @@ export class CellCommentsHandler implements XmlHandler {
 }
 
 /**
- * The comments parts a worksheet's relationships (`xl/worksheets/_rels/sheet1.xml.rels`) point
- * to, as member names (`../comments1.xml` → `xl/comments1.xml`).
+ * The comments and drawing parts a worksheet's relationships
+ * (`xl/worksheets/_rels/sheet1.xml.rels`) point to, as member names (`../comments1.xml` →
+ * `xl/comments1.xml`).
  */
 export class SheetRelationsHandler implements XmlHandler {
-  readonly comments: string[] = [];
+  readonly parts: string[] = [];
 
   open(name: string, attributes: Readonly<Record<string, string>>): void {
     if (name !== 'Relationship' || !attributes.Target) return;
-    if (!/\/(?:comments|threadedComment)$/.test(attributes.Type ?? '')) return;
-    this.comments.push(resolveTarget('xl/worksheets/', attributes.Target));
+    if (!/\/(?:comments|threadedComment|drawing)$/.test(attributes.Type ?? '')) return;
+    this.parts.push(resolveTarget('xl/worksheets/', attributes.Target));
   }
 
   text(): void {}

@@ -11,6 +11,7 @@ import type { WalkContext } from '../walk-context.ts';
 import { readZip } from '../zip-reader.ts';
 import { CellCommentsHandler, SheetRelationsHandler } from './cell-comments.ts';
 import { PropertiesHandler } from './document-properties.ts';
+import { DrawingTextHandler, drawingPart } from './drawing-text.ts';
 import { NumberFormatsHandler } from './number-formats.ts';
 import { OpenDocumentHandler } from './open-document.ts';
 import { SlideHandler, slidePart } from './presentation.ts';
@@ -64,8 +65,8 @@ export async function readOffice(
   const spooled: { member: string; file: string }[] = [];
   let spoolDir: string | undefined;
   const sheetName = (member: string) => workbook.names.get(member) ?? path.basename(member, '.xml');
-  /** `xl/comments1.xml` → `xl/worksheets/sheet1.xml`, from the worksheets' relationships. */
-  const commentsOf = new Map<string, string>();
+  /** `xl/comments1.xml`, `xl/drawings/drawing1.xml` → `xl/worksheets/sheet1.xml`, from the worksheets' relationships. */
+  const sheetOf = new Map<string, string>();
 
   const scanMember = async (member: AsyncIterable<Uint8Array>, name: string): Promise<void> => {
     if (name === '[Content_Types].xml') {
@@ -107,13 +108,20 @@ export async function readOffice(
     if (sheetRels) {
       const rels = new SheetRelationsHandler();
       await parseXml(member, rels, name);
-      for (const part of rels.comments) commentsOf.set(part, `xl/worksheets/${sheetRels[1]}`);
+      for (const part of rels.parts) sheetOf.set(part, `xl/worksheets/${sheetRels[1]}`);
       return;
     }
     if (/^xl\/(?:comments[^/]*|threadedComments\/[^/]+)\.xml$/.test(name)) {
-      const sheet = commentsOf.get(name);
+      const sheet = sheetOf.get(name);
       const handler = new CellCommentsHandler(sheet ? sheetName(sheet) : path.basename(name, '.xml'), emit);
       await parseXml(member, handler, name);
+      return;
+    }
+    const drawing = drawingPart(name);
+    if (drawing) {
+      const sheet = sheetOf.get(name);
+      const field: FieldInfo = sheet ? { sheet: sheetName(sheet), part: 'drawing' } : { part: drawing };
+      await parseXml(member, new DrawingTextHandler(field, emit), name);
       return;
     }
     const word = wordPart(name);
