@@ -50,6 +50,40 @@ export function annotationTexts(annotations: readonly unknown[]): { text: string
   return out;
 }
 
+/** Document information entries a person writes (the producing program's are left out). */
+const INFO_FIELDS = ['Title', 'Author', 'Subject', 'Keywords'];
+
+/**
+ * The document information dictionary's text: title, author, subject, keywords and custom
+ * entries (under their names), each as the `properties` part. `Creator` and `Producer` name
+ * the programs, whose versions would read as IP addresses.
+ */
+export function infoTexts(info: unknown): { text: string; field: FieldInfo }[] {
+  const out: { text: string; field: FieldInfo }[] = [];
+  if (typeof info !== 'object' || info === null) return out;
+  const dict = info as Record<string, unknown>;
+  for (const key of INFO_FIELDS) {
+    const v = dict[key];
+    if (typeof v === 'string' && v.trim() !== '') out.push({ text: v, field: { part: 'properties' } });
+  }
+  const custom = dict.Custom;
+  if (typeof custom === 'object' && custom !== null) {
+    for (const [name, v] of Object.entries(custom as Record<string, unknown>)) {
+      if (typeof v === 'string' && v.trim() !== '') {
+        out.push({ text: v, field: { part: 'properties', fieldName: name.slice(0, 128) } });
+      }
+    }
+  }
+  return out;
+}
+
+/** Scans a file attached to a PDF (`member` is its name) one level deeper. */
+export type ScanAttachment = (stream: AsyncIterable<Uint8Array>, member: string) => Promise<void>;
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
 let standardFonts: string | undefined;
 function standardFontDataUrl(): string {
   standardFonts ??= `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
@@ -58,13 +92,16 @@ function standardFontDataUrl(): string {
 
 /**
  * Scans the text layer of a PDF, page by page (locations carry the 1-based page), and after each
- * page its form field values, comments and link targets (`annotationTexts`). An encrypted PDF
- * ends SKIPPED `ENCRYPTED`; one whose pages hold no text (scanned images) `NO_TEXT_LAYER`.
+ * page its form field values, comments and link targets (`annotationTexts`); then its document
+ * information (`infoTexts`) and, through `scanAttachment`, the files attached to it (an e-invoice's
+ * XML, a spreadsheet). An encrypted PDF ends SKIPPED `ENCRYPTED`; one whose pages hold no text
+ * (scanned images) and no attachment `NO_TEXT_LAYER`.
  */
 export async function readPdf(
   ctx: WalkContext,
   stream: AsyncIterable<Uint8Array>,
   archivePath: string | undefined,
+  scanAttachment: ScanAttachment,
 ): Promise<void> {
   // Joining the pieces holds the file twice for a moment.
   const max = Math.min(MAX_PDF_BYTES, Math.floor((ctx.held.limit - ctx.held.current) / 2));
@@ -93,6 +130,8 @@ export async function readPdf(
   }
   const writer = new SegmentWriter(ctx, archivePath);
   let chars = 0;
+  let attached = 0;
+  let written = false;
   try {
     for (let page = 1; page <= doc.numPages; page++) {
       let text: string;
@@ -115,12 +154,36 @@ export async function readPdf(
         writer.write(a.text, { page, ...a.field });
       }
     }
-  } finally {
+    const attachments = Object.entries(
+      ((await doc.getAttachments().catch(() => null)) ?? {}) as Record<
+        string,
+        { filename?: string; content?: Uint8Array }
+      >,
+    ).filter(([, file]) => file?.content instanceof Uint8Array);
+    // A scan-only PDF stays SKIPPED NO_TEXT_LAYER, its title alone not read as content.
+    if (chars > 0 || attachments.length > 0) {
+      const metadata = await doc.getMetadata().catch(() => undefined);
+      for (const p of infoTexts(metadata?.info)) writer.write(p.text, p.field);
+    }
+    written = true;
     writer.end();
+    // pdf.js has decoded them all by now; they count against the object's bound while read.
+    const attachedBytes = attachments.reduce((n, [, file]) => n + file.content!.length, 0);
+    ctx.held.hold(attachedBytes, 'the files attached to the PDF');
+    try {
+      for (const [key, file] of attachments) {
+        attached++;
+        await scanAttachment(once(file.content!), file.filename || key);
+      }
+    } finally {
+      ctx.held.release(attachedBytes);
+    }
+  } finally {
+    if (!written) writer.end();
     await doc.destroy().catch(() => {});
     ctx.held.release(size);
   }
-  if (chars === 0 && doc.numPages > 0) {
+  if (chars === 0 && attached === 0 && doc.numPages > 0) {
     throw new ScanStop(
       'NO_TEXT_LAYER',
       `none of the ${doc.numPages} pages has a text layer (OCR is not in scope)`,

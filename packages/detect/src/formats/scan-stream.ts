@@ -48,7 +48,10 @@ export async function scanStream(
     }
     case 'pdf': {
       const { readPdf } = await import('./pdf-reader.ts');
-      await readPdf(ctx, stream, archivePath);
+      await readPdf(ctx, stream, archivePath, async (inner, member) => {
+        ctx.enter(depth + 1);
+        await scanStream(ctx, inner, member, depth + 1, memberPath(member));
+      });
       return 'scanned';
     }
     case 'rtf': {

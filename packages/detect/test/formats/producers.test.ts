@@ -266,6 +266,19 @@ describe('PDF producers', () => {
     expect(hit(r, DB_PASSWORD)?.detector).toBe('generic-secret');
   });
 
+  it('reads the document information a person wrote, not the version in /Creator', async () => {
+    const r = await scan('pdfkit-form.pdf');
+    expect(hit(r, REVIEWER)?.location).toEqual(expect.objectContaining({ part: 'properties' }));
+    expect(r.findings.filter((f) => f.detector === 'ipv4-address')).toEqual([]);
+  });
+
+  it('scans a file attached to a PDF, located inside it', async () => {
+    const r = await scan('qpdf-invoice-attachment.pdf');
+    expect(r.status, r.reason_detail).toBe('COMPLETE');
+    expect(hit(r, IBAN)?.location).toMatchObject({ archive_path: 'payees.csv', column_name: 'iban' });
+    expect(hit(r, EMAIL)?.location).toMatchObject({ archive_path: 'payees.csv' });
+  });
+
   it('ends a scan-only PDF SKIPPED NO_TEXT_LAYER', async () => {
     const r = await scan('chromium-scanned.pdf');
     expect(r.status).toBe('SKIPPED');
