@@ -157,6 +157,26 @@ describe('OpenDocument', () => {
   });
 });
 
+describe('OpenDocument notes and frames', () => {
+  it('keeps a footnote mark out of the number before it, and a note in its own paragraph', async () => {
+    const T = 'xmlns:office="o" xmlns:text="t" xmlns:draw="d"';
+    const bytes = officeZip(
+      [
+        [
+          'content.xml',
+          `<office:document-content ${T}><office:body><office:text><text:p>Card 4539 1488 0343 6467<text:note text:note-class="footnote">` +
+            `<text:note-citation>1</text:note-citation><text:note-body><text:p>see ${EMAIL}</text:p></text:note-body></text:note> on file.</text:p>` +
+            '</office:text></office:body></office:document-content>',
+        ],
+      ],
+      'application/vnd.oasis.opendocument.text',
+    );
+    const result = await scanner.scanObject([bytes], { name: 'memo.odt' });
+    expect(hit(result.findings, '4539 1488 0343 6467')?.detector).toBe('payment-card');
+    expect(hit(result.findings, EMAIL)?.location).toMatchObject({ part: 'content', paragraph: 1, column: 5 });
+  });
+});
+
 describe('charts and diagrams', () => {
   it('reads chart titles and cached values, and SmartArt text, by part', async () => {
     const A = 'xmlns:a="a" xmlns:c="c" xmlns:dgm="dgm"';
