@@ -157,6 +157,38 @@ describe('OpenDocument', () => {
   });
 });
 
+describe('namespace prefixes other than Office writes', () => {
+  const SML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+  it('reads a workbook whose parts bind spreadsheetml to x: (the Open XML SDK)', async () => {
+    const bytes = officeZip([
+      ['[Content_Types].xml', '<Types><Override PartName="/xl/sharedStrings.xml"/></Types>'],
+      ['xl/sharedStrings.xml', `<x:sst xmlns:x="${SML}"><x:si><x:t>${EMAIL}</x:t></x:si></x:sst>`],
+      ['xl/styles.xml', `<x:styleSheet xmlns:x="${SML}"/>`],
+      [
+        'xl/worksheets/sheet1.xml',
+        `<x:worksheet xmlns:x="${SML}"><x:sheetData><x:row x:r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c>` +
+          `<x:c r="B1" t="inlineStr"><x:is><x:t>${AWS}</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`,
+      ],
+    ]);
+    const result = await scanner.scanObject([bytes], { name: 'export.xlsx' });
+    expect(hit(result.findings, EMAIL)?.location).toMatchObject({ sheet: 'sheet1', cell: 'A1' });
+    expect(hit(result.findings, AWS)?.location).toMatchObject({ sheet: 'sheet1', cell: 'B1' });
+  });
+
+  it('reads a Strict OOXML document that binds wordprocessingml as the default namespace', async () => {
+    const bytes = officeZip([
+      ['[Content_Types].xml', '<Types/>'],
+      [
+        'word/document.xml',
+        `<document xmlns="http://purl.oclc.org/ooxml/wordprocessingml/main"><body><p><r><t>key ${AWS}</t></r></p></body></document>`,
+      ],
+    ]);
+    const result = await scanner.scanObject([bytes], { name: 'strict.docx' });
+    expect(hit(result.findings, AWS)?.location).toMatchObject({ part: 'document', paragraph: 1 });
+  });
+});
+
 describe('OpenDocument notes and frames', () => {
   it('keeps a footnote mark out of the number before it, and a note in its own paragraph', async () => {
     const T = 'xmlns:office="o" xmlns:text="t" xmlns:draw="d"';

@@ -1,7 +1,11 @@
 import { SaxesParser } from 'saxes';
 import { ScanStop } from '../../limits.ts';
+import { XmlNames } from './xml-names.ts';
 
-/** Receives one XML part's events: element names keep their prefix (`w:p`), attributes are plain. */
+/**
+ * Receives one XML part's events: element names keep their prefix (`w:p`), the one Office
+ * binds its namespace to whatever the document binds (`XmlNames`); attributes are plain.
+ */
 export interface XmlHandler {
   open(name: string, attributes: Readonly<Record<string, string>>): void;
   text(text: string): void;
@@ -15,11 +19,15 @@ export async function parseXml(
   part: string,
 ): Promise<void> {
   const parser = new SaxesParser();
+  const names = new XmlNames();
   let failure: Error | undefined;
-  parser.on('opentag', (tag) => handler.open(tag.name, tag.attributes as Record<string, string>));
+  parser.on('opentag', (tag) => {
+    const attributes = tag.attributes as Record<string, string>;
+    handler.open(names.open(tag.name, attributes), attributes);
+  });
   parser.on('text', (text) => handler.text(text));
   parser.on('cdata', (text) => handler.text(text));
-  parser.on('closetag', (tag) => handler.close(tag.name));
+  parser.on('closetag', (tag) => handler.close(names.close(tag.name)));
   parser.on('error', (err) => {
     failure ??= err;
   });
