@@ -189,6 +189,35 @@ describe('namespace prefixes other than Office writes', () => {
   });
 });
 
+describe('content parts', () => {
+  it('reads a body a producer named word/document2.xml', async () => {
+    const bytes = officeZip([
+      ['[Content_Types].xml', '<Types/>'],
+      [
+        'word/document2.xml',
+        `<w:document ${W}><w:body><w:p><w:r><w:t>key ${AWS}</w:t></w:r></w:p></w:body></w:document>`,
+      ],
+    ]);
+    const result = await scanner.scanObject([bytes], { name: 'memo.docx' });
+    expect(result.status, result.reason_detail).toBe('COMPLETE');
+    expect(hit(result.findings, AWS)?.location.part).toBe('document');
+  });
+
+  it('ends a package with no content part it knows PARTIAL, not COMPLETE with nothing', async () => {
+    const bytes = officeZip([
+      ['[Content_Types].xml', '<Types/>'],
+      [
+        'word/body.xml',
+        `<w:document ${W}><w:body><w:p><w:r><w:t>key ${AWS}</w:t></w:r></w:p></w:body></w:document>`,
+      ],
+    ]);
+    const result = await scanner.scanObject([bytes], { name: 'memo.docx' });
+    expect(result.status).toBe('PARTIAL');
+    expect(result.reason).toBe('CORRUPT_DOCUMENT');
+    expect(result.reason_detail).toContain('word/document.xml');
+  });
+});
+
 describe('OpenDocument notes and frames', () => {
   it('keeps a footnote mark out of the number before it, and a note in its own paragraph', async () => {
     const T = 'xmlns:office="o" xmlns:text="t" xmlns:draw="d"';

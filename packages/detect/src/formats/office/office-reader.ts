@@ -28,6 +28,17 @@ const LAYOUT_PART =
 
 const NO_STYLES: ReadonlySet<number> = new Set();
 
+/** The part that holds the content of each kind of document, named for the reason detail. */
+const CONTENT: Readonly<Record<ZipDocument | 'ooxml', string>> = {
+  docx: 'word/document.xml',
+  xlsx: 'worksheet',
+  pptx: 'slide',
+  odt: 'content.xml',
+  ods: 'content.xml',
+  odp: 'content.xml',
+  ooxml: 'body, worksheet or slide',
+};
+
 /** Document properties (author, company, custom fields): scanned as the `properties` part. */
 const PROPERTIES_PART = /^(?:docProps\/(?:core|app|custom)\.xml|meta\.xml)$/;
 
@@ -36,7 +47,9 @@ const PROPERTIES_PART = /^(?:docProps\/(?:core|app|custom)\.xml|meta\.xml)$/;
  * as it streams: each XML part goes through a streaming parser, never a whole document model.
  * Text is located by part and paragraph, sheet and cell, or slide and shape. The zip reader's
  * guards (ratio, decompressed size, member count) apply to every part. Worksheets that arrive
- * before the shared strings they refer to are spooled to a temporary file and read after.
+ * before the shared strings they refer to are spooled to a temporary file and read after. A
+ * package with no content part the reader knows (no body, worksheet or slide) ends PARTIAL
+ * `CORRUPT_DOCUMENT` rather than COMPLETE with nothing read.
  */
 export async function readOffice(
   ctx: WalkContext,
@@ -63,6 +76,8 @@ export async function readOffice(
     },
   };
   const spooled: { member: string; file: string }[] = [];
+  /** Parts holding the document's content (body, worksheet, slide, ODF content) read. */
+  let contentParts = 0;
   let spoolDir: string | undefined;
   const sheetName = (member: string) => workbook.names.get(member) ?? path.basename(member, '.xml');
   /** `xl/comments1.xml`, `xl/drawings/drawing1.xml` → `xl/worksheets/sheet1.xml`, from the worksheets' relationships. */
@@ -92,6 +107,7 @@ export async function readOffice(
       await parseXml(member, workbook, name);
       return;
     }
+    if (/^xl\/(?:worksheets|chartsheets)\/[^/]+\.xml$/.test(name)) contentParts++;
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
       // Cells are read once the strings they refer to and the formats of their dates are known.
       if ((shared === undefined && sharedExpected) || (styles === undefined && stylesExpected)) {
@@ -125,11 +141,13 @@ export async function readOffice(
       return;
     }
     const word = wordPart(name);
+    if (word === 'document') contentParts++;
     if (word) {
       await parseXml(member, new WordPartHandler(word, emit), name);
       return;
     }
     const slide = slidePart(name);
+    if (slide?.kind === 'slide') contentParts++;
     if (slide) {
       await parseXml(member, new SlideHandler(slide.slide, slide.kind, emit), name);
       return;
@@ -138,6 +156,7 @@ export async function readOffice(
       (kind === 'odt' || kind === 'ods' || kind === 'odp') &&
       (name === 'content.xml' || name === 'styles.xml')
     ) {
+      if (name === 'content.xml') contentParts++;
       await parseXml(
         member,
         new OpenDocumentHandler(name === 'content.xml' ? 'content' : 'styles', emit),
@@ -160,6 +179,12 @@ export async function readOffice(
 
   try {
     await readZip(ctx, stream, scanMember, isAllowed);
+    if (contentParts === 0) {
+      ctx.soft(
+        'CORRUPT_DOCUMENT',
+        `the ${kind === 'ooxml' ? 'office document' : kind} has no ${CONTENT[kind]} part read`,
+      );
+    }
     for (const { member, file } of spooled) {
       await parseXml(
         createReadStream(file),

@@ -75,10 +75,16 @@ export class WordPartHandler implements XmlHandler {
   }
 }
 
-/** The part name a WordprocessingML member is reported as (`word/footer2.xml` → `footer2`). */
+/**
+ * The part name a WordprocessingML member is reported as (`word/footer2.xml` → `footer2`; the
+ * body is `document` also when a producer names it `word/document2.xml`; building blocks
+ * `glossary`).
+ */
 export function wordPart(member: string): string | undefined {
-  const m = /^word\/(document|header\d*|footer\d*|comments|footnotes|endnotes|commentsExtended)\.xml$/.exec(
-    member,
-  );
-  return m?.[1];
+  const m =
+    /^word\/(?:(document)\d*|(header\d*|footer\d*|comments|footnotes|endnotes)|glossary\/(document))\.xml$/.exec(
+      member,
+    );
+  if (!m) return undefined;
+  return m[3] ? 'glossary' : (m[1] ?? m[2]);
 }
