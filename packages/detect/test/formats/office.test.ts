@@ -189,6 +189,31 @@ describe('namespace prefixes other than Office writes', () => {
   });
 });
 
+describe('sheet names', () => {
+  it('names a sheet read before the workbook relationships that map its name', async () => {
+    const S = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const bytes = officeZip([
+      ['[Content_Types].xml', '<Types><Override PartName="/xl/styles.xml"/></Types>'],
+      [
+        'xl/workbook.xml',
+        `<workbook ${S} ${R}><sheets><sheet name="Payroll" sheetId="1" r:id="rId3"/></sheets></workbook>`,
+      ],
+      ['xl/styles.xml', `<styleSheet ${S}/>`],
+      [
+        'xl/worksheets/sheet1.xml',
+        `<worksheet ${S}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${EMAIL}</t></is></c></row></sheetData></worksheet>`,
+      ],
+      [
+        'xl/_rels/workbook.xml.rels',
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId3" Target="worksheets/sheet1.xml"/></Relationships>',
+      ],
+    ]);
+    const result = await scanner.scanObject([bytes], { name: 'payroll.xlsx' });
+    expect(hit(result.findings, EMAIL)?.location).toMatchObject({ sheet: 'Payroll', cell: 'A1' });
+  });
+});
+
 describe('content parts', () => {
   it('reads a body a producer named word/document2.xml', async () => {
     const bytes = officeZip([

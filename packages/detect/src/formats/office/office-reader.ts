@@ -67,6 +67,7 @@ export async function readOffice(
   let sharedExpected = kind === 'xlsx';
   let styles: NumberFormatsHandler | undefined;
   let stylesExpected = kind === 'xlsx';
+  let sheetNamesKnown = false;
   const dates = {
     get styles(): ReadonlySet<number> {
       return styles?.dateStyles ?? NO_STYLES;
@@ -105,12 +106,18 @@ export async function readOffice(
     }
     if (name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels') {
       await parseXml(member, workbook, name);
+      if (name === 'xl/_rels/workbook.xml.rels') sheetNamesKnown = true;
       return;
     }
     if (/^xl\/(?:worksheets|chartsheets)\/[^/]+\.xml$/.test(name)) contentParts++;
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
-      // Cells are read once the strings they refer to and the formats of their dates are known.
-      if ((shared === undefined && sharedExpected) || (styles === undefined && stylesExpected)) {
+      // Cells are read once the strings they refer to, the formats of their dates and the
+      // sheet's name are known.
+      const waiting =
+        (shared === undefined && sharedExpected) ||
+        (styles === undefined && stylesExpected) ||
+        (!sheetNamesKnown && workbook.declaresSheets);
+      if (waiting) {
         spoolDir ??= await mkdtemp(path.join(os.tmpdir(), 'data-scanner-office-'));
         const file = path.join(spoolDir, `${spooled.length}.xml`);
         await pipeline(Readable.from(member), createWriteStream(file, { mode: 0o600 }));

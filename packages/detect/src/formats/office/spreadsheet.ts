@@ -222,6 +222,11 @@ export class WorkbookHandler implements XmlHandler {
   readonly names = new Map<string, string>();
   private readonly byId = new Map<string, string>();
   private readonly targets = new Map<string, string>();
+  /** True once `xl/workbook.xml` has named a sheet (its relationships then map it to a part). */
+  get declaresSheets(): boolean {
+    return this.byId.size > 0;
+  }
+
   /** Day counts start at 1904-01-01 (`<workbookPr date1904="1"/>`, old Mac workbooks). */
   date1904 = false;
 
