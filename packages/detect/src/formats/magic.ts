@@ -85,6 +85,18 @@ export function ole2Kind(name: string): string {
   }
 }
 
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptionInfo', 'utf16le');
+
+/**
+ * True when an OLE2 compound file is a password-protected OOXML document: Office wraps an
+ * encrypted `.docx`/`.xlsx`/`.pptx` in OLE2 (`EncryptionInfo` and `EncryptedPackage` streams),
+ * keeping its name; the stream names show when the directory is in the first bytes.
+ */
+export function isEncryptedOoxml(head: Uint8Array, name: string): boolean {
+  if (/\.(?:docx|docm|dotx|xlsx|xlsm|xltx|xlsb|pptx|pptm|ppsx)$/i.test(name)) return true;
+  return Buffer.from(head.buffer, head.byteOffset, head.byteLength).includes(ENCRYPTED_PACKAGE);
+}
+
 /** Kinds of document held in a zip, told by its first member (or, failing that, the name). */
 export type ZipDocument = 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp';
 
