@@ -17,17 +17,24 @@ interface Line {
 
 /** Lines starting within this many units of each other are one column of text. */
 const SAME_START = 2;
-/** A line's last word this long, alone on a line that wraps, is a token broken by the layout. */
+/** A line that is one token this long, reaching the margin, is a token broken by the layout. */
 const LONG_TOKEN = 16;
+/** A token this close to the margin (of a column this wide) ends at it. */
+function tolerance(width: number): number {
+  return Math.max(8, 0.03 * width);
+}
+
+/** Lines of words ending within this share of their column's width of its longest end at one margin (ragged right). */
+const RAGGED = 0.1;
 
 /**
  * A page's text in reading order: items on one line joined, a space where pdf.js left a gap.
- * A line the layout wrapped (the next line's first word would not have fitted after it) runs on
- * into the next with a space, so `aws_secret_access_key =` finds its value on the next line; a
- * token longer than the line, broken across lines, is joined whole. Other line ends stay line
- * breaks. `view`: the page's box `[x0, y0, x1, y1]`, for the right margin of a lone column.
+ * A line the layout wrapped (the next line's first word would not have fitted before the
+ * column's right margin) runs on into the next with a space, so `aws_secret_access_key =` finds
+ * its value on the next line; a lone token that reaches the page's margin, broken across lines,
+ * is joined whole. Other line ends (a code block's, a list's) stay line breaks.
  */
-export function pageText(items: readonly unknown[], view?: readonly number[]): string {
+export function pageText(items: readonly unknown[]): string {
   const lines: Line[] = [];
   let line = emptyLine();
   let lastEnd: number | undefined;
@@ -40,9 +47,15 @@ export function pageText(items: readonly unknown[], view?: readonly number[]): s
     if (lastY !== undefined && y !== undefined && Math.abs(y - lastY) > 1 && line.text !== '') {
       lines.push(line);
       line = emptyLine();
-    } else if (lastEnd !== undefined && x !== undefined && x > lastEnd + 1 && !/\s$/.test(line.text)) {
+    } else if (
+      lastEnd !== undefined &&
+      x !== undefined &&
+      x > lastEnd + 1 &&
+      line.text !== '' &&
+      !/\s$/.test(line.text)
+    ) {
       line.text += ' ';
-      if (line.text.trim() !== '') line.firstWordDone = true;
+      line.firstWordDone = true;
     }
     if (item.str !== '') {
       if (line.text === '' && x !== undefined) line.startX = x;
@@ -62,7 +75,7 @@ export function pageText(items: readonly unknown[], view?: readonly number[]): s
     lastY = y;
   }
   if (line.text !== '') lines.push(line);
-  const edges = new RightEdges(lines, view);
+  const edges = new RightEdges(lines);
   let out = lines[0]?.text ?? '';
   for (let i = 1; i < lines.length; i++) {
     out += separator(lines[i - 1]!, lines[i]!, edges) + lines[i]!.text;
@@ -78,28 +91,39 @@ function emptyLine(): Line {
 function separator(line: Line, next: Line, edges: RightEdges): string {
   if (line.startX === undefined || line.endX === undefined || next.startX === undefined) return '\n';
   if (Math.abs(next.startX - line.startX) > SAME_START || next.firstWord <= 0) return '\n';
+  const trimmed = line.text.trim();
+  if (trimmed.length >= LONG_TOKEN && !/\s/.test(trimmed)) {
+    // A lone token runs on only where it ends at the page's margin: broken there, not ended
+    // short (a code line) or drawn past it (clipped).
+    const margin = edges.page;
+    if (margin === undefined) return '\n';
+    // The longest line of words may end a word short of the true margin, so a token may pass it.
+    const width = margin - line.startX;
+    const reaches =
+      line.endX >= margin - tolerance(width) &&
+      line.endX <= margin + Math.max(tolerance(width), 0.05 * width);
+    return reaches ? '' : '\n';
+  }
   const edge = edges.of(line);
   if (edge === undefined || line.endX + next.firstWord <= edge) return '\n';
-  if (/\s$/.test(line.text)) return '';
-  const trimmed = line.text.trim();
-  return trimmed.length >= LONG_TOKEN && !/\s/.test(trimmed) ? '' : ' ';
+  return /\s$/.test(line.text) ? '' : ' ';
 }
 
 /**
- * The right edge of each column of lines (lines starting at one x): where at least two of its
- * lines end, one of them words (justified text, a ragged column's longest lines; a column of
- * lone tokens of one length shows no margin), or else the page's width less the column's left
- * margin; undefined where neither can be told.
+ * Right margins told by lines of words. Per column (lines starting at one x): the end of its
+ * longest line of words when another ends near it (justified text, ragged right text), so that a
+ * code block of lone tokens shows none and a token drawn past the margin counts for nothing. For
+ * the page: the furthest such margin.
  */
 class RightEdges {
   /** Line ends by the rounded start of their line, and whether the line is words (has a space). */
   private readonly buckets = new Map<number, { end: number; words: boolean }[]>();
-  private readonly edges = new Map<number, number | undefined>();
+  /** Per column: its margin and how many line ends show it. */
+  private readonly edges = new Map<number, { edge: number; lines: number } | undefined>();
+  /** The page's right margin, where text columns end; undefined when no column shows one. */
+  readonly page: number | undefined;
 
-  constructor(
-    lines: readonly Line[],
-    private readonly view: readonly number[] | undefined,
-  ) {
+  constructor(lines: readonly Line[]) {
     for (const l of lines) {
       if (l.startX === undefined || l.endX === undefined) continue;
       const key = Math.round(l.startX / SAME_START);
@@ -108,24 +132,39 @@ class RightEdges {
       if (ends) ends.push(end);
       else this.buckets.set(key, [end]);
     }
+    let page: number | undefined;
+    for (const key of this.buckets.keys()) {
+      const edge = this.edge(key)?.edge;
+      if (edge !== undefined && (page === undefined || edge > page)) page = edge;
+    }
+    this.page = page;
   }
 
+  /**
+   * The margin a line of words wraps at: its column's where three or more lines show it (a
+   * column of text), else the page's (a few table rows or a short paragraph show no margin).
+   */
   of(line: Line): number | undefined {
-    const start = line.startX!;
-    const key = Math.round(start / SAME_START);
+    const column = this.edge(Math.round(line.startX! / SAME_START));
+    return column !== undefined && column.lines >= 3 ? column.edge : this.page;
+  }
+
+  private edge(key: number): { edge: number; lines: number } | undefined {
     if (this.edges.has(key)) return this.edges.get(key);
+    const start = key * SAME_START;
+    // Lines of words only: a lone token may end anywhere (a code line) or past the margin (clipped).
     const ends = [key - 1, key, key + 1]
       .flatMap((k) => this.buckets.get(k) ?? [])
-      .sort((a, b) => b.end - a.end);
-    let edge: number | undefined;
-    const widest = ends[0]?.end;
-    const near = widest === undefined ? [] : ends.filter((e) => e.end >= widest - 0.03 * (widest - start));
-    if (near.length >= 2 && near.some((e) => e.words)) edge = widest;
-    else if (this.view && this.view.length === 4) {
-      const mirrored = this.view[2]! - (start - this.view[0]!);
-      if (mirrored > start + 72) edge = Math.max(mirrored, widest ?? 0);
+      .filter((e) => e.words)
+      .map((e) => e.end)
+      .sort((a, b) => b - a);
+    const top = ends[0];
+    let found: { edge: number; lines: number } | undefined;
+    if (top !== undefined) {
+      const lines = ends.filter((e) => top - e <= RAGGED * (top - start)).length;
+      if (lines >= 2) found = { edge: top, lines };
     }
-    this.edges.set(key, edge);
-    return edge;
+    this.edges.set(key, found);
+    return found;
   }
 }

@@ -138,7 +138,7 @@ export async function readPdf(
       let annotations: { text: string; field: FieldInfo }[];
       try {
         const p = await doc.getPage(page);
-        text = pageText((await p.getTextContent()).items, p.view);
+        text = pageText((await p.getTextContent()).items);
         annotations = annotationTexts(await p.getAnnotations());
         p.cleanup();
       } catch {

@@ -251,6 +251,14 @@ describe('PDF producers', () => {
     expect(r.findings.filter((f) => f.detector === 'stripe-secret-key')).toHaveLength(1);
   });
 
+  it('reads a code block line by line, and a key broken at the margin whole', async () => {
+    const r = await scan('chromium-runbook.pdf');
+    expect(r.status, r.reason_detail).toBe('COMPLETE');
+    for (const v of [AWS_ID, AWS_SECRET, GITHUB, STRIPE]) expect(hit(r, v)?.location.page, v).toBe(1);
+    expect(hit(r, AWS_ID)?.location).toMatchObject({ line: 5 });
+    expect(hit(r, AWS_SECRET)?.location).toMatchObject({ line: 6 });
+  });
+
   it('finds nothing in an invoice with order numbers and a masked card', async () => {
     const r = await scan('chromium-invoice.pdf');
     expect(r.status).toBe('COMPLETE');
