@@ -12,7 +12,8 @@ export type MagicFormat =
   | 'xz'
   | 'zstd'
   | 'email'
-  | 'mbox';
+  | 'mbox'
+  | 'rtf';
 
 function startsWith(head: Uint8Array, bytes: readonly number[], at = 0): boolean {
   if (head.length < at + bytes.length) return false;
@@ -54,6 +55,7 @@ export function sniffMagic(head: Uint8Array): MagicFormat | undefined {
     startsWith(head, [0x31, 0x41, 0x59, 0x26, 0x53, 0x59], 4)
   )
     return 'bzip2';
+  if (startsWith(head, ascii('{\\rtf'))) return 'rtf';
   // A PDF may carry a few bytes of junk before its header (readers look in the first 1 KiB).
   const start = Buffer.from(head.subarray(0, 1024)).indexOf('%PDF-');
   if (start !== -1) return 'pdf';
@@ -81,6 +83,18 @@ export function ole2Kind(name: string): string {
     default:
       return 'OLE2 compound file (legacy Office)';
   }
+}
+
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptionInfo', 'utf16le');
+
+/**
+ * True when an OLE2 compound file is a password-protected OOXML document: Office wraps an
+ * encrypted `.docx`/`.xlsx`/`.pptx` in OLE2 (`EncryptionInfo` and `EncryptedPackage` streams),
+ * keeping its name; the stream names show when the directory is in the first bytes.
+ */
+export function isEncryptedOoxml(head: Uint8Array, name: string): boolean {
+  if (/\.(?:docx|docm|dotx|xlsx|xlsm|xltx|xlsb|pptx|pptm|ppsx)$/i.test(name)) return true;
+  return Buffer.from(head.buffer, head.byteOffset, head.byteLength).includes(ENCRYPTED_PACKAGE);
 }
 
 /** Kinds of document held in a zip, told by its first member (or, failing that, the name). */

@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { FieldInfo } from '../engine/locator.ts';
 import { ScanStop } from '../limits.ts';
 import { collect } from './collect.ts';
+import { pageText } from './pdf-page-text.ts';
 import { SegmentWriter } from './segments.ts';
 import type { WalkContext } from './walk-context.ts';
 
@@ -12,31 +14,74 @@ import type { WalkContext } from './walk-context.ts';
  */
 export const MAX_PDF_BYTES = 256 * 1024 * 1024;
 
-interface TextItem {
-  str: string;
-  hasEOL?: boolean;
-  transform?: number[];
-  width?: number;
+interface Annotation {
+  subtype?: string;
+  fieldName?: string;
+  fieldValue?: unknown;
+  url?: string;
+  unsafeUrl?: string;
+  contentsObj?: { str?: string };
 }
 
-/** A page's text in reading order: items on one line joined, a space where pdf.js left a gap. */
-export function pageText(items: readonly unknown[]): string {
-  let out = '';
-  let lastEnd: number | undefined;
-  let lastY: number | undefined;
-  for (const raw of items) {
-    const item = raw as TextItem;
-    if (typeof item.str !== 'string') continue;
-    const x = item.transform?.[4];
-    const y = item.transform?.[5];
-    if (lastY !== undefined && y !== undefined && Math.abs(y - lastY) > 1 && !out.endsWith('\n')) out += '\n';
-    else if (lastEnd !== undefined && x !== undefined && x > lastEnd + 1 && !/\s$/.test(out)) out += ' ';
-    out += item.str;
-    if (item.hasEOL) out += '\n';
-    lastEnd = x !== undefined ? x + (item.width ?? 0) : undefined;
-    lastY = y;
+/**
+ * What a page's annotations hold beyond its text layer: form field values (an AcroForm's filled
+ * fields are drawn from their own appearance streams, never the page's text), comments (sticky
+ * notes, free text) and link targets. Each comes with its place: `form` and the field name,
+ * `annotation`, or `link`.
+ */
+export function annotationTexts(annotations: readonly unknown[]): { text: string; field: FieldInfo }[] {
+  const out: { text: string; field: FieldInfo }[] = [];
+  for (const raw of annotations) {
+    const a = raw as Annotation;
+    if (a.subtype === 'Widget') {
+      const values = Array.isArray(a.fieldValue) ? a.fieldValue : [a.fieldValue];
+      const text = values.filter((v): v is string => typeof v === 'string' && v.trim() !== '').join('\n');
+      if (text === '') continue;
+      const field: FieldInfo = { part: 'form' };
+      if (a.fieldName) field.fieldName = a.fieldName.slice(0, 128);
+      out.push({ text, field });
+    } else if (a.subtype === 'Link') {
+      const url = a.url ?? a.unsafeUrl;
+      if (url) out.push({ text: url, field: { part: 'link' } });
+    } else if (a.contentsObj?.str?.trim()) {
+      out.push({ text: a.contentsObj.str, field: { part: 'annotation' } });
+    }
   }
   return out;
+}
+
+/** Document information entries a person writes (the producing program's are left out). */
+const INFO_FIELDS = ['Title', 'Author', 'Subject', 'Keywords'];
+
+/**
+ * The document information dictionary's text: title, author, subject, keywords and custom
+ * entries (under their names), each as the `properties` part. `Creator` and `Producer` name
+ * the programs, whose versions would read as IP addresses.
+ */
+export function infoTexts(info: unknown): { text: string; field: FieldInfo }[] {
+  const out: { text: string; field: FieldInfo }[] = [];
+  if (typeof info !== 'object' || info === null) return out;
+  const dict = info as Record<string, unknown>;
+  for (const key of INFO_FIELDS) {
+    const v = dict[key];
+    if (typeof v === 'string' && v.trim() !== '') out.push({ text: v, field: { part: 'properties' } });
+  }
+  const custom = dict.Custom;
+  if (typeof custom === 'object' && custom !== null) {
+    for (const [name, v] of Object.entries(custom as Record<string, unknown>)) {
+      if (typeof v === 'string' && v.trim() !== '') {
+        out.push({ text: v, field: { part: 'properties', fieldName: name.slice(0, 128) } });
+      }
+    }
+  }
+  return out;
+}
+
+/** Scans a file attached to a PDF (`member` is its name) one level deeper. */
+export type ScanAttachment = (stream: AsyncIterable<Uint8Array>, member: string) => Promise<void>;
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
 }
 
 let standardFonts: string | undefined;
@@ -46,13 +91,17 @@ function standardFontDataUrl(): string {
 }
 
 /**
- * Scans the text layer of a PDF, page by page (locations carry the 1-based page). An encrypted
- * PDF ends SKIPPED `ENCRYPTED`; one whose pages hold no text (scanned images) `NO_TEXT_LAYER`.
+ * Scans the text layer of a PDF, page by page (locations carry the 1-based page), and after each
+ * page its form field values, comments and link targets (`annotationTexts`); then its document
+ * information (`infoTexts`) and, through `scanAttachment`, the files attached to it (an e-invoice's
+ * XML, a spreadsheet). An encrypted PDF ends SKIPPED `ENCRYPTED`; one whose pages hold no text
+ * (scanned images) and no attachment `NO_TEXT_LAYER`.
  */
 export async function readPdf(
   ctx: WalkContext,
   stream: AsyncIterable<Uint8Array>,
   archivePath: string | undefined,
+  scanAttachment: ScanAttachment,
 ): Promise<void> {
   // Joining the pieces holds the file twice for a moment.
   const max = Math.min(MAX_PDF_BYTES, Math.floor((ctx.held.limit - ctx.held.current) / 2));
@@ -81,27 +130,60 @@ export async function readPdf(
   }
   const writer = new SegmentWriter(ctx, archivePath);
   let chars = 0;
+  let attached = 0;
+  let written = false;
   try {
     for (let page = 1; page <= doc.numPages; page++) {
       let text: string;
+      let annotations: { text: string; field: FieldInfo }[];
       try {
         const p = await doc.getPage(page);
         text = pageText((await p.getTextContent()).items);
+        annotations = annotationTexts(await p.getAnnotations());
         p.cleanup();
       } catch {
         ctx.soft('CORRUPT_PDF', `page ${page} of the PDF could not be read`);
         continue;
       }
-      if (text.trim() === '') continue;
-      chars += text.length;
-      writer.write(text, { page });
+      if (text.trim() !== '') {
+        chars += text.length;
+        writer.write(text, { page });
+      }
+      for (const a of annotations) {
+        chars += a.text.length;
+        writer.write(a.text, { page, ...a.field });
+      }
+    }
+    const attachments = Object.entries(
+      ((await doc.getAttachments().catch(() => null)) ?? {}) as Record<
+        string,
+        { filename?: string; content?: Uint8Array }
+      >,
+    ).filter(([, file]) => file?.content instanceof Uint8Array);
+    // A scan-only PDF stays SKIPPED NO_TEXT_LAYER, its title alone not read as content.
+    if (chars > 0 || attachments.length > 0) {
+      const metadata = await doc.getMetadata().catch(() => undefined);
+      for (const p of infoTexts(metadata?.info)) writer.write(p.text, p.field);
+    }
+    written = true;
+    writer.end();
+    // pdf.js has decoded them all by now; they count against the object's bound while read.
+    const attachedBytes = attachments.reduce((n, [, file]) => n + file.content!.length, 0);
+    ctx.held.hold(attachedBytes, 'the files attached to the PDF');
+    try {
+      for (const [key, file] of attachments) {
+        attached++;
+        await scanAttachment(once(file.content!), file.filename || key);
+      }
+    } finally {
+      ctx.held.release(attachedBytes);
     }
   } finally {
-    writer.end();
+    if (!written) writer.end();
     await doc.destroy().catch(() => {});
     ctx.held.release(size);
   }
-  if (chars === 0 && doc.numPages > 0) {
+  if (chars === 0 && attached === 0 && doc.numPages > 0) {
     throw new ScanStop(
       'NO_TEXT_LAYER',
       `none of the ${doc.numPages} pages has a text layer (OCR is not in scope)`,

@@ -1,6 +1,6 @@
 import { ScanStop } from '../limits.ts';
 import { readGzip } from './gzip-reader.ts';
-import { ole2Kind, sniffMagic, zipDocument } from './magic.ts';
+import { isEncryptedOoxml, ole2Kind, sniffMagic, zipDocument } from './magic.ts';
 import { peek } from './peek.ts';
 import { SNIFF_BYTES, sniff } from './sniff.ts';
 import { readTar } from './tar-reader.ts';
@@ -48,7 +48,15 @@ export async function scanStream(
     }
     case 'pdf': {
       const { readPdf } = await import('./pdf-reader.ts');
-      await readPdf(ctx, stream, archivePath);
+      await readPdf(ctx, stream, archivePath, async (inner, member) => {
+        ctx.enter(depth + 1);
+        await scanStream(ctx, inner, member, depth + 1, memberPath(member));
+      });
+      return 'scanned';
+    }
+    case 'rtf': {
+      const { readRtf } = await import('./rtf-reader.ts');
+      await readRtf(ctx, stream, archivePath);
       return 'scanned';
     }
     case 'parquet': {
@@ -68,6 +76,13 @@ export async function scanStream(
       return 'scanned';
     }
     case 'ole2':
+      if (isEncryptedOoxml(head, name)) {
+        throw new ScanStop(
+          'ENCRYPTED',
+          'the Office document is password-protected (encrypted package)',
+          false,
+        );
+      }
       throw new ScanStop(
         'UNSUPPORTED_FORMAT',
         `${ole2Kind(name)} is not read; convert it to its XML format`,

@@ -112,6 +112,23 @@ describe('formats not read', () => {
     expect(result.reason_detail).toContain('.xls');
   });
 
+  it('skips a password-protected Office document (OLE2-wrapped) as ENCRYPTED', async () => {
+    const magic = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const byName = await scanner.scanObject([Buffer.concat([magic, Buffer.alloc(504)])], {
+      name: 'salaries.xlsx',
+    });
+    expect(byName.status).toBe('SKIPPED');
+    expect(byName.reason).toBe('ENCRYPTED');
+    const directory = Buffer.concat([
+      magic,
+      Buffer.alloc(1016),
+      Buffer.from('EncryptionInfo', 'utf16le'),
+      Buffer.alloc(400),
+    ]);
+    const byStream = await scanner.scanObject([directory], { name: 'download.bin' });
+    expect(byStream.reason).toBe('ENCRYPTED');
+  });
+
   it('names ORC as UNSUPPORTED_FORMAT', async () => {
     const result = await scanner.scanObject([Buffer.from('ORC\u0000\u0001binary stripes')], {
       name: 'part-0.orc',

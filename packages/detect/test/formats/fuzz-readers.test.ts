@@ -52,6 +52,7 @@ const samples: [string, () => Promise<Uint8Array>][] = [
   ['compressed.log.xz', () => readFile(path.join(FIXTURES, 'compressed.log.xz'))],
   ['compressed.log.zst', () => readFile(path.join(FIXTURES, 'compressed.log.zst'))],
   ['compressed.tzst', () => readFile(path.join(FIXTURES, 'compressed.tzst'))],
+  ['letter.rtf', () => readFile(path.join(FIXTURES, 'producers/libreoffice-letter.rtf'))],
   ['bundle.tar', () => tarOf({ 'a.txt': text, 'dir/b.csv': `name,email\nMaria,${EMAIL}\n` })],
   ['bundle.tgz', async () => gzipSync(await tarOf({ 'a.txt': text }))],
   [

@@ -157,6 +157,135 @@ describe('OpenDocument', () => {
   });
 });
 
+describe('namespace prefixes other than Office writes', () => {
+  const SML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+  it('reads a workbook whose parts bind spreadsheetml to x: (the Open XML SDK)', async () => {
+    const bytes = officeZip([
+      ['[Content_Types].xml', '<Types><Override PartName="/xl/sharedStrings.xml"/></Types>'],
+      ['xl/sharedStrings.xml', `<x:sst xmlns:x="${SML}"><x:si><x:t>${EMAIL}</x:t></x:si></x:sst>`],
+      ['xl/styles.xml', `<x:styleSheet xmlns:x="${SML}"/>`],
+      [
+        'xl/worksheets/sheet1.xml',
+        `<x:worksheet xmlns:x="${SML}"><x:sheetData><x:row x:r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c>` +
+          `<x:c r="B1" t="inlineStr"><x:is><x:t>${AWS}</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`,
+      ],
+    ]);
+    const result = await scanner.scanObject([bytes], { name: 'export.xlsx' });
+    expect(hit(result.findings, EMAIL)?.location).toMatchObject({ sheet: 'sheet1', cell: 'A1' });
+    expect(hit(result.findings, AWS)?.location).toMatchObject({ sheet: 'sheet1', cell: 'B1' });
+  });
+
+  it('reads a Strict OOXML document that binds wordprocessingml as the default namespace', async () => {
+    const bytes = officeZip([
+      ['[Content_Types].xml', '<Types/>'],
+      [
+        'word/document.xml',
+        `<document xmlns="http://purl.oclc.org/ooxml/wordprocessingml/main"><body><p><r><t>key ${AWS}</t></r></p></body></document>`,
+      ],
+    ]);
+    const result = await scanner.scanObject([bytes], { name: 'strict.docx' });
+    expect(hit(result.findings, AWS)?.location).toMatchObject({ part: 'document', paragraph: 1 });
+  });
+});
+
+describe('sheet names', () => {
+  it('names a sheet read before the workbook relationships that map its name', async () => {
+    const S = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const bytes = officeZip([
+      ['[Content_Types].xml', '<Types><Override PartName="/xl/styles.xml"/></Types>'],
+      [
+        'xl/workbook.xml',
+        `<workbook ${S} ${R}><sheets><sheet name="Payroll" sheetId="1" r:id="rId3"/></sheets></workbook>`,
+      ],
+      ['xl/styles.xml', `<styleSheet ${S}/>`],
+      [
+        'xl/worksheets/sheet1.xml',
+        `<worksheet ${S}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${EMAIL}</t></is></c></row></sheetData></worksheet>`,
+      ],
+      [
+        'xl/_rels/workbook.xml.rels',
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId3" Target="worksheets/sheet1.xml"/></Relationships>',
+      ],
+    ]);
+    const result = await scanner.scanObject([bytes], { name: 'payroll.xlsx' });
+    expect(hit(result.findings, EMAIL)?.location).toMatchObject({ sheet: 'Payroll', cell: 'A1' });
+  });
+});
+
+describe('content parts', () => {
+  it('reads a body a producer named word/document2.xml', async () => {
+    const bytes = officeZip([
+      ['[Content_Types].xml', '<Types/>'],
+      [
+        'word/document2.xml',
+        `<w:document ${W}><w:body><w:p><w:r><w:t>key ${AWS}</w:t></w:r></w:p></w:body></w:document>`,
+      ],
+    ]);
+    const result = await scanner.scanObject([bytes], { name: 'memo.docx' });
+    expect(result.status, result.reason_detail).toBe('COMPLETE');
+    expect(hit(result.findings, AWS)?.location.part).toBe('document');
+  });
+
+  it('ends a package with no content part it knows PARTIAL, not COMPLETE with nothing', async () => {
+    const bytes = officeZip([
+      ['[Content_Types].xml', '<Types/>'],
+      [
+        'word/body.xml',
+        `<w:document ${W}><w:body><w:p><w:r><w:t>key ${AWS}</w:t></w:r></w:p></w:body></w:document>`,
+      ],
+    ]);
+    const result = await scanner.scanObject([bytes], { name: 'memo.docx' });
+    expect(result.status).toBe('PARTIAL');
+    expect(result.reason).toBe('CORRUPT_DOCUMENT');
+    expect(result.reason_detail).toContain('word/document.xml');
+  });
+});
+
+describe('OpenDocument notes and frames', () => {
+  it('keeps a footnote mark out of the number before it, and a note in its own paragraph', async () => {
+    const T = 'xmlns:office="o" xmlns:text="t" xmlns:draw="d"';
+    const bytes = officeZip(
+      [
+        [
+          'content.xml',
+          `<office:document-content ${T}><office:body><office:text><text:p>Card 4539 1488 0343 6467<text:note text:note-class="footnote">` +
+            `<text:note-citation>1</text:note-citation><text:note-body><text:p>see ${EMAIL}</text:p></text:note-body></text:note> on file.</text:p>` +
+            '</office:text></office:body></office:document-content>',
+        ],
+      ],
+      'application/vnd.oasis.opendocument.text',
+    );
+    const result = await scanner.scanObject([bytes], { name: 'memo.odt' });
+    expect(hit(result.findings, '4539 1488 0343 6467')?.detector).toBe('payment-card');
+    expect(hit(result.findings, EMAIL)?.location).toMatchObject({ part: 'content', paragraph: 1, column: 5 });
+  });
+});
+
+describe('charts and diagrams', () => {
+  it('reads chart titles and cached values, and SmartArt text, by part', async () => {
+    const A = 'xmlns:a="a" xmlns:c="c" xmlns:dgm="dgm"';
+    const bytes = officeZip([
+      ['[Content_Types].xml', '<Types/>'],
+      ['ppt/slides/slide1.xml', `<p:sld xmlns:p="p" ${A}><p:cSld><p:spTree/></p:cSld></p:sld>`],
+      [
+        'ppt/charts/chart1.xml',
+        `<c:chartSpace ${A}><c:chart><c:title><c:tx><c:rich><a:p><a:r><a:t>Refunds</a:t></a:r></a:p></c:rich></c:tx></c:title>` +
+          `<c:plotArea><c:barChart><c:ser><c:cat><c:strRef><c:strCache><c:pt idx="0"><c:v>${EMAIL}</c:v></c:pt></c:strCache></c:strRef></c:cat></c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>`,
+      ],
+      [
+        'ppt/diagrams/data1.xml',
+        `<dgm:dataModel ${A}><dgm:ptLst><dgm:pt modelId="1"><dgm:t><a:p><a:r><a:t>key ${AWS}</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>`,
+      ],
+    ]);
+    const result = await scanner.scanObject([bytes], { name: 'deck.pptx' });
+    expect(result.status, result.reason_detail).toBe('COMPLETE');
+    expect(hit(result.findings, EMAIL)?.location.part).toBe('chart1');
+    expect(hit(result.findings, AWS)?.location.part).toBe('data1');
+  });
+});
+
 describe('hostile office files', () => {
   it('ends a document with broken XML as PARTIAL or SKIPPED with a reason', async () => {
     const broken = officeZip([

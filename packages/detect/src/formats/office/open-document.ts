@@ -1,5 +1,5 @@
 import type { FieldInfo } from '../../engine/locator.ts';
-import { columnLetters } from './spreadsheet.ts';
+import { CellNames, columnLetters } from './spreadsheet.ts';
 import type { XmlHandler } from './xml-parts.ts';
 
 /** Repeated rows or cells beyond this count are empty filler and are not expanded. */
@@ -23,7 +23,11 @@ export class OpenDocumentHandler implements XmlHandler {
   private page = 0;
   private frame: string | undefined;
   private notes = 0;
-  private readonly headers = new Map<number, string>();
+  /** Inside `text:note-citation`: a footnote's mark (`1`), which would run into the text before it. */
+  private citation = 0;
+  /** Text of the paragraphs a nested one (a note, a comment, a text box) interrupts. */
+  private readonly outer: string[] = [];
+  private readonly names = new CellNames();
 
   constructor(
     private readonly part: string,
@@ -35,7 +39,7 @@ export class OpenDocumentHandler implements XmlHandler {
       case 'table:table':
         this.sheet = a['table:name'] ?? `Sheet${this.row}`;
         this.row = 0;
-        this.headers.clear();
+        this.names.clear();
         break;
       case 'table:table-row':
         this.row++;
@@ -60,6 +64,13 @@ export class OpenDocumentHandler implements XmlHandler {
       case 'text:p':
       case 'text:h':
         this.depth++;
+        if (!this.inCell) {
+          this.outer.push(this.paragraphText);
+          this.paragraphText = '';
+        }
+        break;
+      case 'text:note-citation':
+        this.citation++;
         break;
       case 'text:s':
         this.add(' '.repeat(Math.min(64, Number(a['text:c'] ?? 1) || 1)));
@@ -74,7 +85,7 @@ export class OpenDocumentHandler implements XmlHandler {
   }
 
   text(t: string): void {
-    if (this.depth > 0) this.add(t);
+    if (this.depth > 0 && this.citation === 0) this.add(t);
   }
 
   private add(t: string): void {
@@ -88,7 +99,13 @@ export class OpenDocumentHandler implements XmlHandler {
       case 'text:h':
         this.depth--;
         if (this.inCell) this.cellText += '\n';
-        else this.paragraphEnd();
+        else {
+          this.paragraphEnd();
+          this.paragraphText = this.outer.pop() ?? '';
+        }
+        break;
+      case 'text:note-citation':
+        this.citation--;
         break;
       case 'table:table-cell':
       case 'table:covered-table-cell':
@@ -120,17 +137,8 @@ export class OpenDocumentHandler implements XmlHandler {
     for (let i = 0; i < this.cellRepeat; i++) {
       this.col++;
       if (value === '') continue;
-      if (this.row === 1 && /[A-Za-z]/.test(shown)) this.headers.set(this.col, shown.slice(0, 128));
-      const field: FieldInfo = {
-        sheet: this.sheet ?? 'Sheet1',
-        cell: `${columnLetters(this.col)}${this.row}`,
-      };
-      const header = this.row > 1 ? this.headers.get(this.col) : undefined;
-      if (header !== undefined) {
-        field.column_name = header;
-        field.fieldName = header;
-      }
-      this.emit(value, field);
+      const cell = `${columnLetters(this.col)}${this.row}`;
+      this.emit(value, this.names.field(this.sheet ?? 'Sheet1', cell, this.row, this.col, shown));
       // A repeated cell holds the same value: it is reported once, at its first position.
       this.col += this.cellRepeat - 1 - i;
       break;

@@ -1,4 +1,5 @@
 import type { FieldInfo } from '../../engine/locator.ts';
+import { serialDate } from './number-formats.ts';
 import type { XmlHandler } from './xml-parts.ts';
 
 /** Spreadsheet column letters of a 1-based column number (`28` → `AB`). */
@@ -31,6 +32,58 @@ export function numberText(v: string): string {
   const e = Number(exp);
   if (e < frac.length || e > 30) return v;
   return `${sign}${lead}${frac}${'0'.repeat(e - frac.length)}`;
+}
+
+/**
+ * True when a cell's text names a field rather than holding a value: it has letters and no
+ * address or token shape (an `@`, a URL, a long run mixing letters and digits like an access
+ * key id). A first-row label names its column; a label left of a cell with no column name
+ * names that cell (a sheet of `password | value` rows).
+ */
+export function isLabel(text: string): boolean {
+  return (
+    text.length <= 128 &&
+    /\p{L}/u.test(text) &&
+    !/@|:\/\/|\n/.test(text) &&
+    !/(?=[A-Za-z0-9+/=]*[0-9])(?=[A-Za-z0-9+/=]*[A-Za-z])[A-Za-z0-9+/=]{12,}/.test(text)
+  );
+}
+
+/**
+ * Names a cell by its column's first-row label (also its `column_name`) or, in a column with
+ * none, by the label in the cell to its left (context for the detectors, and the field name a
+ * keyed detector reads the value under).
+ */
+export class CellNames {
+  private readonly headers = new Map<number, string>();
+  private lastRow = 0;
+  private lastColumn = 0;
+  private lastText = '';
+
+  /** The field of the cell at `row`, `column` holding `text`; cells come in reading order. */
+  field(sheet: string, cell: string, row: number, column: number, text: string): FieldInfo {
+    if (row === 1 && text !== '' && isLabel(text)) this.headers.set(column, text.slice(0, 128));
+    const field: FieldInfo = { sheet, cell };
+    const header = row > 1 ? this.headers.get(column) : undefined;
+    if (header !== undefined) {
+      field.column_name = header;
+      field.fieldName = header;
+    } else if (row === this.lastRow && column === this.lastColumn + 1 && isLabel(this.lastText)) {
+      field.fieldName = this.lastText.trim();
+    }
+    this.lastRow = row;
+    this.lastColumn = column;
+    this.lastText = text;
+    return field;
+  }
+
+  /** Forgets the labels of the sheet read before. */
+  clear(): void {
+    this.headers.clear();
+    this.lastRow = 0;
+    this.lastColumn = 0;
+    this.lastText = '';
+  }
 }
 
 /**
@@ -69,14 +122,15 @@ export class SharedStringsHandler implements XmlHandler {
 }
 
 /**
- * A SpreadsheetML worksheet: one segment per cell with its sheet, A1 reference and, below a
- * first row of text, that row's value as the column name (context for the detectors). Shared
- * strings are resolved, numbers written out in digits, and formulas scanned as well.
+ * A SpreadsheetML worksheet: one segment per cell with its sheet, A1 reference and name
+ * (`CellNames`). Shared strings are resolved, numbers written out in digits, day counts in a
+ * date format written as ISO dates, and formulas scanned as well.
  */
 export class WorksheetHandler implements XmlHandler {
-  private readonly headers = new Map<number, string>();
+  private readonly names = new CellNames();
   private ref = '';
   private type = '';
+  private style = 0;
   private value = '';
   private formula = '';
   private inline = '';
@@ -90,6 +144,10 @@ export class WorksheetHandler implements XmlHandler {
     private readonly sheet: string,
     private readonly shared: readonly string[],
     private readonly emit: (text: string, field: FieldInfo) => void,
+    private readonly dates: { readonly styles: ReadonlySet<number>; readonly date1904: boolean } = {
+      styles: new Set(),
+      date1904: false,
+    },
   ) {}
 
   open(name: string, attributes: Readonly<Record<string, string>>): void {
@@ -102,6 +160,7 @@ export class WorksheetHandler implements XmlHandler {
         this.autoCol++;
         this.ref = attributes.r ?? `${columnLetters(this.autoCol)}${this.autoRow}`;
         this.type = attributes.t ?? 'n';
+        this.style = Number(attributes.s ?? 0);
         this.value = '';
         this.formula = '';
         this.inline = '';
@@ -145,17 +204,14 @@ export class WorksheetHandler implements XmlHandler {
     let text: string;
     if (this.type === 's') text = this.shared[Number(this.value)] ?? '';
     else if (this.type === 'inlineStr') text = this.inline;
-    else if (this.type === 'n') text = numberText(this.value);
+    else if (this.type === 'n')
+      text =
+        (this.dates.styles.has(this.style) ? serialDate(this.value, this.dates.date1904) : undefined) ??
+        numberText(this.value);
     else text = this.value;
     const column = columnNumber(this.ref);
     const row = Number(/[0-9]+$/.exec(this.ref)?.[0] ?? 0);
-    if (row === 1 && text !== '' && /[A-Za-z]/.test(text)) this.headers.set(column, text.slice(0, 128));
-    const field: FieldInfo = { sheet: this.sheet, cell: this.ref };
-    const header = row > 1 ? this.headers.get(column) : undefined;
-    if (header !== undefined) {
-      field.column_name = header;
-      field.fieldName = header;
-    }
+    const field = this.names.field(this.sheet, this.ref, row, column, text);
     this.emit(this.formula === '' ? text : `${text}\n=${this.formula}`, field);
   }
 }
@@ -166,9 +222,19 @@ export class WorkbookHandler implements XmlHandler {
   readonly names = new Map<string, string>();
   private readonly byId = new Map<string, string>();
   private readonly targets = new Map<string, string>();
+  /** True once `xl/workbook.xml` has named a sheet (its relationships then map it to a part). */
+  get declaresSheets(): boolean {
+    return this.byId.size > 0;
+  }
+
+  /** Day counts start at 1904-01-01 (`<workbookPr date1904="1"/>`, old Mac workbooks). */
+  date1904 = false;
 
   open(name: string, attributes: Readonly<Record<string, string>>): void {
-    if (name === 'sheet' && attributes.name) {
+    if (name === 'workbookPr') {
+      const v = attributes.date1904;
+      this.date1904 = v === '1' || v === 'true';
+    } else if (name === 'sheet' && attributes.name) {
       const id = attributes['r:id'] ?? Object.entries(attributes).find(([k]) => k.endsWith(':id'))?.[1];
       if (id) this.byId.set(id, attributes.name);
     } else if (name === 'Relationship' && attributes.Id && attributes.Target) {

@@ -4,12 +4,15 @@ import { TextCollector, type XmlHandler } from './xml-parts.ts';
 /**
  * A WordprocessingML part (`word/document.xml`, headers, footers, comments, notes): one segment
  * per paragraph, with tracked deletions (`w:delText`) and field codes scanned too. Paragraphs in
- * a table carry their cell (`table 1 R2C3`).
+ * a table carry their cell (`table 1 R2C3`); a text box's paragraphs are their own segments, and
+ * its legacy VML copy (`mc:Fallback`) is passed over.
  */
 export class WordPartHandler implements XmlHandler {
   private readonly collected = new TextCollector(new Set(['w:t', 'w:delText', 'w:instrText']));
   private paragraph = 0;
   private tables = 0;
+  /** Inside `mc:Fallback`: the legacy copy of a text box already read from `mc:Choice`. */
+  private fallback = 0;
   /** Open tables, innermost last: table number, row and column. */
   private readonly cells: { table: number; row: number; col: number }[] = [];
 
@@ -19,8 +22,13 @@ export class WordPartHandler implements XmlHandler {
   ) {}
 
   open(name: string): void {
+    if (name === 'mc:Fallback') this.fallback++;
+    if (this.fallback > 0) return;
     this.collected.open(name);
     switch (name) {
+      case 'w:p':
+        this.collected.begin();
+        break;
       case 'w:tbl':
         this.cells.push({ table: ++this.tables, row: 0, col: 0 });
         break;
@@ -48,10 +56,14 @@ export class WordPartHandler implements XmlHandler {
   }
 
   text(t: string): void {
-    this.collected.add(t);
+    if (this.fallback === 0) this.collected.add(t);
   }
 
   close(name: string): void {
+    if (this.fallback > 0) {
+      if (name === 'mc:Fallback') this.fallback--;
+      return;
+    }
     this.collected.close(name);
     if (name === 'w:p') {
       this.paragraph++;
@@ -63,10 +75,16 @@ export class WordPartHandler implements XmlHandler {
   }
 }
 
-/** The part name a WordprocessingML member is reported as (`word/footer2.xml` → `footer2`). */
+/**
+ * The part name a WordprocessingML member is reported as (`word/footer2.xml` → `footer2`; the
+ * body is `document` also when a producer names it `word/document2.xml`; building blocks
+ * `glossary`).
+ */
 export function wordPart(member: string): string | undefined {
-  const m = /^word\/(document|header\d*|footer\d*|comments|footnotes|endnotes|commentsExtended)\.xml$/.exec(
-    member,
-  );
-  return m?.[1];
+  const m =
+    /^word\/(?:(document)\d*|(header\d*|footer\d*|comments|footnotes|endnotes)|glossary\/(document))\.xml$/.exec(
+      member,
+    );
+  if (!m) return undefined;
+  return m[3] ? 'glossary' : (m[1] ?? m[2]);
 }

@@ -1,7 +1,11 @@
 import { SaxesParser } from 'saxes';
 import { ScanStop } from '../../limits.ts';
+import { XmlNames } from './xml-names.ts';
 
-/** Receives one XML part's events: element names keep their prefix (`w:p`), attributes are plain. */
+/**
+ * Receives one XML part's events: element names keep their prefix (`w:p`), the one Office
+ * binds its namespace to whatever the document binds (`XmlNames`); attributes are plain.
+ */
 export interface XmlHandler {
   open(name: string, attributes: Readonly<Record<string, string>>): void;
   text(text: string): void;
@@ -15,11 +19,15 @@ export async function parseXml(
   part: string,
 ): Promise<void> {
   const parser = new SaxesParser();
+  const names = new XmlNames();
   let failure: Error | undefined;
-  parser.on('opentag', (tag) => handler.open(tag.name, tag.attributes as Record<string, string>));
+  parser.on('opentag', (tag) => {
+    const attributes = tag.attributes as Record<string, string>;
+    handler.open(names.open(tag.name, attributes), attributes);
+  });
   parser.on('text', (text) => handler.text(text));
   parser.on('cdata', (text) => handler.text(text));
-  parser.on('closetag', (tag) => handler.close(tag.name));
+  parser.on('closetag', (tag) => handler.close(names.close(tag.name)));
   parser.on('error', (err) => {
     failure ??= err;
   });
@@ -33,10 +41,14 @@ export async function parseXml(
   if (failure) throw new ScanStop('CORRUPT_DOCUMENT', `the document part ${part} is not well-formed XML`);
 }
 
-/** Collects the text of the elements named in `inside` (any depth), joined as it appears. */
+/**
+ * Collects the text of the elements named in `inside` (any depth), joined as it appears. A
+ * paragraph nested in another (a text box, a note) is collected apart between `begin` and `take`.
+ */
 export class TextCollector {
   private text = '';
   private depth = 0;
+  private readonly outer: string[] = [];
 
   constructor(private readonly inside: ReadonlySet<string>) {}
 
@@ -57,9 +69,16 @@ export class TextCollector {
     this.text += s;
   }
 
+  /** Starts a paragraph: the text collected so far is set aside until its `take`. */
+  begin(): void {
+    this.outer.push(this.text);
+    this.text = '';
+  }
+
+  /** The text collected since the last `begin` (or `take`); the text set aside there resumes. */
   take(): string {
     const t = this.text;
-    this.text = '';
+    this.text = this.outer.pop() ?? '';
     return t;
   }
 }
