@@ -13,6 +13,11 @@ export const samples: FamilySamples = {
           value,
         );
       },
+      ...carried(
+        (r) => `${secretChars(r, ALNUM, 8)}#${secretChars(r, ALNUM, 9)}${chars(r, DIGITS, 1)}`,
+        'ParameterValue',
+        [(v) => `  {\n    "ParameterKey": "DBMasterPassword",\n    "ParameterValue": "${v}"\n  },`],
+      ),
       ...carried((r) => `${secretChars(r, ALNUM, 30)}${chars(r, DIGITS, 1)}x`, 'githubToken', [
         (v) => `var githubToken string = "${v}"`,
         (v) => `val apiToken: String = "${v}"`,

@@ -51,9 +51,9 @@ const TYPED = `:?[ \\t]{1,4}(?:[sS]tring|str|&(?:'static )?str)[ \\t]{0,4}:?=`;
  * The name of a name/value pair, then its `value` field: a Kubernetes or Compose `env` entry
  * (`- name: DB_PASSWORD` then `value: "..."` on the next line), an ECS container definition or
  * Azure app setting (`{"name": "DB_PASSWORD", "value": "..."}`), Terraform's `{ name = "...",
- * value = "..." }`.
+ * value = "..." }`, a CloudFormation parameters file's `"ParameterKey"` then `"ParameterValue"`.
  */
-const NAME_THEN_VALUE = `${QUOTES}[ \\t]{0,4}(?:,[ \\t]{0,4}(?:\\r?\\n)?|\\r?\\n)${rep('[ \\t]', 0, 40)}${QUOTES}${ci('value')}${QUOTES}[ \\t]{0,4}[:=]`;
+const NAME_THEN_VALUE = `${QUOTES}[ \\t]{0,4}(?:,[ \\t]{0,4}(?:\\r?\\n|\\\\n)?|\\r?\\n|\\\\n)${rep('[ \\t]', 0, 40)}${QUOTES}(?:${ci('parameter')})?${ci('value')}${QUOTES}[ \\t]{0,4}[:=]`;
 
 /**
  * `=`, `:`, `=>`, `:=`, `::=`, `?=`, `+=`, `.=`, `>` (`<password>v</password>`, the value on the
@@ -265,7 +265,7 @@ const DESCRIBED =
 /** The key a value is assigned to: the identifier ending just before the separator. */
 export function keyName(before: string): string {
   const pair =
-    /([a-z0-9_.-]{1,64})["'`]?[ \t]*(?:,[ \t]*(?:\r?\n)?|\r?\n)[ \t]*["'`]?value["'`]?[ \t]*[:=][ \t]*["'`]?$/.exec(
+    /([a-z0-9_.-]{1,64})\\?["'`]?[ \t]*(?:,[ \t]*(?:\r?\n|\\n)?|\r?\n|\\n)[ \t]*\\?["'`]?(?:parameter)?value\\?["'`]?[ \t]*[:=][ \t]*\\?["'`]?$/.exec(
       before,
     );
   if (pair) return pair[1] ?? '';
