@@ -14,6 +14,11 @@ export const samples: FamilySamples = {
         );
       },
     ],
-    nearMisses: [(r) => `token ${b64url('{"typ":"none"}')}.${b64url('{"a":1}')}.${chars(r, BASE64URL, 20)}`],
+    nearMisses: [
+      (r) => `token ${b64url('{"typ":"none"}')}.${b64url('{"a":1}')}.${chars(r, BASE64URL, 20)}`,
+      // A Supabase anon key: public by design (the browser holds it; row-level security guards the data).
+      (r) =>
+        `NEXT_PUBLIC_SUPABASE_ANON_KEY=${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url(`{"iss":"supabase","ref":"${chars(r, 'abcdefghijklmnopqrstuvwxyz', 20)}","role":"anon","iat":1711671167,"exp":2027031167}`)}.${chars(r, BASE64URL, 43)}`,
+    ],
   },
 };

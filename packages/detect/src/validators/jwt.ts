@@ -23,7 +23,16 @@ function opensJsonObject(segment: string): boolean {
 }
 
 /**
- * True when a JWT's header decodes to a JSON object with a string `alg` and its payload to JSON;
+ * A Supabase anon key (`"role": "anon"`, issued by `supabase`): shipped to every browser, its
+ * powers are the row-level security policies, like a publishable key's.
+ */
+function isPublicByDesign(claims: Record<string, unknown>): boolean {
+  return claims.role === 'anon' && claims.iss === 'supabase';
+}
+
+/**
+ * True when a JWT's header decodes to a JSON object with a string `alg` and its payload to JSON
+ * (and is no key public by design);
  * or, for a token damaged in copying (a byte of the header mangled, as in tokens pasted into
  * docs and tests), when the header still opens a JSON object naming `"alg"` or `"typ"` and the
  * payload opens one too.
@@ -32,7 +41,10 @@ export function jwtValid(token: string): boolean {
   const [header, payload] = token.split('.');
   if (header === undefined || payload === undefined) return false;
   const h = decodeJsonObject(header);
-  if (h) return typeof h.alg === 'string' && decodeJsonObject(payload) !== undefined;
+  if (h) {
+    const claims = decodeJsonObject(payload);
+    return typeof h.alg === 'string' && claims !== undefined && !isPublicByDesign(claims);
+  }
   const text = Buffer.from(header, 'base64url').toString('latin1');
   return /^\{\s*"/.test(text) && /"(?:alg|typ)"/.test(text) && opensJsonObject(payload);
 }
