@@ -46,6 +46,7 @@ import { paymentCardDetectors } from './payment-cards.ts';
 import { paymentDetectors } from './payments.ts';
 import { phoneDetectors } from './phone.ts';
 import { privateKeyDetectors } from './private-keys.ts';
+import { proseCredentialDetectors } from './prose-credentials.ts';
 import { saasTokenDetectors } from './saas-tokens.ts';
 import { secretsIdentityDetectors } from './secrets-identity.ts';
 import { sendgridDetectors } from './sendgrid.ts';
@@ -98,6 +99,7 @@ export const detectors: readonly Detector[] = [
   ...commandLineDetectors,
   ...networkDeviceDetectors,
   ...genericSecretDetectors,
+  ...proseCredentialDetectors,
   ...genericKeyDetectors,
   ...paymentCardDetectors,
   ...ibanDetectors,

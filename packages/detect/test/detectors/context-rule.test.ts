@@ -43,6 +43,10 @@ const CARRIERS: Record<string, (value: string) => [plain: string, withWord: stri
     `redis-server --requirepass ${v}`,
     `redis-server --requirepass ${v} # compose`,
   ],
+  'password-in-prose': (v) => [
+    `Password for the customer portal: ${v}`,
+    `Password for the customer portal: ${v} (reset)`,
+  ],
   'pagerduty-routing-key': (v) => [`routing_key: ${v}`, `pagerduty routing_key: ${v}`],
   'user-info-password': (v) => [
     `basic.auth.user.info=K7QXWD2M:${v}`,
