@@ -13,8 +13,10 @@ export const iban: Detector = {
   keywords: [],
   structural: { minDigits: 8 },
   pattern: re(
-    `\\b[A-Z]{2}[0-9]{2} ?${GROUP} ?${GROUP}${optionalTimes(` ?${GROUP}`, 5)}(?: ?[A-Z0-9]{1,3})?\\b`,
+    `(?:\\?31|\\b)([A-Z]{2}[0-9]{2} ?${GROUP} ?${GROUP}${optionalTimes(` ?${GROUP}`, 5)}(?: ?[A-Z0-9]{1,3})?)\\b`,
   ),
+  // An MT940 statement's `:86:` field writes the counterparty's IBAN straight after `?31`.
+  valueGroup: 1,
   validate: ibanValid,
   contextWords: ['iban', 'bank', 'account', 'sepa', 'transfer'],
   baseConfidence: 0.85,

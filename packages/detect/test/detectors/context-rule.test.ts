@@ -102,6 +102,8 @@ const CARRIERS: Record<string, (value: string) => [plain: string, withWord: stri
   'azure-shared-access-key': (v) => [`SharedAccessKey=${v}`, `endpoint=sb;SharedAccessKey=${v}`],
   'npm-legacy-auth-token': (v) => [`_authToken=${v}`, `//registry.npmjs.org/:_authToken=${v}`],
   'npmrc-auth': (v) => [`_auth=${v}`, `//registry.example.org/:_auth=${v}`],
+  // An HL7 PID-7 birth date stands without a word; a birth word beside a date raises it.
+  'date-of-birth': (v) => [`PID|1||MR123456^^^MERCY^MR||DOE^JANE^Q||${v}|F`, `patient DOB: ${v}`],
 };
 
 /** Filler that puts a keyword outside the context span (30 characters) but inside its window. */
