@@ -3,8 +3,18 @@ import { optionalTimes, re, rep } from './pattern-kit.ts';
 
 const RESERVED_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local)$/;
 
-/** True for a mailbox at a real-looking domain (not a reserved example domain, not in a URL's userinfo). */
-export function emailValid(value: string, ctx: { before: string }): boolean {
+/** A header naming a message or object, not a mailbox: `Message-ID`, `References`, iCalendar `UID`. */
+const ID_HEADER = /^(?:message-id|references|in-reply-to|content-id|resent-message-id|uid|x-[a-z-]*-id)$/;
+const ID_HEADER_LINE =
+  /(?:^|\n)(?:message-id|references|in-reply-to|content-id|resent-message-id|uid):[^\n]*$/;
+
+/**
+ * True for a mailbox at a real-looking domain (not a reserved example domain, not in a URL's
+ * userinfo, not a message or event id under its header).
+ */
+export function emailValid(value: string, ctx: { before: string; fieldName?: string }): boolean {
+  if (ctx.fieldName !== undefined && ID_HEADER.test(ctx.fieldName.toLowerCase())) return false;
+  if (ID_HEADER_LINE.test(ctx.before)) return false;
   const at = value.lastIndexOf('@');
   const local = value.slice(0, at);
   const domain = value.slice(at + 1).toLowerCase();
