@@ -82,6 +82,8 @@ const NOTE_ONLY_IN_JSON = new Set([
   // A password means nothing alone: the command line around it is what names it.
   'mysql-command-password',
   'curl-user-password',
+  'command-line-password',
+  'docker-login-password',
 ]);
 
 function filler(rng: Rng): string {

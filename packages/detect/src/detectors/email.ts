@@ -6,7 +6,7 @@ const RESERVED_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invali
 /** A header naming a message or object, not a mailbox: `Message-ID`, `References`, iCalendar `UID`. */
 const ID_HEADER = /^(?:message-id|references|in-reply-to|content-id|resent-message-id|uid|x-[a-z-]*-id)$/;
 const ID_HEADER_LINE =
-  /(?:^|\n)(?:message-id|references|in-reply-to|content-id|resent-message-id|uid):[^\n]*$/;
+  /(?:^|[\s"',])(?:message-id|references|in-reply-to|content-id|resent-message-id|uid):[^\n]*$/;
 
 /**
  * True for a mailbox at a real-looking domain (not a reserved example domain, not in a URL's

@@ -100,21 +100,29 @@ export function labelledId(
     value: string;
     /** What must follow the value. @default a word boundary */
     end?: string;
+    /**
+     * Another pattern that may stand where the label and gap do (a structure that names the
+     * value farther away than the context span): the label is then no required context word.
+     */
+    orAfter?: string;
   },
 ): Detector {
   const { check } = spec;
+  const before = `${ciAny(spec.labels)}${LABEL_GAP}${QUOTES}`;
   return {
     id: spec.id,
     name: spec.name,
     category: spec.category,
     severity: spec.severity,
     keywords: spec.labels.map((l) => l.toLowerCase()),
-    pattern: re(`${ciAny(spec.labels)}${LABEL_GAP}${QUOTES}(${spec.value})${spec.end ?? '\\b'}`),
+    pattern: re(
+      `${spec.orAfter ? `(?:${before}|${spec.orAfter})` : before}(${spec.value})${spec.end ?? '\\b'}`,
+    ),
     valueGroup: 1,
     validate: (value: string) => check(value),
     // The label is the context: a value is only ever matched right after it.
     contextWords: [...new Set([...spec.words, ...spec.labels.map((l) => l.toLowerCase())])],
-    requireContext: true,
+    requireContext: spec.orAfter === undefined,
     baseConfidence: spec.baseConfidence,
     mask: { keepStart: 0, keepEnd: spec.keepEnd ?? 3 },
     description: spec.description,
