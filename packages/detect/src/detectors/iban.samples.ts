@@ -36,6 +36,8 @@ export const samples: FamilySamples = {
         return `IBAN ${v.slice(0, 2)}${String((Number(v.slice(2, 4)) % 97) + 1).padStart(2, '0')}${v.slice(4)}`;
       },
       (r) => `ref X1${ibanFor(r)}`,
+      'test IBAN `DE89370400440532013000` (succeeds)',
+      'The ISO 13616 example GB82 WEST 1234 5698 7654 32',
     ],
   },
 };

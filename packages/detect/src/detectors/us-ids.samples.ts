@@ -44,6 +44,7 @@ export const samples: FamilySamples = {
         ),
     ],
     nearMisses: [
+      (r) => `sample ITIN 987-65-432${int(r, 0, 9)} (reserved for advertising)`,
       (r) =>
         `ITIN 9${digits(r, 2)}-${pick(r, ['89', '93', '66', '69'])}-${String(int(r, 1, 9999)).padStart(4, '0')}`,
       (r) => `ITIN 9${digits(r, 2)}-${int(r, 70, 88)}-0000`,

@@ -1,5 +1,6 @@
 import type { Detector, MatchContext } from '../types.ts';
 import { itinValid, ssnValid } from '../validators/us-ssn.ts';
+import { advertisingNumber } from './documented-examples.ts';
 import { contextHas, re, standsAlone } from './pattern-kit.ts';
 
 const SSN_WORDS = ['ssn', 'social security', 'social_security', 'ss#', 'ss no', 'taxpayer'];
@@ -38,10 +39,11 @@ export const usItin: Detector = {
   keywords: [],
   structural: { minDigits: 9 },
   pattern: re('\\b9[0-9]{2}(?:-[5-9][0-9]-| [5-9][0-9] |[5-9][0-9])[0-9]{4}\\b'),
-  validate: (value, ctx) => withContext(itinValid(value), value, ctx, ITIN_WORDS),
+  validate: (value, ctx) =>
+    withContext(itinValid(value) && !advertisingNumber(value), value, ctx, ITIN_WORDS),
   contextWords: ITIN_WORDS,
   baseConfidence: 0.7,
-  validator: 'group 50-65, 70-88, 90-92 or 94-99, serial not 0000',
+  validator: 'group 50-65, 70-88, 90-92 or 94-99, serial not 0000, not 987-65-432x',
   example: '`9AA-GG-SSSS` (dashes, spaces, or 9 digits beside `ITIN`)',
   mask: { keepStart: 0, keepEnd: 4 },
 };
