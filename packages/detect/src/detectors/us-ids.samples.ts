@@ -24,8 +24,10 @@ export const samples: FamilySamples = {
           formatted,
         );
       },
+      (r) => plant('ssn', (v) => `NM1*IL*1*DOE*JANE****34*${v}~`, ssnDigits(r)),
     ],
     nearMisses: [
+      (r) => `NM1*IL*1*DOE*JANE****ZZ*${ssnDigits(r)}~`,
       ...['000-12-3456', '666-12-3456', '912-12-3456', '123-00-4567', '123-45-0000', '078-05-1120'].map(
         (v) => `SSN: ${v}`,
       ),

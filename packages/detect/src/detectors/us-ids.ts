@@ -13,6 +13,9 @@ function withContext(ok: boolean, value: string, ctx: MatchContext, words: reado
   return true;
 }
 
+/** An X12 NM1 segment's id code qualifier `34` (Social Security Number) right before the value. */
+const X12_SSN = /(?:^|[^a-z0-9])nm1\*[^~\n]*\*34\*$/;
+
 /** US Social Security Number (invalid area, group and serial values are rejected). */
 export const usSsn: Detector = {
   id: 'us-ssn',
@@ -22,10 +25,11 @@ export const usSsn: Detector = {
   keywords: [],
   structural: { minDigits: 9 },
   pattern: re('\\b[0-8][0-9]{2}(?:-[0-9]{2}-| [0-9]{2} |[0-9]{2})[0-9]{4}\\b'),
-  validate: (value, ctx) => withContext(ssnValid(value), value, ctx, SSN_WORDS),
+  validate: (value, ctx) =>
+    X12_SSN.test(ctx.before) ? ssnValid(value) : withContext(ssnValid(value), value, ctx, SSN_WORDS),
   contextWords: SSN_WORDS,
   baseConfidence: 0.7,
-  validator: 'area, group and serial rules; 9 bare digits need a context word',
+  validator: 'area, group and serial rules; 9 bare digits need a context word or X12 qualifier 34',
   example: '`AAA-GG-SSSS` (dashes, spaces, or 9 digits beside `SSN`)',
   mask: { keepStart: 0, keepEnd: 4 },
 };
