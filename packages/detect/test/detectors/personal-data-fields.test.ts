@@ -42,6 +42,12 @@ describe('personal data named by its field', () => {
     expect(dob?.location).toMatchObject({ column_name: 'Geburtsdatum', column_index: 2 });
   });
 
+  it('reports an IMEI under a column whose name holds IMEI, not the other numbers of the row', async () => {
+    const csv =
+      'Name,Lineitem sku,Tracking Number,Device IMEI (custom)\n#1001,874295649637,616427178114,014935197541643\n';
+    expect(found(await scan(csv, 'orders_export.csv'), 'imei')).toEqual(prints(['014935197541643']));
+  });
+
   it('reads HL7 PID-7 and X12 DMG birth dates, not the other dates of the message', async () => {
     const hl7 = [
       'MSH|^~\\&|EPIC|MERCY|RHAPSODY|MERCY|20241120120945||ADT^A04^ADT_A01|44361|P|2.5.1',
