@@ -92,6 +92,8 @@ const NOTE_ONLY_IN_JSON = new Set([
   'filezilla-password',
   'kafka-jaas-user-password',
   'composer-auth-token',
+  // A password in a sentence is one only with the sentence.
+  'password-in-prose',
 ]);
 
 function filler(rng: Rng): string {

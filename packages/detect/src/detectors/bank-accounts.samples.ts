@@ -16,8 +16,12 @@ export const samples: FamilySamples = {
         const x = bic(r);
         return plant('swift', `"swift_code": "${x}"`, x);
       },
+      (r) => {
+        const x = bic(r);
+        return plant('counterparty', `?20EREF+RE-2024-1187?30${x}?32MUSTERMANN, ERIKA`, x);
+      },
     ],
-    nearMisses: ['BIC: DEUTQQFF', 'swift: 12345678'],
+    nearMisses: ['BIC: DEUTQQFF', 'swift: 12345678', '?30DEUTQQFFXXX?32MUSTERMANN'],
   },
   'bank-account-number': {
     truePositives: [

@@ -3,22 +3,26 @@ import type { Detector } from '../types.ts';
 import { fillerValue, labelledId } from './id-kit.ts';
 import { rep } from './pattern-kit.ts';
 
-export const swiftBic = labelledId({
-  id: 'swift-bic',
-  validator: 'ISO 9362 structure and country code, label',
-  name: 'SWIFT/BIC code',
-  category: 'financial',
-  severity: 'low',
-  labels: ['swift', 'bic', 'bic code', 'swift code', 'swift/bic', 'bic/swift'],
-  value: '[A-Z]{6}[A-Z2-9][A-NP-Z0-9](?:[A-Z0-9]{3})?',
-  check: (v) => isValidBIC(v),
-  words: ['swift', 'bic'],
-  wordStart: true,
-  baseConfidence: 0.8,
-  keepEnd: 4,
-  description: 'A bank identifier code (ISO 9362) after a SWIFT/BIC label.',
-  example: '4-letter bank, 2-letter country, 2 characters, optional 3-character branch',
-});
+/** A BIC after its label, or in a CSV/SQL column named `BIC`/`SWIFT`, or an MT940 `?30` subfield. */
+export const swiftBic = {
+  ...labelledId({
+    id: 'swift-bic',
+    validator: 'ISO 9362 structure and country code, label',
+    name: 'SWIFT/BIC code',
+    category: 'financial',
+    severity: 'low',
+    labels: ['swift', 'bic', 'bic code', 'swift code', 'swift/bic', 'bic/swift', '?30'],
+    value: '[A-Z]{6}[A-Z2-9][A-NP-Z0-9](?:[A-Z0-9]{3})?',
+    check: (v) => isValidBIC(v),
+    words: ['swift', 'bic'],
+    wordStart: true,
+    baseConfidence: 0.8,
+    keepEnd: 4,
+    description: 'A bank identifier code (ISO 9362) after a SWIFT/BIC label or an MT940 `?30` subfield.',
+    example: '4-letter bank, 2-letter country, 2 characters, optional 3-character branch',
+  }),
+  fieldKeyed: true,
+} satisfies Detector;
 
 export const bankAccountNumber = labelledId({
   id: 'bank-account-number',

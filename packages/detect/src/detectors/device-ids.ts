@@ -37,20 +37,24 @@ export const vin = labelledId({
   example: '17 letters (no I, O, Q) and digits',
 });
 
-export const imei = labelledId({
-  id: 'imei',
-  validator: 'Luhn, label',
-  name: 'IMEI',
-  category: 'personal',
-  severity: 'low',
-  labels: ['imei'],
-  value: '[0-9]{2}[ -]?[0-9]{6}[ -]?[0-9]{6}[ -]?[0-9]',
-  check: imeiValid,
-  words: ['imei'],
-  baseConfidence: 0.85,
-  keepEnd: 3,
-  description: 'A 15-digit IMEI with its Luhn digit, after its label.',
-  example: '15 digits',
-});
+/** An IMEI after its label, or in a CSV/SQL column whose name holds `IMEI` (`Device IMEI (custom)`). */
+export const imei: Detector = {
+  ...labelledId({
+    id: 'imei',
+    validator: 'Luhn, label',
+    name: 'IMEI',
+    category: 'personal',
+    severity: 'low',
+    labels: ['imei'],
+    value: '[0-9]{2}[ -]?[0-9]{6}[ -]?[0-9]{6}[ -]?[0-9]',
+    check: imeiValid,
+    words: ['imei'],
+    baseConfidence: 0.85,
+    keepEnd: 3,
+    description: 'A 15-digit IMEI with its Luhn digit, after its label or under an IMEI column.',
+    example: '15 digits',
+  }),
+  fieldKeyed: true,
+};
 
 export const deviceIdDetectors: readonly Detector[] = [macAddress, vin, imei];

@@ -11,6 +11,11 @@ export const samples: FamilySamples = {
           `${chars(r, LOWER, 6)}.${chars(r, LOWER, 7)}@${pick(r, ['gmail.com', 'acme-corp.io', 'mail.example-shop.de', 'outlook.com'])}`,
         ),
     ],
-    nearMisses: [(r) => `contact: ${chars(r, LOWER, 6)}@example.com`],
+    nearMisses: [
+      (r) => `contact: ${chars(r, LOWER, 6)}@example.com`,
+      (r) => `Message-ID: <CAKh39Jb0yD${chars(r, LOWER, 12)}@mail.gmail.com>`,
+      (r) => `In-Reply-To: <${chars(r, LOWER, 16)}.6043396484@outlook.com>`,
+      (r) => `UID:${chars(r, LOWER, 26)}@google.com`,
+    ],
   },
 };

@@ -8,14 +8,22 @@ const RESERVED_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invali
 /** RESERVED_DOMAIN on what follows a value's last `@` (which stands for `^`), in any case, without copying it. */
 const RESERVED_AFTER_AT = /[@.](?:example\.(?:com|org|net)|example|test|invalid|localhost|local)$/i;
 
+/** A header naming a message or object, not a mailbox: `Message-ID`, `References`, iCalendar `UID`. */
+const ID_HEADER = /^(?:message-id|references|in-reply-to|content-id|resent-message-id|uid|x-[a-z-]*-id)$/;
+const ID_HEADER_LINE =
+  /(?:^|[\s"',])(?:message-id|references|in-reply-to|content-id|resent-message-id|uid):[^\n]*$/;
+
 /**
  * True for a mailbox at a real-looking domain: an ICANN top-level domain, not a reserved example
- * domain, not in a URL's userinfo, not an SSH algorithm's name.
+ * domain, not in a URL's userinfo, not an SSH algorithm's name, not a message or event id under
+ * its header.
  */
-export function emailValid(value: string, ctx: { before: string }): boolean {
+export function emailValid(value: string, ctx: { before: string; fieldName?: string }): boolean {
   const at = value.lastIndexOf('@');
   // Addresses at example domains, most of those in logs, are settled before anything is copied.
   if (at !== -1 && RESERVED_AFTER_AT.test(value)) return false;
+  if (ctx.fieldName !== undefined && ID_HEADER.test(ctx.fieldName.toLowerCase())) return false;
+  if (ID_HEADER_LINE.test(ctx.before)) return false;
   const local = value.slice(0, at);
   const domain = value.slice(at + 1).toLowerCase();
   if (RESERVED_DOMAIN.test(domain)) return false;

@@ -26,12 +26,18 @@ function ibanFor(rng: Rng): string {
 
 export const samples: FamilySamples = {
   iban: {
-    truePositives: [(r) => plant('iban', (v) => `IBAN ${v}`, ibanFor(r))],
+    truePositives: [
+      (r) => plant('iban', (v) => `IBAN ${v}`, ibanFor(r)),
+      (r) => plant('counterparty', (v) => `?21SVWZ+Miete?31${v}?32MUSTERMANN, ERIKA`, ibanFor(r)),
+    ],
     nearMisses: [
       (r) => {
         const v = ibanFor(r);
         return `IBAN ${v.slice(0, 2)}${String((Number(v.slice(2, 4)) % 97) + 1).padStart(2, '0')}${v.slice(4)}`;
       },
+      (r) => `ref X1${ibanFor(r)}`,
+      'test IBAN `DE89370400440532013000` (succeeds)',
+      'The ISO 13616 example GB82 WEST 1234 5698 7654 32',
     ],
   },
 };

@@ -106,25 +106,37 @@ export function labelledId(
      * `ARABIC`). @default false
      */
     wordStart?: boolean;
+    /**
+     * Another pattern that may stand where the label and gap do (a structure that names the
+     * value farther away than the context span): the label is then no required context word.
+     */
+    orAfter?: string;
   },
 ): Detector {
   const { check } = spec;
   const labels = ciAny(spec.labels);
-  const capitalised = `(?:${spec.labels.map((l) => `${l[0]?.toUpperCase() ?? ''}${ci(l.slice(1))}`).join('|')})`;
+  // A label run into a name (`bankBic`) starts with a capital; `?30` (MT940) never is.
+  const capitalised = `(?:${spec.labels
+    .filter((l) => /^[a-z]/i.test(l))
+    .map((l) => `${l[0]?.toUpperCase() ?? ''}${ci(l.slice(1))}`)
+    .join('|')})`;
   const label = spec.wordStart ? `(?:(?:^|[^A-Za-z])${labels}|[a-z]${capitalised})` : labels;
+  const before = `${label}${LABEL_GAP}${QUOTES}`;
   return {
     id: spec.id,
     name: spec.name,
     category: spec.category,
     severity: spec.severity,
     keywords: spec.labels.map((l) => l.toLowerCase()),
-    pattern: re(`${label}${LABEL_GAP}${QUOTES}(${spec.value})${spec.end ?? '\\b'}`),
+    pattern: re(
+      `${spec.orAfter ? `(?:${before}|${spec.orAfter})` : before}(${spec.value})${spec.end ?? '\\b'}`,
+    ),
     valueGroup: 1,
     // `CMAKE_Swift_COMPILER`: a value joined to its label by `_` goes on one identifier.
     validate: (value: string, ctx: MatchContext) => check(value) && !ctx.before.endsWith('_'),
     // The label is the context: a value is only ever matched right after it.
     contextWords: [...new Set([...spec.words, ...spec.labels.map((l) => l.toLowerCase())])],
-    requireContext: true,
+    requireContext: spec.orAfter === undefined,
     baseConfidence: spec.baseConfidence,
     mask: { keepStart: 0, keepEnd: spec.keepEnd ?? 3 },
     description: spec.description,

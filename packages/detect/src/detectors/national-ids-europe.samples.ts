@@ -170,6 +170,14 @@ export const samples: FamilySamples = {
       },
       (r) => {
         const x = cf(r);
+        return plant(
+          'nationalId',
+          pick(r, [`E004222,Rahul Lindqvist,ITA,ITA-CF,${x},CC-5777`, `"nationalId":{"S":"${x}"}`]),
+          x,
+        );
+      },
+      (r) => {
+        const x = cf(r);
         return plant('codice_fiscale', `"codice_fiscale": "${x}"`, x);
       },
     ],
@@ -212,6 +220,10 @@ export const samples: FamilySamples = {
       (r) => {
         const x = personnummer(r);
         return plant('personnummer', `Personnummer: ${x}`, x);
+      },
+      (r) => {
+        const x = personnummer(r);
+        return plant('national_id', `E004296,Marta Nguyen,SWE,SWE-PN,${x},CC-9027`, x);
       },
       (r) => {
         const x = personnummer(r);

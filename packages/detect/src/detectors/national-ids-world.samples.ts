@@ -210,6 +210,10 @@ export const samples: FamilySamples = {
       },
       (r) => {
         const x = pan(r);
+        return plant('national_id', `E004444,Sven Silva,IND,IND-PAN,${x},CC-7091`, x);
+      },
+      (r) => {
+        const x = pan(r);
         return plant('pan', `"pan_number": "${x}"`, x);
       },
     ],

@@ -205,6 +205,7 @@ export const inPan = labelledId({
     '"pan"',
     'pan -',
     'permanent account number',
+    'ind-pan',
   ],
   value: '[A-Z]{3}[ABCFGHJLPT][A-Z][0-9]{4}[A-Z]',
   check: inPanValid,

@@ -104,6 +104,19 @@ export const samples: FamilySamples = {
       'pbkdf2_sha256$600000$salt$hash',
     ],
   },
+  'ldap-password-hash': {
+    truePositives: [
+      (r) => plant('userPassword', (v) => `userPassword: ${v}`, `{SSHA}${chars(r, B64, 32)}`),
+      (r) => plant('htpasswd', (v) => `grafana:${v}`, `{SHA}${chars(r, B64, 27)}=`),
+      (r) =>
+        plant(
+          'userPassword',
+          (v) => `userPassword:: ${v}`,
+          Buffer.from(`{SSHA}${chars(r, B64, 32)}`).toString('base64'),
+        ),
+    ],
+    nearMisses: ['userPassword: {SSHA}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'scheme {SHA} is deprecated'],
+  },
   'argon2-hash': {
     truePositives: [
       (r) =>

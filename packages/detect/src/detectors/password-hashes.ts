@@ -92,6 +92,20 @@ export const argon2Hash = hash(
   '$argon2id$v=19$m=...,t=...,p=...$<salt>$<digest> (PHC string format).',
 );
 
+/** The RFC 2307 schemes of salted and unsalted digests, as `{SCHEME}` and base64 of it (LDIF's `::`). */
+const LDAP_SCHEMES = ['SSHA', 'SHA', 'SSHA256', 'SSHA512', 'SHA256', 'SHA512', 'SMD5', 'MD5'];
+const LDAP_SCHEMES_BASE64 = LDAP_SCHEMES.map((s) =>
+  Buffer.from(`{${s}}`).toString('base64').replace(/=+$/, ''),
+);
+
+export const ldapPasswordHash = hash(
+  'ldap-password-hash',
+  'LDAP/htpasswd scheme password hash ({SSHA}, {SHA})',
+  [...LDAP_SCHEMES.map((s) => `{${s.toLowerCase()}}`), ...LDAP_SCHEMES_BASE64.map((b) => b.toLowerCase())],
+  `\\{(?:${LDAP_SCHEMES.join('|')})\\}${rep('[A-Za-z0-9+/]', 22, 120)}={0,2}|\\b(?:${LDAP_SCHEMES_BASE64.join('|')})${rep('[A-Za-z0-9+/]', 22, 160)}={0,2}`,
+  '`{SSHA}`, `{SHA}`, `{SSHA512}`... and a base64 digest (OpenLDAP userPassword, htpasswd -s), or all of it in base64 (LDIF `userPassword::`).',
+);
+
 export const passwordHashDetectors: readonly Detector[] = [
   bcryptHash,
   shaCryptHash,
@@ -100,4 +114,5 @@ export const passwordHashDetectors: readonly Detector[] = [
   ciscoScryptHash,
   djangoPasswordHash,
   argon2Hash,
+  ldapPasswordHash,
 ];

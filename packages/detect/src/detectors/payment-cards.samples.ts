@@ -29,6 +29,8 @@ export const samples: FamilySamples = {
       },
     ],
     nearMisses: [
+      '| success | 4242 4242 4242 4242 | any | future |',
+      'Amex test card 3782 822463 10005',
       (r) => {
         const n = luhnNumber('4', 16, r);
         return `card: ${n.slice(0, 15)}${(Number(n[15]) + 1) % 10}`;

@@ -1,6 +1,7 @@
 import type { Detector, MatchContext } from '../types.ts';
 import { brCnpjValid } from '../validators/id-checks.ts';
 import { cardIssuer, paymentCardValid } from '../validators/payment-card.ts';
+import { testCardNumber } from './documented-examples.ts';
 import { contextHas, re } from './pattern-kit.ts';
 
 const CARD_WORDS = [
@@ -44,14 +45,15 @@ export const paymentCard: Detector = {
   structural: { minDigits: 12 },
   pattern: re('\\b[1-9][0-9]{3}(?:[ -]?[0-9]){8,15}\\b'),
   validate: (value: string, ctx: MatchContext) => {
-    if (!paymentCardValid(value, ctx)) return false;
+    if (!paymentCardValid(value, ctx) || testCardNumber(value)) return false;
     // `CNPJ 39679976000170`: a number labelled as a national or tax id is that, unless a card word says otherwise.
     if (ID_LABEL.test(ctx.before) && !contextHas(ctx, CARD_WORDS)) return false;
     return !needsContext(value.replace(/[^0-9]/g, '')) || contextHas(ctx, CARD_WORDS);
   },
   contextWords: ['card', 'credit', 'visa', 'mastercard', 'amex', 'pan', 'cc_number', 'payment'],
   baseConfidence: 0.8,
-  validator: 'Luhn, issuer prefix and length; grouped as cards are printed, not part of a longer number',
+  validator:
+    'Luhn, issuer prefix and length; grouped as cards are printed, not part of a longer number, not a published test card',
   example:
     '13-19 digits in an issuer range (Visa `4`, Mastercard `51-55`/`2221-2720`, Amex `34`/`37`, ...), grouped by spaces or dashes or not',
   mask: { keepStart: 0, keepEnd: 4 },

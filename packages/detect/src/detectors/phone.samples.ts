@@ -21,8 +21,25 @@ function phone(rng: Rng): string {
 
 export const samples: FamilySamples = {
   'phone-number': {
-    truePositives: [(r) => plant('phone', (v) => `phone: ${v}`, phone(r))],
+    truePositives: [
+      (r) => plant('phone', (v) => `phone: ${v}`, phone(r)),
+      (r) =>
+        plant(
+          'phone',
+          (v) => `PER*IP**HP*${v}~`,
+          `${pick(r, AREAS)}${int(r, 201, 989)}${int(r, 1000, 9999)}`,
+        ),
+      (r) =>
+        plant(
+          'phone',
+          (v) => `{"deviceType": "MOBILE", "countryCallingCode": "1", "number": "${v}"}`,
+          `${pick(r, AREAS)}${int(r, 201, 989)}${int(r, 1000, 9999)}`,
+        ),
+    ],
     nearMisses: [
+      (r) =>
+        `"countryCallingCode": "1", "ticketNumber": "${pick(r, AREAS)}${int(r, 201, 989)}${int(r, 1000, 9999)}"`,
+      (r) => `REF*0F*${pick(r, AREAS)}${int(r, 201, 989)}${int(r, 1000, 9999)}~`,
       (r) => `ticket ${pick(r, ['123', '011', '199'])}-${digits(r, 3)}-${digits(r, 4)}`,
       (r) => `ISBN 978-${int(r, 0, 9)}-${digits(r, 3)}-${digits(r, 5)}-${int(r, 0, 9)}`,
       (r) => `release ${int(r, 1, 9)}.${int(r, 0, 30)}.${int(r, 0, 30)}`,

@@ -34,6 +34,7 @@ const OTHER_NUMBER_WORDS = [
   'sin',
   'account',
   'acct',
+  'kontonummer',
   'iban',
   'routing',
   'card',
@@ -92,6 +93,12 @@ const NATIONAL_REGIONS: readonly CountryCode[] = [
   'AR',
 ];
 
+/** An X12 PER segment's communication qualifier (home, work, cell phone, telephone) before the number. */
+const X12_PHONE = /(?:^|[^a-z0-9])per\*[^~\n]*\*(?:hp|wp|cp|te)\*$/;
+
+/** A phone object's number after its country calling code (`"countryCallingCode": "1", "number": "`). */
+const PHONE_OBJECT = /"(?:countrycallingcode|countrycode|dialcode)" ?: ?"\+?[0-9]{1,4}",\s*"number" ?: ?"$/;
+
 const NANP = /^(?:1[ .-]?)?(?:\([0-9]{3}\) ?|[0-9]{3}[-. ])[0-9]{3}[-. ][0-9]{4}$/;
 
 let parsePhone: typeof ParsePhoneNumber | undefined;
@@ -135,7 +142,9 @@ export function phoneVerdict(value: string, ctx: MatchContext): boolean | Valida
     return false;
   // Context words are looked up only for a number that its shape and metadata let through.
   let namedMemo: boolean | undefined;
-  const named = () => (namedMemo ??= contextHas(ctx, PHONE_WORDS));
+  const named = () =>
+    (namedMemo ??=
+      contextHas(ctx, PHONE_WORDS) || X12_PHONE.test(ctx.before) || PHONE_OBJECT.test(ctx.before));
   const sure = (confidence: number): ValidationResult | false => {
     if (!named() && contextHas(ctx, OTHER_NUMBER_WORDS)) return false;
     return { valid: true, confidence: Math.min(0.95, confidence + (named() ? 0.15 : 0)) };

@@ -26,8 +26,22 @@ export const samples: FamilySamples = {
         const x = passport(r);
         return plant('passport', `"passport_number": "${x}"`, x);
       },
+      (r) => {
+        const x = passport(r);
+        return plant(
+          'number',
+          `{\n  "documentType": "PASSPORT",\n  "birthPlace": "Pune",\n  "issuanceDate": "2020-08-22",\n  "number": "${x}",\n  "holder": true\n}`,
+          x,
+        );
+      },
     ],
-    nearMisses: ['Passport No: 000000000', 'passport photo uploaded 2024', 'Passport: ABCDEFGHI'],
+    nearMisses: [
+      'Passport No: 000000000',
+      'passport photo uploaded 2024',
+      'Passport: ABCDEFGHI',
+      (r) => `{"documentType": "IDENTITY_CARD", "number": "${passport(r)}"}`,
+      (r) => `[{"documentType": "PASSPORT"}, {"type": "seat", "number": "${passport(r)}"}]`,
+    ],
   },
   'drivers-license-number': {
     truePositives: [

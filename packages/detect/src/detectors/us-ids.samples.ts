@@ -24,8 +24,10 @@ export const samples: FamilySamples = {
           formatted,
         );
       },
+      (r) => plant('ssn', (v) => `NM1*IL*1*DOE*JANE****34*${v}~`, ssnDigits(r)),
     ],
     nearMisses: [
+      (r) => `NM1*IL*1*DOE*JANE****ZZ*${ssnDigits(r)}~`,
       ...['000-12-3456', '666-12-3456', '912-12-3456', '123-00-4567', '123-45-0000', '078-05-1120'].map(
         (v) => `SSN: ${v}`,
       ),
@@ -44,6 +46,7 @@ export const samples: FamilySamples = {
         ),
     ],
     nearMisses: [
+      (r) => `sample ITIN 987-65-432${int(r, 0, 9)} (reserved for advertising)`,
       (r) =>
         `ITIN 9${digits(r, 2)}-${pick(r, ['89', '93', '66', '69'])}-${String(int(r, 1, 9999)).padStart(4, '0')}`,
       (r) => `ITIN 9${digits(r, 2)}-${int(r, 70, 88)}-0000`,

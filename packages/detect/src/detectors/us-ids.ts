@@ -1,5 +1,6 @@
 import type { Detector, MatchContext } from '../types.ts';
 import { itinValid, ssnValid } from '../validators/us-ssn.ts';
+import { advertisingNumber } from './documented-examples.ts';
 import { fillerValue } from './id-kit.ts';
 import { contextHas, re, standsAlone } from './pattern-kit.ts';
 
@@ -13,6 +14,9 @@ function withContext(ok: boolean, value: string, ctx: MatchContext, words: reado
   return true;
 }
 
+/** An X12 NM1 segment's id code qualifier `34` (Social Security Number) right before the value. */
+const X12_SSN = /(?:^|[^a-z0-9])nm1\*[^~\n]*\*34\*$/;
+
 /** US Social Security Number (invalid area, group and serial values are rejected). */
 export const usSsn: Detector = {
   id: 'us-ssn',
@@ -22,10 +26,11 @@ export const usSsn: Detector = {
   keywords: [],
   structural: { minDigits: 9 },
   pattern: re('\\b[0-8][0-9]{2}(?:-[0-9]{2}-| [0-9]{2} |[0-9]{2})[0-9]{4}\\b'),
-  validate: (value, ctx) => withContext(ssnValid(value), value, ctx, SSN_WORDS),
+  validate: (value, ctx) =>
+    X12_SSN.test(ctx.before) ? ssnValid(value) : withContext(ssnValid(value), value, ctx, SSN_WORDS),
   contextWords: SSN_WORDS,
   baseConfidence: 0.7,
-  validator: 'area, group and serial rules; 9 bare digits need a context word',
+  validator: 'area, group and serial rules; 9 bare digits need a context word or X12 qualifier 34',
   example: '`AAA-GG-SSSS` (dashes, spaces, or 9 digits beside `SSN`)',
   mask: { keepStart: 0, keepEnd: 4 },
 };
@@ -39,11 +44,12 @@ export const usItin: Detector = {
   keywords: [],
   structural: { minDigits: 9 },
   pattern: re('\\b9[0-9]{2}(?:-[5-9][0-9]-| [5-9][0-9] |[5-9][0-9])[0-9]{4}\\b'),
-  // `999-99-9999` is a form's input mask, not a number.
-  validate: (value, ctx) => withContext(itinValid(value) && !fillerValue(value), value, ctx, ITIN_WORDS),
+  // `999-99-9999` is a form's input mask, not a number; 987-65-4320..4329 are advertising numbers.
+  validate: (value, ctx) =>
+    withContext(itinValid(value) && !fillerValue(value) && !advertisingNumber(value), value, ctx, ITIN_WORDS),
   contextWords: ITIN_WORDS,
   baseConfidence: 0.7,
-  validator: 'group 50-65, 70-88, 90-92 or 94-99, serial not 0000, not one digit repeated',
+  validator: 'group 50-65, 70-88, 90-92 or 94-99, serial not 0000, not one digit repeated, not 987-65-432x',
   example: '`9AA-GG-SSSS` (dashes, spaces, or 9 digits beside `ITIN`)',
   mask: { keepStart: 0, keepEnd: 4 },
 };

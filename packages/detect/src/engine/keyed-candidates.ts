@@ -19,8 +19,9 @@ export const KEYED_PROBE = 'Xk9#mQ2$vL7pR4tZ';
 
 /**
  * The `fieldKeyed` detectors of an engine and, per field name, those that take the name as a
- * key: its keywords are in `name=` (`api_token=` holds `token=`) and it accepts `KEYED_PROBE`
- * under it. Only they try a value of that field.
+ * key: its keywords are in `name=` (`api_token=` holds `token=`) and, for a credentials
+ * detector, it accepts `KEYED_PROBE` under it (personal data has no probe value: its pattern
+ * and validator decide per value). Only they try a value of that field.
  */
 export class FieldKeyedDetectors {
   private readonly detectors: readonly CompiledDetector[];
@@ -41,7 +42,9 @@ export class FieldKeyedDetectors {
     if (found) return found;
     const key = `${asKey(name).toLowerCase()}=`;
     found = this.detectors.filter(
-      (c) => c.detector.keywords.some((k) => key.includes(k)) && tryValue(c, name, KEYED_PROBE) !== undefined,
+      (c) =>
+        c.detector.keywords.some((k) => key.includes(k)) &&
+        (c.detector.category !== 'credentials' || tryValue(c, name, KEYED_PROBE) !== undefined),
     );
     if (this.byName.size >= MAX_NAMES) this.byName.clear();
     this.byName.set(name, found);

@@ -1,4 +1,5 @@
 import type { KeyedValue, KeyedValueFinder } from '../engine/locator.ts';
+import { semicolonHeader } from './csv-locator.ts';
 
 const MAX_COLUMNS = 1024;
 const MAX_NAME = 128;
@@ -19,7 +20,7 @@ const AFTER = 4;
  * column's name is wanted the rest of the file costs nothing.
  */
 export class CsvKeyedCells implements KeyedValueFinder {
-  private readonly delimiter: number;
+  private delimiter: number;
   private inHeader = true;
   private headerQuoted = false;
   private headerCell = '';
@@ -50,6 +51,7 @@ export class CsvKeyedCells implements KeyedValueFinder {
       i = this.readHeader(text, i, to);
       if (this.inHeader && !final) return;
       this.inHeader = false;
+      this.sniffSemicolons();
       this.names = this.header.map((n) => (n !== '' && wanted(n) ? n : undefined));
       if (!this.names.some((n) => n !== undefined)) this.names = undefined;
     }
@@ -143,8 +145,20 @@ export class CsvKeyedCells implements KeyedValueFinder {
     return to;
   }
 
+  /**
+   * A `.csv` header of one cell that holds semicolons (Excel's export where the decimal mark is a
+   * comma): the file is split on `;`.
+   */
+  private sniffSemicolons(): void {
+    const names = semicolonHeader(String.fromCharCode(this.delimiter), this.header);
+    if (!names) return;
+    this.delimiter = 59;
+    this.header.splice(0, this.header.length, ...names);
+  }
+
   private headerChar(c: number): void {
-    if (this.headerCell.length < MAX_NAME) this.headerCell += String.fromCharCode(c);
+    if (this.headerCell.length < (this.header.length === 0 ? MAX_NAME * 16 : MAX_NAME))
+      this.headerCell += String.fromCharCode(c);
   }
 
   private headerCellEnd(): void {

@@ -2,13 +2,28 @@ import type { FieldInfo, Locator } from '../engine/locator.ts';
 
 const MAX_COLUMNS = 1024;
 const MAX_NAME = 128;
+/** The first header cell may be a whole `;`-separated header row. */
+const MAX_FIRST = MAX_NAME * 16;
+
+/**
+ * The column names of a `,` CSV header that is one cell holding semicolons, or undefined when
+ * the header is no such row.
+ */
+export function semicolonHeader(delimiter: string, header: readonly string[]): string[] | undefined {
+  const only = header[0];
+  if (delimiter !== ',' || header.length !== 1 || only === undefined || !only.includes(';')) return undefined;
+  return only
+    .split(';')
+    .slice(0, MAX_COLUMNS)
+    .map((n) => n.trim().slice(0, MAX_NAME));
+}
 
 /**
  * Follows CSV/TSV structure (RFC 4180 quoting, CRLF or LF rows): reports the 1-based data row,
  * the 0-based column index and the header's column name at any position.
  */
 export class CsvLocator implements Locator {
-  private readonly delimiter: string;
+  private delimiter: string;
   private inQuotes = false;
   /** 0 while in the header row. */
   private row = 0;
@@ -17,7 +32,7 @@ export class CsvLocator implements Locator {
   private headerCell = '';
   private readonly quotes = new NextIndex('"');
   private readonly breaks = new NextIndex('\n');
-  private readonly delims: NextIndex;
+  private delims: NextIndex;
 
   constructor(delimiter: ',' | '\t' = ',') {
     this.delimiter = delimiter;
@@ -38,6 +53,7 @@ export class CsvLocator implements Locator {
       else if (c === delimCode) this.nextCell();
       else if (c === 10) {
         this.nextCell();
+        this.sniffSemicolons();
         this.row++;
         this.column = 0;
       } else if (c !== 13) this.headerChar(c);
@@ -84,7 +100,20 @@ export class CsvLocator implements Locator {
   }
 
   private headerChar(c: number): void {
-    if (this.headerCell.length < MAX_NAME) this.headerCell += String.fromCharCode(c);
+    if (this.headerCell.length < (this.header.length === 0 ? MAX_FIRST : MAX_NAME))
+      this.headerCell += String.fromCharCode(c);
+  }
+
+  /**
+   * A `.csv` header of one cell that holds semicolons (Excel's export where the decimal mark is a
+   * comma): the file is split on `;`.
+   */
+  private sniffSemicolons(): void {
+    const names = semicolonHeader(this.delimiter, this.header);
+    if (!names) return;
+    this.delimiter = ';';
+    this.delims = new NextIndex(';');
+    this.header.splice(0, this.header.length, ...names);
   }
 
   private nextCell(): void {

@@ -127,6 +127,13 @@ const CARRIERS: Record<string, (value: string) => [plain: string, withWord: stri
   'azure-shared-access-key': (v) => [`SharedAccessKey=${v}`, `endpoint=sb;SharedAccessKey=${v}`],
   'npm-legacy-auth-token': (v) => [`_authToken=${v}`, `//registry.npmjs.org/:_authToken=${v}`],
   'npmrc-auth': (v) => [`_auth=${v}`, `//registry.example.org/:_auth=${v}`],
+  // An HL7 PID-7 birth date stands without a word; a birth word beside a date raises it.
+  'date-of-birth': (v) => [`PID|1||MR123456^^^MERCY^MR||DOE^JANE^Q||${v}|F`, `patient DOB: ${v}`],
+  // A travel document's number stands a few members below its PASSPORT type; a label raises it.
+  'passport-number': (v) => [
+    `{"documentType": "PASSPORT", "issuanceLocation": "Mumbai", "number": "${v}"}`,
+    `Passport No: ${v}`,
+  ],
 };
 
 /** Filler that puts a keyword outside the context span (30 characters) but inside its window. */

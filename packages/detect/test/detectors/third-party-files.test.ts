@@ -194,10 +194,10 @@ describe('identifiers on third-party files', () => {
       '* [Methods that change Array by copy](https://chromestatus.com/feature/5068609911521280)',
     ].join('\n');
     expect(await valuesOf(`${text}\n`, 'payment-card')).toEqual([]);
-    const cards = 'card: 4539 1488 0343 6467\namex 3782 822463 10005\nvisa 4012735190465830 exp 12/27\n';
+    const cards = 'card: 4539 1488 0343 6467\namex 3756 918427 03517\nvisa 4012735190465830 exp 12/27\n';
     expect(await valuesOf(`${text}\n${cards}`, 'payment-card')).toEqual([
       '4539 1488 0343 6467',
-      '3782 822463 10005',
+      '3756 918427 03517',
       '4012735190465830',
     ]);
   });
