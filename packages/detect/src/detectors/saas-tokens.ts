@@ -69,7 +69,7 @@ export const dropboxLongLivedToken: Detector = {
     id: 'dropbox-long-lived-token',
     name: 'Dropbox long-lived access token',
     severity: 'high',
-    keywords: ['aaaaaaaaaa'],
+    keywords: ['dropbox', 'dbx'],
     token: '[a-zA-Z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43}',
     tail: 'A-Za-z0-9_=-',
     randomFrom: 21,
