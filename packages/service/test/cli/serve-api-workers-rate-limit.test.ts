@@ -49,21 +49,23 @@ describe('serve --role api --workers 2 without Redis', () => {
         PATH: process.env.PATH,
         DATABASE_URL: db().url,
         PORT: String(port),
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: 'info',
         RATE_LIMIT_PER_KEY: '0.1',
         RATE_LIMIT_PER_KEY_BURST: '40',
         RATE_LIMIT_PER_IP: '0',
       },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
-    // Readiness on /healthz, which no limit counts.
-    await vi.waitFor(
-      async () => {
-        const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
-        expect(res?.status).toBe(200);
-      },
-      { timeout: 90_000, interval: 250 },
-    );
+    let output = '';
+    primary.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    // Both workers listen (one answering /healthz is not enough: the other may still be starting,
+    // and every request would then reach the first, which allows its half alone).
+    await vi.waitFor(() => expect(output).toContain('"msg":"api workers listening"'), {
+      timeout: 90_000,
+      interval: 50,
+    });
 
     const started = Date.now();
     const answers = [];
