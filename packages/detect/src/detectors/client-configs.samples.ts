@@ -1,5 +1,5 @@
 import { ALNUM, BASE64, chars, LOWER, UPPER } from '../../eval/random.ts';
-import { carried, secretChars } from './sample-kit.ts';
+import { carried, ref, secretChars } from './sample-kit.ts';
 import type { FamilySamples, Rng } from './samples.ts';
 
 const password = (r: Rng) => `${secretChars(r, ALNUM, 12)}${chars(r, '!#%^*', 1)}${chars(r, ALNUM, 3)}`;
@@ -8,7 +8,7 @@ export const samples: FamilySamples = {
   'user-info-password': {
     truePositives: carried((r) => secretChars(r, `${ALNUM}+/`, 64), 'basic.auth.user.info', [
       (v, r) => `basic.auth.credentials.source=USER_INFO\nbasic.auth.user.info=${chars(r, UPPER, 16)}:${v}`,
-      (v, r) => `schema.registry.basic.auth.user.info=${chars(r, UPPER + '0123456789', 16)}:${v}`,
+      (v, r) => `schema.registry.basic.auth.user.info=${chars(r, `${UPPER}0123456789`, 16)}:${v}`,
     ]).concat(
       carried(password, 'npmAuthIdent', [
         (v, r) =>
@@ -16,8 +16,8 @@ export const samples: FamilySamples = {
       ]),
     ),
     nearMisses: [
-      'basic.auth.user.info=${SR_KEY}:${SR_SECRET}',
-      'npmAuthIdent: "${NPM_AUTH_IDENT}"',
+      `basic.auth.user.info=${ref('SR_KEY')}:${ref('SR_SECRET')}`,
+      `npmAuthIdent: "${ref('NPM_AUTH_IDENT')}"`,
       'basic.auth.credentials.source=USER_INFO',
     ],
   },
@@ -31,7 +31,7 @@ export const samples: FamilySamples = {
     }),
     nearMisses: [
       (r) =>
-        `<Pass encoding="crypt" pubkey="${chars(r, UPPER, 64)}">${chars(r, UPPER + '0123456789', 96)}</Pass>`,
+        `<Pass encoding="crypt" pubkey="${chars(r, UPPER, 64)}">${chars(r, `${UPPER}0123456789`, 96)}</Pass>`,
       `<Pass encoding="base64">${Buffer.from('password').toString('base64')}</Pass>`,
       (r) => `<Pass encoding="base64">${chars(r, BASE64, 7)}</Pass>`,
     ],
@@ -43,7 +43,11 @@ export const samples: FamilySamples = {
       (v) =>
         `listener.name.sasl_ssl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required \\\n    user_billing="${v}";`,
     ]),
-    nearMisses: ['const user_name="alice";', 'user_agent="Mozilla/5.0"', 'user_orders="${ORDERS_PASSWORD}";'],
+    nearMisses: [
+      'const user_name="alice";',
+      'user_agent="Mozilla/5.0"',
+      `user_orders="${ref('ORDERS_PASSWORD')}";`,
+    ],
   },
   'composer-auth-token': {
     truePositives: carried((r) => secretChars(r, ALNUM, 48), 'bearer', [

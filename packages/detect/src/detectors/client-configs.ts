@@ -1,5 +1,6 @@
 import type { Detector, MatchContext } from '../types.ts';
 import { looksRandom } from '../validators/secret-quality.ts';
+import { literalPasswordValid } from './command-lines.ts';
 import { passwordValid } from './databases.ts';
 import { ciAny, re, rep } from './pattern-kit.ts';
 
@@ -21,7 +22,7 @@ export const userInfoPassword: Detector = {
     `${ciAny(['basic.auth.user.info', 'user_info', 'userinfo', 'npmauthident'])}(?:${Q}|')?[ \\t]{0,4}[:=][ \\t]{0,4}(?:${Q}|')?${rep('[^\\s:"\'=\\\\]', 1, 128)}:(${rep('[^\\s"\'\\\\,]', 3, 128)})`,
   ),
   valueGroup: 1,
-  validate: (value) => passwordValid(value) && !/^[$%<{]/.test(value),
+  validate: literalPasswordValid,
   contextWords: ['schema.registry', 'confluent', 'yarn', 'npmregistryserver', 'sasl'],
   baseConfidence: 0.85,
   mask: { keepStart: 1, keepEnd: 1 },
@@ -75,7 +76,7 @@ export const kafkaJaasUserPassword: Detector = {
   keywords: ['user_'],
   pattern: re(`\\buser_${rep('[A-Za-z0-9_.-]', 1, 64)}=${Q}(${rep('[^"\\s\\\\]', 3, 128)})${Q}`),
   valueGroup: 1,
-  validate: (value, ctx) => inJaasOptions(value, ctx) && passwordValid(value) && !/^[$%<{]/.test(value),
+  validate: (value, ctx) => inJaasOptions(value, ctx) && literalPasswordValid(value),
   contextWords: ['plainloginmodule', 'jaas', 'sasl', 'kafka'],
   baseConfidence: 0.85,
   mask: { keepStart: 1, keepEnd: 1 },

@@ -20,8 +20,8 @@ const SHELL_WORD = `(?:'(${rep("[^'\\n]", 3, 64)})'|\\\\?""?(${rep('[^"\\\\\\n]'
 /** A user name before `:password`. */
 const USER = rep('[^\\s:\'"]', 1, 64);
 
-/** A command-line password: a value with a letter or digit, not a placeholder or variable. */
-const commandPasswordValid = (value: string) => passwordValid(value) && !/^[$%<{]/.test(value);
+/** A password written out: a value with a letter or digit, not a placeholder or a variable (`$X`, `%X%`, `<x>`, `{x}`). */
+export const literalPasswordValid = (value: string) => passwordValid(value) && !/^[$%<{]/.test(value);
 
 /**
  * A password run into MySQL's `-p` option (`mysql -u root -pS3cret db`), as shell histories,
@@ -37,7 +37,7 @@ export const mysqlCommandPassword: Detector = {
     `\\b(?:mysql(?:dump|admin|import|check|sh)?|mariadb(?:-dump)?)${OPTIONS}[ \\t]{1,4}-p${SHELL_WORD}`,
   ),
   valueGroup: 1,
-  validate: commandPasswordValid,
+  validate: literalPasswordValid,
   contextWords: ['backup', 'cron', 'dump'],
   baseConfidence: 0.85,
   mask: { keepStart: 1, keepEnd: 1 },
@@ -60,7 +60,7 @@ export const curlUserPassword: Detector = {
     `\\b${ci('curl')}${OPTIONS}[ \\t]{1,4}(?:-u|--user)[ \\t=]{1,4}(?:'${USER}:(${rep("[^'\\n]", 3, 64)})'|\\\\?""?${USER}:(${rep('[^"\\\\\\n]', 3, 64)})\\\\?""?|${USER}:(${rep('[^\\s\'"@;|&]', 3, 64)}))`,
   ),
   valueGroup: 1,
-  validate: commandPasswordValid,
+  validate: literalPasswordValid,
   contextWords: ['api', 'basic', 'jenkins'],
   baseConfidence: 0.85,
   mask: { keepStart: 1, keepEnd: 1 },
@@ -84,7 +84,7 @@ export const dockerLoginPassword: Detector = {
     `\\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \\t]{1,4}registry)[ \\t]{1,4}login${OPTIONS}[ \\t]{1,4}(?:-p|--password)(?: {1,4}|=)${SHELL_WORD}`,
   ),
   valueGroup: 1,
-  validate: commandPasswordValid,
+  validate: literalPasswordValid,
   contextWords: ['deploy', 'release', 'publish'],
   baseConfidence: 0.85,
   mask: { keepStart: 1, keepEnd: 1 },
@@ -108,7 +108,7 @@ export const commandLinePassword: Detector = {
     `\\b(?:sshpass|redis-cli|mongo(?:sh|dump|restore|import|export)?)${OPTIONS}[ \\t]{1,4}(?:-p|-a|--pass(?:word)?)(?: {1,4}|=)${SHELL_WORD}`,
   ),
   valueGroup: 1,
-  validate: commandPasswordValid,
+  validate: literalPasswordValid,
   contextWords: ['deploy', 'backup', 'cron'],
   baseConfidence: 0.8,
   mask: { keepStart: 1, keepEnd: 1 },
@@ -136,7 +136,7 @@ export const serverCommandPassword: Detector = {
     ].join('|'),
   ),
   valueGroup: 1,
-  validate: commandPasswordValid,
+  validate: literalPasswordValid,
   contextWords: ['compose', 'execstart', 'nginx', 'apache'],
   baseConfidence: 0.85,
   mask: { keepStart: 1, keepEnd: 1 },
