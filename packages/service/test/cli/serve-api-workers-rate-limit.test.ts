@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/keys/key-store.ts';
 import { freePort } from '../../src/store/embedded-postgres.ts';
-import { CLI } from '../support/cli.ts';
+import { startApiWorkers } from '../support/api-workers.ts';
 import { useTestDatabase } from '../support/database.ts';
 
 const db = useTestDatabase();
@@ -44,28 +44,19 @@ describe('serve --role api --workers 2 without Redis', () => {
     const { key } = await createApiKey(db().pool, 'acme');
     const port = await freePort();
     // 40 requests of burst and one token every 10 s: the refill plays almost no part.
-    primary = spawn(process.execPath, [CLI, 'serve', '--role', 'api', '--workers', '2'], {
-      env: {
-        PATH: process.env.PATH,
+    const workers = startApiWorkers(
+      {
         DATABASE_URL: db().url,
         PORT: String(port),
-        LOG_LEVEL: 'info',
         RATE_LIMIT_PER_KEY: '0.1',
         RATE_LIMIT_PER_KEY_BURST: '40',
         RATE_LIMIT_PER_IP: '0',
       },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    let output = '';
-    primary.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    // Both workers listen (one answering /healthz is not enough: the other may still be starting,
-    // and every request would then reach the first, which allows its half alone).
-    await vi.waitFor(() => expect(output).toContain('"msg":"api workers listening"'), {
-      timeout: 90_000,
-      interval: 50,
-    });
+      'ignore',
+    );
+    primary = workers.child;
+    // Both listen: with one still starting, every request would reach the other, which allows its half alone.
+    await workers.listening();
 
     const started = Date.now();
     const answers = [];

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiKey } from '../../src/keys/key-store.ts';
 import { freePort } from '../../src/store/embedded-postgres.ts';
+import { startApiWorkers } from '../support/api-workers.ts';
 import { CLI } from '../support/cli.ts';
 import { useTestDatabase } from '../support/database.ts';
 
@@ -33,21 +34,12 @@ describe('serve --role api --workers 2', () => {
   it('serves one port from two processes, replaces those that die (without a second banner), and on SIGTERM drains them all, a replacement still starting too', async () => {
     const { key } = await createApiKey(db().pool, 'acme');
     const port = await freePort();
-    primary = spawn(process.execPath, [CLI, 'serve', '--role', 'api', '--workers', '2'], {
-      // A worker that misses the stop is killed at the drain deadline, 5 s after it.
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: db().url,
-        PORT: String(port),
-        LOG_LEVEL: 'info',
-        WORKER_DRAIN_SECONDS: '5',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    primary.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
+    // A worker that misses the stop is killed at the drain deadline, 5 s after it.
+    const workers = startApiWorkers(
+      { DATABASE_URL: db().url, PORT: String(port), WORKER_DRAIN_SECONDS: '5' },
+      'inherit',
+    );
+    primary = workers.child;
     const pid = primary.pid as number;
     const jobs = () =>
       fetch(`http://127.0.0.1:${port}/jobs`, { headers: { authorization: `Bearer ${key}` } }).then(
@@ -55,10 +47,7 @@ describe('serve --role api --workers 2', () => {
         () => 0,
       );
     // Both listen (one answering is not enough: a worker killed before it listens fails the start).
-    await vi.waitFor(() => expect(output).toContain('"msg":"api workers listening"'), {
-      timeout: 60_000,
-      interval: 50,
-    });
+    await workers.listening();
     expect(await jobs()).toBe(200);
     const first = await children(pid);
     expect(first).toHaveLength(2);
@@ -74,7 +63,7 @@ describe('serve --role api --workers 2', () => {
       { timeout: 60_000, interval: 250 },
     );
     await vi.waitFor(async () => expect(await jobs()).toBe(200), { timeout: 60_000, interval: 250 });
-    expect(output.match(/Data Scanner API on /g), output).toHaveLength(1);
+    expect(workers.output().match(/Data Scanner API on /g), workers.output()).toHaveLength(1);
 
     // The replacement is usually still starting here: it must drain once it is up, not wait to be killed.
     const exited = new Promise<number | null>((resolve) => primary?.once('exit', (code) => resolve(code)));
@@ -82,7 +71,7 @@ describe('serve --role api --workers 2', () => {
     expect(await exited).toBe(0);
     expect(await children(pid)).toEqual([]);
     expect(await jobs()).toBe(0);
-    expect(output.match(/"msg":"api stopped"/g), output).toHaveLength(2);
+    expect(workers.output().match(/"msg":"api stopped"/g), workers.output()).toHaveLength(2);
   }, 180_000);
 
   it('refuses a worker count that is not a positive integer', async () => {
